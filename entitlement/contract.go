@@ -1,0 +1,87 @@
+package entitlement
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Contract is a customer's support contract as the rules engine sees it:
+// visible to CEL as the variable contract.
+//
+// The zero value is an empty contract; the engine reports what is missing.
+// A Contract is plain data: share it between goroutines only if nobody
+// modifies Attrs.
+type Contract struct {
+	Account string    // account or billing identifier
+	Tier    string    // current tier id or alias, e.g. "looker-premier"
+	Start   time.Time // when the contract began
+	Renewal time.Time // the next renewal date; migrations usually take effect here
+	Spend   Money     // the monthly spend the fee is computed from
+	Zone    string    // IANA time zone of the account, for calendars with zone: account
+	Attrs   map[string]any
+}
+
+// Location loads Zone with [time.LoadLocation]; an empty Zone gives UTC.
+func (c Contract) Location() (*time.Location, error) {
+	return time.LoadLocation(c.Zone)
+}
+
+// Eligibility is the answer to "may (or must) this contract migrate, and to
+// what?" at a given instant.
+//
+// The zero value means not eligible, with no reason given; the engine
+// always fills Reasons. Share between goroutines read-only.
+type Eligibility struct {
+	Eligible       bool      // a migration applies to the contract
+	Migration      string    // id of the migration that applies; "" when none does
+	EffectiveAt    time.Time // when the move takes effect (e.g. the contract's renewal)
+	Targets        []string  // tier ids the contract may move to, in catalog order
+	Recommended    string    // the cheapest target at the contract's spend that keeps every response target at least as good; "" when none does
+	PriceHeldUntil time.Time // no price increase before this instant; zero when the price is not held
+	Reasons        []string  // sentences a person can read explaining the answer
+}
+
+// Features lists what a tier offers. Lookups are case-insensitive for
+// languages (BCP 47 tags such as "en", "ja", "zh") and exact for channels
+// and services. The zero value offers nothing. Share read-only.
+type Features struct {
+	Languages []string // BCP 47 language tags, e.g. "en", "ja"
+	Channels  []string // ways to open or follow a case, e.g. "console", "api", "chat"
+	Services  []string // value-added services, e.g. "technical-account-advisor"
+}
+
+// HasLanguage reports whether the tier supports the language tag, ignoring case.
+func (f Features) HasLanguage(tag string) bool {
+	return slices.ContainsFunc(f.Languages, func(l string) bool { return strings.EqualFold(l, tag) })
+}
+
+// HasChannel reports whether the tier offers the channel.
+func (f Features) HasChannel(channel string) bool { return slices.Contains(f.Channels, channel) }
+
+// HasService reports whether the tier includes the service.
+func (f Features) HasService(service string) bool { return slices.Contains(f.Services, service) }
+
+// Principal is who asks to act on a case: visible to CEL as the variable
+// principal. The zero value is an anonymous principal with no roles. Share
+// read-only.
+type Principal struct {
+	ID     string   // user or service account, e.g. "user:ana@example.com"
+	Roles  []string // IAM roles, e.g. "roles/cloudsupport.techSupportEditor"
+	Groups []string // groups the principal belongs to
+	Attrs  map[string]any
+}
+
+// HasRole reports whether the principal holds role.
+func (p Principal) HasRole(role string) bool { return slices.Contains(p.Roles, role) }
+
+// InGroup reports whether the principal belongs to group.
+func (p Principal) InGroup(group string) bool { return slices.Contains(p.Groups, group) }
+
+// Decision is the answer to "may this principal do this action?" and names
+// the rule that decided it. The zero value denies with no rule.
+type Decision struct {
+	Action  string // the action asked about, e.g. "cases.create"
+	Allowed bool   // whether the action is permitted
+	Rule    string // the rule that decided, e.g. "permissions.cases.create"
+}

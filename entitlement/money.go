@@ -1,0 +1,376 @@
+package entitlement
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// Errors returned by the package. They are wrapped with details; test for
+// them with [errors.Is].
+var (
+	// ErrMalformedMoney reports an amount that is not a decimal number, has
+	// more decimal places than its currency allows, or lacks a currency.
+	ErrMalformedMoney = errors.New("malformed money")
+	// ErrUnknownCurrency reports a currency code that is not three upper-case
+	// letters or is not in the package's ISO 4217 table.
+	ErrUnknownCurrency = errors.New("unknown currency")
+	// ErrCurrencyMismatch reports arithmetic or pricing across two currencies.
+	ErrCurrencyMismatch = errors.New("currency mismatch")
+	// ErrOverflow reports an amount that does not fit in int64 minor units.
+	ErrOverflow = errors.New("money overflow")
+	// ErrNegativeSpend reports a negative spend given to a quote.
+	ErrNegativeSpend = errors.New("negative spend")
+)
+
+// currencyDigits maps ISO 4217 codes to their number of minor digits.
+var currencyDigits = map[string]int8{
+	// Zero decimal places.
+	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0,
+	"KRW": 0, "PYG": 0, "RWF": 0, "UGX": 0, "VND": 0, "VUV": 0, "XAF": 0,
+	"XOF": 0, "XPF": 0,
+	// Three decimal places.
+	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+	// Two decimal places.
+	"AED": 2, "ARS": 2, "AUD": 2, "BDT": 2, "BRL": 2, "CAD": 2, "CHF": 2,
+	"CNY": 2, "COP": 2, "CZK": 2, "DKK": 2, "EGP": 2, "EUR": 2, "GBP": 2,
+	"HKD": 2, "HUF": 2, "IDR": 2, "ILS": 2, "INR": 2, "KES": 2, "MAD": 2,
+	"MXN": 2, "MYR": 2, "NGN": 2, "NOK": 2, "NZD": 2, "PEN": 2, "PHP": 2,
+	"PKR": 2, "PLN": 2, "QAR": 2, "RON": 2, "RUB": 2, "SAR": 2, "SEK": 2,
+	"SGD": 2, "THB": 2, "TRY": 2, "TWD": 2, "UAH": 2, "USD": 2, "ZAR": 2,
+}
+
+// pow10 holds 10^i for the digits a currency may have.
+var pow10 = [...]uint64{1, 10, 100, 1000}
+
+// CurrencyDigits reports the number of minor digits of an ISO 4217
+// currency code (2 for "USD", 0 for "JPY", 3 for "BHD") and whether the
+// code is known. Codes are case-sensitive and upper-case.
+func CurrencyDigits(code string) (int, bool) {
+	d, ok := currencyDigits[code]
+	return int(d), ok
+}
+
+// Currencies returns the known ISO 4217 codes, sorted. The caller owns the
+// returned slice.
+func Currencies() []string {
+	codes := make([]string, 0, len(currencyDigits))
+	for c := range currencyDigits {
+		codes = append(codes, c)
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// checkCurrency returns the minor digits of code or an error wrapping
+// ErrUnknownCurrency.
+func checkCurrency(code string) (int, error) {
+	d, ok := currencyDigits[code]
+	if !ok {
+		if code == "" {
+			return 0, fmt.Errorf("%w: missing currency code", ErrUnknownCurrency)
+		}
+		return 0, fmt.Errorf("%w %q (want an ISO 4217 code such as USD, EUR or JPY)", ErrUnknownCurrency, code)
+	}
+	return int(d), nil
+}
+
+// Money is an exact amount of one currency: a signed count of the
+// currency's minor units (cents for USD) and its ISO 4217 code.
+//
+// The zero value has no currency. It reports IsZero, prints as "0", and is
+// a mismatch for every currency in arithmetic; use [NewMoney] or
+// [ParseMoney] to make a usable amount. Money is comparable with == (same
+// currency and same amount) and safe to copy and share.
+type Money struct {
+	minor    int64
+	currency string
+}
+
+// NewMoney returns minor units of the currency code, e.g. NewMoney(615000,
+// "USD") is 6150.00 USD. It fails with [ErrUnknownCurrency] for an unknown
+// code.
+func NewMoney(minor int64, currency string) (Money, error) {
+	if _, err := checkCurrency(currency); err != nil {
+		return Money{}, err
+	}
+	return Money{minor: minor, currency: currency}, nil
+}
+
+// ParseMoney parses an amount followed by a currency code, separated by
+// white space: "85000 USD", "85000.50 USD", "-12.5 EUR", "1000 JPY",
+// "1,200,000 USD".
+//
+// The amount is an optional minus sign, decimal digits, and optionally a
+// point followed by at most as many digits as the currency has minor digits
+// (so "1.005 USD" and "1.0 JPY" are errors, "1.5 USD" is 1.50 USD). Commas
+// may separate thousands only in groups of exactly three digits. Errors wrap
+// [ErrMalformedMoney], [ErrUnknownCurrency] or [ErrOverflow]. The string
+// written by [Money.String] always parses back to the same Money.
+func ParseMoney(s string) (Money, error) {
+	t := strings.TrimSpace(s)
+	i := strings.LastIndexAny(t, " \t")
+	if i < 0 {
+		if t == "" {
+			return Money{}, fmt.Errorf("%w: empty string (want an amount and a currency, e.g. \"100 USD\")", ErrMalformedMoney)
+		}
+		return Money{}, fmt.Errorf("%w %q: want an amount and a currency, e.g. \"100 USD\"", ErrMalformedMoney, s)
+	}
+	return parse(s, strings.TrimRight(t[:i], " \t"), t[i+1:])
+}
+
+// ParseAmount parses an amount in the given currency, e.g.
+// ParseAmount("85000.50", "USD"); it accepts the same amounts as
+// [ParseMoney] and is meant for formats that keep the currency apart from
+// the amount.
+func ParseAmount(amount, currency string) (Money, error) {
+	return parse(amount+" "+currency, strings.TrimSpace(amount), currency)
+}
+
+// MustParseMoney is like [ParseMoney] but panics on error. It is meant for
+// package-level variables, examples and tests, never for input.
+func MustParseMoney(s string) Money {
+	m, err := ParseMoney(s)
+	if err != nil {
+		panic(err)
+	}
+	return m
+}
+
+// parse reads amount in currency; input is the whole text, for messages.
+func parse(input, amount, currency string) (Money, error) {
+	digits, err := checkCurrency(currency)
+	if err != nil {
+		return Money{}, err
+	}
+	bad := func(why string) (Money, error) {
+		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, input, why)
+	}
+	neg := false
+	s := amount
+	if strings.HasPrefix(s, "-") {
+		neg, s = true, s[1:]
+	}
+	if s == "" {
+		return bad("no amount")
+	}
+	intPart, frac, hasPoint := strings.Cut(s, ".")
+	if intPart == "" {
+		return bad("no digits before the decimal point")
+	}
+	limit := uint64(math.MaxInt64)
+	if neg {
+		limit++
+	}
+	var v uint64
+	overflow := false
+	push := func(c byte) {
+		d := uint64(c - '0')
+		if v > (limit-d)/10 {
+			overflow = true
+			return
+		}
+		v = v*10 + d
+	}
+	if i := strings.IndexByte(intPart, ','); i >= 0 {
+		if i == 0 || i > 3 {
+			return bad("commas must separate groups of three digits")
+		}
+		for rest := intPart[i:]; rest != ""; rest = rest[4:] {
+			if len(rest) < 4 || rest[0] != ',' || strings.IndexByte(rest[1:4], ',') >= 0 {
+				return bad("commas must separate groups of three digits")
+			}
+		}
+	}
+	for i := 0; i < len(intPart); i++ {
+		switch c := intPart[i]; {
+		case c >= '0' && c <= '9':
+			push(c)
+		case c == ',':
+		default:
+			return bad(fmt.Sprintf("unexpected %q in amount", rune(c)))
+		}
+	}
+	for i := 0; i < len(frac); i++ {
+		if c := frac[i]; c < '0' || c > '9' {
+			return bad(fmt.Sprintf("unexpected %q in amount", rune(c)))
+		}
+	}
+	if hasPoint {
+		if digits == 0 {
+			return bad(fmt.Sprintf("%s has no minor unit, so no decimal places", currency))
+		}
+		if frac == "" {
+			return bad("no digits after the decimal point")
+		}
+		if len(frac) > digits {
+			return bad(fmt.Sprintf("%s has at most %d decimal places", currency, digits))
+		}
+	}
+	for i := 0; i < digits; i++ {
+		if i < len(frac) {
+			push(frac[i])
+		} else {
+			push('0')
+		}
+	}
+	if overflow {
+		return Money{}, fmt.Errorf("%w: %q does not fit in 64-bit minor units", ErrOverflow, input)
+	}
+	m := Money{minor: int64(v), currency: currency}
+	if neg {
+		m.minor = int64(-v) // -(1<<63) wraps to itself, which is correct
+	}
+	return m, nil
+}
+
+// Currency returns the ISO 4217 code, or "" for the zero value.
+func (m Money) Currency() string { return m.currency }
+
+// Minor returns the amount in minor units: 615000 for 6150.00 USD, 1000
+// for 1000 JPY.
+func (m Money) Minor() int64 { return m.minor }
+
+// IsZero reports whether the amount is zero, whatever the currency.
+func (m Money) IsZero() bool { return m.minor == 0 }
+
+// Sign returns -1, 0 or +1 as the amount is negative, zero or positive.
+func (m Money) Sign() int {
+	switch {
+	case m.minor < 0:
+		return -1
+	case m.minor > 0:
+		return 1
+	}
+	return 0
+}
+
+// mismatch returns the error for combining m and o.
+func mismatch(a, b string) error {
+	name := func(c string) string {
+		if c == "" {
+			return "no currency"
+		}
+		return c
+	}
+	return fmt.Errorf("%w: %s and %s", ErrCurrencyMismatch, name(a), name(b))
+}
+
+// Add returns m + o. It fails with [ErrCurrencyMismatch] when the
+// currencies differ and with [ErrOverflow] when the sum does not fit.
+func (m Money) Add(o Money) (Money, error) {
+	if m.currency != o.currency || m.currency == "" {
+		return Money{}, mismatch(m.currency, o.currency)
+	}
+	s := m.minor + o.minor
+	if (s > m.minor) != (o.minor > 0) {
+		return Money{}, fmt.Errorf("%w: %s + %s", ErrOverflow, m, o)
+	}
+	return Money{minor: s, currency: m.currency}, nil
+}
+
+// Sub returns m - o. It fails with [ErrCurrencyMismatch] when the
+// currencies differ and with [ErrOverflow] when the difference does not fit.
+func (m Money) Sub(o Money) (Money, error) {
+	if m.currency != o.currency || m.currency == "" {
+		return Money{}, mismatch(m.currency, o.currency)
+	}
+	s := m.minor - o.minor
+	if (s < m.minor) != (o.minor > 0) {
+		return Money{}, fmt.Errorf("%w: %s - %s", ErrOverflow, m, o)
+	}
+	return Money{minor: s, currency: m.currency}, nil
+}
+
+// Cmp compares m and o and returns -1, 0 or +1 as m is less than, equal to
+// or greater than o. It fails with [ErrCurrencyMismatch] when the
+// currencies differ.
+func (m Money) Cmp(o Money) (int, error) {
+	if m.currency != o.currency || m.currency == "" {
+		return 0, mismatch(m.currency, o.currency)
+	}
+	switch {
+	case m.minor < o.minor:
+		return -1, nil
+	case m.minor > o.minor:
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// String formats m with its currency's minor digits: "6150.00 USD",
+// "1000 JPY", "-0.05 EUR". The zero value prints as "0".
+func (m Money) String() string {
+	if m.currency == "" {
+		return "0"
+	}
+	var buf [40]byte
+	return string(m.appendTo(buf[:0]))
+}
+
+// AppendText appends [Money.String] to b. It implements
+// [encoding.TextAppender]; the zero value appends nothing.
+func (m Money) AppendText(b []byte) ([]byte, error) {
+	if m.currency == "" {
+		return b, nil
+	}
+	return m.appendTo(b), nil
+}
+
+// MarshalText implements [encoding.TextMarshaler] with the format of
+// [Money.String]; the zero value marshals to empty text.
+func (m Money) MarshalText() ([]byte, error) {
+	return m.AppendText(nil)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseMoney];
+// empty text gives the zero value.
+func (m *Money) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*m = Money{}
+		return nil
+	}
+	v, err := ParseMoney(string(text))
+	if err != nil {
+		return err
+	}
+	*m = v
+	return nil
+}
+
+// appendTo appends the amount and currency of a Money with a currency.
+func (m Money) appendTo(b []byte) []byte {
+	digits := int(currencyDigits[m.currency])
+	u := uint64(m.minor)
+	if m.minor < 0 {
+		b = append(b, '-')
+		u = -u
+	}
+	whole, frac := u/pow10[digits], u%pow10[digits]
+	b = appendUint(b, whole)
+	if digits > 0 {
+		b = append(b, '.')
+		for p := pow10[digits] / 10; p > 0; p /= 10 {
+			b = append(b, byte('0'+frac/p%10))
+		}
+	}
+	b = append(b, ' ')
+	return append(b, m.currency...)
+}
+
+// appendUint appends the decimal digits of u.
+func appendUint(b []byte, u uint64) []byte {
+	var tmp [20]byte
+	i := len(tmp)
+	for {
+		i--
+		tmp[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	return append(b, tmp[i:]...)
+}

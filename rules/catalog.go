@@ -1,0 +1,737 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// The parsed, not yet cross-checked, contents of catalog files. Every
+// definition keeps where it was written.
+
+type expr struct {
+	src  string
+	node *yaml.Node
+	dec  *decoder
+	at   pos
+}
+
+type calendarDef struct {
+	id   string
+	at   pos
+	spec slo.CalendarSpec
+}
+
+type targetDef struct {
+	target slo.Target
+	at     pos // the value, for unknown calendar errors
+}
+
+type tierDef struct {
+	id          string
+	at          pos
+	name        string
+	description string
+	family      string
+	legacy      bool
+	aliases     []string
+	aliasAt     []pos
+	response    [slo.P4 + 1]*targetDef
+	features    entitlement.Features
+	price       *entitlement.Price
+	source      string
+}
+
+type refDef struct {
+	id string
+	at pos
+}
+
+type ruleDef struct {
+	id          string
+	at          pos
+	description string
+	when        *expr
+	tiers       []refDef
+	priorities  []slo.Priority
+	within      time.Duration
+	calendar    *refDef
+}
+
+type grantDef struct {
+	at       pos
+	from     *expr // CEL timestamp
+	until    *expr // CEL timestamp, optional
+	features entitlement.Features
+}
+
+type migrationDef struct {
+	id             string
+	at             pos
+	description    string
+	applies        *expr
+	effective      *expr
+	holdPriceUntil *expr
+	to             []refDef
+	grants         []grantDef
+	keep           entitlement.Features
+}
+
+type permissionDef struct {
+	action      string
+	at          pos
+	description string
+	allow       *expr
+}
+
+type catalogFile struct {
+	calendars   []*calendarDef
+	tiers       []*tierDef
+	rules       []*ruleDef
+	migrations  []*migrationDef
+	permissions []*permissionDef
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+
+var (
+	topKeys        = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions"}
+	calendarKeys   = []string{"description", "zone", "hours", "holidays", "closed"}
+	tierKeys       = []string{"name", "description", "aliases", "family", "legacy", "response", "languages", "channels", "services", "price", "source"}
+	priceKeys      = []string{"currency", "minimum", "bands", "proration"}
+	bandKeys       = []string{"upTo", "rate"}
+	ruleKeys       = []string{"id", "description", "when", "tiers", "priorities", "within", "calendar"}
+	migrationKeys  = []string{"description", "applies", "effective", "to", "holdPriceUntil", "grants", "keep"}
+	grantKeys      = []string{"from", "until", "languages", "channels", "services"}
+	featureKeys    = []string{"languages", "channels", "services"}
+	permissionKeys = []string{"description", "allow"}
+)
+
+// parseFile reads one catalog document.
+func (d *decoder) parseFile() *catalogFile {
+	root := d.parseDocument()
+	if root == nil {
+		return nil
+	}
+	cf := &catalogFile{}
+	for _, f := range d.mapping(root, "", topKeys) {
+		switch f.key {
+		case "version":
+			if v, ok := d.scalar(f); ok && v != "1" {
+				d.fail(f.vn, f.path, nil, "unsupported format version %q (want 1)", v)
+			}
+		case "calendars":
+			for _, c := range d.mapping(f.vn, f.path, nil) {
+				if cd := d.parseCalendar(c); cd != nil {
+					cf.calendars = append(cf.calendars, cd)
+				}
+			}
+		case "tiers":
+			for _, t := range d.mapping(f.vn, f.path, nil) {
+				if td := d.parseTier(t); td != nil {
+					cf.tiers = append(cf.tiers, td)
+				}
+			}
+		case "rules":
+			for _, it := range d.list(f) {
+				if rd := d.parseRule(it); rd != nil {
+					cf.rules = append(cf.rules, rd)
+				}
+			}
+		case "migrations":
+			for _, m := range d.mapping(f.vn, f.path, nil) {
+				if md := d.parseMigration(m); md != nil {
+					cf.migrations = append(cf.migrations, md)
+				}
+			}
+		case "permissions":
+			for _, p := range d.mapping(f.vn, f.path, nil) {
+				if pd := d.parsePermission(p); pd != nil {
+					cf.permissions = append(cf.permissions, pd)
+				}
+			}
+		}
+	}
+	return cf
+}
+
+func (d *decoder) checkID(f field, what string) bool {
+	if !idPattern.MatchString(f.key) {
+		d.fail(f.kn, f.path, nil, "invalid %s id %q: use lowercase letters, digits, '-', '_' and '.'", what, f.key)
+		return false
+	}
+	return true
+}
+
+func (d *decoder) parseCalendar(f field) *calendarDef {
+	if !d.checkID(f, "calendar") {
+		return nil
+	}
+	if f.key == slo.AlwaysOpenName {
+		d.fail(f.kn, f.path, nil, "calendar %q is built in and cannot be redefined", f.key)
+		return nil
+	}
+	cd := &calendarDef{id: f.key, at: d.at(f.kn, f.path), spec: slo.CalendarSpec{Name: f.key}}
+	fields := d.mapping(f.vn, f.path, calendarKeys)
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		if f.vn == nil || f.vn.Tag == "!!null" {
+			d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with zone and hours")
+		}
+		return nil
+	}
+	ok := d.require(f.kn, f.path, fields, "zone", "hours")
+	for _, c := range fields {
+		switch c.key {
+		case "zone":
+			z, good := d.str(c)
+			if !good {
+				ok = false
+				continue
+			}
+			if z != "account" {
+				if _, err := loadZone(z); err != nil {
+					d.fail(c.vn, c.path, err, "unknown time zone %q", z)
+					ok = false
+					continue
+				}
+			}
+			cd.spec.Zone = z
+		case "hours":
+			if !d.parseHours(c, &cd.spec.Week) {
+				ok = false
+			}
+		case "holidays":
+			for i, code := range d.strings(c) {
+				if !contains(slo.HolidayCountries(), code) {
+					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s)", code, strings.Join(slo.HolidayCountries(), ", "))
+					ok = false
+					continue
+				}
+				cd.spec.Holidays = append(cd.spec.Holidays, code)
+			}
+		case "closed":
+			for _, it := range d.list(c) {
+				s, good := d.str(field{vn: it.n, path: it.path, kn: c.kn})
+				if !good {
+					ok = false
+					continue
+				}
+				date, err := slo.ParseDate(s)
+				if err != nil {
+					d.fail(it.n, it.path, err, "%v", err)
+					ok = false
+					continue
+				}
+				cd.spec.Closed = append(cd.spec.Closed, date)
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return cd
+}
+
+var dayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// parseHours fills week from "days: spans" entries and reports overlaps
+// between entries naming the same day.
+func (d *decoder) parseHours(f field, week *slo.Week) bool {
+	entries := d.mapping(f.vn, f.path, nil)
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		if f.vn == nil || f.vn.Tag == "!!null" {
+			d.fail(orNode(f.vn, f.kn), f.path, nil, "must map days to opening hours, e.g. mon-fri: \"09:00-17:00\"")
+		}
+		return false
+	}
+	if len(entries) == 0 {
+		d.fail(f.vn, f.path, nil, "no opening hours: the calendar would never open")
+		return false
+	}
+	ok := true
+	var from [7]string // which entry set each day, for messages
+	for _, e := range entries {
+		days, err := slo.ParseDays(e.key)
+		if err != nil {
+			d.fail(e.kn, e.path, err, "%v", err)
+			ok = false
+			continue
+		}
+		s, good := d.str(e)
+		if !good {
+			ok = false
+			continue
+		}
+		spans, err := slo.ParseSpans(s)
+		if err != nil {
+			d.fail(e.vn, e.path, err, "%v", err)
+			ok = false
+			continue
+		}
+		for _, day := range days {
+			for _, sp := range spans {
+				for _, other := range week[day] {
+					if sp.Start < other.End && other.Start < sp.End {
+						d.fail(e.kn, e.path, slo.ErrInvalidCalendar, "%s %s overlaps hours.%s on %s", dayNames[day], formatSpan(sp), from[day], dayNames[day])
+						ok = false
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			week[day] = append(week[day], spans...)
+			from[day] = e.key
+		}
+	}
+	return ok
+}
+
+func formatSpan(s slo.Span) string {
+	hm := func(d time.Duration) string { return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60) }
+	return hm(s.Start) + "-" + hm(s.End)
+}
+
+func (d *decoder) parseTier(f field) *tierDef {
+	if !d.checkID(f, "tier") {
+		return nil
+	}
+	td := &tierDef{id: f.key, at: d.at(f.kn, f.path)}
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with name and response")
+		return nil
+	}
+	fields := d.mapping(f.vn, f.path, tierKeys)
+	ok := d.require(f.kn, f.path, fields, "name", "response")
+	for _, c := range fields {
+		switch c.key {
+		case "name":
+			td.name, _ = d.str(c)
+		case "description":
+			td.description, _ = d.scalar(c)
+		case "source":
+			td.source, _ = d.scalar(c)
+		case "family":
+			td.family, _ = d.str(c)
+		case "legacy":
+			td.legacy, _ = d.boolean(c)
+		case "aliases":
+			for _, it := range d.list(c) {
+				s, good := d.str(field{vn: it.n, path: it.path, kn: c.kn})
+				if !good {
+					continue
+				}
+				if !idPattern.MatchString(s) {
+					d.fail(it.n, it.path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
+					continue
+				}
+				td.aliases = append(td.aliases, s)
+				td.aliasAt = append(td.aliasAt, d.at(it.n, it.path))
+			}
+		case "response":
+			rows := d.mapping(c.vn, c.path, nil)
+			if c.vn == nil || c.vn.Kind != yaml.MappingNode {
+				if c.vn == nil || c.vn.Tag == "!!null" {
+					d.fail(orNode(c.vn, c.kn), c.path, nil, "must map priorities P1-P4 to targets, e.g. P1: 1h 24x7")
+				}
+				ok = false
+				continue
+			}
+			if len(rows) == 0 {
+				d.fail(c.vn, c.path, nil, "no response targets")
+				ok = false
+			}
+			for _, r := range rows {
+				p, err := slo.ParsePriority(r.key)
+				if err != nil {
+					d.fail(r.kn, r.path, err, "%v", err)
+					ok = false
+					continue
+				}
+				if td.response[p] != nil {
+					d.fail(r.kn, r.path, nil, "duplicate target for %s", p)
+					ok = false
+					continue
+				}
+				s, good := d.str(r)
+				if !good {
+					ok = false
+					continue
+				}
+				t, err := slo.ParseTarget(s)
+				if err != nil {
+					d.fail(r.vn, r.path, err, "%v", err)
+					ok = false
+					continue
+				}
+				td.response[p] = &targetDef{target: t, at: d.at(r.vn, r.path)}
+			}
+		case "languages":
+			td.features.Languages = d.strings(c)
+		case "channels":
+			td.features.Channels = d.strings(c)
+		case "services":
+			td.features.Services = d.strings(c)
+		case "price":
+			td.price = d.parsePrice(c)
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return td
+}
+
+func (d *decoder) parsePrice(f field) *entitlement.Price {
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with currency, minimum and bands")
+		return nil
+	}
+	fields := d.mapping(f.vn, f.path, priceKeys)
+	if !d.require(f.kn, f.path, fields, "currency", "bands") {
+		return nil
+	}
+	p := &entitlement.Price{}
+	ok := true
+	for _, c := range fields {
+		if c.key == "currency" {
+			cur, good := d.str(c)
+			if !good {
+				return nil
+			}
+			if _, known := entitlement.CurrencyDigits(cur); !known {
+				d.fail(c.vn, c.path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
+				return nil
+			}
+			p.Currency = cur
+		}
+	}
+	amount := func(f field) (entitlement.Money, bool) {
+		s, good := d.str(f)
+		if !good {
+			return entitlement.Money{}, false
+		}
+		m, err := entitlement.ParseAmount(s, p.Currency)
+		if err != nil {
+			d.fail(f.vn, f.path, err, "%v", err)
+			return entitlement.Money{}, false
+		}
+		return m, true
+	}
+	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
+	for _, c := range fields {
+		switch c.key {
+		case "minimum":
+			if m, good := amount(c); good {
+				p.Minimum = m
+			} else {
+				ok = false
+			}
+		case "proration":
+			s, good := d.str(c)
+			if !good {
+				ok = false
+				continue
+			}
+			pr, err := entitlement.ParseProration(s)
+			if err != nil {
+				d.fail(c.vn, c.path, err, "%v", err)
+				ok = false
+				continue
+			}
+			p.Proration = pr
+		case "bands":
+			items := d.list(c)
+			if len(items) == 0 {
+				d.fail(orNode(c.vn, c.kn), c.path, nil, "at least one band is required")
+				ok = false
+			}
+			for i, it := range items {
+				bf := d.mapping(it.n, it.path, bandKeys)
+				if it.n.Kind != yaml.MappingNode {
+					ok = false
+					continue
+				}
+				if !d.require(it.n, it.path, bf, "rate") {
+					ok = false
+					continue
+				}
+				b := entitlement.Band{Unbounded: true}
+				for _, x := range bf {
+					switch x.key {
+					case "upTo":
+						m, good := amount(x)
+						if !good {
+							ok = false
+							continue
+						}
+						b.UpTo, b.Unbounded = m, false
+					case "rate":
+						s, good := d.str(x)
+						if !good {
+							ok = false
+							continue
+						}
+						r, err := entitlement.ParseRate(s)
+						if err != nil {
+							d.fail(x.vn, x.path, err, "%v", err)
+							ok = false
+							continue
+						}
+						b.Rate = r
+					}
+				}
+				if ok && i > 0 && p.Bands[i-1].Unbounded {
+					d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "band follows an unbounded band: only the last band may omit upTo")
+					ok = false
+				}
+				if ok && i > 0 && !b.Unbounded {
+					if cmp, _ := b.UpTo.Cmp(p.Bands[i-1].UpTo); cmp <= 0 {
+						d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "upTo %s is not above the previous band's %s", b.UpTo, p.Bands[i-1].UpTo)
+						ok = false
+					}
+				}
+				if ok && i == len(items)-1 && !b.Unbounded {
+					d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "the last band must have no upTo, so every spend is priced")
+					ok = false
+				}
+				p.Bands = append(p.Bands, b)
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	if err := p.Validate(); err != nil {
+		d.fail(f.vn, f.path, err, "%v", err)
+		return nil
+	}
+	return p
+}
+
+func (d *decoder) expr(f field) *expr {
+	s, ok := d.str(f)
+	if !ok {
+		return nil
+	}
+	if len(s) > maxExprLength {
+		d.fail(f.vn, f.path, nil, "expression longer than %d bytes", maxExprLength)
+		return nil
+	}
+	return &expr{src: s, node: f.vn, dec: d, at: d.at(f.vn, f.path)}
+}
+
+func (d *decoder) refs(f field) []refDef {
+	var out []refDef
+	for _, it := range d.list(f) {
+		s, ok := d.str(field{vn: it.n, path: it.path, kn: f.kn})
+		if ok {
+			out = append(out, refDef{id: s, at: d.at(it.n, it.path)})
+		}
+	}
+	return out
+}
+
+func (d *decoder) parseRule(it item) *ruleDef {
+	if it.n.Kind != yaml.MappingNode {
+		d.fail(it.n, it.path, nil, "must be a mapping with id and when, got %s", kindName(it.n))
+		return nil
+	}
+	fields := d.mapping(it.n, it.path, ruleKeys)
+	rd := &ruleDef{at: d.at(it.n, it.path)}
+	ok := d.require(it.n, it.path, fields, "id", "when")
+	hasOutput := false
+	for _, f := range fields {
+		switch f.key {
+		case "id":
+			id, good := d.str(f)
+			if good && !idPattern.MatchString(id) {
+				d.fail(f.vn, f.path, nil, "invalid rule id %q: use lowercase letters, digits, '-', '_' and '.'", id)
+				good = false
+			}
+			if !good {
+				ok = false
+				continue
+			}
+			rd.id = id
+			rd.at = d.at(f.vn, f.path)
+		case "description":
+			rd.description, _ = d.scalar(f)
+		case "when":
+			if rd.when = d.expr(f); rd.when == nil {
+				ok = false
+			}
+		case "tiers":
+			rd.tiers = d.refs(f)
+		case "priorities":
+			for _, it := range d.list(f) {
+				s, good := d.str(field{vn: it.n, path: it.path, kn: f.kn})
+				if !good {
+					ok = false
+					continue
+				}
+				p, err := slo.ParsePriority(s)
+				if err != nil {
+					d.fail(it.n, it.path, err, "%v", err)
+					ok = false
+					continue
+				}
+				rd.priorities = append(rd.priorities, p)
+			}
+		case "within":
+			hasOutput = true
+			s, good := d.str(f)
+			if !good {
+				ok = false
+				continue
+			}
+			dur, err := parseWithin(s)
+			if err != nil {
+				d.fail(f.vn, f.path, err, "%v", err)
+				ok = false
+				continue
+			}
+			rd.within = dur
+		case "calendar":
+			hasOutput = true
+			s, good := d.str(f)
+			if !good {
+				ok = false
+				continue
+			}
+			rd.calendar = &refDef{id: s, at: d.at(f.vn, f.path)}
+		}
+	}
+	if ok && !hasOutput {
+		d.fail(it.n, it.path, nil, "rule %q sets nothing: give within, calendar or both", rd.id)
+		ok = false
+	}
+	if !ok {
+		return nil
+	}
+	return rd
+}
+
+// parseWithin reads a target duration alone ("4h", "15m").
+func parseWithin(s string) (time.Duration, error) {
+	t, err := slo.ParseTarget(s + " " + slo.AlwaysOpenName)
+	if err != nil {
+		return 0, err
+	}
+	return t.Within, nil
+}
+
+func (d *decoder) features(fields []field, fs *entitlement.Features) {
+	for _, f := range fields {
+		switch f.key {
+		case "languages":
+			fs.Languages = d.strings(f)
+		case "channels":
+			fs.Channels = d.strings(f)
+		case "services":
+			fs.Services = d.strings(f)
+		}
+	}
+}
+
+func (d *decoder) parseMigration(f field) *migrationDef {
+	if !d.checkID(f, "migration") {
+		return nil
+	}
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with applies, effective and to")
+		return nil
+	}
+	md := &migrationDef{id: f.key, at: d.at(f.kn, f.path)}
+	fields := d.mapping(f.vn, f.path, migrationKeys)
+	ok := d.require(f.kn, f.path, fields, "applies", "effective", "to")
+	for _, c := range fields {
+		switch c.key {
+		case "description":
+			md.description, _ = d.scalar(c)
+		case "applies":
+			md.applies = d.expr(c)
+			ok = ok && md.applies != nil
+		case "effective":
+			md.effective = d.expr(c)
+			ok = ok && md.effective != nil
+		case "holdPriceUntil":
+			md.holdPriceUntil = d.expr(c)
+			ok = ok && md.holdPriceUntil != nil
+		case "to":
+			md.to = d.refs(c)
+			if len(md.to) == 0 {
+				d.fail(orNode(c.vn, c.kn), c.path, nil, "at least one target tier is required")
+				ok = false
+			}
+		case "keep":
+			d.features(d.mapping(c.vn, c.path, featureKeys), &md.keep)
+		case "grants":
+			for _, it := range d.list(c) {
+				gf := d.mapping(it.n, it.path, grantKeys)
+				if it.n.Kind != yaml.MappingNode {
+					ok = false
+					continue
+				}
+				if !d.require(it.n, it.path, gf, "from") {
+					ok = false
+					continue
+				}
+				g := grantDef{at: d.at(it.n, it.path)}
+				for _, x := range gf {
+					switch x.key {
+					case "from":
+						g.from = d.expr(x)
+						ok = ok && g.from != nil
+					case "until":
+						g.until = d.expr(x)
+						ok = ok && g.until != nil
+					}
+				}
+				d.features(gf, &g.features)
+				md.grants = append(md.grants, g)
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return md
+}
+
+func (d *decoder) parsePermission(f field) *permissionDef {
+	pd := &permissionDef{action: f.key, at: d.at(f.kn, f.path)}
+	if !actionPattern.MatchString(f.key) {
+		d.fail(f.kn, f.path, nil, "invalid action %q: use dotted lowercase words, e.g. cases.create", f.key)
+		return nil
+	}
+	// Either "action: <CEL>" or "action: {allow: <CEL>, description: ...}".
+	if f.vn != nil && f.vn.Kind == yaml.MappingNode {
+		fields := d.mapping(f.vn, f.path, permissionKeys)
+		if !d.require(f.kn, f.path, fields, "allow") {
+			return nil
+		}
+		for _, c := range fields {
+			switch c.key {
+			case "description":
+				pd.description, _ = d.scalar(c)
+			case "allow":
+				pd.allow = d.expr(c)
+			}
+		}
+	} else {
+		pd.allow = d.expr(f)
+	}
+	if pd.allow == nil {
+		return nil
+	}
+	return pd
+}
+
+var actionPattern = regexp.MustCompile(`^[a-z][a-zA-Z0-9_-]*(\.[a-z][a-zA-Z0-9_-]*)*$`)

@@ -1,0 +1,342 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"cel.dev/cel-go/cel"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Compile parses, checks and compiles one YAML catalog document. name is the
+// file name used in error positions. Every problem of the document is
+// reported: the error is an *Error when there is one, an ErrorList sorted by
+// position when there are several; both wrap ErrInvalidCatalog.
+func Compile(name string, src []byte) (*Engine, error) {
+	return compileFiles([]string{name}, [][]byte{src})
+}
+
+// Load reads, merges and compiles catalog files. Calendars, tiers, aliases,
+// rules, migrations and permission actions must be unique across the files;
+// rules keep the order of the files and, within a file, their written order.
+func Load(paths ...string) (*Engine, error) {
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
+	}
+	srcs := make([][]byte, len(paths))
+	for i, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
+		}
+		srcs[i] = b
+	}
+	return compileFiles(paths, srcs)
+}
+
+type compiler struct {
+	env  *cel.Env
+	errs ErrorList
+	eng  *Engine
+}
+
+func (c *compiler) add(e *Error) { c.errs = append(c.errs, e) }
+
+func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
+	env, err := celEnv()
+	if err != nil {
+		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
+	}
+	c := &compiler{env: env}
+	var files []*catalogFile
+	for i, src := range srcs {
+		d := newDecoder(names[i], src)
+		cf := d.parseFile()
+		c.errs = append(c.errs, d.errs...)
+		if cf != nil {
+			files = append(files, cf)
+		}
+	}
+	c.eng = &Engine{
+		names:       names,
+		calendars:   map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
+		tiers:       map[string]*tier{},
+		permissions: map[string]*permission{},
+	}
+	c.merge(files)
+	if len(c.errs) > 0 {
+		return nil, c.errs.err()
+	}
+	if len(c.eng.tierIDs) == 0 {
+		return nil, (&Error{File: names[0], Line: 1, Column: 1, Msg: "the catalog defines no tiers"})
+	}
+	return c.eng, nil
+}
+
+// merge cross-checks the files' definitions and compiles them into the engine.
+func (c *compiler) merge(files []*catalogFile) {
+	e := c.eng
+	// Calendars first: tiers and rules refer to them.
+	calAt := map[string]pos{}
+	for _, f := range files {
+		for _, cd := range f.calendars {
+			if prev, dup := calAt[cd.id]; dup {
+				c.add(cd.at.errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.short()))
+				continue
+			}
+			calAt[cd.id] = cd.at
+			cal, err := slo.NewCalendar(cd.spec)
+			if err != nil {
+				c.add(cd.at.errorf(err, "%v", err))
+				continue
+			}
+			e.calendars[cd.id] = cal
+			e.calendarIDs = append(e.calendarIDs, cd.id)
+		}
+	}
+	calendarKnown := func(id string) bool {
+		_, ok := calAt[id]
+		return ok || id == slo.AlwaysOpenName
+	}
+	// Tiers, their ids and aliases in one namespace.
+	nameAt := map[string]pos{}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			if prev, dup := nameAt[td.id]; dup {
+				c.add(td.at.errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.short()))
+				continue
+			}
+			nameAt[td.id] = td.at
+			t := &tier{
+				id: td.id, name: td.name, description: td.description, family: td.family,
+				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
+			}
+			for p := slo.P1; p <= slo.P4; p++ {
+				if r := td.response[p]; r != nil {
+					if !calendarKnown(r.target.Calendar) {
+						c.add(r.at.errorf(nil, "unknown calendar %q", r.target.Calendar))
+						continue
+					}
+					t.response[p] = r.target
+					t.has[p] = true
+				}
+			}
+			e.tiers[td.id] = t
+			e.tierIDs = append(e.tierIDs, td.id)
+		}
+	}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			for i, a := range td.aliases {
+				if prev, dup := nameAt[a]; dup {
+					c.add(td.aliasAt[i].errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.short()))
+					continue
+				}
+				nameAt[a] = td.aliasAt[i]
+				if t := e.tiers[td.id]; t != nil {
+					e.tiers[a] = t
+				}
+			}
+		}
+	}
+	for _, id := range e.tierIDs {
+		t := e.tiers[id]
+		t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
+			Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
+	}
+	c.compileRules(files, calendarKnown)
+	c.compileMigrations(files)
+	c.compilePermissions(files)
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// short is "file:line:col" of a position.
+func (p pos) short() string { return p.file + ":" + strconv.Itoa(p.line) + ":" + strconv.Itoa(p.col) }
+
+func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string) bool) {
+	e := c.eng
+	ruleAt := map[string]pos{}
+	var defs []*ruleDef
+	for _, f := range files {
+		for _, rd := range f.rules {
+			if prev, dup := ruleAt[rd.id]; dup {
+				c.add(rd.at.errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.short()))
+				continue
+			}
+			ruleAt[rd.id] = rd.at
+			ok := c.check(rd.when, cel.BoolType, "when")
+			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when}
+			if rd.calendar != nil {
+				if !calendarKnown(rd.calendar.id) {
+					c.add(rd.calendar.at.errorf(nil, "unknown calendar %q", rd.calendar.id))
+					ok = false
+				}
+				r.calendar = rd.calendar.id
+			}
+			for _, ref := range rd.tiers {
+				t, found := e.tiers[ref.id]
+				if !found {
+					c.add(ref.at.errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+					ok = false
+					continue
+				}
+				r.tiers = append(r.tiers, t.id)
+			}
+			r.priorities = rd.priorities
+			if ok {
+				e.rules = append(e.rules, r)
+				defs = append(defs, rd)
+			}
+		}
+	}
+	if len(c.errs) > 0 {
+		return
+	}
+	// One first-match program per tier and priority, over the rules that
+	// can apply to it.
+	for _, id := range e.tierIDs {
+		t := e.tiers[id]
+		for p := slo.P1; p <= slo.P4; p++ {
+			var chain []*rule
+			for _, r := range e.rules {
+				if r.appliesTo(t.id, p) {
+					chain = append(chain, r)
+				}
+			}
+			if len(chain) == 0 {
+				continue
+			}
+			prg, err := c.chain(chain)
+			if err != nil {
+				c.add(chain[0].when.at.errorf(err, "compiling the rules of tier %q, %s: %v", t.id, p, err))
+				continue
+			}
+			t.decide[p] = &decision{prg: prg, rules: chain}
+		}
+	}
+}
+
+// chain compiles the when expressions of rules, already checked one by one,
+// into a single program that returns the index of the first that holds, or -1.
+func (c *compiler) chain(rules []*rule) (cel.Program, error) {
+	var b strings.Builder
+	for i, r := range rules {
+		fmt.Fprintf(&b, "(\n%s\n) ? %d : ", r.when.src, i)
+	}
+	b.WriteString("-1")
+	ast, iss := c.env.Compile(b.String())
+	if iss.Err() != nil {
+		return nil, iss.Err()
+	}
+	return c.program(ast)
+}
+
+func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
+	return c.env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit))
+}
+
+// check compiles x alone, reports its errors at their position in the YAML
+// file, and checks that its type is want and its cost is bounded.
+func (c *compiler) check(x *expr, want *cel.Type, what string) bool {
+	_, ok := c.compileExpr(x, want, what)
+	return ok
+}
+
+func (c *compiler) compileExpr(x *expr, want *cel.Type, what string) (cel.Program, bool) {
+	if x == nil {
+		return nil, false
+	}
+	ast, iss := c.env.Compile(x.src)
+	if iss != nil && iss.Err() != nil {
+		for _, ce := range iss.Errors() {
+			line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, ce.Location.Line(), ce.Location.Column()))
+			c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: ce.Message})
+		}
+		return nil, false
+	}
+	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
+		c.add(x.at.errorf(nil, "%s must be %s, got %s", what, typeName(want), typeName(ast.OutputType())))
+		return nil, false
+	}
+	est, err := c.env.EstimateCost(ast, sizeEstimator{})
+	if err != nil {
+		c.add(x.at.errorf(ErrCostLimit, "cannot estimate cost: %v", err))
+		return nil, false
+	}
+	if est.Max > maxEstimatedCost {
+		c.add(x.at.errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
+		return nil, false
+	}
+	prg, err := c.program(ast)
+	if err != nil {
+		c.add(x.at.errorf(err, "%v", err))
+		return nil, false
+	}
+	return prg, true
+}
+
+func typeName(t *cel.Type) string {
+	switch {
+	case t.IsExactType(cel.BoolType):
+		return "bool"
+	case t.IsExactType(cel.TimestampType):
+		return "a timestamp"
+	}
+	return t.String()
+}
+
+// exprOffset turns a CEL location (1-based line, 0-based rune column) into a
+// rune offset within src.
+func exprOffset(src string, line, col int) int {
+	off := 0
+	for i, l := range strings.Split(src, "\n") {
+		if i+1 == line {
+			return off + col
+		}
+		off += len([]rune(l)) + 1
+	}
+	return off
+}
+
+// zone cache: time.LoadLocation reads the zone database on every call.
+var zones sync.Map // string -> *time.Location
+
+func loadZone(name string) (*time.Location, error) {
+	if l, ok := zones.Load(name); ok {
+		return l.(*time.Location), nil
+	}
+	if name == "" || name == "Local" || strings.ContainsAny(name, "\x00") {
+		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
+	}
+	zones.Store(name, l)
+	return l, nil
+}
+
+// errCost wraps cost-limit failures of an evaluation in ErrCostLimit and
+// every other failure in ErrEvaluation.
+func evalError(what string, err error) error {
+	if strings.Contains(err.Error(), "cost limit exceeded") {
+		return fmt.Errorf("%s: %w: %w", what, ErrCostLimit, err)
+	}
+	return fmt.Errorf("%s: %w: %w", what, ErrEvaluation, err)
+}
+
+var _ = errors.New
+var _ = entitlement.Money{}

@@ -1,0 +1,169 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"time"
+
+	"cel.dev/cel-go/cel"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Engine is a compiled catalog. It is immutable after Compile, Load or
+// Default return it and safe for concurrent use by any number of goroutines.
+// The zero Engine is not usable; build one with Compile, Load or Default.
+type Engine struct {
+	names       []string
+	calendars   map[string]*slo.Calendar // by id, "24x7" included
+	calendarIDs []string                 // catalog order, "24x7" excluded
+	tiers       map[string]*tier         // by id and by alias
+	tierIDs     []string                 // catalog order
+	rules       []*rule
+	migrations  []*migration
+	permissions map[string]*permission
+}
+
+type tier struct {
+	id, name, description, family, source string
+	legacy                                bool
+	aliases                               []string
+	response                              [slo.P4 + 1]slo.Target
+	has                                   [slo.P4 + 1]bool
+	features                              entitlement.Features
+	price                                 *entitlement.Price
+	cel                                   *celTier
+	decide                                [slo.P4 + 1]*decision
+}
+
+// decision is the first-match chain of the rules that can apply to one tier
+// and priority, compiled into one CEL program returning the index of the
+// first rule whose when holds, or -1.
+type decision struct {
+	prg   cel.Program
+	rules []*rule
+}
+
+type rule struct {
+	id, description string
+	when            *expr
+	tiers           []string
+	priorities      []slo.Priority
+	within          time.Duration
+	calendar        string
+}
+
+func (r *rule) appliesTo(tierID string, p slo.Priority) bool {
+	if len(r.tiers) > 0 && !contains(r.tiers, tierID) {
+		return false
+	}
+	if len(r.priorities) == 0 {
+		return true
+	}
+	for _, q := range r.priorities {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Tier describes one tier of the catalog.
+type Tier struct {
+	ID          string
+	Name        string
+	Description string
+	Family      string
+	Legacy      bool
+	Aliases     []string
+	Response    slo.Table            // initial response targets by priority
+	Features    entitlement.Features // languages, channels and services
+	Price       *entitlement.Price   // nil when the catalog gives no price
+	Source      string               // where the tier's numbers come from
+}
+
+// Tiers returns the ids of the catalog's tiers in catalog order.
+func (e *Engine) Tiers() []string { return append([]string(nil), e.tierIDs...) }
+
+// Calendars returns the ids of the catalog's calendars in catalog order,
+// after the built-in "24x7".
+func (e *Engine) Calendars() []string {
+	return append([]string{slo.AlwaysOpenName}, e.calendarIDs...)
+}
+
+// Calendar returns the calendar with the given id.
+func (e *Engine) Calendar(id string) (*slo.Calendar, bool) {
+	c, ok := e.calendars[id]
+	return c, ok
+}
+
+// Tier returns the tier with the given id or alias. The returned value is a
+// copy; changing it does not change the engine.
+func (e *Engine) Tier(idOrAlias string) (Tier, error) {
+	t, err := e.tier(idOrAlias)
+	if err != nil {
+		return Tier{}, err
+	}
+	tb := slo.Table{}
+	for p := slo.P1; p <= slo.P4; p++ {
+		if t.has[p] {
+			tb[p] = t.response[p]
+		}
+	}
+	var price *entitlement.Price
+	if t.price != nil {
+		pc := *t.price
+		pc.Bands = append([]entitlement.Band(nil), t.price.Bands...)
+		price = &pc
+	}
+	return Tier{
+		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
+		Aliases: append([]string(nil), t.aliases...), Response: tb, Features: cloneFeatures(t.features),
+		Price: price, Source: t.source,
+	}, nil
+}
+
+// Features returns the languages, channels and services of a tier.
+func (e *Engine) Features(idOrAlias string) (entitlement.Features, error) {
+	t, err := e.tier(idOrAlias)
+	if err != nil {
+		return entitlement.Features{}, err
+	}
+	return cloneFeatures(t.features), nil
+}
+
+func cloneFeatures(f entitlement.Features) entitlement.Features {
+	return entitlement.Features{
+		Languages: append([]string(nil), f.Languages...),
+		Channels:  append([]string(nil), f.Channels...),
+		Services:  append([]string(nil), f.Services...),
+	}
+}
+
+func (e *Engine) tier(idOrAlias string) (*tier, error) {
+	t, ok := e.tiers[idOrAlias]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %v)", ErrUnknownTier, idOrAlias, e.tierIDs)
+	}
+	return t, nil
+}
+
+// Rules returns the ids of the catalog's rules in the order they are tried.
+func (e *Engine) Rules() []string {
+	ids := make([]string, len(e.rules))
+	for i, r := range e.rules {
+		ids[i] = r.id
+	}
+	return ids
+}
+
+// Actions returns the actions the catalog's permissions name, sorted.
+func (e *Engine) Actions() []string {
+	out := make([]string, 0, len(e.permissions))
+	for a := range e.permissions {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}

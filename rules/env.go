@@ -1,0 +1,191 @@
+package rules
+
+import (
+	"sync"
+	"time"
+
+	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common/cost"
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/ext"
+	"cel.dev/cel-go/interpreter"
+)
+
+// The CEL variables every expression of a catalog sees. Their types are
+// declared, so a misspelt field or a comparison of the wrong types is a
+// compile error with a position in the YAML file.
+//
+//	case       tiercel.Case       the case being decided (Deadline, Allowed)
+//	account    tiercel.Account    the account that owns the case or contract
+//	contract   tiercel.Contract   the contract (Eligibility); empty for cases
+//	tier       tiercel.Tier       the tier of the case or contract
+//	principal  tiercel.Principal  who acts (Allowed); empty otherwise
+//	now        timestamp          the instant of the decision, from the input
+
+// celCase is what CEL sees as `case`.
+type celCase struct {
+	Tier     string         `cel:"tier"`
+	Priority string         `cel:"priority"`
+	Opened   time.Time      `cel:"opened"`
+	Zone     string         `cel:"zone"`
+	Language string         `cel:"language"`
+	Account  string         `cel:"account"`
+	Attrs    map[string]any `cel:"attrs"`
+}
+
+// celAccount is what CEL sees as `account`.
+type celAccount struct {
+	ID   string `cel:"id"`
+	Zone string `cel:"zone"`
+}
+
+// celMoney is an amount of money: minor units (cents) and currency, plus
+// whole major units truncated toward zero, for readable comparisons.
+type celMoney struct {
+	Minor    int64  `cel:"minor"`
+	Units    int64  `cel:"units"`
+	Currency string `cel:"currency"`
+}
+
+// celContract is what CEL sees as `contract`.
+type celContract struct {
+	Account string         `cel:"account"`
+	Tier    string         `cel:"tier"`
+	Start   time.Time      `cel:"start"`
+	Renewal time.Time      `cel:"renewal"`
+	Spend   celMoney       `cel:"spend"`
+	Zone    string         `cel:"zone"`
+	Attrs   map[string]any `cel:"attrs"`
+}
+
+// celTier is what CEL sees as `tier`.
+type celTier struct {
+	ID        string   `cel:"id"`
+	Name      string   `cel:"name"`
+	Family    string   `cel:"family"`
+	Legacy    bool     `cel:"legacy"`
+	Aliases   []string `cel:"aliases"`
+	Languages []string `cel:"languages"`
+	Channels  []string `cel:"channels"`
+	Services  []string `cel:"services"`
+}
+
+// celPrincipal is what CEL sees as `principal`.
+type celPrincipal struct {
+	ID     string         `cel:"id"`
+	Roles  []string       `cel:"roles"`
+	Groups []string       `cel:"groups"`
+	Attrs  map[string]any `cel:"attrs"`
+}
+
+// Limits on what an expression may cost. The compile-time limit rejects
+// expressions whose worst case, with lists and maps of up to maxListSize
+// elements, exceeds it; the runtime limit stops any evaluation that exceeds it
+// with ErrCostLimit.
+const (
+	maxEstimatedCost = 100_000
+	runtimeCostLimit = 1_000_000
+	maxListSize      = 100
+	maxExprLength    = 4096
+)
+
+var (
+	baseEnvOnce sync.Once
+	baseEnv     *cel.Env
+	baseEnvErr  error
+)
+
+// celEnv returns the shared, immutable CEL environment of every catalog.
+func celEnv() (*cel.Env, error) {
+	baseEnvOnce.Do(func() {
+		tag := types.ParseStructTags(true)
+		baseEnv, baseEnvErr = cel.NewEnv(
+			ext.NativeTypes(
+				types.NativeTypeFor[celCase](tag, types.NativeTypeAlias("tiercel.Case")),
+				types.NativeTypeFor[celAccount](tag, types.NativeTypeAlias("tiercel.Account")),
+				types.NativeTypeFor[celMoney](tag, types.NativeTypeAlias("tiercel.Money")),
+				types.NativeTypeFor[celContract](tag, types.NativeTypeAlias("tiercel.Contract")),
+				types.NativeTypeFor[celTier](tag, types.NativeTypeAlias("tiercel.Tier")),
+				types.NativeTypeFor[celPrincipal](tag, types.NativeTypeAlias("tiercel.Principal")),
+			),
+			cel.Variable("case", cel.ObjectType("tiercel.Case")),
+			cel.Variable("account", cel.ObjectType("tiercel.Account")),
+			cel.Variable("contract", cel.ObjectType("tiercel.Contract")),
+			cel.Variable("tier", cel.ObjectType("tiercel.Tier")),
+			cel.Variable("principal", cel.ObjectType("tiercel.Principal")),
+			cel.Variable("now", cel.TimestampType),
+			ext.Strings(),
+			cel.OptionalTypes(),
+		)
+	})
+	return baseEnv, baseEnvErr
+}
+
+// sizeEstimator bounds the size of every list, map and string input for
+// compile-time cost estimates.
+type sizeEstimator struct{}
+
+func (sizeEstimator) EstimateSize(cost.AstNode) *cost.SizeEstimate {
+	return &cost.SizeEstimate{Min: 0, Max: maxListSize}
+}
+
+func (sizeEstimator) EstimateCallCost(string, string, *cost.AstNode, []cost.AstNode) *cost.CallEstimate {
+	return nil
+}
+
+// vars is the activation of one evaluation. Unset variables are empty
+// values, never missing, so an expression about the contract evaluated for a
+// case sees an empty contract rather than failing.
+type vars struct {
+	kase      *celCase
+	account   *celAccount
+	contract  *celContract
+	tier      *celTier
+	principal *celPrincipal
+	now       time.Time
+}
+
+var (
+	emptyCase      = &celCase{}
+	emptyAccount   = &celAccount{}
+	emptyContract  = &celContract{}
+	emptyTier      = &celTier{}
+	emptyPrincipal = &celPrincipal{}
+)
+
+// ResolveName implements interpreter.Activation.
+func (v *vars) ResolveName(name string) (any, bool) {
+	switch name {
+	case "case":
+		if v.kase == nil {
+			return emptyCase, true
+		}
+		return v.kase, true
+	case "account":
+		if v.account == nil {
+			return emptyAccount, true
+		}
+		return v.account, true
+	case "contract":
+		if v.contract == nil {
+			return emptyContract, true
+		}
+		return v.contract, true
+	case "tier":
+		if v.tier == nil {
+			return emptyTier, true
+		}
+		return v.tier, true
+	case "principal":
+		if v.principal == nil {
+			return emptyPrincipal, true
+		}
+		return v.principal, true
+	case "now":
+		return types.Timestamp{Time: v.now}, true
+	}
+	return nil, false
+}
+
+// Parent implements interpreter.Activation.
+func (v *vars) Parent() interpreter.Activation { return nil }

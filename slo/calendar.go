@@ -1,0 +1,209 @@
+package slo
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// ErrInvalidCalendar is wrapped by every error NewCalendar returns.
+var ErrInvalidCalendar = errors.New("invalid calendar")
+
+// AlwaysOpenName is the name of the built-in always-open calendar.
+const AlwaysOpenName = "24x7"
+
+// AccountZone is the Zone value (like "") that makes a calendar take its
+// time zone from the start instant's Location at evaluation time.
+const AccountZone = "account"
+
+// CalendarSpec defines a calendar for NewCalendar. The zero value is not a
+// valid definition: it is never open.
+type CalendarSpec struct {
+	Name string // the calendar's name, e.g. "business"; letters, digits, '-', '_', '.'
+
+	// Zone is the IANA time zone of the opening hours, such as
+	// "America/New_York". "" or "account" means the zone of the instants the
+	// calendar is given: Add, Elapsed and the other methods then use
+	// start.Location().
+	Zone string
+
+	// AlwaysOpen makes a 24x7 calendar: the clock always runs, in real
+	// elapsed time. Week, Holidays and Closed must then be empty.
+	AlwaysOpen bool
+
+	// Week holds the local wall-clock opening hours of each weekday.
+	Week Week
+
+	// Holidays lists country codes (see HolidayCountries) whose public
+	// holidays are closed all day: both the holiday's actual date and, when
+	// it falls on a weekend, the weekday on which the country observes it
+	// (US Independence Day on Saturday 2026-07-04 closes Friday 2026-07-03
+	// as well as the Saturday).
+	Holidays []string
+
+	// Closed lists extra dates closed all day, in the calendar's zone.
+	Closed []Date
+}
+
+// Calendar says when a support clock runs: always (24x7), or during weekly
+// opening hours in the local time of a zone, except on public holidays and
+// closed dates. It measures open time between instants (Elapsed) and finds
+// the instant a given open time has passed (Add).
+//
+// A Calendar is immutable and safe for concurrent use. The zero value is not
+// usable; build one with NewCalendar or AlwaysOpen.
+type Calendar struct {
+	name   string
+	zone   string         // as normalized: AccountZone or an IANA name
+	loc    *time.Location // nil for the account's zone
+	always bool
+
+	week     Week              // normalized: sorted, merged spans
+	dayTotal [7]time.Duration  // open time of each weekday
+	weekly   time.Duration     // sum of dayTotal
+	cycle    [15]time.Duration // cycle[i] = sum of dayTotal[j%7] for j < i
+
+	holidays []string // normalized country codes, sorted
+	closed   []Date   // extra closed dates, sorted
+
+	// off lists the closed days (day numbers, sorted, unique) that would
+	// otherwise have opening hours; offCum[i] is the open time lost on
+	// off[:i].
+	off    []int64
+	offCum []time.Duration
+}
+
+var alwaysOpen = &Calendar{name: AlwaysOpenName, zone: AccountZone, always: true}
+
+// AlwaysOpen returns the built-in 24x7 calendar, named AlwaysOpenName: its
+// clock always runs, in real elapsed time, holidays included.
+func AlwaysOpen() *Calendar { return alwaysOpen }
+
+// NewCalendar validates spec and builds its calendar. It fails, with an
+// error wrapping ErrInvalidCalendar, on a bad name, an unknown zone, an
+// unknown holiday country (also wrapping ErrUnknownCountry), invalid spans
+// (negative, past 24:00, ending before they start, empty, overlapping or not
+// in whole minutes; also wrapping ErrSpans), an invalid closed date (also
+// wrapping ErrDate), a week that is never open, or an AlwaysOpen spec with
+// hours, holidays or closed dates.
+func NewCalendar(spec CalendarSpec) (*Calendar, error) {
+	fail := func(format string, args ...any) (*Calendar, error) {
+		return nil, fmt.Errorf("%w %q: "+format, append([]any{ErrInvalidCalendar, spec.Name}, args...)...)
+	}
+	if err := checkName(spec.Name); err != nil {
+		return fail("%v", err)
+	}
+	c := &Calendar{name: spec.Name, always: spec.AlwaysOpen}
+	switch z := strings.TrimSpace(spec.Zone); {
+	case z == "" || strings.EqualFold(z, AccountZone):
+		c.zone = AccountZone
+	case strings.EqualFold(z, "local"):
+		return fail("zone %q is not allowed, name an IANA zone such as \"America/New_York\" or %q", spec.Zone, AccountZone)
+	default:
+		loc, err := time.LoadLocation(z)
+		if err != nil {
+			return fail("unknown zone %q (want an IANA name such as \"Europe/Paris\", or %q)", spec.Zone, AccountZone)
+		}
+		c.zone, c.loc = z, loc
+	}
+	if spec.AlwaysOpen {
+		for _, d := range spec.Week {
+			if len(d) > 0 {
+				return fail("an always-open calendar cannot have opening hours")
+			}
+		}
+		if len(spec.Holidays) > 0 || len(spec.Closed) > 0 {
+			return fail("an always-open calendar cannot have holidays or closed dates")
+		}
+		return c, nil
+	}
+	for d, spans := range spec.Week {
+		ns, err := normalizeSpans(spans)
+		if err != nil {
+			return nil, fmt.Errorf("%w %q: %w on %s: %v", ErrInvalidCalendar, spec.Name, ErrSpans, time.Weekday(d), err)
+		}
+		c.week[d] = ns
+		for _, sp := range ns {
+			c.dayTotal[d] += sp.End - sp.Start
+		}
+		c.weekly += c.dayTotal[d]
+	}
+	if c.weekly == 0 {
+		return fail("never open: no opening hours on any day")
+	}
+	for i := 1; i < len(c.cycle); i++ {
+		c.cycle[i] = c.cycle[i-1] + c.dayTotal[(i-1)%7]
+	}
+
+	var off []int64
+	for _, code := range spec.Holidays {
+		n := normalizeCountry(code)
+		days, ok := countryHolidays(n)
+		if !ok {
+			return nil, fmt.Errorf("%w %q: %w %q (supported: %s)", ErrInvalidCalendar, spec.Name, ErrUnknownCountry, code, strings.Join(HolidayCountries(), ", "))
+		}
+		if slices.Contains(c.holidays, n) {
+			return fail("holiday country %q listed twice", code)
+		}
+		c.holidays = append(c.holidays, n)
+		off = append(off, days...)
+	}
+	slices.Sort(c.holidays)
+	for _, d := range spec.Closed {
+		if err := d.check(); err != nil {
+			return nil, fmt.Errorf("%w %q: %w: closed date %s: %v", ErrInvalidCalendar, spec.Name, ErrDate, d, err)
+		}
+		c.closed = append(c.closed, d)
+		off = append(off, dayNumber(int64(d.Year), int64(d.Month), int64(d.Day)))
+	}
+	slices.SortFunc(c.closed, func(a, b Date) int {
+		return int(dayNumber(int64(a.Year), int64(a.Month), int64(a.Day)) - dayNumber(int64(b.Year), int64(b.Month), int64(b.Day)))
+	})
+	c.closed = slices.Compact(c.closed)
+	slices.Sort(off)
+	off = slices.Compact(off)
+	c.off = make([]int64, 0, len(off))
+	c.offCum = make([]time.Duration, 1, len(off)+1)
+	for _, n := range off {
+		if t := c.dayTotal[weekdayOf(n)]; t > 0 {
+			c.off = append(c.off, n)
+			c.offCum = append(c.offCum, c.offCum[len(c.offCum)-1]+t)
+		}
+	}
+	return c, nil
+}
+
+// Name returns the calendar's name.
+func (c *Calendar) Name() string { return c.name }
+
+// Zone returns the calendar's IANA zone name, or AccountZone when the zone
+// comes from the instants it is given.
+func (c *Calendar) Zone() string { return c.zone }
+
+// Location returns the calendar's time zone, or nil when the zone is the
+// account's (taken from the start instant at evaluation time).
+func (c *Calendar) Location() *time.Location { return c.loc }
+
+// Spec returns a definition that rebuilds the calendar, normalized: spans
+// sorted and merged, country codes lower-case and sorted, closed dates
+// sorted.
+func (c *Calendar) Spec() CalendarSpec {
+	s := CalendarSpec{Name: c.name, Zone: c.zone, AlwaysOpen: c.always,
+		Holidays: slices.Clone(c.holidays), Closed: slices.Clone(c.closed)}
+	for d := range c.week {
+		s.Week[d] = slices.Clone(c.week[d])
+	}
+	return s
+}
+
+// String returns the calendar's name.
+func (c *Calendar) String() string { return c.name }
+
+// Interval is a stretch of time [Start, End) during which the clock is
+// stopped, for example while waiting on the customer. Intervals with End not
+// after Start are ignored; overlapping intervals may be given in any order.
+type Interval struct {
+	Start, End time.Time
+}

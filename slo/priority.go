@@ -1,0 +1,86 @@
+package slo
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// ErrPriority is wrapped by every error that reports an invalid priority.
+var ErrPriority = errors.New("invalid priority")
+
+// Priority is the priority of a support case, from P1 (critical) to P4 (low).
+//
+// The zero value is not a valid priority: Valid reports false for it and
+// String renders it as "Priority(0)".
+type Priority int8
+
+// The four case priorities, most urgent first.
+const (
+	P1 Priority = 1 + iota // critical impact: service unusable in production
+	P2                     // high impact: service use severely impaired
+	P3                     // medium impact: service use partially impaired
+	P4                     // low impact: service fully usable; general questions
+)
+
+// Priorities lists every valid priority, most urgent first.
+var Priorities = [4]Priority{P1, P2, P3, P4}
+
+var priorityMeanings = [...]string{
+	P1: "Critical impact: service unusable in production",
+	P2: "High impact: service use severely impaired",
+	P3: "Medium impact: service use partially impaired",
+	P4: "Low impact: service fully usable; general questions",
+}
+
+// ParsePriority parses "P1" to "P4", case-insensitively and ignoring
+// surrounding white space. Any other input yields an error wrapping
+// ErrPriority.
+func ParsePriority(s string) (Priority, error) {
+	t := strings.TrimSpace(s)
+	if len(t) == 2 && (t[0] == 'P' || t[0] == 'p') && t[1] >= '1' && t[1] <= '4' {
+		return Priority(t[1] - '0'), nil
+	}
+	return 0, fmt.Errorf("%w %q: want one of P1, P2, P3, P4", ErrPriority, s)
+}
+
+// Valid reports whether p is one of P1, P2, P3 or P4.
+func (p Priority) Valid() bool { return p >= P1 && p <= P4 }
+
+// String returns "P1" to "P4", or "Priority(n)" for an invalid value.
+func (p Priority) String() string {
+	if p.Valid() {
+		return "P" + strconv.Itoa(int(p))
+	}
+	return "Priority(" + strconv.Itoa(int(p)) + ")"
+}
+
+// Meaning returns the one-line description of the priority's business
+// impact, for example "Critical impact: service unusable in production" for
+// P1, or "" for an invalid priority.
+func (p Priority) Meaning() string {
+	if p.Valid() {
+		return priorityMeanings[p]
+	}
+	return ""
+}
+
+// MarshalText encodes a valid priority as "P1" to "P4"; it fails for an
+// invalid one.
+func (p Priority) MarshalText() ([]byte, error) {
+	if !p.Valid() {
+		return nil, fmt.Errorf("%w: %d", ErrPriority, int(p))
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText decodes text with ParsePriority.
+func (p *Priority) UnmarshalText(text []byte) error {
+	v, err := ParsePriority(string(text))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
