@@ -36,6 +36,7 @@ type Eligibility struct {
 	Eligible       bool      // a migration applies to the contract
 	Migration      string    // id of the migration that applies; "" when none does
 	EffectiveAt    time.Time // when the move takes effect (e.g. the contract's renewal)
+	Required       bool      // the current tier is no longer available at the instant asked about: it is at or after EffectiveAt
 	Targets        []string  // tier ids the contract may move to, in catalog order
 	Recommended    string    // the cheapest target at the contract's spend that keeps every response target at least as good; "" when none does
 	PriceHeldUntil time.Time // no price increase before this instant; zero when the price is not held

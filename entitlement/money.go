@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -25,22 +24,38 @@ var (
 	ErrNegativeSpend = errors.New("negative spend")
 )
 
-// currencyDigits maps ISO 4217 codes to their number of minor digits.
-var currencyDigits = map[string]int8{
-	// Zero decimal places.
-	"BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0,
-	"KRW": 0, "PYG": 0, "RWF": 0, "UGX": 0, "VND": 0, "VUV": 0, "XAF": 0,
-	"XOF": 0, "XPF": 0,
-	// Three decimal places.
-	"BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-	// Two decimal places.
-	"AED": 2, "ARS": 2, "AUD": 2, "BDT": 2, "BRL": 2, "CAD": 2, "CHF": 2,
-	"CNY": 2, "COP": 2, "CZK": 2, "DKK": 2, "EGP": 2, "EUR": 2, "GBP": 2,
-	"HKD": 2, "HUF": 2, "IDR": 2, "ILS": 2, "INR": 2, "KES": 2, "MAD": 2,
-	"MXN": 2, "MYR": 2, "NGN": 2, "NOK": 2, "NZD": 2, "PEN": 2, "PHP": 2,
-	"PKR": 2, "PLN": 2, "QAR": 2, "RON": 2, "RUB": 2, "SAR": 2, "SEK": 2,
-	"SGD": 2, "THB": 2, "TRY": 2, "TWD": 2, "UAH": 2, "USD": 2, "ZAR": 2,
+// currency is one ISO 4217 currency and its number of minor digits.
+type currency struct {
+	code   string
+	digits int8
 }
+
+// currencies lists the known currencies, sorted by code. A Money refers to
+// its currency by index, so that Money holds no pointer: Lines and Quotes
+// are cheap to allocate and to scan. Index 0 is "no currency".
+var currencies = [...]currency{
+	{}, // the zero Money
+	{"AED", 2}, {"ARS", 2}, {"AUD", 2}, {"BDT", 2}, {"BHD", 3}, {"BIF", 0},
+	{"BRL", 2}, {"CAD", 2}, {"CHF", 2}, {"CLP", 0}, {"CNY", 2}, {"COP", 2},
+	{"CZK", 2}, {"DJF", 0}, {"DKK", 2}, {"EGP", 2}, {"EUR", 2}, {"GBP", 2},
+	{"GNF", 0}, {"HKD", 2}, {"HUF", 2}, {"IDR", 2}, {"ILS", 2}, {"INR", 2},
+	{"IQD", 3}, {"ISK", 0}, {"JOD", 3}, {"JPY", 0}, {"KES", 2}, {"KMF", 0},
+	{"KRW", 0}, {"KWD", 3}, {"LYD", 3}, {"MAD", 2}, {"MXN", 2}, {"MYR", 2},
+	{"NGN", 2}, {"NOK", 2}, {"NZD", 2}, {"OMR", 3}, {"PEN", 2}, {"PHP", 2},
+	{"PKR", 2}, {"PLN", 2}, {"PYG", 0}, {"QAR", 2}, {"RON", 2}, {"RUB", 2},
+	{"RWF", 0}, {"SAR", 2}, {"SEK", 2}, {"SGD", 2}, {"THB", 2}, {"TND", 3},
+	{"TRY", 2}, {"TWD", 2}, {"UAH", 2}, {"UGX", 0}, {"USD", 2}, {"VND", 0},
+	{"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0}, {"ZAR", 2},
+}
+
+// currencyIndex maps a code to its index in currencies.
+var currencyIndex = func() map[string]uint8 {
+	m := make(map[string]uint8, len(currencies)-1)
+	for i, c := range currencies[1:] {
+		m[c.code] = uint8(i + 1)
+	}
+	return m
+}()
 
 // pow10 holds 10^i for the digits a currency may have.
 var pow10 = [...]uint64{1, 10, 100, 1000}
@@ -49,32 +64,31 @@ var pow10 = [...]uint64{1, 10, 100, 1000}
 // currency code (2 for "USD", 0 for "JPY", 3 for "BHD") and whether the
 // code is known. Codes are case-sensitive and upper-case.
 func CurrencyDigits(code string) (int, bool) {
-	d, ok := currencyDigits[code]
-	return int(d), ok
+	i, ok := currencyIndex[code]
+	return int(currencies[i].digits), ok
 }
 
 // Currencies returns the known ISO 4217 codes, sorted. The caller owns the
 // returned slice.
 func Currencies() []string {
-	codes := make([]string, 0, len(currencyDigits))
-	for c := range currencyDigits {
-		codes = append(codes, c)
+	codes := make([]string, 0, len(currencies)-1)
+	for _, c := range currencies[1:] {
+		codes = append(codes, c.code)
 	}
-	slices.Sort(codes)
 	return codes
 }
 
-// checkCurrency returns the minor digits of code or an error wrapping
+// lookupCurrency returns the index of code or an error wrapping
 // ErrUnknownCurrency.
-func checkCurrency(code string) (int, error) {
-	d, ok := currencyDigits[code]
+func lookupCurrency(code string) (uint8, error) {
+	i, ok := currencyIndex[code]
 	if !ok {
 		if code == "" {
 			return 0, fmt.Errorf("%w: missing currency code", ErrUnknownCurrency)
 		}
 		return 0, fmt.Errorf("%w %q (want an ISO 4217 code such as USD, EUR or JPY)", ErrUnknownCurrency, code)
 	}
-	return int(d), nil
+	return i, nil
 }
 
 // Money is an exact amount of one currency: a signed count of the
@@ -85,18 +99,19 @@ func checkCurrency(code string) (int, error) {
 // [ParseMoney] to make a usable amount. Money is comparable with == (same
 // currency and same amount) and safe to copy and share.
 type Money struct {
-	minor    int64
-	currency string
+	minor int64
+	cur   uint8 // index in currencies; 0 for none
 }
 
 // NewMoney returns minor units of the currency code, e.g. NewMoney(615000,
 // "USD") is 6150.00 USD. It fails with [ErrUnknownCurrency] for an unknown
 // code.
 func NewMoney(minor int64, currency string) (Money, error) {
-	if _, err := checkCurrency(currency); err != nil {
+	cur, err := lookupCurrency(currency)
+	if err != nil {
 		return Money{}, err
 	}
-	return Money{minor: minor, currency: currency}, nil
+	return Money{minor: minor, cur: cur}, nil
 }
 
 // ParseMoney parses an amount followed by a currency code, separated by
@@ -141,10 +156,11 @@ func MustParseMoney(s string) Money {
 
 // parse reads amount in currency; input is the whole text, for messages.
 func parse(input, amount, currency string) (Money, error) {
-	digits, err := checkCurrency(currency)
+	cur, err := lookupCurrency(currency)
 	if err != nil {
 		return Money{}, err
 	}
+	digits := int(currencies[cur].digits)
 	bad := func(why string) (Money, error) {
 		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, input, why)
 	}
@@ -219,7 +235,7 @@ func parse(input, amount, currency string) (Money, error) {
 	if overflow {
 		return Money{}, fmt.Errorf("%w: %q does not fit in 64-bit minor units", ErrOverflow, input)
 	}
-	m := Money{minor: int64(v), currency: currency}
+	m := Money{minor: int64(v), cur: cur}
 	if neg {
 		m.minor = int64(-v) // -(1<<63) wraps to itself, which is correct
 	}
@@ -227,7 +243,7 @@ func parse(input, amount, currency string) (Money, error) {
 }
 
 // Currency returns the ISO 4217 code, or "" for the zero value.
-func (m Money) Currency() string { return m.currency }
+func (m Money) Currency() string { return currencies[m.cur].code }
 
 // Minor returns the amount in minor units: 615000 for 6150.00 USD, 1000
 // for 1000 JPY.
@@ -261,35 +277,35 @@ func mismatch(a, b string) error {
 // Add returns m + o. It fails with [ErrCurrencyMismatch] when the
 // currencies differ and with [ErrOverflow] when the sum does not fit.
 func (m Money) Add(o Money) (Money, error) {
-	if m.currency != o.currency || m.currency == "" {
-		return Money{}, mismatch(m.currency, o.currency)
+	if m.cur != o.cur || m.cur == 0 {
+		return Money{}, mismatch(m.Currency(), o.Currency())
 	}
 	s := m.minor + o.minor
 	if (s > m.minor) != (o.minor > 0) {
 		return Money{}, fmt.Errorf("%w: %s + %s", ErrOverflow, m, o)
 	}
-	return Money{minor: s, currency: m.currency}, nil
+	return Money{minor: s, cur: m.cur}, nil
 }
 
 // Sub returns m - o. It fails with [ErrCurrencyMismatch] when the
 // currencies differ and with [ErrOverflow] when the difference does not fit.
 func (m Money) Sub(o Money) (Money, error) {
-	if m.currency != o.currency || m.currency == "" {
-		return Money{}, mismatch(m.currency, o.currency)
+	if m.cur != o.cur || m.cur == 0 {
+		return Money{}, mismatch(m.Currency(), o.Currency())
 	}
 	s := m.minor - o.minor
 	if (s < m.minor) != (o.minor > 0) {
 		return Money{}, fmt.Errorf("%w: %s - %s", ErrOverflow, m, o)
 	}
-	return Money{minor: s, currency: m.currency}, nil
+	return Money{minor: s, cur: m.cur}, nil
 }
 
 // Cmp compares m and o and returns -1, 0 or +1 as m is less than, equal to
 // or greater than o. It fails with [ErrCurrencyMismatch] when the
 // currencies differ.
 func (m Money) Cmp(o Money) (int, error) {
-	if m.currency != o.currency || m.currency == "" {
-		return 0, mismatch(m.currency, o.currency)
+	if m.cur != o.cur || m.cur == 0 {
+		return 0, mismatch(m.Currency(), o.Currency())
 	}
 	switch {
 	case m.minor < o.minor:
@@ -303,7 +319,7 @@ func (m Money) Cmp(o Money) (int, error) {
 // String formats m with its currency's minor digits: "6150.00 USD",
 // "1000 JPY", "-0.05 EUR". The zero value prints as "0".
 func (m Money) String() string {
-	if m.currency == "" {
+	if m.cur == 0 {
 		return "0"
 	}
 	var buf [40]byte
@@ -313,7 +329,7 @@ func (m Money) String() string {
 // AppendText appends [Money.String] to b. It implements
 // [encoding.TextAppender]; the zero value appends nothing.
 func (m Money) AppendText(b []byte) ([]byte, error) {
-	if m.currency == "" {
+	if m.cur == 0 {
 		return b, nil
 	}
 	return m.appendTo(b), nil
@@ -342,7 +358,8 @@ func (m *Money) UnmarshalText(text []byte) error {
 
 // appendTo appends the amount and currency of a Money with a currency.
 func (m Money) appendTo(b []byte) []byte {
-	digits := int(currencyDigits[m.currency])
+	c := currencies[m.cur]
+	digits := int(c.digits)
 	u := uint64(m.minor)
 	if m.minor < 0 {
 		b = append(b, '-')
@@ -357,7 +374,7 @@ func (m Money) appendTo(b []byte) []byte {
 		}
 	}
 	b = append(b, ' ')
-	return append(b, m.currency...)
+	return append(b, c.code...)
 }
 
 // appendUint appends the decimal digits of u.

@@ -56,57 +56,64 @@ type Price struct {
 // there are bands) the last band unbounded so that no spend goes unpriced,
 // and a known [Proration]. Errors wrap [ErrInvalidPrice].
 func (p Price) Validate() error {
+	_, err := p.validate()
+	return err
+}
+
+// validate implements Validate and returns the index of p's currency.
+func (p Price) validate() (uint8, error) {
 	if p.Currency == "" {
-		return fmt.Errorf("%w: no currency", ErrInvalidPrice)
+		return 0, fmt.Errorf("%w: no currency", ErrInvalidPrice)
 	}
-	if _, err := checkCurrency(p.Currency); err != nil {
-		return fmt.Errorf("%w: %w", ErrInvalidPrice, err)
+	cur, err := lookupCurrency(p.Currency)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrInvalidPrice, err)
 	}
 	if p.Minimum != (Money{}) {
-		if p.Minimum.currency != p.Currency {
-			return fmt.Errorf("%w: minimum %s is not in %s", ErrInvalidPrice, p.Minimum, p.Currency)
+		if p.Minimum.cur != cur {
+			return 0, fmt.Errorf("%w: minimum %s is not in %s", ErrInvalidPrice, p.Minimum, p.Currency)
 		}
 		if p.Minimum.minor < 0 {
-			return fmt.Errorf("%w: minimum %s is negative", ErrInvalidPrice, p.Minimum)
+			return 0, fmt.Errorf("%w: minimum %s is negative", ErrInvalidPrice, p.Minimum)
 		}
 	}
 	if p.Proration > BillFullMonth {
-		return fmt.Errorf("%w: unknown proration %d", ErrInvalidPrice, uint8(p.Proration))
+		return 0, fmt.Errorf("%w: unknown proration %d", ErrInvalidPrice, uint8(p.Proration))
 	}
 	var prev int64
 	for i, b := range p.Bands {
 		if b.Rate.micro < 0 || b.Rate.micro > rateScale {
-			return fmt.Errorf("%w: band %d: rate %s is outside 0%%..100%%", ErrInvalidPrice, i+1, b.Rate)
+			return 0, fmt.Errorf("%w: band %d: rate %s is outside 0%%..100%%", ErrInvalidPrice, i+1, b.Rate)
 		}
 		if b.Unbounded {
 			if i != len(p.Bands)-1 {
-				return fmt.Errorf("%w: band %d: only the last band may be unbounded", ErrInvalidPrice, i+1)
+				return 0, fmt.Errorf("%w: band %d: only the last band may be unbounded", ErrInvalidPrice, i+1)
 			}
 			if b.UpTo != (Money{}) {
-				return fmt.Errorf("%w: band %d: an unbounded band cannot have a limit (%s)", ErrInvalidPrice, i+1, b.UpTo)
+				return 0, fmt.Errorf("%w: band %d: an unbounded band cannot have a limit (%s)", ErrInvalidPrice, i+1, b.UpTo)
 			}
 			continue
 		}
-		if b.UpTo.currency != p.Currency {
+		if b.UpTo.cur != cur {
 			if b.UpTo == (Money{}) {
-				return fmt.Errorf("%w: band %d: no limit; set UpTo, or Unbounded on the last band", ErrInvalidPrice, i+1)
+				return 0, fmt.Errorf("%w: band %d: no limit; set UpTo, or Unbounded on the last band", ErrInvalidPrice, i+1)
 			}
-			return fmt.Errorf("%w: band %d: limit %s is not in %s", ErrInvalidPrice, i+1, b.UpTo, p.Currency)
+			return 0, fmt.Errorf("%w: band %d: limit %s is not in %s", ErrInvalidPrice, i+1, b.UpTo, p.Currency)
 		}
 		if b.UpTo.minor <= prev {
 			if i == 0 {
-				return fmt.Errorf("%w: band 1: limit %s is not positive", ErrInvalidPrice, b.UpTo)
+				return 0, fmt.Errorf("%w: band 1: limit %s is not positive", ErrInvalidPrice, b.UpTo)
 			}
-			return fmt.Errorf("%w: band %d: limit %s is not above the previous limit %s",
-				ErrInvalidPrice, i+1, b.UpTo, Money{minor: prev, currency: p.Currency})
+			return 0, fmt.Errorf("%w: band %d: limit %s is not above the previous limit %s",
+				ErrInvalidPrice, i+1, b.UpTo, Money{minor: prev, cur: cur})
 		}
 		if i == len(p.Bands)-1 {
-			return fmt.Errorf("%w: band %d: the last band must be unbounded (spend above %s would have no rate)",
+			return 0, fmt.Errorf("%w: band %d: the last band must be unbounded (spend above %s would have no rate)",
 				ErrInvalidPrice, i+1, b.UpTo)
 		}
 		prev = b.UpTo.minor
 	}
-	return nil
+	return cur, nil
 }
 
 // Line is one band of a [Quote]: the band's limits, the part of the spend
@@ -155,35 +162,37 @@ func (p Price) Quote(spend Money) (Quote, error) {
 // Fee returns the Total of [Price.Quote] without building the lines; it
 // does not allocate unless it fails.
 func (p Price) Fee(spend Money) (Money, error) {
-	if err := p.check(spend); err != nil {
+	cur, err := p.check(spend)
+	if err != nil {
 		return Money{}, err
 	}
-	exact, _ := p.monthly(spend)
-	return p.round(exact, 1, 1)
+	return round(p.monthly(spend), 1, 1, cur)
 }
 
-// check validates p and spend.
-func (p Price) check(spend Money) error {
-	if err := p.Validate(); err != nil {
-		return err
+// check validates p and spend and returns the index of p's currency.
+func (p Price) check(spend Money) (uint8, error) {
+	cur, err := p.validate()
+	if err != nil {
+		return 0, err
 	}
-	if spend.currency != p.Currency {
-		return fmt.Errorf("spend %s: %w", spend, mismatch(spend.currency, p.Currency))
+	if spend.cur != cur {
+		return 0, fmt.Errorf("spend %s: %w", spend, mismatch(spend.Currency(), p.Currency))
 	}
 	if spend.minor < 0 {
-		return fmt.Errorf("%w: %s", ErrNegativeSpend, spend)
+		return 0, fmt.Errorf("%w: %s", ErrNegativeSpend, spend)
 	}
-	return nil
+	return cur, nil
 }
 
 // quote builds a Quote charging billed/days of the month.
 func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (Quote, error) {
-	if err := p.check(spend); err != nil {
+	cur, err := p.check(spend)
+	if err != nil {
 		return Quote{}, err
 	}
 	q := Quote{
 		Spend:     spend,
-		Minimum:   Money{minor: p.Minimum.minor, currency: p.Currency},
+		Minimum:   Money{minor: p.Minimum.minor, cur: cur},
 		Period:    period,
 		Proration: p.Proration,
 	}
@@ -203,34 +212,33 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 		sum = sum.add(part)
 		amount, _ := part.divRound(rateScale) // at most in: fits
 		q.Lines[i] = Line{
-			From:      Money{minor: prev, currency: p.Currency},
+			From:      Money{minor: prev, cur: cur},
 			UpTo:      b.UpTo,
 			Unbounded: b.Unbounded,
-			Spend:     Money{minor: in, currency: p.Currency},
+			Spend:     Money{minor: in, cur: cur},
 			Rate:      b.Rate,
-			Amount:    Money{minor: int64(amount), currency: p.Currency},
+			Amount:    Money{minor: int64(amount), cur: cur},
 		}
 		prev = b.UpTo.minor
 	}
 	banded, _ := sum.divRound(rateScale)
-	q.Banded = Money{minor: int64(banded), currency: p.Currency}
+	q.Banded = Money{minor: int64(banded), cur: cur}
 	exact := sum
 	if min := mul64(uint64(q.Minimum.minor), rateScale); min.cmp(sum) > 0 {
 		exact, q.MinimumApplied = min, true
 	}
-	var err error
-	if q.Monthly, err = p.round(exact, 1, 1); err != nil {
+	if q.Monthly, err = round(exact, 1, 1, cur); err != nil {
 		return Quote{}, err
 	}
-	if q.Total, err = p.round(exact, billed, days); err != nil {
+	if q.Total, err = round(exact, billed, days, cur); err != nil {
 		return Quote{}, err
 	}
 	return q, nil
 }
 
-// monthly returns the exact monthly fee in minor units × rateScale and
-// whether the minimum applied. p and spend must have passed check.
-func (p Price) monthly(spend Money) (u128, bool) {
+// monthly returns the exact monthly fee in minor units × rateScale. p and
+// spend must have passed check.
+func (p Price) monthly(spend Money) u128 {
 	var (
 		sum  u128
 		prev int64
@@ -241,19 +249,20 @@ func (p Price) monthly(spend Money) (u128, bool) {
 	}
 	if p.Minimum.minor > 0 {
 		if min := mul64(uint64(p.Minimum.minor), rateScale); min.cmp(sum) > 0 {
-			return min, true
+			return min
 		}
 	}
-	return sum, false
+	return sum
 }
 
-// round returns exact × billed / (rateScale × days), rounded half-even.
-func (p Price) round(exact u128, billed, days int) (Money, error) {
+// round returns exact × billed / (rateScale × days) of currency cur,
+// rounded half-even.
+func round(exact u128, billed, days int, cur uint8) (Money, error) {
 	v, ok := exact.mul(uint64(billed)).divRound(rateScale * uint64(days))
 	if !ok || v > math.MaxInt64 { // impossible with rates ≤ 100% and billed ≤ days
 		return Money{}, fmt.Errorf("%w: fee does not fit in 64-bit minor units", ErrOverflow)
 	}
-	return Money{minor: int64(v), currency: p.Currency}, nil
+	return Money{minor: int64(v), cur: cur}, nil
 }
 
 // inBand returns the part of spend (≥ 0) above prev and within b.

@@ -3,7 +3,9 @@ package entitlement
 import (
 	"fmt"
 	"math"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -310,10 +312,10 @@ func fuzzPrice(tier uint8, min, l1, l2 int64, r1, r2, r3 uint32) Price {
 	}
 	return Price{
 		Currency: "USD",
-		Minimum:  Money{minor: min, currency: "USD"},
+		Minimum:  Money{minor: min, cur: currencyIndex["USD"]},
 		Bands: []Band{
-			{UpTo: Money{minor: l1, currency: "USD"}, Rate: Rate{micro: int64(r1)}},
-			{UpTo: Money{minor: l2, currency: "USD"}, Rate: Rate{micro: int64(r2)}},
+			{UpTo: Money{minor: l1, cur: currencyIndex["USD"]}, Rate: Rate{micro: int64(r1)}},
+			{UpTo: Money{minor: l2, cur: currencyIndex["USD"]}, Rate: Rate{micro: int64(r2)}},
 			{Unbounded: true, Rate: Rate{micro: int64(r3)}},
 		},
 	}
@@ -327,8 +329,8 @@ func FuzzQuote(f *testing.F) {
 	f.Add(int64(-1), int64(5), uint8(3), int64(-1), int64(5), int64(5), uint32(200_000_000), uint32(0), uint32(0))
 	f.Fuzz(func(t *testing.T, a, b int64, tier uint8, min, l1, l2 int64, r1, r2, r3 uint32) {
 		p := fuzzPrice(tier, min, l1, l2, r1, r2, r3)
-		qa, errA := p.Quote(Money{minor: a, currency: "USD"})
-		qb, errB := p.Quote(Money{minor: b, currency: "USD"})
+		qa, errA := p.Quote(Money{minor: a, cur: currencyIndex["USD"]})
+		qb, errB := p.Quote(Money{minor: b, cur: currencyIndex["USD"]})
 		if p.Validate() != nil {
 			if errA == nil || errB == nil {
 				t.Fatalf("invalid price %+v quoted without error", p)
@@ -366,6 +368,11 @@ func FuzzQuote(f *testing.F) {
 			if in != q.Spend.minor {
 				t.Fatalf("spend %v: lines cover %d", q.Spend, in)
 			}
+		}
+		period := MonthPeriod(2024, time.February).Starting(1 + int(uint64(a)%29))
+		qp, err := p.QuotePeriod(qa.Spend, period)
+		if err != nil || qp.Total.minor > qa.Total.minor || qp.Total.minor < 0 || qp.Monthly != qa.Total {
+			t.Fatalf("spend %v over %v: %v, %v; whole month %v", qa.Spend, period, qp.Total, err, qa.Total)
 		}
 		if (a <= b) && qa.Total.minor > qb.Total.minor || (b <= a) && qb.Total.minor > qa.Total.minor {
 			t.Fatalf("fee decreased: %v -> %v, %v -> %v", qa.Spend, qa.Total, qb.Spend, qb.Total)
@@ -407,7 +414,7 @@ func BenchmarkQuoteMillion(b *testing.B) {
 				x ^= x << 13
 				x ^= x >> 7
 				x ^= x << 17
-				spend := Money{minor: int64(x % 500_000_000), currency: "USD"} // up to 5M USD
+				spend := Money{minor: int64(x % 500_000_000), cur: currencyIndex["USD"]} // up to 5M USD
 				fee, err := price(prices[i%len(prices)], spend)
 				if err != nil {
 					b.Fatal(err)
@@ -463,4 +470,21 @@ func ExamplePrice_Quote() {
 	// 3%   of 250000.00 USD to and above: 0.00 USD on 0.00 USD
 	// total: 6150.00 USD minimum applied: false
 	// total: 100.00 USD minimum applied: true
+}
+
+func TestQuoteConcurrent(t *testing.T) {
+	want, err := premium.Quote(MustParseMoney("1200000 USD"))
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 100 {
+				q, err := premium.Quote(MustParseMoney("1200000 USD"))
+				if assert.NoError(t, err) {
+					assert.Equal(t, want.Total, q.Total)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -211,10 +211,10 @@ func (p Price) FeePeriod(spend Money, period Period) (Money, error) {
 	if err := period.Validate(); err != nil {
 		return Money{}, err
 	}
-	if err := p.check(spend); err != nil {
+	cur, err := p.check(spend)
+	if err != nil {
 		return Money{}, err
 	}
 	billed, days := period.billedDays(p.Proration)
-	exact, _ := p.monthly(spend)
-	return p.round(exact, billed, days)
+	return round(p.monthly(spend), billed, days, cur)
 }

@@ -278,7 +278,7 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 			for _, sp := range spans {
 				for _, other := range week[day] {
 					if sp.Start < other.End && other.Start < sp.End {
-						d.fail(e.kn, e.path, slo.ErrInvalidCalendar, "%s %s overlaps hours.%s on %s", dayNames[day], formatSpan(sp), from[day], dayNames[day])
+						d.fail(e.kn, e.path, slo.ErrInvalidCalendar, "%s on %s overlaps hours.%s", formatSpan(sp), dayNames[day], from[day])
 						ok = false
 					}
 				}

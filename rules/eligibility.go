@@ -1,13 +1,407 @@
 package rules
 
-import "cel.dev/cel-go/cel"
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
 
+	"cel.dev/cel-go/cel"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Errors of contract decisions (Eligibility, Plan, Entitlements). They are
+// wrapped with details; test for them with errors.Is.
+var (
+	// ErrInvalidContract is returned when a contract decision lacks an input
+	// it needs: a zero instant, a contract without a tier, or a date an
+	// expression needs (such as the renewal) left zero.
+	ErrInvalidContract = errors.New("invalid contract")
+	// ErrNotEligible is returned by MovedEntitlements when no migration
+	// applies to the contract or the tier it moved to is not a target.
+	ErrNotEligible = errors.New("not eligible")
+)
+
+// migration is a compiled migrations entry.
 type migration struct {
 	id, description string
-	applies         cel.Program
-	effective       cel.Program
-	holdPriceUntil  cel.Program
-	to              []string
+	applies         cel.Program // bool
+	effective       cel.Program // timestamp
+	holdPriceUntil  cel.Program // timestamp; nil when the price is not held
+	to              []*tier     // targets, in written order, aliases resolved
+	toIDs           []string
+	grants          []grant
+	keep            entitlement.Features
 }
 
-func (c *compiler) compileMigrations(files []*catalogFile) {}
+// grant is a feature given to contracts under a migration before it takes
+// effect, from one instant and optionally until another.
+type grant struct {
+	from, until cel.Program // timestamps; until is nil when open-ended
+	features    entitlement.Features
+}
+
+// compileMigrations checks every migration (ids unique across files, target
+// tiers known and listed once, expressions of the right types) and compiles
+// them in catalog order.
+func (c *compiler) compileMigrations(files []*catalogFile) {
+	e := c.eng
+	seen := map[string]pos{}
+	for _, f := range files {
+		for _, md := range f.migrations {
+			if prev, dup := seen[md.id]; dup {
+				c.add(md.at.errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.short()))
+				continue
+			}
+			seen[md.id] = md.at
+			ok := true
+			prog := func(x *expr, want *cel.Type, what string) cel.Program {
+				if x == nil {
+					return nil
+				}
+				p, good := c.compileExpr(x, want, what)
+				ok = ok && good
+				return p
+			}
+			m := &migration{id: md.id, description: md.description, keep: md.keep}
+			m.applies = prog(md.applies, cel.BoolType, "applies")
+			m.effective = prog(md.effective, cel.TimestampType, "effective")
+			m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType, "holdPriceUntil")
+			for _, g := range md.grants {
+				m.grants = append(m.grants, grant{
+					from:     prog(g.from, cel.TimestampType, "from"),
+					until:    prog(g.until, cel.TimestampType, "until"),
+					features: g.features,
+				})
+			}
+			listed := map[string]string{}
+			for _, ref := range md.to {
+				t, found := e.tiers[ref.id]
+				if !found {
+					c.add(ref.at.errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+					ok = false
+					continue
+				}
+				if as, dup := listed[t.id]; dup {
+					c.add(ref.at.errorf(nil, "tier %q is listed twice (first as %q)", t.id, as))
+					ok = false
+					continue
+				}
+				listed[t.id] = ref.id
+				m.to = append(m.to, t)
+				m.toIDs = append(m.toIDs, t.id)
+			}
+			if ok && m.applies != nil && m.effective != nil {
+				e.migrations = append(e.migrations, m)
+			}
+		}
+	}
+}
+
+// contractInput is a contract made ready for evaluation.
+type contractInput struct {
+	t  *tier
+	at time.Time
+	v  vars
+	cc celContract
+	ac celAccount
+}
+
+// input checks a contract and the instant of a decision and builds the CEL
+// variables: contract, account, tier (the contract's) and now (at).
+func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput) error {
+	if at.IsZero() {
+		return fmt.Errorf("%w: the instant of the decision is zero", ErrInvalidContract)
+	}
+	if c.Tier == "" {
+		return fmt.Errorf("%w: the contract names no tier", ErrInvalidContract)
+	}
+	t, err := e.tier(c.Tier)
+	if err != nil {
+		return err
+	}
+	if c.Zone != "" {
+		if _, err := loadZone(c.Zone); err != nil {
+			return err
+		}
+	}
+	in.t, in.at = t, at
+	in.cc = celContract{
+		Account: c.Account, Tier: t.id, Start: c.Start, Renewal: c.Renewal,
+		Spend: toCelMoney(c.Spend), Zone: c.Zone, Attrs: attrs(c.Attrs),
+	}
+	in.ac = celAccount{ID: c.Account, Zone: c.Zone}
+	in.v = vars{contract: &in.cc, account: &in.ac, tier: t.cel, now: at}
+	return nil
+}
+
+// pow10 holds the powers of ten up to the largest number of minor digits.
+var pow10 = [...]int64{1, 10, 100, 1000, 10000}
+
+func toCelMoney(m entitlement.Money) celMoney {
+	cm := celMoney{Minor: m.Minor(), Units: m.Minor(), Currency: m.Currency()}
+	if d, ok := entitlement.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
+		cm.Units = m.Minor() / pow10[d]
+	}
+	return cm
+}
+
+// moving is a migration that applies to one contract, evaluated.
+type moving struct {
+	m         *migration
+	effective time.Time
+	heldUntil time.Time // zero when the price is not held
+}
+
+// find returns the first migration, in catalog order, whose applies holds
+// for the input, evaluated; nil when none does.
+func (e *Engine) find(in *contractInput) (*moving, error) {
+	for _, m := range e.migrations {
+		ok, err := evalBool(m.applies, &in.v, "migrations."+m.id+".applies")
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		mv := &moving{m: m}
+		if mv.effective, err = evalTime(m.effective, &in.v, "migrations."+m.id+".effective"); err != nil {
+			return nil, err
+		}
+		if m.holdPriceUntil != nil {
+			if mv.heldUntil, err = evalTime(m.holdPriceUntil, &in.v, "migrations."+m.id+".holdPriceUntil"); err != nil {
+				return nil, err
+			}
+		}
+		return mv, nil
+	}
+	return nil, nil
+}
+
+func evalBool(p cel.Program, v *vars, what string) (bool, error) {
+	out, _, err := p.Eval(v)
+	if err != nil {
+		return false, evalError(what, err)
+	}
+	b, ok := out.Value().(bool)
+	if !ok {
+		return false, fmt.Errorf("%s: %w: got %s, want bool", what, ErrEvaluation, out.Type().TypeName())
+	}
+	return b, nil
+}
+
+func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
+	out, _, err := p.Eval(v)
+	if err != nil {
+		return time.Time{}, evalError(what, err)
+	}
+	t, ok := out.Value().(time.Time)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%s: %w: got %s, want a timestamp", what, ErrEvaluation, out.Type().TypeName())
+	}
+	if t.IsZero() {
+		return time.Time{}, fmt.Errorf("%s: %w: the instant is zero (does the contract give the date it needs?)", what, ErrInvalidContract)
+	}
+	return t, nil
+}
+
+// candidate is one target of a migration assessed for one contract.
+type candidate struct {
+	t       *tier
+	changes []slo.Change
+	keeps   bool
+	quote   entitlement.Quote
+	err     error // why the target could not be priced
+}
+
+// assessment is everything Eligibility and Plan work out for a contract.
+type assessment struct {
+	el         entitlement.Eligibility
+	candidates []candidate
+}
+
+func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, error) {
+	var in contractInput
+	if err := e.input(c, at, &in); err != nil {
+		return nil, err
+	}
+	mv, err := e.find(&in)
+	if err != nil {
+		return nil, err
+	}
+	cur := in.t
+	a := &assessment{}
+	el := &a.el
+	if mv == nil {
+		el.Reasons = []string{notCovered(e, cur)}
+		return a, nil
+	}
+	m := mv.m
+	el.Eligible = true
+	el.Migration = m.id
+	el.EffectiveAt = mv.effective
+	el.Required = !at.Before(mv.effective)
+	el.Targets = append([]string(nil), m.toIDs...)
+	el.PriceHeldUntil = mv.heldUntil
+	targets := strings.Join(m.toIDs, ", ")
+	el.Reasons = append(el.Reasons, fmt.Sprintf("migration %s applies to %s (%s)", m.id, cur.id, cur.name))
+	if el.Required {
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is no longer available since %s: the contract must move to one of %s", cur.id, when(mv.effective), targets))
+	} else {
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s stays available until %s, when the move to one of %s takes effect", cur.id, when(mv.effective), targets))
+	}
+	if !mv.heldUntil.IsZero() {
+		if at.Before(mv.heldUntil) {
+			el.Reasons = append(el.Reasons, fmt.Sprintf("the price is held until %s: no increase before then", when(mv.heldUntil)))
+		} else {
+			el.Reasons = append(el.Reasons, fmt.Sprintf("the price was held until %s", when(mv.heldUntil)))
+		}
+	}
+	noSpend := c.Spend.Currency() == ""
+	if noSpend {
+		el.Reasons = append(el.Reasons, "the contract gives no monthly spend, so no target can be priced")
+	}
+	from := cur.table()
+	best := -1
+	a.candidates = make([]candidate, len(m.to))
+	for i, t := range m.to {
+		cd := &a.candidates[i]
+		cd.t = t
+		cd.changes = slo.Compare(from, t.table())
+		cd.keeps = keepsTargets(cd.changes)
+		cd.quote, cd.err = e.Quote(t.id, c.Spend)
+		if cd.err != nil {
+			if !noSpend || errors.Is(cd.err, ErrNoPrice) {
+				el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s but cannot be priced: %v", t.id, describeChanges(cd.changes), cd.err))
+			} else {
+				el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s", t.id, describeChanges(cd.changes)))
+			}
+			continue
+		}
+		minimum := ""
+		if cd.quote.MinimumApplied {
+			minimum = " (the minimum fee)"
+		}
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s and costs %s a month%s at %s of spend",
+			t.id, describeChanges(cd.changes), cd.quote.Total, minimum, c.Spend))
+		if !cd.keeps {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		if cmp, err := cd.quote.Total.Cmp(a.candidates[best].quote.Total); err == nil && cmp < 0 {
+			best = i
+		}
+	}
+	if best >= 0 {
+		el.Recommended = m.to[best].id
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that keeps every response target", el.Recommended))
+	} else {
+		el.Reasons = append(el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+	}
+	return a, nil
+}
+
+// notCovered explains why no migration applies to a tier.
+func notCovered(e *Engine, t *tier) string {
+	if len(e.migrations) == 0 {
+		return fmt.Sprintf("no migration applies to %s (%s): the catalog defines none", t.id, t.name)
+	}
+	ids := make([]string, len(e.migrations))
+	for i, m := range e.migrations {
+		ids[i] = m.id
+	}
+	return fmt.Sprintf("no migration applies to %s (%s): %s does not cover it, so the contract stays on %s",
+		t.id, t.name, strings.Join(ids, ", "), t.id)
+}
+
+// keepsTargets reports whether no response target gets worse or goes away.
+func keepsTargets(changes []slo.Change) bool {
+	for _, ch := range changes {
+		if ch.Kind == slo.Degraded || ch.Kind == slo.Removed {
+			return false
+		}
+	}
+	return true
+}
+
+// describeChanges reads like "keeps every response target and improves P1"
+// or "degrades P1 from 1h looker-24x5 to 4h business".
+func describeChanges(changes []slo.Change) string {
+	var worse, better []string
+	for _, ch := range changes {
+		switch ch.Kind {
+		case slo.Degraded:
+			worse = append(worse, fmt.Sprintf("degrades %s from %s to %s", ch.Priority, ch.From, ch.To))
+		case slo.Removed:
+			worse = append(worse, fmt.Sprintf("drops %s (%s)", ch.Priority, ch.From))
+		case slo.Improved, slo.Added:
+			better = append(better, ch.Priority.String())
+		}
+	}
+	if len(worse) > 0 {
+		return joinAnd(worse)
+	}
+	if len(better) > 0 {
+		return "keeps every response target, improves " + joinAnd(better) + ","
+	}
+	return "keeps every response target"
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(s []string) string {
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// when formats an instant as a date when it is midnight in its location, in
+// RFC 3339 otherwise.
+func when(t time.Time) string {
+	h, m, s := t.Clock()
+	if h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
+
+// Eligibility reports whether contract c may, or must, move to another tier
+// at the instant at, under the first migration of the catalog whose applies
+// expression holds. Expressions see the contract as contract (its tier
+// resolved to an id), its tier as tier, its account and zone as account and
+// at as now; the engine never reads the wall clock.
+//
+// When a migration applies, the answer names it, the instant the move takes
+// effect (EffectiveAt), whether that instant has come (Required: at is not
+// before EffectiveAt), the target tiers in the migration's order, the instant
+// the price is held until, and the recommended target: the cheapest at the
+// contract's spend among the targets whose response times are all at least
+// as good as the current tier's (no priority degraded or removed, as Compare
+// reports them; ties go to the target listed first). Targets without a price,
+// or that cannot be priced at the contract's spend, are never recommended. A
+// contract no migration applies to is not eligible. Reasons always explain
+// the answer in sentences a person can read.
+//
+// Errors: ErrInvalidContract for a zero at, a contract without a tier or an
+// expression that needs a date the contract leaves zero; ErrUnknownTier;
+// ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
+// ErrEvaluation when an expression fails at run time.
+func (e *Engine) Eligibility(c entitlement.Contract, at time.Time) (entitlement.Eligibility, error) {
+	a, err := e.assess(&c, at)
+	if err != nil {
+		return entitlement.Eligibility{}, fmt.Errorf("eligibility of %s: %w", describeContract(&c), err)
+	}
+	return a.el, nil
+}
+
+func describeContract(c *entitlement.Contract) string {
+	if c.Account != "" {
+		return fmt.Sprintf("contract %q", c.Account)
+	}
+	return "contract"
+}

@@ -1,0 +1,90 @@
+package entitlement
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestFeatures(t *testing.T) {
+	f := Features{
+		Languages: []string{"en", "ja", "zh", "ko", "fr"},
+		Channels:  []string{"console", "api"},
+		Services:  []string{"technical-account-advisor", "planned-event-support", "assured-support"},
+	}
+	tests := []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"language", f.HasLanguage("ja"), true},
+		{"language ignores case", f.HasLanguage("JA"), true},
+		{"missing language", f.HasLanguage("de"), false},
+		{"empty language", f.HasLanguage(""), false},
+		{"channel", f.HasChannel("console"), true},
+		{"missing channel", f.HasChannel("chat"), false},
+		{"channel is exact", f.HasChannel("Console"), false},
+		{"service", f.HasService("assured-support"), true},
+		{"missing service", f.HasService("mission-critical-services"), false},
+		{"zero value", Features{}.HasLanguage("en"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.got)
+		})
+	}
+}
+
+func TestPrincipal(t *testing.T) {
+	p := Principal{
+		ID:     "user:ana@example.com",
+		Roles:  []string{"roles/cloudsupport.techSupportEditor"},
+		Groups: []string{"support-admins"},
+	}
+	assert.True(t, p.HasRole("roles/cloudsupport.techSupportEditor"))
+	assert.False(t, p.HasRole("roles/cloudsupport.admin"))
+	assert.True(t, p.InGroup("support-admins"))
+	assert.False(t, p.InGroup("billing"))
+	assert.False(t, Principal{}.HasRole(""))
+}
+
+func TestContractLocation(t *testing.T) {
+	tests := []struct {
+		name, zone, want string
+		err              bool
+	}{
+		{"empty is UTC", "", "UTC", false},
+		{"IANA zone", "America/Los_Angeles", "America/Los_Angeles", false},
+		{"unknown zone", "Mars/Olympus", "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc, err := Contract{Zone: tt.zone}.Location()
+			if tt.err {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, loc.String())
+		})
+	}
+}
+
+func TestContractQuote(t *testing.T) {
+	// A legacy contract priced at renewal on its spend, prorated from the renewal day.
+	c := Contract{
+		Account: "acme",
+		Tier:    "looker-premier",
+		Start:   time.Date(2023, time.March, 15, 0, 0, 0, 0, time.UTC),
+		Renewal: time.Date(2024, time.March, 15, 0, 0, 0, 0, time.UTC),
+		Spend:   MustParseMoney("85000 USD"),
+	}
+	q, err := enhanced.QuotePeriod(c.Spend, MonthOf(c.Renewal).Starting(c.Renewal.Day()))
+	require.NoError(t, err)
+	assert.Equal(t, 17, q.BilledDays)
+	assert.Equal(t, "3372.58 USD", q.Total.String()) // 6150 × 17/31
+	assert.Zero(t, Eligibility{}.Eligible, "zero value is not eligible")
+	assert.False(t, Decision{}.Allowed, "zero value denies")
+}

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Plan is the migration plan of one contract at one instant: its eligibility
+// and, for each target tier, what would change. It is plain data, shared
+// read-only.
+type Plan struct {
+	Contract    entitlement.Contract    // the contract planned for, as given
+	Eligibility entitlement.Eligibility // as Engine.Eligibility reports it
+	Options     []Option                // one per target tier in the migration's order; none when not eligible
+}
+
+// Option is one target tier of a migration plan.
+type Option struct {
+	Tier           string            // the target tier's id
+	Changes        []slo.Change      // how each response target changes from the current tier, P1..P4, as Engine.Compare reports them
+	KeepsTargets   bool              // no response target is degraded or removed
+	Quote          entitlement.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
+	QuoteErr       error             // why the target could not be priced (wraps ErrNoPrice, entitlement.ErrCurrencyMismatch, ...); nil when Quote is set
+	PriceHeldUntil time.Time         // no price increase before this instant; zero when the migration does not hold the price
+	EffectiveAt    time.Time         // when the move takes effect
+	Recommended    bool              // the tier is Eligibility.Recommended
+}
+
+// Plan answers Eligibility for contract c at the instant at and details
+// every target tier: the response-target changes from the contract's tier,
+// the quote at the contract's spend (or why there is none), the instant the
+// price is held until, the instant the move takes effect, and whether it is
+// the recommended target. A contract no migration applies to gets a Plan
+// without options whose Eligibility says why. Plan fails like Eligibility.
+func (e *Engine) Plan(c entitlement.Contract, at time.Time) (Plan, error) {
+	a, err := e.assess(&c, at)
+	if err != nil {
+		return Plan{}, fmt.Errorf("plan of %s: %w", describeContract(&c), err)
+	}
+	p := Plan{Contract: c, Eligibility: a.el}
+	if len(a.candidates) > 0 {
+		p.Options = make([]Option, len(a.candidates))
+	}
+	for i, cd := range a.candidates {
+		p.Options[i] = Option{
+			Tier:           cd.t.id,
+			Changes:        cd.changes,
+			KeepsTargets:   cd.keeps,
+			Quote:          cd.quote,
+			QuoteErr:       cd.err,
+			PriceHeldUntil: a.el.PriceHeldUntil,
+			EffectiveAt:    a.el.EffectiveAt,
+			Recommended:    cd.t.id == a.el.Recommended,
+		}
+	}
+	return p, nil
+}

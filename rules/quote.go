@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+// Quote prices a whole month of the tier idOrAlias at the month's spend:
+// the larger of the tier's minimum and the sum of its graduated bands,
+// computed exactly and rounded half-even once to the currency's minor unit
+// (see entitlement.Price.Quote). The quote has one line per band and its Tier
+// is the tier's id, also when an alias was given.
+//
+// Errors: ErrUnknownTier for an unknown tier or alias, ErrNoPrice for a tier
+// whose catalog entry has no price (such as a legacy tier whose fee is the
+// contract's own), and the errors of entitlement.Price.Quote for a bad spend
+// (entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend).
+func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Quote, error) {
+	t, err := e.pricedTier(idOrAlias)
+	if err != nil {
+		return entitlement.Quote{}, err
+	}
+	q, err := t.price.Quote(spend)
+	if err != nil {
+		return entitlement.Quote{}, fmt.Errorf("quote of tier %q at %s: %w", t.id, spend, err)
+	}
+	q.Tier = t.id
+	return q, nil
+}
+
+// QuotePeriod prices the part of a month given by period at the whole
+// month's spend. The monthly fee, computed as by Quote, is multiplied by the
+// billed days over the days in the month, following the tier's proration
+// policy, and rounded half-even once (see entitlement.Price.QuotePeriod).
+// It fails like Quote, and with entitlement.ErrInvalidPeriod.
+func (e *Engine) QuotePeriod(idOrAlias string, spend entitlement.Money, period entitlement.Period) (entitlement.Quote, error) {
+	t, err := e.pricedTier(idOrAlias)
+	if err != nil {
+		return entitlement.Quote{}, err
+	}
+	q, err := t.price.QuotePeriod(spend, period)
+	if err != nil {
+		return entitlement.Quote{}, fmt.Errorf("quote of tier %q at %s for %s: %w", t.id, spend, period, err)
+	}
+	q.Tier = t.id
+	return q, nil
+}
+
+// pricedTier returns the tier idOrAlias if the catalog gives it a price.
+func (e *Engine) pricedTier(idOrAlias string) (*tier, error) {
+	t, err := e.tier(idOrAlias)
+	if err != nil {
+		return nil, err
+	}
+	if t.price == nil {
+		return nil, fmt.Errorf("%w: tier %q has none in the catalog", ErrNoPrice, t.id)
+	}
+	return t, nil
+}
+
+// fee is Quote's total without the lines; it does not allocate unless it
+// fails.
+func (t *tier) fee(spend entitlement.Money) (entitlement.Money, error) {
+	if t.price == nil {
+		return entitlement.Money{}, fmt.Errorf("%w: tier %q has none in the catalog", ErrNoPrice, t.id)
+	}
+	m, err := t.price.Fee(spend)
+	if err != nil {
+		return entitlement.Money{}, fmt.Errorf("quote of tier %q at %s: %w", t.id, spend, err)
+	}
+	return m, nil
+}

@@ -1,0 +1,96 @@
+package slo
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseTarget(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     Target
+		str      string
+		wantErr  string
+	}{
+		{name: "hour 24x7", in: "1h 24x7", want: Target{time.Hour, "24x7"}, str: "1h 24x7"},
+		{name: "minutes business", in: "15m business", want: Target{15 * time.Minute, "business"}, str: "15m business"},
+		{name: "mixed", in: "1h30m looker-24x5", want: Target{90 * time.Minute, "looker-24x5"}, str: "1h30m looker-24x5"},
+		{name: "trailing zero units", in: "1h0m0s 24x7", want: Target{time.Hour, "24x7"}, str: "1h 24x7"},
+		{name: "minutes over an hour", in: "90m x", want: Target{90 * time.Minute, "x"}, str: "1h30m x"},
+		{name: "extra space", in: "  8h\tbusiness ", want: Target{8 * time.Hour, "business"}, str: "8h business"},
+		{name: "empty", in: "", wantErr: `invalid target "": empty`},
+		{name: "no calendar", in: "1h", wantErr: `invalid target "1h": missing calendar`},
+		{name: "too many", in: "1h 24x7 now", wantErr: "too many words"},
+		{name: "bad duration", in: "1d 24x7", wantErr: `bad duration "1d"`},
+		{name: "zero", in: "0s 24x7", wantErr: "duration must be positive"},
+		{name: "negative", in: "-1h 24x7", wantErr: "duration must be positive"},
+		{name: "bad calendar", in: "1h bus/iness", wantErr: `invalid character '/'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseTarget(tt.in)
+			if tt.wantErr != "" {
+				require.ErrorIs(t, err, ErrTarget)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.str, got.String())
+			again, err := ParseTarget(got.String())
+			require.NoError(t, err)
+			assert.Equal(t, got, again)
+		})
+	}
+}
+
+func TestTargetText(t *testing.T) {
+	t.Run("json", func(t *testing.T) {
+		b, err := json.Marshal(struct{ T Target }{Target{4 * time.Hour, "business"}})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"T":"4h business"}`, string(b))
+		var out struct{ T Target }
+		require.NoError(t, json.Unmarshal(b, &out))
+		assert.Equal(t, Target{4 * time.Hour, "business"}, out.T)
+	})
+	t.Run("no calendar", func(t *testing.T) {
+		assert.Equal(t, "15m", Target{Within: 15 * time.Minute}.String())
+	})
+	t.Run("bad text", func(t *testing.T) {
+		var tg Target
+		require.ErrorIs(t, tg.UnmarshalText([]byte("soon")), ErrTarget)
+	})
+}
+
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		in   time.Duration
+		want string
+	}{
+		{0, "0s"},
+		{time.Hour, "1h"},
+		{15 * time.Minute, "15m"},
+		{90 * time.Minute, "1h30m"},
+		{2000 * time.Hour, "2000h"},
+		{90 * time.Second, "1m30s"},
+		{time.Hour + 30*time.Second, "1h30s"},
+		{-2 * time.Hour, "-2h"},
+		{1500 * time.Millisecond, "1.5s"},
+		{time.Hour + time.Nanosecond, "1h0m0.000000001s"},
+		{-1 << 63, "-2562047h47m16.854775808s"},
+		{1<<63 - 1, "2562047h47m16.854775807s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			got := FormatDuration(tt.in)
+			assert.Equal(t, tt.want, got)
+			back, err := time.ParseDuration(got)
+			require.NoError(t, err)
+			assert.Equal(t, tt.in, back)
+		})
+	}
+}
