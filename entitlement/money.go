@@ -141,7 +141,7 @@ func ParseMoney(s string) (Money, error) {
 // [ParseMoney] and is meant for formats that keep the currency apart from
 // the amount.
 func ParseAmount(amount, currency string) (Money, error) {
-	return parse(amount+" "+currency, strings.TrimSpace(amount), currency)
+	return parse("", strings.TrimSpace(amount), currency)
 }
 
 // MustParseMoney is like [ParseMoney] but panics on error. It is meant for
@@ -154,15 +154,22 @@ func MustParseMoney(s string) Money {
 	return m
 }
 
-// parse reads amount in currency; input is the whole text, for messages.
+// parse reads amount in currency; input is the whole text for messages, or
+// "" to quote the amount and currency.
 func parse(input, amount, currency string) (Money, error) {
 	cur, err := lookupCurrency(currency)
 	if err != nil {
 		return Money{}, err
 	}
 	digits := int(currencies[cur].digits)
+	text := func() string {
+		if input == "" {
+			return amount + " " + currency
+		}
+		return input
+	}
 	bad := func(why string) (Money, error) {
-		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, input, why)
+		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, text(), why)
 	}
 	neg := false
 	s := amount
@@ -233,7 +240,7 @@ func parse(input, amount, currency string) (Money, error) {
 		}
 	}
 	if overflow {
-		return Money{}, fmt.Errorf("%w: %q does not fit in 64-bit minor units", ErrOverflow, input)
+		return Money{}, fmt.Errorf("%w: %q does not fit in 64-bit minor units", ErrOverflow, text())
 	}
 	m := Money{minor: int64(v), cur: cur}
 	if neg {

@@ -311,3 +311,9 @@ func ExampleParseMoney() {
 	// error: malformed money "1.005 USD": USD has at most 2 decimal places
 	// error: unknown currency "XYZ" (want an ISO 4217 code such as USD, EUR or JPY)
 }
+
+func TestParseAmountAllocs(t *testing.T) {
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = ParseAmount("85000.50", "USD") }))
+	_, err := ParseAmount("1.001", "USD")
+	assert.EqualError(t, err, `malformed money "1.001 USD": USD has at most 2 decimal places`)
+}

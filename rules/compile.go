@@ -119,6 +119,7 @@ func (c *compiler) merge(files []*catalogFile) {
 				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
 			}
 			for p := slo.P1; p <= slo.P4; p++ {
+				t.row[p] = tableRow(t.id, p)
 				if r := td.response[p]; r != nil {
 					if !calendarKnown(r.target.Calendar) {
 						c.add(r.at.errorf(nil, "unknown calendar %q", r.target.Calendar))
@@ -311,12 +312,19 @@ func exprOffset(src string, line, col int) int {
 	return off
 }
 
-// zone cache: time.LoadLocation reads the zone database on every call.
-var zones sync.Map // string -> *time.Location
+// zones caches time.LoadLocation, which reads the zone database on every
+// call. A map under a read lock avoids boxing the key on the hot path.
+var zones = struct {
+	sync.RWMutex
+	m map[string]*time.Location
+}{m: map[string]*time.Location{}}
 
 func loadZone(name string) (*time.Location, error) {
-	if l, ok := zones.Load(name); ok {
-		return l.(*time.Location), nil
+	zones.RLock()
+	l, ok := zones.m[name]
+	zones.RUnlock()
+	if ok {
+		return l, nil
 	}
 	if name == "" || name == "Local" || strings.ContainsAny(name, "\x00") {
 		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
@@ -325,7 +333,11 @@ func loadZone(name string) (*time.Location, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
 	}
-	zones.Store(name, l)
+	zones.Lock()
+	if len(zones.m) < 4096 {
+		zones.m[name] = l
+	}
+	zones.Unlock()
 	return l, nil
 }
 

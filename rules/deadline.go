@@ -73,11 +73,11 @@ func (e *Engine) Deadline(c Case) (Deadline, error) {
 		return Deadline{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	if ruleID == "" {
-		ruleID = tableRow(t.id, c.Priority)
+		ruleID = t.row[c.Priority]
 	}
 	cal := e.calendars[target.Calendar]
 	opened := c.Opened
-	if cal.Location() == nil {
+	if cal.Zone() == slo.AccountZone && target.Calendar != slo.AlwaysOpenName {
 		if c.Zone == "" {
 			return Deadline{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
 		}

@@ -85,7 +85,11 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 					continue
 				}
 				if as, dup := listed[t.id]; dup {
-					c.add(ref.at.errorf(nil, "tier %q is listed twice (first as %q)", t.id, as))
+					if ref.id == t.id || ref.id == as {
+						c.add(ref.at.errorf(nil, "tier %q is listed twice", ref.id))
+					} else {
+						c.add(ref.at.errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
+					}
 					ok = false
 					continue
 				}
@@ -180,6 +184,7 @@ func (e *Engine) find(in *contractInput) (*moving, error) {
 	return nil, nil
 }
 
+// evalBool evaluates a bool expression.
 func evalBool(p cel.Program, v *vars, what string) (bool, error) {
 	out, _, err := p.Eval(v)
 	if err != nil {
@@ -192,6 +197,9 @@ func evalBool(p cel.Program, v *vars, what string) (bool, error) {
 	return b, nil
 }
 
+var unixEpoch = time.Unix(0, 0)
+
+// evalTime evaluates a timestamp expression; a zero result is an error.
 func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	out, _, err := p.Eval(v)
 	if err != nil {
@@ -201,7 +209,9 @@ func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	if !ok {
 		return time.Time{}, fmt.Errorf("%s: %w: got %s, want a timestamp", what, ErrEvaluation, out.Type().TypeName())
 	}
-	if t.IsZero() {
+	// cel-go reads a zero time.Time field of a native type as the Unix
+	// epoch: both mean a date the contract left out.
+	if t.IsZero() || t.Equal(unixEpoch) {
 		return time.Time{}, fmt.Errorf("%s: %w: the instant is zero (does the contract give the date it needs?)", what, ErrInvalidContract)
 	}
 	return t, nil

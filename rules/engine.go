@@ -35,6 +35,7 @@ type tier struct {
 	price                                 *entitlement.Price
 	cel                                   *celTier
 	decide                                [slo.P4 + 1]*decision
+	row                                   [slo.P4 + 1]string // "tiers.<id>.response.<P>", precomputed
 }
 
 // decision is the first-match chain of the rules that can apply to one tier

@@ -23,7 +23,7 @@ func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Q
 	}
 	q, err := t.price.Quote(spend)
 	if err != nil {
-		return entitlement.Quote{}, fmt.Errorf("quote of tier %q at %s: %w", t.id, spend, err)
+		return entitlement.Quote{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
 	}
 	q.Tier = t.id
 	return q, nil
@@ -41,7 +41,7 @@ func (e *Engine) QuotePeriod(idOrAlias string, spend entitlement.Money, period e
 	}
 	q, err := t.price.QuotePeriod(spend, period)
 	if err != nil {
-		return entitlement.Quote{}, fmt.Errorf("quote of tier %q at %s for %s: %w", t.id, spend, period, err)
+		return entitlement.Quote{}, fmt.Errorf("quote of tier %q for %s: %w", t.id, period, err)
 	}
 	q.Tier = t.id
 	return q, nil
@@ -67,7 +67,7 @@ func (t *tier) fee(spend entitlement.Money) (entitlement.Money, error) {
 	}
 	m, err := t.price.Fee(spend)
 	if err != nil {
-		return entitlement.Money{}, fmt.Errorf("quote of tier %q at %s: %w", t.id, spend, err)
+		return entitlement.Money{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
 	}
 	return m, nil
 }

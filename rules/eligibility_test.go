@@ -1,0 +1,349 @@
+package rules
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+// lookerContract is a Looker Premier contract renewing on 1 March 2024.
+func lookerContract() entitlement.Contract {
+	return entitlement.Contract{
+		Account: "acme",
+		Tier:    "looker-premier",
+		Start:   time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Zone:    "America/Los_Angeles",
+	}
+}
+
+var lookerTargetReasons = []string{
+	"standard degrades P1 from 1h looker-24x5 to 4h business and costs 2550.00 USD a month at 85000.00 USD of spend",
+	"enhanced keeps every response target and costs 6150.00 USD a month at 85000.00 USD of spend",
+	"premium keeps every response target, improves P1, P2 and P3, and costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend",
+	"enhanced is recommended: the cheapest target that keeps every response target",
+}
+
+func TestEligibilityLooker(t *testing.T) {
+	c := lookerContract()
+	renewal := c.Renewal
+	tests := []struct {
+		name     string
+		at       time.Time
+		required bool
+		reasons  []string
+	}{
+		{"before renewal", time.Date(2023, 9, 15, 12, 0, 0, 0, time.UTC), false, []string{
+			"looker-premier stays available until 2024-03-01, when the move to one of standard, enhanced, premium takes effect",
+			"the price is held until 2024-03-01: no increase before then",
+		}},
+		{"at renewal", renewal, true, []string{
+			"looker-premier is no longer available since 2024-03-01: the contract must move to one of standard, enhanced, premium",
+			"the price was held until 2024-03-01",
+		}},
+		{"after renewal", renewal.AddDate(0, 6, 0), true, []string{
+			"looker-premier is no longer available since 2024-03-01: the contract must move to one of standard, enhanced, premium",
+			"the price was held until 2024-03-01",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			el, err := Default().Eligibility(c, tt.at)
+			require.NoError(t, err)
+			assert.True(t, el.Eligible)
+			assert.Equal(t, "looker-to-customer-care", el.Migration)
+			assert.True(t, el.EffectiveAt.Equal(renewal), "effective at %v", el.EffectiveAt)
+			assert.True(t, el.PriceHeldUntil.Equal(renewal), "price held until %v", el.PriceHeldUntil)
+			assert.Equal(t, tt.required, el.Required)
+			assert.Equal(t, []string{"standard", "enhanced", "premium"}, el.Targets)
+			assert.Equal(t, "enhanced", el.Recommended)
+			want := append([]string{"migration looker-to-customer-care applies to looker-premier (Looker Premier Support)"}, tt.reasons...)
+			assert.Equal(t, append(want, lookerTargetReasons...), el.Reasons)
+		})
+	}
+}
+
+func TestEligibilityRecommendation(t *testing.T) {
+	tests := []struct {
+		name, spend, recommended string
+	}{
+		// Premium's minimum (15000) is dearer than Enhanced until Enhanced's
+		// fee passes it, at 260000 of spend; Standard is always cheapest but
+		// degrades P1.
+		{"small spend", "1000 USD", "enhanced"},
+		{"worked example", "85000 USD", "enhanced"},
+		{"large spend", "1200000 USD", "enhanced"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lookerContract()
+			c.Spend = entitlement.MustParseMoney(tt.spend)
+			el, err := Default().Eligibility(c, c.Renewal)
+			require.NoError(t, err)
+			assert.Equal(t, tt.recommended, el.Recommended)
+		})
+	}
+	t.Run("no spend", func(t *testing.T) {
+		c := lookerContract()
+		c.Spend = entitlement.Money{}
+		el, err := Default().Eligibility(c, c.Renewal)
+		require.NoError(t, err)
+		assert.True(t, el.Eligible)
+		assert.Empty(t, el.Recommended)
+		assert.Equal(t, []string{
+			"migration looker-to-customer-care applies to looker-premier (Looker Premier Support)",
+			"looker-premier is no longer available since 2024-03-01: the contract must move to one of standard, enhanced, premium",
+			"the price was held until 2024-03-01",
+			"the contract gives no monthly spend, so no target can be priced",
+			"standard degrades P1 from 1h looker-24x5 to 4h business",
+			"enhanced keeps every response target",
+			"premium keeps every response target, improves P1, P2 and P3,",
+			"no target is recommended: none that keeps every response target could be priced",
+		}, el.Reasons)
+	})
+}
+
+func TestEligibilityNotEligible(t *testing.T) {
+	tests := []struct{ name, tier, reason string }{
+		{"already on enhanced", "enhanced",
+			"no migration applies to enhanced (Enhanced Support): looker-to-customer-care does not cover it, so the contract stays on enhanced"},
+		{"by alias", "advanced",
+			"no migration applies to enhanced (Enhanced Support): looker-to-customer-care does not cover it, so the contract stays on enhanced"},
+		{"premium", "premium",
+			"no migration applies to premium (Premium Support): looker-to-customer-care does not cover it, so the contract stays on premium"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lookerContract()
+			c.Tier = tt.tier
+			el, err := Default().Eligibility(c, c.Renewal)
+			require.NoError(t, err)
+			assert.False(t, el.Eligible)
+			assert.False(t, el.Required)
+			assert.Empty(t, el.Migration)
+			assert.Empty(t, el.Targets)
+			assert.Empty(t, el.Recommended)
+			assert.True(t, el.EffectiveAt.IsZero())
+			assert.Equal(t, []string{tt.reason}, el.Reasons)
+		})
+	}
+}
+
+func TestEligibilityErrors(t *testing.T) {
+	at := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name   string
+		modify func(*entitlement.Contract)
+		at     time.Time
+		is     error
+		msg    string
+	}{
+		{"zero instant", func(*entitlement.Contract) {}, time.Time{}, ErrInvalidContract,
+			`eligibility of contract "acme": invalid contract: the instant of the decision is zero`},
+		{"no tier", func(c *entitlement.Contract) { c.Tier = "" }, at, ErrInvalidContract,
+			`eligibility of contract "acme": invalid contract: the contract names no tier`},
+		{"unknown tier", func(c *entitlement.Contract) { c.Tier = "gold" }, at, ErrUnknownTier,
+			`eligibility of contract "acme": unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+		{"no renewal", func(c *entitlement.Contract) { c.Renewal = time.Time{} }, at, ErrInvalidContract,
+			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: invalid contract: the instant is zero (does the contract give the date it needs?)`},
+		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
+			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lookerContract()
+			tt.modify(&c)
+			el, err := Default().Eligibility(c, tt.at)
+			require.ErrorIs(t, err, tt.is)
+			assert.EqualError(t, err, tt.msg)
+			assert.Zero(t, el)
+		})
+	}
+}
+
+// testTiers is a small catalog for migrations: old is the legacy tier.
+const testTiers = `tiers:
+  old:
+    name: Old
+    family: old
+    response: {P1: 1h 24x7, P2: 4h 24x7}
+  cheap:
+    name: Cheap
+    response: {P2: 4h 24x7}
+    price: {currency: USD, bands: [{rate: 1%}]}
+  free:
+    name: Free
+    response: {P1: 30m 24x7, P2: 4h 24x7}
+  fast:
+    name: Fast
+    aliases: [quick]
+    response: {P1: 30m 24x7, P2: 2h 24x7}
+    price: {currency: USD, bands: [{rate: 5%}]}
+  same:
+    name: Same
+    response: {P1: 1h 24x7, P2: 4h 24x7}
+    price: {currency: USD, bands: [{rate: 5%}]}
+`
+
+func TestEligibilityCustomCatalog(t *testing.T) {
+	src := testTiers + `migrations:
+  attrs-first:
+    applies: "'plan' in contract.attrs && contract.attrs.plan == 'special'"
+    effective: contract.start
+    to: [same]
+  old-out:
+    applies: tier.family == 'old' && contract.spend.units >= 100
+    effective: contract.renewal - duration('24h')
+    holdPriceUntil: contract.renewal + duration('720h')
+    to: [cheap, free, quick, same]
+`
+	e, err := Compile("m.yaml", []byte(src))
+	require.NoError(t, err)
+	c := entitlement.Contract{
+		Account: "acme", Tier: "old",
+		Start:   time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("1000 USD"),
+	}
+	at := time.Date(2025, 1, 9, 12, 0, 0, 0, time.UTC)
+
+	t.Run("ties go to the target listed first", func(t *testing.T) {
+		el, err := e.Eligibility(c, at)
+		require.NoError(t, err)
+		assert.Equal(t, "old-out", el.Migration)
+		assert.Equal(t, []string{"cheap", "free", "fast", "same"}, el.Targets, "aliases resolve to ids")
+		assert.Equal(t, "fast", el.Recommended)
+		assert.True(t, el.Required, "effective a day before renewal")
+		assert.Equal(t, time.Date(2025, 1, 9, 0, 0, 0, 0, time.UTC), el.EffectiveAt.UTC())
+		assert.Equal(t, time.Date(2025, 2, 9, 0, 0, 0, 0, time.UTC), el.PriceHeldUntil.UTC())
+		assert.Equal(t, []string{
+			"migration old-out applies to old (Old)",
+			"old is no longer available since 2025-01-09: the contract must move to one of cheap, free, fast, same",
+			"the price is held until 2025-02-09: no increase before then",
+			"cheap drops P1 (1h 24x7) and costs 10.00 USD a month at 1000.00 USD of spend",
+			`free keeps every response target, improves P1, but cannot be priced: no price: tier "free" has none in the catalog`,
+			"fast keeps every response target, improves P1 and P2, and costs 50.00 USD a month at 1000.00 USD of spend",
+			"same keeps every response target and costs 50.00 USD a month at 1000.00 USD of spend",
+			"fast is recommended: the cheapest target that keeps every response target",
+		}, el.Reasons)
+	})
+	t.Run("first migration that applies wins", func(t *testing.T) {
+		c := c
+		c.Attrs = map[string]any{"plan": "special"}
+		el, err := e.Eligibility(c, at)
+		require.NoError(t, err)
+		assert.Equal(t, "attrs-first", el.Migration)
+		assert.Equal(t, "same", el.Recommended)
+		assert.True(t, el.PriceHeldUntil.IsZero(), "no holdPriceUntil")
+		assert.NotContains(t, el.Reasons, "the price is held")
+	})
+	t.Run("applies reads the spend", func(t *testing.T) {
+		c := c
+		c.Spend = entitlement.MustParseMoney("99.99 USD")
+		el, err := e.Eligibility(c, at)
+		require.NoError(t, err)
+		assert.False(t, el.Eligible)
+		assert.Equal(t, []string{"no migration applies to old (Old): attrs-first, old-out does not cover it, so the contract stays on old"}, el.Reasons)
+	})
+	t.Run("spend in another currency", func(t *testing.T) {
+		c := c
+		c.Spend = entitlement.MustParseMoney("1000 EUR")
+		el, err := e.Eligibility(c, at)
+		require.NoError(t, err)
+		assert.True(t, el.Eligible)
+		assert.Empty(t, el.Recommended)
+		assert.Contains(t, el.Reasons, `same keeps every response target but cannot be priced: quote of tier "same": spend 1000.00 EUR: currency mismatch: EUR and USD`)
+		assert.Contains(t, el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+	})
+}
+
+func TestEligibilityRuntimeErrors(t *testing.T) {
+	src := testTiers + `migrations:
+  m:
+    applies: contract.attrs.plan == 'x'
+    effective: contract.renewal
+    to: [same]
+`
+	e, err := Compile("m.yaml", []byte(src))
+	require.NoError(t, err)
+	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	_, err = e.Eligibility(c, c.Renewal)
+	require.ErrorIs(t, err, ErrEvaluation)
+	assert.EqualError(t, err, "eligibility of contract: migrations.m.applies: evaluation failed: no such key: plan")
+}
+
+func TestCompileMigrationErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"applies not bool", testTiers + `migrations:
+  m:
+    applies: tier.family
+    effective: contract.renewal
+    to: [same]
+`, "m.yaml:24:14: migrations.m.applies: applies must be bool, got string"},
+		{"effective not a timestamp", testTiers + `migrations:
+  m:
+    applies: tier.family == 'old'
+    effective: contract.account
+    to: [same]
+`, "m.yaml:25:16: migrations.m.effective: effective must be a timestamp, got string"},
+		{"unknown target tier", testTiers + `migrations:
+  m:
+    applies: tier.family == 'old'
+    effective: contract.renewal
+    to: [same, gold]
+`, `m.yaml:26:16: migrations.m.to[1]: unknown tier "gold"`},
+		{"target listed twice by alias", testTiers + `migrations:
+  m:
+    applies: tier.family == 'old'
+    effective: contract.renewal
+    to: [fast, quick]
+`, `m.yaml:26:16: migrations.m.to[1]: "quick" is tier "fast", already listed as "fast"`},
+		{"errors inside expressions", testTiers + `migrations:
+  m:
+    applies: tier.family == 'old' && contract.renwal > now
+    effective: contract.renewal
+    holdPriceUntil: "1"
+    to: [same]
+    grants:
+      - from: now + 1
+        until: timestamp('2024-01-01T00:00:00Z')
+        channels: [console]
+`, "m.yaml:24:46: migrations.m.applies: undefined field 'renwal'\n" +
+			"m.yaml:26:21: migrations.m.holdPriceUntil: holdPriceUntil must be a timestamp, got int\n" +
+			"m.yaml:29:19: migrations.m.grants[0].from: found no matching overload for '_+_' applied to '(timestamp, int)'"},
+		{"missing keys", testTiers + `migrations:
+  m:
+    applies: "true"
+    to: []
+`, "m.yaml:23:3: migrations.m: missing required key \"effective\"\n" +
+			"m.yaml:25:9: migrations.m.to: at least one target tier is required"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := Compile("m.yaml", []byte(tt.src))
+			require.ErrorIs(t, err, ErrInvalidCatalog)
+			assert.EqualError(t, err, tt.want)
+			assert.Nil(t, e)
+		})
+	}
+	t.Run("duplicate across files", func(t *testing.T) {
+		a := testTiers + "migrations:\n  m:\n    applies: 'true'\n    effective: now\n    to: [same]\n"
+		b := "migrations:\n  m:\n    applies: 'true'\n    effective: now\n    to: [fast]\n"
+		_, err := compileFiles([]string{"a.yaml", "b.yaml"}, [][]byte{[]byte(a), []byte(b)})
+		assert.EqualError(t, err, `b.yaml:2:3: migrations.m: duplicate migration "m" (first defined at a.yaml:23:3)`)
+	})
+	t.Run("unknown target tier is ErrUnknownTier", func(t *testing.T) {
+		_, err := Compile("m.yaml", []byte(testTiers+"migrations:\n  m:\n    applies: 'true'\n    effective: now\n    to: [gold]\n"))
+		require.ErrorIs(t, err, ErrUnknownTier)
+		var pe *Error
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, "migrations.m.to[0]", pe.Path)
+	})
+}
