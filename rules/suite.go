@@ -254,8 +254,8 @@ var (
 		"deadline":     {"due", "target", "within", "calendar", "rule", "error"},
 		"compare":      {"changes", "error"},
 		"quote":        {"tier", "total", "monthly", "banded", "minimum", "minimumApplied", "billedDays", "lines", "error"},
-		"eligibility":  {"eligible", "migration", "effectiveAt", "targets", "recommended", "priceHeldUntil", "reasons", "error"},
-		"plan":         {"eligible", "recommended", "options", "error"},
+		"eligibility":  {"eligible", "required", "migration", "effectiveAt", "targets", "recommended", "priceHeldUntil", "reasons", "error"},
+		"plan":         {"eligible", "required", "migration", "effectiveAt", "targets", "recommended", "priceHeldUntil", "reasons", "options", "error"},
 		"entitlements": {"tier", "migration", "migrated", "languages", "channels", "services", "error"},
 		"allowed":      {"allowed", "rule", "error"},
 	}
@@ -668,9 +668,14 @@ func (p *suiteParser) contract(f field) (entitlement.Contract, bool) {
 	return c, ok
 }
 
-// contractAt reads {contract, at}; at defaults to the test's now.
-func (p *suiteParser) contractAt(f field, now *time.Time) (entitlement.Contract, time.Time, bool) {
-	fields, ok := p.question(f, []string{"contract", "at"}, "contract")
+// contractAt reads {contract, at}, and movedTo when movedTo is not nil; at
+// defaults to the test's now.
+func (p *suiteParser) contractAt(f field, now *time.Time, movedTo *string) (entitlement.Contract, time.Time, bool) {
+	known := []string{"contract", "at"}
+	if movedTo != nil {
+		known = append(known, "movedTo")
+	}
+	fields, ok := p.question(f, known, "contract")
 	if !ok {
 		return entitlement.Contract{}, time.Time{}, false
 	}
@@ -687,6 +692,10 @@ func (p *suiteParser) contractAt(f field, now *time.Time) (entitlement.Contract,
 			var good bool
 			at, good = p.instant(x, nil)
 			ok, hasAt = ok && good, true
+		case "movedTo":
+			var good bool
+			*movedTo, good = p.d.str(x)
+			ok = ok && good
 		}
 	}
 	if !hasAt {
@@ -1119,7 +1128,7 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 
 // eligibilityWant holds the expectations shared by eligibility and plan.
 type eligibilityWant struct {
-	eligible                    *bool
+	eligible, required          *bool
 	migration, recommended      *string
 	effectiveAt, priceHeldUntil *time.Time
 	targets, reasons            []string
@@ -1129,10 +1138,14 @@ type eligibilityWant struct {
 func (p *suiteParser) eligibilityWant(w field, ew *eligibilityWant) bool {
 	good := true
 	switch w.key {
-	case "eligible":
+	case "eligible", "required":
 		var b bool
 		b, good = p.boolean(w)
-		ew.eligible = &b
+		if w.key == "eligible" {
+			ew.eligible = &b
+		} else {
+			ew.required = &b
+		}
 	case "migration":
 		var s string
 		s, good = p.str(w)
@@ -1165,6 +1178,9 @@ func (ew *eligibilityWant) check(ch *checks, got entitlement.Eligibility) {
 	if ew.eligible != nil {
 		ch.eq("eligible", fmt.Sprint(*ew.eligible), fmt.Sprint(got.Eligible))
 	}
+	if ew.required != nil {
+		ch.eq("required", fmt.Sprint(*ew.required), fmt.Sprint(got.Required))
+	}
 	if ew.migration != nil {
 		ch.eq("migration", *ew.migration, got.Migration)
 	}
@@ -1195,7 +1211,7 @@ func (ew *eligibilityWant) check(ch *checks, got entitlement.Eligibility) {
 }
 
 func (p *suiteParser) eligibility(q field, wants []field, now *time.Time) func(*Engine) ([]Mismatch, error) {
-	c, at, ok := p.contractAt(q, now)
+	c, at, ok := p.contractAt(q, now, nil)
 	var ew eligibilityWant
 	for _, w := range wants {
 		ok = p.eligibilityWant(w, &ew) && ok
@@ -1223,7 +1239,7 @@ type optionWant struct {
 }
 
 func (p *suiteParser) plan(q field, wants []field, now *time.Time) func(*Engine) ([]Mismatch, error) {
-	c, at, ok := p.contractAt(q, now)
+	c, at, ok := p.contractAt(q, now, nil)
 	var ew eligibilityWant
 	var options []optionWant
 	for _, w := range wants {
@@ -1326,7 +1342,8 @@ func (p *suiteParser) plan(q field, wants []field, now *time.Time) func(*Engine)
 }
 
 func (p *suiteParser) entitlements(q field, wants []field, now *time.Time) func(*Engine) ([]Mismatch, error) {
-	c, at, ok := p.contractAt(q, now)
+	movedTo := ""
+	c, at, ok := p.contractAt(q, now, &movedTo)
 	var tierWant, migration *string
 	var migrated *bool
 	sets := map[string][]string{}
@@ -1354,7 +1371,13 @@ func (p *suiteParser) entitlements(q field, wants []field, now *time.Time) func(
 		return nil
 	}
 	return func(e *Engine) ([]Mismatch, error) {
-		got, err := e.Entitlements(c, at)
+		var got Entitlements
+		var err error
+		if movedTo != "" {
+			got, err = e.MovedEntitlements(c, movedTo, at)
+		} else {
+			got, err = e.Entitlements(c, at)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,56 @@
+// Package rules is tiercel's engine: a catalog of support tiers written in
+// YAML is parsed with the position of every value, checked, and compiled into
+// CEL programs with CEL-Go; the resulting Engine answers four questions:
+//
+//   - Deadline: a case of priority P1-P4 was opened at T on tier X; when is
+//     the initial response due, on which clock, and which rule decided?
+//   - Compare: an account moves from tier A to tier B; which response
+//     targets improve, degrade or stay the same?
+//   - Eligibility: a legacy contract reaches its renewal; may (or must) it
+//     move, to which tiers, from when, and which tier keeps its targets at
+//     the lowest price?
+//   - Quote: what does tier X cost for a month with spend S?
+//
+// # Catalogs
+//
+// A catalog has calendars (weekly opening hours in an IANA zone or in the
+// account's zone, public holidays by country, extra closed dates; "24x7" is
+// built in), tiers (a response table "P1: 1h 24x7", features, a price),
+// rules (CEL conditions tried in order before the tier table; the first
+// that holds overrides only what it names), migrations and permissions.
+// Unknown keys are errors. Every error reads "file:line:col: path: message",
+// and an error inside a CEL expression points at the culprit's line and
+// column in the YAML file, block scalars included. All errors of a catalog
+// are reported, sorted by position, as an ErrorList.
+//
+// # CEL
+//
+// Every expression sees the same typed variables, so a misspelt field or a
+// comparison of the wrong types is a compile error:
+//
+//	case       tier, priority ("P1".."P4"), opened (timestamp), zone, language,
+//	           account, attrs (map of string to dyn: Case.Attrs)
+//	account    id, zone
+//	contract   account, tier, start, renewal (timestamps), spend {minor, units,
+//	           currency}, zone, attrs
+//	tier       id, name, family, legacy, aliases, languages, channels, services
+//	principal  id, roles, groups, attrs
+//	now        timestamp: the instant of the decision, always from the input
+//
+// Expressions whose estimated worst-case cost (lists and maps of up to 100
+// elements) is too high are rejected at compile time; every evaluation runs
+// under a cost limit and fails with ErrCostLimit beyond it.
+//
+// The rules that can apply to a tier and priority (after their static tiers
+// and priorities filters) are compiled into one first-match CEL program per
+// tier and priority, like a switch; response tables and other literal
+// outputs stay literal Go values, so a case no rule can touch costs no CEL
+// evaluation at all.
+//
+// # Concurrency
+//
+// An Engine is immutable once Compile, Load or Default returns it and is
+// safe for concurrent use. The engine never reads the wall clock: Case.Opened,
+// Case.Now and the at arguments are inputs, so every decision is
+// reproducible.
+package rules

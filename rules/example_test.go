@@ -1,0 +1,88 @@
+package rules_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+func ExampleCompile() {
+	src := []byte(`
+calendars:
+  office:
+    zone: Europe/Paris
+    hours:
+      mon-fri: "08:00-12:00, 13:00-17:00"
+    holidays: [fr]
+tiers:
+  gold:
+    name: Gold
+    response: {P1: 30m 24x7, P2: 4h office}
+`)
+	e, err := rules.Compile("gold.yaml", src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.Tiers(), e.Calendars())
+
+	// A mistake is reported with its file, line, column and YAML path.
+	_, err = rules.Compile("bad.yaml", []byte("tiers:\n  gold:\n    name: Gold\n    response: {P1: 30m moon}\n"))
+	fmt.Println(err)
+	// Output:
+	// [gold] [24x7 office]
+	// bad.yaml:4:20: tiers.gold.response.P1: unknown calendar "moon"
+}
+
+func ExampleDefault() {
+	e := rules.Default()
+	for _, id := range e.Tiers() {
+		t, _ := e.Tier(id)
+		fmt.Printf("%-15s %-24s P1 %s\n", id, t.Name, t.Response[slo.P1])
+	}
+	// Output:
+	// standard        Standard Support         P1 4h business
+	// enhanced        Enhanced Support         P1 1h 24x7
+	// premium         Premium Support          P1 15m 24x7
+	// looker-premier  Looker Premier Support   P1 1h looker-24x5
+}
+
+func ExampleEngine_Deadline() {
+	e := rules.Default()
+	ny, _ := time.LoadLocation("America/New_York")
+	// A P3 case opened on Friday afternoon, on Enhanced: 8 business hours in
+	// the account's zone, so the clock stops for the weekend.
+	d, err := e.Deadline(rules.Case{
+		Tier:     "advanced", // an alias of enhanced
+		Priority: slo.P3,
+		Opened:   time.Date(2026, 11, 27, 15, 0, 0, 0, ny),
+		Zone:     "America/New_York",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Due.Format(time.RFC1123))
+	fmt.Println(d.Target, "decided by", d.Rule)
+	// Output:
+	// Mon, 30 Nov 2026 15:00:00 EST
+	// 8h business decided by tiers.enhanced.response.P3
+}
+
+func ExampleEngine_Compare() {
+	changes, err := rules.Default().Compare("looker-premier", "standard")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range changes {
+		fmt.Printf("%s  %-16s -> %-12s %s\n", c.Priority, c.From, c.To, c.Kind)
+	}
+	// Output:
+	// P1  1h looker-24x5   -> 4h business  degraded
+	// P2  4h looker-24x5   -> 4h business  unchanged
+	// P3  8h looker-24x5   -> 8h business  unchanged
+	// P4  8h looker-24x5   -> 8h business  unchanged
+}

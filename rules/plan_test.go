@@ -1,0 +1,90 @@
+package rules
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+func TestPlanLooker(t *testing.T) {
+	c := lookerContract()
+	at := time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC)
+	p, err := Default().Plan(c, at)
+	require.NoError(t, err)
+	assert.Equal(t, c, p.Contract)
+	el, err := Default().Eligibility(c, at)
+	require.NoError(t, err)
+	assert.Equal(t, el, p.Eligibility)
+
+	type option struct {
+		tier      string
+		kinds     []slo.ChangeKind
+		keeps     bool
+		total     string
+		recommend bool
+	}
+	want := []option{
+		{"standard", []slo.ChangeKind{slo.Degraded, slo.Unchanged, slo.Unchanged, slo.Unchanged}, false, "2550.00 USD", false},
+		{"enhanced", []slo.ChangeKind{slo.Unchanged, slo.Unchanged, slo.Unchanged, slo.Unchanged}, true, "6150.00 USD", true},
+		{"premium", []slo.ChangeKind{slo.Improved, slo.Improved, slo.Improved, slo.Unchanged}, true, "15000.00 USD", false},
+	}
+	require.Len(t, p.Options, len(want))
+	for i, w := range want {
+		o := p.Options[i]
+		t.Run(w.tier, func(t *testing.T) {
+			assert.Equal(t, w.tier, o.Tier)
+			var kinds []slo.ChangeKind
+			for _, ch := range o.Changes {
+				kinds = append(kinds, ch.Kind)
+			}
+			assert.Equal(t, w.kinds, kinds)
+			changes, err := Default().Compare(c.Tier, w.tier)
+			require.NoError(t, err)
+			assert.Equal(t, changes, o.Changes, "the changes are Compare's")
+			assert.Equal(t, w.keeps, o.KeepsTargets)
+			require.NoError(t, o.QuoteErr)
+			assert.Equal(t, w.total, o.Quote.Total.String())
+			assert.Equal(t, w.tier, o.Quote.Tier)
+			assert.Equal(t, w.recommend, o.Recommended)
+			assert.True(t, o.EffectiveAt.Equal(c.Renewal))
+			assert.True(t, o.PriceHeldUntil.Equal(c.Renewal))
+		})
+	}
+}
+
+func TestPlanUnpriced(t *testing.T) {
+	e, err := Compile("m.yaml", []byte(testTiers+"migrations:\n  m:\n    applies: tier.family == 'old'\n    effective: contract.renewal\n    to: [free, same]\n"))
+	require.NoError(t, err)
+	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Spend: entitlement.MustParseMoney("10 USD")}
+	p, err := e.Plan(c, c.Renewal)
+	require.NoError(t, err)
+	require.Len(t, p.Options, 2)
+	assert.ErrorIs(t, p.Options[0].QuoteErr, ErrNoPrice)
+	assert.Zero(t, p.Options[0].Quote)
+	assert.False(t, p.Options[0].Recommended)
+	assert.NoError(t, p.Options[1].QuoteErr)
+	assert.True(t, p.Options[1].Recommended)
+	assert.True(t, p.Options[1].PriceHeldUntil.IsZero(), "the migration does not hold the price")
+}
+
+func TestPlanNotEligible(t *testing.T) {
+	c := lookerContract()
+	c.Tier = "enhanced"
+	p, err := Default().Plan(c, c.Renewal)
+	require.NoError(t, err)
+	assert.False(t, p.Eligibility.Eligible)
+	assert.Empty(t, p.Options)
+	assert.NotEmpty(t, p.Eligibility.Reasons)
+}
+
+func TestPlanErrors(t *testing.T) {
+	c := lookerContract()
+	_, err := Default().Plan(c, time.Time{})
+	require.ErrorIs(t, err, ErrInvalidContract)
+	assert.EqualError(t, err, `plan of contract "acme": invalid contract: the instant of the decision is zero`)
+}
