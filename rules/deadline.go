@@ -102,15 +102,20 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 	if now.IsZero() {
 		now = c.Opened
 	}
-	v := &vars{
-		kase: &celCase{
+	// One allocation holds the activation and the values it points to.
+	st := &struct {
+		vars
+		kase    celCase
+		account celAccount
+	}{
+		kase: celCase{
 			Tier: t.id, Priority: c.Priority.String(), Opened: c.Opened, Zone: c.Zone,
 			Language: c.Language, Account: c.Account, Attrs: attrs(c.Attrs),
 		},
-		account: &celAccount{ID: c.Account, Zone: c.Zone},
-		tier:    t.cel,
-		now:     now,
+		account: celAccount{ID: c.Account, Zone: c.Zone},
 	}
+	st.vars = vars{kase: &st.kase, account: &st.account, tier: t.cel, now: now}
+	v := &st.vars
 	out, _, err := d.prg.Eval(v)
 	if err != nil {
 		return nil, evalError("rules of tier "+t.id, err)

@@ -164,7 +164,7 @@ func TestDeadlineAllocations(t *testing.T) {
 	withRules, err := Compile("rules.yaml", []byte(rulesCatalog))
 	require.NoError(t, err)
 	c := Case{Tier: "enhanced", Priority: slo.P2, Opened: opened, Language: "en", Account: "other"}
-	if n := testing.AllocsPerRun(200, func() { _, _ = withRules.Deadline(c) }); n > 24 {
-		t.Errorf("Deadline through a three-rule chain: %.0f allocations, want at most 24", n)
+	if n := testing.AllocsPerRun(200, func() { _, _ = withRules.Deadline(c) }); n > 12 {
+		t.Errorf("Deadline through a three-rule chain: %.0f allocations, want at most 12", n)
 	}
 }

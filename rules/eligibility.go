@@ -34,6 +34,17 @@ type migration struct {
 	toIDs           []string
 	grants          []grant
 	keep            entitlement.Features
+	// moves holds, by source tier id and in the order of to, how the
+	// response targets change: Compare of two tables is fixed once the
+	// catalog is compiled.
+	moves map[string][]move
+}
+
+// move is how the response targets change from one tier to a target.
+type move struct {
+	changes []slo.Change
+	keeps   bool   // no target degraded or removed
+	desc    string // describeChanges(changes)
 }
 
 // grant is a feature given to contracts under a migration before it takes
@@ -98,6 +109,16 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 				m.toIDs = append(m.toIDs, t.id)
 			}
 			if ok && m.applies != nil && m.effective != nil {
+				m.moves = make(map[string][]move, len(e.tierIDs))
+				for _, id := range e.tierIDs {
+					from := e.tiers[id].table()
+					mvs := make([]move, len(m.to))
+					for i, t := range m.to {
+						ch := slo.Compare(from, t.table())
+						mvs[i] = move{changes: ch, keeps: keepsTargets(ch), desc: describeChanges(ch)}
+					}
+					m.moves[id] = mvs
+				}
 				e.migrations = append(e.migrations, m)
 			}
 		}
@@ -256,7 +277,8 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	el.Targets = append([]string(nil), m.toIDs...)
 	el.PriceHeldUntil = mv.heldUntil
 	targets := strings.Join(m.toIDs, ", ")
-	el.Reasons = append(el.Reasons, fmt.Sprintf("migration %s applies to %s (%s)", m.id, cur.id, cur.name))
+	el.Reasons = make([]string, 0, 5+len(m.to))
+	el.Reasons = append(el.Reasons, "migration "+m.id+" applies to "+cur.id+" ("+cur.name+")")
 	if el.Required {
 		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is no longer available since %s: the contract must move to one of %s", cur.id, when(mv.effective), targets))
 	} else {
@@ -273,20 +295,20 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	if noSpend {
 		el.Reasons = append(el.Reasons, "the contract gives no monthly spend, so no target can be priced")
 	}
-	from := cur.table()
 	best := -1
+	moves := m.moves[cur.id]
 	a.candidates = make([]candidate, len(m.to))
 	for i, t := range m.to {
 		cd := &a.candidates[i]
 		cd.t = t
-		cd.changes = slo.Compare(from, t.table())
-		cd.keeps = keepsTargets(cd.changes)
+		cd.changes = moves[i].changes
+		cd.keeps = moves[i].keeps
 		cd.quote, cd.err = e.Quote(t.id, c.Spend)
 		if cd.err != nil {
 			if !noSpend || errors.Is(cd.err, ErrNoPrice) {
-				el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s but cannot be priced: %v", t.id, describeChanges(cd.changes), cd.err))
+				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+" but cannot be priced: "+cd.err.Error())
 			} else {
-				el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s", t.id, describeChanges(cd.changes)))
+				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc)
 			}
 			continue
 		}
@@ -294,8 +316,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		if cd.quote.MinimumApplied {
 			minimum = " (the minimum fee)"
 		}
-		el.Reasons = append(el.Reasons, fmt.Sprintf("%s %s and costs %s a month%s at %s of spend",
-			t.id, describeChanges(cd.changes), cd.quote.Total, minimum, c.Spend))
+		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+" and costs "+cd.quote.Total.String()+" a month"+minimum+" at "+c.Spend.String()+" of spend")
 		if !cd.keeps {
 			continue
 		}
@@ -400,7 +421,8 @@ func when(t time.Time) string {
 // Errors: ErrInvalidContract for a zero at, a contract without a tier or an
 // expression that needs a date the contract leaves zero; ErrUnknownTier;
 // ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
-// ErrEvaluation when an expression fails at run time.
+// ErrEvaluation when an expression fails at run time. Eligibility is safe
+// for concurrent use.
 func (e *Engine) Eligibility(c entitlement.Contract, at time.Time) (entitlement.Eligibility, error) {
 	a, err := e.assess(&c, at)
 	if err != nil {

@@ -347,3 +347,43 @@ func TestCompileMigrationErrors(t *testing.T) {
 		assert.Equal(t, "migrations.m.to[0]", pe.Path)
 	})
 }
+
+// TestEligibilityConcurrent runs contract decisions from several goroutines
+// on the shared default engine; go test -race checks that nothing is shared
+// mutably.
+func TestEligibilityConcurrent(t *testing.T) {
+	e := Default()
+	c := lookerContract()
+	at := c.Renewal.AddDate(0, -1, 0)
+	want, err := e.Eligibility(c, at)
+	require.NoError(t, err)
+	editor := entitlement.Principal{Roles: []string{"roles/cloudsupport.techSupportEditor"}}
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				el, err := e.Eligibility(c, at)
+				if err == nil && el.Recommended != want.Recommended {
+					err = assert.AnError
+				}
+				if err == nil {
+					_, err = e.Plan(c, at)
+				}
+				if err == nil {
+					_, err = e.Entitlements(c, at)
+				}
+				if err == nil {
+					_, err = e.Allowed("cases.update", editor, Case{Tier: "enhanced"})
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
+}

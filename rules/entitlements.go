@@ -37,7 +37,8 @@ type Entitlements struct {
 // the migration keeps (Looker chat), a floor whatever the choice. Use
 // MovedEntitlements to name the chosen target.
 //
-// It fails like Eligibility.
+// It fails like Eligibility and is safe for concurrent use; the result shares
+// nothing with the engine.
 func (e *Engine) Entitlements(c entitlement.Contract, at time.Time) (Entitlements, error) {
 	out, err := e.entitlements(&c, "", at)
 	if err != nil {
@@ -54,7 +55,7 @@ func (e *Engine) Entitlements(c entitlement.Contract, at time.Time) (Entitlement
 //
 // It fails like Eligibility, with ErrUnknownTier when to is not a tier and
 // ErrNotEligible when no migration applies to the contract or to is not one
-// of the migration's targets.
+// of the migration's targets. It is safe for concurrent use.
 func (e *Engine) MovedEntitlements(c entitlement.Contract, to string, at time.Time) (Entitlements, error) {
 	if to == "" {
 		return Entitlements{}, fmt.Errorf("entitlements of %s: %w: no target tier given", describeContract(&c), ErrNotEligible)

@@ -34,7 +34,8 @@ type Option struct {
 // the quote at the contract's spend (or why there is none), the instant the
 // price is held until, the instant the move takes effect, and whether it is
 // the recommended target. A contract no migration applies to gets a Plan
-// without options whose Eligibility says why. Plan fails like Eligibility.
+// without options whose Eligibility says why. Plan fails like Eligibility
+// and is safe for concurrent use; the Plan shares nothing with the engine.
 func (e *Engine) Plan(c entitlement.Contract, at time.Time) (Plan, error) {
 	a, err := e.assess(&c, at)
 	if err != nil {
@@ -47,7 +48,7 @@ func (e *Engine) Plan(c entitlement.Contract, at time.Time) (Plan, error) {
 	for i, cd := range a.candidates {
 		p.Options[i] = Option{
 			Tier:           cd.t.id,
-			Changes:        cd.changes,
+			Changes:        append([]slo.Change(nil), cd.changes...),
 			KeepsTargets:   cd.keeps,
 			Quote:          cd.quote,
 			QuoteErr:       cd.err,

@@ -15,7 +15,8 @@ import (
 // Errors: ErrUnknownTier for an unknown tier or alias, ErrNoPrice for a tier
 // whose catalog entry has no price (such as a legacy tier whose fee is the
 // contract's own), and the errors of entitlement.Price.Quote for a bad spend
-// (entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend).
+// (entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend). Quote is
+// safe for concurrent use.
 func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
@@ -33,7 +34,8 @@ func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Q
 // month's spend. The monthly fee, computed as by Quote, is multiplied by the
 // billed days over the days in the month, following the tier's proration
 // policy, and rounded half-even once (see entitlement.Price.QuotePeriod).
-// It fails like Quote, and with entitlement.ErrInvalidPeriod.
+// It fails like Quote, and with entitlement.ErrInvalidPeriod. QuotePeriod is
+// safe for concurrent use.
 func (e *Engine) QuotePeriod(idOrAlias string, spend entitlement.Money, period entitlement.Period) (entitlement.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {

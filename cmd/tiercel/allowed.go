@@ -1,0 +1,70 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+var allowedCommand = &command{
+	name:     "allowed",
+	synopsis: "ACTION [--role R]... [--group G]... [--tier T ...]",
+	summary:  "whether a principal may do an action on a case (catalog permissions)",
+	help: `Allowed evaluates the catalog's permission for ACTION (e.g. cases.create)
+for a principal with the given roles and groups, on an optional case
+described by the same flags as deadline. It prints allowed or denied and the
+rule that decided; a denial is an answer, not a failure (exit status 0).`,
+	example: `tiercel allowed cases.create --role roles/cloudsupport.techSupportEditor`,
+	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var o caseFlags
+		var p principalFlags
+		o.register(fs, false)
+		fs.StringVar(&p.id, "principal", "", "the principal's `id`, e.g. user:ana@example.com")
+		fs.Var(&p.roles, "role", "a `role` the principal holds; repeatable")
+		fs.Var(&p.groups, "group", "a `group` the principal belongs to; repeatable")
+		return func(c *cli, args []string) error {
+			if len(args) != 1 {
+				return usagef("want one action, e.g. cases.create; got %d arguments", len(args))
+			}
+			return c.allowed(args[0], &o, &p)
+		}
+	},
+}
+
+type principalFlags struct {
+	id            string
+	roles, groups stringsFlag
+}
+
+func (c *cli) allowed(action string, o *caseFlags, p *principalFlags) error {
+	kase, err := o.kase(false)
+	if err != nil {
+		return err
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	principal := entitlement.Principal{ID: p.id, Roles: p.roles, Groups: p.groups}
+	d, err := e.Allowed(action, principal, kase)
+	if err != nil {
+		return err
+	}
+	if c.json() {
+		return c.writeJSON(struct {
+			Action  string `json:"action"`
+			Allowed bool   `json:"allowed"`
+			Rule    string `json:"rule"`
+		}{d.Action, d.Allowed, d.Rule})
+	}
+	verdict := "denied"
+	if d.Allowed {
+		verdict = "allowed"
+	}
+	t := c.table()
+	t.row("action", d.Action)
+	t.row("decision", verdict)
+	t.row("rule", d.Rule)
+	t.flush()
+	return nil
+}

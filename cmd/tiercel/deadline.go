@@ -1,0 +1,141 @@
+package main
+
+import (
+	"flag"
+	"time"
+
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+var deadlineCommand = &command{
+	name:     "deadline",
+	synopsis: "--tier T --priority P --opened RFC3339 [--zone Z] [--attr k=v]...",
+	summary:  "when a case's initial response is due, on which clock, and which rule decided",
+	help: `Deadline computes when the initial response to a case is due: the tier's
+response target for the priority, or the first catalog rule that matches the
+case, counted on the target's calendar (24x7, or business hours in the
+calendar's zone or the account's --zone).
+
+--zone is the account's IANA zone, needed by calendars with zone: account;
+the due instant is then shown in that zone. --attr adds facts CEL rules see
+as case.attrs (true/false are booleans, integers are ints, the rest strings).`,
+	example: `tiercel deadline --tier standard --priority P1 --opened 2026-03-06T15:00:00-05:00 --zone America/New_York`,
+	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var o caseFlags
+		o.register(fs, true)
+		return func(c *cli, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			return c.deadline(&o)
+		}
+	},
+}
+
+// caseFlags are the flags that describe a case.
+type caseFlags struct {
+	tier, priority, opened, zone, language, account, now string
+	attrs                                                stringsFlag
+}
+
+func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
+	req := ""
+	if required {
+		req = " (required)"
+	}
+	fs.StringVar(&o.tier, "tier", "", "tier `id` or alias"+req)
+	fs.StringVar(&o.priority, "priority", "", "case priority `P1..P4`"+req)
+	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339`"+req)
+	fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York")
+	fs.StringVar(&o.language, "language", "", "the case's `language`, e.g. ja")
+	fs.StringVar(&o.account, "account", "", "the account `id`")
+	fs.StringVar(&o.now, "now", "", "the instant of the decision, `RFC3339` (default: --opened)")
+	fs.Var(&o.attrs, "attr", "a fact for CEL rules, `key=value`; repeatable")
+}
+
+// kase builds the case; required says whether tier, priority and opened
+// must be given.
+func (o *caseFlags) kase(required bool) (rules.Case, error) {
+	var c rules.Case
+	if required {
+		for _, f := range []struct{ name, v string }{{"tier", o.tier}, {"priority", o.priority}, {"opened", o.opened}} {
+			if f.v == "" {
+				return c, usagef("--%s is required", f.name)
+			}
+		}
+	}
+	c.Tier, c.Zone, c.Language, c.Account = o.tier, o.zone, o.language, o.account
+	if o.priority != "" {
+		p, err := slo.ParsePriority(o.priority)
+		if err != nil {
+			return c, usagef("--priority: %v", err)
+		}
+		c.Priority = p
+	}
+	var err error
+	if o.opened != "" {
+		if c.Opened, err = parseTime("opened", o.opened); err != nil {
+			return c, err
+		}
+	}
+	if o.now != "" {
+		if c.Now, err = parseTime("now", o.now); err != nil {
+			return c, err
+		}
+	}
+	if _, err := loadZone(o.zone); err != nil {
+		return c, err
+	}
+	c.Attrs, err = parseAttrs(o.attrs)
+	return c, err
+}
+
+type deadlineJSON struct {
+	Tier     string   `json:"tier"`
+	Priority string   `json:"priority"`
+	Opened   jsonTime `json:"opened"`
+	Zone     string   `json:"zone,omitempty"`
+	Due      jsonTime `json:"due"`
+	Target   string   `json:"target"`
+	Within   string   `json:"within"`
+	Calendar string   `json:"calendar"`
+	Rule     string   `json:"rule"`
+}
+
+func (c *cli) deadline(o *caseFlags) error {
+	kase, err := o.kase(true)
+	if err != nil {
+		return err
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	d, err := e.Deadline(kase)
+	if err != nil {
+		return err
+	}
+	tier, _ := e.Tier(kase.Tier)
+	opened, due := kase.Opened, d.Due
+	if kase.Zone != "" {
+		loc, _ := time.LoadLocation(kase.Zone)
+		opened, due = opened.In(loc), due.In(loc)
+	}
+	if c.json() {
+		return c.writeJSON(deadlineJSON{
+			Tier: tier.ID, Priority: kase.Priority.String(), Opened: jsonTime(opened), Zone: kase.Zone,
+			Due: jsonTime(due), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
+			Calendar: d.Target.Calendar, Rule: d.Rule,
+		})
+	}
+	t := c.table()
+	t.row("tier", tier.ID+" ("+tier.Name+")")
+	t.row("priority", kase.Priority.String()+" ("+kase.Priority.Meaning()+")")
+	t.row("opened", formatTime(opened))
+	t.row("due", formatTime(due))
+	t.row("target", d.Target.String())
+	t.row("rule", d.Rule)
+	t.flush()
+	return nil
+}

@@ -1,0 +1,218 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+var eligibilityCommand = &command{
+	name:     "eligibility",
+	synopsis: `--tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]`,
+	summary:  "whether a contract may or must migrate at renewal, to which tiers, and which is recommended",
+	help: `Eligibility answers for a contract on tier T renewing on DATE with a monthly
+spend: does a migration of the catalog apply, from when does it take effect,
+is it already required at --at, until when is the price held, and which
+target keeps every response target at the lowest fee (the recommended tier).
+A table details each target: its fee at the spend, whether it keeps every
+response target, and the targets that change.
+
+Dates (--renewal, --start) are midnight in --zone, or UTC. --at defaults to
+the current time.`,
+	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
+	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var o contractFlags
+		fs.StringVar(&o.tier, "tier", "", "the contract's tier `id` or alias (required)")
+		fs.StringVar(&o.renewal, "renewal", "", "the contract's next renewal `date`, e.g. 2026-09-01 (required)")
+		fs.StringVar(&o.spend, "spend", "", "the monthly spend, `\"AMOUNT CUR\"`, e.g. \"85000 USD\"")
+		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` (default: now)")
+		fs.StringVar(&o.start, "start", "", "when the contract began, `date`")
+		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`")
+		fs.StringVar(&o.account, "account", "", "the account `id`")
+		fs.Var(&o.attrs, "attr", "a fact for CEL expressions (contract.attrs), `key=value`; repeatable")
+		return func(c *cli, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected argument %q", args[0])
+			}
+			return c.eligibility(&o)
+		}
+	},
+}
+
+// now is the clock of --at's default; tests replace it.
+var now = time.Now
+
+type contractFlags struct {
+	tier, renewal, spend, at, start, zone, account string
+	attrs                                          stringsFlag
+}
+
+func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
+	var c entitlement.Contract
+	if o.tier == "" {
+		return c, time.Time{}, usagef("--tier is required")
+	}
+	if o.renewal == "" {
+		return c, time.Time{}, usagef("--renewal is required")
+	}
+	loc, err := loadZone(o.zone)
+	if err != nil {
+		return c, time.Time{}, err
+	}
+	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
+	if c.Renewal, err = parseDate("renewal", o.renewal, loc); err != nil {
+		return c, time.Time{}, err
+	}
+	if o.start != "" {
+		if c.Start, err = parseDate("start", o.start, loc); err != nil {
+			return c, time.Time{}, err
+		}
+	}
+	if o.spend != "" {
+		if c.Spend, err = parseMoney("--spend", o.spend); err != nil {
+			return c, time.Time{}, err
+		}
+	}
+	if c.Attrs, err = parseAttrs(o.attrs); err != nil {
+		return c, time.Time{}, err
+	}
+	at := now()
+	if o.at != "" {
+		if at, err = parseTime("at", o.at); err != nil {
+			return c, time.Time{}, err
+		}
+	}
+	return c, at, nil
+}
+
+type optionJSON struct {
+	Tier         string       `json:"tier"`
+	KeepsTargets bool         `json:"keepsTargets"`
+	Recommended  bool         `json:"recommended"`
+	Fee          string       `json:"fee,omitempty"`
+	FeeError     string       `json:"feeError,omitempty"`
+	Changes      []changeJSON `json:"changes"`
+}
+
+type eligibilityJSON struct {
+	Tier           string       `json:"tier"`
+	At             jsonTime     `json:"at"`
+	Eligible       bool         `json:"eligible"`
+	Migration      string       `json:"migration,omitempty"`
+	Required       bool         `json:"required"`
+	EffectiveAt    jsonTime     `json:"effectiveAt"`
+	PriceHeldUntil jsonTime     `json:"priceHeldUntil"`
+	Targets        []string     `json:"targets"`
+	Recommended    string       `json:"recommended"`
+	Reasons        []string     `json:"reasons"`
+	Options        []optionJSON `json:"options"`
+}
+
+func (c *cli) eligibility(o *contractFlags) error {
+	contract, at, err := o.contract()
+	if err != nil {
+		return err
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	plan, err := e.Plan(contract, at)
+	if err != nil {
+		return err
+	}
+	el := plan.Eligibility
+	if c.json() {
+		ej := eligibilityJSON{
+			Tier: contract.Tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
+			EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
+			Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
+		}
+		for _, opt := range plan.Options {
+			oj := optionJSON{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: changesJSON(opt.Changes)}
+			if opt.QuoteErr != nil {
+				oj.FeeError = opt.QuoteErr.Error()
+			} else {
+				oj.Fee = opt.Quote.Total.String()
+			}
+			ej.Options = append(ej.Options, oj)
+		}
+		return c.writeJSON(ej)
+	}
+	t := c.table()
+	t.row("tier", contract.Tier)
+	t.row("at", formatTime(at))
+	if !el.Eligible {
+		t.row("eligible", "no")
+	} else {
+		t.row("eligible", "yes, migration "+el.Migration)
+		t.row("required", yesNo(el.Required))
+		t.row("effective at", formatTime(el.EffectiveAt))
+		t.row("price held until", formatTime(el.PriceHeldUntil))
+		rec := el.Recommended
+		if rec == "" {
+			rec = "none"
+		}
+		t.row("recommended", rec)
+	}
+	t.flush()
+	if len(plan.Options) > 0 {
+		fmt.Fprintln(c.stdout)
+		t = c.table()
+		t.row("TARGET", "FEE", "KEEPS TARGETS", "CHANGES")
+		for _, opt := range plan.Options {
+			name := opt.Tier
+			if opt.Recommended {
+				name += " *"
+			}
+			fee := opt.Quote.Total.String()
+			if opt.QuoteErr != nil {
+				fee = "-"
+			}
+			t.row(name, fee, yesNo(opt.KeepsTargets), describeChanges(opt.Changes))
+		}
+		t.flush()
+	}
+	fmt.Fprintln(c.stdout)
+	for _, r := range el.Reasons {
+		fmt.Fprintln(c.stdout, "- "+r)
+	}
+	return nil
+}
+
+// describeChanges lists the priorities whose response time changes, e.g.
+// "P1 1h -> 4h degraded".
+func describeChanges(changes []slo.Change) string {
+	var parts []string
+	for _, ch := range changes {
+		switch ch.Kind {
+		case slo.Unchanged:
+			continue
+		case slo.Added:
+			parts = append(parts, fmt.Sprintf("%s added %s", ch.Priority, ch.To))
+		case slo.Removed:
+			parts = append(parts, fmt.Sprintf("%s removed", ch.Priority))
+		default:
+			parts = append(parts, fmt.Sprintf("%s %s -> %s %s", ch.Priority,
+				slo.FormatDuration(ch.From.Within), slo.FormatDuration(ch.To.Within), ch.Kind))
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+var _ = rules.Plan{}

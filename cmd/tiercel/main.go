@@ -1,0 +1,334 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/rules"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0 // the command answered; every check and test passed
+	exitFail  = 1 // a check or test failed, a catalog did not load, or the engine could not answer
+	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand of tiercel.
+type command struct {
+	name     string
+	synopsis string // the arguments after the command name
+	summary  string // one line for the command list
+	help     string // paragraphs shown by --help
+	example  string // shown by --help, one command per line
+	setup    func(fs *flag.FlagSet) func(c *cli, args []string) error
+}
+
+var commands []*command
+
+func init() {
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, quoteCommand, eligibilityCommand, allowedCommand}
+}
+
+// run executes the command line args (without the program name) and returns
+// the exit status. It never panics on bad input and prints no Go stack trace.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if name == "help" && len(args) > 1 {
+			return run([]string{args[1], "--help"}, stdout, stderr)
+		}
+		usage(stdout)
+		return exitOK
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "tiercel (catalog format version 1)")
+		return exitOK
+	}
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd.execute(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "tiercel: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `tiercel answers questions about support tiers written in YAML: when a
+case's response is due, how targets change between tiers, what a tier
+costs, whether a legacy contract must migrate, and who may act on a case.
+
+Usage:
+  tiercel COMMAND [flags] [arguments]
+
+Commands:
+`)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands {
+		fmt.Fprintf(tw, "  %s\t%s\n", c.name, c.summary)
+	}
+	tw.Flush()
+	fmt.Fprint(w, `
+Every command takes --catalog FILE (repeatable; default: the embedded
+catalog of Google Cloud Customer Care and Looker tiers) and
+--output text|json. Run 'tiercel COMMAND --help' for details and an example.
+
+Exit status: 0 on success, 1 when a check or test fails (or a catalog does
+not load), 2 when the command line is wrong.
+`)
+}
+
+// cli is what a command runs with: its flags, parsed, and where it writes.
+type cli struct {
+	name     string
+	stdout   io.Writer
+	stderr   io.Writer
+	catalogs []string
+	output   string
+}
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// errFailed reports that a check or a test failed; what failed has already
+// been printed.
+var errFailed = errors.New("failed")
+
+// stringsFlag is a repeatable string flag.
+type stringsFlag []string
+
+func (s *stringsFlag) String() string     { return strings.Join(*s, ",") }
+func (s *stringsFlag) Set(v string) error { *s = append(*s, v); return nil }
+
+func (cmd *command) printHelp(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: tiercel %s [flags] %s\n\n%s\n\nFlags:\n", cmd.name, cmd.synopsis, strings.TrimSpace(cmd.help))
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintf(w, "\nExample:\n")
+	for _, line := range strings.Split(strings.TrimSpace(cmd.example), "\n") {
+		fmt.Fprintf(w, "  %s\n", strings.TrimSpace(line))
+	}
+}
+
+func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
+	c := &cli{name: cmd.name, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("tiercel "+cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Var((*stringsFlag)(&c.catalogs), "catalog", "catalog `FILE` to load; repeat to merge several (default: the embedded catalog)")
+	fs.StringVar(&c.output, "output", "text", "output `format`: text or json")
+	body := cmd.setup(fs)
+	positional, err := parseInterspersed(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		cmd.printHelp(stdout, fs)
+		return exitOK
+	}
+	if err == nil && c.output != "text" && c.output != "json" {
+		err = usagef("--output must be text or json, got %q", c.output)
+	}
+	if err == nil {
+		err = body(c, positional)
+	}
+	return c.exit(err)
+}
+
+// exit prints err, if any, and returns the exit status it calls for.
+func (c *cli) exit(err error) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errFailed):
+		return exitFail
+	case errors.As(err, &ue):
+		fmt.Fprintf(c.stderr, "tiercel %s: %s\nRun 'tiercel %s --help' for usage.\n", c.name, ue.msg, c.name)
+		return exitUsage
+	case isArgumentError(err):
+		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
+		return exitUsage
+	}
+	fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
+	return exitFail
+}
+
+// isArgumentError reports errors the engine returns because of what was
+// typed on the command line rather than because of the catalog.
+func isArgumentError(err error) bool {
+	for _, target := range []error{
+		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrInvalidZone,
+		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
+		entitlement.ErrInvalidPeriod,
+	} {
+		if errors.Is(err, target) {
+			return !errors.Is(err, rules.ErrInvalidCatalog)
+		}
+	}
+	return false
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments; "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usagef("%s", err)
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// engine loads the --catalog files, or returns the embedded catalog.
+func (c *cli) engine() (*rules.Engine, error) {
+	if len(c.catalogs) == 0 {
+		return rules.Default(), nil
+	}
+	return rules.Load(c.catalogs...)
+}
+
+func (c *cli) json() bool { return c.output == "json" }
+
+func (c *cli) writeJSON(v any) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// table writes aligned columns to stdout; rows are tab-separated cells.
+type table struct{ tw *tabwriter.Writer }
+
+func (c *cli) table() *table { return &table{tw: tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)} }
+
+func (t *table) row(cells ...string) {
+	fmt.Fprintln(t.tw, strings.TrimRight(strings.Join(cells, "\t"), "\t"))
+}
+
+func (t *table) flush() { t.tw.Flush() }
+
+// Parsing helpers shared by the commands.
+
+func parseTime(flagName, s string) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339, e.g. 2026-03-02T10:00:00Z", flagName, s)
+}
+
+// parseDate reads RFC 3339 or a date, which means midnight in loc.
+func parseDate(flagName, s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
+		return t, nil
+	}
+	return time.Time{}, usagef("--%s: invalid date %q: want 2026-09-01 or RFC 3339", flagName, s)
+}
+
+func parseMoney(what, s string) (entitlement.Money, error) {
+	m, err := entitlement.ParseMoney(s)
+	if err != nil {
+		return entitlement.Money{}, usagef("%s: %v (want an amount and a currency, e.g. \"85000 USD\")", what, err)
+	}
+	return m, nil
+}
+
+func loadZone(s string) (*time.Location, error) {
+	if s == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil || s == "Local" {
+		return nil, usagef("--zone: unknown time zone %q: want an IANA name such as America/New_York", s)
+	}
+	return loc, nil
+}
+
+// parseAttrs reads key=value pairs for CEL: true and false are booleans,
+// integers are ints, anything else is a string.
+func parseAttrs(kvs []string) (map[string]any, error) {
+	if len(kvs) == 0 {
+		return nil, nil
+	}
+	m := make(map[string]any, len(kvs))
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usagef("--attr: want key=value, got %q", kv)
+		}
+		m[k] = attrValue(v)
+	}
+	return m, nil
+}
+
+func attrValue(v string) any {
+	switch v {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	var n int64
+	if _, err := fmt.Sscan(v, &n); err == nil && fmt.Sprint(n) == v {
+		return n
+	}
+	return v
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
+}
+
+// jsonTime is an instant that marshals as RFC 3339, or null when zero.
+type jsonTime time.Time
+
+func (t jsonTime) MarshalJSON() ([]byte, error) {
+	if time.Time(t).IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
+}

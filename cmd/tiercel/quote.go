@@ -1,0 +1,167 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+var quoteCommand = &command{
+	name:     "quote",
+	synopsis: `TIER "AMOUNT CUR"`,
+	summary:  "a tier's monthly fee at a spend: total and one line per band",
+	help: `Quote prices a month of TIER at a month's spend "AMOUNT CUR": the larger of
+the tier's minimum and its graduated bands (each rate applies to the part of
+the spend inside its band), rounded half-even once on the total. One line per
+band shows the band, its rate, the spend inside it and its amount.
+
+--period prices part of a month, following the tier's proration: a month
+(2026-02) or days of one month (2026-02-15/2026-02-28, both inclusive).`,
+	example: `tiercel quote enhanced "85000 USD"
+tiercel quote standard "85000 USD" --period 2026-02-15/2026-02-28`,
+	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var period string
+		fs.StringVar(&period, "period", "", "price only part of a month: `2026-02` or 2026-02-15/2026-02-28")
+		return func(c *cli, args []string) error {
+			switch len(args) {
+			case 2:
+			case 3: // quote enhanced 85000 USD
+				args = []string{args[0], args[1] + " " + args[2]}
+			default:
+				return usagef(`want a tier and a spend, e.g. enhanced "85000 USD"; got %d arguments`, len(args))
+			}
+			return c.quote(args[0], args[1], period)
+		}
+	},
+}
+
+// parsePeriod reads "2026-02" or "2026-02-15/2026-02-28".
+func parsePeriod(s string) (entitlement.Period, error) {
+	bad := usagef("--period: invalid period %q: want a month (2026-02) or days of one month (2026-02-15/2026-02-28)", s)
+	if a, b, found := strings.Cut(s, "/"); found {
+		from, err1 := time.Parse(time.DateOnly, a)
+		to, err2 := time.Parse(time.DateOnly, b)
+		if err1 != nil || err2 != nil || from.Year() != to.Year() || from.Month() != to.Month() || to.Before(from) {
+			return entitlement.Period{}, bad
+		}
+		return entitlement.MonthPeriod(from.Year(), from.Month()).Starting(from.Day()).Ending(to.Day()), nil
+	}
+	m, err := time.Parse("2006-01", s)
+	if err != nil {
+		return entitlement.Period{}, bad
+	}
+	return entitlement.MonthPeriod(m.Year(), m.Month()), nil
+}
+
+type lineJSON struct {
+	From   string `json:"from"`
+	UpTo   string `json:"upTo,omitempty"`
+	Rate   string `json:"rate"`
+	Spend  string `json:"spend"`
+	Amount string `json:"amount"`
+}
+
+type quoteJSON struct {
+	Tier           string     `json:"tier"`
+	Spend          string     `json:"spend"`
+	Minimum        string     `json:"minimum"`
+	Banded         string     `json:"banded"`
+	MinimumApplied bool       `json:"minimumApplied"`
+	Monthly        string     `json:"monthly"`
+	Period         string     `json:"period,omitempty"`
+	Proration      string     `json:"proration,omitempty"`
+	BilledDays     int        `json:"billedDays,omitempty"`
+	MonthDays      int        `json:"monthDays,omitempty"`
+	Total          string     `json:"total"`
+	Lines          []lineJSON `json:"lines"`
+}
+
+// amount writes m without its currency: "10000.00".
+func amount(m entitlement.Money) string {
+	return strings.TrimSuffix(m.String(), " "+m.Currency())
+}
+
+func (c *cli) quote(tierID, spendText, periodText string) error {
+	spend, err := parseMoney("spend", spendText)
+	if err != nil {
+		return err
+	}
+	var period *entitlement.Period
+	if periodText != "" {
+		p, err := parsePeriod(periodText)
+		if err != nil {
+			return err
+		}
+		period = &p
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	var q entitlement.Quote
+	if period != nil {
+		q, err = e.QuotePeriod(tierID, spend, *period)
+	} else {
+		q, err = e.Quote(tierID, spend)
+	}
+	if err != nil {
+		return err
+	}
+	if c.json() {
+		qj := quoteJSON{
+			Tier: q.Tier, Spend: q.Spend.String(), Minimum: q.Minimum.String(), Banded: q.Banded.String(),
+			MinimumApplied: q.MinimumApplied, Monthly: q.Monthly.String(), Total: q.Total.String(),
+		}
+		if q.Prorated() || period != nil {
+			qj.Period, qj.Proration, qj.BilledDays, qj.MonthDays = q.Period.String(), q.Proration.String(), q.BilledDays, q.MonthDays
+		}
+		for _, l := range q.Lines {
+			lj := lineJSON{From: l.From.String(), Rate: l.Rate.String(), Spend: l.Spend.String(), Amount: l.Amount.String()}
+			if !l.Unbounded {
+				lj.UpTo = l.UpTo.String()
+			}
+			qj.Lines = append(qj.Lines, lj)
+		}
+		return c.writeJSON(qj)
+	}
+	t := c.table()
+	t.row("tier", q.Tier)
+	t.row("spend", q.Spend.String())
+	t.row("minimum", q.Minimum.String())
+	t.row("bands", q.Banded.String())
+	if period != nil {
+		t.row("period", fmt.Sprintf("%s: %d of %d days billed (%s)", q.Period, q.BilledDays, q.MonthDays, q.Proration))
+		t.row("monthly", q.Monthly.String())
+	}
+	total := q.Total.String()
+	if q.MinimumApplied {
+		total += " (the minimum)"
+	}
+	t.row("total", total)
+	t.flush()
+	if len(q.Lines) == 0 {
+		return nil
+	}
+	fmt.Fprintln(c.stdout)
+	t = c.table()
+	t.row("BAND ("+q.Spend.Currency()+")", "RATE", "SPEND", "AMOUNT")
+	for _, l := range q.Lines {
+		var band string
+		switch {
+		case l.Unbounded && l.From.IsZero():
+			band = "all"
+		case l.Unbounded:
+			band = "above " + amount(l.From)
+		case l.From.IsZero():
+			band = "up to " + amount(l.UpTo)
+		default:
+			band = amount(l.From) + " - " + amount(l.UpTo)
+		}
+		t.row(band, l.Rate.String(), l.Spend.String(), l.Amount.String())
+	}
+	t.flush()
+	return nil
+}

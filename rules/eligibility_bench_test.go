@@ -1,0 +1,65 @@
+package rules
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+// BenchmarkQuote prices the Enhanced worked example through the engine.
+func BenchmarkQuote(b *testing.B) {
+	e := Default()
+	spend := entitlement.MustParseMoney("85000 USD")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Quote("enhanced", spend); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEligibility answers Eligibility for a Looker Premier contract:
+// one applies expression, two timestamps, three Compare and three quotes.
+func BenchmarkEligibility(b *testing.B) {
+	e := Default()
+	c := lookerContract()
+	at := time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC)
+	el, err := e.Eligibility(c, at)
+	require.NoError(b, err)
+	require.Equal(b, "enhanced", el.Recommended)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Eligibility(c, at); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkQuoteMillionContracts prices a million contracts with varied
+// spends, across the three priced tiers of the default catalog, through
+// Engine.Quote in each iteration, and reports the cost per contract.
+func BenchmarkQuoteMillionContracts(b *testing.B) {
+	const n = 1_000_000
+	e := Default()
+	tiers := [...]string{"standard", "enhanced", "premium"}
+	spends := make([]entitlement.Money, n)
+	for i := range spends {
+		// Spends from 0 to 2,000,000.00 USD, spread over every band.
+		minor := int64(uint64(i) * 2654435761 % 200_000_000)
+		m, err := entitlement.NewMoney(minor, "USD")
+		require.NoError(b, err)
+		spends[i] = m
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range spends {
+			if _, err := e.Quote(tiers[i%len(tiers)], s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/contract")
+}
