@@ -269,7 +269,7 @@ func (c *compiler) compileExpr(x *expr, want *cel.Type, what string) (cel.Progra
 		return nil, false
 	}
 	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
-		c.add(x.at.errorf(nil, "%s must be %s, got %s", what, typeName(want), typeName(ast.OutputType())))
+		c.add(x.at.errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
 		return nil, false
 	}
 	est, err := c.env.EstimateCost(ast, sizeEstimator{})
@@ -289,12 +289,22 @@ func (c *compiler) compileExpr(x *expr, want *cel.Type, what string) (cel.Progra
 	return prg, true
 }
 
+// celTypeNames maps the Go names of the CEL variables' native types to the
+// names catalogs see.
+var celTypeNames = map[string]string{
+	"rules.celCase": "tiercel.Case", "rules.celAccount": "tiercel.Account", "rules.celMoney": "tiercel.Money",
+	"rules.celContract": "tiercel.Contract", "rules.celTier": "tiercel.Tier", "rules.celPrincipal": "tiercel.Principal",
+}
+
 func typeName(t *cel.Type) string {
 	switch {
 	case t.IsExactType(cel.BoolType):
 		return "bool"
 	case t.IsExactType(cel.TimestampType):
 		return "a timestamp"
+	}
+	if n, ok := celTypeNames[t.TypeName()]; ok {
+		return n
 	}
 	return t.String()
 }

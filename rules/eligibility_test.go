@@ -286,13 +286,13 @@ func TestCompileMigrationErrors(t *testing.T) {
     applies: tier.family
     effective: contract.renewal
     to: [same]
-`, "m.yaml:24:14: migrations.m.applies: applies must be bool, got string"},
+`, "m.yaml:24:14: migrations.m.applies: must be bool, got string"},
 		{"effective not a timestamp", testTiers + `migrations:
   m:
     applies: tier.family == 'old'
     effective: contract.account
     to: [same]
-`, "m.yaml:25:16: migrations.m.effective: effective must be a timestamp, got string"},
+`, "m.yaml:25:16: migrations.m.effective: must be a timestamp, got string"},
 		{"unknown target tier", testTiers + `migrations:
   m:
     applies: tier.family == 'old'
@@ -316,7 +316,7 @@ func TestCompileMigrationErrors(t *testing.T) {
         until: timestamp('2024-01-01T00:00:00Z')
         channels: [console]
 `, "m.yaml:24:46: migrations.m.applies: undefined field 'renwal'\n" +
-			"m.yaml:26:21: migrations.m.holdPriceUntil: holdPriceUntil must be a timestamp, got int\n" +
+			"m.yaml:26:21: migrations.m.holdPriceUntil: must be a timestamp, got int\n" +
 			"m.yaml:29:19: migrations.m.grants[0].from: found no matching overload for '_+_' applied to '(timestamp, int)'"},
 		{"missing keys", testTiers + `migrations:
   m:

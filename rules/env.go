@@ -133,6 +133,11 @@ func (sizeEstimator) EstimateCallCost(string, string, *cost.AstNode, []cost.AstN
 	return nil
 }
 
+// A zero time.Time field (a contract without a start, a case evaluated
+// without an opening instant) reads in CEL as the timestamp
+// 0001-01-01T00:00:00Z, not as absent; the engine rejects zero instants it
+// needs before evaluating.
+
 // vars is the activation of one evaluation. Unset variables are empty
 // values, never missing, so an expression about the contract evaluated for a
 // case sees an empty contract rather than failing.

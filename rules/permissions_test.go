@@ -144,7 +144,7 @@ func TestCompilePermissionErrors(t *testing.T) {
 		name, src, want string
 	}{
 		{"allow not bool", "permissions:\n  cases.view: principal.roles.size()\n",
-			"p.yaml:23:15: permissions.cases.view: allow must be bool, got int"},
+			"p.yaml:23:15: permissions.cases.view: must be bool, got int"},
 		{"error inside allow", "permissions:\n  cases.create:\n    allow: \"principal.rolez == []\"\n",
 			"p.yaml:24:22: permissions.cases.create.allow: undefined field 'rolez'"},
 		{"duplicate action", "permissions:\n  cases.view: 'true'\n  cases.view: 'false'\n",

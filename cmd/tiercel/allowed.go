@@ -24,7 +24,7 @@ rule that decided; a denial is an answer, not a failure (exit status 0).`,
 		fs.Var(&p.groups, "group", "a `group` the principal belongs to; repeatable")
 		return func(c *cli, args []string) error {
 			if len(args) != 1 {
-				return usagef("want one action, e.g. cases.create; got %d arguments", len(args))
+				return usagef("want one action, e.g. cases.create; got %s", plural(len(args), "argument"))
 			}
 			return c.allowed(args[0], &o, &p)
 		}

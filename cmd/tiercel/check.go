@@ -4,7 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/rules"
 )
@@ -80,6 +83,11 @@ func (c *cli) check(files []string) error {
 			}
 		} else {
 			fmt.Fprintln(c.stderr, err)
+			for _, f := range files {
+				if looksLikeSuite(f) {
+					fmt.Fprintf(c.stderr, "%s looks like a test suite: run it with 'tiercel test %s'\n", f, f)
+				}
+			}
 		}
 		return errFailed
 	}
@@ -96,6 +104,20 @@ func (c *cli) check(files []string) error {
 	t.row("actions", countList(e.Actions()))
 	t.flush()
 	return nil
+}
+
+// looksLikeSuite reports whether a file is a YAML mapping with a tests key.
+func looksLikeSuite(path string) bool {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return false
+	}
+	var top map[string]any
+	if yaml.Unmarshal(src, &top) != nil {
+		return false
+	}
+	_, ok := top["tests"]
+	return ok
 }
 
 func countList(s []string) string {

@@ -18,7 +18,7 @@ may be ids or aliases.`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		return func(c *cli, args []string) error {
 			if len(args) != 2 {
-				return usagef("want two tiers, FROM and TO; got %d arguments", len(args))
+				return usagef("want two tiers, FROM and TO; got %s", plural(len(args), "argument"))
 			}
 			return c.compare(args[0], args[1])
 		}

@@ -309,6 +309,14 @@ func attrValue(v string) any {
 	return v
 }
 
+// plural writes "1 argument", "2 arguments".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func yesNo(b bool) string {
 	if b {
 		return "yes"

@@ -31,7 +31,7 @@ tiercel quote standard "85000 USD" --period 2026-02-15/2026-02-28`,
 			case 3: // quote enhanced 85000 USD
 				args = []string{args[0], args[1] + " " + args[2]}
 			default:
-				return usagef(`want a tier and a spend, e.g. enhanced "85000 USD"; got %d arguments`, len(args))
+				return usagef(`want a tier and a spend, e.g. enhanced "85000 USD"; got %s`, plural(len(args), "argument"))
 			}
 			return c.quote(args[0], args[1], period)
 		}
@@ -131,7 +131,7 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 	t.row("tier", q.Tier)
 	t.row("spend", q.Spend.String())
 	t.row("minimum", q.Minimum.String())
-	t.row("bands", q.Banded.String())
+	t.row("banded", q.Banded.String())
 	if period != nil {
 		t.row("period", fmt.Sprintf("%s: %d of %d days billed (%s)", q.Period, q.BilledDays, q.MonthDays, q.Proration))
 		t.row("monthly", q.Monthly.String())

@@ -58,14 +58,14 @@ type mismatchJSON struct {
 }
 
 type resultJSON struct {
-	Name       string          `json:"name"`
-	Kind       string          `json:"kind"`
-	File       string          `json:"file"`
-	Line       int             `json:"line"`
-	Column     int             `json:"column"`
-	Passed     bool            `json:"passed"`
+	Name       string         `json:"name"`
+	Kind       string         `json:"kind"`
+	File       string         `json:"file"`
+	Line       int            `json:"line"`
+	Column     int            `json:"column"`
+	Passed     bool           `json:"passed"`
 	Mismatches []mismatchJSON `json:"mismatches,omitempty"`
-	Error      string          `json:"error,omitempty"`
+	Error      string         `json:"error,omitempty"`
 }
 
 // suiteFiles expands directories into the *_test.yaml files below them.

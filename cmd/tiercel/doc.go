@@ -1,0 +1,25 @@
+// Command tiercel is the command-line front end to package rules: it checks
+// catalogs, runs YAML test suites and answers one question at a time without
+// writing Go.
+//
+// Usage:
+//
+//	tiercel check [FILE...]                       # exit 1 and file:line:col errors if bad
+//	tiercel test FILE|DIR...                      # run YAML test suites
+//	tiercel deadline --tier T --priority P --opened RFC3339 [--zone Z] [--attr k=v]
+//	tiercel compare FROM TO                       # per-priority from, to and change
+//	tiercel quote TIER "AMOUNT CUR" [--period 2026-02-15/2026-02-28]
+//	tiercel eligibility --tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]
+//	tiercel allowed ACTION [--role R]... [--tier T ...]
+//
+// Every command takes --catalog FILE (repeatable; by default the catalog
+// embedded in package rules), --output text|json and --help, which prints
+// the command's flags and an example. Flags may come before or after the
+// arguments.
+//
+// Exit status: 0 on success; 1 when a check or test fails, a catalog does not
+// load or the engine cannot answer (e.g. a tier without a price); 2 when the
+// command line is wrong (unknown command or flag, malformed value, unknown
+// tier or action, a missing --zone the calendar needs). Errors in files read
+// file:line:col: path: message; no Go stack trace is ever printed.
+package main
