@@ -22,10 +22,14 @@ type expr struct {
 	at   pos
 }
 
+// A definition with errors is kept, marked broken, so that references to it
+// do not add "unknown" errors on top of its own.
+
 type calendarDef struct {
-	id   string
-	at   pos
-	spec slo.CalendarSpec
+	broken bool
+	id     string
+	at     pos
+	spec   slo.CalendarSpec
 }
 
 type targetDef struct {
@@ -34,6 +38,7 @@ type targetDef struct {
 }
 
 type tierDef struct {
+	broken      bool
 	id          string
 	at          pos
 	name        string
@@ -183,7 +188,8 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 		if f.vn == nil || f.vn.Tag == "!!null" {
 			d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with zone and hours")
 		}
-		return nil
+		cd.broken = true
+		return cd
 	}
 	ok := d.require(f.kn, f.path, fields, "zone", "hours")
 	for _, c := range fields {
@@ -232,9 +238,7 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 			}
 		}
 	}
-	if !ok {
-		return nil
-	}
+	cd.broken = !ok
 	return cd
 }
 
@@ -305,7 +309,8 @@ func (d *decoder) parseTier(f field) *tierDef {
 	td := &tierDef{id: f.key, at: d.at(f.kn, f.path)}
 	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
 		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with name and response")
-		return nil
+		td.broken = true
+		return td
 	}
 	fields := d.mapping(f.vn, f.path, tierKeys)
 	ok := d.require(f.kn, f.path, fields, "name", "response")
@@ -382,9 +387,7 @@ func (d *decoder) parseTier(f field) *tierDef {
 			td.price = d.parsePrice(c)
 		}
 	}
-	if !ok {
-		return nil
-	}
+	td.broken = !ok
 	return td
 }
 

@@ -92,6 +92,9 @@ func (c *compiler) merge(files []*catalogFile) {
 				continue
 			}
 			calAt[cd.id] = cd.at
+			if cd.broken {
+				continue
+			}
 			cal, err := slo.NewCalendar(cd.spec)
 			if err != nil {
 				c.add(cd.at.errorf(err, "%v", err))

@@ -511,7 +511,7 @@ func (p *suiteParser) zone(f field) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if _, err := time.LoadLocation(s); err != nil || s == "Local" {
+	if _, err := loadZone(s); err != nil {
 		p.d.fail(f.vn, f.path, ErrInvalidZone, "unknown time zone %q", s)
 		return "", false
 	}
@@ -643,7 +643,7 @@ func (p *suiteParser) contract(f field) (entitlement.Contract, bool) {
 				return c, false
 			}
 			c.Zone = z
-			loc, _ = time.LoadLocation(z)
+			loc, _ = loadZone(z)
 		}
 	}
 	for _, x := range fields {

@@ -117,9 +117,16 @@ func (c *cli) deadline(o *caseFlags) error {
 		return err
 	}
 	tier, _ := e.Tier(kase.Tier)
+	// Show the instants in the account's zone, or else in the zone of the
+	// calendar that counted, or else as --opened was written.
 	opened, due := kase.Opened, d.Due
+	var loc *time.Location
 	if kase.Zone != "" {
-		loc, _ := time.LoadLocation(kase.Zone)
+		loc, _ = time.LoadLocation(kase.Zone)
+	} else if cal, ok := e.Calendar(d.Target.Calendar); ok && d.Target.Calendar != slo.AlwaysOpenName {
+		loc = cal.Location()
+	}
+	if loc != nil {
 		opened, due = opened.In(loc), due.In(loc)
 	}
 	if c.json() {

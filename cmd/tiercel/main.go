@@ -165,12 +165,23 @@ func (c *cli) exit(err error) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\nRun 'tiercel %s --help' for usage.\n", c.name, ue.msg, c.name)
 		return exitUsage
+	case isPositioned(err):
+		// file:line:col at the start of each line, as compilers print them.
+		fmt.Fprintln(c.stderr, err)
+		return exitFail
 	case isArgumentError(err):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
 		return exitUsage
 	}
 	fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
 	return exitFail
+}
+
+// isPositioned reports whether err is a positioned catalog or suite error.
+func isPositioned(err error) bool {
+	var one *rules.Error
+	var list rules.ErrorList
+	return errors.As(err, &list) || errors.As(err, &one)
 }
 
 // isArgumentError reports errors the engine returns because of what was

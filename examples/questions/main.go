@@ -1,0 +1,96 @@
+// Command questions asks the embedded catalog the four questions tiercel
+// answers, with the code the README shows:
+//
+//	go run ./examples/questions
+//
+// 1. Deadline: when is the response to a Standard P1 opened on Friday
+// afternoon in New York due? 2. Change: what changes from Looker Premier to
+// Standard? 3. Eligibility: may a Looker Premier contract migrate, and to
+// what? 4. Price: what does Enhanced cost at 85,000 USD of spend?
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+func main() {
+	for _, ask := range []func() error{deadline, change, eligibility, price} {
+		if err := ask(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		fmt.Println()
+	}
+}
+
+func deadline() error {
+	e := rules.Default()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return err
+	}
+	d, err := e.Deadline(rules.Case{
+		Tier:     "standard",
+		Priority: slo.P1,
+		Opened:   time.Date(2026, 3, 6, 15, 0, 0, 0, ny), // a Friday, 15:00
+		Zone:     "America/New_York",                     // business hours run in the account's zone
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Println(d.Due, "|", d.Target, "|", d.Rule)
+	// 2026-03-09 11:00:00 -0400 EDT | 4h business | tiers.standard.response.P1
+	return nil
+}
+
+func change() error {
+	e := rules.Default()
+	changes, err := e.Compare("looker-premier", "standard")
+	if err != nil {
+		return err
+	}
+	for _, c := range changes {
+		fmt.Println(c) // P1: 1h looker-24x5 -> 4h business (degraded), then P2..P4
+	}
+	return nil
+}
+
+func eligibility() error {
+	e := rules.Default()
+	contract := entitlement.Contract{
+		Account: "acme",
+		Tier:    "looker-premier",
+		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("85000 USD"),
+	}
+	el, err := e.Eligibility(contract, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		return err
+	}
+	fmt.Println(el.Eligible, el.Migration, el.EffectiveAt.Format(time.DateOnly), el.Targets, el.Recommended)
+	// true looker-to-customer-care 2026-09-01 [standard enhanced premium] enhanced
+	return nil
+}
+
+func price() error {
+	e := rules.Default()
+	spend, err := entitlement.ParseMoney("85000 USD")
+	if err != nil {
+		return err
+	}
+	q, err := e.Quote("enhanced", spend)
+	if err != nil {
+		return err
+	}
+	fmt.Println(q.Total) // 6150.00 USD
+	for _, l := range q.Lines {
+		fmt.Println(l.Rate, l.Spend, l.Amount) // 10% 10000.00 USD 1000.00 USD, ...
+	}
+	return nil
+}
