@@ -223,14 +223,8 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 			}
 		case "closed":
 			for _, it := range d.list(c) {
-				s, good := d.str(field{vn: it.n, path: it.path, kn: c.kn})
+				date, good := parsed(d, it.field(c), slo.ParseDate)
 				if !good {
-					ok = false
-					continue
-				}
-				date, err := slo.ParseDate(s)
-				if err != nil {
-					d.fail(it.n, it.path, err, "%v", err)
 					ok = false
 					continue
 				}
@@ -267,14 +261,8 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 			ok = false
 			continue
 		}
-		s, good := d.str(e)
+		spans, good := parsed(d, e, slo.ParseSpans)
 		if !good {
-			ok = false
-			continue
-		}
-		spans, err := slo.ParseSpans(s)
-		if err != nil {
-			d.fail(e.vn, e.path, err, "%v", err)
 			ok = false
 			continue
 		}
@@ -328,7 +316,7 @@ func (d *decoder) parseTier(f field) *tierDef {
 			td.legacy, _ = d.boolean(c)
 		case "aliases":
 			for _, it := range d.list(c) {
-				s, good := d.str(field{vn: it.n, path: it.path, kn: c.kn})
+				s, good := d.str(it.field(c))
 				if !good {
 					continue
 				}
@@ -364,14 +352,8 @@ func (d *decoder) parseTier(f field) *tierDef {
 					ok = false
 					continue
 				}
-				s, good := d.str(r)
+				t, good := parsed(d, r, slo.ParseTarget)
 				if !good {
-					ok = false
-					continue
-				}
-				t, err := slo.ParseTarget(s)
-				if err != nil {
-					d.fail(r.vn, r.path, err, "%v", err)
 					ok = false
 					continue
 				}
@@ -416,16 +398,7 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 		}
 	}
 	amount := func(f field) (entitlement.Money, bool) {
-		s, good := d.str(f)
-		if !good {
-			return entitlement.Money{}, false
-		}
-		m, err := entitlement.ParseAmount(s, p.Currency)
-		if err != nil {
-			d.fail(f.vn, f.path, err, "%v", err)
-			return entitlement.Money{}, false
-		}
-		return m, true
+		return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, p.Currency) })
 	}
 	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
 	for _, c := range fields {
@@ -437,14 +410,8 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 				ok = false
 			}
 		case "proration":
-			s, good := d.str(c)
+			pr, good := parsed(d, c, entitlement.ParseProration)
 			if !good {
-				ok = false
-				continue
-			}
-			pr, err := entitlement.ParseProration(s)
-			if err != nil {
-				d.fail(c.vn, c.path, err, "%v", err)
 				ok = false
 				continue
 			}
@@ -476,14 +443,8 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 						}
 						b.UpTo, b.Unbounded = m, false
 					case "rate":
-						s, good := d.str(x)
+						r, good := parsed(d, x, entitlement.ParseRate)
 						if !good {
-							ok = false
-							continue
-						}
-						r, err := entitlement.ParseRate(s)
-						if err != nil {
-							d.fail(x.vn, x.path, err, "%v", err)
 							ok = false
 							continue
 						}
@@ -533,7 +494,7 @@ func (d *decoder) expr(f field) *expr {
 func (d *decoder) refs(f field) []refDef {
 	var out []refDef
 	for _, it := range d.list(f) {
-		s, ok := d.str(field{vn: it.n, path: it.path, kn: f.kn})
+		s, ok := d.str(it.field(f))
 		if ok {
 			out = append(out, refDef{id: s, at: d.at(it.n, it.path)})
 		}
@@ -574,14 +535,8 @@ func (d *decoder) parseRule(it item) *ruleDef {
 			rd.tiers = d.refs(f)
 		case "priorities":
 			for _, it := range d.list(f) {
-				s, good := d.str(field{vn: it.n, path: it.path, kn: f.kn})
+				p, good := parsed(d, it.field(f), slo.ParsePriority)
 				if !good {
-					ok = false
-					continue
-				}
-				p, err := slo.ParsePriority(s)
-				if err != nil {
-					d.fail(it.n, it.path, err, "%v", err)
 					ok = false
 					continue
 				}
@@ -589,14 +544,8 @@ func (d *decoder) parseRule(it item) *ruleDef {
 			}
 		case "within":
 			hasOutput = true
-			s, good := d.str(f)
+			dur, good := parsed(d, f, parseWithin)
 			if !good {
-				ok = false
-				continue
-			}
-			dur, err := parseWithin(s)
-			if err != nil {
-				d.fail(f.vn, f.path, err, "%v", err)
 				ok = false
 				continue
 			}

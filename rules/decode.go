@@ -170,6 +170,25 @@ func (d *decoder) str(f field) (string, bool) {
 	return s, ok
 }
 
+// parsed reads a non-empty scalar with parse and reports parse's error at
+// the value's position.
+func parsed[T any](d *decoder, f field, parse func(string) (T, error)) (T, bool) {
+	var zero T
+	s, ok := d.str(f)
+	if !ok {
+		return zero, false
+	}
+	v, err := parse(s)
+	if err != nil {
+		d.fail(f.vn, f.path, err, "%v", err)
+		return zero, false
+	}
+	return v, true
+}
+
+// field returns the list item as a field, for the scalar readers.
+func (it item) field(parent field) field { return field{vn: it.n, path: it.path, kn: parent.kn} }
+
 func (d *decoder) boolean(f field) (bool, bool) {
 	s, ok := d.scalar(f)
 	if !ok {
@@ -212,7 +231,7 @@ func (d *decoder) list(f field) []item {
 func (d *decoder) strings(f field) []string {
 	var out []string
 	for _, it := range d.list(f) {
-		s, ok := d.str(field{vn: it.n, path: it.path, kn: f.kn})
+		s, ok := d.str(it.field(f))
 		if !ok {
 			continue
 		}

@@ -1,0 +1,449 @@
+package rules
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+var (
+	suiteKeys     = []string{"version", "description", "catalog", "now", "tests"}
+	suiteKinds    = []string{"deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed"}
+	suiteTestKeys = append([]string{"name", "description", "now", "expect"}, suiteKinds...)
+	suiteCaseKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "attrs", "now", "pauses"}
+	suiteExpect   = map[string][]string{
+		"deadline":     {"due", "target", "within", "calendar", "rule", "error"},
+		"compare":      {"changes", "error"},
+		"quote":        {"tier", "total", "monthly", "banded", "minimum", "minimumApplied", "billedDays", "lines", "error"},
+		"eligibility":  {"eligible", "required", "migration", "effectiveAt", "targets", "recommended", "priceHeldUntil", "reasons", "error"},
+		"plan":         {"eligible", "required", "migration", "effectiveAt", "targets", "recommended", "priceHeldUntil", "reasons", "options", "error"},
+		"entitlements": {"tier", "migration", "migrated", "languages", "channels", "services", "error"},
+		"allowed":      {"allowed", "rule", "error"},
+	}
+	suiteContractKeys = []string{"account", "tier", "start", "renewal", "spend", "zone", "attrs"}
+	suiteOptionKeys   = []string{"keepsTargets", "total", "changes", "effectiveAt", "priceHeldUntil", "recommended"}
+	suiteChangeKeys   = []string{"priority", "from", "to", "kind"}
+)
+
+type suiteParser struct {
+	d   *decoder
+	s   *Suite
+	dir string
+	now *time.Time // the suite's default now
+}
+
+func (p *suiteParser) parse(root *yaml.Node) {
+	d := p.d
+	fields := d.mapping(root, "", suiteKeys)
+	if root.Kind != yaml.MappingNode {
+		return
+	}
+	if !d.require(root, "", fields, "tests") {
+		return
+	}
+	for _, f := range fields {
+		switch f.key {
+		case "version":
+			if v, ok := d.scalar(f); ok && v != "1" {
+				d.fail(f.vn, f.path, nil, "unsupported format version %q (want 1)", v)
+			}
+		case "description":
+			d.scalar(f)
+		case "catalog":
+			for _, c := range p.stringList(f) {
+				p.s.Catalog = append(p.s.Catalog, filepath.Join(p.dir, filepath.FromSlash(c)))
+			}
+		case "now":
+			if t, ok := p.instant(f, nil); ok {
+				p.now = &t
+			}
+		}
+	}
+	for _, f := range fields {
+		if f.key != "tests" {
+			continue
+		}
+		items := d.list(f)
+		if len(items) == 0 && (f.vn == nil || f.vn.Kind != yaml.MappingNode && f.vn.Kind != yaml.ScalarNode || f.vn.Tag == "!!null") {
+			d.fail(orNode(f.vn, f.kn), f.path, nil, "no tests")
+		}
+		names := map[string]string{}
+		for _, it := range items {
+			t := p.test(it)
+			if t == nil {
+				continue
+			}
+			if prev, dup := names[t.Name]; dup {
+				d.fail(it.n, it.path+".name", nil, "duplicate test name %q (first at %s)", t.Name, prev)
+				continue
+			}
+			names[t.Name] = t.Pos()
+			p.s.Tests = append(p.s.Tests, t)
+		}
+	}
+}
+
+// stringList accepts one string or a list of strings.
+func (p *suiteParser) stringList(f field) []string {
+	if f.vn != nil && f.vn.Kind == yaml.ScalarNode && f.vn.Tag != "!!null" {
+		s, ok := p.d.str(f)
+		if !ok {
+			return nil
+		}
+		return []string{s}
+	}
+	var out []string
+	for _, it := range p.d.list(f) {
+		if s, ok := p.d.str(it.field(f)); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (p *suiteParser) test(it item) *SuiteTest {
+	d := p.d
+	if it.n == nil || it.n.Kind != yaml.MappingNode {
+		d.fail(it.n, it.path, nil, "must be a mapping with name, a question and expect, got %s", kindNameOr(it.n))
+		return nil
+	}
+	fields := d.mapping(it.n, it.path, suiteTestKeys)
+	t := &SuiteTest{File: p.d.file, Line: it.n.Line, Column: it.n.Column}
+	ok := d.require(it.n, it.path, fields, "name", "expect")
+	var question, expect *field
+	now := p.now
+	for i := range fields {
+		f := &fields[i]
+		switch f.key {
+		case "name":
+			name, good := d.str(*f)
+			ok = ok && good
+			t.Name = name
+		case "description":
+			d.scalar(*f)
+		case "now":
+			if tm, good := p.instant(*f, nil); good {
+				now = &tm
+			} else {
+				ok = false
+			}
+		case "expect":
+			expect = f
+		default: // a question
+			if question != nil {
+				d.fail(f.kn, f.path, nil, "a test asks one question: %s and %s both given", question.key, f.key)
+				ok = false
+				continue
+			}
+			question = f
+		}
+	}
+	if question == nil {
+		d.fail(it.n, it.path, nil, "missing the question: one of %s", strings.Join(suiteKinds, ", "))
+		return nil
+	}
+	if !ok || expect == nil {
+		return nil
+	}
+	t.Kind = question.key
+	wants := d.mapping(expect.vn, expect.path, suiteExpect[t.Kind])
+	if expect.vn == nil || expect.vn.Kind != yaml.MappingNode {
+		if expect.vn == nil || expect.vn.Tag == "!!null" {
+			d.fail(orNode(expect.vn, expect.kn), expect.path, nil, "must be a mapping of expected values")
+		}
+		return nil
+	}
+	if len(expect.vn.Content) == 0 {
+		d.fail(expect.vn, expect.path, nil, "nothing to expect: name at least one of %s", strings.Join(suiteExpect[t.Kind], ", "))
+		return nil
+	}
+	if len(wants) == 0 {
+		return nil
+	}
+	for _, w := range wants {
+		if w.key != "error" {
+			continue
+		}
+		if len(wants) > 1 {
+			d.fail(w.kn, w.path, nil, "an expected error cannot be combined with other expectations")
+			return nil
+		}
+		s, good := d.str(w)
+		if !good {
+			return nil
+		}
+		t.wantErr = &s
+		wants = nil
+	}
+	errs := len(d.errs)
+	switch t.Kind {
+	case "deadline":
+		t.run = p.deadline(*question, wants, now)
+	case "compare":
+		t.run = p.compare(*question, wants)
+	case "quote":
+		t.run = p.quote(*question, wants)
+	case "eligibility":
+		t.run = p.eligibility(*question, wants, now)
+	case "plan":
+		t.run = p.plan(*question, wants, now)
+	case "entitlements":
+		t.run = p.entitlements(*question, wants, now)
+	case "allowed":
+		t.run = p.allowed(*question, wants, now)
+	}
+	if t.run == nil || len(d.errs) > errs {
+		return nil
+	}
+	return t
+}
+
+// Scalars.
+
+// instant reads an RFC 3339 timestamp, or a date "2026-09-01" meaning
+// midnight in loc (UTC when loc is nil).
+func (p *suiteParser) instant(f field, loc *time.Location) (time.Time, bool) {
+	s, ok := p.d.str(f)
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := parseInstant(s, loc)
+	if err != nil {
+		p.d.fail(f.vn, f.path, err, "%v", err)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func parseInstant(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, nil
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)", s)
+}
+
+func (p *suiteParser) money(f field) (entitlement.Money, bool) {
+	return parsed(p.d, f, entitlement.ParseMoney)
+}
+
+func (p *suiteParser) priority(f field) (slo.Priority, bool) {
+	return parsed(p.d, f, slo.ParsePriority)
+}
+
+func (p *suiteParser) target(f field) (slo.Target, bool) { return parsed(p.d, f, slo.ParseTarget) }
+
+func (p *suiteParser) zone(f field) (string, bool) {
+	s, ok := p.d.str(f)
+	if !ok {
+		return "", false
+	}
+	if _, err := loadZone(s); err != nil {
+		p.d.fail(f.vn, f.path, ErrInvalidZone, "unknown time zone %q", s)
+		return "", false
+	}
+	return s, true
+}
+
+func (p *suiteParser) integer(f field) (int, bool) {
+	s, ok := p.d.str(f)
+	if !ok {
+		return 0, false
+	}
+	var n int
+	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || fmt.Sprint(n) != s {
+		p.d.fail(f.vn, f.path, nil, "must be an integer, got %q", s)
+		return 0, false
+	}
+	return n, true
+}
+
+// attrs decodes a mapping of extra facts for CEL.
+func (p *suiteParser) attrs(f field) map[string]any {
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		p.d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping, got %s", kindNameOr(f.vn))
+		return nil
+	}
+	var m map[string]any
+	if err := f.vn.Decode(&m); err != nil {
+		p.d.fail(f.vn, f.path, err, "%v", err)
+		return nil
+	}
+	return m
+}
+
+func (p *suiteParser) strs(f field) []string {
+	var out []string
+	for _, it := range p.d.list(f) {
+		if s, ok := p.d.str(it.field(f)); ok {
+			out = append(out, s)
+		}
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
+}
+
+func (p *suiteParser) boolean(f field) (bool, bool) { return p.d.boolean(f) }
+
+func (p *suiteParser) str(f field) (string, bool) { return p.d.scalar(f) }
+
+// question reads the mapping of a question, requiring the named keys.
+func (p *suiteParser) question(f field, known []string, required ...string) ([]field, bool) {
+	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
+		p.d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with %s", strings.Join(known, ", "))
+		return nil, false
+	}
+	fields := p.d.mapping(f.vn, f.path, known)
+	return fields, p.d.require(f.kn, f.path, fields, required...)
+}
+
+// Inputs.
+
+// kase reads a case; the caller decides which keys are required.
+func (p *suiteParser) kase(f field, now *time.Time, required ...string) (Case, bool) {
+	fields, ok := p.question(f, suiteCaseKeys, required...)
+	if !ok {
+		return Case{}, false
+	}
+	var c Case
+	for _, x := range fields {
+		good := true
+		switch x.key {
+		case "tier":
+			c.Tier, good = p.d.str(x)
+		case "priority":
+			c.Priority, good = p.priority(x)
+		case "opened":
+			c.Opened, good = p.instant(x, nil)
+		case "zone":
+			c.Zone, good = p.zone(x)
+		case "language":
+			c.Language, good = p.d.str(x)
+		case "account":
+			c.Account, good = p.d.str(x)
+		case "attrs":
+			c.Attrs = p.attrs(x)
+			good = c.Attrs != nil
+		case "now":
+			c.Now, good = p.instant(x, nil)
+		case "pauses":
+			for _, it := range p.d.list(x) {
+				pf := p.d.mapping(it.n, it.path, []string{"start", "end"})
+				if it.n == nil || it.n.Kind != yaml.MappingNode || !p.d.require(it.n, it.path, pf, "start", "end") {
+					good = false
+					continue
+				}
+				var iv slo.Interval
+				for _, y := range pf {
+					t, g := p.instant(y, nil)
+					good = good && g
+					if y.key == "start" {
+						iv.Start = t
+					} else {
+						iv.End = t
+					}
+				}
+				c.Pauses = append(c.Pauses, iv)
+			}
+		}
+		ok = ok && good
+	}
+	if c.Now.IsZero() && now != nil {
+		c.Now = *now
+	}
+	return c, ok
+}
+
+func (p *suiteParser) contract(f field) (entitlement.Contract, bool) {
+	fields, ok := p.question(f, suiteContractKeys, "tier")
+	if !ok {
+		return entitlement.Contract{}, false
+	}
+	var c entitlement.Contract
+	var loc *time.Location
+	for _, x := range fields {
+		if x.key == "zone" {
+			z, good := p.zone(x)
+			if !good {
+				return c, false
+			}
+			c.Zone = z
+			loc, _ = loadZone(z)
+		}
+	}
+	for _, x := range fields {
+		good := true
+		switch x.key {
+		case "account":
+			c.Account, good = p.d.str(x)
+		case "tier":
+			c.Tier, good = p.d.str(x)
+		case "start":
+			c.Start, good = p.instant(x, loc)
+		case "renewal":
+			c.Renewal, good = p.instant(x, loc)
+		case "spend":
+			c.Spend, good = p.money(x)
+		case "attrs":
+			c.Attrs = p.attrs(x)
+			good = c.Attrs != nil
+		}
+		ok = ok && good
+	}
+	return c, ok
+}
+
+// contractAt reads {contract, at}, and movedTo when movedTo is not nil; at
+// defaults to the test's now.
+func (p *suiteParser) contractAt(f field, now *time.Time, movedTo *string) (entitlement.Contract, time.Time, bool) {
+	known := []string{"contract", "at"}
+	if movedTo != nil {
+		known = append(known, "movedTo")
+	}
+	fields, ok := p.question(f, known, "contract")
+	if !ok {
+		return entitlement.Contract{}, time.Time{}, false
+	}
+	var c entitlement.Contract
+	var at time.Time
+	hasAt := false
+	for _, x := range fields {
+		switch x.key {
+		case "contract":
+			var good bool
+			c, good = p.contract(x)
+			ok = ok && good
+		case "at":
+			var good bool
+			at, good = p.instant(x, nil)
+			ok, hasAt = ok && good, true
+		case "movedTo":
+			var good bool
+			*movedTo, good = p.d.str(x)
+			ok = ok && good
+		}
+	}
+	if !hasAt {
+		if now == nil {
+			p.d.fail(f.kn, f.path, nil, "missing at: give at here or now in the test or the suite")
+			return c, at, false
+		}
+		at = *now
+	}
+	return c, at, ok
+}
+
+// Comparison helpers.
