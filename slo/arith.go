@@ -65,6 +65,16 @@ func pieceAt(u time.Time) piece {
 	_, off := u.Zone()
 	zs, ze := u.ZoneBounds()
 	p := piece{off: int64(off), end: ze, endless: ze.IsZero()}
+	if !p.endless && !ze.After(u) {
+		// Zones past their last transition follow a yearly rule, and the
+		// time package ends the rule's last period of a leap year one day
+		// early. The offset holds into the next year: take that period's end.
+		if _, ze = u.Add(24 * time.Hour).ZoneBounds(); ze.After(u) {
+			p.end = ze
+		} else {
+			p.end = u.Add(24 * time.Hour)
+		}
+	}
 	if !zs.IsZero() {
 		_, prev := zs.Add(-time.Nanosecond).Zone()
 		if prev > off {

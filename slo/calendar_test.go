@@ -152,3 +152,25 @@ func ExampleNewCalendar() {
 	// 2026-07-15 13:00:00
 	// invalid calendar "bad": invalid opening hours on Monday: span 17:00-09:00 ends before it starts
 }
+
+func TestConcurrentUse(t *testing.T) {
+	shared := mustCalendar(t, CalendarSpec{Name: "shared", Zone: "Europe/Rome", Week: weekOf(t, "mon-fri", "09:00-18:00"), Holidays: []string{"it"}})
+	start := time.Date(2026, 12, 23, 17, 0, 0, 0, time.UTC)
+	want := shared.Add(start, 20*time.Hour)
+	done := make(chan struct{})
+	for i := range 8 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			// First use of these countries' holiday tables races with the others.
+			c, err := NewCalendar(CalendarSpec{Name: "c", Week: weekOf(t, "daily", "08:00-20:00"), Holidays: []string{[]string{"dk", "no", "se"}[i%3]}})
+			assert.NoError(t, err)
+			for range 100 {
+				assert.Equal(t, want, shared.Add(start, 20*time.Hour))
+				c.Add(start, 20*time.Hour)
+			}
+		}()
+	}
+	for range 8 {
+		<-done
+	}
+}

@@ -1,0 +1,125 @@
+package slo
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickar/cal/v2"
+	"github.com/rickar/cal/v2/us"
+	"github.com/stretchr/testify/assert"
+)
+
+// benchCalendars returns the same calendar twice: Monday to Friday
+// 09:00-17:00 in New York with US holidays, as a tiercel Calendar and as a
+// rickar/cal BusinessCalendar.
+func benchCalendars(tb testing.TB) (*Calendar, *cal.BusinessCalendar, *time.Location) {
+	tb.Helper()
+	ours := mustCalendar(tb, CalendarSpec{Name: "business", Zone: "America/New_York",
+		Week: weekOf(tb, "mon-fri", "09:00-17:00"), Holidays: []string{"us"}})
+	theirs := cal.NewBusinessCalendar()
+	theirs.AddHoliday(us.Holidays...)
+	theirs.SetWorkHours(9*time.Hour, 17*time.Hour)
+	return ours, theirs, ours.Location()
+}
+
+var benchDurations = []time.Duration{time.Hour, 8 * time.Hour, 40 * time.Hour, 2000 * time.Hour}
+
+// TestBenchmarkAgreement checks that the benchmarks compare equal work: away
+// from clock changes both libraries find the same deadlines.
+func TestBenchmarkAgreement(t *testing.T) {
+	ours, theirs, ny := benchCalendars(t)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, ny)
+	for _, d := range benchDurations[:3] {
+		t.Run(FormatDuration(d), func(t *testing.T) {
+			assert.Equal(t, theirs.AddWorkHours(start, d), ours.Add(start, d))
+			end := ours.Add(start, d)
+			assert.Equal(t, theirs.WorkHoursInRange(start, end), ours.Elapsed(start, end))
+		})
+	}
+}
+
+// BenchmarkAdd compares Calendar.Add with rickar/cal AddWorkHours on the same
+// calendar, for targets from an hour to a year of business hours.
+func BenchmarkAdd(b *testing.B) {
+	ours, theirs, ny := benchCalendars(b)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, ny) // a Monday
+	for _, d := range benchDurations {
+		name := FormatDuration(d)
+		b.Run("tiercel/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ours.Add(start, d)
+			}
+		})
+		b.Run("rickar/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				theirs.AddWorkHours(start, d)
+			}
+		})
+	}
+}
+
+// BenchmarkElapsed compares Calendar.Elapsed with rickar/cal
+// WorkHoursInRange over the ranges BenchmarkAdd produces.
+func BenchmarkElapsed(b *testing.B) {
+	ours, theirs, ny := benchCalendars(b)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, ny)
+	for _, d := range benchDurations {
+		end := ours.Add(start, d)
+		name := FormatDuration(d)
+		b.Run("tiercel/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ours.Elapsed(start, end)
+			}
+		})
+		b.Run("rickar/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				theirs.WorkHoursInRange(start, end)
+			}
+		})
+	}
+}
+
+// BenchmarkAddZones measures Add on calendars whose arithmetic crosses clock
+// changes and several spans a day.
+func BenchmarkAddZones(b *testing.B) {
+	cals := testCalendars(b)
+	start := time.Date(2026, 3, 6, 16, 0, 0, 0, time.UTC)
+	for _, name := range []string{"24x7", "looker", "paris-lunch", "ny-night", "account-biz"} {
+		c := cals[name]
+		for _, d := range []time.Duration{8 * time.Hour, 2000 * time.Hour} {
+			b.Run(name+"/"+FormatDuration(d), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					c.Add(start, d)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkStatus measures a full status with its three warnings.
+func BenchmarkStatus(b *testing.B) {
+	ours, _, ny := benchCalendars(b)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, ny)
+	now := start.Add(30 * time.Hour)
+	b.ReportAllocs()
+	for b.Loop() {
+		ours.Status(start, 8*time.Hour, now)
+	}
+}
+
+// BenchmarkNewCalendar measures building a calendar with two countries'
+// holidays once their holiday tables are cached.
+func BenchmarkNewCalendar(b *testing.B) {
+	spec := CalendarSpec{Name: "looker", Zone: "America/Los_Angeles", Week: weekOf(b, "mon-fri", "00:00-24:00"), Holidays: []string{"us", "gb"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewCalendar(spec); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
