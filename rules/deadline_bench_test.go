@@ -20,7 +20,7 @@ type handWritten struct {
 	cal *slo.Calendar
 }
 
-func newHandWritten(tb testing.TB, src string) handWritten {
+func newHandWritten(tb testing.TB, src string, opts ...cel.ProgramOption) handWritten {
 	env, err := cel.NewEnv(
 		cel.Variable("priority", cel.StringType),
 		cel.Variable("language", cel.StringType),
@@ -30,7 +30,7 @@ func newHandWritten(tb testing.TB, src string) handWritten {
 	require.NoError(tb, err)
 	ast, iss := env.Compile(src)
 	require.NoError(tb, iss.Err())
-	prg, err := env.Program(ast, cel.EvalOptions(cel.OptOptimize))
+	prg, err := env.Program(ast, append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize)}, opts...)...)
 	require.NoError(tb, err)
 	return handWritten{prg: prg, cal: slo.AlwaysOpen()}
 }
@@ -76,19 +76,29 @@ func BenchmarkDeadline24x7(b *testing.B) {
 			}
 		}
 	})
-	b.Run("hand-written-cel", func(b *testing.B) {
-		// The same three conditions as the with-rules catalog, then the
-		// table, over plain variables.
-		h := newHandWritten(b, `has(attrs.outage) && attrs.outage == true ? duration('30m') :
+	// The same three conditions as the with-rules catalog, then the table,
+	// over plain variables; once as written, once under the runtime cost
+	// limit every engine program runs with.
+	const src = `has(attrs.outage) && attrs.outage == true ? duration('30m') :
 			account == 'acme' && priority == 'P2' ? duration('2h') :
 			language == 'ja' ? duration('1m') :
-			priority == 'P1' ? duration('1h') : priority == 'P2' ? duration('4h') : duration('8h')`)
-		require.Equal(b, opened.Add(4*time.Hour), h.deadline(b, opened, "P2", "en"))
-		b.ReportAllocs()
-		for b.Loop() {
-			h.deadline(b, opened, "P2", "en")
-		}
-	})
+			priority == 'P1' ? duration('1h') : priority == 'P2' ? duration('4h') : duration('8h')`
+	for _, hw := range []struct {
+		name string
+		opts []cel.ProgramOption
+	}{
+		{"hand-written-cel", nil},
+		{"hand-written-cel-cost-limit", []cel.ProgramOption{cel.CostLimit(runtimeCostLimit)}},
+	} {
+		b.Run(hw.name, func(b *testing.B) {
+			h := newHandWritten(b, src, hw.opts...)
+			require.Equal(b, opened.Add(4*time.Hour), h.deadline(b, opened, "P2", "en"))
+			b.ReportAllocs()
+			for b.Loop() {
+				h.deadline(b, opened, "P2", "en")
+			}
+		})
+	}
 }
 
 // BenchmarkDeadlineBusiness compares Engine.Deadline on an 8h business-hours
