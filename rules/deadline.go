@@ -41,22 +41,66 @@ type Deadline struct {
 // for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
-	t, err := e.tier(c.Tier)
+	r, err := e.resolve(&c)
 	if err != nil {
 		return Deadline{}, err
 	}
+	due := r.cal.Add(r.opened, r.target.Within, c.Pauses...).In(c.Opened.Location())
+	return Deadline{Due: due, Target: r.target, Rule: r.rule}, nil
+}
+
+// Progress is where a running case stands against its response target at
+// an instant: its Deadline and the calendar's Status (open time elapsed and
+// remaining, breached or not, when each warning threshold is reached).
+type Progress struct {
+	Deadline Deadline   // the due instant, target and deciding rule
+	Status   slo.Status // elapsed and remaining open time, breach, warnings
+}
+
+// Status reports how far c has run on its response clock at now, with the
+// case's pauses excluded, and when the 50%, 75% and 100% warnings fall.
+// now is an input: the engine never reads the wall clock. It decides the
+// target exactly as Deadline does and returns the same errors.
+func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
+	r, err := e.resolve(&c)
+	if err != nil {
+		return Progress{}, err
+	}
+	st := r.cal.Status(r.opened, r.target.Within, now, c.Pauses...)
+	st.Due = st.Due.In(c.Opened.Location())
+	for i := range st.Warnings {
+		st.Warnings[i].At = st.Warnings[i].At.In(c.Opened.Location())
+	}
+	return Progress{Deadline: Deadline{Due: st.Due, Target: r.target, Rule: r.rule}, Status: st}, nil
+}
+
+// resolved is the decision about a case's target: the target, the rule or
+// table row that gave it, its calendar, and the opening instant in the
+// calendar's zone.
+type resolved struct {
+	target slo.Target
+	rule   string
+	cal    *slo.Calendar
+	opened time.Time
+}
+
+func (e *Engine) resolve(c *Case) (resolved, error) {
+	t, err := e.tier(c.Tier)
+	if err != nil {
+		return resolved{}, err
+	}
 	if !c.Priority.Valid() {
-		return Deadline{}, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
+		return resolved{}, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
 	}
 	if c.Opened.IsZero() {
-		return Deadline{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
+		return resolved{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
 	}
 	target, has := t.response[c.Priority], t.has[c.Priority]
-	ruleID := ""
+	ruleID := t.row[c.Priority]
 	if d := t.decide[c.Priority]; d != nil {
-		r, err := d.eval(t, &c)
+		r, err := d.eval(t, c)
 		if err != nil {
-			return Deadline{}, err
+			return resolved{}, err
 		}
 		if r != nil {
 			ruleID = r.id
@@ -70,25 +114,21 @@ func (e *Engine) Deadline(c Case) (Deadline, error) {
 		}
 	}
 	if !has || target.Within <= 0 || target.Calendar == "" {
-		return Deadline{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
-	}
-	if ruleID == "" {
-		ruleID = t.row[c.Priority]
+		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal := e.calendars[target.Calendar]
 	opened := c.Opened
 	if cal.Zone() == slo.AccountZone && target.Calendar != slo.AlwaysOpenName {
 		if c.Zone == "" {
-			return Deadline{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
+			return resolved{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
 		}
 		loc, err := loadZone(c.Zone)
 		if err != nil {
-			return Deadline{}, err
+			return resolved{}, err
 		}
 		opened = opened.In(loc)
 	}
-	due := cal.Add(opened, target.Within, c.Pauses...).In(c.Opened.Location())
-	return Deadline{Due: due, Target: target, Rule: ruleID}, nil
+	return resolved{target: target, rule: ruleID, cal: cal, opened: opened}, nil
 }
 
 // tableRow names a row of a tier's response table.

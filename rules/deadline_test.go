@@ -300,3 +300,43 @@ func TestEngineConcurrentUse(t *testing.T) {
 		t.Error(msg)
 	}
 }
+
+func TestStatus(t *testing.T) {
+	e := Default()
+	ny := mustZone(t, "America/New_York")
+	// Enhanced P3, 8 business hours in New York, opened Friday 15:00: 2h on
+	// Friday, 6h on Monday, due Monday 15:00. A pause on Monday 10:00-11:00
+	// (waiting on the customer) moves it to 16:00.
+	c := Case{Tier: "enhanced", Priority: slo.P3, Opened: time.Date(2026, 11, 27, 15, 0, 0, 0, ny), Zone: "America/New_York"}
+	t.Run("on the weekend, a quarter elapsed", func(t *testing.T) {
+		p, err := e.Status(c, time.Date(2026, 11, 28, 12, 0, 0, 0, ny))
+		require.NoError(t, err)
+		assert.Equal(t, time.Date(2026, 11, 30, 15, 0, 0, 0, ny), p.Deadline.Due)
+		assert.Equal(t, "tiers.enhanced.response.P3", p.Deadline.Rule)
+		assert.Equal(t, 2*time.Hour, p.Status.Elapsed)
+		assert.Equal(t, 6*time.Hour, p.Status.Remaining)
+		assert.False(t, p.Status.Breached)
+		require.Len(t, p.Status.Warnings, 3)
+		assert.Equal(t, time.Date(2026, 11, 30, 11, 0, 0, 0, ny), p.Status.Warnings[0].At, "50%: 4h in, Monday 11:00")
+		assert.Equal(t, time.Date(2026, 11, 30, 13, 0, 0, 0, ny), p.Status.Warnings[1].At, "75%: 6h in, Monday 13:00")
+		assert.False(t, p.Status.Warnings[0].Reached)
+	})
+	t.Run("paused, then breached", func(t *testing.T) {
+		paused := c
+		paused.Pauses = []slo.Interval{{Start: time.Date(2026, 11, 30, 10, 0, 0, 0, ny), End: time.Date(2026, 11, 30, 11, 0, 0, 0, ny)}}
+		p, err := e.Status(paused, time.Date(2026, 11, 30, 16, 30, 0, 0, ny))
+		require.NoError(t, err)
+		assert.Equal(t, time.Date(2026, 11, 30, 16, 0, 0, 0, ny), p.Deadline.Due)
+		assert.True(t, p.Status.Breached)
+		assert.Equal(t, -30*time.Minute, p.Status.Remaining)
+		d, err := e.Deadline(paused)
+		require.NoError(t, err)
+		assert.Equal(t, p.Deadline.Due, d.Due, "Deadline and Status agree")
+	})
+	t.Run("same errors as Deadline", func(t *testing.T) {
+		noZone := c
+		noZone.Zone = ""
+		_, err := e.Status(noZone, c.Opened)
+		assert.ErrorIs(t, err, ErrZoneRequired)
+	})
+}
