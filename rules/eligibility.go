@@ -306,7 +306,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		cd.quote, cd.err = e.Quote(t.id, c.Spend)
 		if cd.err != nil {
 			if !noSpend || errors.Is(cd.err, ErrNoPrice) {
-				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+" but cannot be priced: "+cd.err.Error())
+				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+"; it cannot be priced: "+cd.err.Error())
 			} else {
 				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc)
 			}
@@ -316,7 +316,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		if cd.quote.MinimumApplied {
 			minimum = " (the minimum fee)"
 		}
-		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+" and costs "+cd.quote.Total.String()+" a month"+minimum+" at "+c.Spend.String()+" of spend")
+		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+"; it costs "+cd.quote.Total.String()+" a month"+minimum+" at "+c.Spend.String()+" of spend")
 		if !cd.keeps {
 			continue
 		}
@@ -378,7 +378,7 @@ func describeChanges(changes []slo.Change) string {
 		return joinAnd(worse)
 	}
 	if len(better) > 0 {
-		return "keeps every response target, improves " + joinAnd(better) + ","
+		return "keeps every response target and improves " + joinAnd(better)
 	}
 	return "keeps every response target"
 }

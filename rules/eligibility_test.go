@@ -23,9 +23,9 @@ func lookerContract() entitlement.Contract {
 }
 
 var lookerTargetReasons = []string{
-	"standard degrades P1 from 1h looker-24x5 to 4h business and costs 2550.00 USD a month at 85000.00 USD of spend",
-	"enhanced keeps every response target and costs 6150.00 USD a month at 85000.00 USD of spend",
-	"premium keeps every response target, improves P1, P2 and P3, and costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend",
+	"standard degrades P1 from 1h looker-24x5 to 4h business; it costs 2550.00 USD a month at 85000.00 USD of spend",
+	"enhanced keeps every response target; it costs 6150.00 USD a month at 85000.00 USD of spend",
+	"premium keeps every response target and improves P1, P2 and P3; it costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend",
 	"enhanced is recommended: the cheapest target that keeps every response target",
 }
 
@@ -102,7 +102,7 @@ func TestEligibilityRecommendation(t *testing.T) {
 			"the contract gives no monthly spend, so no target can be priced",
 			"standard degrades P1 from 1h looker-24x5 to 4h business",
 			"enhanced keeps every response target",
-			"premium keeps every response target, improves P1, P2 and P3,",
+			"premium keeps every response target and improves P1, P2 and P3",
 			"no target is recommended: none that keeps every response target could be priced",
 		}, el.Reasons)
 	})
@@ -225,10 +225,10 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 			"migration old-out applies to old (Old)",
 			"old is no longer available since 2025-01-09: the contract must move to one of cheap, free, fast, same",
 			"the price is held until 2025-02-09: no increase before then",
-			"cheap drops P1 (1h 24x7) and costs 10.00 USD a month at 1000.00 USD of spend",
-			`free keeps every response target, improves P1, but cannot be priced: no price: tier "free" has none in the catalog`,
-			"fast keeps every response target, improves P1 and P2, and costs 50.00 USD a month at 1000.00 USD of spend",
-			"same keeps every response target and costs 50.00 USD a month at 1000.00 USD of spend",
+			"cheap drops P1 (1h 24x7); it costs 10.00 USD a month at 1000.00 USD of spend",
+			`free keeps every response target and improves P1; it cannot be priced: no price: tier "free" has none in the catalog`,
+			"fast keeps every response target and improves P1 and P2; it costs 50.00 USD a month at 1000.00 USD of spend",
+			"same keeps every response target; it costs 50.00 USD a month at 1000.00 USD of spend",
 			"fast is recommended: the cheapest target that keeps every response target",
 		}, el.Reasons)
 	})
@@ -257,7 +257,7 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, el.Eligible)
 		assert.Empty(t, el.Recommended)
-		assert.Contains(t, el.Reasons, `same keeps every response target but cannot be priced: quote of tier "same": spend 1000.00 EUR: currency mismatch: EUR and USD`)
+		assert.Contains(t, el.Reasons, `same keeps every response target; it cannot be priced: quote of tier "same": spend 1000.00 EUR: currency mismatch: EUR and USD`)
 		assert.Contains(t, el.Reasons, "no target is recommended: none that keeps every response target could be priced")
 	})
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -64,79 +63,33 @@ func checkGolden(t *testing.T, name, got string) {
 	assert.Equal(t, string(want), got)
 }
 
-func TestGolden(t *testing.T) {
-	now = func() time.Time { return time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC) }
+// goldenCase is a command line whose transcript (output and exit status)
+// is pinned in testdata/golden/NAME.golden. Each command's cases are in its
+// own _test.go file.
+type goldenCase struct {
+	name string
+	args []string
+	code int
+}
+
+// goldenNow is the clock of the golden transcripts: eligibility's --at
+// defaults to it.
+var goldenNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+// fixClock sets the clock behind --at's default to goldenNow for the test.
+func fixClock(t *testing.T) {
+	t.Helper()
+	now = func() time.Time { return goldenNow }
 	t.Cleanup(func() { now = time.Now })
-	tests := []struct {
-		name string
-		args []string
-		code int
-	}{
-		{"usage", nil, exitUsage},
-		{"help", []string{"--help"}, exitOK},
-		{"unknown-command", []string{"frobnicate"}, exitUsage},
-		{"check-default", []string{"check"}, exitOK},
-		{"check-file", []string{"check", "testdata/tiers.yaml"}, exitOK},
-		{"check-json", []string{"check", "--output", "json", "testdata/tiers.yaml"}, exitOK},
-		{"check-bad", []string{"check", "testdata/bad.yaml"}, exitFail},
-		{"check-bad-json", []string{"check", "testdata/bad.yaml", "--output", "json"}, exitFail},
-		{"check-suite", []string{"check", "testdata/pass_test.yaml"}, exitFail},
-		{"check-missing", []string{"check", "testdata/nope.yaml"}, exitFail},
-		{"check-help", []string{"check", "--help"}, exitOK},
-		{"test-pass", []string{"test", "testdata/pass_test.yaml"}, exitOK},
-		{"test-verbose", []string{"test", "-v", "testdata/pass_test.yaml"}, exitOK},
-		{"test-fail", []string{"test", "testdata/pass_test.yaml", "testdata/fail_test.yaml"}, exitFail},
-		{"test-fail-json", []string{"test", "--output", "json", "testdata/fail_test.yaml"}, exitFail},
-		{"test-run-filter", []string{"test", "--run", "lunch", "-v", "testdata/fail_test.yaml"}, exitFail},
-		{"test-bad-suite", []string{"test", "testdata/badsuite_test.yaml"}, exitFail},
-		{"test-catalog-flag", []string{"test", "--catalog", "testdata/tiers.yaml", "testdata/nocatalog_test.yaml"}, exitOK},
-		{"test-default-catalog", []string{"test", "testdata/nocatalog_test.yaml"}, exitFail},
-		{"test-no-args", []string{"test"}, exitUsage},
-		{"test-bad-regexp", []string{"test", "--run", "(", "testdata/pass_test.yaml"}, exitUsage},
-		{"test-help", []string{"test", "--help"}, exitOK},
-		{"deadline", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
-		{"deadline-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-06T15:00:00-05:00", "--zone", "America/New_York"}, exitOK},
-		{"deadline-json", []string{"deadline", "--output", "json", "--tier", "looker-premier", "--priority", "P1", "--opened", "2026-03-06T16:30:00-08:00"}, exitOK},
-		{"deadline-rule", []string{"deadline", "--catalog", "testdata/tiers.yaml", "--tier", "silver", "--priority", "P1", "--opened", "2026-03-07T10:00:00+01:00", "--attr", "production=true"}, exitOK},
-		{"deadline-no-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitUsage},
-		{"deadline-missing-flag", []string{"deadline", "--tier", "standard", "--priority", "P1"}, exitUsage},
-		{"deadline-bad-time", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage},
-		{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
-		{"deadline-help", []string{"deadline", "--help"}, exitOK},
-		{"compare", []string{"compare", "looker-premier", "standard"}, exitOK},
-		{"compare-enhanced", []string{"compare", "looker-premier", "advanced"}, exitOK},
-		{"compare-json", []string{"compare", "--output", "json", "looker-premier", "standard"}, exitOK},
-		{"compare-flags-after", []string{"compare", "silver", "gold", "--catalog", "testdata/tiers.yaml"}, exitOK},
-		{"compare-unknown-tier", []string{"compare", "looker-premier", "gold"}, exitUsage},
-		{"compare-one-arg", []string{"compare", "looker-premier"}, exitUsage},
-		{"compare-help", []string{"compare", "-h"}, exitOK},
-		{"quote-enhanced", []string{"quote", "enhanced", "85000 USD"}, exitOK},
-		{"quote-premium", []string{"quote", "premium", "1200000", "USD"}, exitOK},
-		{"quote-minimum", []string{"quote", "standard", "500 USD"}, exitOK},
-		{"quote-period", []string{"quote", "standard", "85000 USD", "--period", "2026-02-15/2026-02-28"}, exitOK},
-		{"quote-json", []string{"quote", "--output", "json", "enhanced", "85000 USD"}, exitOK},
-		{"quote-no-price", []string{"quote", "looker-premier", "85000 USD"}, exitFail},
-		{"quote-bad-money", []string{"quote", "enhanced", "85,00 USD"}, exitUsage},
-		{"quote-currency", []string{"quote", "enhanced", "85000 EUR"}, exitUsage},
-		{"quote-bad-period", []string{"quote", "enhanced", "85000 USD", "--period", "February"}, exitUsage},
-		{"quote-help", []string{"quote", "--help"}, exitOK},
-		{"eligibility", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z"}, exitOK},
-		{"eligibility-default-at", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "1200000 USD", "--zone", "Europe/London"}, exitOK},
-		{"eligibility-required", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-01-01", "--spend", "85000 USD"}, exitOK},
-		{"eligibility-json", []string{"eligibility", "--output", "json", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z"}, exitOK},
-		{"eligibility-not", []string{"eligibility", "--tier", "enhanced", "--renewal", "2026-09-01", "--spend", "85000 USD"}, exitOK},
-		{"eligibility-no-renewal", []string{"eligibility", "--tier", "looker-premier"}, exitUsage},
-		{"eligibility-help", []string{"eligibility", "--help"}, exitOK},
-		{"allowed", []string{"allowed", "cases.create", "--role", "roles/cloudsupport.techSupportEditor"}, exitOK},
-		{"allowed-denied", []string{"allowed", "--role", "roles/cloudsupport.viewer", "cases.comment"}, exitOK},
-		{"allowed-json", []string{"allowed", "--output", "json", "chat.use", "--tier", "looker-premier"}, exitOK},
-		{"allowed-group", []string{"allowed", "--catalog", "testdata/tiers.yaml", "cases.create", "--group", "support"}, exitOK},
-		{"allowed-unknown", []string{"allowed", "cases.delete"}, exitUsage},
-		{"allowed-help", []string{"allowed", "--help"}, exitOK},
-		{"bad-output", []string{"compare", "--output", "yaml", "standard", "enhanced"}, exitUsage},
-		{"help-command", []string{"help", "quote"}, exitOK},
-	}
-	for _, tt := range tests {
+}
+
+// runGolden runs each case as a subtest, checks its exit status and that it
+// prints no stack trace, and compares its transcript with its golden file
+// (rewritten instead under -update).
+func runGolden(t *testing.T, cases []goldenCase) {
+	t.Helper()
+	fixClock(t)
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, tt.args...)
 			assert.Equal(t, tt.code, code, "exit status\nstdout:\n%s\nstderr:\n%s", stdout, stderr)
@@ -145,6 +98,53 @@ func TestGolden(t *testing.T) {
 			checkGolden(t, tt.name, transcript(tt.args, stdout, stderr, code))
 		})
 	}
+}
+
+// rowValue returns the value of the row named key in a two-column table
+// written by cli.table ("key  value", aligned), or fails the test.
+func rowValue(t *testing.T, out, key string) string {
+	t.Helper()
+	for _, line := range strings.Split(out, "\n") {
+		if rest, ok := strings.CutPrefix(line, key+"  "); ok {
+			return strings.TrimSpace(rest)
+		}
+	}
+	t.Fatalf("no row %q in:\n%s", key, out)
+	return ""
+}
+
+// goldenMain covers main.go: usage, help and dispatch, and the flags every
+// command shares.
+var goldenMain = []goldenCase{
+	{"usage", nil, exitUsage},
+	{"help", []string{"--help"}, exitOK},
+	{"unknown-command", []string{"frobnicate"}, exitUsage},
+	{"bad-output", []string{"compare", "--output", "yaml", "standard", "enhanced"}, exitUsage},
+	{"help-command", []string{"help", "quote"}, exitOK},
+}
+
+func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
+
+// TestEveryGoldenFileHasACase keeps testdata/golden and the cases of the
+// command files in step: a golden file no case writes would go stale.
+func TestEveryGoldenFileHasACase(t *testing.T) {
+	all := [][]goldenCase{
+		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenQuote, goldenEligibility, goldenAllowed,
+	}
+	cases := map[string]bool{}
+	for _, set := range all {
+		for _, c := range set {
+			assert.False(t, cases[c.name], "two cases named %q", c.name)
+			cases[c.name] = true
+		}
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.golden"))
+	require.NoError(t, err)
+	onDisk := map[string]bool{}
+	for _, f := range files {
+		onDisk[strings.TrimSuffix(filepath.Base(f), ".golden")] = true
+	}
+	assert.Equal(t, onDisk, cases)
 }
 
 // TestEveryCommandHasHelpWithAnExample checks --help on every command.
@@ -186,14 +186,6 @@ func TestJSONOutputIsValid(t *testing.T) {
 			var v map[string]any
 			require.NoError(t, json.Unmarshal([]byte(stdout), &v), stdout)
 		})
-	}
-}
-
-func TestErrorsNamePositions(t *testing.T) {
-	_, stderr, code := runCmd(t, "check", "testdata/bad.yaml")
-	require.Equal(t, exitFail, code)
-	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
-		assert.Regexp(t, regexp.MustCompile(`^testdata/bad\.yaml:\d+:\d+: `), line)
 	}
 }
 

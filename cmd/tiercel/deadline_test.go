@@ -1,0 +1,137 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+var goldenDeadline = []goldenCase{
+	{"deadline", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
+	{"deadline-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-06T15:00:00-05:00", "--zone", "America/New_York"}, exitOK},
+	{"deadline-json", []string{"deadline", "--output", "json", "--tier", "looker-premier", "--priority", "P1", "--opened", "2026-03-06T16:30:00-08:00"}, exitOK},
+	{"deadline-rule", []string{"deadline", "--catalog", "testdata/tiers.yaml", "--tier", "silver", "--priority", "P1", "--opened", "2026-03-07T10:00:00+01:00", "--attr", "production=true"}, exitOK},
+	{"deadline-no-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitUsage},
+	{"deadline-missing-flag", []string{"deadline", "--tier", "standard", "--priority", "P1"}, exitUsage},
+	{"deadline-bad-time", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage},
+	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
+	{"deadline-help", []string{"deadline", "--help"}, exitOK},
+}
+
+func TestDeadlineGolden(t *testing.T) { runGolden(t, goldenDeadline) }
+
+func TestDeadline(t *testing.T) {
+	tests := []struct {
+		name                        string
+		args                        []string
+		opened, due, target, ruleID string
+	}{
+		{"24x7", []string{"--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"},
+			"2026-03-02T10:00:00Z", "2026-03-02T11:00:00Z", "1h 24x7", "tiers.enhanced.response.P1"},
+		{"shown in the account's zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z", "--zone", "Asia/Tokyo"},
+			"2026-03-02T19:00:00+09:00", "2026-03-02T20:00:00+09:00", "1h 24x7", "tiers.enhanced.response.P1"},
+		{"business hours over a weekend and a DST change", []string{"--tier", "standard", "--priority", "P1", "--opened", "2026-03-06T15:00:00-05:00", "--zone", "America/New_York"},
+			"2026-03-06T15:00:00-05:00", "2026-03-09T11:00:00-04:00", "4h business", "tiers.standard.response.P1"},
+		{"a catalog rule matches an attr", []string{"--catalog", "testdata/tiers.yaml", "--tier", "silver", "--priority", "P1", "--opened", "2026-03-07T10:00:00+01:00", "--attr", "production=true"},
+			"2026-03-07T10:00:00+01:00", "2026-03-07T12:00:00+01:00", "2h 24x7", "production-down"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, append([]string{"deadline"}, tt.args...)...)
+			require.Equal(t, exitOK, code, stderr)
+			assert.Empty(t, stderr)
+			assert.Equal(t, tt.opened, rowValue(t, stdout, "opened"))
+			assert.Equal(t, tt.due, rowValue(t, stdout, "due"))
+			assert.Equal(t, tt.target, rowValue(t, stdout, "target"))
+			assert.Equal(t, tt.ruleID, rowValue(t, stdout, "rule"))
+		})
+	}
+}
+
+func TestDeadlineJSON(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "deadline", "--output", "json", "--tier", "looker-premier", "--priority", "P1", "--opened", "2026-03-06T16:30:00-08:00")
+	require.Equal(t, exitOK, code, stderr)
+	var got map[string]string
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+	assert.Equal(t, map[string]string{
+		"tier": "looker-premier", "priority": "P1", "opened": "2026-03-06T16:30:00-08:00",
+		"due": "2026-03-08T17:30:00-07:00", "target": "1h looker-24x5", "within": "1h",
+		"calendar": "looker-24x5", "rule": "tiers.looker-premier.response.P1",
+	}, got, "instants in the zone of the calendar that counted")
+}
+
+func TestDeadlineErrors(t *testing.T) {
+	const opened = "2026-03-02T10:00:00Z"
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no tier", []string{"--priority", "P1", "--opened", opened}, exitUsage, "tiercel deadline: --tier is required\n"},
+		{"no priority", []string{"--tier", "enhanced", "--opened", opened}, exitUsage, "--priority is required"},
+		{"no opened", []string{"--tier", "enhanced", "--priority", "P1"}, exitUsage, "--opened is required"},
+		{"bad priority", []string{"--tier", "enhanced", "--priority", "P5", "--opened", opened}, exitUsage, `--priority: invalid priority "P5"`},
+		{"bad opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage, `--opened: invalid time "2026-03-02 10:00"`},
+		{"bad now", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "bad"}, exitUsage, `--now: invalid time "bad"`},
+		{"Local is no zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "Local"}, exitUsage, `--zone: unknown time zone "Local"`},
+		{"an argument", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "extra"}, exitUsage, `unexpected argument "extra"`},
+		{"unknown tier", []string{"--tier", "gold", "--priority", "P1", "--opened", opened}, exitUsage, `unknown tier "gold"`},
+		{"zone required", []string{"--tier", "standard", "--priority", "P1", "--opened", opened}, exitUsage, "zone required"},
+		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", opened}, exitFail, "testdata/bad.yaml:9:20: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, append([]string{"deadline"}, tt.args...)...)
+			assert.Equal(t, tt.code, code)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, tt.stderr)
+		})
+	}
+}
+
+func TestCaseFlags(t *testing.T) {
+	parse := func(t *testing.T, required bool, args ...string) *caseFlags {
+		t.Helper()
+		var o caseFlags
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		o.register(fs, required)
+		require.NoError(t, fs.Parse(args))
+		return &o
+	}
+	t.Run("every flag", func(t *testing.T) {
+		o := parse(t, true, "--tier", "gold", "--priority", "P2", "--opened", "2026-03-02T10:00:00Z", "--now", "2026-03-02T11:00:00+01:00",
+			"--zone", "Europe/Paris", "--language", "ja", "--account", "acme", "--attr", "vip=true", "--attr", "seats=12")
+		c, err := o.kase(true)
+		require.NoError(t, err)
+		assert.Equal(t, "gold", c.Tier)
+		assert.Equal(t, slo.P2, c.Priority)
+		assert.True(t, c.Opened.Equal(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)))
+		assert.True(t, c.Now.Equal(c.Opened))
+		assert.Equal(t, "Europe/Paris", c.Zone)
+		assert.Equal(t, "ja", c.Language)
+		assert.Equal(t, "acme", c.Account)
+		assert.Equal(t, map[string]any{"vip": true, "seats": int64(12)}, c.Attrs)
+	})
+	t.Run("optional when not required", func(t *testing.T) {
+		c, err := parse(t, false).kase(false)
+		require.NoError(t, err)
+		assert.Empty(t, c.Tier)
+		assert.True(t, c.Opened.IsZero())
+		assert.Nil(t, c.Attrs)
+	})
+	t.Run("required names the first missing flag", func(t *testing.T) {
+		_, err := parse(t, true, "--tier", "gold").kase(true)
+		assert.EqualError(t, err, "--priority is required")
+		var ue *usageError
+		assert.ErrorAs(t, err, &ue)
+	})
+}

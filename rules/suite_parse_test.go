@@ -1,0 +1,119 @@
+package rules
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseSuiteErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // every error line, in order
+	}{
+		{"unknown top-level key", "tests: []\nbogus: 1\n", []string{
+			`t.yaml:1:8: tests: no tests`,
+			`t.yaml:2:1: bogus: unknown key "bogus" (want one of version, description, catalog, now, tests)`,
+		}},
+		{"no tests key", "description: x\n", []string{`t.yaml:1:1: missing required key "tests"`}},
+		{"syntax", "tests: [\n", []string{`t.yaml:1:1: yaml: did not find expected node content`}},
+		{"no question", "tests:\n  - name: a\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed`,
+		}},
+		{"two questions", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    quote: {tier: a, spend: 1 USD}\n    expect: {error: x}\n", []string{
+			`t.yaml:4:5: tests[0].quote: a test asks one question: compare and quote both given`,
+		}},
+		{"no expect", "tests:\n  - name: a\n    compare: {from: a, to: b}\n", []string{
+			`t.yaml:2:5: tests[0]: missing required key "expect"`,
+		}},
+		{"unknown input key", "tests:\n  - name: a\n    deadline: {tier: a, priority: P1, opened: 2026-03-02T10:00:00Z, color: red}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
+			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, attrs, now, pauses)`,
+		}},
+		{"expectation of another question", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
+			`t.yaml:4:14: tests[0].expect.due: unknown key "due" (want one of changes, error)`,
+		}},
+		{"empty expect", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {}\n", []string{
+			`t.yaml:4:13: tests[0].expect: nothing to expect: name at least one of changes, error`,
+		}},
+		{"error with other expectations", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x, changes: {P1: degraded}}\n", []string{
+			`t.yaml:4:14: tests[0].expect.error: an expected error cannot be combined with other expectations`,
+		}},
+		{"bad values", "tests:\n  - name: a\n    deadline: {tier: a, priority: P5, opened: 2026-03-02T10:00}\n    expect: {due: tomorrow}\n", []string{
+			`t.yaml:3:35: tests[0].deadline.priority: invalid priority "P5": want one of P1, P2, P3, P4`,
+			`t.yaml:3:47: tests[0].deadline.opened: invalid time "2026-03-02T10:00": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`,
+			`t.yaml:4:19: tests[0].expect.due: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`,
+		}},
+		{"bad money and period", "tests:\n  - name: a\n    quote: {tier: a, spend: 12 dollars, period: 2026-02-30}\n    expect: {total: 1.001 USD}\n", []string{
+			`t.yaml:3:29: tests[0].quote.spend: unknown currency "dollars" (want an ISO 4217 code such as USD, EUR or JPY)`,
+			`t.yaml:3:49: tests[0].quote.period: invalid period "2026-02-30": want a month (2026-02) or days of one month (2026-02-10/2026-02-28)`,
+			`t.yaml:4:21: tests[0].expect.total: malformed money "1.001 USD": USD has at most 2 decimal places`,
+		}},
+		{"bad changes", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {changes: {P1: worse, P9: degraded}}\n  - name: b\n    compare: {from: a, to: b}\n    expect: {changes: [{kind: improved}]}\n", []string{
+			`t.yaml:4:28: tests[0].expect.changes.P1: unknown change "worse" (want improved, degraded, unchanged, added or removed)`,
+			`t.yaml:4:35: tests[0].expect.changes.P9: invalid priority "P9": want one of P1, P2, P3, P4`,
+			`t.yaml:7:24: tests[1].expect.changes[0]: missing required key "priority"`,
+		}},
+		{"no instant for eligibility", "tests:\n  - name: a\n    eligibility: {contract: {tier: a, zone: Mars/Base}}\n    expect: {eligible: yes}\n", []string{
+			`t.yaml:3:5: tests[0].eligibility: missing at: give at here or now in the test or the suite`,
+			`t.yaml:3:45: tests[0].eligibility.contract.zone: unknown time zone "Mars/Base"`,
+			`t.yaml:4:24: tests[0].expect.eligible: must be true or false, got "yes"`,
+		}},
+		{"unknown principal key", "tests:\n  - name: a\n    allowed: {action: x, principal: {role: admin}}\n    expect: {allowed: true}\n", []string{
+			`t.yaml:3:38: tests[0].allowed.principal.role: unknown key "role" (want one of id, roles, groups, attrs)`,
+		}},
+		{"unknown option key", "tests:\n  - name: a\n    plan: {contract: {tier: a}, at: 2026-01-01}\n    expect: {options: {x: {keeps: true}}}\n", []string{
+			`t.yaml:4:28: tests[0].expect.options.x.keeps: unknown key "keeps" (want one of keepsTargets, total, changes, effectiveAt, priceHeldUntil, recommended)`,
+		}},
+		{"duplicate names", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: y}\n", []string{
+			`t.yaml:5:5: tests[1].name: duplicate test name "a" (first at t.yaml:2:5)`,
+		}},
+		{"version", "version: 2\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n", []string{
+			`t.yaml:1:10: version: unsupported format version "2" (want 1)`,
+		}},
+		{"movedTo only for entitlements", "now: 2026-01-01\ntests:\n  - name: a\n    eligibility: {contract: {tier: a}, movedTo: b}\n    expect: {eligible: true}\n", []string{
+			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at)`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := ParseSuite("t.yaml", []byte(tt.src))
+			require.Error(t, err)
+			assert.Nil(t, s)
+			assert.Equal(t, strings.Join(tt.want, "\n"), err.Error())
+			assert.ErrorIs(t, err, ErrInvalidSuite)
+			var e *Error
+			require.True(t, errors.As(err, &e))
+			assert.Equal(t, "t.yaml", e.File)
+		})
+	}
+}
+
+func TestParseSuiteKeepsCausesAndPositions(t *testing.T) {
+	src := "now: 2026-03-02T10:00:00Z\ntests:\n  - name: a\n    quote: {tier: a, spend: 1.001 USD}\n    expect: {total: 1 USD}\n"
+	_, err := ParseSuite("dir/t.yaml", []byte(src))
+	require.Error(t, err)
+	var e *Error
+	require.True(t, errors.As(err, &e))
+	assert.Equal(t, 4, e.Line)
+	assert.Equal(t, 29, e.Column)
+	assert.Equal(t, "tests[0].quote.spend", e.Path)
+	assert.ErrorIs(t, err, ErrInvalidSuite)
+}
+
+func TestParseSuiteResolvesCatalogPaths(t *testing.T) {
+	src := "catalog: [tiers.yaml, ../shared/calendars.yaml]\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
+	s, err := ParseSuite(filepath.Join("ci", "suites", "t.yaml"), []byte(src))
+	require.NoError(t, err)
+	assert.Equal(t, []string{filepath.Join("ci", "suites", "tiers.yaml"), filepath.Join("ci", "shared", "calendars.yaml")}, s.Catalog)
+	require.Len(t, s.Tests, 1)
+	assert.Equal(t, "compare", s.Tests[0].Kind)
+	assert.Equal(t, "ci/suites/t.yaml:3:5", filepath.ToSlash(s.Tests[0].Pos()))
+
+	s, err = ParseSuite("t.yaml", []byte("catalog: one.yaml\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"one.yaml"}, s.Catalog)
+}
