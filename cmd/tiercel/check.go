@@ -39,7 +39,7 @@ type checkJSON struct {
 }
 
 type errorJSON struct {
-	File    string `json:"file"`
+	File    string `json:"file,omitempty"`
 	Line    int    `json:"line,omitempty"`
 	Column  int    `json:"column,omitempty"`
 	Path    string `json:"path,omitempty"`
