@@ -3,6 +3,7 @@ package entitlement
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -174,6 +175,27 @@ func (p Period) String() string {
 	}
 	first, last, _ := p.bounds()
 	return fmt.Sprintf("%04d-%02d-%02d/%04d-%02d-%02d", p.Year, int(p.Month), first, p.Year, int(p.Month), last)
+}
+
+// ParsePeriod reads a period as Period.String writes it: a whole month
+// ("2026-02") or days of one month ("2026-02-10/2026-02-28", both days
+// included). It fails, wrapping ErrInvalidPeriod, on other text, dates that do
+// not exist, a range across months, or a range that ends before it starts.
+func ParsePeriod(s string) (Period, error) {
+	bad := fmt.Errorf("%w %q: want a month (2026-02) or days of one month (2026-02-10/2026-02-28)", ErrInvalidPeriod, s)
+	if a, b, found := strings.Cut(s, "/"); found {
+		from, err1 := time.Parse(time.DateOnly, a)
+		to, err2 := time.Parse(time.DateOnly, b)
+		if err1 != nil || err2 != nil || from.Year() != to.Year() || from.Month() != to.Month() || to.Before(from) {
+			return Period{}, bad
+		}
+		return MonthPeriod(from.Year(), from.Month()).Starting(from.Day()).Ending(to.Day()), nil
+	}
+	m, err := time.Parse("2006-01", s)
+	if err != nil {
+		return Period{}, bad
+	}
+	return MonthPeriod(m.Year(), m.Month()), nil
 }
 
 // billedDays returns the days charged under policy r and the days in the month.

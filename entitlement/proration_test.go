@@ -201,3 +201,28 @@ func ExamplePrice_QuotePeriod() {
 	// 2024-02-20/2024-02-29: 10 of 29 days: 10.34 USD of 30.00 USD
 	// 2024-02-01/2024-02-10: 29 of 29 days: 30.00 USD of 30.00 USD
 }
+
+func TestParsePeriod(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2026-02", "2026-02"},
+		{"2026-02-10/2026-02-28", "2026-02-10/2026-02-28"},
+		{"2026-02-01/2026-02-28", "2026-02"},
+		{"2028-02-29/2028-02-29", "2028-02-29/2028-02-29"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			p, err := ParsePeriod(tt.in)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.String())
+			again, err := ParsePeriod(p.String())
+			require.NoError(t, err)
+			assert.Equal(t, p.String(), again.String(), "String and ParsePeriod round-trip")
+		})
+	}
+	for _, bad := range []string{"", "2026", "2026-13", "2026-02-10/2026-03-01", "2026-02-20/2026-02-10", "2026-02-30/2026-02-31", "2027-02-29/2027-02-29"} {
+		t.Run("bad "+bad, func(t *testing.T) {
+			_, err := ParsePeriod(bad)
+			assert.ErrorIs(t, err, ErrInvalidPeriod)
+		})
+	}
+}

@@ -292,22 +292,6 @@ func (p *suiteParser) compare(q field, wants []field) func(*Engine) ([]Mismatch,
 // parsePeriod reads "2026-02" (a whole month) or "2026-02-10/2026-02-28"
 // (days of one month, both inclusive), the forms entitlement.Period.String
 // writes.
-func parsePeriod(s string) (entitlement.Period, error) {
-	bad := fmt.Errorf("invalid period %q: want a month (2026-02) or days of one month (2026-02-10/2026-02-28)", s)
-	if a, b, found := strings.Cut(s, "/"); found {
-		from, err1 := time.Parse(time.DateOnly, a)
-		to, err2 := time.Parse(time.DateOnly, b)
-		if err1 != nil || err2 != nil || from.Year() != to.Year() || from.Month() != to.Month() || to.Before(from) {
-			return entitlement.Period{}, bad
-		}
-		return entitlement.MonthPeriod(from.Year(), from.Month()).Starting(from.Day()).Ending(to.Day()), nil
-	}
-	m, err := time.Parse("2006-01", s)
-	if err != nil {
-		return entitlement.Period{}, bad
-	}
-	return entitlement.MonthPeriod(m.Year(), m.Month()), nil
-}
 
 func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, error) {
 	fields, ok := p.question(q, []string{"tier", "spend", "period"}, "tier", "spend")
@@ -324,7 +308,7 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 		case "period":
 			s, g := p.d.str(x)
 			if good = g; g {
-				pr, err := parsePeriod(s)
+				pr, err := entitlement.ParsePeriod(s)
 				if err != nil {
 					p.d.fail(x.vn, x.path, err, "%v", err)
 					good = false

@@ -44,27 +44,6 @@ func TestSuiteReportsFailuresSideBySide(t *testing.T) {
 	assert.True(t, results[4].Passed)
 }
 
-func TestParsePeriod(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"2026-02", "2026-02"},
-		{"2026-02-10/2026-02-28", "2026-02-10/2026-02-28"},
-		{"2026-02-01/2026-02-28", "2026-02"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			p, err := parsePeriod(tt.in)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, p.String())
-		})
-	}
-	for _, bad := range []string{"", "2026", "2026-13", "2026-02-10/2026-03-01", "2026-02-20/2026-02-10", "2026-02-30/2026-02-31"} {
-		t.Run("bad "+bad, func(t *testing.T) {
-			_, err := parsePeriod(bad)
-			assert.Error(t, err)
-		})
-	}
-}
-
 func TestChecks(t *testing.T) {
 	utc := time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC)
 	est := time.FixedZone("EST", -5*3600)

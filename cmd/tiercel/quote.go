@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
 )
@@ -40,20 +39,11 @@ tiercel quote standard "85000 USD" --period 2026-02-15/2026-02-28`,
 
 // parsePeriod reads "2026-02" or "2026-02-15/2026-02-28".
 func parsePeriod(s string) (entitlement.Period, error) {
-	bad := usagef("--period: invalid period %q: want a month (2026-02) or days of one month (2026-02-15/2026-02-28)", s)
-	if a, b, found := strings.Cut(s, "/"); found {
-		from, err1 := time.Parse(time.DateOnly, a)
-		to, err2 := time.Parse(time.DateOnly, b)
-		if err1 != nil || err2 != nil || from.Year() != to.Year() || from.Month() != to.Month() || to.Before(from) {
-			return entitlement.Period{}, bad
-		}
-		return entitlement.MonthPeriod(from.Year(), from.Month()).Starting(from.Day()).Ending(to.Day()), nil
-	}
-	m, err := time.Parse("2006-01", s)
+	p, err := entitlement.ParsePeriod(s)
 	if err != nil {
-		return entitlement.Period{}, bad
+		return entitlement.Period{}, usagef("--period: %v", err)
 	}
-	return entitlement.MonthPeriod(m.Year(), m.Month()), nil
+	return p, nil
 }
 
 type lineJSON struct {
