@@ -132,38 +132,30 @@ func (d *decoder) parseFile() *catalogFile {
 				d.fail(f.vn, f.path, nil, "unsupported format version %q (want 1)", v)
 			}
 		case "calendars":
-			for _, c := range d.mapping(f.vn, f.path, nil) {
-				if cd := d.parseCalendar(c); cd != nil {
-					cf.calendars = append(cf.calendars, cd)
-				}
-			}
+			cf.calendars = parseEach(d.mapping(f.vn, f.path, nil), d.parseCalendar)
 		case "tiers":
-			for _, t := range d.mapping(f.vn, f.path, nil) {
-				if td := d.parseTier(t); td != nil {
-					cf.tiers = append(cf.tiers, td)
-				}
-			}
+			cf.tiers = parseEach(d.mapping(f.vn, f.path, nil), d.parseTier)
 		case "rules":
-			for _, it := range d.list(f) {
-				if rd := d.parseRule(it); rd != nil {
-					cf.rules = append(cf.rules, rd)
-				}
-			}
+			cf.rules = parseEach(d.list(f), d.parseRule)
 		case "migrations":
-			for _, m := range d.mapping(f.vn, f.path, nil) {
-				if md := d.parseMigration(m); md != nil {
-					cf.migrations = append(cf.migrations, md)
-				}
-			}
+			cf.migrations = parseEach(d.mapping(f.vn, f.path, nil), d.parseMigration)
 		case "permissions":
-			for _, p := range d.mapping(f.vn, f.path, nil) {
-				if pd := d.parsePermission(p); pd != nil {
-					cf.permissions = append(cf.permissions, pd)
-				}
-			}
+			cf.permissions = parseEach(d.mapping(f.vn, f.path, nil), d.parsePermission)
 		}
 	}
 	return cf
+}
+
+// parseEach parses every entry of a section, keeping the definitions parse
+// returns (it returns nil for an entry too broken to keep).
+func parseEach[E, T any](entries []E, parse func(E) *T) []*T {
+	var out []*T
+	for _, e := range entries {
+		if def := parse(e); def != nil {
+			out = append(out, def)
+		}
+	}
+	return out
 }
 
 func (d *decoder) checkID(f field, what string) bool {
