@@ -181,7 +181,7 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 				continue
 			}
 			ruleAt[rd.id] = rd.at
-			ok := c.check(rd.when, cel.BoolType, "when")
+			_, ok := c.checkExpr(rd.when, cel.BoolType)
 			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when}
 			if rd.calendar != nil {
 				if !calendarKnown(rd.calendar.id) {
@@ -252,14 +252,23 @@ func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
 	return c.env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit))
 }
 
-// check compiles x alone, reports its errors at their position in the YAML
-// file, and checks that its type is want and its cost is bounded.
-func (c *compiler) check(x *expr, want *cel.Type, what string) bool {
-	_, ok := c.compileExpr(x, want, what)
-	return ok
+// compileExpr checks x (see checkExpr) and makes its program.
+func (c *compiler) compileExpr(x *expr, want *cel.Type) (cel.Program, bool) {
+	ast, ok := c.checkExpr(x, want)
+	if !ok {
+		return nil, false
+	}
+	prg, err := c.program(ast)
+	if err != nil {
+		c.add(x.at.errorf(err, "%v", err))
+		return nil, false
+	}
+	return prg, true
 }
 
-func (c *compiler) compileExpr(x *expr, want *cel.Type, what string) (cel.Program, bool) {
+// checkExpr compiles x alone, reports its errors at their position in the
+// YAML file, and checks that its type is want and its cost is bounded.
+func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, bool) {
 	if x == nil {
 		return nil, false
 	}
@@ -284,12 +293,7 @@ func (c *compiler) compileExpr(x *expr, want *cel.Type, what string) (cel.Progra
 		c.add(x.at.errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
 		return nil, false
 	}
-	prg, err := c.program(ast)
-	if err != nil {
-		c.add(x.at.errorf(err, "%v", err))
-		return nil, false
-	}
-	return prg, true
+	return ast, true
 }
 
 // celTypeNames maps the Go names of the CEL variables' native types to the

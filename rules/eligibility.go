@@ -68,22 +68,22 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 			}
 			seen[md.id] = md.at
 			ok := true
-			prog := func(x *expr, want *cel.Type, what string) cel.Program {
+			prog := func(x *expr, want *cel.Type) cel.Program {
 				if x == nil {
 					return nil
 				}
-				p, good := c.compileExpr(x, want, what)
+				p, good := c.compileExpr(x, want)
 				ok = ok && good
 				return p
 			}
 			m := &migration{id: md.id, description: md.description, keep: md.keep}
-			m.applies = prog(md.applies, cel.BoolType, "applies")
-			m.effective = prog(md.effective, cel.TimestampType, "effective")
-			m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType, "holdPriceUntil")
+			m.applies = prog(md.applies, cel.BoolType)
+			m.effective = prog(md.effective, cel.TimestampType)
+			m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
 			for _, g := range md.grants {
 				m.grants = append(m.grants, grant{
-					from:     prog(g.from, cel.TimestampType, "from"),
-					until:    prog(g.until, cel.TimestampType, "until"),
+					from:     prog(g.from, cel.TimestampType),
+					until:    prog(g.until, cel.TimestampType),
 					features: g.features,
 				})
 			}

@@ -29,7 +29,7 @@ func (c *compiler) compilePermissions(files []*catalogFile) {
 				continue
 			}
 			seen[pd.action] = pd.at
-			prg, ok := c.compileExpr(pd.allow, cel.BoolType, "allow")
+			prg, ok := c.compileExpr(pd.allow, cel.BoolType)
 			if !ok {
 				continue
 			}
