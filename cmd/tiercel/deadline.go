@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/rules"
@@ -19,7 +20,12 @@ calendar's zone or the account's --zone).
 
 --zone is the account's IANA zone, needed by calendars with zone: account;
 the due instant is then shown in that zone. --attr adds facts CEL rules see
-as case.attrs (true/false are booleans, integers are ints, the rest strings).`,
+as case.attrs (true/false are booleans, integers are ints, the rest strings).
+
+--now is the instant of the decision (CEL's now). When it is given, the
+output also says where the case stands then: open time elapsed and remaining
+on the target's clock, whether the target is breached, and when the 50% and
+75% warnings fall.`,
 	example: `tiercel deadline --tier standard --priority P1 --opened 2026-03-06T15:00:00-05:00 --zone America/New_York`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o caseFlags
@@ -92,15 +98,25 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 }
 
 type deadlineJSON struct {
-	Tier     string   `json:"tier"`
-	Priority string   `json:"priority"`
-	Opened   jsonTime `json:"opened"`
-	Zone     string   `json:"zone,omitempty"`
-	Due      jsonTime `json:"due"`
-	Target   string   `json:"target"`
-	Within   string   `json:"within"`
-	Calendar string   `json:"calendar"`
-	Rule     string   `json:"rule"`
+	Tier     string      `json:"tier"`
+	Priority string      `json:"priority"`
+	Opened   jsonTime    `json:"opened"`
+	Zone     string      `json:"zone,omitempty"`
+	Due      jsonTime    `json:"due"`
+	Target   string      `json:"target"`
+	Within   string      `json:"within"`
+	Calendar string      `json:"calendar"`
+	Rule     string      `json:"rule"`
+	Status   *statusJSON `json:"status,omitempty"`
+}
+
+// statusJSON is where a case stands at --now.
+type statusJSON struct {
+	Now       jsonTime   `json:"now"`
+	Elapsed   string     `json:"elapsed"`
+	Remaining string     `json:"remaining"`
+	Breached  bool       `json:"breached"`
+	Warnings  []jsonTime `json:"warnings"` // at 50%, 75% and 100% of the target
 }
 
 func (c *cli) deadline(o *caseFlags) error {
@@ -112,7 +128,13 @@ func (c *cli) deadline(o *caseFlags) error {
 	if err != nil {
 		return err
 	}
+	var st *slo.Status
 	d, err := e.Deadline(kase)
+	if err == nil && o.now != "" {
+		var p rules.Progress
+		p, err = e.Status(kase, kase.Now)
+		st = &p.Status
+	}
 	if err != nil {
 		return err
 	}
@@ -129,12 +151,26 @@ func (c *cli) deadline(o *caseFlags) error {
 	if loc != nil {
 		opened, due = opened.In(loc), due.In(loc)
 	}
+	in := func(t time.Time) time.Time {
+		if loc != nil {
+			return t.In(loc)
+		}
+		return t
+	}
 	if c.json() {
-		return c.writeJSON(deadlineJSON{
+		out := deadlineJSON{
 			Tier: tier.ID, Priority: kase.Priority.String(), Opened: jsonTime(opened), Zone: kase.Zone,
 			Due: jsonTime(due), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
 			Calendar: d.Target.Calendar, Rule: d.Rule,
-		})
+		}
+		if st != nil {
+			out.Status = &statusJSON{Now: jsonTime(in(kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
+				Remaining: signedDuration(st.Remaining), Breached: st.Breached}
+			for _, w := range st.Warnings {
+				out.Status.Warnings = append(out.Status.Warnings, jsonTime(in(w.At)))
+			}
+		}
+		return c.writeJSON(out)
 	}
 	t := c.table()
 	t.row("tier", tier.ID+" ("+tier.Name+")")
@@ -143,6 +179,23 @@ func (c *cli) deadline(o *caseFlags) error {
 	t.row("due", formatTime(due))
 	t.row("target", d.Target.String())
 	t.row("rule", d.Rule)
+	if st != nil {
+		t.row("now", formatTime(in(kase.Now)))
+		t.row("elapsed", slo.FormatDuration(st.Elapsed))
+		t.row("remaining", signedDuration(st.Remaining))
+		t.row("breached", yesNo(st.Breached))
+		for _, w := range st.Warnings[:len(st.Warnings)-1] { // the last is the due instant
+			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatTime(in(w.At)))
+		}
+	}
 	t.flush()
 	return nil
+}
+
+// signedDuration formats a remaining time, negative once overdue.
+func signedDuration(d time.Duration) string {
+	if d < 0 {
+		return "-" + slo.FormatDuration(-d)
+	}
+	return slo.FormatDuration(d)
 }

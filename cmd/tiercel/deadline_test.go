@@ -22,6 +22,7 @@ var goldenDeadline = []goldenCase{
 	{"deadline-missing-flag", []string{"deadline", "--tier", "standard", "--priority", "P1"}, exitUsage},
 	{"deadline-bad-time", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage},
 	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
+	{"deadline-status", []string{"deadline", "--tier", "enhanced", "--priority", "P3", "--opened", "2026-11-27T15:00:00-05:00", "--zone", "America/New_York", "--now", "2026-11-30T14:00:00-05:00"}, exitOK},
 	{"deadline-help", []string{"deadline", "--help"}, exitOK},
 }
 
@@ -65,6 +66,53 @@ func TestDeadlineJSON(t *testing.T) {
 		"due": "2026-03-08T17:30:00-07:00", "target": "1h looker-24x5", "within": "1h",
 		"calendar": "looker-24x5", "rule": "tiers.looker-premier.response.P1",
 	}, got, "instants in the zone of the calendar that counted")
+}
+
+// With --now, deadline says where the case stands: Enhanced P3 opened Friday
+// 15:00 in New York runs 2h on Friday and 6h on Monday, due Monday 15:00.
+func TestDeadlineStatus(t *testing.T) {
+	base := []string{"deadline", "--tier", "enhanced", "--priority", "P3", "--opened", "2026-11-27T15:00:00-05:00", "--zone", "America/New_York"}
+	tests := []struct {
+		name, now, elapsed, remaining, breached string
+	}{
+		{"on the weekend", "2026-11-28T12:00:00-05:00", "2h", "6h", "no"},
+		{"an hour before", "2026-11-30T14:00:00-05:00", "7h", "1h", "no"},
+		{"an hour late", "2026-11-30T16:00:00-05:00", "9h", "-1h", "yes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, append(base, "--now", tt.now)...)
+			require.Equal(t, exitOK, code, stderr)
+			assert.Equal(t, "2026-11-30T15:00:00-05:00", rowValue(t, stdout, "due"))
+			assert.Equal(t, tt.now, rowValue(t, stdout, "now"))
+			assert.Equal(t, tt.elapsed, rowValue(t, stdout, "elapsed"))
+			assert.Equal(t, tt.remaining, rowValue(t, stdout, "remaining"))
+			assert.Equal(t, tt.breached, rowValue(t, stdout, "breached"))
+			assert.Equal(t, "2026-11-30T11:00:00-05:00", rowValue(t, stdout, "50% at"))
+			assert.Equal(t, "2026-11-30T13:00:00-05:00", rowValue(t, stdout, "75% at"))
+		})
+	}
+	t.Run("json", func(t *testing.T) {
+		stdout, stderr, code := runCmd(t, append(base, "--now", "2026-11-30T16:00:00-05:00", "--output", "json")...)
+		require.Equal(t, exitOK, code, stderr)
+		var got struct {
+			Status struct {
+				Elapsed, Remaining string
+				Breached           bool
+				Warnings           []string
+			}
+		}
+		require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+		assert.Equal(t, "9h", got.Status.Elapsed)
+		assert.Equal(t, "-1h", got.Status.Remaining)
+		assert.True(t, got.Status.Breached)
+		assert.Equal(t, []string{"2026-11-30T11:00:00-05:00", "2026-11-30T13:00:00-05:00", "2026-11-30T15:00:00-05:00"}, got.Status.Warnings)
+	})
+	t.Run("without --now there is no status", func(t *testing.T) {
+		stdout, _, code := runCmd(t, base...)
+		require.Equal(t, exitOK, code)
+		assert.NotContains(t, stdout, "remaining")
+	})
 }
 
 func TestDeadlineErrors(t *testing.T) {
