@@ -30,6 +30,9 @@ type calendarDef struct {
 	id     string
 	at     pos
 	spec   slo.CalendarSpec
+	// accountHolidays: holidays lists "account", the country given with
+	// each case or contract.
+	accountHolidays bool
 }
 
 type targetDef struct {
@@ -206,8 +209,12 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 			}
 		case "holidays":
 			for i, code := range d.strings(c) {
+				if code == AccountCountry {
+					cd.accountHolidays = true
+					continue
+				}
 				if !contains(slo.HolidayCountries(), code) {
-					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s)", code, strings.Join(slo.HolidayCountries(), ", "))
+					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s, or %s for the country given with each case)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry)
 					ok = false
 					continue
 				}

@@ -69,6 +69,7 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 		calendars:   map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
 		tiers:       map[string]*tier{},
 		permissions: map[string]*permission{},
+		byCountry:   map[string]*countryCalendars{},
 	}
 	c.merge(files)
 	if len(c.errs) > 0 {
@@ -102,6 +103,9 @@ func (c *compiler) merge(files []*catalogFile) {
 			}
 			e.calendars[cd.id] = cal
 			e.calendarIDs = append(e.calendarIDs, cd.id)
+			if cd.accountHolidays {
+				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, m: map[string]*slo.Calendar{}}
+			}
 		}
 	}
 	calendarKnown := func(id string) bool {

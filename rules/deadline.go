@@ -16,6 +16,7 @@ type Case struct {
 	Zone     string         // IANA zone for calendars with zone: account
 	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
 	Account  string         // account id; visible to CEL as case.account and account.id
+	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account]
 	Attrs    map[string]any // extra facts, visible to CEL as case.attrs
 	Now      time.Time      // instant of the decision, CEL's now; zero means Opened
 	Pauses   []slo.Interval // intervals during which the clock was stopped (waiting on the customer)
@@ -117,6 +118,11 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal := e.calendars[target.Calendar]
+	if cc := e.byCountry[target.Calendar]; cc != nil && c.Country != "" {
+		if cal, err = cc.get(c.Country); err != nil {
+			return resolved{}, err
+		}
+	}
 	opened := c.Opened
 	if cal.Zone() == slo.AccountZone && target.Calendar != slo.AlwaysOpenName {
 		if c.Zone == "" {
@@ -150,9 +156,9 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 	}{
 		kase: celCase{
 			Tier: t.id, Priority: c.Priority.String(), Opened: c.Opened, Zone: c.Zone,
-			Language: c.Language, Account: c.Account, Attrs: attrs(c.Attrs),
+			Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
 		},
-		account: celAccount{ID: c.Account, Zone: c.Zone},
+		account: celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
 	}
 	st.vars = vars{kase: &st.kase, account: &st.account, tier: t.cel, now: now}
 	v := &st.vars

@@ -15,7 +15,8 @@
 //
 // A catalog has calendars (weekly opening hours in an IANA zone or in the
 // account's zone, public holidays by country, extra closed dates; "24x7" is
-// built in), tiers (a response table "P1: 1h 24x7", features, a price),
+// built in; "holidays: [account]" adds the public holidays of the country
+// given with each case), tiers (a response table "P1: 1h 24x7", features, a price),
 // rules (CEL conditions tried in order before the tier table; the first
 // that holds overrides only what it names), migrations and permissions.
 // Unknown keys are errors. Every error reads "file:line:col: path: message",
@@ -29,8 +30,8 @@
 // comparison of the wrong types is a compile error:
 //
 //	case       tier, priority ("P1".."P4"), opened (timestamp), zone, language,
-//	           account, attrs (map of string to dyn: Case.Attrs)
-//	account    id, zone
+//	           account, country, attrs (map of string to dyn: Case.Attrs)
+//	account    id, zone, country
 //	contract   account, tier, start, renewal (timestamps), spend {minor, units,
 //	           currency}, zone, attrs
 //	tier       id, name, family, legacy, aliases, languages, channels, services

@@ -2,7 +2,10 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 
 	"cel.dev/cel-go/cel"
@@ -23,6 +26,49 @@ type Engine struct {
 	rules       []*rule
 	migrations  []*migration
 	permissions map[string]*permission
+	// byCountry holds, for calendars whose holidays include the account's
+	// country, the calendar of each country asked for so far.
+	byCountry map[string]*countryCalendars
+}
+
+// AccountCountry in a calendar's holidays stands for the country given with
+// each case (Case.Country): an account that names no country gets no public
+// holidays from it.
+const AccountCountry = "account"
+
+// countryCalendars builds, on first use, the variant of one calendar closed
+// on a given country's holidays, and keeps it: the engine stays immutable to
+// its callers and safe for concurrent use.
+type countryCalendars struct {
+	spec slo.CalendarSpec
+	mu   sync.RWMutex
+	m    map[string]*slo.Calendar
+}
+
+func (cc *countryCalendars) get(country string) (*slo.Calendar, error) {
+	cc.mu.RLock()
+	cal, ok := cc.m[country]
+	cc.mu.RUnlock()
+	if ok {
+		return cal, nil
+	}
+	lower := strings.ToLower(country)
+	if !slices.Contains(slo.HolidayCountries(), lower) {
+		return nil, fmt.Errorf("%w: unknown holiday country %q", ErrInvalidCase, country)
+	}
+	spec := cc.spec
+	spec.Holidays = append(slices.Clone(spec.Holidays), lower)
+	cal, err := slo.NewCalendar(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidCase, err)
+	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if prev, ok := cc.m[country]; ok {
+		return prev, nil
+	}
+	cc.m[country] = cal
+	return cal, nil
 }
 
 type tier struct {

@@ -30,13 +30,15 @@ type celCase struct {
 	Zone     string         `cel:"zone"`
 	Language string         `cel:"language"`
 	Account  string         `cel:"account"`
+	Country  string         `cel:"country"`
 	Attrs    map[string]any `cel:"attrs"`
 }
 
 // celAccount is what CEL sees as `account`.
 type celAccount struct {
-	ID   string `cel:"id"`
-	Zone string `cel:"zone"`
+	ID      string `cel:"id"`
+	Zone    string `cel:"zone"`
+	Country string `cel:"country"`
 }
 
 // celMoney is an amount of money: minor units (cents) and currency, plus

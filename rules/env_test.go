@@ -13,15 +13,15 @@ import (
 // Every field the documentation lists is visible to CEL with its type.
 func TestCELVariables(t *testing.T) {
 	conds := map[string]string{
-		"case":      "case.tier == 'x' && case.priority == 'P1' && case.opened == timestamp('2026-11-30T08:00:00Z') && case.zone == 'Europe/Paris' && case.language == 'fr' && case.account == 'acme' && case.attrs.vip == true",
-		"account":   "account.id == 'acme' && account.zone == 'Europe/Paris'",
+		"case":      "case.tier == 'x' && case.priority == 'P1' && case.opened == timestamp('2026-11-30T08:00:00Z') && case.zone == 'Europe/Paris' && case.language == 'fr' && case.account == 'acme' && case.country == 'fr' && case.attrs.vip == true",
+		"account":   "account.id == 'acme' && account.zone == 'Europe/Paris' && account.country == 'fr'",
 		"tier":      "tier.id == 'x' && tier.name == 'X' && tier.family == 'f' && !tier.legacy && tier.aliases == ['ex'] && 'fr' in tier.languages && tier.channels == ['console'] && size(tier.services) == 0",
 		"now":       "now == timestamp('2026-11-30T09:00:00Z') && now - case.opened == duration('1h')",
 		"contract":  "contract.tier == '' && contract.spend.minor == 0 && contract.spend.units == 0 && contract.spend.currency == '' && size(contract.attrs) == 0",
 		"principal": "principal.id == '' && size(principal.roles) == 0 && size(principal.groups) == 0",
 	}
 	opened := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	c := Case{Tier: "ex", Priority: slo.P1, Opened: opened, Zone: "Europe/Paris", Language: "fr", Account: "acme",
+	c := Case{Tier: "ex", Priority: slo.P1, Opened: opened, Zone: "Europe/Paris", Language: "fr", Account: "acme", Country: "fr",
 		Attrs: map[string]any{"vip": true}, Now: opened.Add(time.Hour)}
 	for name, cond := range conds {
 		t.Run(name, func(t *testing.T) {

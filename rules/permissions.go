@@ -80,11 +80,11 @@ func (e *Engine) Allowed(action string, p entitlement.Principal, c Case) (entitl
 		return entitlement.Decision{}, fmt.Errorf("%w %q (known: %s)", ErrUnknownAction, action, known)
 	}
 	kase := celCase{
-		Opened: c.Opened, Zone: c.Zone, Language: c.Language, Account: c.Account, Attrs: attrs(c.Attrs),
+		Opened: c.Opened, Zone: c.Zone, Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
 	}
 	v := vars{
 		kase:      &kase,
-		account:   &celAccount{ID: c.Account, Zone: c.Zone},
+		account:   &celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
 		principal: &celPrincipal{ID: p.ID, Roles: orEmpty(p.Roles), Groups: orEmpty(p.Groups), Attrs: attrs(p.Attrs)},
 		now:       c.Now,
 	}

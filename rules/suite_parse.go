@@ -16,7 +16,7 @@ var (
 	suiteKeys     = []string{"version", "description", "catalog", "now", "tests"}
 	suiteKinds    = []string{"deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed"}
 	suiteTestKeys = append([]string{"name", "description", "now", "expect"}, suiteKinds...)
-	suiteCaseKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "attrs", "now", "pauses"}
+	suiteCaseKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "country", "attrs", "now", "pauses"}
 	suiteExpect   = map[string][]string{
 		"deadline":     {"due", "target", "within", "calendar", "rule", "error"},
 		"compare":      {"changes", "error"},
@@ -334,6 +334,8 @@ func (p *suiteParser) kase(f field, now *time.Time, required ...string) (Case, b
 			c.Language, good = p.d.str(x)
 		case "account":
 			c.Account, good = p.d.str(x)
+		case "country":
+			c.Country, good = p.d.str(x)
 		case "attrs":
 			c.Attrs = p.attrs(x)
 			good = c.Attrs != nil

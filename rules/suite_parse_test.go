@@ -31,7 +31,7 @@ func TestParseSuiteErrors(t *testing.T) {
 			`t.yaml:2:5: tests[0]: missing required key "expect"`,
 		}},
 		{"unknown input key", "tests:\n  - name: a\n    deadline: {tier: a, priority: P1, opened: 2026-03-02T10:00:00Z, color: red}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
-			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, attrs, now, pauses)`,
+			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, country, attrs, now, pauses)`,
 		}},
 		{"expectation of another question", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
 			`t.yaml:4:14: tests[0].expect.due: unknown key "due" (want one of changes, error)`,

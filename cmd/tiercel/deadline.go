@@ -41,8 +41,8 @@ on the target's clock, whether the target is breached, and when the 50% and
 
 // caseFlags are the flags that describe a case.
 type caseFlags struct {
-	tier, priority, opened, zone, language, account, now string
-	attrs                                                stringsFlag
+	tier, priority, opened, zone, language, account, country, now string
+	attrs                                                         stringsFlag
 }
 
 func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
@@ -56,6 +56,7 @@ func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
 	fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York")
 	fs.StringVar(&o.language, "language", "", "the case's `language`, e.g. ja")
 	fs.StringVar(&o.account, "account", "", "the account `id`")
+	fs.StringVar(&o.country, "country", "", "the account's `country` (e.g. us), whose public holidays close calendars with holidays: [account]")
 	fs.StringVar(&o.now, "now", "", "the instant of the decision, `RFC3339` (default: --opened)")
 	fs.Var(&o.attrs, "attr", "a fact for CEL rules, `key=value`; repeatable")
 }
@@ -71,7 +72,7 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 			}
 		}
 	}
-	c.Tier, c.Zone, c.Language, c.Account = o.tier, o.zone, o.language, o.account
+	c.Tier, c.Zone, c.Language, c.Account, c.Country = o.tier, o.zone, o.language, o.account, o.country
 	if o.priority != "" {
 		p, err := slo.ParsePriority(o.priority)
 		if err != nil {
