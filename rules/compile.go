@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 
 	"cel.dev/cel-go/cel"
 
-	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -362,7 +360,7 @@ func loadZone(name string) (*time.Location, error) {
 	return l, nil
 }
 
-// errCost wraps cost-limit failures of an evaluation in ErrCostLimit and
+// evalError wraps cost-limit failures of an evaluation in ErrCostLimit and
 // every other failure in ErrEvaluation.
 func evalError(what string, err error) error {
 	if strings.Contains(err.Error(), "cost limit exceeded") {
@@ -370,6 +368,3 @@ func evalError(what string, err error) error {
 	}
 	return fmt.Errorf("%s: %w: %w", what, ErrEvaluation, err)
 }
-
-var _ = errors.New
-var _ = entitlement.Money{}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
-	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -214,5 +213,3 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
-
-var _ = rules.Plan{}
