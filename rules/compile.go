@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/interpreter"
 
 	"github.com/tiercel/tiercel/slo"
 )
@@ -363,7 +365,8 @@ func loadZone(name string) (*time.Location, error) {
 // evalError wraps cost-limit failures of an evaluation in ErrCostLimit and
 // every other failure in ErrEvaluation.
 func evalError(what string, err error) error {
-	if strings.Contains(err.Error(), "cost limit exceeded") {
+	var cancelled interpreter.EvalCancelledError
+	if errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded {
 		return fmt.Errorf("%s: %w: %w", what, ErrCostLimit, err)
 	}
 	return fmt.Errorf("%s: %w: %w", what, ErrEvaluation, err)
