@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +12,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+	"github.com/tiercel/tiercel/internal/golden"
+)
 
 // runCmd runs the command line and returns stdout, stderr and the status.
 func runCmd(t *testing.T, args ...string) (string, string, int) {
@@ -52,15 +51,7 @@ func quoteArgs(args []string) []string {
 
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".golden")
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./cmd/tiercel -update to create it")
-	assert.Equal(t, string(want), got)
+	golden.Check(t, filepath.Join("testdata", "golden", name+".golden"), got)
 }
 
 // goldenCase is a command line whose transcript (output and exit status)

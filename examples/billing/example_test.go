@@ -2,30 +2,22 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/rules"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/output.golden")
 
 // TestOutput prices the bundled accounts.csv as `go run ./examples/billing`
 // does and checks the result.
 func TestOutput(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, rules.Default(), bytes.NewReader(bundled)))
-	if *update {
-		require.NoError(t, os.WriteFile("testdata/output.golden", out.Bytes(), 0o644))
-	}
-	want, err := os.ReadFile("testdata/output.golden")
-	require.NoError(t, err)
-	assert.Equal(t, string(want), out.String())
+	golden.Check(t, "testdata/output.golden", out.String())
 	// The worked examples of FACTS.md.
 	assert.Regexp(t, `acme-analytics +85000.00 USD +2550.00 USD +6150.00 USD +15000.00 USD \(min\)`, out.String())
 	assert.Regexp(t, `globex +1200000.00 USD +36000.00 USD +42900.00 USD +70500.00 USD`, out.String())
