@@ -336,17 +336,11 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 			m, good = p.money(w)
 			monies = append(monies, moneyWant{w.key, m})
 		case "tier":
-			var s string
-			s, good = p.d.str(w)
-			tierWant = &s
+			good = into(&tierWant)(p.d.str(w))
 		case "minimumApplied":
-			var b bool
-			b, good = p.boolean(w)
-			minApplied = &b
+			good = into(&minApplied)(p.boolean(w))
 		case "billedDays":
-			var n int
-			n, good = p.integer(w)
-			billed = &n
+			good = into(&billed)(p.integer(w))
 		case "lines":
 			hasLines = true
 			for _, it := range p.d.list(w) {
@@ -412,6 +406,15 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 	}
 }
 
+// into returns a function that stores a parsed expectation in *dst, so that
+// a parser's (value, ok) result reads as one assignment.
+func into[T any](dst **T) func(T, bool) bool {
+	return func(v T, ok bool) bool {
+		*dst = &v
+		return ok
+	}
+}
+
 // eligibilityWant holds the expectations shared by eligibility and plan.
 type eligibilityWant struct {
 	eligible, required          *bool
@@ -424,22 +427,14 @@ type eligibilityWant struct {
 func (p *suiteParser) eligibilityWant(w field, ew *eligibilityWant) bool {
 	good := true
 	switch w.key {
-	case "eligible", "required":
-		var b bool
-		b, good = p.boolean(w)
-		if w.key == "eligible" {
-			ew.eligible = &b
-		} else {
-			ew.required = &b
-		}
+	case "eligible":
+		good = into(&ew.eligible)(p.boolean(w))
+	case "required":
+		good = into(&ew.required)(p.boolean(w))
 	case "migration":
-		var s string
-		s, good = p.str(w)
-		ew.migration = &s
+		good = into(&ew.migration)(p.str(w))
 	case "recommended":
-		var s string
-		s, good = p.str(w)
-		ew.recommended = &s
+		good = into(&ew.recommended)(p.str(w))
 	case "effectiveAt", "priceHeldUntil":
 		var t time.Time
 		if s, g := p.d.str(w); g && s == "none" {
@@ -548,30 +543,18 @@ func (p *suiteParser) plan(q field, wants []field, now *time.Time) func(*Engine)
 			for _, x := range p.d.mapping(o.vn, o.path, suiteOptionKeys) {
 				good := true
 				switch x.key {
-				case "keepsTargets", "recommended":
-					var b bool
-					b, good = p.boolean(x)
-					if x.key == "keepsTargets" {
-						ow.keeps = &b
-					} else {
-						ow.recommended = &b
-					}
+				case "keepsTargets":
+					good = into(&ow.keeps)(p.boolean(x))
+				case "recommended":
+					good = into(&ow.recommended)(p.boolean(x))
 				case "total":
-					var m entitlement.Money
-					m, good = p.money(x)
-					ow.total = &m
+					good = into(&ow.total)(p.money(x))
 				case "changes":
-					var cw changesWant
-					cw, good = p.changes(x)
-					ow.changes = &cw
-				case "effectiveAt", "priceHeldUntil":
-					var t time.Time
-					t, good = p.instant(x, nil)
-					if x.key == "effectiveAt" {
-						ow.effectiveAt = &t
-					} else {
-						ow.priceHeldUntil = &t
-					}
+					good = into(&ow.changes)(p.changes(x))
+				case "effectiveAt":
+					good = into(&ow.effectiveAt)(p.instant(x, nil))
+				case "priceHeldUntil":
+					good = into(&ow.priceHeldUntil)(p.instant(x, nil))
 				}
 				ok = ok && good
 			}
