@@ -543,7 +543,7 @@ func (d *decoder) parseRule(it item) *ruleDef {
 			}
 		case "within":
 			hasOutput = true
-			dur, good := parsed(d, f, parseWithin)
+			dur, good := parsed(d, f, slo.ParseDuration)
 			if !good {
 				ok = false
 				continue
@@ -567,15 +567,6 @@ func (d *decoder) parseRule(it item) *ruleDef {
 		return nil
 	}
 	return rd
-}
-
-// parseWithin reads a target duration alone ("4h", "15m").
-func parseWithin(s string) (time.Duration, error) {
-	t, err := slo.ParseTarget(s + " " + slo.AlwaysOpenName)
-	if err != nil {
-		return 0, err
-	}
-	return t.Within, nil
 }
 
 func (d *decoder) features(fields []field, fs *entitlement.Features) {

@@ -64,6 +64,7 @@ var malformed = []struct {
 	{"when error in a folded scalar", okTier + "rules:\n  - id: r\n    when: >\n      case.language == 'ja' &&\n      case.prio == 'P1'\n    within: 2h\n", "t.yaml:9:11: rules[0].when: undefined field 'prio'"},
 	{"when error in a quoted scalar", okTier + "rules:\n  - id: r\n    when: \"case.language == 'ja' && case.prio == 1\"\n    within: 2h\n", "t.yaml:7:41: rules[0].when: undefined field 'prio'"},
 	{"when too expensive", okTier + "rules:\n  - id: r\n    when: case.attrs.all(a, case.attrs.all(b, case.attrs.all(c, case.attrs.all(d, a + b + c + d != ''))))\n    within: 2h\n", "t.yaml:7:11: rules[0].when: expression too expensive: estimated cost up to 9806060603 exceeds the limit 100000"},
+	{"rule bad within", okTier + "rules:\n  - id: r\n    when: 'true'\n    within: 2 hours\n", "t.yaml:8:13: rules[0].within: invalid target: bad duration \"2 hours\" (use h, m, s units, e.g. 1h30m)"},
 	{"rule unknown calendar", okTier + "rules:\n  - id: r\n    when: 'true'\n    calendar: moon\n", "t.yaml:8:15: rules[0].calendar: unknown calendar \"moon\""},
 	{"rule unknown tier", okTier + "rules:\n  - id: r\n    when: 'true'\n    tiers: [y]\n    within: 2h\n", "t.yaml:8:13: rules[0].tiers[0]: unknown tier \"y\""},
 	{"rule bad priority", okTier + "rules:\n  - id: r\n    when: 'true'\n    priorities: [P0]\n    within: 2h\n", "t.yaml:8:18: rules[0].priorities[0]: invalid priority \"P0\": want one of P1, P2, P3, P4"},

@@ -88,7 +88,7 @@ func (p *suiteParser) deadline(q field, wants []field, now *time.Time) func(*Eng
 			var dur time.Duration
 			if good {
 				var err error
-				if dur, err = parseWithin(s); err != nil {
+				if dur, err = slo.ParseDuration(s); err != nil {
 					p.d.fail(w.vn, w.path, err, "%v", err)
 					good = false
 				}

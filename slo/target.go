@@ -36,17 +36,35 @@ func ParseTarget(s string) (Target, error) {
 	default:
 		return Target{}, fmt.Errorf("%w %q: too many words, want \"<duration> <calendar>\" such as \"1h 24x7\"", ErrTarget, s)
 	}
-	d, err := time.ParseDuration(fields[0])
+	d, err := parseWithin(fields[0])
 	if err != nil {
-		return Target{}, fmt.Errorf("%w %q: bad duration %q (use h, m, s units, e.g. 1h30m)", ErrTarget, s, fields[0])
-	}
-	if d <= 0 {
-		return Target{}, fmt.Errorf("%w %q: duration must be positive", ErrTarget, s)
+		return Target{}, fmt.Errorf("%w %q: %v", ErrTarget, s, err)
 	}
 	if err := checkName(fields[1]); err != nil {
 		return Target{}, fmt.Errorf("%w %q: calendar %v", ErrTarget, s, err)
 	}
 	return Target{Within: d, Calendar: fields[1]}, nil
+}
+
+// ParseDuration parses a target's response time alone ("4h", "15m",
+// "1h30m"): time.ParseDuration syntax, positive. Errors wrap ErrTarget.
+func ParseDuration(s string) (time.Duration, error) {
+	d, err := parseWithin(s)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %v", ErrTarget, err)
+	}
+	return d, nil
+}
+
+func parseWithin(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("bad duration %q (use h, m, s units, e.g. 1h30m)", s)
+	}
+	if d <= 0 {
+		return 0, errors.New("duration must be positive")
+	}
+	return d, nil
 }
 
 // checkName reports whether name is a usable calendar name.

@@ -94,3 +94,32 @@ func TestFormatDuration(t *testing.T) {
 		})
 	}
 }
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"4h", 4 * time.Hour, ""},
+		{"15m", 15 * time.Minute, ""},
+		{"1h30m", 90 * time.Minute, ""},
+		{"0h", 0, "invalid target: duration must be positive"},
+		{"-1h", 0, "invalid target: duration must be positive"},
+		{"1d", 0, `invalid target: bad duration "1d" (use h, m, s units, e.g. 1h30m)`},
+		{"", 0, `invalid target: bad duration "" (use h, m, s units, e.g. 1h30m)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			d, err := ParseDuration(tc.in)
+			if tc.err != "" {
+				assert.ErrorIs(t, err, ErrTarget)
+				assert.EqualError(t, err, tc.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, d)
+			assert.Equal(t, tc.in, FormatDuration(d), "round-trips through FormatDuration")
+		})
+	}
+}
