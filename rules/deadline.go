@@ -124,7 +124,7 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		}
 	}
 	opened := c.Opened
-	if cal.Zone() == slo.AccountZone && target.Calendar != slo.AlwaysOpenName {
+	if cal.NeedsZone() {
 		if c.Zone == "" {
 			return resolved{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
 		}

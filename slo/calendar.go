@@ -182,6 +182,11 @@ func (c *Calendar) Name() string { return c.name }
 // comes from the instants it is given.
 func (c *Calendar) Zone() string { return c.zone }
 
+// NeedsZone reports whether the calendar's answers depend on the zone of the
+// instants it is given: its zone is the account's and it is not always
+// open (24x7 counts real elapsed time, the same in every zone).
+func (c *Calendar) NeedsZone() bool { return c.zone == AccountZone && !c.always }
+
 // Location returns the calendar's time zone, or nil when the zone is the
 // account's (taken from the start instant at evaluation time).
 func (c *Calendar) Location() *time.Location { return c.loc }

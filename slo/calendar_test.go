@@ -107,13 +107,17 @@ func TestNewCalendar(t *testing.T) {
 			c := mustCalendar(t, CalendarSpec{Name: "b", Zone: z, Week: weekOf(t, "mon-fri", "09:00-17:00")})
 			assert.Nil(t, c.Location())
 			assert.Equal(t, AccountZone, c.Zone())
+			assert.True(t, c.NeedsZone())
 		}
+		fixed := mustCalendar(t, CalendarSpec{Name: "b", Zone: "Europe/Paris", Week: weekOf(t, "mon-fri", "09:00-17:00")})
+		assert.False(t, fixed.NeedsZone())
 	})
 	t.Run("always open", func(t *testing.T) {
 		c := AlwaysOpen()
 		assert.Equal(t, AlwaysOpenName, c.Name())
 		assert.Nil(t, c.Location())
 		assert.True(t, c.Spec().AlwaysOpen)
+		assert.False(t, c.NeedsZone(), "24x7 is the same in every zone")
 		z := mustCalendar(t, CalendarSpec{Name: "ops", Zone: "Asia/Tokyo", AlwaysOpen: true})
 		assert.Equal(t, "Asia/Tokyo", z.Location().String())
 	})

@@ -145,9 +145,9 @@ func (c *cli) deadline(o *caseFlags) error {
 	opened, due := kase.Opened, d.Due
 	var loc *time.Location
 	if kase.Zone != "" {
-		loc, _ = time.LoadLocation(kase.Zone)
-	} else if cal, ok := e.Calendar(d.Target.Calendar); ok && d.Target.Calendar != slo.AlwaysOpenName {
-		loc = cal.Location()
+		loc, _ = loadZone(kase.Zone) // checked by o.kase
+	} else if cal, ok := e.Calendar(d.Target.Calendar); ok {
+		loc = cal.Location() // nil for 24x7 and account-zone calendars
 	}
 	if loc != nil {
 		opened, due = opened.In(loc), due.In(loc)
