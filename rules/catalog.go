@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -213,7 +214,7 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 					cd.accountHolidays = true
 					continue
 				}
-				if !contains(slo.HolidayCountries(), code) {
+				if !slices.Contains(slo.HolidayCountries(), code) {
 					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s, or %s for the country given with each case)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry)
 					ok = false
 					continue

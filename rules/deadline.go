@@ -118,9 +118,11 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal := e.calendars[target.Calendar]
-	if cc := e.byCountry[target.Calendar]; cc != nil && c.Country != "" {
-		if cal, err = cc.get(c.Country); err != nil {
-			return resolved{}, err
+	if c.Country != "" {
+		if cc := e.byCountry[target.Calendar]; cc != nil {
+			if cal, err = cc.get(c.Country); err != nil {
+				return resolved{}, err
+			}
 		}
 	}
 	opened := c.Opened

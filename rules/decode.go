@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -122,7 +123,7 @@ func (d *decoder) mapping(n *yaml.Node, path string, known []string) []field {
 			continue
 		}
 		seen[f.key] = true
-		if known != nil && !contains(known, f.key) {
+		if known != nil && !slices.Contains(known, f.key) {
 			d.fail(kn, f.path, nil, "unknown key %q (want one of %s)", f.key, strings.Join(known, ", "))
 			continue
 		}
@@ -235,7 +236,7 @@ func (d *decoder) strings(f field) []string {
 		if !ok {
 			continue
 		}
-		if contains(out, s) {
+		if slices.Contains(out, s) {
 			d.fail(it.n, it.path, nil, "duplicate value %q", s)
 			continue
 		}
@@ -256,15 +257,6 @@ func kindNameOr(n *yaml.Node) string {
 		return "nothing"
 	}
 	return kindName(n)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parseDocument decodes src as exactly one YAML document.

@@ -102,18 +102,8 @@ type rule struct {
 }
 
 func (r *rule) appliesTo(tierID string, p slo.Priority) bool {
-	if len(r.tiers) > 0 && !contains(r.tiers, tierID) {
-		return false
-	}
-	if len(r.priorities) == 0 {
-		return true
-	}
-	for _, q := range r.priorities {
-		if q == p {
-			return true
-		}
-	}
-	return false
+	return (len(r.tiers) == 0 || slices.Contains(r.tiers, tierID)) &&
+		(len(r.priorities) == 0 || slices.Contains(r.priorities, p))
 }
 
 // Tier describes one tier of the catalog.
@@ -152,12 +142,6 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	if err != nil {
 		return Tier{}, err
 	}
-	tb := slo.Table{}
-	for p := slo.P1; p <= slo.P4; p++ {
-		if t.has[p] {
-			tb[p] = t.response[p]
-		}
-	}
 	var price *entitlement.Price
 	if t.price != nil {
 		pc := *t.price
@@ -166,7 +150,7 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	}
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
-		Aliases: append([]string(nil), t.aliases...), Response: tb, Features: cloneFeatures(t.features),
+		Aliases: append([]string(nil), t.aliases...), Response: t.table(), Features: cloneFeatures(t.features),
 		Price: price, Source: t.source,
 	}, nil
 }
