@@ -271,13 +271,33 @@ func TestEngineConcurrentUse(t *testing.T) {
 	e, err := Compile("rules.yaml", []byte(rulesCatalog))
 	require.NoError(t, err)
 	base := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	want := make([]Deadline, 64)
+	// Answers computed one at a time first: a deadline or, for basic's
+	// missing priorities, an error. Most cases must have a deadline, or the
+	// comparison below would compare errors only.
+	type answer struct {
+		due  time.Time
+		rule string
+		err  string
+	}
+	decide := func(c Case) answer {
+		d, err := e.Deadline(c)
+		if err != nil {
+			return answer{err: err.Error()}
+		}
+		return answer{due: d.Due, rule: d.Rule}
+	}
+	want := make([]answer, 64)
 	cases := make([]Case, 64)
+	decided := 0
 	for i := range cases {
 		cases[i] = Case{Tier: []string{"enhanced", "advanced", "basic"}[i%3], Priority: slo.Priorities[i%4], Opened: base.Add(time.Duration(i) * 97 * time.Minute),
 			Zone: []string{"Europe/Paris", "America/New_York", "Asia/Tokyo"}[i%3], Language: []string{"ja", "en"}[i%2], Account: "acme"}
-		want[i], _ = e.Deadline(cases[i])
+		want[i] = decide(cases[i])
+		if want[i].err == "" {
+			decided++
+		}
 	}
+	require.Greater(t, decided, 48)
 	var wg sync.WaitGroup
 	errs := make(chan string, 16*len(cases))
 	for g := range 16 {
@@ -286,9 +306,8 @@ func TestEngineConcurrentUse(t *testing.T) {
 			defer wg.Done()
 			for k := range cases {
 				i := (k + g) % len(cases)
-				got, _ := e.Deadline(cases[i])
-				if !got.Due.Equal(want[i].Due) || got.Rule != want[i].Rule {
-					errs <- fmt.Sprintf("case %d: got %v %s, want %v %s", i, got.Due, got.Rule, want[i].Due, want[i].Rule)
+				if got := decide(cases[i]); !got.due.Equal(want[i].due) || got.rule != want[i].rule || got.err != want[i].err {
+					errs <- fmt.Sprintf("case %d: got %+v, want %+v", i, got, want[i])
 				}
 				_, _ = Default().Compare("looker-premier", cases[i].Tier)
 			}
