@@ -11,6 +11,16 @@ import (
 // ErrTarget is wrapped by every error that reports an invalid target.
 var ErrTarget = errors.New("invalid target")
 
+// MaxWithin is the longest response time ParseTarget and ParseDuration
+// accept: 87600h, ten years of round-the-clock open time (about 43 years of
+// 40-hour weeks). No support contract promises a response anywhere near it,
+// so a larger value is a typing mistake, not a commitment. The limit keeps
+// targets far from the range of time.Duration (about 292 years), and bounds
+// the cost of a deadline: even on a calendar open one minute a week, where
+// it spans 100,000 years of clock changes, Calendar.Add takes about 0.1s.
+// Calendar.Add itself accepts any Duration.
+const MaxWithin = 87600 * time.Hour
+
 // Target is a response-time objective: Within of open time on the calendar
 // named Calendar (for example "24x7" or "business").
 //
@@ -23,7 +33,8 @@ type Target struct {
 
 // ParseTarget parses "<duration> <calendar>", for example "1h 24x7",
 // "15m business" or "1h30m looker-24x5". The duration uses time.ParseDuration
-// syntax and must be positive; the calendar name is one word of letters,
+// syntax, must be positive, at most MaxWithin and a whole number of
+// nanoseconds ("1.5ns" is refused, not truncated); the calendar name is one word of letters,
 // digits, '-', '_' or '.'. Errors wrap ErrTarget.
 func ParseTarget(s string) (Target, error) {
 	fields := strings.Fields(s)
@@ -47,7 +58,8 @@ func ParseTarget(s string) (Target, error) {
 }
 
 // ParseDuration parses a target's response time alone ("4h", "15m",
-// "1h30m"): time.ParseDuration syntax, positive. Errors wrap ErrTarget.
+// "1h30m"): time.ParseDuration syntax, positive, at most MaxWithin and a
+// whole number of nanoseconds. Errors wrap ErrTarget.
 func ParseDuration(s string) (time.Duration, error) {
 	d, err := parseWithin(s)
 	if err != nil {
@@ -58,13 +70,94 @@ func ParseDuration(s string) (time.Duration, error) {
 
 func parseWithin(s string) (time.Duration, error) {
 	d, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("bad duration %q (use h, m, s units, e.g. 1h30m)", s)
-	}
-	if d <= 0 {
+	wellFormed, finer := scanDuration(s)
+	switch {
+	case err != nil && wellFormed && strings.HasPrefix(s, "-"):
 		return 0, errors.New("duration must be positive")
+	case err != nil && wellFormed:
+		// time.ParseDuration refuses well-formed text only when it overflows.
+		return 0, fmt.Errorf("response time %s exceeds the maximum %s", s, FormatDuration(MaxWithin))
+	case err != nil:
+		return 0, fmt.Errorf("bad duration %q (use h, m, s units, e.g. 1h30m)", s)
+	case finer:
+		return 0, fmt.Errorf("duration %q is finer than a nanosecond", s)
+	case d <= 0:
+		return 0, errors.New("duration must be positive")
+	case d > MaxWithin:
+		return 0, fmt.Errorf("response time %s exceeds the maximum %s", s, FormatDuration(MaxWithin))
 	}
 	return d, nil
+}
+
+// durationUnits are the units time.ParseDuration reads, in nanoseconds.
+var durationUnits = map[string]uint64{
+	"ns": 1, "us": 1e3, "\u00b5s": 1e3, "\u03bcs": 1e3, "ms": 1e6,
+	"s": 1e9, "m": 60e9, "h": 3600e9,
+}
+
+// scanDuration reports whether s has the syntax time.ParseDuration reads
+// (an optional sign, then "0" or numbers with units such as "1h30m" or
+// "1.5s"), and whether any of its numbers has a fraction finer than a
+// nanosecond, which time.ParseDuration silently drops ("1.5ns", "0.1us").
+func scanDuration(s string) (wellFormed, finer bool) {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	if s == "0" {
+		return true, false
+	}
+	if s == "" {
+		return false, false
+	}
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for s != "" {
+		i := 0
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+		digits, frac := i, ""
+		if i < len(s) && s[i] == '.' {
+			j := i + 1
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			frac, digits, i = s[i+1:j], digits+j-i-1, j
+		}
+		j := i
+		for j < len(s) && s[j] != '.' && !isDigit(s[j]) {
+			j++
+		}
+		unit, ok := durationUnits[s[i:j]]
+		if digits == 0 || !ok {
+			return false, false
+		}
+		finer = finer || !wholeNanoseconds(strings.TrimRight(frac, "0"), unit)
+		s = s[j:]
+	}
+	return true, finer
+}
+
+// wholeNanoseconds reports whether the fraction 0.frac (decimal digits, no
+// trailing zero) of unit nanoseconds is a whole number of nanoseconds.
+func wholeNanoseconds(frac string, unit uint64) bool {
+	if frac == "" {
+		return true
+	}
+	// A unit has at most 13 factors 2 and 11 factors 5 (3600e9 = 2^13 3^2
+	// 5^11), so 10^k divides frac*unit only for k <= 13.
+	if len(frac) > 13 {
+		return false
+	}
+	f, _ := strconv.ParseUint(frac, 10, 64)
+	pow := uint64(1)
+	for range len(frac) {
+		pow *= 10
+	}
+	a, b := pow, unit // gcd(pow, unit)
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return f%(pow/a) == 0
 }
 
 // checkName reports whether name is a usable calendar name.

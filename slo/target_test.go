@@ -29,6 +29,11 @@ func TestParseTarget(t *testing.T) {
 		{name: "zero", in: "0s 24x7", wantErr: "duration must be positive"},
 		{name: "negative", in: "-1h 24x7", wantErr: "duration must be positive"},
 		{name: "bad calendar", in: "1h bus/iness", wantErr: `invalid character '/'`},
+		{name: "sub-nanosecond", in: "1.5ns 24x7", wantErr: `invalid target "1.5ns 24x7": duration "1.5ns" is finer than a nanosecond`},
+		{name: "sub-nanosecond part", in: "1h0.5ns 24x7", wantErr: `invalid target "1h0.5ns 24x7": duration "1h0.5ns" is finer than a nanosecond`},
+		{name: "maximum", in: "87600h biz", want: Target{MaxWithin, "biz"}, str: "87600h biz"},
+		{name: "over the maximum", in: "2562041h biz", wantErr: `invalid target "2562041h biz": response time 2562041h exceeds the maximum 87600h`},
+		{name: "overflows", in: "9999999999h biz", wantErr: "response time 9999999999h exceeds the maximum 87600h"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +113,29 @@ func TestParseDuration(t *testing.T) {
 		{"-1h", 0, "invalid target: duration must be positive"},
 		{"1d", 0, `invalid target: bad duration "1d" (use h, m, s units, e.g. 1h30m)`},
 		{"", 0, `invalid target: bad duration "" (use h, m, s units, e.g. 1h30m)`},
+		{"1h2", 0, `invalid target: bad duration "1h2" (use h, m, s units, e.g. 1h30m)`},
+		{"1.h", time.Hour, ""},
+		{".5h", 30 * time.Minute, ""},
+		{"1.5us", 1500 * time.Nanosecond, ""},
+		{"1.5\u00b5s", 1500 * time.Nanosecond, ""},
+		{"0.000000001s", time.Nanosecond, ""},
+		{"0.0000000000025h", 9 * time.Nanosecond, ""},
+		{"0.0000000000001h", 0, `invalid target: duration "0.0000000000001h" is finer than a nanosecond`},
+		{"0.00000000000001h", 0, `invalid target: duration "0.00000000000001h" is finer than a nanosecond`},
+		{"1.0000000000000000000000h", time.Hour, ""},
+		{"1.5ns", 0, `invalid target: duration "1.5ns" is finer than a nanosecond`},
+		{"1h0.5ns", 0, `invalid target: duration "1h0.5ns" is finer than a nanosecond`},
+		{"0.5ns", 0, `invalid target: duration "0.5ns" is finer than a nanosecond`},
+		{"0.0001us", 0, `invalid target: duration "0.0001us" is finer than a nanosecond`},
+		{"1.0000000001s", 0, `invalid target: duration "1.0000000001s" is finer than a nanosecond`},
+		{"1.00000000000000000000001h", 0, `invalid target: duration "1.00000000000000000000001h" is finer than a nanosecond`},
+		{"87600h", MaxWithin, ""},
+		{"87599h59m59.999999999s", MaxWithin - time.Nanosecond, ""},
+		{"87600h0.000000001s", 0, "invalid target: response time 87600h0.000000001s exceeds the maximum 87600h"},
+		{"2562041h", 0, "invalid target: response time 2562041h exceeds the maximum 87600h"},
+		{"2562048h", 0, "invalid target: response time 2562048h exceeds the maximum 87600h"},
+		{"99999999999999999999h", 0, "invalid target: response time 99999999999999999999h exceeds the maximum 87600h"},
+		{"-99999999999999999999h", 0, "invalid target: duration must be positive"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -119,7 +147,9 @@ func TestParseDuration(t *testing.T) {
 			}
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, d)
-			assert.Equal(t, tc.in, FormatDuration(d), "round-trips through FormatDuration")
+			again, err := ParseDuration(FormatDuration(d))
+			require.NoError(t, err, "FormatDuration(%s) parses", d)
+			assert.Equal(t, d, again, "round-trips through FormatDuration")
 		})
 	}
 }
