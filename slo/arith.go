@@ -2,6 +2,7 @@ package slo
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"time"
 )
@@ -136,13 +137,24 @@ func (c *Calendar) daysOpen(d1, d2 int64) int64 {
 	n := d2 - d1
 	weeks, rest := n/7, n%7
 	w := weekdayOf(d1)
-	if weeks > math.MaxInt64/int64(c.weekly)-1 {
-		return math.MaxInt64
-	}
-	t := weeks*int64(c.weekly) + int64(c.cycle[w+int(rest)]-c.cycle[w])
 	i1, _ := slices.BinarySearch(c.off, d1)
 	i2, _ := slices.BinarySearch(c.off, d2)
-	return t - int64(c.offCum[i2]-c.offCum[i1])
+	// weeks*weekly + part, in 128 bits: part (the rest days less the closed
+	// ones) may be negative, and the sum is exact whenever it fits.
+	part := int64(c.cycle[w+int(rest)]-c.cycle[w]) - int64(c.offCum[i2]-c.offCum[i1])
+	hi, lo := bits.Mul64(uint64(weeks), uint64(c.weekly))
+	var carry uint64
+	if part >= 0 {
+		lo, carry = bits.Add64(lo, uint64(part), 0)
+		hi += carry
+	} else {
+		lo, carry = bits.Sub64(lo, uint64(-part), 0)
+		hi -= carry
+	}
+	if hi != 0 || lo > math.MaxInt64 {
+		return math.MaxInt64
+	}
+	return int64(lo)
 }
 
 // localMeasure returns the open time from a to b (a not after b).
@@ -384,13 +396,22 @@ func (c *Calendar) Elapsed(start, end time.Time, pauses ...Interval) time.Durati
 		s, e = e, s
 	}
 	var buf [8]Interval
-	ps := mergePauses(buf[:0], pauses, loc)
-	total := c.measure(s, e)
-	for _, p := range ps {
-		ps, pe := maxTime(p.Start, s), minTime(p.End, e)
-		if pe.After(ps) {
-			total -= c.measure(ps, pe)
+	// Sum the open time between the pauses rather than subtract the pauses
+	// from the whole: every term is non-negative, so the sum saturates only
+	// when the true answer does.
+	var total int64
+	cur := s
+	for _, p := range mergePauses(buf[:0], pauses, loc) {
+		if !p.Start.Before(e) {
+			break
 		}
+		if p.Start.After(cur) {
+			total = satAdd(total, c.measure(cur, p.Start))
+		}
+		cur = maxTime(cur, p.End)
+	}
+	if e.After(cur) {
+		total = satAdd(total, c.measure(cur, e))
 	}
 	if neg {
 		return time.Duration(-total)
@@ -428,13 +449,6 @@ func mergePauses(buf, pauses []Interval, loc *time.Location) []Interval {
 
 func maxTime(a, b time.Time) time.Time {
 	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.Before(b) {
 		return a
 	}
 	return b

@@ -483,6 +483,23 @@ func randomCalendar(t testing.TB, r *rand.Rand, zone string, near time.Time) *Ca
 	}
 }
 
+// randomStart returns the location of zone (for "account", one of
+// accountLocs) and a whole minute in 2015-2030 in it, in zones with clock
+// changes just before one except one time in farOneIn.
+func randomStart(t testing.TB, r *rand.Rand, zone string, accountLocs []string, farOneIn int) (*time.Location, time.Time) {
+	t.Helper()
+	locName := zone
+	if zone == "account" {
+		locName = accountLocs[r.IntN(len(accountLocs))]
+	}
+	loc := mustLoc(t, locName)
+	s := time.Unix(1420070400+r.Int64N(16*365*86400), 0).In(loc)
+	if _, end := s.ZoneBounds(); !end.IsZero() && r.IntN(farOneIn) != 0 {
+		s = end.Add(-time.Duration(r.IntN(3*24*60)) * time.Minute)
+	}
+	return loc, time.Unix(s.Unix()/60*60, 0).In(loc)
+}
+
 func TestAgainstReference(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Paris", "Australia/Sydney", "Australia/Lord_Howe",
 		"America/Sao_Paulo", "America/Havana", "America/Santiago", "Asia/Kathmandu", "UTC", "account"}
@@ -493,17 +510,7 @@ func TestAgainstReference(t *testing.T) {
 	}
 	for i := range n {
 		zone := zones[i%len(zones)]
-		locName := zone
-		if zone == "account" {
-			locName = []string{"Europe/London", "America/Chicago"}[r.IntN(2)]
-		}
-		loc := mustLoc(t, locName)
-		// A whole minute in 2015-2030, often just before a clock change.
-		s := time.Unix(1420070400+r.Int64N(16*365*86400), 0).In(loc)
-		if _, end := s.ZoneBounds(); !end.IsZero() && r.IntN(4) != 0 {
-			s = end.Add(-time.Duration(r.IntN(3*24*60)) * time.Minute)
-		}
-		s = time.Unix(s.Unix()/60*60, 0).In(loc)
+		loc, s := randomStart(t, r, zone, []string{"Europe/London", "America/Chicago"}, 4)
 		c := randomCalendar(t, r, zone, s)
 		ref := newRef(c, loc)
 		var pauses []Interval
@@ -538,6 +545,105 @@ func TestAgainstReference(t *testing.T) {
 			})
 			if !firstOpen.IsZero() {
 				require.True(t, firstOpen.Equal(c.Next(s)), "Next = %s, want %s; %s", c.Next(s), firstOpen, msg)
+			}
+		})
+	}
+}
+
+// TestAddExtremes pins targets near the largest Duration, where week
+// counting once saturated and Add returned a closed instant.
+func TestAddExtremes(t *testing.T) {
+	biz := mustCalendar(t, CalendarSpec{Name: "biz", Zone: "UTC", Week: weekOf(t, "mon-fri", "09:00-17:00")})
+	bizUS := mustCalendar(t, CalendarSpec{Name: "biz-us", Zone: "UTC", Week: weekOf(t, "mon-fri", "09:00-17:00"), Holidays: []string{"us"}})
+	monday := mustTime(t, "2026-03-02T22:00:00Z")
+	tests := []struct {
+		name  string
+		cal   *Calendar
+		start time.Time
+		d     time.Duration
+		want  string
+	}{
+		{"64051 weeks and an hour", biz, monday, 2562041 * time.Hour, "3253-09-23T10:00:00Z"},
+		{"largest duration", biz, monday, math.MaxInt64, "3253-09-23T16:47:16.854775807Z"},
+		{"largest duration on 24x7", AlwaysOpen(), monday, math.MaxInt64, "2318-06-12T21:47:16.854775807Z"},
+		{"maximum target", biz, monday, MaxWithin, "2068-02-20T17:00:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.cal.Add(tt.start, tt.d)
+			assert.Equal(t, tt.want, got.Format(time.RFC3339Nano))
+			assert.Equal(t, tt.d, tt.cal.Elapsed(tt.start, got))
+			assert.True(t, tt.cal.IsOpen(got.Add(-time.Nanosecond)), "closed just before %s", got)
+		})
+	}
+	t.Run("holidays near the largest duration", func(t *testing.T) {
+		for _, d := range []time.Duration{math.MaxInt64, math.MaxInt64 - 40*time.Hour, 2562041 * time.Hour} {
+			got := bizUS.Add(monday, d)
+			assert.Equal(t, d, bizUS.Elapsed(monday, got), "d %s", d)
+			assert.True(t, bizUS.IsOpen(got.Add(-time.Nanosecond)), "closed just before %s", got)
+			assert.True(t, got.After(biz.Add(monday, d)), "holidays push %s later", d)
+		}
+	})
+	t.Run("elapsed saturates only past the largest duration", func(t *testing.T) {
+		end := biz.Add(monday, math.MaxInt64)
+		assert.Equal(t, time.Duration(math.MaxInt64), biz.Elapsed(monday, end.Add(time.Hour)))
+		assert.Equal(t, time.Duration(math.MaxInt64-1), biz.Elapsed(monday, end.Add(-time.Nanosecond)))
+		p := Interval{monday.Add(24 * time.Hour), monday.Add(48 * time.Hour)} // Tuesday's 8h
+		withPause := biz.Add(monday, math.MaxInt64, p)
+		assert.Equal(t, time.Duration(math.MaxInt64), biz.Elapsed(monday, withPause, p))
+		assert.Equal(t, time.Duration(math.MaxInt64-8*time.Hour), biz.Elapsed(monday, end, p))
+	})
+}
+
+// TestAddElapsedProperty checks on thousands of random calendars, starts,
+// pauses and targets, from a minute to the largest Duration, that Elapsed
+// inverts Add and that every deadline ends open time; small targets are
+// also checked against the minute-walk reference.
+func TestAddElapsedProperty(t *testing.T) {
+	zones := []string{"America/New_York", "Europe/Paris", "Australia/Sydney", "UTC", "account"}
+	r := rand.New(rand.NewPCG(3, 5))
+	n := 3000
+	if testing.Short() {
+		n = 300
+	}
+	for i := range n {
+		zone := zones[i%len(zones)]
+		loc, s := randomStart(t, r, zone, []string{"Asia/Tokyo", "Europe/London"}, 2)
+		minute := r.IntN(4) != 0 // whole minutes, for the reference
+		if !minute {
+			s = s.Add(time.Duration(r.Int64N(int64(time.Minute))))
+		}
+		c := randomCalendar(t, r, zone, s)
+		var pauses []Interval
+		for range []int{0, 1, 2, 12}[r.IntN(4)] {
+			ps := s.Add(time.Duration(r.IntN(5*24*60)-60) * time.Minute)
+			pauses = append(pauses, Interval{ps, ps.Add(time.Duration(r.IntN(24*60)) * time.Minute)})
+		}
+		dst := zone != "UTC" && loc.String() != "Asia/Tokyo"
+		var d time.Duration
+		switch kind := r.IntN(4); {
+		case kind == 0 && !dst:
+			// Near the largest Duration: clock changes would cost ~4s here.
+			d = time.Duration(math.MaxInt64 - r.Int64N(int64(2*c.weekly)))
+		case kind <= 1 && c.weekly >= 8*time.Hour:
+			d = MaxWithin - time.Duration(r.Int64N(int64(2*c.weekly)))
+		case kind <= 1:
+			d = time.Duration(r.Int64N(int64(c.weekly) * 52 * 50)) // 50 years
+		default:
+			d = time.Duration(1 + r.Int64N(int64(2*c.weekly)))
+			if minute {
+				d = d.Round(time.Minute) + time.Minute
+			}
+		}
+		t.Run(fmt.Sprintf("%d-%s", i, zone), func(t *testing.T) {
+			msg := fmt.Sprintf("start %s d %s spec %+v pauses %v", s, d, c.Spec(), pauses)
+			got := c.Add(s, d, pauses...)
+			require.True(t, got.After(s), "Add = %s not after start; %s", got, msg)
+			require.Equal(t, d, c.Elapsed(s, got, pauses...), "Elapsed(Add) = %s; %s", got, msg)
+			require.True(t, c.IsOpen(got.Add(-time.Nanosecond)), "closed before Add = %s; %s", got, msg)
+			if minute && d <= 2*c.weekly && i%8 < 2 {
+				want := newRef(c, loc).add(s, d, pauses)
+				require.True(t, want.Equal(got), "Add = %s, reference %s; %s", got, want, msg)
 			}
 		})
 	}
