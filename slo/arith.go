@@ -345,8 +345,11 @@ func (c *Calendar) Next(t time.Time) time.Time {
 // starts: the first open instant at or after start outside every pause.
 //
 // An account-zone calendar reads every instant in start.Location(); the
-// result is in start's Location. Elapsed(start, Add(start, d, p...), p...)
-// == d for every d >= 0. Add does not allocate for up to 8 pauses.
+// result is in start's Location. Add is exact for every Duration, the
+// largest included (time.Time reaches far beyond it): Elapsed(start,
+// Add(start, d, p...), p...) == d for every d >= 0, and for d > 0 the
+// calendar is open just before the result. Add does not allocate for up to
+// 8 pauses; more pauses are sorted once, in O(n log n).
 func (c *Calendar) Add(start time.Time, d time.Duration, pauses ...Interval) time.Time {
 	loc := c.location(start)
 	s := start.In(loc)
@@ -387,7 +390,8 @@ func (c *Calendar) Add(start time.Time, d time.Duration, pauses ...Interval) tim
 // It is negative when end is before start: Elapsed(a, b) == -Elapsed(b, a)
 // for instants in one location. An account-zone calendar reads every
 // instant in start.Location(). Elapsed saturates at the largest Duration
-// and does not allocate for up to 8 pauses.
+// only when the open time exceeds it, and does not allocate for up to 8
+// pauses.
 func (c *Calendar) Elapsed(start, end time.Time, pauses ...Interval) time.Duration {
 	loc := c.location(start)
 	s, e := start.In(loc), end.In(loc)
@@ -419,21 +423,16 @@ func (c *Calendar) Elapsed(start, end time.Time, pauses ...Interval) time.Durati
 	return time.Duration(total)
 }
 
-// mergePauses appends to buf the non-empty pauses, in loc, sorted and with
-// overlapping or touching ones merged.
+// mergePauses appends to buf the non-empty pauses, in loc, sorted (once, in
+// O(n log n)) and with overlapping or touching ones merged.
 func mergePauses(buf, pauses []Interval, loc *time.Location) []Interval {
 	for _, p := range pauses {
 		if !p.End.After(p.Start) {
 			continue
 		}
-		p = Interval{p.Start.In(loc), p.End.In(loc)}
-		i := len(buf)
-		buf = append(buf, p)
-		for ; i > 0 && buf[i-1].Start.After(p.Start); i-- {
-			buf[i] = buf[i-1]
-		}
-		buf[i] = p
+		buf = append(buf, Interval{p.Start.In(loc), p.End.In(loc)})
 	}
+	slices.SortFunc(buf, func(a, b Interval) int { return a.Start.Compare(b.Start) })
 	out := buf[:0]
 	for _, p := range buf {
 		if n := len(out); n > 0 && !p.Start.After(out[n-1].End) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -644,6 +645,33 @@ func TestAddElapsedProperty(t *testing.T) {
 			if minute && d <= 2*c.weekly && i%8 < 2 {
 				want := newRef(c, loc).add(s, d, pauses)
 				require.True(t, want.Equal(got), "Add = %s, reference %s; %s", got, want, msg)
+			}
+		})
+	}
+}
+
+// TestManyPauses checks that 100,000 pauses given from the last to the
+// first give the same answers as the same pauses sorted.
+func TestManyPauses(t *testing.T) {
+	cals := testCalendars(t)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, cals["ny-biz"].Location())
+	desc := descendingPauses(start, 100_000)
+	asc := slices.Clone(desc)
+	slices.Reverse(asc)
+	for _, name := range []string{"ny-biz", "24x7", "ny-night"} {
+		c := cals[name]
+		t.Run(name, func(t *testing.T) {
+			for _, d := range []time.Duration{time.Hour, 2000 * time.Hour} {
+				want := c.Add(start, d, asc...)
+				got := c.Add(start, d, desc...)
+				assert.True(t, want.Equal(got), "Add %s = %s, sorted %s", d, got, want)
+				if d > time.Hour {
+					assert.True(t, got.After(c.Add(start, d)), "the pauses delay Add %s", d)
+				}
+				assert.Equal(t, d, c.Elapsed(start, got, desc...), "Elapsed")
+				st := c.Status(start, d, start.Add(100*time.Hour), desc...)
+				assert.Equal(t, c.Status(start, d, start.Add(100*time.Hour), asc...), st)
+				assert.True(t, got.Equal(st.Due), "Status.Due")
 			}
 		})
 	}

@@ -123,3 +123,26 @@ func BenchmarkNewCalendar(b *testing.B) {
 		}
 	}
 }
+
+// descendingPauses returns n one-minute pauses an hour apart, from the
+// last to the first, starting an hour after start.
+func descendingPauses(start time.Time, n int) []Interval {
+	ps := make([]Interval, n)
+	for i := range ps {
+		at := start.Add(time.Duration(n-i) * time.Hour)
+		ps[i] = Interval{at, at.Add(time.Minute)}
+	}
+	return ps
+}
+
+// BenchmarkAddManyPauses measures Add with 100,000 pauses given from the
+// last to the first: sorting them must cost O(n log n), not O(n^2).
+func BenchmarkAddManyPauses(b *testing.B) {
+	ours, _, ny := benchCalendars(b)
+	start := time.Date(2026, 6, 8, 10, 30, 0, 0, ny)
+	pauses := descendingPauses(start, 100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		ours.Add(start, 2000*time.Hour, pauses...)
+	}
+}
