@@ -218,9 +218,9 @@ func evalBool(p cel.Program, v *vars, what string) (bool, error) {
 	return b, nil
 }
 
-var unixEpoch = time.Unix(0, 0)
-
 // evalTime evaluates a timestamp expression; a zero result is an error.
+// Reading an unset instant of the input fails in the evaluation itself (see
+// unsetInstants), so the Unix epoch is a valid result like any other.
 func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	out, _, err := p.Eval(v)
 	if err != nil {
@@ -230,10 +230,8 @@ func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	if !ok {
 		return time.Time{}, fmt.Errorf("%s: %w: got %s, want a timestamp", what, ErrEvaluation, out.Type().TypeName())
 	}
-	// cel-go reads a zero time.Time field of a native type as the Unix
-	// epoch: both mean a date the contract left out.
-	if t.IsZero() || t.Equal(unixEpoch) {
-		return time.Time{}, fmt.Errorf("%s: %w: the instant is zero (does the contract give the date it needs?)", what, ErrInvalidContract)
+	if t.IsZero() {
+		return time.Time{}, fmt.Errorf("%s: %w: got 0001-01-01T00:00:00Z, the zero time, which stands for no date", what, ErrEvaluation)
 	}
 	return t, nil
 }

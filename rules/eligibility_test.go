@@ -150,7 +150,7 @@ func TestEligibilityErrors(t *testing.T) {
 		{"unknown tier", func(c *entitlement.Contract) { c.Tier = "gold" }, at, ErrUnknownTier,
 			`eligibility of contract "acme": unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
 		{"no renewal", func(c *entitlement.Contract) { c.Renewal = time.Time{} }, at, ErrInvalidContract,
-			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: invalid contract: the instant is zero (does the contract give the date it needs?)`},
+			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
 			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
 	}

@@ -179,5 +179,5 @@ func TestEntitlementsErrors(t *testing.T) {
 	c.Renewal = time.Time{}
 	_, err := Default().Entitlements(c, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
 	require.ErrorIs(t, err, ErrInvalidContract)
-	assert.EqualError(t, err, `entitlements of contract "acme": migrations.looker-to-customer-care.effective: invalid contract: the instant is zero (does the contract give the date it needs?)`)
+	assert.EqualError(t, err, `entitlements of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`)
 }

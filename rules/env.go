@@ -118,6 +118,7 @@ func celEnv() (*cel.Env, error) {
 			cel.Variable("now", cel.TimestampType),
 			ext.Strings(),
 			cel.OptionalTypes(),
+			unsetInstants,
 		)
 	})
 	return baseEnv, baseEnvErr
@@ -136,9 +137,9 @@ func (sizeEstimator) EstimateCallCost(string, string, *cost.AstNode, []cost.AstN
 }
 
 // A zero time.Time field (a contract without a start, a case evaluated
-// without an opening instant) reads in CEL as the timestamp
-// 0001-01-01T00:00:00Z, not as absent; the engine rejects zero instants it
-// needs before evaluating.
+// without an opening instant) is absent: has(case.opened) is false and
+// reading it is an evaluation error wrapping ErrInvalidCase or
+// ErrInvalidContract (unsetInstants).
 
 // vars is the activation of one evaluation. Unset variables are empty
 // values, never missing, so an expression about the contract evaluated for a
