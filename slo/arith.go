@@ -432,7 +432,9 @@ func mergePauses(buf, pauses []Interval, loc *time.Location) []Interval {
 		}
 		buf = append(buf, Interval{p.Start.In(loc), p.End.In(loc)})
 	}
-	slices.SortFunc(buf, func(a, b Interval) int { return a.Start.Compare(b.Start) })
+	if len(buf) > 1 {
+		slices.SortFunc(buf, func(a, b Interval) int { return a.Start.Compare(b.Start) })
+	}
 	out := buf[:0]
 	for _, p := range buf {
 		if n := len(out); n > 0 && !p.Start.After(out[n-1].End) {
