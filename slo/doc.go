@@ -11,7 +11,8 @@
 // ParsePriority reads "P1" to "P4" in any case; Priority.Meaning gives the
 // one-line business impact of each. A Target is a duration on a named
 // calendar; ParseTarget and Target.String convert it from and to text such
-// as "1h30m business". Compare lines up two Tables of targets priority by
+// as "1h30m business". A target's response time is positive, a whole number
+// of nanoseconds and at most MaxWithin (87600h). Compare lines up two Tables of targets priority by
 // priority and classifies each change as Improved, Degraded, Unchanged,
 // Added or Removed, comparing response times only.
 //
