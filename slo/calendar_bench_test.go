@@ -146,3 +146,15 @@ func BenchmarkAddManyPauses(b *testing.B) {
 		ours.Add(start, 2000*time.Hour, pauses...)
 	}
 }
+
+// BenchmarkAddFarFuture measures the most open time a target may ask for
+// (MaxWithin) on a calendar open one minute a week in a zone with clock
+// changes: 100,000 years ahead, the worst case for a catalog's target.
+func BenchmarkAddFarFuture(b *testing.B) {
+	c := mustCalendar(b, CalendarSpec{Name: "sparse", Zone: "Europe/Paris", Week: weekOf(b, "mon", "09:00-09:01"), Holidays: []string{"fr"}})
+	start := time.Date(2026, 3, 2, 22, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Add(start, MaxWithin)
+	}
+}
