@@ -596,14 +596,14 @@ func TestAddExtremes(t *testing.T) {
 	})
 }
 
-// TestAddElapsedProperty checks on thousands of random calendars, starts,
+// TestAddElapsedProperty checks on 2000 random calendars, starts,
 // pauses and targets, from a minute to the largest Duration, that Elapsed
 // inverts Add and that every deadline ends open time; small targets are
 // also checked against the minute-walk reference.
 func TestAddElapsedProperty(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Paris", "Australia/Sydney", "UTC", "account"}
 	r := rand.New(rand.NewPCG(3, 5))
-	n := 3000
+	n := 2000
 	if testing.Short() {
 		n = 300
 	}
@@ -643,7 +643,7 @@ func TestAddElapsedProperty(t *testing.T) {
 			require.True(t, got.After(s), "Add = %s not after start; %s", got, msg)
 			require.Equal(t, d, c.Elapsed(s, got, pauses...), "Elapsed(Add) = %s; %s", got, msg)
 			require.True(t, c.IsOpen(got.Add(-time.Nanosecond)), "closed before Add = %s; %s", got, msg)
-			if minute && d <= 2*c.weekly && i%8 < 2 {
+			if minute && d <= 2*c.weekly && i%8 == 0 {
 				want := newRef(c, loc).add(s, d, pauses)
 				require.True(t, want.Equal(got), "Add = %s, reference %s; %s", got, want, msg)
 			}
@@ -659,21 +659,18 @@ func TestManyPauses(t *testing.T) {
 	desc := descendingPauses(start, 100_000)
 	asc := slices.Clone(desc)
 	slices.Reverse(asc)
-	for _, name := range []string{"ny-biz", "24x7", "ny-night"} {
+	for _, name := range []string{"ny-biz", "ny-night"} {
 		c := cals[name]
 		t.Run(name, func(t *testing.T) {
-			for _, d := range []time.Duration{time.Hour, 2000 * time.Hour} {
-				want := c.Add(start, d, asc...)
-				got := c.Add(start, d, desc...)
-				assert.True(t, want.Equal(got), "Add %s = %s, sorted %s", d, got, want)
-				if d > time.Hour {
-					assert.True(t, got.After(c.Add(start, d)), "the pauses delay Add %s", d)
-				}
-				assert.Equal(t, d, c.Elapsed(start, got, desc...), "Elapsed")
-				st := c.Status(start, d, start.Add(100*time.Hour), desc...)
-				assert.Equal(t, c.Status(start, d, start.Add(100*time.Hour), asc...), st)
-				assert.True(t, got.Equal(st.Due), "Status.Due")
-			}
+			const d = 2000 * time.Hour
+			want := c.Add(start, d, asc...)
+			got := c.Add(start, d, desc...)
+			assert.True(t, want.Equal(got), "Add = %s, sorted %s", got, want)
+			assert.True(t, got.After(c.Add(start, d)), "the pauses delay Add")
+			assert.Equal(t, d, c.Elapsed(start, got, desc...), "Elapsed")
+			st := c.Status(start, d, start.Add(100*time.Hour), desc...)
+			assert.True(t, got.Equal(st.Due), "Status.Due")
+			assert.Equal(t, c.Elapsed(start, start.Add(100*time.Hour), asc...), st.Elapsed, "Status.Elapsed")
 		})
 	}
 }
