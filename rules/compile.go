@@ -12,6 +12,10 @@ import (
 	"time"
 
 	"cel.dev/cel-go/cel"
+	celcommon "cel.dev/cel-go/common"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/overloads"
+	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/interpreter"
 
 	"github.com/tiercel/tiercel/slo"
@@ -273,7 +277,8 @@ func (c *compiler) checkChainCost(chain []*rule, tierID string, p slo.Priority, 
 }
 
 func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
-	return c.env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit))
+	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
+	return c.env.Program(ast, opts...)
 }
 
 // compileExpr checks x (see checkExpr) and makes its program.
@@ -307,13 +312,15 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 	ast, iss := c.env.Compile(x.src)
 	if iss != nil && iss.Err() != nil {
 		for _, ce := range iss.Errors() {
-			line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, ce.Location.Line(), ce.Location.Column()))
-			c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: ce.Message})
+			c.addIn(x, ce.Location, nil, ce.Message)
 		}
 		return nil, 0, false
 	}
 	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
 		c.add(x.at.errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
+		return nil, 0, false
+	}
+	if !c.checkRegexes(x, ast) {
 		return nil, 0, false
 	}
 	est, err := c.env.EstimateCost(ast, sizeEstimator{})
@@ -326,6 +333,43 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 		return nil, 0, false
 	}
 	return ast, est.Max, true
+}
+
+// addIn reports an error at a location within expression x.
+func (c *compiler) addIn(x *expr, loc celcommon.Location, cause error, msg string) {
+	line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, loc.Line(), loc.Column()))
+	c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: msg, Err: cause})
+}
+
+// checkRegexes reports, at the pattern, the constant patterns of matches in
+// a that do not compile or whose program is too large to match in bounded
+// time.
+func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
+	ok := true
+	native := a.NativeRep()
+	ast.PostOrderVisit(native.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.CallKind || e.AsCall().FunctionName() != overloads.Matches || len(e.AsCall().Args()) == 0 {
+			return
+		}
+		args := e.AsCall().Args()
+		pat := args[len(args)-1]
+		if pat.Kind() != ast.LiteralKind {
+			return
+		}
+		s, isString := pat.AsLiteral().(types.String)
+		if !isString {
+			return
+		}
+		if _, err := compileRegex(string(s)); err != nil {
+			var cause error
+			if regexTooLarge(err) {
+				cause = ErrCostLimit
+			}
+			c.addIn(x, native.SourceInfo().GetStartLocation(pat.ID()), cause, err.Error())
+			ok = false
+		}
+	}))
+	return ok
 }
 
 // celTypeNames maps the Go names of the CEL variables' native types to the

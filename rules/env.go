@@ -119,6 +119,13 @@ func celEnv() (*cel.Env, error) {
 			ext.Strings(),
 			cel.OptionalTypes(),
 		)
+		if baseEnvErr != nil {
+			return
+		}
+		var bounded []cel.EnvOption
+		if bounded, baseEnvErr = boundedFunctions(baseEnv); baseEnvErr == nil {
+			baseEnv, baseEnvErr = baseEnv.Extend(bounded...)
+		}
 	})
 	return baseEnv, baseEnvErr
 }
