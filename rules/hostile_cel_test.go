@@ -55,6 +55,14 @@ func TestHostileCEL(t *testing.T) {
 	for i := range twenty {
 		twenty[i] = costlyWhen
 	}
+	// A scan of a list the compile-time estimate takes to have 100 elements
+	// costs about 5 per element at run time: one scan of 120k fits in the
+	// limit, two do not.
+	const scan = "case.attrs.l.exists(x, x == 'no')"
+	list := make([]any, 120_000)
+	for i := range list {
+		list[i] = "yes"
+	}
 	long := make([]string, 30) // 30 x 3.9 KB: a chain far over CEL's 100k code points
 	for i := range long {
 		long[i] = fmt.Sprintf("case.language == '%d%s'", i, strings.Repeat("x", 3900))
@@ -133,6 +141,18 @@ func TestHostileCEL(t *testing.T) {
 			compile: fmt.Sprintf(`^t\.yaml:%d:11: rules\[%d\]\.when: the rules before it and this one may cost up to %d, over the limit 1000000 \(tier "t", P1\): make the conditions cheaper or limit the rules to fewer tiers or priorities$`,
 				7+3*over, over, uint64(over+1)*perRule),
 			is: ErrCostLimit,
+		},
+		{
+			name:    "one rule over a long list stays under the runtime limit",
+			catalog: hostileCatalog(scan),
+			kase:    Case{Attrs: map[string]any{"l": list}},
+			rule:    "tiers.t.response.P1",
+		},
+		{
+			name:    "the runtime limit covers the whole chain, not each rule",
+			catalog: hostileCatalog(scan, scan),
+			kase:    Case{Attrs: map[string]any{"l": list}},
+			is:      ErrCostLimit,
 		},
 		{
 			name:    "a chain of more than 100k code points compiles and decides",
