@@ -1,15 +1,21 @@
 package rules
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"cel.dev/cel-go/cel"
+	celcommon "cel.dev/cel-go/common"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/overloads"
+	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/interpreter"
 
 	"github.com/tiercel/tiercel/slo"
@@ -185,8 +191,8 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 				continue
 			}
 			ruleAt[rd.id] = rd.at
-			_, ok := c.checkExpr(rd.when, cel.BoolType)
-			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when}
+			prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
+			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost}
 			if rd.calendar != nil {
 				if !calendarKnown(rd.calendar.id) {
 					c.add(rd.calendar.at.errorf(nil, "unknown calendar %q", rd.calendar.id))
@@ -213,91 +219,157 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 	if len(c.errs) > 0 {
 		return
 	}
-	// One first-match program per tier and priority, over the rules that
-	// can apply to it.
+	c.chainRules()
+}
+
+// chainRules gives every tier and priority the first-match chain of the
+// rules that can apply to it. A chain is the list of its rules' programs,
+// each compiled once, so compiling grows with the catalog's size, not with
+// tiers x priorities x rule text; identical chains share one decision.
+// A chain whose rules together may cost more than the runtime limit it runs
+// under is an error at the rule that pushes it over, reported once.
+func (c *compiler) chainRules() {
+	e := c.eng
+	shared := map[string]*decision{}
+	reported := map[*rule]bool{}
+	var key []byte
+	var chain []*rule
 	for _, id := range e.tierIDs {
 		t := e.tiers[id]
 		for p := slo.P1; p <= slo.P4; p++ {
-			var chain []*rule
-			for _, r := range e.rules {
+			key, chain = key[:0], chain[:0]
+			for i, r := range e.rules {
 				if r.appliesTo(t.id, p) {
+					key = binary.AppendUvarint(key, uint64(i))
 					chain = append(chain, r)
 				}
 			}
 			if len(chain) == 0 {
 				continue
 			}
-			prg, err := c.chain(chain)
-			if err != nil {
-				c.add(chain[0].when.at.errorf(err, "compiling the rules of tier %q, %s: %v", t.id, p, err))
-				continue
+			d, ok := shared[string(key)]
+			if !ok {
+				d = &decision{rules: slices.Clone(chain)}
+				shared[string(key)] = d
+				c.checkChainCost(d.rules, t.id, p, reported)
 			}
-			t.decide[p] = &decision{prg: prg, rules: chain}
+			t.decide[p] = d
 		}
 	}
 }
 
-// chain compiles the when expressions of rules, already checked one by one,
-// into a single program that returns the index of the first that holds, or -1.
-func (c *compiler) chain(rules []*rule) (cel.Program, error) {
-	var b strings.Builder
-	for i, r := range rules {
-		fmt.Fprintf(&b, "(\n%s\n) ? %d : ", r.when.src, i)
+// checkChainCost reports the first rule of chain at which the estimated
+// worst-case cost of the chain, every rule before it failing, exceeds the
+// runtime limit the chain is evaluated under.
+func (c *compiler) checkChainCost(chain []*rule, tierID string, p slo.Priority, reported map[*rule]bool) {
+	var sum uint64
+	for _, r := range chain {
+		sum += r.cost
+		if sum <= runtimeCostLimit {
+			continue
+		}
+		if !reported[r] {
+			reported[r] = true
+			c.add(r.when.at.errorf(ErrCostLimit, "the rules before it and this one may cost up to %d, over the limit %d (tier %q, %s): make the conditions cheaper or limit the rules to fewer tiers or priorities", sum, runtimeCostLimit, tierID, p))
+		}
+		return
 	}
-	b.WriteString("-1")
-	ast, iss := c.env.Compile(b.String())
-	if iss.Err() != nil {
-		return nil, iss.Err()
-	}
-	return c.program(ast)
 }
 
 func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
-	return c.env.Program(ast, cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit))
+	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
+	return c.env.Program(ast, opts...)
 }
 
 // compileExpr checks x (see checkExpr) and makes its program.
 func (c *compiler) compileExpr(x *expr, want *cel.Type) (cel.Program, bool) {
-	ast, ok := c.checkExpr(x, want)
+	prg, _, ok := c.compileExprCost(x, want)
+	return prg, ok
+}
+
+// compileExprCost is compileExpr that also returns the expression's
+// estimated worst-case cost.
+func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64, bool) {
+	ast, cost, ok := c.checkExpr(x, want)
 	if !ok {
-		return nil, false
+		return nil, 0, false
 	}
 	prg, err := c.program(ast)
 	if err != nil {
 		c.add(x.at.errorf(err, "%v", err))
-		return nil, false
+		return nil, 0, false
 	}
-	return prg, true
+	return prg, cost, true
 }
 
 // checkExpr compiles x alone, reports its errors at their position in the
-// YAML file, and checks that its type is want and its cost is bounded.
-func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, bool) {
+// YAML file, and checks that its type is want and its cost is bounded. It
+// returns the checked expression and its estimated worst-case cost.
+func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 	if x == nil {
-		return nil, false
+		return nil, 0, false
 	}
 	ast, iss := c.env.Compile(x.src)
 	if iss != nil && iss.Err() != nil {
 		for _, ce := range iss.Errors() {
-			line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, ce.Location.Line(), ce.Location.Column()))
-			c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: ce.Message})
+			c.addIn(x, ce.Location, nil, ce.Message)
 		}
-		return nil, false
+		return nil, 0, false
 	}
 	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
 		c.add(x.at.errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
-		return nil, false
+		return nil, 0, false
+	}
+	if !c.checkRegexes(x, ast) {
+		return nil, 0, false
 	}
 	est, err := c.env.EstimateCost(ast, sizeEstimator{})
 	if err != nil {
 		c.add(x.at.errorf(ErrCostLimit, "cannot estimate cost: %v", err))
-		return nil, false
+		return nil, 0, false
 	}
 	if est.Max > maxEstimatedCost {
 		c.add(x.at.errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
-		return nil, false
+		return nil, 0, false
 	}
-	return ast, true
+	return ast, est.Max, true
+}
+
+// addIn reports an error at a location within expression x.
+func (c *compiler) addIn(x *expr, loc celcommon.Location, cause error, msg string) {
+	line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, loc.Line(), loc.Column()))
+	c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: msg, Err: cause})
+}
+
+// checkRegexes reports, at the pattern, the constant patterns of matches in
+// a that do not compile or whose program is too large to match in bounded
+// time.
+func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
+	ok := true
+	native := a.NativeRep()
+	ast.PostOrderVisit(native.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.CallKind || e.AsCall().FunctionName() != overloads.Matches || len(e.AsCall().Args()) == 0 {
+			return
+		}
+		args := e.AsCall().Args()
+		pat := args[len(args)-1]
+		if pat.Kind() != ast.LiteralKind {
+			return
+		}
+		s, isString := pat.AsLiteral().(types.String)
+		if !isString {
+			return
+		}
+		if _, err := compileRegex(string(s)); err != nil {
+			var cause error
+			if regexTooLarge(err) {
+				cause = ErrCostLimit
+			}
+			c.addIn(x, native.SourceInfo().GetStartLocation(pat.ID()), cause, err.Error())
+			ok = false
+		}
+	}))
+	return ok
 }
 
 // celTypeNames maps the Go names of the CEL variables' native types to the

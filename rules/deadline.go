@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"time"
 
+	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/interpreter"
+
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -144,7 +147,9 @@ func tableRow(tierID string, p slo.Priority) string {
 	return "tiers." + tierID + ".response." + p.String()
 }
 
-// eval runs the decision's first-match program for a case.
+// eval runs the decision's first-match chain for a case: the rules' programs
+// in order, on one execution frame whose cost tracker, installed by the first
+// program, accumulates the cost of the whole chain under one limit.
 func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 	now := c.Now
 	if now.IsZero() {
@@ -157,26 +162,36 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 		account celAccount
 	}{
 		kase: celCase{
-			Tier: t.id, Priority: c.Priority.String(), Opened: c.Opened, Zone: c.Zone,
+			Tier: t.id, Priority: priorityNames[c.Priority], Opened: c.Opened, Zone: c.Zone,
 			Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
 		},
 		account: celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
 	}
 	st.vars = vars{kase: &st.kase, account: &st.account, tier: t.cel, now: now}
-	v := &st.vars
-	out, _, err := d.prg.Eval(v)
+	frame, err := interpreter.NewExecutionFrame(&st.vars)
 	if err != nil {
-		return nil, evalError("rules of tier "+t.id, err)
+		return nil, fmt.Errorf("%w: %w", ErrEvaluation, err)
 	}
-	i, ok := out.Value().(int64)
-	if !ok {
-		return nil, fmt.Errorf("%w: rule chain returned %v", ErrEvaluation, out)
+	defer frame.Close()
+	for _, r := range d.rules {
+		out, _, err := r.prg.Eval(frame)
+		if err != nil {
+			return nil, evalError("rule "+r.id+" of tier "+t.id, err)
+		}
+		holds, ok := out.(types.Bool)
+		if !ok {
+			return nil, fmt.Errorf("%w: rule %s of tier %s: when gave %v, not a bool", ErrEvaluation, r.id, t.id, out)
+		}
+		if holds {
+			return r, nil
+		}
 	}
-	if i < 0 || int(i) >= len(d.rules) {
-		return nil, nil
-	}
-	return d.rules[i], nil
+	return nil, nil
 }
+
+// priorityNames are the priorities' names, so a decision does not allocate
+// one; resolve has checked the priority before eval reads it.
+var priorityNames = [slo.P4 + 1]string{slo.P1: "P1", slo.P2: "P2", slo.P3: "P3", slo.P4: "P4"}
 
 var noAttrs = map[string]any{}
 

@@ -85,16 +85,19 @@ type tier struct {
 }
 
 // decision is the first-match chain of the rules that can apply to one tier
-// and priority, compiled into one CEL program returning the index of the
-// first rule whose when holds, or -1.
+// and priority. Each rule's when is compiled once into its own program; the
+// chain evaluates them in order on one execution frame, so one cost tracker
+// and one cost limit cover the whole chain. Tiers and priorities with the
+// same rules share one decision.
 type decision struct {
-	prg   cel.Program
 	rules []*rule
 }
 
 type rule struct {
 	id, description string
 	when            *expr
+	prg             cel.Program // the when, compiled once
+	cost            uint64      // the when's estimated worst-case cost
 	tiers           []string
 	priorities      []slo.Priority
 	within          time.Duration

@@ -120,6 +120,13 @@ func celEnv() (*cel.Env, error) {
 			cel.OptionalTypes(),
 			unsetInstants,
 		)
+		if baseEnvErr != nil {
+			return
+		}
+		var bounded []cel.EnvOption
+		if bounded, baseEnvErr = boundedFunctions(baseEnv); baseEnvErr == nil {
+			baseEnv, baseEnvErr = baseEnv.Extend(bounded...)
+		}
 	})
 	return baseEnv, baseEnvErr
 }
