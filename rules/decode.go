@@ -13,16 +13,65 @@ import (
 )
 
 // decoder walks a yaml.Node tree, keeps the position of every value and
-// collects every error it finds instead of stopping at the first.
+// collects the errors it finds instead of stopping at the first: each once
+// per position and message, the first MaxErrors of them, counting the rest.
 type decoder struct {
 	file  string
 	src   []byte
-	lines []string // src split into lines, for positions inside scalars
+	lines []string // src split into lines without their breaks
+	runes [][]rune // runes of lines, converted when first needed
 	errs  ErrorList
+
+	seen     map[errorKey]bool // errors already reported
+	kept     int               // errors kept in errs, not counting a fatal one or the count of the dropped
+	failures int               // every error found, repeated and dropped ones included
+
+	// visits counts the values walked, aliases expanded; past budget the
+	// decoder stops.
+	visits, budget int
+	stopped        bool
 }
 
+// Alias budget: a document may make the decoder walk at most
+// max(minAliasBudget, aliasBudgetPerNode × its nodes) values.
+const (
+	minAliasBudget     = 1_000_000
+	aliasBudgetPerNode = 100
+)
+
 func newDecoder(file string, src []byte) *decoder {
-	return &decoder{file: file, src: src, lines: strings.Split(string(src), "\n")}
+	return &decoder{file: file, src: src, lines: splitLines(string(src)), seen: map[errorKey]bool{}, budget: minAliasBudget}
+}
+
+// splitLines splits s at the line breaks YAML knows: "\n", "\r\n" and "\r".
+func splitLines(s string) []string {
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			return append(lines, s)
+		}
+		lines = append(lines, s[:i])
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
+}
+
+// lineRunes returns the runes of the 0-based line i, converting each line
+// once.
+func (d *decoder) lineRunes(i int) []rune {
+	if i < 0 || i >= len(d.lines) {
+		return nil
+	}
+	if d.runes == nil {
+		d.runes = make([][]rune, len(d.lines))
+	}
+	if d.runes[i] == nil {
+		d.runes[i] = []rune(d.lines[i])
+	}
+	return d.runes[i]
 }
 
 // pos is where a value was found.
@@ -45,7 +94,58 @@ func (p pos) errorf(cause error, format string, args ...any) *Error {
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, cause error, format string, args ...any) {
-	d.errs = append(d.errs, d.at(n, path).errorf(cause, format, args...))
+	d.add(d.at(n, path).errorf(cause, format, args...))
+}
+
+// add reports e unless it was reported already or the decoder stopped; past
+// MaxErrors it only counts e in the list's last entry.
+func (d *decoder) add(e *Error) {
+	d.failures++
+	if d.stopped || d.seen[e.key()] {
+		return
+	}
+	d.seen[e.key()] = true
+	if d.kept < MaxErrors {
+		d.kept++
+		d.errs = append(d.errs, e)
+		return
+	}
+	if last := d.errs[len(d.errs)-1]; last.more > 0 {
+		last.setMore(last.more + 1)
+		return
+	}
+	d.errs = append(d.errs, moreErrors(1))
+}
+
+// stop reports a fatal error, kept whatever the count, and stops the
+// decoder: it reads no more values and reports nothing more.
+func (d *decoder) stop(n *yaml.Node, path string, format string, args ...any) {
+	if d.stopped {
+		return
+	}
+	d.failures++
+	e := d.at(n, path).errorf(nil, format, args...)
+	e.fatal = true
+	if k := len(d.errs); k > 0 && d.errs[k-1].more > 0 {
+		d.errs = slices.Insert(d.errs, k-1, e)
+	} else {
+		d.errs = append(d.errs, e)
+	}
+	d.stopped = true
+}
+
+// visit counts k values of n about to be walked and stops the decoder when
+// the aliases of the document expand past its budget.
+func (d *decoder) visit(n *yaml.Node, path string, k int) bool {
+	if d.stopped {
+		return false
+	}
+	d.visits += k
+	if d.visits > d.budget {
+		d.stop(n, path, "yaml: aliases expand to too many values (more than %d)", d.budget)
+		return false
+	}
+	return true
 }
 
 // resolve follows aliases.
@@ -98,11 +198,14 @@ func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
 // known (when known is not nil) and duplicate keys are reported.
 func (d *decoder) mapping(n *yaml.Node, path string, known []string) []field {
 	n = resolve(n)
-	if n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n == nil || d.stopped || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
 		d.fail(n, path, nil, "must be a mapping, got %s", kindName(n))
+		return nil
+	}
+	if !d.visit(n, path, len(n.Content)) {
 		return nil
 	}
 	seen := make(map[string]bool, len(n.Content)/2)
@@ -214,11 +317,14 @@ type item struct {
 // list returns the elements of a sequence; a single scalar is not a list.
 func (d *decoder) list(f field) []item {
 	n := f.vn
-	if n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n == nil || d.stopped || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.fail(n, f.path, nil, "must be a list, got %s", kindName(n))
+		return nil
+	}
+	if !d.visit(n, f.path, len(n.Content)) {
 		return nil
 	}
 	items := make([]item, 0, len(n.Content))
@@ -230,17 +336,23 @@ func (d *decoder) list(f field) []item {
 
 // strings returns a list of non-empty, unique strings.
 func (d *decoder) strings(f field) []string {
-	var out []string
-	for _, it := range d.list(f) {
+	items := d.list(f)
+	out := make([]string, 0, len(items))
+	seen := make(map[string]bool, len(items))
+	for _, it := range items {
 		s, ok := d.str(it.field(f))
 		if !ok {
 			continue
 		}
-		if slices.Contains(out, s) {
+		if seen[s] {
 			d.fail(it.n, it.path, nil, "duplicate value %q", s)
 			continue
 		}
+		seen[s] = true
 		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -265,10 +377,10 @@ func (d *decoder) parseDocument() *yaml.Node {
 	dec := yaml.NewDecoder(strings.NewReader(string(d.src)))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
-			d.errs = append(d.errs, &Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+			d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
 			return nil
 		}
-		d.errs = append(d.errs, d.yamlError(err))
+		d.add(d.yamlError(err))
 		return nil
 	}
 	var extra yaml.Node
@@ -276,14 +388,38 @@ func (d *decoder) parseDocument() *yaml.Node {
 		d.fail(&extra, "", nil, "more than one YAML document; give each document its own file")
 		return nil
 	} else if err.Error() != "EOF" {
-		d.errs = append(d.errs, d.yamlError(err))
+		d.add(d.yamlError(err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		d.errs = append(d.errs, &Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+		d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
 		return nil
 	}
-	return doc.Content[0]
+	root := doc.Content[0]
+	d.budget = max(minAliasBudget, aliasBudgetPerNode*d.checkTags(root, ""))
+	return root
+}
+
+// checkTags refuses every tag written in the document (implicit tags, as
+// the !!int of a plain 1, are not written) and returns the number of nodes
+// under n, aliases not followed.
+func (d *decoder) checkTags(n *yaml.Node, path string) int {
+	if n.Style&yaml.TaggedStyle != 0 {
+		d.fail(n, path, nil, "yaml tags are not supported: %s", n.Tag)
+	}
+	count := 1
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			count += d.checkTags(n.Content[i], path)
+			count += d.checkTags(n.Content[i+1], join(path, n.Content[i].Value))
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			count += d.checkTags(c, index(path, i))
+		}
+	}
+	return count
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
@@ -335,13 +471,7 @@ func (d *decoder) exprPos(n *yaml.Node, value string, offset int) (line, col int
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		c++
 	}
-	runesOf := func(i int) []rune {
-		if i < len(d.lines) {
-			return []rune(d.lines[i])
-		}
-		return nil
-	}
-	cur := runesOf(l)
+	cur := d.lineRunes(l)
 	vr := []rune(value)
 	if offset > len(vr) {
 		offset = len(vr)
@@ -355,7 +485,7 @@ func (d *decoder) exprPos(n *yaml.Node, value string, offset int) (line, col int
 				if l+1 >= len(d.lines) {
 					return l + 1, c + 1
 				}
-				l, c, cur = l+1, 0, runesOf(l+1)
+				l, c, cur = l+1, 0, d.lineRunes(l+1)
 				if want == '\n' || want == ' ' {
 					break
 				}
