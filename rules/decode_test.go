@@ -133,3 +133,44 @@ func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
 		})
 	}
 }
+
+func TestExprOffset(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+		want      int
+	}{
+		{"first line", "ab\ncd", 1, 1, 1},
+		{"second line", "ab\ncdef", 2, 3, 6},
+		{"multi-byte characters count once", "éé\nx", 2, 0, 3},
+		{"past the last line", "ab", 3, 0, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, exprOffset(tc.src, tc.line, tc.col))
+		})
+	}
+	t.Run("allocates nothing", func(t *testing.T) {
+		src := strings.Repeat("é == x ||\n", 100) + "y"
+		assert.Zero(t, testing.AllocsPerRun(10, func() { exprOffset(src, 101, 0) }))
+	})
+}
+
+func TestSplitLines(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"lf", "a\nb\n", []string{"a", "b", ""}},
+		{"crlf", "a\r\nb\r\n", []string{"a", "b", ""}},
+		{"cr", "a\rb", []string{"a", "b"}},
+		{"mixed", "a\r\n\rb\nc", []string{"a", "", "b", "c"}},
+		{"no break", "abc", []string{"abc"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, splitLines(tc.src))
+		})
+	}
+}
