@@ -23,8 +23,9 @@ type decoder struct {
 	errs  ErrorList
 
 	seen     map[errorKey]bool // errors already reported
-	kept     int               // errors kept in errs, not counting a fatal one or the count of the dropped
-	failures int               // every error found, repeated and dropped ones included
+	walked   map[walkedMapping]bool
+	kept     int // errors kept in errs, not counting a fatal one or the count of the dropped
+	failures int // every error found, repeated and dropped ones included
 
 	// visits counts the values walked, aliases expanded; past budget the
 	// decoder stops.
@@ -40,7 +41,17 @@ const (
 )
 
 func newDecoder(file string, src []byte) *decoder {
-	return &decoder{file: file, src: src, lines: splitLines(string(src)), seen: map[errorKey]bool{}, budget: minAliasBudget}
+	return &decoder{
+		file: file, src: src, lines: splitLines(string(src)),
+		seen: map[errorKey]bool{}, walked: map[walkedMapping]bool{}, budget: minAliasBudget,
+	}
+}
+
+// walkedMapping is a mapping node read with a list of known keys (its first
+// element, nil for any keys).
+type walkedMapping struct {
+	n     *yaml.Node
+	known *string
 }
 
 // splitLines splits s at the line breaks YAML knows: "\n", "\r\n" and "\r".
@@ -208,26 +219,39 @@ func (d *decoder) mapping(n *yaml.Node, path string, known []string) []field {
 	if !d.visit(n, path, len(n.Content)) {
 		return nil
 	}
+	// A mapping reached again through an alias and read with the same
+	// keys has the same key errors: they were reported the first time.
+	wk := walkedMapping{n: n}
+	if len(known) > 0 {
+		wk.known = &known[0]
+	}
+	again := d.walked[wk]
+	d.walked[wk] = true
+	keyError := func(kn *yaml.Node, path, format string, args ...any) {
+		if !again {
+			d.fail(kn, path, nil, format, args...)
+		}
+	}
 	seen := make(map[string]bool, len(n.Content)/2)
 	fields := make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := resolve(n.Content[i]), resolve(n.Content[i+1])
 		if kn == nil || kn.Kind != yaml.ScalarNode {
-			d.fail(n.Content[i], path, nil, "keys must be scalars")
+			keyError(n.Content[i], path, "keys must be scalars")
 			continue
 		}
 		f := field{key: kn.Value, kn: kn, vn: vn, path: join(path, kn.Value)}
 		if kn.Tag == "!!merge" {
-			d.fail(kn, path, nil, "merge keys (<<) are not supported")
+			keyError(kn, path, "merge keys (<<) are not supported")
 			continue
 		}
 		if seen[f.key] {
-			d.fail(kn, f.path, nil, "duplicate key %q", f.key)
+			keyError(kn, f.path, "duplicate key %q", f.key)
 			continue
 		}
 		seen[f.key] = true
 		if known != nil && !slices.Contains(known, f.key) {
-			d.fail(kn, f.path, nil, "unknown key %q (want one of %s)", f.key, strings.Join(known, ", "))
+			keyError(kn, f.path, "unknown key %q (want one of %s)", f.key, strings.Join(known, ", "))
 			continue
 		}
 		fields = append(fields, f)

@@ -119,6 +119,19 @@ func TestHostileYAML(t *testing.T) {
 			dropped: -1,
 		},
 		{
+			name: "a mapping aliased in two sections reports the keys unknown to each",
+			src: func(*testing.T) []byte {
+				return []byte("x: &a {zone: UTC, hours: {mon: 09:00-17:00}, name: T, response: {P1: 1h 24x7}}\n" +
+					"calendars: {c: *a, d: *a}\ntiers: {t: *a, u: *a}\n")
+			},
+			want: []string{
+				`hostile.yaml:1:8: tiers.t.zone: unknown key "zone"`,
+				`hostile.yaml:1:46: calendars.c.name: unknown key "name"`,
+			},
+			maxErrs: 5, // x, and zone, hours, name and response once each
+			dropped: 0,
+		},
+		{
 			name:    "billion laughs",
 			src:     func(*testing.T) []byte { return billionLaughs(9) },
 			want:    []string{"hostile.yaml:8:5: tiers.t.languages[0]: must be a scalar, got a list"},
