@@ -192,7 +192,7 @@ type field struct {
 
 // join builds a YAML path; keys that are not plain identifiers are quoted.
 func join(path, key string) string {
-	if !plainKey.MatchString(key) {
+	if !plainKey(key) {
 		key = strconv.Quote(key)
 	}
 	if path == "" {
@@ -201,9 +201,22 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`)
+// plainKey reports whether key matches [A-Za-z0-9_][A-Za-z0-9_./-]*, without
+// a regexp: join runs for every value read.
+func plainKey(key string) bool {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+		case i > 0 && (c == '.' || c == '/' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return key != ""
+}
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // mapping returns the fields of a mapping in document order. Keys outside
 // known (when known is not nil) and duplicate keys are reported.
@@ -280,9 +293,16 @@ func (d *decoder) require(n *yaml.Node, path string, fields []field, names ...st
 
 // scalar returns the text of a scalar value; null and non-scalars are errors.
 func (d *decoder) scalar(f field) (string, bool) {
-	n := f.vn
+	s, ok := scalarText(f.vn)
+	if !ok {
+		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a scalar, got %s", kindNameOr(f.vn))
+	}
+	return s, ok
+}
+
+// scalarText returns the text of n if it is a scalar other than null.
+func scalarText(n *yaml.Node) (string, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.fail(orNode(n, f.kn), f.path, nil, "must be a scalar, got %s", kindNameOr(n))
 		return "", false
 	}
 	return n.Value, true
@@ -340,6 +360,17 @@ type item struct {
 
 // list returns the elements of a sequence; a single scalar is not a list.
 func (d *decoder) list(f field) []item {
+	elems := d.sequence(f)
+	items := make([]item, 0, len(elems))
+	for i, c := range elems {
+		items = append(items, item{n: resolve(c), path: index(f.path, i)})
+	}
+	return items
+}
+
+// sequence returns the elements of a sequence, aliases not resolved, for
+// list and for readers that need an element's path only to report it.
+func (d *decoder) sequence(f field) []*yaml.Node {
 	n := f.vn
 	if n == nil || d.stopped || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
@@ -351,25 +382,25 @@ func (d *decoder) list(f field) []item {
 	if !d.visit(n, f.path, len(n.Content)) {
 		return nil
 	}
-	items := make([]item, 0, len(n.Content))
-	for i, c := range n.Content {
-		items = append(items, item{n: resolve(c), path: index(f.path, i)})
-	}
-	return items
+	return n.Content
 }
 
 // strings returns a list of non-empty, unique strings.
 func (d *decoder) strings(f field) []string {
-	items := d.list(f)
-	out := make([]string, 0, len(items))
-	seen := make(map[string]bool, len(items))
-	for _, it := range items {
-		s, ok := d.str(it.field(f))
-		if !ok {
-			continue
+	elems := d.sequence(f)
+	out := make([]string, 0, len(elems))
+	seen := make(map[string]bool, len(elems))
+	for i, c := range elems {
+		// The element's path is built only to report an error.
+		n := resolve(c)
+		s, ok := scalarText(n)
+		if !ok || strings.TrimSpace(s) == "" {
+			if s, ok = d.str(item{n: n, path: index(f.path, i)}.field(f)); !ok {
+				continue
+			}
 		}
 		if seen[s] {
-			d.fail(it.n, it.path, nil, "duplicate value %q", s)
+			d.fail(n, index(f.path, i), nil, "duplicate value %q", s)
 			continue
 		}
 		seen[s] = true

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,6 +70,23 @@ func TestJoinQuotesUnusualKeys(t *testing.T) {
 	assert.Equal(t, `tiers."Bad Tier"`, join("tiers", "Bad Tier"))
 	assert.Equal(t, `x.""`, join("x", ""))
 	assert.Equal(t, "rules[2]", index("rules", 2))
+}
+
+func TestPlainKey(t *testing.T) {
+	tests := []struct {
+		key  string
+		want bool
+	}{
+		{"tiers", true}, {"P1", true}, {"_x", true}, {"9to5", true},
+		{"a.b/c-d_e", true}, {"", false}, {"-a", false}, {".a", false},
+		{"/a", false}, {"a b", false}, {"é", false}, {"a:b", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.key, func(t *testing.T) {
+			assert.Equal(t, tc.want, plainKey(tc.key))
+			assert.Equal(t, tc.want, regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`).MatchString(tc.key), "the pattern plainKey implements")
+		})
+	}
 }
 
 func TestDecoderMappings(t *testing.T) {

@@ -204,11 +204,7 @@ func TestHostileYAML(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			src := tc.src(t)
-			d := newDecoder("hostile.yaml", src)
-			d.parseFile()
-			assert.LessOrEqual(t, len(d.errs), MaxErrors+2, "the decoder keeps at most MaxErrors, a fatal error and a count")
-			_, err := Compile("hostile.yaml", src)
+			_, err := Compile("hostile.yaml", tc.src(t))
 			require.Error(t, err)
 			require.ErrorIs(t, err, ErrInvalidCatalog)
 			for _, w := range tc.want {
@@ -226,6 +222,31 @@ func TestHostileYAML(t *testing.T) {
 			assert.LessOrEqual(t, n, tc.maxErrs)
 			if tc.dropped >= 0 {
 				assert.Equal(t, tc.dropped, dropped)
+			}
+		})
+	}
+}
+
+// The decoder itself keeps at most MaxErrors errors, a fatal one and the
+// count of the others while it reads: memory stays bounded, not only the
+// list it returns.
+func TestDecoderKeepsBoundedErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		src     []byte
+		dropped int
+	}{
+		{"repeated errors", aliasedUnknownKeys(20, 500), 1 + 20 + 2*500 - MaxErrors},
+		{"repeats and the alias budget", aliasedUnknownKeys(1000, 1000), -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newDecoder("t.yaml", tc.src)
+			d.parseFile()
+			assert.LessOrEqual(t, len(d.errs), MaxErrors+2)
+			assert.Positive(t, d.errs.Dropped())
+			if tc.dropped >= 0 {
+				assert.Equal(t, tc.dropped, d.errs.Dropped())
 			}
 		})
 	}
