@@ -393,16 +393,21 @@ func typeName(t *cel.Type) string {
 }
 
 // exprOffset turns a CEL location (1-based line, 0-based rune column) into a
-// rune offset within src.
+// rune offset within src. It reads only the lines before line and allocates
+// nothing.
 func exprOffset(src string, line, col int) int {
 	off := 0
-	for i, l := range strings.Split(src, "\n") {
-		if i+1 == line {
+	for i := 1; ; i++ {
+		l, rest, more := strings.Cut(src, "\n")
+		if i == line {
 			return off + col
 		}
-		off += len([]rune(l)) + 1
+		off += len([]rune(l)) + 1 // counts runes without converting
+		if !more {
+			return off
+		}
+		src = rest
 	}
-	return off
 }
 
 // zones caches time.LoadLocation, which reads the zone database on every

@@ -13,16 +13,76 @@ import (
 )
 
 // decoder walks a yaml.Node tree, keeps the position of every value and
-// collects every error it finds instead of stopping at the first.
+// collects the errors it finds instead of stopping at the first: each once
+// per position and message, the first MaxErrors of them, counting the rest.
 type decoder struct {
 	file  string
 	src   []byte
-	lines []string // src split into lines, for positions inside scalars
+	lines []string // src split into lines without their breaks
+	runes [][]rune // runes of lines, converted when first needed
 	errs  ErrorList
+
+	seen     map[errorKey]bool // errors already reported
+	walked   map[walkedMapping]bool
+	kept     int // errors kept in errs, not counting a fatal one or the count of the dropped
+	failures int // every error found, repeated and dropped ones included
+
+	// visits counts the values walked, aliases expanded; past budget the
+	// decoder stops.
+	visits, budget int
+	stopped        bool
 }
 
+// Alias budget: a document may make the decoder walk at most
+// max(minAliasBudget, aliasBudgetPerNode × its nodes) values.
+const (
+	minAliasBudget     = 1_000_000
+	aliasBudgetPerNode = 100
+)
+
 func newDecoder(file string, src []byte) *decoder {
-	return &decoder{file: file, src: src, lines: strings.Split(string(src), "\n")}
+	return &decoder{
+		file: file, src: src, lines: splitLines(string(src)),
+		seen: map[errorKey]bool{}, walked: map[walkedMapping]bool{}, budget: minAliasBudget,
+	}
+}
+
+// walkedMapping is a mapping node read with a list of known keys (its first
+// element, nil for any keys).
+type walkedMapping struct {
+	n     *yaml.Node
+	known *string
+}
+
+// splitLines splits s at the line breaks YAML knows: "\n", "\r\n" and "\r".
+func splitLines(s string) []string {
+	lines := make([]string, 0, strings.Count(s, "\n")+1)
+	for {
+		i := strings.IndexAny(s, "\r\n")
+		if i < 0 {
+			return append(lines, s)
+		}
+		lines = append(lines, s[:i])
+		if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
+}
+
+// lineRunes returns the runes of the 0-based line i, converting each line
+// once.
+func (d *decoder) lineRunes(i int) []rune {
+	if i < 0 || i >= len(d.lines) {
+		return nil
+	}
+	if d.runes == nil {
+		d.runes = make([][]rune, len(d.lines))
+	}
+	if d.runes[i] == nil {
+		d.runes[i] = []rune(d.lines[i])
+	}
+	return d.runes[i]
 }
 
 // pos is where a value was found.
@@ -45,7 +105,58 @@ func (p pos) errorf(cause error, format string, args ...any) *Error {
 }
 
 func (d *decoder) fail(n *yaml.Node, path string, cause error, format string, args ...any) {
-	d.errs = append(d.errs, d.at(n, path).errorf(cause, format, args...))
+	d.add(d.at(n, path).errorf(cause, format, args...))
+}
+
+// add reports e unless it was reported already or the decoder stopped; past
+// MaxErrors it only counts e in the list's last entry.
+func (d *decoder) add(e *Error) {
+	d.failures++
+	if d.stopped || d.seen[e.key()] {
+		return
+	}
+	d.seen[e.key()] = true
+	if d.kept < MaxErrors {
+		d.kept++
+		d.errs = append(d.errs, e)
+		return
+	}
+	if last := d.errs[len(d.errs)-1]; last.more > 0 {
+		last.setMore(last.more + 1)
+		return
+	}
+	d.errs = append(d.errs, moreErrors(1))
+}
+
+// stop reports a fatal error, kept whatever the count, and stops the
+// decoder: it reads no more values and reports nothing more.
+func (d *decoder) stop(n *yaml.Node, path string, format string, args ...any) {
+	if d.stopped {
+		return
+	}
+	d.failures++
+	e := d.at(n, path).errorf(nil, format, args...)
+	e.fatal = true
+	if k := len(d.errs); k > 0 && d.errs[k-1].more > 0 {
+		d.errs = slices.Insert(d.errs, k-1, e)
+	} else {
+		d.errs = append(d.errs, e)
+	}
+	d.stopped = true
+}
+
+// visit counts k values of n about to be walked and stops the decoder when
+// the aliases of the document expand past its budget.
+func (d *decoder) visit(n *yaml.Node, path string, k int) bool {
+	if d.stopped {
+		return false
+	}
+	d.visits += k
+	if d.visits > d.budget {
+		d.stop(n, path, "yaml: aliases expand to too many values (more than %d)", d.budget)
+		return false
+	}
+	return true
 }
 
 // resolve follows aliases.
@@ -81,7 +192,7 @@ type field struct {
 
 // join builds a YAML path; keys that are not plain identifiers are quoted.
 func join(path, key string) string {
-	if !plainKey.MatchString(key) {
+	if !plainKey(key) {
 		key = strconv.Quote(key)
 	}
 	if path == "" {
@@ -90,41 +201,70 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`)
+// plainKey reports whether key matches [A-Za-z0-9_][A-Za-z0-9_./-]*, without
+// a regexp: join runs for every value read.
+func plainKey(key string) bool {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '_':
+		case i > 0 && (c == '.' || c == '/' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return key != ""
+}
 
-func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+func index(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
 
 // mapping returns the fields of a mapping in document order. Keys outside
 // known (when known is not nil) and duplicate keys are reported.
 func (d *decoder) mapping(n *yaml.Node, path string, known []string) []field {
 	n = resolve(n)
-	if n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n == nil || d.stopped || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode {
 		d.fail(n, path, nil, "must be a mapping, got %s", kindName(n))
 		return nil
 	}
+	if !d.visit(n, path, len(n.Content)) {
+		return nil
+	}
+	// A mapping reached again through an alias and read with the same
+	// keys has the same key errors: they were reported the first time.
+	wk := walkedMapping{n: n}
+	if len(known) > 0 {
+		wk.known = &known[0]
+	}
+	again := d.walked[wk]
+	d.walked[wk] = true
+	keyError := func(kn *yaml.Node, path, format string, args ...any) {
+		if !again {
+			d.fail(kn, path, nil, format, args...)
+		}
+	}
 	seen := make(map[string]bool, len(n.Content)/2)
 	fields := make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := resolve(n.Content[i]), resolve(n.Content[i+1])
 		if kn == nil || kn.Kind != yaml.ScalarNode {
-			d.fail(n.Content[i], path, nil, "keys must be scalars")
+			keyError(n.Content[i], path, "keys must be scalars")
 			continue
 		}
 		f := field{key: kn.Value, kn: kn, vn: vn, path: join(path, kn.Value)}
 		if kn.Tag == "!!merge" {
-			d.fail(kn, path, nil, "merge keys (<<) are not supported")
+			keyError(kn, path, "merge keys (<<) are not supported")
 			continue
 		}
 		if seen[f.key] {
-			d.fail(kn, f.path, nil, "duplicate key %q", f.key)
+			keyError(kn, f.path, "duplicate key %q", f.key)
 			continue
 		}
 		seen[f.key] = true
 		if known != nil && !slices.Contains(known, f.key) {
-			d.fail(kn, f.path, nil, "unknown key %q (want one of %s)", f.key, strings.Join(known, ", "))
+			keyError(kn, f.path, "unknown key %q (want one of %s)", f.key, strings.Join(known, ", "))
 			continue
 		}
 		fields = append(fields, f)
@@ -153,9 +293,16 @@ func (d *decoder) require(n *yaml.Node, path string, fields []field, names ...st
 
 // scalar returns the text of a scalar value; null and non-scalars are errors.
 func (d *decoder) scalar(f field) (string, bool) {
-	n := f.vn
+	s, ok := scalarText(f.vn)
+	if !ok {
+		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a scalar, got %s", kindNameOr(f.vn))
+	}
+	return s, ok
+}
+
+// scalarText returns the text of n if it is a scalar other than null.
+func scalarText(n *yaml.Node) (string, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.fail(orNode(n, f.kn), f.path, nil, "must be a scalar, got %s", kindNameOr(n))
 		return "", false
 	}
 	return n.Value, true
@@ -213,34 +360,54 @@ type item struct {
 
 // list returns the elements of a sequence; a single scalar is not a list.
 func (d *decoder) list(f field) []item {
+	elems := d.sequence(f)
+	items := make([]item, 0, len(elems))
+	for i, c := range elems {
+		items = append(items, item{n: resolve(c), path: index(f.path, i)})
+	}
+	return items
+}
+
+// sequence returns the elements of a sequence, aliases not resolved, for
+// list and for readers that need an element's path only to report it.
+func (d *decoder) sequence(f field) []*yaml.Node {
 	n := f.vn
-	if n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+	if n == nil || d.stopped || n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
 		d.fail(n, f.path, nil, "must be a list, got %s", kindName(n))
 		return nil
 	}
-	items := make([]item, 0, len(n.Content))
-	for i, c := range n.Content {
-		items = append(items, item{n: resolve(c), path: index(f.path, i)})
+	if !d.visit(n, f.path, len(n.Content)) {
+		return nil
 	}
-	return items
+	return n.Content
 }
 
 // strings returns a list of non-empty, unique strings.
 func (d *decoder) strings(f field) []string {
-	var out []string
-	for _, it := range d.list(f) {
-		s, ok := d.str(it.field(f))
-		if !ok {
+	elems := d.sequence(f)
+	out := make([]string, 0, len(elems))
+	seen := make(map[string]bool, len(elems))
+	for i, c := range elems {
+		// The element's path is built only to report an error.
+		n := resolve(c)
+		s, ok := scalarText(n)
+		if !ok || strings.TrimSpace(s) == "" {
+			if s, ok = d.str(item{n: n, path: index(f.path, i)}.field(f)); !ok {
+				continue
+			}
+		}
+		if seen[s] {
+			d.fail(n, index(f.path, i), nil, "duplicate value %q", s)
 			continue
 		}
-		if slices.Contains(out, s) {
-			d.fail(it.n, it.path, nil, "duplicate value %q", s)
-			continue
-		}
+		seen[s] = true
 		out = append(out, s)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -265,10 +432,10 @@ func (d *decoder) parseDocument() *yaml.Node {
 	dec := yaml.NewDecoder(strings.NewReader(string(d.src)))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
-			d.errs = append(d.errs, &Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+			d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
 			return nil
 		}
-		d.errs = append(d.errs, d.yamlError(err))
+		d.add(d.yamlError(err))
 		return nil
 	}
 	var extra yaml.Node
@@ -276,14 +443,38 @@ func (d *decoder) parseDocument() *yaml.Node {
 		d.fail(&extra, "", nil, "more than one YAML document; give each document its own file")
 		return nil
 	} else if err.Error() != "EOF" {
-		d.errs = append(d.errs, d.yamlError(err))
+		d.add(d.yamlError(err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		d.errs = append(d.errs, &Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+		d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
 		return nil
 	}
-	return doc.Content[0]
+	root := doc.Content[0]
+	d.budget = max(minAliasBudget, aliasBudgetPerNode*d.checkTags(root, ""))
+	return root
+}
+
+// checkTags refuses every tag written in the document (implicit tags, as
+// the !!int of a plain 1, are not written) and returns the number of nodes
+// under n, aliases not followed.
+func (d *decoder) checkTags(n *yaml.Node, path string) int {
+	if n.Style&yaml.TaggedStyle != 0 {
+		d.fail(n, path, nil, "yaml tags are not supported: %s", n.Tag)
+	}
+	count := 1
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			count += d.checkTags(n.Content[i], path)
+			count += d.checkTags(n.Content[i+1], join(path, n.Content[i].Value))
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			count += d.checkTags(c, index(path, i))
+		}
+	}
+	return count
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
@@ -335,13 +526,7 @@ func (d *decoder) exprPos(n *yaml.Node, value string, offset int) (line, col int
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		c++
 	}
-	runesOf := func(i int) []rune {
-		if i < len(d.lines) {
-			return []rune(d.lines[i])
-		}
-		return nil
-	}
-	cur := runesOf(l)
+	cur := d.lineRunes(l)
 	vr := []rune(value)
 	if offset > len(vr) {
 		offset = len(vr)
@@ -355,7 +540,7 @@ func (d *decoder) exprPos(n *yaml.Node, value string, offset int) (line, col int
 				if l+1 >= len(d.lines) {
 					return l + 1, c + 1
 				}
-				l, c, cur = l+1, 0, runesOf(l+1)
+				l, c, cur = l+1, 0, d.lineRunes(l+1)
 				if want == '\n' || want == ' ' {
 					break
 				}

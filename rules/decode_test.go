@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -71,6 +72,23 @@ func TestJoinQuotesUnusualKeys(t *testing.T) {
 	assert.Equal(t, "rules[2]", index("rules", 2))
 }
 
+func TestPlainKey(t *testing.T) {
+	tests := []struct {
+		key  string
+		want bool
+	}{
+		{"tiers", true}, {"P1", true}, {"_x", true}, {"9to5", true},
+		{"a.b/c-d_e", true}, {"", false}, {"-a", false}, {".a", false},
+		{"/a", false}, {"a b", false}, {"é", false}, {"a:b", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.key, func(t *testing.T) {
+			assert.Equal(t, tc.want, plainKey(tc.key))
+			assert.Equal(t, tc.want, regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`).MatchString(tc.key), "the pattern plainKey implements")
+		})
+	}
+}
+
 func TestDecoderMappings(t *testing.T) {
 	t.Run("aliases are followed", func(t *testing.T) {
 		d := newDecoder("t.yaml", []byte("a: &x {p: 1}\nb: *x\n"))
@@ -130,6 +148,47 @@ func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
 			assert.Nil(t, d.parseDocument())
 			require.Len(t, d.errs, 1)
 			assert.Equal(t, tc.want, d.errs[0].Error())
+		})
+	}
+}
+
+func TestExprOffset(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+		want      int
+	}{
+		{"first line", "ab\ncd", 1, 1, 1},
+		{"second line", "ab\ncdef", 2, 3, 6},
+		{"multi-byte characters count once", "éé\nx", 2, 0, 3},
+		{"past the last line", "ab", 3, 0, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, exprOffset(tc.src, tc.line, tc.col))
+		})
+	}
+	t.Run("allocates nothing", func(t *testing.T) {
+		src := strings.Repeat("é == x ||\n", 100) + "y"
+		assert.Zero(t, testing.AllocsPerRun(10, func() { exprOffset(src, 101, 0) }))
+	})
+}
+
+func TestSplitLines(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"lf", "a\nb\n", []string{"a", "b", ""}},
+		{"crlf", "a\r\nb\r\n", []string{"a", "b", ""}},
+		{"cr", "a\rb", []string{"a", "b"}},
+		{"mixed", "a\r\n\rb\nc", []string{"a", "", "b", "c"}},
+		{"no break", "abc", []string{"abc"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, splitLines(tc.src))
 		})
 	}
 }

@@ -21,8 +21,12 @@
 // that holds overrides only what it names), migrations and permissions.
 // Unknown keys are errors. Every error reads "file:line:col: path: message",
 // and an error inside a CEL expression points at the culprit's line and
-// column in the YAML file, block scalars included. All errors of a catalog
-// are reported, sorted by position, as an ErrorList.
+// column in the YAML file, block scalars included. The errors of a catalog
+// are reported, sorted by position, as an ErrorList: each once per position
+// (a value reached through several aliases included), at most MaxErrors of
+// them, then "and N more errors". YAML tags written in the file (!!binary,
+// !custom) are errors, and aliases may expand to at most a budget
+// proportional to the file's size.
 //
 // # CEL
 //

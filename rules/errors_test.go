@@ -2,6 +2,8 @@ package rules
 
 import (
 	"errors"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -59,4 +61,50 @@ func TestErrorList(t *testing.T) {
 	t.Run("no error", func(t *testing.T) {
 		assert.NoError(t, ErrorList(nil).err())
 	})
+}
+
+func TestErrorListCap(t *testing.T) {
+	// errs returns n distinct errors of file, each given twice.
+	errs := func(file string, n int) ErrorList {
+		var l ErrorList
+		for i := range n {
+			e := &Error{File: file, Line: i + 1, Column: 1, Msg: "bad", Err: ErrUnknownTier}
+			dup := *e
+			dup.Path = "through.an.alias"
+			l = append(l, e, &dup)
+		}
+		return l
+	}
+	fatal := &Error{File: "z.yaml", Line: 9, Column: 9, Msg: "stop", fatal: true}
+	tests := []struct {
+		name     string
+		list     ErrorList
+		len      int
+		dropped  int
+		last     string
+		hasFatal bool
+	}{
+		{"under the cap, repeats once", errs("a.yaml", 3), 3, 0, "a.yaml:3:1: bad", false},
+		{"at the cap", errs("a.yaml", MaxErrors), MaxErrors, 0, "a.yaml:100:1: bad", false},
+		{"over the cap", errs("a.yaml", 250), MaxErrors + 1, 150, "and 150 more errors", false},
+		{"capped lists merged", append(append(errs("a.yaml", 10), moreErrors(40)), append(errs("b.yaml", 95), moreErrors(2))...), MaxErrors + 1, 40 + 2 + 5, "and 47 more errors", false},
+		{"the fatal error is kept", append(errs("a.yaml", 150), fatal), MaxErrors + 1, 51, "and 51 more errors", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.list.err()
+			var l ErrorList
+			require.True(t, errors.As(err, &l))
+			assert.Len(t, l, tc.len)
+			assert.Equal(t, tc.dropped, l.Dropped())
+			assert.Equal(t, tc.last, l[len(l)-1].Error())
+			assert.Equal(t, tc.last, err.Error()[strings.LastIndexByte(err.Error(), '\n')+1:])
+			assert.Equal(t, tc.hasFatal, slices.Contains(l, fatal))
+			var first *Error
+			require.True(t, errors.As(err, &first))
+			assert.Equal(t, "a.yaml:1:1: bad", first.Error())
+			assert.ErrorIs(t, err, ErrUnknownTier)
+			assert.ErrorIs(t, err, ErrInvalidCatalog)
+		})
+	}
 }

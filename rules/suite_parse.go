@@ -181,7 +181,7 @@ func (p *suiteParser) test(it item) *SuiteTest {
 		t.wantErr = &s
 		wants = nil
 	}
-	errs := len(d.errs)
+	errs := d.failures
 	switch t.Kind {
 	case "deadline":
 		t.run = p.deadline(*question, wants, now)
@@ -198,7 +198,7 @@ func (p *suiteParser) test(it item) *SuiteTest {
 	case "allowed":
 		t.run = p.allowed(*question, wants, now)
 	}
-	if t.run == nil || len(d.errs) > errs {
+	if t.run == nil || d.failures > errs {
 		return nil
 	}
 	return t

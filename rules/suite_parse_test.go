@@ -20,6 +20,13 @@ func TestParseSuiteErrors(t *testing.T) {
 			`t.yaml:2:1: bogus: unknown key "bogus" (want one of version, description, catalog, now, tests)`,
 		}},
 		{"no tests key", "description: x\n", []string{`t.yaml:1:1: missing required key "tests"`}},
+		{"a written tag", "description: !!binary eA==\ntests: []\n", []string{
+			`t.yaml:1:14: description: yaml tags are not supported: !!binary`,
+			`t.yaml:2:8: tests: no tests`,
+		}},
+		{"a suite with CRLF line ends", "tests:\r\n  - name: a\r\n    expect: {due: 2026-03-02T10:00:00Z}\r\n", []string{
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed`,
+		}},
 		{"syntax", "tests: [\n", []string{`t.yaml:1:1: yaml: did not find expected node content`}},
 		{"no question", "tests:\n  - name: a\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
 			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed`,

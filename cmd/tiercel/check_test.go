@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -130,6 +131,22 @@ func TestPositioned(t *testing.T) {
 			assert.Equal(t, tt.want, positioned(tt.err))
 		})
 	}
+}
+
+// A capped list ends with the count of the errors left out, without a
+// position.
+func TestPositionedCappedList(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("tiers:\n")
+	for i := range rules.MaxErrors + 5 {
+		fmt.Fprintf(&src, "  t%d: {name: T, response: {P1: 1h 24x7}, price: 1}\n", i)
+	}
+	_, err := rules.Compile("c.yaml", []byte(src.String()))
+	require.Error(t, err)
+	got := positioned(err)
+	require.Len(t, got, rules.MaxErrors+1)
+	assert.Equal(t, errorJSON{File: "c.yaml", Line: 2, Column: 49, Path: "tiers.t0.price", Message: "must be a mapping with currency, minimum and bands"}, got[0])
+	assert.Equal(t, errorJSON{Message: "and 5 more errors"}, got[rules.MaxErrors])
 }
 
 func TestLooksLikeSuite(t *testing.T) {
