@@ -3,11 +3,12 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"text/tabwriter"
+
+	"github.com/tiercel/tiercel/internal/readfile"
 )
 
 // ErrInvalidSuite marks every error found while reading a test suite file.
@@ -108,11 +109,12 @@ func oneLine(s string) string {
 }
 
 // LoadSuite reads and checks a suite file. Relative catalog paths in the
-// file are relative to the file's directory; absolute ones are kept. Errors are positioned (*Error or
-// ErrorList) and wrap ErrInvalidSuite, or report that the file could not be
-// read.
+// file are relative to the file's directory; absolute ones are kept. Errors
+// are positioned (*Error or ErrorList) and wrap ErrInvalidSuite, or report
+// that the file could not be read: only regular files of at most 16 MiB are
+// read (see ErrNotRegularFile and ErrInputTooLarge).
 func LoadSuite(path string) (*Suite, error) {
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidSuite, err)
 	}
