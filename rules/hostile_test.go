@@ -5,11 +5,12 @@ package rules
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/internal/readfile/readfiletest"
 )
 
 // TestHostileFiles checks that devices, FIFOs and huge files given as
@@ -18,10 +19,9 @@ import (
 func TestHostileFiles(t *testing.T) {
 	dir := t.TempDir()
 	at := func(name string) string { return filepath.Join(dir, name) }
-	require.NoError(t, syscall.Mkfifo(at("pipe.yaml"), 0o600))
+	readfiletest.Fifo(t, at("pipe.yaml"))
+	readfiletest.Sparse(t, at("big.yaml"), 16<<20+1)
 	require.NoError(t, os.Symlink("/dev/zero", at("zero.yaml")))
-	require.NoError(t, os.WriteFile(at("big.yaml"), nil, 0o600))
-	require.NoError(t, os.Truncate(at("big.yaml"), 16<<20+1))
 	suite := func(name, catalog string) string {
 		src := "catalog: " + catalog + "\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
 		require.NoError(t, os.WriteFile(at(name), []byte(src), 0o600))

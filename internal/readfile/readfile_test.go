@@ -1,35 +1,28 @@
 //go:build unix
 
-package readfile
+package readfile_test
 
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/internal/readfile/readfiletest"
 )
 
 // hostile makes a path in dir that Read must refuse, and returns it.
 type hostile func(t *testing.T, dir string) string
 
 func fifo(name string) hostile {
-	return func(t *testing.T, dir string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, syscall.Mkfifo(p, 0o600))
-		return p
-	}
+	return func(t *testing.T, dir string) string { return readfiletest.Fifo(t, filepath.Join(dir, name)) }
 }
 
 func sparse(name string, size int64) hostile {
-	return func(t *testing.T, dir string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(p, nil, 0o600))
-		require.NoError(t, os.Truncate(p, size))
-		return p
-	}
+	return func(t *testing.T, dir string) string { return readfiletest.Sparse(t, filepath.Join(dir, name), size) }
 }
 
 func symlink(name, target string) hostile {
@@ -49,20 +42,20 @@ func TestHostileFiles(t *testing.T) {
 		want  string // the error's text after the path
 		is    error
 	}{
-		{"dev zero", fixed("/dev/zero"), "not a regular file (a character device)", ErrNotRegular},
-		{"dev urandom", fixed("/dev/urandom"), "not a regular file (a character device)", ErrNotRegular},
-		{"fifo without writer", fifo("catalog.yaml"), "not a regular file (a fifo)", ErrNotRegular},
-		{"symlink to dev zero", symlink("link.yaml", "/dev/zero"), "not a regular file (a character device)", ErrNotRegular},
+		{"dev zero", fixed("/dev/zero"), "not a regular file (a character device)", readfile.ErrNotRegular},
+		{"dev urandom", fixed("/dev/urandom"), "not a regular file (a character device)", readfile.ErrNotRegular},
+		{"fifo without writer", fifo("catalog.yaml"), "not a regular file (a fifo)", readfile.ErrNotRegular},
+		{"symlink to dev zero", symlink("link.yaml", "/dev/zero"), "not a regular file (a character device)", readfile.ErrNotRegular},
 		{"symlink to fifo", func(t *testing.T, dir string) string {
 			return symlink("link.yaml", fifo("pipe")(t, dir))(t, dir)
-		}, "not a regular file (a fifo)", ErrNotRegular},
-		{"directory", func(t *testing.T, dir string) string { return dir }, "not a regular file (a directory)", ErrNotRegular},
-		{"sparse file over the limit", sparse("big.yaml", MaxSize+1), "larger than the 16 MiB limit", ErrTooLarge},
-		{"sparse file of 1 GiB", sparse("huge.yaml", 1<<30), "larger than the 16 MiB limit", ErrTooLarge},
+		}, "not a regular file (a fifo)", readfile.ErrNotRegular},
+		{"directory", func(t *testing.T, dir string) string { return dir }, "not a regular file (a directory)", readfile.ErrNotRegular},
+		{"sparse file over the limit", sparse("big.yaml", readfile.MaxSize+1), "larger than the 16 MiB limit", readfile.ErrTooLarge},
+		{"sparse file of 1 GiB", sparse("huge.yaml", 1<<30), "larger than the 16 MiB limit", readfile.ErrTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := tc.input(t, t.TempDir())
-			b, err := Read(p)
+			b, err := readfile.Read(p)
 			require.Error(t, err)
 			assert.Nil(t, b)
 			assert.Equal(t, p+": "+tc.want, err.Error())
@@ -79,17 +72,17 @@ func TestRead(t *testing.T) {
 	}{
 		{"empty", 0},
 		{"small", 10},
-		{"exactly the limit", MaxSize},
+		{"exactly the limit", readfile.MaxSize},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := sparse(tc.name, tc.size)(t, dir)
-			b, err := Read(p)
+			b, err := readfile.Read(p)
 			require.NoError(t, err)
 			assert.Len(t, b, int(tc.size))
 		})
 	}
 	t.Run("missing file names the file", func(t *testing.T) {
-		_, err := Read(filepath.Join(dir, "nope.yaml"))
+		_, err := readfile.Read(filepath.Join(dir, "nope.yaml"))
 		require.ErrorIs(t, err, os.ErrNotExist)
 		assert.Contains(t, err.Error(), "nope.yaml")
 	})
