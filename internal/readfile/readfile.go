@@ -49,10 +49,22 @@ func Read(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)
 	}
 	// The size can change between Stat and the read, and some files report
-	// none: read one byte past the limit to notice.
-	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
-		return nil, err
+	// none: read one byte past the limit to notice. The buffer starts at the
+	// reported size, plus room to see the end.
+	r := io.LimitReader(f, MaxSize+1)
+	b := make([]byte, 0, max(st.Size()+1, 512))
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
 	}
 	if len(b) > MaxSize {
 		return nil, fmt.Errorf("%s: %w", path, ErrTooLarge)

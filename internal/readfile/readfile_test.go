@@ -87,3 +87,28 @@ func TestRead(t *testing.T) {
 		assert.Contains(t, err.Error(), "nope.yaml")
 	})
 }
+
+// BenchmarkRead reads the default catalog with Read and, side by side, with
+// os.ReadFile (what the commands used before), and refuses /dev/zero.
+func BenchmarkRead(b *testing.B) {
+	const catalog = "../../rules/catalog/default.yaml"
+	for _, bc := range []struct {
+		name string
+		read func(string) ([]byte, error)
+		path string
+		ok   bool
+	}{
+		{"Read default.yaml", readfile.Read, catalog, true},
+		{"os.ReadFile default.yaml", os.ReadFile, catalog, true},
+		{"Read refuses /dev/zero", readfile.Read, "/dev/zero", false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.read(bc.path); (err == nil) != bc.ok {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
