@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"cel.dev/cel-go/common/types"
 	"cel.dev/cel-go/interpreter"
 
+	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -32,13 +32,15 @@ func Compile(name string, src []byte) (*Engine, error) {
 // Load reads, merges and compiles catalog files. Calendars, tiers, aliases,
 // rules, migrations and permission actions must be unique across the files;
 // rules keep the order of the files and, within a file, their written order.
+// Only regular files of at most 16 MiB are read (see ErrNotRegularFile and
+// ErrInputTooLarge); every error wraps ErrInvalidCatalog.
 func Load(paths ...string) (*Engine, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}
 	srcs := make([][]byte, len(paths))
 	for i, p := range paths {
-		b, err := os.ReadFile(p)
+		b, err := readfile.Read(p)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
 		}

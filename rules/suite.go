@@ -3,11 +3,12 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"text/tabwriter"
+
+	"github.com/tiercel/tiercel/internal/readfile"
 )
 
 // ErrInvalidSuite marks every error found while reading a test suite file.
@@ -38,7 +39,7 @@ var ErrInvalidSuite = errors.New("invalid test suite")
 // read; its tests may be run concurrently.
 type Suite struct {
 	File    string       // the file name the suite was read from
-	Catalog []string     // catalog files the suite names, joined to the suite's directory; empty for none
+	Catalog []string     // catalog files the suite names, relative ones joined to the suite's directory; empty for none
 	Tests   []*SuiteTest // the tests, in file order
 }
 
@@ -107,12 +108,13 @@ func oneLine(s string) string {
 	return strings.ReplaceAll(s, "\n", `\n`)
 }
 
-// LoadSuite reads and checks a suite file. Catalog paths in the file are
-// relative to the file's directory. Errors are positioned (*Error or
-// ErrorList) and wrap ErrInvalidSuite, or report that the file could not be
-// read.
+// LoadSuite reads and checks a suite file. Relative catalog paths in the
+// file are relative to the file's directory; absolute ones are kept. Errors
+// are positioned (*Error or ErrorList) and wrap ErrInvalidSuite, or report
+// that the file could not be read: only regular files of at most 16 MiB are
+// read (see ErrNotRegularFile and ErrInputTooLarge).
 func LoadSuite(path string) (*Suite, error) {
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalidSuite, err)
 	}
@@ -120,7 +122,8 @@ func LoadSuite(path string) (*Suite, error) {
 }
 
 // ParseSuite checks a suite document. name is used in error positions and
-// its directory is the base of the catalog paths the suite names.
+// its directory is the base of the relative catalog paths the suite names;
+// absolute ones are kept as written.
 func ParseSuite(name string, src []byte) (*Suite, error) {
 	d := newDecoder(name, src)
 	s := &Suite{File: name}

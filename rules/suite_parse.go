@@ -57,7 +57,11 @@ func (p *suiteParser) parse(root *yaml.Node) {
 			d.scalar(f)
 		case "catalog":
 			for _, c := range p.stringList(f) {
-				p.s.Catalog = append(p.s.Catalog, filepath.Join(p.dir, filepath.FromSlash(c)))
+				c = filepath.FromSlash(c)
+				if !filepath.IsAbs(c) {
+					c = filepath.Join(p.dir, c)
+				}
+				p.s.Catalog = append(p.s.Catalog, c)
 			}
 		case "now":
 			if t, ok := p.instant(f, nil); ok {

@@ -112,15 +112,26 @@ func TestParseSuiteKeepsCausesAndPositions(t *testing.T) {
 }
 
 func TestParseSuiteResolvesCatalogPaths(t *testing.T) {
-	src := "catalog: [tiers.yaml, ../shared/calendars.yaml]\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
-	s, err := ParseSuite(filepath.Join("ci", "suites", "t.yaml"), []byte(src))
-	require.NoError(t, err)
-	assert.Equal(t, []string{filepath.Join("ci", "suites", "tiers.yaml"), filepath.Join("ci", "shared", "calendars.yaml")}, s.Catalog)
-	require.Len(t, s.Tests, 1)
-	assert.Equal(t, "compare", s.Tests[0].Kind)
-	assert.Equal(t, "ci/suites/t.yaml:3:5", filepath.ToSlash(s.Tests[0].Pos()))
-
-	s, err = ParseSuite("t.yaml", []byte("catalog: one.yaml\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"))
-	require.NoError(t, err)
-	assert.Equal(t, []string{"one.yaml"}, s.Catalog)
+	abs := filepath.Join(t.TempDir(), "tiers.yaml")
+	for _, tc := range []struct {
+		name, file, catalog string
+		want                []string
+	}{
+		{"relative to the suite's folder", filepath.Join("ci", "suites", "t.yaml"), "[tiers.yaml, ../shared/calendars.yaml]",
+			[]string{filepath.Join("ci", "suites", "tiers.yaml"), filepath.Join("ci", "shared", "calendars.yaml")}},
+		{"suite in the working folder", "t.yaml", "one.yaml", []string{"one.yaml"}},
+		{"absolute as written", filepath.Join("ci", "suites", "t.yaml"), abs, []string{abs}},
+		{"absolute and relative", filepath.Join("ci", "t.yaml"), "[" + abs + ", tiers.yaml]", []string{abs, filepath.Join("ci", "tiers.yaml")}},
+		{"absolute with a relative suite folder", filepath.Join("..", "t.yaml"), "/etc/hostname", []string{filepath.FromSlash("/etc/hostname")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "catalog: " + tc.catalog + "\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
+			s, err := ParseSuite(tc.file, []byte(src))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, s.Catalog)
+			require.Len(t, s.Tests, 1)
+			assert.Equal(t, "compare", s.Tests[0].Kind)
+			assert.Equal(t, tc.file+":3:5", s.Tests[0].Pos())
+		})
+	}
 }

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -108,7 +108,7 @@ func (c *cli) check(files []string) error {
 
 // looksLikeSuite reports whether a file is a YAML mapping with a tests key.
 func looksLikeSuite(path string) bool {
-	src, err := os.ReadFile(path)
+	src, err := readfile.Read(path)
 	if err != nil {
 		return false
 	}

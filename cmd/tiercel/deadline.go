@@ -158,6 +158,16 @@ func (c *cli) deadline(o *caseFlags) error {
 		}
 		return t
 	}
+	list := []shown{{"opened", opened}, {"due", due}}
+	if st != nil {
+		list = append(list, shown{"now", in(kase.Now)})
+		for _, w := range st.Warnings {
+			list = append(list, shown{fmt.Sprintf("the %d%% warning", w.Fraction), in(w.At)})
+		}
+	}
+	if err := allPrintable(list...); err != nil {
+		return err
+	}
 	if c.json() {
 		out := deadlineJSON{
 			Tier: tier.ID, Priority: kase.Priority.String(), Opened: jsonTime(opened), Zone: kase.Zone,

@@ -126,6 +126,9 @@ func (c *cli) eligibility(o *contractFlags) error {
 		return err
 	}
 	el := plan.Eligibility
+	if err := allPrintable(shown{"at", at}, shown{"effective at", el.EffectiveAt}, shown{"price held until", el.PriceHeldUntil}); err != nil {
+		return err
+	}
 	if c.json() {
 		ej := eligibilityJSON{
 			Tier: contract.Tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,

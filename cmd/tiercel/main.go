@@ -254,7 +254,7 @@ func (t *table) flush() { t.tw.Flush() }
 
 func parseTime(flagName, s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+		return t, inYears("--"+flagName+":", t)
 	}
 	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339, e.g. 2026-03-02T10:00:00Z", flagName, s)
 }
@@ -262,12 +262,55 @@ func parseTime(flagName, s string) (time.Time, error) {
 // parseDate reads RFC 3339 or a date, which means midnight in loc.
 func parseDate(flagName, s string, loc *time.Location) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+		return t, inYears("--"+flagName+":", t)
 	}
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
+		return t, inYears("--"+flagName+":", t)
 	}
 	return time.Time{}, usagef("--%s: invalid date %q: want 2026-09-01 or RFC 3339", flagName, s)
+}
+
+// inYears returns a usage error unless t, as written and in UTC, is within
+// years 0001-9999: RFC 3339 has no other years, so the command could not
+// print the instants it derives.
+func inYears(what string, t time.Time) error {
+	if err := printable(what, t); err != nil {
+		return usagef("%s", err)
+	}
+	return nil
+}
+
+// printable returns an error naming what unless RFC 3339 can write t as
+// written and in UTC: its year is within 0001-9999 in both. The zero time
+// (printed as "-" or null) is printable.
+func printable(what string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("%s %s is outside years 0001-9999", what, t.Format(time.RFC3339Nano))
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("%s %s is %s in UTC, outside years 0001-9999", what, t.Format(time.RFC3339Nano),
+			t.UTC().Format(time.RFC3339Nano))
+	}
+	return nil
+}
+
+// shown is an instant a command prints, with its label.
+type shown struct {
+	what string
+	t    time.Time
+}
+
+// allPrintable returns the error of the first instant printable refuses.
+func allPrintable(list ...shown) error {
+	for _, s := range list {
+		if err := printable(s.what, s.t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func parseMoney(what, s string) (entitlement.Money, error) {
@@ -342,12 +385,17 @@ func formatTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// jsonTime is an instant that marshals as RFC 3339, or null when zero.
+// jsonTime is an instant that marshals as RFC 3339, or null when zero. An
+// instant outside years 0001-9999 is an error (commands check theirs with
+// allPrintable before they print).
 type jsonTime time.Time
 
 func (t jsonTime) MarshalJSON() ([]byte, error) {
 	if time.Time(t).IsZero() {
 		return []byte("null"), nil
+	}
+	if err := printable("instant", time.Time(t)); err != nil {
+		return nil, err
 	}
 	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
 }

@@ -22,6 +22,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -49,7 +50,7 @@ func mainErr(accountsFile, catalogFile string) error {
 	src := bundled
 	if accountsFile != "" {
 		var err error
-		if src, err = os.ReadFile(accountsFile); err != nil {
+		if src, err = readfile.Read(accountsFile); err != nil {
 			return err
 		}
 	}
