@@ -125,15 +125,44 @@ func NewMoney(minor int64, currency string) (Money, error) {
 // [ErrMalformedMoney], [ErrUnknownCurrency] or [ErrOverflow]. The string
 // written by [Money.String] always parses back to the same Money.
 func ParseMoney(s string) (Money, error) {
+	const want = `want an amount and then a currency, e.g. "100 USD"`
+	bad := func(why string) (Money, error) {
+		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, s, why)
+	}
+	first, rest := nextWord(s)
+	second, rest := nextWord(rest)
+	switch {
+	case first == "":
+		return Money{}, fmt.Errorf("%w: empty string: %s", ErrMalformedMoney, want)
+	case second == "" && isCurrency(first):
+		return bad("no amount: " + want)
+	case second == "":
+		return bad("no currency: " + want)
+	case rest == "" && isCurrency(first) && !isCurrency(second):
+		return bad(fmt.Sprintf("the currency comes after the amount: %q", second+" "+first))
+	case rest != "" && isCurrency(second):
+		return bad(fmt.Sprintf("unexpected %q after the currency: %s", rest, want))
+	}
 	t := strings.TrimSpace(s)
 	i := strings.LastIndexAny(t, " \t")
-	if i < 0 {
-		if t == "" {
-			return Money{}, fmt.Errorf("%w: empty string (want an amount and a currency, e.g. \"100 USD\")", ErrMalformedMoney)
-		}
-		return Money{}, fmt.Errorf("%w %q: want an amount and a currency, e.g. \"100 USD\"", ErrMalformedMoney, s)
-	}
 	return parse(s, strings.TrimRight(t[:i], " \t"), t[i+1:])
+}
+
+// nextWord returns the first word of s, separated by spaces or tabs, and
+// what follows it, trimmed; it does not allocate.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " \t")
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.Trim(s[i:], " \t")
+}
+
+// isCurrency reports whether code is a currency of the package's table.
+func isCurrency(code string) bool {
+	_, ok := currencyIndex[code]
+	return ok
 }
 
 // ParseAmount parses an amount in the given currency, e.g.

@@ -200,26 +200,45 @@ func isArgumentError(err error) bool {
 }
 
 // parseInterspersed parses flags that may come before, between or after
-// the positional arguments; "--" ends the flags.
+// the positional arguments; "--" ends the flags. An argument that starts
+// with a minus sign and a digit is a negative amount, not a flag.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		a := args[0]
+		if a == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' || isNegativeNumber(a) {
+			positional = append(positional, a)
+			args = args[1:]
+			continue
+		}
+		n := 1 // the flag, and its value when it takes one and has no "="
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && len(args) > 1 {
+			n = 2
+		}
+		if err := fs.Parse(args[:n]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
 			return nil, usagef("%s", err)
 		}
-		rest := fs.Args()
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
+		args = args[n:]
 	}
+	return positional, nil
+}
+
+// isNegativeNumber reports whether a reads as a negative amount: a minus
+// sign, then a digit or a decimal point.
+func isNegativeNumber(a string) bool {
+	return len(a) > 1 && a[0] == '-' && (a[1] >= '0' && a[1] <= '9' || a[1] == '.')
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // engine loads the --catalog files, or returns the embedded catalog.
@@ -273,7 +292,7 @@ func parseDate(flagName, s string, loc *time.Location) (time.Time, error) {
 func parseMoney(what, s string) (entitlement.Money, error) {
 	m, err := entitlement.ParseMoney(s)
 	if err != nil {
-		return entitlement.Money{}, usagef("%s: %v (want an amount and a currency, e.g. \"85000 USD\")", what, err)
+		return entitlement.Money{}, usagef("%s: %v", what, err)
 	}
 	return m, nil
 }

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -191,15 +193,43 @@ func TestParseInterspersed(t *testing.T) {
 		{[]string{"a", "--output=json", "b"}, []string{"a", "b"}, "json"},
 		{[]string{"a", "b", "-output", "json"}, []string{"a", "b"}, "json"},
 		{[]string{"a", "--", "--output", "json"}, []string{"a", "--output", "json"}, "text"},
+		{[]string{"enhanced", "-1 USD"}, []string{"enhanced", "-1 USD"}, "text"},
+		{[]string{"-1", "USD", "--output", "json"}, []string{"-1", "USD"}, "json"},
+		{[]string{"-.5 USD", "-v", "b"}, []string{"-.5 USD", "b"}, "text"},
+		{[]string{"--output", "-1 USD"}, nil, "-1 USD"},
+		{[]string{"-", "a"}, []string{"-", "a"}, "text"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			fs := flag.NewFlagSet("x", flag.ContinueOnError)
 			out := fs.String("output", "text", "")
+			verbose := fs.Bool("v", false, "")
 			got, err := parseInterspersed(fs, tt.args)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.out, *out)
+			assert.Equal(t, slices.Contains(tt.args, "-v"), *verbose)
+		})
+	}
+}
+
+func TestParseInterspersedErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"a", "--nope"}, "flag provided but not defined: -nope"},
+		{"a flag without its value", []string{"a", "--output"}, "flag needs an argument: -output"},
+		{"a word after a minus sign", []string{"-x1"}, "flag provided but not defined: -x1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("x", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			fs.String("output", "text", "")
+			_, err := parseInterspersed(fs, tt.args)
+			assert.EqualError(t, err, tt.want)
 		})
 	}
 }
