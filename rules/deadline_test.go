@@ -90,7 +90,7 @@ func TestDeadlineErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"unknown tier", e, Case{Tier: "gold", Priority: slo.P1, Opened: opened}, ErrUnknownTier, `unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+		{"unknown tier", e, Case{Tier: "gold", Priority: slo.P1, Opened: opened}, ErrUnknownTier, `unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"account zone missing", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened}, ErrZoneRequired, `zone required: calendar "business" runs in the account's zone and the case gives none`},
 		{"invalid zone", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened, Zone: "Mars/Base"}, ErrInvalidZone, `invalid zone: "Mars/Base"`},
 		{"invalid priority", e, Case{Tier: "standard", Priority: 0, Opened: opened, Zone: "UTC"}, ErrInvalidCase, "invalid case: priority 0 is not P1-P4"},

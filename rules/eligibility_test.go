@@ -148,7 +148,7 @@ func TestEligibilityErrors(t *testing.T) {
 		{"no tier", func(c *entitlement.Contract) { c.Tier = "" }, at, ErrInvalidContract,
 			`eligibility of contract "acme": invalid contract: the contract names no tier`},
 		{"unknown tier", func(c *entitlement.Contract) { c.Tier = "gold" }, at, ErrUnknownTier,
-			`eligibility of contract "acme": unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+			`eligibility of contract "acme": unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"no renewal", func(c *entitlement.Contract) { c.Renewal = time.Time{} }, at, ErrInvalidContract,
 			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: invalid contract: the instant is zero (does the contract give the date it needs?)`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,

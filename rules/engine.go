@@ -172,10 +172,15 @@ func cloneFeatures(f entitlement.Features) entitlement.Features {
 	}
 }
 
+// tier looks a tier up by id or alias, ignoring case as priorities are
+// read ("Standard" is standard, "p1" is P1): ids and aliases are lowercase.
 func (e *Engine) tier(idOrAlias string) (*tier, error) {
 	t, ok := e.tiers[idOrAlias]
 	if !ok {
-		return nil, fmt.Errorf("%w %q (known: %v)", ErrUnknownTier, idOrAlias, e.tierIDs)
+		t, ok = e.tiers[strings.ToLower(idOrAlias)]
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownTier, idOrAlias, strings.Join(e.tierIDs, ", "))
 	}
 	return t, nil
 }

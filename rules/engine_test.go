@@ -57,3 +57,29 @@ func TestEngineReturnsCopies(t *testing.T) {
 	f2, _ := e.Features("enhanced")
 	assert.Equal(t, []string{"console"}, f2.Channels)
 }
+
+// Tier names are read as priorities are: ignoring case.
+func TestTierNamesIgnoreCase(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // the tier id, or the error text
+	}{
+		{"exact", "standard", "standard"},
+		{"capitalised", "Standard", "standard"},
+		{"upper-case alias", "ADVANCED", "enhanced"},
+		{"unknown", "gold", `unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
+		{"unknown in capitals", "GOLD", `unknown tier "GOLD" (known: standard, enhanced, premium, looker-premier)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, err := Default().Tier(tt.in)
+			if err != nil {
+				assert.ErrorIs(t, err, ErrUnknownTier)
+				assert.EqualError(t, err, tt.want)
+				return
+			}
+			assert.Equal(t, tt.want, tr.ID)
+		})
+	}
+}

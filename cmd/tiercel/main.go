@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -58,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return exitOK
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "tiercel (catalog format version 1)")
+		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return exitOK
 	}
 	for _, cmd := range commands {
@@ -69,6 +70,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "tiercel: unknown command %q\n\n", name)
 	usage(stderr)
 	return exitUsage
+}
+
+// versionLine is what --version prints: the module version the command was
+// built from ("(devel)" in a clone) and the catalog format it reads.
+func versionLine(info *debug.BuildInfo, ok bool) string {
+	v := "(unknown)"
+	if ok && info.Main.Version != "" {
+		v = info.Main.Version
+	}
+	return fmt.Sprintf("tiercel %s (catalog format version 1)", v)
 }
 
 func usage(w io.Writer) {

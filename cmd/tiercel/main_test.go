@@ -6,7 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -261,4 +264,51 @@ func TestMainLikeExit(t *testing.T) {
 			assert.NotContains(t, stderr, "goroutine")
 		})
 	}
+}
+
+func TestVersionLine(t *testing.T) {
+	tests := []struct {
+		name string
+		info *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{"a released module", &debug.BuildInfo{Main: debug.Module{Path: "github.com/tiercel/tiercel", Version: "v0.4.1"}}, true,
+			"tiercel v0.4.1 (catalog format version 1)"},
+		{"built in a clone", &debug.BuildInfo{Main: debug.Module{Path: "github.com/tiercel/tiercel", Version: "(devel)"}}, true,
+			"tiercel (devel) (catalog format version 1)"},
+		{"no version recorded", &debug.BuildInfo{}, true, "tiercel (unknown) (catalog format version 1)"},
+		{"no build information", nil, false, "tiercel (unknown) (catalog format version 1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, versionLine(tt.info, tt.ok))
+		})
+	}
+	stdout, _, code := runCmd(t, "--version")
+	assert.Equal(t, exitOK, code)
+	info, ok := debug.ReadBuildInfo()
+	assert.Equal(t, versionLine(info, ok)+"\n", stdout)
+}
+
+// TestHelpNamesReadmeHeadings keeps the README sections that --help texts
+// point to ("the README (\"Heading\")") in step with the README.
+func TestHelpNamesReadmeHeadings(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	headings := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			headings[h] = true
+		}
+	}
+	ref := regexp.MustCompile(`README \("([^"]+)"\)`)
+	found := 0
+	for _, cmd := range commands {
+		for _, m := range ref.FindAllStringSubmatch(strings.Join(strings.Fields(cmd.help), " "), -1) {
+			found++
+			assert.True(t, headings[m[1]], "tiercel %s --help names the README heading %q, which does not exist", cmd.name, m[1])
+		}
+	}
+	assert.Positive(t, found, "some help names a README heading")
 }

@@ -23,8 +23,8 @@ the test's file:line:col and the expected and actual values side by side.
 
 A suite that names its own catalog runs against it; the others run against
 the --catalog files, or the embedded catalog. A DIR argument runs every
-*_test.yaml file below it. The format is in the README ("Writing a suite")
-and in schema/suite.schema.json.
+*_test.yaml file below it. The format is in the README ("Writing a test
+suite") and in schema/suite.schema.json.
 
 Exit status 1 when a suite does not load or a test fails.`,
 	example: `tiercel test rules/catalog/default_test.yaml
