@@ -306,6 +306,7 @@ func (d *decoder) yamlError(err error) *Error {
 			}
 		}
 	}
+	d.explainTab(e)
 	return e
 }
 
