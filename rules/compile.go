@@ -26,7 +26,9 @@ func Compile(name string, src []byte) (*Engine, error) {
 // Load reads, merges and compiles catalog files. Calendars, tiers, aliases,
 // rules, migrations and permission actions must be unique across the files;
 // rules keep the order of the files and, within a file, their written order.
+// A file named twice (even as "tiers.yaml" and "./tiers.yaml") is loaded once.
 func Load(paths ...string) (*Engine, error) {
+	paths = uniquePaths(paths)
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}

@@ -23,6 +23,7 @@ var goldenCheck = []goldenCase{
 	{"check-bad-json", []string{"check", "testdata/bad.yaml", "--output", "json"}, exitFail},
 	{"check-suite", []string{"check", "testdata/pass_test.yaml"}, exitFail},
 	{"check-missing", []string{"check", "testdata/nope.yaml"}, exitFail},
+	{"check-twice", []string{"check", "testdata/tiers.yaml", "./testdata/tiers.yaml"}, exitOK},
 	{"check-help", []string{"check", "--help"}, exitOK},
 }
 
