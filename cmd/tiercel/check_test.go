@@ -74,7 +74,6 @@ func TestCheckFailures(t *testing.T) {
 			"testdata/pass_test.yaml looks like a test suite: run it with 'tiercel test testdata/pass_test.yaml'\n",
 		}},
 		{"a missing file", []string{"testdata/nope.yaml"}, []string{"testdata/nope.yaml: no such file or directory"}},
-		{"the same file twice: ids clash", []string{"testdata/tiers.yaml", "testdata/tiers.yaml"}, []string{`duplicate tier "silver"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
