@@ -20,6 +20,8 @@ var goldenEligibility = []goldenCase{
 	{"eligibility-json", []string{"eligibility", "--output", "json", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z"}, exitOK},
 	{"eligibility-not", []string{"eligibility", "--tier", "enhanced", "--renewal", "2026-09-01", "--spend", "85000 USD"}, exitOK},
 	{"eligibility-no-renewal", []string{"eligibility", "--tier", "looker-premier"}, exitUsage},
+	{"eligibility-negative-spend", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "-1 USD"}, exitUsage},
+	{"eligibility-currency", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "100 EUR"}, exitUsage},
 	{"eligibility-help", []string{"eligibility", "--help"}, exitOK},
 }
 
