@@ -31,9 +31,10 @@ type calendarDef struct {
 	id     string
 	at     pos
 	spec   slo.CalendarSpec
-	// accountHolidays: holidays lists "account", the country given with
-	// each case or contract.
-	accountHolidays bool
+	// accountHolidays: holidays lists "account" (the country given with
+	// each case or contract) or "account-if-any" (that country, if one is given:
+	// accountOptional).
+	accountHolidays, accountOptional bool
 }
 
 type targetDef struct {
@@ -210,12 +211,13 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 			}
 		case "holidays":
 			for i, code := range d.strings(c) {
-				if code == AccountCountry {
+				if code == AccountCountry || code == AccountCountryIfAny {
+					cd.accountOptional = code == AccountCountryIfAny && (!cd.accountHolidays || cd.accountOptional)
 					cd.accountHolidays = true
 					continue
 				}
 				if !slices.Contains(slo.HolidayCountries(), code) {
-					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s, or %s for the country given with each case)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry)
+					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
 					ok = false
 					continue
 				}

@@ -118,11 +118,14 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal := e.calendars[target.Calendar]
-	if c.Country != "" {
-		if cc := e.byCountry[target.Calendar]; cc != nil {
+	if cc := e.byCountry[target.Calendar]; cc != nil {
+		switch {
+		case c.Country != "":
 			if cal, err = cc.get(c.Country); err != nil {
 				return resolved{}, err
 			}
+		case !cc.optional:
+			return resolved{}, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, target.Calendar)
 		}
 	}
 	opened := c.Opened

@@ -24,6 +24,8 @@ var goldenDeadline = []goldenCase{
 	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
 	{"deadline-status", []string{"deadline", "--tier", "enhanced", "--priority", "P3", "--opened", "2026-11-27T15:00:00-05:00", "--zone", "America/New_York", "--now", "2026-11-30T14:00:00-05:00"}, exitOK},
 	{"deadline-names-any-case", []string{"deadline", "--tier", "Enhanced", "--priority", "p1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
+	{"deadline-country-required", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00"}, exitUsage},
+	{"deadline-country", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00", "--country", "fr"}, exitOK},
 	{"deadline-help", []string{"deadline", "--help"}, exitOK},
 }
 

@@ -199,7 +199,7 @@ func isPositioned(err error) bool {
 // typed on the command line rather than because of the catalog.
 func isArgumentError(err error) bool {
 	for _, target := range []error{
-		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrInvalidZone,
+		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
 		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
 		entitlement.ErrInvalidPeriod,
 	} {
