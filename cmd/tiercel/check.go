@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -65,9 +66,7 @@ func positioned(err error) []errorJSON {
 }
 
 func (c *cli) check(files []string) error {
-	if len(files) == 0 {
-		files = c.catalogs
-	}
+	files = append(slices.Clone(c.catalogs), files...) // --catalog files are checked with the others
 	var e *rules.Engine
 	var err error
 	names := files
@@ -88,6 +87,9 @@ func (c *cli) check(files []string) error {
 					fmt.Fprintf(c.stderr, "%s looks like a test suite: run it with 'tiercel test %s'\n", f, f)
 				}
 			}
+		}
+		if !isPositioned(err) {
+			return errInputFailed // a file that could not be read: nothing was checked
 		}
 		return errFailed
 	}

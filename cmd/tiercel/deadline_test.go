@@ -21,7 +21,7 @@ var goldenDeadline = []goldenCase{
 	{"deadline-no-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitUsage},
 	{"deadline-missing-flag", []string{"deadline", "--tier", "standard", "--priority", "P1"}, exitUsage},
 	{"deadline-bad-time", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage},
-	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
+	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitInput},
 	{"deadline-status", []string{"deadline", "--tier", "enhanced", "--priority", "P3", "--opened", "2026-11-27T15:00:00-05:00", "--zone", "America/New_York", "--now", "2026-11-30T14:00:00-05:00"}, exitOK},
 	{"deadline-names-any-case", []string{"deadline", "--tier", "Enhanced", "--priority", "p1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
 	{"deadline-country-required", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00"}, exitUsage},
@@ -136,7 +136,7 @@ func TestDeadlineErrors(t *testing.T) {
 		{"an argument", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"unknown tier", []string{"--tier", "gold", "--priority", "P1", "--opened", opened}, exitUsage, `unknown tier "gold"`},
 		{"zone required", []string{"--tier", "standard", "--priority", "P1", "--opened", opened}, exitUsage, "zone required"},
-		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", opened}, exitFail, "testdata/bad.yaml:9:20: "},
+		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", opened}, exitInput, "testdata/bad.yaml:9:20: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -16,11 +16,12 @@ import (
 	"github.com/tiercel/tiercel/rules"
 )
 
-// Exit statuses.
+// Exit statuses, one per class of outcome; the README's table lists them.
 const (
 	exitOK    = 0 // the command answered; every check and test passed
-	exitFail  = 1 // a check or test failed, a catalog did not load, or the engine could not answer
+	exitFail  = 1 // the answer is "no" (denied, no price, no target), or a check or test failed
 	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
+	exitInput = 3 // an input file is bad: a catalog or suite that is missing, unreadable or invalid
 )
 
 func main() {
@@ -102,8 +103,9 @@ Every command takes --catalog FILE (repeatable; default: the embedded
 catalog of Google Cloud Customer Care and Looker tiers) and
 --output text|json. Run 'tiercel COMMAND --help' for details and an example.
 
-Exit status: 0 on success, 1 when a check or test fails (or a catalog does
-not load), 2 when the command line is wrong.
+Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
+a tier without a price) or a check or test fails; 2 when the command line
+is wrong; 3 when a catalog or suite file is missing or invalid.
 `)
 }
 
@@ -123,9 +125,13 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
-// errFailed reports that a check or a test failed; what failed has already
-// been printed.
+// errFailed reports that a check or a test failed, or that the answer is
+// "no"; what failed has already been printed.
 var errFailed = errors.New("failed")
+
+// errInputFailed reports that an input file (a catalog or a suite) did not
+// load; the errors have already been printed on stderr.
+var errInputFailed = errors.New("input failed")
 
 // stringsFlag is a repeatable string flag.
 type stringsFlag []string
@@ -171,6 +177,8 @@ func (c *cli) exit(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errInputFailed):
+		return exitInput
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, &ue):
@@ -179,7 +187,10 @@ func (c *cli) exit(err error) int {
 	case isPositioned(err):
 		// file:line:col at the start of each line, as compilers print them.
 		fmt.Fprintln(c.stderr, err)
-		return exitFail
+		return exitInput
+	case isInputError(err):
+		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
+		return exitInput
 	case isArgumentError(err):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
 		return exitUsage
@@ -193,6 +204,12 @@ func isPositioned(err error) bool {
 	var one *rules.Error
 	var list rules.ErrorList
 	return errors.As(err, &list) || errors.As(err, &one)
+}
+
+// isInputError reports errors of a catalog or suite file that did not load
+// without a position (a missing or unreadable file).
+func isInputError(err error) bool {
+	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, rules.ErrInvalidSuite)
 }
 
 // isArgumentError reports errors the engine returns because of what was
