@@ -26,6 +26,8 @@ var goldenDeadline = []goldenCase{
 	{"deadline-names-any-case", []string{"deadline", "--tier", "Enhanced", "--priority", "p1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
 	{"deadline-country-required", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00"}, exitUsage},
 	{"deadline-country", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00", "--country", "fr"}, exitOK},
+	{"deadline-now-before-opened", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z", "--now", "2026-03-01T10:00:00Z"}, exitUsage},
+	{"deadline-dates", []string{"deadline", "--tier", "standard", "--priority", "P3", "--opened", "2026-03-02", "--zone", "America/New_York", "--now", "2026-03-03"}, exitOK},
 	{"deadline-help", []string{"deadline", "--help"}, exitOK},
 }
 
@@ -132,6 +134,8 @@ func TestDeadlineErrors(t *testing.T) {
 		{"bad priority", []string{"--tier", "enhanced", "--priority", "P5", "--opened", opened}, exitUsage, `--priority: invalid priority "P5"`},
 		{"bad opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage, `--opened: invalid time "2026-03-02 10:00"`},
 		{"bad now", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "bad"}, exitUsage, `--now: invalid time "bad"`},
+		{"now before opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "2026-03-02T09:59:59Z"}, exitUsage,
+			"tiercel deadline: --now 2026-03-02T09:59:59Z is before --opened 2026-03-02T10:00:00Z: the case was not open yet\n"},
 		{"Local is no zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "Local"}, exitUsage, `--zone: unknown time zone "Local"`},
 		{"an argument", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"unknown tier", []string{"--tier", "gold", "--priority", "P1", "--opened", opened}, exitUsage, `unknown tier "gold"`},

@@ -299,22 +299,16 @@ func (t *table) flush() { t.tw.Flush() }
 
 // Parsing helpers shared by the commands.
 
-func parseTime(flagName, s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
-	}
-	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339, e.g. 2026-03-02T10:00:00Z", flagName, s)
-}
-
-// parseDate reads RFC 3339 or a date, which means midnight in loc.
-func parseDate(flagName, s string, loc *time.Location) (time.Time, error) {
+// parseInstant reads an instant flag as every command and suite does: RFC
+// 3339, or a date, which means midnight in loc (the --zone given, or UTC).
+func parseInstant(flagName, s string, loc *time.Location) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil
 	}
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return t, nil
 	}
-	return time.Time{}, usagef("--%s: invalid date %q: want 2026-09-01 or RFC 3339", flagName, s)
+	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)", flagName, s)
 }
 
 func parseMoney(what, s string) (entitlement.Money, error) {
