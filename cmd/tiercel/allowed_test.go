@@ -57,7 +57,11 @@ func TestAllowedJSON(t *testing.T) {
 	} {
 		t.Run(tt.role, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, "allowed", "cases.create", "--role", tt.role, "--output", "json")
-			assert.Equal(t, tt.want, code == exitOK, "exit status %d: 0 when allowed, 1 when denied\n%s", code, stderr)
+			want := exitFail // denied: the answer is "no"
+			if tt.want {
+				want = exitOK
+			}
+			assert.Equal(t, want, code, stderr)
 			var got struct {
 				Action  string `json:"action"`
 				Allowed bool   `json:"allowed"`

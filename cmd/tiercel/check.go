@@ -19,10 +19,10 @@ var checkCommand = &command{
 	summary:  "check catalog files and report every error as file:line:col",
 	help: `Check parses, checks and compiles catalog files, merged as the engine loads
 them (ids must be unique across the files), and reports every problem found
-as file:line:col: path: message. Without FILE it checks the --catalog files,
-or the embedded catalog.
+as file:line:col: path: message. It checks the --catalog files and the FILE
+arguments together; with neither, the embedded catalog.
 
-Exit status 1 when a file has an error.`,
+Exit status 1 when a file has an error, 3 when a file cannot be read.`,
 	example: `tiercel check examples/custom-tiers/tiers.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		return func(c *cli, args []string) error { return c.check(args) }
