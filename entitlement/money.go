@@ -129,7 +129,8 @@ func ParseMoney(s string) (Money, error) {
 	bad := func(why string) (Money, error) {
 		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, s, why)
 	}
-	first, rest := nextWord(s)
+	t := strings.TrimSpace(s)
+	first, rest := nextWord(t)
 	second, rest := nextWord(rest)
 	switch {
 	case first == "":
@@ -143,8 +144,7 @@ func ParseMoney(s string) (Money, error) {
 	case rest != "" && isCurrency(second):
 		return bad(fmt.Sprintf("unexpected %q after the currency: %s", rest, want))
 	}
-	t := strings.TrimSpace(s)
-	i := strings.LastIndexAny(t, " \t")
+	i := strings.LastIndexAny(t, " \t") // found: t has a second word
 	return parse(s, strings.TrimRight(t[:i], " \t"), t[i+1:])
 }
 
