@@ -31,10 +31,10 @@ type calendarDef struct {
 	id     string
 	at     pos
 	spec   slo.CalendarSpec
-	// accountHolidays: holidays lists "account" (the country given with
-	// each case or contract) or "account-if-any" (that country, if one is given:
-	// accountOptional).
-	accountHolidays, accountOptional bool
+	// accountHolidays: holidays lists "account-if-any" (the country given
+	// with each case, if any) or "account" (accountRequired: the country
+	// each case must give); "account" wins when both are listed.
+	accountHolidays, accountRequired bool
 }
 
 type targetDef struct {
@@ -212,8 +212,8 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 		case "holidays":
 			for i, code := range d.strings(c) {
 				if code == AccountCountry || code == AccountCountryIfAny {
-					cd.accountOptional = code == AccountCountryIfAny && (!cd.accountHolidays || cd.accountOptional)
 					cd.accountHolidays = true
+					cd.accountRequired = cd.accountRequired || code == AccountCountry
 					continue
 				}
 				if !slices.Contains(slo.HolidayCountries(), code) {

@@ -106,7 +106,7 @@ func (c *compiler) merge(files []*catalogFile) {
 			e.calendars[cd.id] = cal
 			e.calendarIDs = append(e.calendarIDs, cd.id)
 			if cd.accountHolidays {
-				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: cd.accountOptional, m: map[string]*slo.Calendar{}}
+				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
 			}
 		}
 	}

@@ -341,7 +341,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
 		return nil, fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
-			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(e.priceCurrencies(m.to), ", "))
+			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
 	if best >= 0 {
 		el.Recommended = m.to[best].id
@@ -354,7 +354,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 
 // priceCurrencies lists the currencies the tiers are priced in, once each,
 // in the tiers' order.
-func (e *Engine) priceCurrencies(tiers []*tier) []string {
+func priceCurrencies(tiers []*tier) []string {
 	var out []string
 	for _, t := range tiers {
 		if t.price != nil && !slices.Contains(out, t.price.Currency) {
@@ -447,8 +447,9 @@ func when(t time.Time) string {
 //
 // Errors: entitlement.ErrNegativeSpend for a negative spend;
 // entitlement.ErrCurrencyMismatch when the migration's targets have prices
-// and none is in the spend's currency; ErrInvalidContract for a zero at, a contract without a tier or an
-// expression that needs a date the contract leaves zero; ErrUnknownTier;
+// and none is in the spend's currency; ErrInvalidContract for a zero at, a
+// contract without a tier or an expression that needs a date the contract
+// leaves zero; ErrUnknownTier;
 // ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
 // ErrEvaluation when an expression fails at run time. Eligibility is safe
 // for concurrent use.
