@@ -125,11 +125,20 @@ func NewMoney(minor int64, currency string) (Money, error) {
 // [ErrMalformedMoney], [ErrUnknownCurrency] or [ErrOverflow]. The string
 // written by [Money.String] always parses back to the same Money.
 func ParseMoney(s string) (Money, error) {
+	t := strings.TrimSpace(s)
+	i := strings.LastIndexAny(t, " \t")
+	if i > 0 {
+		amount, cur := strings.TrimRight(t[:i], " \t"), t[i+1:]
+		if c, ok := currencyOf(cur); ok {
+			if m, err := parseIn(s, amount, c); err == nil {
+				return m, nil // "85000 USD": the common case; errors are diagnosed below
+			}
+		}
+	}
 	const want = `want an amount and then a currency, e.g. "100 USD"`
 	bad := func(why string) (Money, error) {
 		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, s, why)
 	}
-	t := strings.TrimSpace(s)
 	first, rest := nextWord(t)
 	second, rest := nextWord(rest)
 	switch {
@@ -144,7 +153,7 @@ func ParseMoney(s string) (Money, error) {
 	case rest != "" && isCurrency(second):
 		return bad(fmt.Sprintf("unexpected %q after the currency: %s", rest, want))
 	}
-	i := strings.LastIndexAny(t, " \t") // found: t has a second word
+	// t has a second word, so a space or a tab: i >= 0.
 	return parse(s, strings.TrimRight(t[:i], " \t"), t[i+1:])
 }
 
@@ -161,8 +170,18 @@ func nextWord(s string) (word, rest string) {
 
 // isCurrency reports whether code is a currency of the package's table.
 func isCurrency(code string) bool {
-	_, ok := currencyIndex[code]
+	_, ok := currencyOf(code)
 	return ok
+}
+
+// currencyOf returns the index of a currency of the package's table;
+// amounts are told apart without a map lookup.
+func currencyOf(code string) (uint8, bool) {
+	if len(code) != 3 || code[0] < 'A' || code[0] > 'Z' {
+		return 0, false
+	}
+	i, ok := currencyIndex[code]
+	return i, ok
 }
 
 // ParseAmount parses an amount in the given currency, e.g.
@@ -190,6 +209,12 @@ func parse(input, amount, currency string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
+	return parseIn(input, amount, cur)
+}
+
+// parseIn is parse once the currency is known: cur is its index.
+func parseIn(input, amount string, cur uint8) (Money, error) {
+	currency := currencies[cur].code
 	digits := int(currencies[cur].digits)
 	text := func() string {
 		if input == "" {
