@@ -127,13 +127,61 @@ func NewMoney(minor int64, currency string) (Money, error) {
 func ParseMoney(s string) (Money, error) {
 	t := strings.TrimSpace(s)
 	i := strings.LastIndexAny(t, " \t")
-	if i < 0 {
-		if t == "" {
-			return Money{}, fmt.Errorf("%w: empty string (want an amount and a currency, e.g. \"100 USD\")", ErrMalformedMoney)
+	if i > 0 {
+		amount, cur := strings.TrimRight(t[:i], " \t"), t[i+1:]
+		if c, ok := currencyOf(cur); ok {
+			if m, err := parseIn(s, amount, c); err == nil {
+				return m, nil // "85000 USD": the common case; errors are diagnosed below
+			}
 		}
-		return Money{}, fmt.Errorf("%w %q: want an amount and a currency, e.g. \"100 USD\"", ErrMalformedMoney, s)
 	}
+	const want = `want an amount and then a currency, e.g. "100 USD"`
+	bad := func(why string) (Money, error) {
+		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, s, why)
+	}
+	first, rest := nextWord(t)
+	second, rest := nextWord(rest)
+	switch {
+	case first == "":
+		return Money{}, fmt.Errorf("%w: empty string: %s", ErrMalformedMoney, want)
+	case second == "" && isCurrency(first):
+		return bad("no amount: " + want)
+	case second == "":
+		return bad("no currency: " + want)
+	case rest == "" && isCurrency(first) && !isCurrency(second):
+		return bad(fmt.Sprintf("the currency comes after the amount: %q", second+" "+first))
+	case rest != "" && isCurrency(second):
+		return bad(fmt.Sprintf("unexpected %q after the currency: %s", rest, want))
+	}
+	// t has a second word, so a space or a tab: i >= 0.
 	return parse(s, strings.TrimRight(t[:i], " \t"), t[i+1:])
+}
+
+// nextWord returns the first word of s, separated by spaces or tabs, and
+// what follows it, trimmed; it does not allocate.
+func nextWord(s string) (word, rest string) {
+	s = strings.TrimLeft(s, " \t")
+	i := strings.IndexAny(s, " \t")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], strings.Trim(s[i:], " \t")
+}
+
+// isCurrency reports whether code is a currency of the package's table.
+func isCurrency(code string) bool {
+	_, ok := currencyOf(code)
+	return ok
+}
+
+// currencyOf returns the index of a currency of the package's table;
+// amounts are told apart without a map lookup.
+func currencyOf(code string) (uint8, bool) {
+	if len(code) != 3 || code[0] < 'A' || code[0] > 'Z' {
+		return 0, false
+	}
+	i, ok := currencyIndex[code]
+	return i, ok
 }
 
 // ParseAmount parses an amount in the given currency, e.g.
@@ -161,6 +209,12 @@ func parse(input, amount, currency string) (Money, error) {
 	if err != nil {
 		return Money{}, err
 	}
+	return parseIn(input, amount, cur)
+}
+
+// parseIn is parse once the currency is known: cur is its index.
+func parseIn(input, amount string, cur uint8) (Money, error) {
+	currency := currencies[cur].code
 	digits := int(currencies[cur].digits)
 	text := func() string {
 		if input == "" {

@@ -60,10 +60,15 @@ func TestParseMoneyErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"empty", "", ErrMalformedMoney, "malformed money: empty string"},
-		{"no currency", "100", ErrMalformedMoney, `malformed money "100": want an amount and a currency`},
-		{"no amount", "USD", ErrMalformedMoney, `malformed money "USD"`},
-		{"currency first", "USD 100", ErrUnknownCurrency, `unknown currency "100"`},
+		{"empty", "", ErrMalformedMoney, `malformed money: empty string: want an amount and then a currency, e.g. "100 USD"`},
+		{"blank", " \t ", ErrMalformedMoney, "malformed money: empty string"},
+		{"no currency", "100", ErrMalformedMoney, `malformed money "100": no currency: want an amount and then a currency, e.g. "100 USD"`},
+		{"no amount", "USD", ErrMalformedMoney, `malformed money "USD": no amount: want an amount and then a currency`},
+		{"currency first", "USD 100", ErrMalformedMoney, `malformed money "USD 100": the currency comes after the amount: "100 USD"`},
+		{"a word after the currency", "100 USD extra", ErrMalformedMoney, `malformed money "100 USD extra": unexpected "extra" after the currency: want an amount and then a currency, e.g. "100 USD"`},
+		{"a space in the amount", "1 200 USD", ErrMalformedMoney, `malformed money "1 200 USD": unexpected ' ' in amount`},
+		{"other white space after the amount", "\xdb \r", ErrMalformedMoney, `malformed money "\xdb \r": no currency`},
+		{"a line break inside", "100\nUSD", ErrMalformedMoney, `malformed money "100\nUSD": no currency`},
 		{"unknown currency", "100 XYZ", ErrUnknownCurrency, `unknown currency "XYZ"`},
 		{"lower-case currency", "100 usd", ErrUnknownCurrency, `unknown currency "usd"`},
 		{"too many decimals", "1.005 USD", ErrMalformedMoney, "USD has at most 2 decimal places"},

@@ -31,9 +31,10 @@ type calendarDef struct {
 	id     string
 	at     pos
 	spec   slo.CalendarSpec
-	// accountHolidays: holidays lists "account", the country given with
-	// each case or contract.
-	accountHolidays bool
+	// accountHolidays: holidays lists "account-if-any" (the country given
+	// with each case, if any) or "account" (accountRequired: the country
+	// each case must give); "account" wins when both are listed.
+	accountHolidays, accountRequired bool
 }
 
 type targetDef struct {
@@ -210,12 +211,13 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 			}
 		case "holidays":
 			for i, code := range d.strings(c) {
-				if code == AccountCountry {
+				if code == AccountCountry || code == AccountCountryIfAny {
 					cd.accountHolidays = true
+					cd.accountRequired = cd.accountRequired || code == AccountCountry
 					continue
 				}
 				if !slices.Contains(slo.HolidayCountries(), code) {
-					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s, or %s for the country given with each case)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry)
+					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
 					ok = false
 					continue
 				}

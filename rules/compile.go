@@ -33,8 +33,10 @@ func Compile(name string, src []byte) (*Engine, error) {
 // rules, migrations and permission actions must be unique across the files;
 // rules keep the order of the files and, within a file, their written order.
 // Only regular files of at most 16 MiB are read (see ErrNotRegularFile and
-// ErrInputTooLarge); every error wraps ErrInvalidCatalog.
+// ErrInputTooLarge); every error wraps ErrInvalidCatalog. A file named twice
+// (even as "tiers.yaml" and "./tiers.yaml") is loaded once.
 func Load(paths ...string) (*Engine, error) {
+	paths = uniquePaths(paths)
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}
@@ -112,7 +114,7 @@ func (c *compiler) merge(files []*catalogFile) {
 			e.calendars[cd.id] = cal
 			e.calendarIDs = append(e.calendarIDs, cd.id)
 			if cd.accountHolidays {
-				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, m: map[string]*slo.Calendar{}}
+				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
 			}
 		}
 	}

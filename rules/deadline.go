@@ -19,7 +19,7 @@ type Case struct {
 	Zone     string         // IANA zone for calendars with zone: account
 	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
 	Account  string         // account id; visible to CEL as case.account and account.id
-	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account]
+	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account] (required) or [account-if-any]
 	Attrs    map[string]any // extra facts, visible to CEL as case.attrs
 	Now      time.Time      // instant of the decision, CEL's now; zero means Opened
 	Pauses   []slo.Interval // intervals during which the clock was stopped (waiting on the customer)
@@ -41,7 +41,8 @@ type Deadline struct {
 // table. Errors: ErrUnknownTier for an unknown tier or alias, ErrNoTarget when
 // neither the table nor a rule gives a target for the priority,
 // ErrZoneRequired when the calendar's zone is the account's and c.Zone is
-// empty, ErrInvalidZone for a zone that is not an IANA name, ErrInvalidCase
+// empty, ErrCountryRequired when the calendar's holidays are the account's
+// country (holidays: [account]) and c.Country is empty, ErrInvalidZone for a zone that is not an IANA name, ErrInvalidCase
 // for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
@@ -121,11 +122,14 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal := e.calendars[target.Calendar]
-	if c.Country != "" {
-		if cc := e.byCountry[target.Calendar]; cc != nil {
+	if cc := e.byCountry[target.Calendar]; cc != nil {
+		switch {
+		case c.Country != "":
 			if cal, err = cc.get(c.Country); err != nil {
 				return resolved{}, err
 			}
+		case !cc.optional:
+			return resolved{}, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, target.Calendar)
 		}
 	}
 	opened := c.Opened

@@ -90,7 +90,7 @@ func TestDeadlineErrors(t *testing.T) {
 		want error
 		msg  string
 	}{
-		{"unknown tier", e, Case{Tier: "gold", Priority: slo.P1, Opened: opened}, ErrUnknownTier, `unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+		{"unknown tier", e, Case{Tier: "gold", Priority: slo.P1, Opened: opened}, ErrUnknownTier, `unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"account zone missing", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened}, ErrZoneRequired, `zone required: calendar "business" runs in the account's zone and the case gives none`},
 		{"invalid zone", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened, Zone: "Mars/Base"}, ErrInvalidZone, `invalid zone: "Mars/Base"`},
 		{"invalid priority", e, Case{Tier: "standard", Priority: 0, Opened: opened, Zone: "UTC"}, ErrInvalidCase, "invalid case: priority 0 is not P1-P4"},
@@ -419,4 +419,45 @@ func TestDeadlineAccountCountryHolidays(t *testing.T) {
 		}
 		wg.Wait()
 	})
+}
+
+// holidays: [account] needs the case's country, as zone: account needs its
+// zone; holidays: [account-if-any] closes on its holidays only when given.
+func TestDeadlineAccountHolidaysRequireACountry(t *testing.T) {
+	const catalog = `calendars:
+  required: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account]}
+  optional: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account-if-any]}
+  both: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account-if-any, account]}
+tiers:
+  required: {name: R, response: {P3: 2h required}}
+  optional: {name: O, response: {P3: 2h optional}}
+  both: {name: B, response: {P3: 2h both}}
+`
+	e, err := Compile("country.yaml", []byte(catalog))
+	require.NoError(t, err)
+	paris := mustZone(t, "Europe/Paris")
+	// Easter Monday 2026 is 6 April, a public holiday in France.
+	easterMonday := time.Date(2026, 4, 6, 10, 0, 0, 0, paris)
+	tests := []struct {
+		name, tier, country string
+		want                time.Time // zero when an error is expected
+	}{
+		{"required, given", "required", "fr", time.Date(2026, 4, 7, 11, 0, 0, 0, paris)},
+		{"required, missing", "required", "", time.Time{}},
+		{"optional, given", "optional", "fr", time.Date(2026, 4, 7, 11, 0, 0, 0, paris)},
+		{"optional, missing: no holidays", "optional", "", time.Date(2026, 4, 6, 12, 0, 0, 0, paris)},
+		{"both listed: required wins", "both", "", time.Time{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := e.Deadline(Case{Tier: tt.tier, Priority: slo.P3, Opened: easterMonday, Country: tt.country})
+			if tt.want.IsZero() {
+				require.ErrorIs(t, err, ErrCountryRequired)
+				assert.EqualError(t, err, fmt.Sprintf(`country required: calendar %q closes on the holidays of the account's country and the case gives none`, tt.tier))
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, tt.want.Equal(d.Due), "due %v, want %v", d.Due, tt.want)
+		})
+	}
 }

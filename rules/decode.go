@@ -497,6 +497,7 @@ func (d *decoder) yamlError(err error) *Error {
 			}
 		}
 	}
+	d.explainTab(e)
 	return e
 }
 

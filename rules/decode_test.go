@@ -140,7 +140,7 @@ func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
 	}{
 		{"unclosed flow sequence", "a: 1\nb: [x,\n", "t.yaml:2:1: yaml: did not find expected node content"},
 		{"bad indentation", "a:\n  b: 1\n c: 2\n", "t.yaml:2:3: yaml: did not find expected key"},
-		{"tab indentation", "a:\n\tb: 1\n", "t.yaml:2:2: yaml: found character that cannot start any token"},
+		{"tab indentation", "a:\n\tb: 1\n", "t.yaml:2:1: yaml: a tab in the indentation: YAML indentation cannot use tabs, indent with spaces"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

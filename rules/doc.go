@@ -16,7 +16,8 @@
 // A catalog has calendars (weekly opening hours in an IANA zone or in the
 // account's zone, public holidays by country, extra closed dates; "24x7" is
 // built in; "holidays: [account]" adds the public holidays of the country
-// given with each case), tiers (a response table "P1: 1h 24x7", features, a price),
+// each case must give, "holidays: [account-if-any]" those of the country a
+// case may give), tiers (a response table "P1: 1h 24x7", features, a price),
 // rules (CEL conditions tried in order before the tier table; the first
 // that holds overrides only what it names), migrations and permissions.
 // Unknown keys are errors. Every error reads "file:line:col: path: message",

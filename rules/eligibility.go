@@ -3,6 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -252,6 +253,9 @@ type assessment struct {
 }
 
 func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, error) {
+	if c.Spend.Sign() < 0 {
+		return nil, fmt.Errorf("%w: %s", entitlement.ErrNegativeSpend, c.Spend)
+	}
 	var in contractInput
 	if err := e.input(c, at, &in); err != nil {
 		return nil, err
@@ -294,6 +298,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		el.Reasons = append(el.Reasons, "the contract gives no monthly spend, so no target can be priced")
 	}
 	best := -1
+	priced, mismatched := 0, 0 // targets with a price; those in another currency than the spend
 	moves := m.moves[cur.id]
 	a.candidates = make([]candidate, len(m.to))
 	for i, t := range m.to {
@@ -302,6 +307,12 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		cd.changes = moves[i].changes
 		cd.keeps = moves[i].keeps
 		cd.quote, cd.err = e.Quote(t.id, c.Spend)
+		if !errors.Is(cd.err, ErrNoPrice) {
+			priced++
+		}
+		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
+			mismatched++
+		}
 		if cd.err != nil {
 			if !noSpend || errors.Is(cd.err, ErrNoPrice) {
 				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+"; it cannot be priced: "+cd.err.Error())
@@ -326,6 +337,10 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 			best = i
 		}
 	}
+	if !noSpend && priced > 0 && mismatched == priced {
+		return nil, fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
+			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
+	}
 	if best >= 0 {
 		el.Recommended = m.to[best].id
 		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that keeps every response target", el.Recommended))
@@ -333,6 +348,18 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		el.Reasons = append(el.Reasons, "no target is recommended: none that keeps every response target could be priced")
 	}
 	return a, nil
+}
+
+// priceCurrencies lists the currencies the tiers are priced in, once each,
+// in the tiers' order.
+func priceCurrencies(tiers []*tier) []string {
+	var out []string
+	for _, t := range tiers {
+		if t.price != nil && !slices.Contains(out, t.price.Currency) {
+			out = append(out, t.price.Currency)
+		}
+	}
+	return out
 }
 
 // notCovered explains why no migration applies to a tier.
@@ -416,8 +443,11 @@ func when(t time.Time) string {
 // contract no migration applies to is not eligible. Reasons always explain
 // the answer in sentences a person can read.
 //
-// Errors: ErrInvalidContract for a zero at, a contract without a tier or an
-// expression that needs a date the contract leaves zero; ErrUnknownTier;
+// Errors: entitlement.ErrNegativeSpend for a negative spend;
+// entitlement.ErrCurrencyMismatch when the migration's targets have prices
+// and none is in the spend's currency; ErrInvalidContract for a zero at, a
+// contract without a tier or an expression that needs a date the contract
+// leaves zero; ErrUnknownTier;
 // ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
 // ErrEvaluation when an expression fails at run time. Eligibility is safe
 // for concurrent use.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -148,11 +149,15 @@ func TestEligibilityErrors(t *testing.T) {
 		{"no tier", func(c *entitlement.Contract) { c.Tier = "" }, at, ErrInvalidContract,
 			`eligibility of contract "acme": invalid contract: the contract names no tier`},
 		{"unknown tier", func(c *entitlement.Contract) { c.Tier = "gold" }, at, ErrUnknownTier,
-			`eligibility of contract "acme": unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+			`eligibility of contract "acme": unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"no renewal", func(c *entitlement.Contract) { c.Renewal = time.Time{} }, at, ErrInvalidContract,
 			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
 			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
+		{"negative spend", func(c *entitlement.Contract) { c.Spend = entitlement.MustParseMoney("-1 USD") }, at, entitlement.ErrNegativeSpend,
+			`eligibility of contract "acme": negative spend: -1.00 USD`},
+		{"a spend no target is priced in", func(c *entitlement.Contract) { c.Spend = entitlement.MustParseMoney("100 EUR") }, at, entitlement.ErrCurrencyMismatch,
+			`eligibility of contract "acme": currency mismatch: the spend 100.00 EUR is in a currency no target of looker-to-customer-care is priced in (USD)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -162,6 +167,10 @@ func TestEligibilityErrors(t *testing.T) {
 			require.ErrorIs(t, err, tt.is)
 			assert.EqualError(t, err, tt.msg)
 			assert.Zero(t, el)
+			p, err := Default().Plan(c, tt.at)
+			require.ErrorIs(t, err, tt.is, "Plan fails as Eligibility does")
+			assert.Equal(t, "plan of"+strings.TrimPrefix(tt.msg, "eligibility of"), err.Error())
+			assert.Zero(t, p)
 		})
 	}
 }
@@ -250,16 +259,48 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 		assert.False(t, el.Eligible)
 		assert.Equal(t, []string{"no migration applies to old (Old): attrs-first, old-out does not cover it, so the contract stays on old"}, el.Reasons)
 	})
-	t.Run("spend in another currency", func(t *testing.T) {
+	t.Run("a spend no target is priced in", func(t *testing.T) {
 		c := c
 		c.Spend = entitlement.MustParseMoney("1000 EUR")
 		el, err := e.Eligibility(c, at)
-		require.NoError(t, err)
-		assert.True(t, el.Eligible)
-		assert.Empty(t, el.Recommended)
-		assert.Contains(t, el.Reasons, `same keeps every response target; it cannot be priced: quote of tier "same": spend 1000.00 EUR: currency mismatch: EUR and USD`)
-		assert.Contains(t, el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+		require.ErrorIs(t, err, entitlement.ErrCurrencyMismatch)
+		assert.EqualError(t, err, `eligibility of contract "acme": currency mismatch: the spend 1000.00 EUR is in a currency no target of old-out is priced in (USD)`)
+		assert.Zero(t, el)
 	})
+}
+
+// A spend in the currency of some targets prices those; the others say why
+// they cannot be priced, and the answer is no error.
+func TestEligibilityMixedCurrencies(t *testing.T) {
+	e, err := Compile("m.yaml", []byte(testTiers+`  euro:
+    name: Euro
+    response: {P1: 1h 24x7, P2: 4h 24x7}
+    price: {currency: EUR, bands: [{rate: 4%}]}
+migrations:
+  old-out:
+    applies: tier.family == 'old'
+    effective: contract.renewal
+    to: [same, euro, free]
+`))
+	require.NoError(t, err)
+	tests := []struct {
+		name        string
+		spend       string
+		recommended string
+		unpriced    string // a reason of a target that cannot be priced
+	}{
+		{"in dollars", "1000 USD", "same", `euro keeps every response target; it cannot be priced: quote of tier "euro": spend 1000.00 USD: currency mismatch: USD and EUR`},
+		{"in euros", "1000 EUR", "euro", `same keeps every response target; it cannot be priced: quote of tier "same": spend 1000.00 EUR: currency mismatch: EUR and USD`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Spend: entitlement.MustParseMoney(tt.spend)}
+			el, err := e.Eligibility(c, c.Renewal)
+			require.NoError(t, err)
+			assert.Equal(t, tt.recommended, el.Recommended)
+			assert.Contains(t, el.Reasons, tt.unpriced)
+		})
+	}
 }
 
 func TestEligibilityRuntimeErrors(t *testing.T) {

@@ -32,17 +32,23 @@ type Engine struct {
 }
 
 // AccountCountry in a calendar's holidays stands for the country given with
-// each case (Case.Country): an account that names no country gets no public
-// holidays from it.
+// each case (Case.Country): a case counted on the calendar must name one
+// (ErrCountryRequired), as a calendar in the account's zone needs a zone.
 const AccountCountry = "account"
+
+// AccountCountryIfAny in a calendar's holidays stands for the country given
+// with each case, if any: a case that names no country gets no public
+// holidays from it.
+const AccountCountryIfAny = "account-if-any"
 
 // countryCalendars builds, on first use, the variant of one calendar closed
 // on a given country's holidays, and keeps it: the engine stays immutable to
 // its callers and safe for concurrent use.
 type countryCalendars struct {
-	spec slo.CalendarSpec
-	mu   sync.RWMutex
-	m    map[string]*slo.Calendar
+	spec     slo.CalendarSpec
+	optional bool // holidays: [account-if-any]: a case may name no country
+	mu       sync.RWMutex
+	m        map[string]*slo.Calendar
 }
 
 func (cc *countryCalendars) get(country string) (*slo.Calendar, error) {
@@ -175,10 +181,15 @@ func cloneFeatures(f entitlement.Features) entitlement.Features {
 	}
 }
 
+// tier looks a tier up by id or alias, ignoring case as priorities are
+// read ("Standard" is standard, "p1" is P1): ids and aliases are lowercase.
 func (e *Engine) tier(idOrAlias string) (*tier, error) {
 	t, ok := e.tiers[idOrAlias]
 	if !ok {
-		return nil, fmt.Errorf("%w %q (known: %v)", ErrUnknownTier, idOrAlias, e.tierIDs)
+		t, ok = e.tiers[strings.ToLower(idOrAlias)]
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownTier, idOrAlias, strings.Join(e.tierIDs, ", "))
 	}
 	return t, nil
 }

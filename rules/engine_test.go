@@ -57,3 +57,49 @@ func TestEngineReturnsCopies(t *testing.T) {
 	f2, _ := e.Features("enhanced")
 	assert.Equal(t, []string{"console"}, f2.Channels)
 }
+
+// Tier names are read as priorities are: ignoring case.
+func TestTierNamesIgnoreCase(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // the tier id, or the error text
+	}{
+		{"exact", "standard", "standard"},
+		{"capitalised", "Standard", "standard"},
+		{"upper-case alias", "ADVANCED", "enhanced"},
+		{"unknown", "gold", `unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
+		{"unknown in capitals", "GOLD", `unknown tier "GOLD" (known: standard, enhanced, premium, looker-premier)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr, err := Default().Tier(tt.in)
+			if err != nil {
+				assert.ErrorIs(t, err, ErrUnknownTier)
+				assert.EqualError(t, err, tt.want)
+				return
+			}
+			assert.Equal(t, tt.want, tr.ID)
+		})
+	}
+}
+
+// Suites read tier names and priorities as the engine and the command do,
+// and dates as midnight (in UTC here).
+func TestSuiteNamesIgnoreCase(t *testing.T) {
+	s, err := ParseSuite("case_test.yaml", []byte(`now: 2026-03-02
+tests:
+  - name: a deadline
+    deadline: {tier: Enhanced, priority: p1, opened: 2026-03-02}
+    expect: {due: 2026-03-02T01:00:00Z}
+  - name: a quote
+    quote: {tier: ENHANCED, spend: 85000 USD}
+    expect: {total: 6150.00 USD}
+`))
+	require.NoError(t, err)
+	results := s.RunEngine(Default())
+	require.Len(t, results, 2)
+	for _, r := range results {
+		assert.True(t, r.Passed, "%s", r)
+	}
+}

@@ -111,7 +111,7 @@ func TestMovedEntitlements(t *testing.T) {
 		{"not a target", "looker-premier", "looker-premier", after, ErrNotEligible,
 			`entitlements of contract "acme" moved to "looker-premier": not eligible: looker-premier is not a target of migration looker-to-customer-care (targets: standard, enhanced, premium)`},
 		{"unknown target", "looker-premier", "gold", after, ErrUnknownTier,
-			`entitlements of contract "acme" moved to "gold": unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+			`entitlements of contract "acme" moved to "gold": unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"no target", "looker-premier", "", after, ErrNotEligible,
 			`entitlements of contract "acme": not eligible: no target tier given`},
 		{"no migration", "enhanced", "premium", after, ErrNotEligible,

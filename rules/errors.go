@@ -36,6 +36,10 @@ var (
 	ErrUnknownAction = errors.New("unknown action")
 	// ErrNoPrice is returned by Quote for a tier without a price.
 	ErrNoPrice = errors.New("no price")
+	// ErrCountryRequired is returned when a case is counted on a calendar
+	// whose holidays are the account's country (holidays: [account]) and no
+	// country was given.
+	ErrCountryRequired = errors.New("country required")
 )
 
 // Error is a problem found at one place of a catalog or suite file. Its text

@@ -79,7 +79,7 @@ func TestAllowedErrors(t *testing.T) {
 		{"unknown action", "cases.delete", Case{}, ErrUnknownAction,
 			`unknown action "cases.delete" (known: cases.attach, cases.comment, cases.create, cases.escalate, cases.update, cases.view, chat.use)`},
 		{"unknown tier", "cases.view", Case{Tier: "gold"}, ErrUnknownTier,
-			`permissions.cases.view: unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+			`permissions.cases.view: unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"invalid priority", "cases.view", Case{Priority: 9}, ErrInvalidCase,
 			`permissions.cases.view: invalid case: priority 9 is not P1-P4`},
 		{"invalid zone", "cases.view", Case{Zone: "Mars/Olympus"}, ErrInvalidZone,

@@ -102,7 +102,7 @@ func TestQuoteErrors(t *testing.T) {
 		msg        string
 	}{
 		{"unknown tier", "gold", entitlement.MustParseMoney("1 USD"), ErrUnknownTier,
-			`unknown tier "gold" (known: [standard enhanced premium looker-premier])`},
+			`unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
 		{"legacy tier has no price", "looker-premier", entitlement.MustParseMoney("85000 USD"), ErrNoPrice,
 			`no price: tier "looker-premier" has none in the catalog`},
 		{"other currency", "enhanced", entitlement.MustParseMoney("85000 EUR"), entitlement.ErrCurrencyMismatch, ""},

@@ -33,7 +33,7 @@ func TestSuiteReportsFailuresSideBySide(t *testing.T) {
 			"    changes.P1  degraded  improved",
 		"FAIL testdata/suites/failing.yaml:11:5: an error where none is expected (deadline)\n" +
 			"    field  want  got\n" +
-			"    error  none  unknown tier \"platinum\" (known: [silver gold])",
+			"    error  none  unknown tier \"platinum\" (known: silver, gold)",
 		"FAIL testdata/suites/failing.yaml:14:5: no error where one is expected (compare)\n" +
 			"    field  want          got\n" +
 			"    error  unknown tier  none",

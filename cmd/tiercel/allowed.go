@@ -13,7 +13,8 @@ var allowedCommand = &command{
 	help: `Allowed evaluates the catalog's permission for ACTION (e.g. cases.create)
 for a principal with the given roles and groups, on an optional case
 described by the same flags as deadline. It prints allowed or denied and the
-rule that decided; a denial is an answer, not a failure (exit status 0).`,
+rule that decided. Exit status 0 when allowed, 1 when denied (the answer is
+"no"), so that a script can test it.`,
 	example: `tiercel allowed cases.create --role roles/cloudsupport.techSupportEditor`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o caseFlags
@@ -51,20 +52,24 @@ func (c *cli) allowed(action string, o *caseFlags, p *principalFlags) error {
 		return err
 	}
 	if c.json() {
-		return c.writeJSON(struct {
+		err = c.writeJSON(struct {
 			Action  string `json:"action"`
 			Allowed bool   `json:"allowed"`
 			Rule    string `json:"rule"`
 		}{d.Action, d.Allowed, d.Rule})
+	} else {
+		verdict := "denied"
+		if d.Allowed {
+			verdict = "allowed"
+		}
+		t := c.table()
+		t.row("action", d.Action)
+		t.row("decision", verdict)
+		t.row("rule", d.Rule)
+		t.flush()
 	}
-	verdict := "denied"
-	if d.Allowed {
-		verdict = "allowed"
+	if err == nil && !d.Allowed {
+		return errFailed // the answer is "no"
 	}
-	t := c.table()
-	t.row("action", d.Action)
-	t.row("decision", verdict)
-	t.row("rule", d.Rule)
-	t.flush()
-	return nil
+	return err
 }

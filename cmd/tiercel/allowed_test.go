@@ -10,7 +10,7 @@ import (
 
 var goldenAllowed = []goldenCase{
 	{"allowed", []string{"allowed", "cases.create", "--role", "roles/cloudsupport.techSupportEditor"}, exitOK},
-	{"allowed-denied", []string{"allowed", "--role", "roles/cloudsupport.viewer", "cases.comment"}, exitOK},
+	{"allowed-denied", []string{"allowed", "--role", "roles/cloudsupport.viewer", "cases.comment"}, exitFail},
 	{"allowed-json", []string{"allowed", "--output", "json", "chat.use", "--tier", "looker-premier"}, exitOK},
 	{"allowed-group", []string{"allowed", "--catalog", "testdata/tiers.yaml", "cases.create", "--group", "support"}, exitOK},
 	{"allowed-unknown", []string{"allowed", "cases.delete"}, exitUsage},
@@ -34,7 +34,11 @@ func TestAllowed(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, append([]string{"allowed"}, tt.args...)...)
-			require.Equal(t, exitOK, code, "a denial is an answer, not a failure\n%s", stderr)
+			want := exitOK
+			if tt.decision == "denied" {
+				want = exitFail // the answer is "no"
+			}
+			require.Equal(t, want, code, stderr)
 			assert.Empty(t, stderr)
 			assert.Equal(t, tt.args[0], rowValue(t, stdout, "action"))
 			assert.Equal(t, tt.decision, rowValue(t, stdout, "decision"))
@@ -53,7 +57,11 @@ func TestAllowedJSON(t *testing.T) {
 	} {
 		t.Run(tt.role, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, "allowed", "cases.create", "--role", tt.role, "--output", "json")
-			require.Equal(t, exitOK, code, stderr)
+			want := exitFail // denied: the answer is "no"
+			if tt.want {
+				want = exitOK
+			}
+			assert.Equal(t, want, code, stderr)
 			var got struct {
 				Action  string `json:"action"`
 				Allowed bool   `json:"allowed"`

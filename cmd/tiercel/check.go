@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -18,10 +19,10 @@ var checkCommand = &command{
 	summary:  "check catalog files and report every error as file:line:col",
 	help: `Check parses, checks and compiles catalog files, merged as the engine loads
 them (ids must be unique across the files), and reports every problem found
-as file:line:col: path: message. Without FILE it checks the --catalog files,
-or the embedded catalog.
+as file:line:col: path: message. It checks the --catalog files and the FILE
+arguments together; with neither, the embedded catalog.
 
-Exit status 1 when a file has an error.`,
+Exit status 1 when a file has an error, 3 when a file cannot be read.`,
 	example: `tiercel check examples/custom-tiers/tiers.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		return func(c *cli, args []string) error { return c.check(args) }
@@ -65,9 +66,7 @@ func positioned(err error) []errorJSON {
 }
 
 func (c *cli) check(files []string) error {
-	if len(files) == 0 {
-		files = c.catalogs
-	}
+	files = append(slices.Clone(c.catalogs), files...) // --catalog files are checked with the others
 	var e *rules.Engine
 	var err error
 	names := files
@@ -88,6 +87,9 @@ func (c *cli) check(files []string) error {
 					fmt.Fprintf(c.stderr, "%s looks like a test suite: run it with 'tiercel test %s'\n", f, f)
 				}
 			}
+		}
+		if !isPositioned(err) {
+			return errInputFailed // a file that could not be read: nothing was checked
 		}
 		return errFailed
 	}

@@ -23,7 +23,9 @@ var goldenCheck = []goldenCase{
 	{"check-bad", []string{"check", "testdata/bad.yaml"}, exitFail},
 	{"check-bad-json", []string{"check", "testdata/bad.yaml", "--output", "json"}, exitFail},
 	{"check-suite", []string{"check", "testdata/pass_test.yaml"}, exitFail},
-	{"check-missing", []string{"check", "testdata/nope.yaml"}, exitFail},
+	{"check-missing", []string{"check", "testdata/nope.yaml"}, exitInput},
+	{"check-catalog-flag", []string{"check", "--catalog", "testdata/tiers.yaml", "testdata/bad.yaml"}, exitFail},
+	{"check-twice", []string{"check", "testdata/tiers.yaml", "./testdata/tiers.yaml"}, exitOK},
 	{"check-help", []string{"check", "--help"}, exitOK},
 }
 
@@ -63,23 +65,26 @@ func TestCheckFailures(t *testing.T) {
 	tests := []struct {
 		name   string
 		args   []string
+		code   int
 		stderr []string // parts of stderr
 	}{
-		{"errors", []string{"testdata/bad.yaml"}, []string{
+		{"errors", []string{"testdata/bad.yaml"}, exitFail, []string{
 			`testdata/bad.yaml:4:11: calendars.office.zone: unknown time zone "Europe/Pariss"`,
 			`testdata/bad.yaml:12:15: rules[0].when: undefined field 'langage'`,
 		}},
-		{"a suite given to check", []string{"testdata/pass_test.yaml"}, []string{
+		{"a suite given to check", []string{"testdata/pass_test.yaml"}, exitFail, []string{
 			`unknown key "tests"`,
 			"testdata/pass_test.yaml looks like a test suite: run it with 'tiercel test testdata/pass_test.yaml'\n",
 		}},
-		{"a missing file", []string{"testdata/nope.yaml"}, []string{"testdata/nope.yaml: no such file or directory"}},
-		{"the same file twice: ids clash", []string{"testdata/tiers.yaml", "testdata/tiers.yaml"}, []string{`duplicate tier "silver"`}},
+		{"a missing file", []string{"testdata/nope.yaml"}, exitInput, []string{"testdata/nope.yaml: no such file or directory"}},
+		{"--catalog files are checked too", []string{"--catalog", "testdata/bad.yaml", "testdata/tiers.yaml"}, exitFail, []string{
+			`testdata/bad.yaml:4:11: calendars.office.zone: unknown time zone "Europe/Pariss"`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, append([]string{"check"}, tt.args...)...)
-			assert.Equal(t, exitFail, code)
+			assert.Equal(t, tt.code, code)
 			assert.Empty(t, stdout)
 			for _, s := range tt.stderr {
 				assert.Contains(t, stderr, s)
@@ -105,7 +110,7 @@ func TestCheckJSON(t *testing.T) {
 
 	got = checkJSON{}
 	stdout, _, code = runCmd(t, "check", "--output", "json", "testdata/nope.yaml")
-	require.Equal(t, exitFail, code)
+	require.Equal(t, exitInput, code)
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	require.Len(t, got.Errors, 1, "an error without a position is one error")
 	assert.Zero(t, got.Errors[0].Line)

@@ -98,7 +98,7 @@ func TestCompareErrors(t *testing.T) {
 		{"one tier", []string{"standard"}, exitUsage, "got 1 argument\n"},
 		{"three tiers", []string{"a", "b", "c"}, exitUsage, "got 3 arguments"},
 		{"unknown tier", []string{"standard", "gold"}, exitUsage, `tiercel compare: unknown tier "gold"`},
-		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "silver", "gold"}, exitFail, "testdata/bad.yaml:4:11: "},
+		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "silver", "gold"}, exitInput, "testdata/bad.yaml:4:11: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

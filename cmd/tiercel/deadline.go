@@ -52,12 +52,12 @@ func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
 	}
 	fs.StringVar(&o.tier, "tier", "", "tier `id` or alias"+req)
 	fs.StringVar(&o.priority, "priority", "", "case priority `P1..P4`"+req)
-	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339`"+req)
+	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339` or a date (midnight in --zone, or UTC)"+req)
 	fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York")
 	fs.StringVar(&o.language, "language", "", "the case's `language`, e.g. ja")
 	fs.StringVar(&o.account, "account", "", "the account `id`")
 	fs.StringVar(&o.country, "country", "", "the account's `country` (e.g. us), whose public holidays close calendars with holidays: [account]")
-	fs.StringVar(&o.now, "now", "", "the instant of the decision, `RFC3339` (default: --opened)")
+	fs.StringVar(&o.now, "now", "", "the instant of the decision, `RFC3339` or a date, not before --opened (default: --opened)")
 	fs.Var(&o.attrs, "attr", "a fact for CEL rules, `key=value`; repeatable")
 }
 
@@ -80,19 +80,22 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 		}
 		c.Priority = p
 	}
-	var err error
+	loc, err := loadZone(o.zone)
+	if err != nil {
+		return c, err
+	}
 	if o.opened != "" {
-		if c.Opened, err = parseTime("opened", o.opened); err != nil {
+		if c.Opened, err = parseInstant("opened", o.opened, loc); err != nil {
 			return c, err
 		}
 	}
 	if o.now != "" {
-		if c.Now, err = parseTime("now", o.now); err != nil {
+		if c.Now, err = parseInstant("now", o.now, loc); err != nil {
 			return c, err
 		}
-	}
-	if _, err := loadZone(o.zone); err != nil {
-		return c, err
+		if !c.Opened.IsZero() && c.Now.Before(c.Opened) {
+			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatTime(c.Now), formatTime(c.Opened))
+		}
 	}
 	c.Attrs, err = parseAttrs(o.attrs)
 	return c, err

@@ -21,8 +21,13 @@ var goldenDeadline = []goldenCase{
 	{"deadline-no-zone", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitUsage},
 	{"deadline-missing-flag", []string{"deadline", "--tier", "standard", "--priority", "P1"}, exitUsage},
 	{"deadline-bad-time", []string{"deadline", "--tier", "standard", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage},
-	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitFail},
+	{"deadline-bad-catalog", []string{"deadline", "--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitInput},
 	{"deadline-status", []string{"deadline", "--tier", "enhanced", "--priority", "P3", "--opened", "2026-11-27T15:00:00-05:00", "--zone", "America/New_York", "--now", "2026-11-30T14:00:00-05:00"}, exitOK},
+	{"deadline-names-any-case", []string{"deadline", "--tier", "Enhanced", "--priority", "p1", "--opened", "2026-03-02T10:00:00Z"}, exitOK},
+	{"deadline-country-required", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00"}, exitUsage},
+	{"deadline-country", []string{"deadline", "--catalog", "testdata/country.yaml", "--tier", "basic", "--priority", "P3", "--opened", "2026-04-06T10:00:00+02:00", "--country", "fr"}, exitOK},
+	{"deadline-now-before-opened", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z", "--now", "2026-03-01T10:00:00Z"}, exitUsage},
+	{"deadline-dates", []string{"deadline", "--tier", "standard", "--priority", "P3", "--opened", "2026-03-02", "--zone", "America/New_York", "--now", "2026-03-03"}, exitOK},
 	{"deadline-help", []string{"deadline", "--help"}, exitOK},
 }
 
@@ -129,11 +134,13 @@ func TestDeadlineErrors(t *testing.T) {
 		{"bad priority", []string{"--tier", "enhanced", "--priority", "P5", "--opened", opened}, exitUsage, `--priority: invalid priority "P5"`},
 		{"bad opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", "2026-03-02 10:00"}, exitUsage, `--opened: invalid time "2026-03-02 10:00"`},
 		{"bad now", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "bad"}, exitUsage, `--now: invalid time "bad"`},
+		{"now before opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "2026-03-02T09:59:59Z"}, exitUsage,
+			"tiercel deadline: --now 2026-03-02T09:59:59Z is before --opened 2026-03-02T10:00:00Z: the case was not open yet\n"},
 		{"Local is no zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "Local"}, exitUsage, `--zone: unknown time zone "Local"`},
 		{"an argument", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"unknown tier", []string{"--tier", "gold", "--priority", "P1", "--opened", opened}, exitUsage, `unknown tier "gold"`},
 		{"zone required", []string{"--tier", "standard", "--priority", "P1", "--opened", opened}, exitUsage, "zone required"},
-		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", opened}, exitFail, "testdata/bad.yaml:9:20: "},
+		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "--tier", "gold", "--priority", "P1", "--opened", opened}, exitInput, "testdata/bad.yaml:9:20: "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

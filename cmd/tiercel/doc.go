@@ -6,7 +6,7 @@
 //
 //	tiercel check [FILE...]                       # exit 1 and file:line:col errors if bad
 //	tiercel test FILE|DIR...                      # run YAML test suites
-//	tiercel deadline --tier T --priority P --opened RFC3339 [--zone Z] [--attr k=v]
+//	tiercel deadline --tier T --priority P --opened RFC3339|DATE [--zone Z] [--attr k=v]
 //	tiercel compare FROM TO                       # per-priority from, to and change
 //	tiercel quote TIER "AMOUNT CUR" [--period 2026-02-15/2026-02-28]
 //	tiercel eligibility --tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]
@@ -17,9 +17,10 @@
 // the command's flags and an example. Flags may come before or after the
 // arguments.
 //
-// Exit status: 0 on success; 1 when a check or test fails, a catalog does not
-// load or the engine cannot answer (e.g. a tier without a price); 2 when the
-// command line is wrong (unknown command or flag, malformed value, unknown
-// tier or action, a missing --zone the calendar needs). Errors in files read
-// file:line:col: path: message; no Go stack trace is ever printed.
+// Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
+// a tier without a price) or a check or test fails; 2 when the command line
+// is wrong (unknown command or flag, malformed value, unknown tier or action,
+// a missing --zone or --country the calendar needs); 3 when an input file (a
+// catalog or a suite) is missing or invalid. Errors go to stderr; errors in
+// files read file:line:col: path: message; no Go stack trace is ever printed.
 package main

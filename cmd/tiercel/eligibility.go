@@ -21,15 +21,15 @@ target keeps every response target at the lowest fee (the recommended tier).
 A table details each target: its fee at the spend, whether it keeps every
 response target, and the targets that change.
 
-Dates (--renewal, --start) are midnight in --zone, or UTC. --at defaults to
-the current time.`,
+Instants (--renewal, --start, --at) are RFC 3339 or dates, which mean
+midnight in --zone, or UTC. --at defaults to the current time.`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags
 		fs.StringVar(&o.tier, "tier", "", "the contract's tier `id` or alias (required)")
 		fs.StringVar(&o.renewal, "renewal", "", "the contract's next renewal `date`, e.g. 2026-09-01 (required)")
 		fs.StringVar(&o.spend, "spend", "", "the monthly spend, `\"AMOUNT CUR\"`, e.g. \"85000 USD\"")
-		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` (default: now)")
+		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` or a date (default: now)")
 		fs.StringVar(&o.start, "start", "", "when the contract began, `date`")
 		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`")
 		fs.StringVar(&o.account, "account", "", "the account `id`")
@@ -64,11 +64,11 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 		return c, time.Time{}, err
 	}
 	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
-	if c.Renewal, err = parseDate("renewal", o.renewal, loc); err != nil {
+	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
 		return c, time.Time{}, err
 	}
 	if o.start != "" {
-		if c.Start, err = parseDate("start", o.start, loc); err != nil {
+		if c.Start, err = parseInstant("start", o.start, loc); err != nil {
 			return c, time.Time{}, err
 		}
 	}
@@ -82,7 +82,7 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	}
 	at := now()
 	if o.at != "" {
-		if at, err = parseTime("at", o.at); err != nil {
+		if at, err = parseInstant("at", o.at, loc); err != nil {
 			return c, time.Time{}, err
 		}
 	}

@@ -20,6 +20,9 @@ var goldenEligibility = []goldenCase{
 	{"eligibility-json", []string{"eligibility", "--output", "json", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z"}, exitOK},
 	{"eligibility-not", []string{"eligibility", "--tier", "enhanced", "--renewal", "2026-09-01", "--spend", "85000 USD"}, exitOK},
 	{"eligibility-no-renewal", []string{"eligibility", "--tier", "looker-premier"}, exitUsage},
+	{"eligibility-negative-spend", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "-1 USD"}, exitUsage},
+	{"eligibility-currency", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "100 EUR"}, exitUsage},
+	{"eligibility-at-date", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-09-01", "--zone", "Asia/Tokyo"}, exitOK},
 	{"eligibility-help", []string{"eligibility", "--help"}, exitOK},
 }
 
@@ -123,9 +126,9 @@ func TestEligibilityErrors(t *testing.T) {
 	}{
 		{"no tier", []string{"--renewal", "2026-09-01"}, "tiercel eligibility: --tier is required\n"},
 		{"no renewal", []string{"--tier", "looker-premier"}, "--renewal is required"},
-		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid date "x"`},
-		{"bad start", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--start", "x"}, `--start: invalid date "x"`},
-		{"a date for --at", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--at", "2026-03-02"}, `--at: invalid time "2026-03-02"`},
+		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid time "x": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)`},
+		{"bad start", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--start", "x"}, `--start: invalid time "x"`},
+		{"bad at", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--at", "2026-03-02 10:00"}, `--at: invalid time "2026-03-02 10:00"`},
 		{"bad spend", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "lots"}, "--spend: "},
 		{"bad zone", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--zone", "Mars/Base"}, `--zone: unknown time zone "Mars/Base"`},
 		{"bad attr", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--attr", "=1"}, `--attr: want key=value, got "=1"`},

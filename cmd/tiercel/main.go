@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -15,11 +16,12 @@ import (
 	"github.com/tiercel/tiercel/rules"
 )
 
-// Exit statuses.
+// Exit statuses, one per class of outcome; the README's table lists them.
 const (
 	exitOK    = 0 // the command answered; every check and test passed
-	exitFail  = 1 // a check or test failed, a catalog did not load, or the engine could not answer
+	exitFail  = 1 // the answer is "no" (denied, no price, no target), or a check or test failed
 	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
+	exitInput = 3 // an input file is bad: a catalog or suite that is missing, unreadable or invalid
 )
 
 func main() {
@@ -58,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stdout)
 		return exitOK
 	case "version", "--version", "-version":
-		fmt.Fprintln(stdout, "tiercel (catalog format version 1)")
+		fmt.Fprintln(stdout, versionLine(debug.ReadBuildInfo()))
 		return exitOK
 	}
 	for _, cmd := range commands {
@@ -69,6 +71,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "tiercel: unknown command %q\n\n", name)
 	usage(stderr)
 	return exitUsage
+}
+
+// versionLine is what --version prints: the module version the command was
+// built from ("(devel)" in a clone) and the catalog format it reads.
+func versionLine(info *debug.BuildInfo, ok bool) string {
+	v := "(unknown)"
+	if ok && info.Main.Version != "" {
+		v = info.Main.Version
+	}
+	return fmt.Sprintf("tiercel %s (catalog format version 1)", v)
 }
 
 func usage(w io.Writer) {
@@ -91,8 +103,9 @@ Every command takes --catalog FILE (repeatable; default: the embedded
 catalog of Google Cloud Customer Care and Looker tiers) and
 --output text|json. Run 'tiercel COMMAND --help' for details and an example.
 
-Exit status: 0 on success, 1 when a check or test fails (or a catalog does
-not load), 2 when the command line is wrong.
+Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
+a tier without a price) or a check or test fails; 2 when the command line
+is wrong; 3 when a catalog or suite file is missing or invalid.
 `)
 }
 
@@ -112,9 +125,13 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
 
-// errFailed reports that a check or a test failed; what failed has already
-// been printed.
+// errFailed reports that a check or a test failed, or that the answer is
+// "no"; what failed has already been printed.
 var errFailed = errors.New("failed")
+
+// errInputFailed reports that an input file (a catalog or a suite) did not
+// load; the errors have already been printed on stderr.
+var errInputFailed = errors.New("input failed")
 
 // stringsFlag is a repeatable string flag.
 type stringsFlag []string
@@ -160,6 +177,8 @@ func (c *cli) exit(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.Is(err, errInputFailed):
+		return exitInput
 	case errors.Is(err, errFailed):
 		return exitFail
 	case errors.As(err, &ue):
@@ -168,7 +187,10 @@ func (c *cli) exit(err error) int {
 	case isPositioned(err):
 		// file:line:col at the start of each line, as compilers print them.
 		fmt.Fprintln(c.stderr, err)
-		return exitFail
+		return exitInput
+	case isInputError(err):
+		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
+		return exitInput
 	case isArgumentError(err):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
 		return exitUsage
@@ -184,11 +206,17 @@ func isPositioned(err error) bool {
 	return errors.As(err, &list) || errors.As(err, &one)
 }
 
+// isInputError reports errors of a catalog or suite file that did not load
+// without a position (a missing or unreadable file).
+func isInputError(err error) bool {
+	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, rules.ErrInvalidSuite)
+}
+
 // isArgumentError reports errors the engine returns because of what was
 // typed on the command line rather than because of the catalog.
 func isArgumentError(err error) bool {
 	for _, target := range []error{
-		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrInvalidZone,
+		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
 		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
 		entitlement.ErrInvalidPeriod,
 	} {
@@ -200,26 +228,45 @@ func isArgumentError(err error) bool {
 }
 
 // parseInterspersed parses flags that may come before, between or after
-// the positional arguments; "--" ends the flags.
+// the positional arguments; "--" ends the flags. An argument that starts
+// with a minus sign and a digit is a negative amount, not a flag.
 func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
+	for len(args) > 0 {
+		a := args[0]
+		if a == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		if len(a) < 2 || a[0] != '-' || isNegativeNumber(a) {
+			positional = append(positional, a)
+			args = args[1:]
+			continue
+		}
+		n := 1 // the flag, and its value when it takes one and has no "="
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if f := fs.Lookup(name); f != nil && !hasValue && !isBoolFlag(f) && len(args) > 1 {
+			n = 2
+		}
+		if err := fs.Parse(args[:n]); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
 			return nil, usagef("%s", err)
 		}
-		rest := fs.Args()
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
+		args = args[n:]
 	}
+	return positional, nil
+}
+
+// isNegativeNumber reports whether a reads as a negative amount: a minus
+// sign, then a digit or a decimal point.
+func isNegativeNumber(a string) bool {
+	return len(a) > 1 && a[0] == '-' && (a[1] >= '0' && a[1] <= '9' || a[1] == '.')
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // engine loads the --catalog files, or returns the embedded catalog.
@@ -252,22 +299,16 @@ func (t *table) flush() { t.tw.Flush() }
 
 // Parsing helpers shared by the commands.
 
-func parseTime(flagName, s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, inYears("--"+flagName+":", t)
-	}
-	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339, e.g. 2026-03-02T10:00:00Z", flagName, s)
-}
-
-// parseDate reads RFC 3339 or a date, which means midnight in loc.
-func parseDate(flagName, s string, loc *time.Location) (time.Time, error) {
+// parseInstant reads an instant flag as every command and suite does: RFC
+// 3339, or a date, which means midnight in loc (the --zone given, or UTC).
+func parseInstant(flagName, s string, loc *time.Location) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, inYears("--"+flagName+":", t)
 	}
 	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
 		return t, inYears("--"+flagName+":", t)
 	}
-	return time.Time{}, usagef("--%s: invalid date %q: want 2026-09-01 or RFC 3339", flagName, s)
+	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)", flagName, s)
 }
 
 // inYears returns a usage error unless t, as written and in UTC, is within
@@ -316,7 +357,7 @@ func allPrintable(list ...shown) error {
 func parseMoney(what, s string) (entitlement.Money, error) {
 	m, err := entitlement.ParseMoney(s)
 	if err != nil {
-		return entitlement.Money{}, usagef("%s: %v (want an amount and a currency, e.g. \"85000 USD\")", what, err)
+		return entitlement.Money{}, usagef("%s: %v", what, err)
 	}
 	return m, nil
 }

@@ -5,7 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -191,15 +196,43 @@ func TestParseInterspersed(t *testing.T) {
 		{[]string{"a", "--output=json", "b"}, []string{"a", "b"}, "json"},
 		{[]string{"a", "b", "-output", "json"}, []string{"a", "b"}, "json"},
 		{[]string{"a", "--", "--output", "json"}, []string{"a", "--output", "json"}, "text"},
+		{[]string{"enhanced", "-1 USD"}, []string{"enhanced", "-1 USD"}, "text"},
+		{[]string{"-1", "USD", "--output", "json"}, []string{"-1", "USD"}, "json"},
+		{[]string{"-.5 USD", "-v", "b"}, []string{"-.5 USD", "b"}, "text"},
+		{[]string{"--output", "-1 USD"}, nil, "-1 USD"},
+		{[]string{"-", "a"}, []string{"-", "a"}, "text"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			fs := flag.NewFlagSet("x", flag.ContinueOnError)
 			out := fs.String("output", "text", "")
+			verbose := fs.Bool("v", false, "")
 			got, err := parseInterspersed(fs, tt.args)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 			assert.Equal(t, tt.out, *out)
+			assert.Equal(t, slices.Contains(tt.args, "-v"), *verbose)
+		})
+	}
+}
+
+func TestParseInterspersedErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"unknown flag", []string{"a", "--nope"}, "flag provided but not defined: -nope"},
+		{"a flag without its value", []string{"a", "--output"}, "flag needs an argument: -output"},
+		{"a word after a minus sign", []string{"-x1"}, "flag provided but not defined: -x1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("x", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			fs.String("output", "text", "")
+			_, err := parseInterspersed(fs, tt.args)
+			assert.EqualError(t, err, tt.want)
 		})
 	}
 }
@@ -231,4 +264,51 @@ func TestMainLikeExit(t *testing.T) {
 			assert.NotContains(t, stderr, "goroutine")
 		})
 	}
+}
+
+func TestVersionLine(t *testing.T) {
+	tests := []struct {
+		name string
+		info *debug.BuildInfo
+		ok   bool
+		want string
+	}{
+		{"a released module", &debug.BuildInfo{Main: debug.Module{Path: "github.com/tiercel/tiercel", Version: "v0.4.1"}}, true,
+			"tiercel v0.4.1 (catalog format version 1)"},
+		{"built in a clone", &debug.BuildInfo{Main: debug.Module{Path: "github.com/tiercel/tiercel", Version: "(devel)"}}, true,
+			"tiercel (devel) (catalog format version 1)"},
+		{"no version recorded", &debug.BuildInfo{}, true, "tiercel (unknown) (catalog format version 1)"},
+		{"no build information", nil, false, "tiercel (unknown) (catalog format version 1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, versionLine(tt.info, tt.ok))
+		})
+	}
+	stdout, _, code := runCmd(t, "--version")
+	assert.Equal(t, exitOK, code)
+	info, ok := debug.ReadBuildInfo()
+	assert.Equal(t, versionLine(info, ok)+"\n", stdout)
+}
+
+// TestHelpNamesReadmeHeadings keeps the README sections that --help texts
+// point to ("the README (\"Heading\")") in step with the README.
+func TestHelpNamesReadmeHeadings(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	headings := map[string]bool{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			headings[h] = true
+		}
+	}
+	ref := regexp.MustCompile(`README \("([^"]+)"\)`)
+	found := 0
+	for _, cmd := range commands {
+		for _, m := range ref.FindAllStringSubmatch(strings.Join(strings.Fields(cmd.help), " "), -1) {
+			found++
+			assert.True(t, headings[m[1]], "tiercel %s --help names the README heading %q, which does not exist", cmd.name, m[1])
+		}
+	}
+	assert.Positive(t, found, "some help names a README heading")
 }

@@ -20,6 +20,11 @@ var goldenQuote = []goldenCase{
 	{"quote-no-price", []string{"quote", "looker-premier", "85000 USD"}, exitFail},
 	{"quote-bad-money", []string{"quote", "enhanced", "85,00 USD"}, exitUsage},
 	{"quote-currency", []string{"quote", "enhanced", "85000 EUR"}, exitUsage},
+	{"quote-negative", []string{"quote", "enhanced", "-1 USD"}, exitUsage},
+	{"quote-negative-two-args", []string{"quote", "enhanced", "-1", "USD", "--output", "json"}, exitUsage},
+	{"quote-currency-first", []string{"quote", "enhanced", "USD 100"}, exitUsage},
+	{"quote-extra-word", []string{"quote", "enhanced", "100 USD extra"}, exitUsage},
+	{"quote-no-currency", []string{"quote", "enhanced", "100"}, exitUsage},
 	{"quote-bad-period", []string{"quote", "enhanced", "85000 USD", "--period", "February"}, exitUsage},
 	{"quote-help", []string{"quote", "--help"}, exitOK},
 }

@@ -21,12 +21,14 @@ deadline, a comparison, a quote, an eligibility, a plan, entitlements or a
 permission) and compares the answer with the expected one. A failure shows
 the test's file:line:col and the expected and actual values side by side.
 
-A suite that names its own catalog runs against it; the others run against
-the --catalog files, or the embedded catalog. A DIR argument runs every
-*_test.yaml file below it. The format is in the README ("Writing a suite")
-and in schema/suite.schema.json.
+A suite that names its own catalog runs against it (a --catalog given too is
+not used for it, and a warning says so); the others run against the
+--catalog files, or the embedded catalog. A DIR argument runs every
+*_test.yaml file below it. The format is in the README ("Writing a test
+suite") and in schema/suite.schema.json.
 
-Exit status 1 when a suite does not load or a test fails.`,
+Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
+catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
 tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
@@ -111,22 +113,25 @@ func (c *cli) test(args []string, o testOptions) error {
 	if len(files) == 0 {
 		return usagef("no *_test.yaml files in %s", strings.Join(args, ", "))
 	}
-	var shared *rules.Engine // the --catalog engine, loaded once when needed
-	failed := false
+	var shared *rules.Engine // the --catalog engine
+	if len(c.catalogs) > 0 {
+		if shared, err = c.engine(); err != nil {
+			return err // a --catalog that does not load is an error even if no suite uses it
+		}
+	}
+	failed, broken := false, false
 	var out []suiteJSON
 	for _, f := range files {
 		sj := suiteJSON{File: f}
 		s, err := rules.LoadSuite(f)
 		var results []rules.TestResult
 		if err == nil {
-			var e *rules.Engine
-			if len(s.Catalog) > 0 || len(c.catalogs) == 0 {
-				e, err = s.Engine()
-			} else {
-				if shared == nil {
-					shared, err = c.engine()
+			e := shared
+			if len(s.Catalog) > 0 || shared == nil {
+				if shared != nil {
+					fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; --catalog is not used for it\n", f)
 				}
-				e = shared
+				e, err = s.Engine()
 			}
 			if err == nil {
 				for _, t := range s.Tests {
@@ -137,10 +142,10 @@ func (c *cli) test(args []string, o testOptions) error {
 			}
 		}
 		if err != nil {
-			failed = true
+			broken = true
 			sj.Error = positioned(err)
+			fmt.Fprintln(c.stderr, err)
 			if !c.json() {
-				fmt.Fprintln(c.stdout, err)
 				fmt.Fprintf(c.stdout, "FAIL  %s  does not load\n", f)
 			}
 			out = append(out, sj)
@@ -180,9 +185,12 @@ func (c *cli) test(args []string, o testOptions) error {
 		if err := c.writeJSON(struct {
 			OK     bool        `json:"ok"`
 			Suites []suiteJSON `json:"suites"`
-		}{!failed, out}); err != nil {
+		}{!failed && !broken, out}); err != nil {
 			return err
 		}
+	}
+	if broken {
+		return errInputFailed
 	}
 	if failed {
 		return errFailed

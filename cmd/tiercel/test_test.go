@@ -16,7 +16,8 @@ var goldenTest = []goldenCase{
 	{"test-fail", []string{"test", "testdata/pass_test.yaml", "testdata/fail_test.yaml"}, exitFail},
 	{"test-fail-json", []string{"test", "--output", "json", "testdata/fail_test.yaml"}, exitFail},
 	{"test-run-filter", []string{"test", "--run", "lunch", "-v", "testdata/fail_test.yaml"}, exitFail},
-	{"test-bad-suite", []string{"test", "testdata/badsuite_test.yaml"}, exitFail},
+	{"test-bad-suite", []string{"test", "testdata/badsuite_test.yaml"}, exitInput},
+	{"test-unused-catalog", []string{"test", "--catalog", "testdata/nope.yaml", "testdata/pass_test.yaml"}, exitInput},
 	{"test-catalog-flag", []string{"test", "--catalog", "testdata/tiers.yaml", "testdata/nocatalog_test.yaml"}, exitOK},
 	{"test-default-catalog", []string{"test", "testdata/nocatalog_test.yaml"}, exitFail},
 	{"test-no-args", []string{"test"}, exitUsage},
@@ -33,38 +34,51 @@ func TestTest(t *testing.T) {
 		code    int
 		stdout  []string // parts of stdout
 		without []string // what stdout must not contain
+		stderr  []string // parts of stderr; none means stderr is empty
 	}{
 		{"a passing suite prints its summary only", []string{"testdata/pass_test.yaml"}, exitOK,
-			[]string{"ok    testdata/pass_test.yaml  2 passed\n"}, []string{"ok   testdata/pass_test.yaml:3:5"}},
+			[]string{"ok    testdata/pass_test.yaml  2 passed\n"}, []string{"ok   testdata/pass_test.yaml:3:5"}, nil},
 		{"-v lists every test", []string{"-v", "testdata/pass_test.yaml"}, exitOK,
-			[]string{"ok   testdata/pass_test.yaml:3:5: silver P1 skips lunch (deadline)\n", "ok    testdata/pass_test.yaml  2 passed\n"}, nil},
+			[]string{"ok   testdata/pass_test.yaml:3:5: silver P1 skips lunch (deadline)\n", "ok    testdata/pass_test.yaml  2 passed\n"}, nil, nil},
 		{"one failing suite fails the run", []string{"testdata/pass_test.yaml", "testdata/fail_test.yaml"}, exitFail,
-			[]string{"ok    testdata/pass_test.yaml  2 passed\n", "FAIL testdata/fail_test.yaml:6:5: silver fee (quote)\n", "FAIL  testdata/fail_test.yaml  2 of 2 failed\n"}, nil},
+			[]string{"ok    testdata/pass_test.yaml  2 passed\n", "FAIL testdata/fail_test.yaml:6:5: silver fee (quote)\n", "FAIL  testdata/fail_test.yaml  2 of 2 failed\n"}, nil, nil},
 		{"--run selects tests", []string{"--run", "fee", "testdata/fail_test.yaml"}, exitFail,
-			[]string{"FAIL  testdata/fail_test.yaml  1 of 1 failed\n"}, []string{"lunch"}},
+			[]string{"FAIL  testdata/fail_test.yaml  1 of 1 failed\n"}, []string{"lunch"}, nil},
 		{"--run matching nothing passes", []string{"--run", "nothing matches this", "testdata/fail_test.yaml"}, exitOK,
-			[]string{"ok    testdata/fail_test.yaml  0 passed\n"}, nil},
-		{"a suite that does not load", []string{"testdata/badsuite_test.yaml"}, exitFail,
-			[]string{"testdata/badsuite_test.yaml:3:50: tests[0].deadline.opened", "FAIL  testdata/badsuite_test.yaml  does not load\n"}, nil},
+			[]string{"ok    testdata/fail_test.yaml  0 passed\n"}, nil, nil},
+		{"a suite that does not load", []string{"testdata/badsuite_test.yaml"}, exitInput,
+			[]string{"FAIL  testdata/badsuite_test.yaml  does not load\n"}, []string{"tests[0]"},
+			[]string{"testdata/badsuite_test.yaml:3:50: tests[0].deadline.opened"}},
 		{"--catalog for suites that name none", []string{"--catalog", "testdata/tiers.yaml", "testdata/nocatalog_test.yaml"}, exitOK,
-			[]string{"ok    testdata/nocatalog_test.yaml  1 passed\n"}, nil},
+			[]string{"ok    testdata/nocatalog_test.yaml  1 passed\n"}, nil, nil},
+		{"--catalog beside a suite that names its own: a warning", []string{"--catalog", "testdata/tiers.yaml", "testdata/pass_test.yaml"}, exitOK,
+			[]string{"ok    testdata/pass_test.yaml  2 passed\n"}, nil,
+			[]string{"tiercel test: warning: testdata/pass_test.yaml names its own catalog; --catalog is not used for it\n"}},
+		{"a missing --catalog is an error even when no suite uses it", []string{"--catalog", "testdata/nope.yaml", "testdata/pass_test.yaml"}, exitInput,
+			nil, []string{"ok "}, []string{"tiercel test: invalid catalog: open testdata/nope.yaml: no such file or directory\n"}},
 		{"the embedded catalog otherwise", []string{"testdata/nocatalog_test.yaml"}, exitFail,
-			[]string{`unknown tier "gold"`}, nil},
-		{"a --catalog that does not load", []string{"--catalog", "testdata/bad.yaml", "testdata/nocatalog_test.yaml"}, exitFail,
-			[]string{"testdata/bad.yaml:4:11: ", "FAIL  testdata/nocatalog_test.yaml  does not load\n"}, nil},
-		{"a directory runs its suites", []string{"testdata"}, exitFail,
-			[]string{"FAIL  testdata/badsuite_test.yaml  does not load\n", "ok    testdata/pass_test.yaml  2 passed\n"}, []string{"tiers.yaml  "}},
+			[]string{`unknown tier "gold"`}, nil, nil},
+		{"a --catalog that does not load", []string{"--catalog", "testdata/bad.yaml", "testdata/nocatalog_test.yaml"}, exitInput,
+			nil, []string{"nocatalog_test.yaml"}, []string{"testdata/bad.yaml:4:11: "}},
+		{"a directory runs its suites", []string{"testdata"}, exitInput,
+			[]string{"FAIL  testdata/badsuite_test.yaml  does not load\n", "ok    testdata/pass_test.yaml  2 passed\n"}, []string{"tiers.yaml  "},
+			[]string{"testdata/badsuite_test.yaml:3:50: "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, append([]string{"test"}, tt.args...)...)
 			assert.Equal(t, tt.code, code, "%s%s", stdout, stderr)
-			assert.Empty(t, stderr, "test reports on stdout")
 			for _, s := range tt.stdout {
 				assert.Contains(t, stdout, s)
 			}
 			for _, s := range tt.without {
 				assert.NotContains(t, stdout, s)
+			}
+			if tt.stderr == nil {
+				assert.Empty(t, stderr)
+			}
+			for _, s := range tt.stderr {
+				assert.Contains(t, stderr, s)
 			}
 		})
 	}
@@ -93,7 +107,7 @@ func TestTestUsageErrors(t *testing.T) {
 
 func TestTestJSON(t *testing.T) {
 	stdout, _, code := runCmd(t, "test", "--output", "json", "testdata/pass_test.yaml", "testdata/fail_test.yaml", "testdata/badsuite_test.yaml")
-	require.Equal(t, exitFail, code)
+	require.Equal(t, exitInput, code, "a suite that does not load outweighs a failed test")
 	var got struct {
 		OK     bool        `json:"ok"`
 		Suites []suiteJSON `json:"suites"`

@@ -16,7 +16,7 @@ import (
 // does and checks the result.
 func TestOutput(t *testing.T) {
 	var out bytes.Buffer
-	require.NoError(t, run(&out, rules.Default(), bytes.NewReader(bundled)))
+	require.NoError(t, run(&out, rules.Default(), "accounts.csv", bytes.NewReader(bundled)))
 	golden.Check(t, "testdata/output.golden", out.String())
 	// The worked examples of FACTS.md.
 	assert.Regexp(t, `acme-analytics +85000.00 USD +2550.00 USD +6150.00 USD +15000.00 USD \(min\)`, out.String())
@@ -29,18 +29,45 @@ func TestMainErr(t *testing.T) {
 	assert.ErrorContains(t, mainErr("", "nope.yaml"), "nope.yaml")
 }
 
-func TestBadCSV(t *testing.T) {
-	tests := []struct{ name, csv, want string }{
-		{"header", "name,spend,cur\n", "header"},
-		{"amount", "account,monthly_spend,currency\nx,12.345,USD\n", "line 2"},
-		{"currency", "account,monthly_spend,currency\nx,12,dollars\n", "line 2"},
-		{"fields", "account,monthly_spend,currency\nx,12\n", "wrong number of fields"},
-		{"mixed currencies", "account,monthly_spend,currency\nx,12,USD\ny,12,EUR\n", "y: currency mismatch"},
+// Both layouts read the same accounts.
+func TestCSVLayouts(t *testing.T) {
+	tests := []struct{ name, csv string }{
+		{"three columns", "account,monthly_spend,currency\nacme,85000,USD\nglobex,\"1,200,000\",USD\n"},
+		{"amount and currency in one column", "account,monthly_spend\nacme,85000 USD\nglobex,\"1,200,000 USD\"\n"},
+		{"header in capitals, spaces after commas", "Account, Monthly_Spend\nacme, 85000 USD\nglobex, 1200000 USD\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := run(&bytes.Buffer{}, rules.Default(), strings.NewReader(tt.csv))
-			assert.ErrorContains(t, err, tt.want)
+			got, err := readAccounts("a.csv", strings.NewReader(tt.csv))
+			require.NoError(t, err)
+			require.Len(t, got, 2)
+			assert.Equal(t, "acme", got[0].name)
+			assert.Equal(t, "85000.00 USD", got[0].spend.String())
+			assert.Equal(t, "1200000.00 USD", got[1].spend.String())
+		})
+	}
+}
+
+func TestBadCSV(t *testing.T) {
+	tests := []struct{ name, csv, want string }{
+		{"empty file", "", "a.csv: empty file: want a header, account,monthly_spend or account,monthly_spend,currency, then one row per account"},
+		{"header only", "account,monthly_spend,currency\n", "a.csv: no accounts after the header"},
+		{"header", "name,spend,cur\n", `a.csv:1: header is "name,spend,cur": want account,monthly_spend ("85000 USD" in one column) or account,monthly_spend,currency`},
+		{"amount", "account,monthly_spend,currency\nx,12.345,USD\n", `a.csv:2: account "x": malformed money "12.345 USD": USD has at most 2 decimal places`},
+		{"currency", "account,monthly_spend,currency\nx,12,dollars\n", `a.csv:2: account "x": unknown currency "dollars"`},
+		{"no currency in one column", "account,monthly_spend\nx,12\ny,13\n", `a.csv:2: account "x": malformed money "12": no currency`},
+		{"too few fields", "account,monthly_spend,currency\nx,12,USD\ny,12\n", "a.csv:3: 2 fields, want 3 (account,monthly_spend,currency)"},
+		{"too many fields", "account,monthly_spend\nx,12 USD,USD\n", "a.csv:2: 3 fields, want 2 (account,monthly_spend)"},
+		{"a stray quote", "account,monthly_spend\nx,\"12 USD\n", `a.csv:2:11: extraneous or missing " in quoted-field`},
+		{"mixed currencies", "account,monthly_spend,currency\nx,12,USD\ny,12,EUR\n", `a.csv:3: account "y": currency mismatch`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			err := run(&out, rules.Default(), "a.csv", strings.NewReader(tt.csv))
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.True(t, strings.HasPrefix(err.Error(), "a.csv"), "the error names the file: %v", err)
 		})
 	}
 }

@@ -3,8 +3,12 @@
 // does with package rules (or with entitlement.Price alone).
 //
 //	go run ./examples/billing                        # the bundled accounts.csv
-//	go run ./examples/billing -accounts spend.csv    # your own: account,monthly_spend,currency
+//	go run ./examples/billing -accounts spend.csv    # your own CSV
 //	go run ./examples/billing -catalog tiers.yaml    # your own tiers
+//
+// The CSV starts with a header naming its layout, then one row per account:
+// account,monthly_spend with the amount and its currency in one column
+// ("85000 USD"), or account,monthly_spend,currency with them apart.
 //
 // Amounts are exact (integer minor units), rounded half-even once per fee.
 package main
@@ -18,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -30,7 +35,7 @@ import (
 var bundled []byte
 
 func main() {
-	accounts := flag.String("accounts", "", "CSV `file` of account,monthly_spend,currency (default: the bundled accounts.csv)")
+	accounts := flag.String("accounts", "", "CSV `file` with a header account,monthly_spend (\"85000 USD\") or account,monthly_spend,currency (default: the bundled accounts.csv)")
 	catalog := flag.String("catalog", "", "catalog `file` (default: the embedded catalog)")
 	flag.Parse()
 	if err := mainErr(*accounts, *catalog); err != nil {
@@ -47,55 +52,96 @@ func mainErr(accountsFile, catalogFile string) error {
 			return err
 		}
 	}
-	src := bundled
+	src, name := bundled, "accounts.csv"
 	if accountsFile != "" {
 		var err error
 		if src, err = readfile.Read(accountsFile); err != nil {
 			return err
 		}
+		name = accountsFile
 	}
-	return run(os.Stdout, e, bytes.NewReader(src))
+	return run(os.Stdout, e, name, bytes.NewReader(src))
 }
 
 // account is one row of the CSV.
 type account struct {
 	name  string
 	spend entitlement.Money
+	at    string // "file:line" of its row, for errors
 }
 
-// readAccounts reads account,monthly_spend,currency rows after a header.
-func readAccounts(r io.Reader) ([]account, error) {
+// The two layouts of the CSV, named by its header: the spend's amount and
+// currency in one column ("85000 USD") or in two.
+var (
+	headerTwo   = []string{"account", "monthly_spend"}
+	headerThree = []string{"account", "monthly_spend", "currency"}
+)
+
+// readAccounts reads the accounts of a CSV named name: a header
+// (account,monthly_spend or account,monthly_spend,currency), then one row
+// per account. Errors read "name:line: message".
+func readAccounts(name string, r io.Reader) ([]account, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = 3
+	cr.FieldsPerRecord = -1 // checked here, to say what was expected
 	cr.TrimLeadingSpace = true
 	header, err := cr.Read()
-	if err != nil {
-		return nil, fmt.Errorf("accounts: %w", err)
+	if errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: empty file: want a header, %s or %s, then one row per account",
+			name, strings.Join(headerTwo, ","), strings.Join(headerThree, ","))
 	}
-	if strings.Join(header, ",") != "account,monthly_spend,currency" {
-		return nil, fmt.Errorf("accounts: header is %q, want account,monthly_spend,currency", strings.Join(header, ","))
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	for i := range header {
+		header[i] = strings.ToLower(strings.TrimSpace(header[i]))
+	}
+	if !slices.Equal(header, headerTwo) && !slices.Equal(header, headerThree) {
+		return nil, fmt.Errorf("%s:1: header is %q: want %s (\"85000 USD\" in one column) or %s",
+			name, strings.Join(header, ","), strings.Join(headerTwo, ","), strings.Join(headerThree, ","))
 	}
 	var out []account
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
-			return out, nil
+			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("accounts: %w", err)
+			return nil, csvError(name, err)
 		}
-		line, _ := cr.FieldPos(1)
-		spend, err := entitlement.ParseAmount(rec[1], rec[2])
+		line, _ := cr.FieldPos(0)
+		if len(rec) != len(header) {
+			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s)", name, line, len(rec), len(header), strings.Join(header, ","))
+		}
+		var spend entitlement.Money
+		if len(rec) == 2 {
+			spend, err = entitlement.ParseMoney(rec[1])
+		} else {
+			spend, err = entitlement.ParseAmount(rec[1], strings.TrimSpace(rec[2]))
+		}
 		if err != nil {
-			return nil, fmt.Errorf("accounts: line %d: %w", line, err)
+			return nil, fmt.Errorf("%s:%d: account %q: %w", name, line, rec[0], err)
 		}
-		out = append(out, account{name: rec[0], spend: spend})
+		out = append(out, account{name: rec[0], spend: spend, at: fmt.Sprintf("%s:%d", name, line)})
 	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no accounts after the header", name)
+	}
+	return out, nil
+}
+
+// csvError positions an error of encoding/csv as "name:line: message".
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s:%d:%d: %w", name, pe.Line, pe.Column, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // run prices every account on every tier that has a price.
-func run(w io.Writer, e *rules.Engine, r io.Reader) error {
-	accounts, err := readAccounts(r)
+// name is the CSV's file name, for errors.
+func run(w io.Writer, e *rules.Engine, name string, r io.Reader) error {
+	accounts, err := readAccounts(name, r)
 	if err != nil {
 		return err
 	}
@@ -112,12 +158,12 @@ func run(w io.Writer, e *rules.Engine, r io.Reader) error {
 	for _, a := range accounts {
 		cells := []string{a.name, a.spend.String()}
 		if spendTotal, err = add(spendTotal, a.spend); err != nil {
-			return fmt.Errorf("%s: %w", a.name, err)
+			return fmt.Errorf("%s: account %q: %w", a.at, a.name, err)
 		}
 		for i, id := range tiers {
 			fee, err := e.Quote(id, a.spend)
 			if err != nil {
-				return fmt.Errorf("%s on %s: %w", a.name, id, err)
+				return fmt.Errorf("%s: account %q on %s: %w", a.at, a.name, id, err)
 			}
 			cell := fee.Total.String()
 			if fee.MinimumApplied {
@@ -125,7 +171,7 @@ func run(w io.Writer, e *rules.Engine, r io.Reader) error {
 			}
 			cells = append(cells, cell)
 			if totals[i], err = add(totals[i], fee.Total); err != nil {
-				return fmt.Errorf("%s on %s: %w", a.name, id, err)
+				return fmt.Errorf("%s: account %q on %s: %w", a.at, a.name, id, err)
 			}
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
