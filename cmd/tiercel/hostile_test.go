@@ -54,11 +54,11 @@ func TestHostileFiles(t *testing.T) {
 		{"a suite's catalog /dev/zero", []string{"test", suite("zero_test.yaml", "/dev/zero")}, []string{"invalid catalog: /dev/zero" + notRegular}},
 		{"a suite's catalog a fifo", []string{"test", suite("fifo_test.yaml", "pipe.yaml")}, []string{at("pipe.yaml") + notRegular}},
 		{"--catalog /dev/zero for a suite", []string{"test", "--catalog", "/dev/zero", "testdata/nocatalog_test.yaml"},
-			[]string{"invalid catalog: /dev/zero" + notRegular, "FAIL  testdata/nocatalog_test.yaml  does not load"}},
+			[]string{"tiercel test: invalid catalog: /dev/zero" + notRegular}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, tc.args...)
-			assert.Equal(t, exitFail, code)
+			assert.Equal(t, exitInput, code, "an unreadable input file exits %d", exitInput)
 			for _, w := range tc.want {
 				assert.Contains(t, stdout+stderr, w)
 			}
