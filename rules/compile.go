@@ -314,7 +314,7 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 		return nil, 0, false
 	}
 	ast, iss := c.env.Compile(x.src)
-	if iss != nil && iss.Err() != nil {
+	if iss != nil && len(iss.Errors()) > 0 {
 		for _, ce := range iss.Errors() {
 			c.addIn(x, ce.Location, nil, ce.Message)
 		}

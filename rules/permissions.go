@@ -45,7 +45,7 @@ func (c *compiler) compilePermissions(files []*catalogFile) {
 // variable name. x has compiled without errors.
 func (c *compiler) usesVariable(x *expr, name string) bool {
 	ast, iss := c.env.Compile(x.src)
-	if iss != nil && iss.Err() != nil {
+	if iss != nil && len(iss.Errors()) > 0 {
 		return true // cannot tell: be strict
 	}
 	for _, ref := range ast.NativeRep().ReferenceMap() {
