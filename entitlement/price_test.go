@@ -11,7 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The prices of FACTS.md.
+// The prices of the default catalog, from cloud.google.com/support (tier
+// comparison and pricing) and, for the band shape, the AWS Business and
+// Enterprise bands of aws.amazon.com/premiumsupport/pricing.
 var (
 	standard = Price{
 		Currency:  "USD",
@@ -299,7 +301,7 @@ func TestU128DivRound(t *testing.T) {
 	assert.Equal(t, uint64(4), q)
 }
 
-// fuzzPrice builds a price from fuzz input: one of the FACTS.md tiers, or a
+// fuzzPrice builds a price from fuzz input: one of the default tiers, or a
 // price of its own (possibly invalid).
 func fuzzPrice(tier uint8, min, l1, l2 int64, r1, r2, r3 uint32) Price {
 	switch tier % 4 {

@@ -20,7 +20,7 @@ func DefaultCatalog() []byte { return append([]byte(nil), defaultCatalog...) }
 // Default returns the engine of the embedded default catalog: Google Cloud
 // Customer Care Standard, Enhanced (alias advanced) and Premium, and the
 // legacy Looker Premier tier, with the Looker migration and the Google Cloud
-// support roles. See FACTS in the repository for the source of each number.
+// support roles. Each number cites its public source in the catalog itself.
 // The catalog is compiled once, on first use; the engine is shared and safe
 // for concurrent use. Default panics only if the embedded catalog does not
 // compile, which the package's tests rule out.

@@ -17,7 +17,8 @@ func TestQuoteDefaultCatalog(t *testing.T) {
 		total             string
 		minimum           bool
 	}{
-		// Worked examples (FACTS.md): AWS Business / Enterprise bands.
+		// Worked examples of the AWS Business / Enterprise bands
+		// (aws.amazon.com/premiumsupport/pricing).
 		{"enhanced worked example", "enhanced", "85000 USD", "6150.00 USD", false},
 		{"enhanced by alias advanced", "advanced", "85000 USD", "6150.00 USD", false},
 		{"premium worked example", "premium", "1200000 USD", "70500.00 USD", false},

@@ -18,7 +18,7 @@ func TestOutput(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, rules.Default(), "accounts.csv", bytes.NewReader(bundled)))
 	golden.Check(t, "testdata/output.golden", out.String())
-	// The worked examples of FACTS.md.
+	// The worked examples of the graduated bands (aws.amazon.com/premiumsupport/pricing).
 	assert.Regexp(t, `acme-analytics +85000.00 USD +2550.00 USD +6150.00 USD +15000.00 USD \(min\)`, out.String())
 	assert.Regexp(t, `globex +1200000.00 USD +36000.00 USD +42900.00 USD +70500.00 USD`, out.String())
 }
