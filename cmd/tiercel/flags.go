@@ -1,0 +1,154 @@
+// Parsing and formatting helpers shared by the commands.
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+)
+
+// parseInstant reads an instant flag as every command and suite does: RFC
+// 3339, or a date, which means midnight in loc (the --zone given, or UTC).
+func parseInstant(flagName, s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+		return t, inYears("--"+flagName+":", t)
+	}
+	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
+		return t, inYears("--"+flagName+":", t)
+	}
+	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)", flagName, s)
+}
+
+// inYears returns a usage error unless t, as written and in UTC, is within
+// years 0001-9999: RFC 3339 has no other years, so the command could not
+// print the instants it derives.
+func inYears(what string, t time.Time) error {
+	if err := printable(what, t); err != nil {
+		return usagef("%s", err)
+	}
+	return nil
+}
+
+// printable returns an error naming what unless RFC 3339 can write t as
+// written and in UTC: its year is within 0001-9999 in both. The zero time
+// (printed as "-" or null) is printable.
+func printable(what string, t time.Time) error {
+	if t.IsZero() {
+		return nil
+	}
+	if y := t.Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("%s %s is outside years 0001-9999", what, t.Format(time.RFC3339Nano))
+	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return fmt.Errorf("%s %s is %s in UTC, outside years 0001-9999", what, t.Format(time.RFC3339Nano),
+			t.UTC().Format(time.RFC3339Nano))
+	}
+	return nil
+}
+
+// shown is an instant a command prints, with its label.
+type shown struct {
+	what string
+	t    time.Time
+}
+
+// allPrintable returns the error of the first instant printable refuses.
+func allPrintable(list ...shown) error {
+	for _, s := range list {
+		if err := printable(s.what, s.t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func parseMoney(what, s string) (entitlement.Money, error) {
+	m, err := entitlement.ParseMoney(s)
+	if err != nil {
+		return entitlement.Money{}, usagef("%s: %v", what, err)
+	}
+	return m, nil
+}
+
+func loadZone(s string) (*time.Location, error) {
+	if s == "" {
+		return time.UTC, nil
+	}
+	loc, err := time.LoadLocation(s)
+	if err != nil || s == "Local" {
+		return nil, usagef("--zone: unknown time zone %q: want an IANA name such as America/New_York", s)
+	}
+	return loc, nil
+}
+
+// parseAttrs reads key=value pairs for CEL: true and false are booleans,
+// integers are ints, anything else is a string.
+func parseAttrs(kvs []string) (map[string]any, error) {
+	if len(kvs) == 0 {
+		return nil, nil
+	}
+	m := make(map[string]any, len(kvs))
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, usagef("--attr: want key=value, got %q", kv)
+		}
+		m[k] = attrValue(v)
+	}
+	return m, nil
+}
+
+func attrValue(v string) any {
+	switch v {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	var n int64
+	if _, err := fmt.Sscan(v, &n); err == nil && fmt.Sprint(n) == v {
+		return n
+	}
+	return v
+}
+
+// plural writes "1 argument", "2 arguments".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
+}
+
+// jsonTime is an instant that marshals as RFC 3339, or null when zero. An
+// instant outside years 0001-9999 is an error (commands check theirs with
+// allPrintable before they print).
+type jsonTime time.Time
+
+func (t jsonTime) MarshalJSON() ([]byte, error) {
+	if time.Time(t).IsZero() {
+		return []byte("null"), nil
+	}
+	if err := printable("instant", time.Time(t)); err != nil {
+		return nil, err
+	}
+	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
+}

@@ -1,0 +1,145 @@
+package rules
+
+import (
+	"strings"
+
+	"cel.dev/cel-go/cel"
+	celcommon "cel.dev/cel-go/common"
+	"cel.dev/cel-go/common/ast"
+	"cel.dev/cel-go/common/overloads"
+	"cel.dev/cel-go/common/types"
+)
+
+func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
+	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
+	return c.env.Program(ast, opts...)
+}
+
+// compileExpr checks x (see checkExpr) and makes its program.
+func (c *compiler) compileExpr(x *expr, want *cel.Type) (cel.Program, bool) {
+	prg, _, ok := c.compileExprCost(x, want)
+	return prg, ok
+}
+
+// compileExprCost is compileExpr that also returns the expression's
+// estimated worst-case cost.
+func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64, bool) {
+	ast, cost, ok := c.checkExpr(x, want)
+	if !ok {
+		return nil, 0, false
+	}
+	prg, err := c.program(ast)
+	if err != nil {
+		c.add(x.at.errorf(err, "%v", err))
+		return nil, 0, false
+	}
+	return prg, cost, true
+}
+
+// checkExpr compiles x alone, reports its errors at their position in the
+// YAML file, and checks that its type is want and its cost is bounded. It
+// returns the checked expression and its estimated worst-case cost.
+func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
+	if x == nil {
+		return nil, 0, false
+	}
+	ast, iss := c.env.Compile(x.src)
+	if iss != nil && len(iss.Errors()) > 0 {
+		for _, ce := range iss.Errors() {
+			c.addIn(x, ce.Location, nil, ce.Message)
+		}
+		return nil, 0, false
+	}
+	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
+		c.add(x.at.errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
+		return nil, 0, false
+	}
+	if !c.checkRegexes(x, ast) {
+		return nil, 0, false
+	}
+	est, err := c.env.EstimateCost(ast, sizeEstimator{})
+	if err != nil {
+		c.add(x.at.errorf(ErrCostLimit, "cannot estimate cost: %v", err))
+		return nil, 0, false
+	}
+	if est.Max > maxEstimatedCost {
+		c.add(x.at.errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
+		return nil, 0, false
+	}
+	return ast, est.Max, true
+}
+
+// addIn reports an error at a location within expression x.
+func (c *compiler) addIn(x *expr, loc celcommon.Location, cause error, msg string) {
+	line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, loc.Line(), loc.Column()))
+	c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: msg, Err: cause})
+}
+
+// checkRegexes reports, at the pattern, the constant patterns of matches in
+// a that do not compile or whose program is too large to match in bounded
+// time.
+func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
+	ok := true
+	native := a.NativeRep()
+	ast.PostOrderVisit(native.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.CallKind || e.AsCall().FunctionName() != overloads.Matches || len(e.AsCall().Args()) == 0 {
+			return
+		}
+		args := e.AsCall().Args()
+		pat := args[len(args)-1]
+		if pat.Kind() != ast.LiteralKind {
+			return
+		}
+		s, isString := pat.AsLiteral().(types.String)
+		if !isString {
+			return
+		}
+		if _, err := compileRegex(string(s)); err != nil {
+			var cause error
+			if regexTooLarge(err) {
+				cause = ErrCostLimit
+			}
+			c.addIn(x, native.SourceInfo().GetStartLocation(pat.ID()), cause, err.Error())
+			ok = false
+		}
+	}))
+	return ok
+}
+
+// celTypeNames maps the Go names of the CEL variables' native types to the
+// names catalogs see.
+var celTypeNames = map[string]string{
+	"rules.celCase": "tiercel.Case", "rules.celAccount": "tiercel.Account", "rules.celMoney": "tiercel.Money",
+	"rules.celContract": "tiercel.Contract", "rules.celTier": "tiercel.Tier", "rules.celPrincipal": "tiercel.Principal",
+}
+
+func typeName(t *cel.Type) string {
+	switch {
+	case t.IsExactType(cel.BoolType):
+		return "bool"
+	case t.IsExactType(cel.TimestampType):
+		return "a timestamp"
+	}
+	if n, ok := celTypeNames[t.TypeName()]; ok {
+		return n
+	}
+	return t.String()
+}
+
+// exprOffset turns a CEL location (1-based line, 0-based rune column) into a
+// rune offset within src. It reads only the lines before line and allocates
+// nothing.
+func exprOffset(src string, line, col int) int {
+	off := 0
+	for i := 1; ; i++ {
+		l, rest, more := strings.Cut(src, "\n")
+		if i == line {
+			return off + col
+		}
+		off += len([]rune(l)) + 1 // counts runes without converting
+		if !more {
+			return off
+		}
+		src = rest
+	}
+}
