@@ -166,7 +166,7 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 		account celAccount
 	}{
 		kase: celCase{
-			Tier: t.id, Priority: priorityNames[c.Priority], Opened: c.Opened, Zone: c.Zone,
+			Tier: t.id, Priority: c.Priority.String(), Opened: c.Opened, Zone: c.Zone,
 			Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
 		},
 		account: celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
@@ -193,9 +193,6 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 	return nil, nil
 }
 
-// priorityNames are the priorities' names, so a decision does not allocate
-// one; resolve has checked the priority before eval reads it.
-var priorityNames = [slo.P4 + 1]string{slo.P1: "P1", slo.P2: "P2", slo.P3: "P3", slo.P4: "P4"}
 
 var noAttrs = map[string]any{}
 

@@ -51,10 +51,13 @@ func (p Priority) Valid() bool { return p >= P1 && p <= P4 }
 // String returns "P1" to "P4", or "Priority(n)" for an invalid value.
 func (p Priority) String() string {
 	if p.Valid() {
-		return "P" + strconv.Itoa(int(p))
+		return priorityNames[p]
 	}
 	return "Priority(" + strconv.Itoa(int(p)) + ")"
 }
+
+// priorityNames are constants, so String does not allocate on hot paths.
+var priorityNames = [P4 + 1]string{P1: "P1", P2: "P2", P3: "P3", P4: "P4"}
 
 // Meaning returns the one-line description of the priority's business
 // impact, for example "Critical impact: service unusable in production" for
