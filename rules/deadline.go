@@ -193,7 +193,6 @@ func (d *decision) eval(t *tier, c *Case) (*rule, error) {
 	return nil, nil
 }
 
-
 var noAttrs = map[string]any{}
 
 func attrs(m map[string]any) map[string]any {
