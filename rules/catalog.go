@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -125,27 +126,27 @@ var (
 
 // parseFile reads one catalog document.
 func (d *decoder) parseFile() *catalogFile {
-	root := d.parseDocument()
+	root := d.Document()
 	if root == nil {
 		return nil
 	}
 	cf := &catalogFile{}
-	for _, f := range d.mapping(root, "", topKeys) {
-		switch f.key {
+	for _, f := range d.Mapping(root, "", topKeys) {
+		switch f.Key {
 		case "version":
-			if v, ok := d.scalar(f); ok && v != "1" {
-				d.fail(f.vn, f.path, nil, "unsupported format version %q (want 1)", v)
+			if v, ok := d.Scalar(f); ok && v != "1" {
+				d.Fail(f.Value, f.Path, nil, "unsupported format version %q (want 1)", v)
 			}
 		case "calendars":
-			cf.calendars = parseEach(d.mapping(f.vn, f.path, nil), d.parseCalendar)
+			cf.calendars = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseCalendar)
 		case "tiers":
-			cf.tiers = parseEach(d.mapping(f.vn, f.path, nil), d.parseTier)
+			cf.tiers = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseTier)
 		case "rules":
-			cf.rules = parseEach(d.list(f), d.parseRule)
+			cf.rules = parseEach(d.List(f), d.parseRule)
 		case "migrations":
-			cf.migrations = parseEach(d.mapping(f.vn, f.path, nil), d.parseMigration)
+			cf.migrations = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseMigration)
 		case "permissions":
-			cf.permissions = parseEach(d.mapping(f.vn, f.path, nil), d.parsePermission)
+			cf.permissions = parseEach(d.Mapping(f.Value, f.Path, nil), d.parsePermission)
 		}
 	}
 	return cf
@@ -164,8 +165,8 @@ func parseEach[E, T any](entries []E, parse func(E) *T) []*T {
 }
 
 func (d *decoder) checkID(f field, what string) bool {
-	if !idPattern.MatchString(f.key) {
-		d.fail(f.kn, f.path, nil, "invalid %s id %q: use lowercase letters, digits, '-', '_' and '.'", what, f.key)
+	if !idPattern.MatchString(f.Key) {
+		d.Fail(f.KeyNode, f.Path, nil, "invalid %s id %q: use lowercase letters, digits, '-', '_' and '.'", what, f.Key)
 		return false
 	}
 	return true
@@ -175,31 +176,31 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 	if !d.checkID(f, "calendar") {
 		return nil
 	}
-	if f.key == slo.AlwaysOpenName {
-		d.fail(f.kn, f.path, nil, "calendar %q is built in and cannot be redefined", f.key)
+	if f.Key == slo.AlwaysOpenName {
+		d.Fail(f.KeyNode, f.Path, nil, "calendar %q is built in and cannot be redefined", f.Key)
 		return nil
 	}
-	cd := &calendarDef{id: f.key, at: d.at(f.kn, f.path), spec: slo.CalendarSpec{Name: f.key}}
-	fields := d.mapping(f.vn, f.path, calendarKeys)
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		if f.vn == nil || f.vn.Tag == "!!null" {
-			d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with zone and hours")
+	cd := &calendarDef{id: f.Key, at: d.At(f.KeyNode, f.Path), spec: slo.CalendarSpec{Name: f.Key}}
+	fields := d.Mapping(f.Value, f.Path, calendarKeys)
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		if f.Value == nil || f.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with zone and hours")
 		}
 		cd.broken = true
 		return cd
 	}
-	ok := d.require(f.kn, f.path, fields, "zone", "hours")
+	ok := d.Require(f.KeyNode, f.Path, fields, "zone", "hours")
 	for _, c := range fields {
-		switch c.key {
+		switch c.Key {
 		case "zone":
-			z, good := d.str(c)
+			z, good := d.Str(c)
 			if !good {
 				ok = false
 				continue
 			}
 			if z != "account" {
 				if _, err := loadZone(z); err != nil {
-					d.fail(c.vn, c.path, err, "unknown time zone %q", z)
+					d.Fail(c.Value, c.Path, err, "unknown time zone %q", z)
 					ok = false
 					continue
 				}
@@ -210,22 +211,22 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 				ok = false
 			}
 		case "holidays":
-			for i, code := range d.strings(c) {
+			for i, code := range d.Strings(c) {
 				if code == AccountCountry || code == AccountCountryIfAny {
 					cd.accountHolidays = true
 					cd.accountRequired = cd.accountRequired || code == AccountCountry
 					continue
 				}
 				if !slices.Contains(slo.HolidayCountries(), code) {
-					d.fail(c.vn.Content[i], index(c.path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
+					d.Fail(c.Value.Content[i], yamlpos.Index(c.Path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
 					ok = false
 					continue
 				}
 				cd.spec.Holidays = append(cd.spec.Holidays, code)
 			}
 		case "closed":
-			for _, it := range d.list(c) {
-				date, good := parsed(d, it.field(c), slo.ParseDate)
+			for _, it := range d.List(c) {
+				date, good := parsed(d, it.Field(c), slo.ParseDate)
 				if !good {
 					ok = false
 					continue
@@ -243,23 +244,23 @@ var dayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday",
 // parseHours fills week from "days: spans" entries and reports overlaps
 // between entries naming the same day.
 func (d *decoder) parseHours(f field, week *slo.Week) bool {
-	entries := d.mapping(f.vn, f.path, nil)
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		if f.vn == nil || f.vn.Tag == "!!null" {
-			d.fail(orNode(f.vn, f.kn), f.path, nil, "must map days to opening hours, e.g. mon-fri: \"09:00-17:00\"")
+	entries := d.Mapping(f.Value, f.Path, nil)
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		if f.Value == nil || f.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map days to opening hours, e.g. mon-fri: \"09:00-17:00\"")
 		}
 		return false
 	}
 	if len(entries) == 0 {
-		d.fail(f.vn, f.path, nil, "no opening hours: the calendar would never open")
+		d.Fail(f.Value, f.Path, nil, "no opening hours: the calendar would never open")
 		return false
 	}
 	ok := true
 	var from [7]string // which entry set each day, for messages
 	for _, e := range entries {
-		days, err := slo.ParseDays(e.key)
+		days, err := slo.ParseDays(e.Key)
 		if err != nil {
-			d.fail(e.kn, e.path, err, "%v", err)
+			d.Fail(e.KeyNode, e.Path, err, "%v", err)
 			ok = false
 			continue
 		}
@@ -272,7 +273,7 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 			for _, sp := range spans {
 				for _, other := range week[day] {
 					if sp.Start < other.End && other.Start < sp.End {
-						d.fail(e.kn, e.path, slo.ErrInvalidCalendar, "%s on %s overlaps hours.%s", formatSpan(sp), dayNames[day], from[day])
+						d.Fail(e.KeyNode, e.Path, slo.ErrInvalidCalendar, "%s on %s overlaps hours.%s", formatSpan(sp), dayNames[day], from[day])
 						ok = false
 					}
 				}
@@ -281,7 +282,7 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 				continue
 			}
 			week[day] = append(week[day], spans...)
-			from[day] = e.key
+			from[day] = e.Key
 		}
 	}
 	return ok
@@ -296,61 +297,61 @@ func (d *decoder) parseTier(f field) *tierDef {
 	if !d.checkID(f, "tier") {
 		return nil
 	}
-	td := &tierDef{id: f.key, at: d.at(f.kn, f.path)}
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with name and response")
+	td := &tierDef{id: f.Key, at: d.At(f.KeyNode, f.Path)}
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with name and response")
 		td.broken = true
 		return td
 	}
-	fields := d.mapping(f.vn, f.path, tierKeys)
-	ok := d.require(f.kn, f.path, fields, "name", "response")
+	fields := d.Mapping(f.Value, f.Path, tierKeys)
+	ok := d.Require(f.KeyNode, f.Path, fields, "name", "response")
 	for _, c := range fields {
-		switch c.key {
+		switch c.Key {
 		case "name":
-			td.name, _ = d.str(c)
+			td.name, _ = d.Str(c)
 		case "description":
-			td.description, _ = d.scalar(c)
+			td.description, _ = d.Scalar(c)
 		case "source":
-			td.source, _ = d.scalar(c)
+			td.source, _ = d.Scalar(c)
 		case "family":
-			td.family, _ = d.str(c)
+			td.family, _ = d.Str(c)
 		case "legacy":
-			td.legacy, _ = d.boolean(c)
+			td.legacy, _ = d.Boolean(c)
 		case "aliases":
-			for _, it := range d.list(c) {
-				s, good := d.str(it.field(c))
+			for _, it := range d.List(c) {
+				s, good := d.Str(it.Field(c))
 				if !good {
 					continue
 				}
 				if !idPattern.MatchString(s) {
-					d.fail(it.n, it.path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
+					d.Fail(it.Node, it.Path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
 					continue
 				}
 				td.aliases = append(td.aliases, s)
-				td.aliasAt = append(td.aliasAt, d.at(it.n, it.path))
+				td.aliasAt = append(td.aliasAt, d.At(it.Node, it.Path))
 			}
 		case "response":
-			rows := d.mapping(c.vn, c.path, nil)
-			if c.vn == nil || c.vn.Kind != yaml.MappingNode {
-				if c.vn == nil || c.vn.Tag == "!!null" {
-					d.fail(orNode(c.vn, c.kn), c.path, nil, "must map priorities P1-P4 to targets, e.g. P1: 1h 24x7")
+			rows := d.Mapping(c.Value, c.Path, nil)
+			if c.Value == nil || c.Value.Kind != yaml.MappingNode {
+				if c.Value == nil || c.Value.Tag == "!!null" {
+					d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "must map priorities P1-P4 to targets, e.g. P1: 1h 24x7")
 				}
 				ok = false
 				continue
 			}
 			if len(rows) == 0 {
-				d.fail(c.vn, c.path, nil, "no response targets")
+				d.Fail(c.Value, c.Path, nil, "no response targets")
 				ok = false
 			}
 			for _, r := range rows {
-				p, err := slo.ParsePriority(r.key)
+				p, err := slo.ParsePriority(r.Key)
 				if err != nil {
-					d.fail(r.kn, r.path, err, "%v", err)
+					d.Fail(r.KeyNode, r.Path, err, "%v", err)
 					ok = false
 					continue
 				}
 				if td.response[p] != nil {
-					d.fail(r.kn, r.path, nil, "duplicate target for %s", p)
+					d.Fail(r.KeyNode, r.Path, nil, "duplicate target for %s", p)
 					ok = false
 					continue
 				}
@@ -359,14 +360,14 @@ func (d *decoder) parseTier(f field) *tierDef {
 					ok = false
 					continue
 				}
-				td.response[p] = &targetDef{target: t, at: d.at(r.vn, r.path)}
+				td.response[p] = &targetDef{target: t, at: d.At(r.Value, r.Path)}
 			}
 		case "languages":
-			td.features.Languages = d.strings(c)
+			td.features.Languages = d.Strings(c)
 		case "channels":
-			td.features.Channels = d.strings(c)
+			td.features.Channels = d.Strings(c)
 		case "services":
-			td.features.Services = d.strings(c)
+			td.features.Services = d.Strings(c)
 		case "price":
 			td.price = d.parsePrice(c)
 		}

@@ -2,28 +2,29 @@ package rules
 
 import (
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
 
 func (d *decoder) parsePrice(f field) *entitlement.Price {
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with currency, minimum and bands")
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with currency, minimum and bands")
 		return nil
 	}
-	fields := d.mapping(f.vn, f.path, priceKeys)
-	if !d.require(f.kn, f.path, fields, "currency", "bands") {
+	fields := d.Mapping(f.Value, f.Path, priceKeys)
+	if !d.Require(f.KeyNode, f.Path, fields, "currency", "bands") {
 		return nil
 	}
 	p := &entitlement.Price{}
 	ok := true
 	for _, c := range fields {
-		if c.key == "currency" {
-			cur, good := d.str(c)
+		if c.Key == "currency" {
+			cur, good := d.Str(c)
 			if !good {
 				return nil
 			}
 			if _, known := entitlement.CurrencyDigits(cur); !known {
-				d.fail(c.vn, c.path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
+				d.Fail(c.Value, c.Path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
 				return nil
 			}
 			p.Currency = cur
@@ -34,7 +35,7 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 	}
 	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
 	for _, c := range fields {
-		switch c.key {
+		switch c.Key {
 		case "minimum":
 			if m, good := amount(c); good {
 				p.Minimum = m
@@ -49,24 +50,24 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 			}
 			p.Proration = pr
 		case "bands":
-			items := d.list(c)
+			items := d.List(c)
 			if len(items) == 0 {
-				d.fail(orNode(c.vn, c.kn), c.path, nil, "at least one band is required")
+				d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one band is required")
 				ok = false
 			}
 			for i, it := range items {
-				bf := d.mapping(it.n, it.path, bandKeys)
-				if it.n.Kind != yaml.MappingNode {
+				bf := d.Mapping(it.Node, it.Path, bandKeys)
+				if it.Node.Kind != yaml.MappingNode {
 					ok = false
 					continue
 				}
-				if !d.require(it.n, it.path, bf, "rate") {
+				if !d.Require(it.Node, it.Path, bf, "rate") {
 					ok = false
 					continue
 				}
 				b := entitlement.Band{Unbounded: true}
 				for _, x := range bf {
-					switch x.key {
+					switch x.Key {
 					case "upTo":
 						m, good := amount(x)
 						if !good {
@@ -84,17 +85,17 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 					}
 				}
 				if ok && i > 0 && p.Bands[i-1].Unbounded {
-					d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "band follows an unbounded band: only the last band may omit upTo")
+					d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "band follows an unbounded band: only the last band may omit upTo")
 					ok = false
 				}
 				if ok && i > 0 && !b.Unbounded {
 					if cmp, _ := b.UpTo.Cmp(p.Bands[i-1].UpTo); cmp <= 0 {
-						d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "upTo %s is not above the previous band's %s", b.UpTo, p.Bands[i-1].UpTo)
+						d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "upTo %s is not above the previous band's %s", b.UpTo, p.Bands[i-1].UpTo)
 						ok = false
 					}
 				}
 				if ok && i == len(items)-1 && !b.Unbounded {
-					d.fail(it.n, it.path, entitlement.ErrInvalidPrice, "the last band must have no upTo, so every spend is priced")
+					d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "the last band must have no upTo, so every spend is priced")
 					ok = false
 				}
 				p.Bands = append(p.Bands, b)
@@ -105,7 +106,7 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 		return nil
 	}
 	if err := p.Validate(); err != nil {
-		d.fail(f.vn, f.path, err, "%v", err)
+		d.Fail(f.Value, f.Path, err, "%v", err)
 		return nil
 	}
 	return p

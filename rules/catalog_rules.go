@@ -4,48 +4,49 @@ import (
 	"regexp"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 	"go.yaml.in/yaml/v3"
 )
 
 func (d *decoder) expr(f field) *expr {
-	s, ok := d.str(f)
+	s, ok := d.Str(f)
 	if !ok {
 		return nil
 	}
 	if len(s) > maxExprLength {
-		d.fail(f.vn, f.path, nil, "expression longer than %d bytes", maxExprLength)
+		d.Fail(f.Value, f.Path, nil, "expression longer than %d bytes", maxExprLength)
 		return nil
 	}
-	return &expr{src: s, node: f.vn, dec: d, at: d.at(f.vn, f.path)}
+	return &expr{src: s, node: f.Value, dec: d, at: d.At(f.Value, f.Path)}
 }
 
 func (d *decoder) refs(f field) []refDef {
 	var out []refDef
-	for _, it := range d.list(f) {
-		s, ok := d.str(it.field(f))
+	for _, it := range d.List(f) {
+		s, ok := d.Str(it.Field(f))
 		if ok {
-			out = append(out, refDef{id: s, at: d.at(it.n, it.path)})
+			out = append(out, refDef{id: s, at: d.At(it.Node, it.Path)})
 		}
 	}
 	return out
 }
 
 func (d *decoder) parseRule(it item) *ruleDef {
-	if it.n.Kind != yaml.MappingNode {
-		d.fail(it.n, it.path, nil, "must be a mapping with id and when, got %s", kindName(it.n))
+	if it.Node.Kind != yaml.MappingNode {
+		d.Fail(it.Node, it.Path, nil, "must be a mapping with id and when, got %s", yamlpos.KindName(it.Node))
 		return nil
 	}
-	fields := d.mapping(it.n, it.path, ruleKeys)
-	rd := &ruleDef{at: d.at(it.n, it.path)}
-	ok := d.require(it.n, it.path, fields, "id", "when")
+	fields := d.Mapping(it.Node, it.Path, ruleKeys)
+	rd := &ruleDef{at: d.At(it.Node, it.Path)}
+	ok := d.Require(it.Node, it.Path, fields, "id", "when")
 	hasOutput := false
 	for _, f := range fields {
-		switch f.key {
+		switch f.Key {
 		case "id":
-			id, good := d.str(f)
+			id, good := d.Str(f)
 			if good && !idPattern.MatchString(id) {
-				d.fail(f.vn, f.path, nil, "invalid rule id %q: use lowercase letters, digits, '-', '_' and '.'", id)
+				d.Fail(f.Value, f.Path, nil, "invalid rule id %q: use lowercase letters, digits, '-', '_' and '.'", id)
 				good = false
 			}
 			if !good {
@@ -53,9 +54,9 @@ func (d *decoder) parseRule(it item) *ruleDef {
 				continue
 			}
 			rd.id = id
-			rd.at = d.at(f.vn, f.path)
+			rd.at = d.At(f.Value, f.Path)
 		case "description":
-			rd.description, _ = d.scalar(f)
+			rd.description, _ = d.Scalar(f)
 		case "when":
 			if rd.when = d.expr(f); rd.when == nil {
 				ok = false
@@ -63,8 +64,8 @@ func (d *decoder) parseRule(it item) *ruleDef {
 		case "tiers":
 			rd.tiers = d.refs(f)
 		case "priorities":
-			for _, it := range d.list(f) {
-				p, good := parsed(d, it.field(f), slo.ParsePriority)
+			for _, it := range d.List(f) {
+				p, good := parsed(d, it.Field(f), slo.ParsePriority)
 				if !good {
 					ok = false
 					continue
@@ -81,16 +82,16 @@ func (d *decoder) parseRule(it item) *ruleDef {
 			rd.within = dur
 		case "calendar":
 			hasOutput = true
-			s, good := d.str(f)
+			s, good := d.Str(f)
 			if !good {
 				ok = false
 				continue
 			}
-			rd.calendar = &refDef{id: s, at: d.at(f.vn, f.path)}
+			rd.calendar = &refDef{id: s, at: d.At(f.Value, f.Path)}
 		}
 	}
 	if ok && !hasOutput {
-		d.fail(it.n, it.path, nil, "rule %q sets nothing: give within, calendar or both", rd.id)
+		d.Fail(it.Node, it.Path, nil, "rule %q sets nothing: give within, calendar or both", rd.id)
 		ok = false
 	}
 	if !ok {
@@ -101,13 +102,13 @@ func (d *decoder) parseRule(it item) *ruleDef {
 
 func (d *decoder) features(fields []field, fs *entitlement.Features) {
 	for _, f := range fields {
-		switch f.key {
+		switch f.Key {
 		case "languages":
-			fs.Languages = d.strings(f)
+			fs.Languages = d.Strings(f)
 		case "channels":
-			fs.Channels = d.strings(f)
+			fs.Channels = d.Strings(f)
 		case "services":
-			fs.Services = d.strings(f)
+			fs.Services = d.Strings(f)
 		}
 	}
 }
@@ -116,17 +117,17 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 	if !d.checkID(f, "migration") {
 		return nil
 	}
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with applies, effective and to")
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with applies, effective and to")
 		return nil
 	}
-	md := &migrationDef{id: f.key, at: d.at(f.kn, f.path)}
-	fields := d.mapping(f.vn, f.path, migrationKeys)
-	ok := d.require(f.kn, f.path, fields, "applies", "effective", "to")
+	md := &migrationDef{id: f.Key, at: d.At(f.KeyNode, f.Path)}
+	fields := d.Mapping(f.Value, f.Path, migrationKeys)
+	ok := d.Require(f.KeyNode, f.Path, fields, "applies", "effective", "to")
 	for _, c := range fields {
-		switch c.key {
+		switch c.Key {
 		case "description":
-			md.description, _ = d.scalar(c)
+			md.description, _ = d.Scalar(c)
 		case "applies":
 			md.applies = d.expr(c)
 			ok = ok && md.applies != nil
@@ -139,25 +140,25 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 		case "to":
 			md.to = d.refs(c)
 			if len(md.to) == 0 {
-				d.fail(orNode(c.vn, c.kn), c.path, nil, "at least one target tier is required")
+				d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one target tier is required")
 				ok = false
 			}
 		case "keep":
-			d.features(d.mapping(c.vn, c.path, featureKeys), &md.keep)
+			d.features(d.Mapping(c.Value, c.Path, featureKeys), &md.keep)
 		case "grants":
-			for _, it := range d.list(c) {
-				gf := d.mapping(it.n, it.path, grantKeys)
-				if it.n.Kind != yaml.MappingNode {
+			for _, it := range d.List(c) {
+				gf := d.Mapping(it.Node, it.Path, grantKeys)
+				if it.Node.Kind != yaml.MappingNode {
 					ok = false
 					continue
 				}
-				if !d.require(it.n, it.path, gf, "from") {
+				if !d.Require(it.Node, it.Path, gf, "from") {
 					ok = false
 					continue
 				}
-				g := grantDef{at: d.at(it.n, it.path)}
+				g := grantDef{at: d.At(it.Node, it.Path)}
 				for _, x := range gf {
-					switch x.key {
+					switch x.Key {
 					case "from":
 						g.from = d.expr(x)
 						ok = ok && g.from != nil
@@ -178,21 +179,21 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 }
 
 func (d *decoder) parsePermission(f field) *permissionDef {
-	pd := &permissionDef{action: f.key, at: d.at(f.kn, f.path)}
-	if !actionPattern.MatchString(f.key) {
-		d.fail(f.kn, f.path, nil, "invalid action %q: use dotted lowercase words, e.g. cases.create", f.key)
+	pd := &permissionDef{action: f.Key, at: d.At(f.KeyNode, f.Path)}
+	if !actionPattern.MatchString(f.Key) {
+		d.Fail(f.KeyNode, f.Path, nil, "invalid action %q: use dotted lowercase words, e.g. cases.create", f.Key)
 		return nil
 	}
 	// Either "action: <CEL>" or "action: {allow: <CEL>, description: ...}".
-	if f.vn != nil && f.vn.Kind == yaml.MappingNode {
-		fields := d.mapping(f.vn, f.path, permissionKeys)
-		if !d.require(f.kn, f.path, fields, "allow") {
+	if f.Value != nil && f.Value.Kind == yaml.MappingNode {
+		fields := d.Mapping(f.Value, f.Path, permissionKeys)
+		if !d.Require(f.KeyNode, f.Path, fields, "allow") {
 			return nil
 		}
 		for _, c := range fields {
-			switch c.key {
+			switch c.Key {
 			case "description":
-				pd.description, _ = d.scalar(c)
+				pd.description, _ = d.Scalar(c)
 			case "allow":
 				pd.allow = d.expr(c)
 			}

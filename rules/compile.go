@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,7 +64,7 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	for i, src := range srcs {
 		d := newDecoder(names[i], src)
 		cf := d.parseFile()
-		c.errs = append(c.errs, d.errs...)
+		c.errs = append(c.errs, d.Errors()...)
 		if cf != nil {
 			files = append(files, cf)
 		}
@@ -79,10 +78,10 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	}
 	c.merge(files)
 	if len(c.errs) > 0 {
-		return nil, c.errs.err()
+		return nil, c.errs.Err()
 	}
 	if len(c.eng.tierIDs) == 0 {
-		return nil, (&Error{File: names[0], Line: 1, Column: 1, Msg: "the catalog defines no tiers"})
+		return nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
 	}
 	return c.eng, nil
 }
@@ -95,7 +94,7 @@ func (c *compiler) merge(files []*catalogFile) {
 	for _, f := range files {
 		for _, cd := range f.calendars {
 			if prev, dup := calAt[cd.id]; dup {
-				c.add(cd.at.errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.short()))
+				c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
 				continue
 			}
 			calAt[cd.id] = cd.at
@@ -104,7 +103,7 @@ func (c *compiler) merge(files []*catalogFile) {
 			}
 			cal, err := slo.NewCalendar(cd.spec)
 			if err != nil {
-				c.add(cd.at.errorf(err, "%v", err))
+				c.add(cd.at.Errorf(err, "%v", err))
 				continue
 			}
 			e.calendars[cd.id] = cal
@@ -123,7 +122,7 @@ func (c *compiler) merge(files []*catalogFile) {
 	for _, f := range files {
 		for _, td := range f.tiers {
 			if prev, dup := nameAt[td.id]; dup {
-				c.add(td.at.errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.short()))
+				c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
 				continue
 			}
 			nameAt[td.id] = td.at
@@ -135,7 +134,7 @@ func (c *compiler) merge(files []*catalogFile) {
 				t.row[p] = tableRow(t.id, p)
 				if r := td.response[p]; r != nil {
 					if !calendarKnown(r.target.Calendar) {
-						c.add(r.at.errorf(nil, "unknown calendar %q", r.target.Calendar))
+						c.add(r.at.Errorf(nil, "unknown calendar %q", r.target.Calendar))
 						continue
 					}
 					t.response[p] = r.target
@@ -150,7 +149,7 @@ func (c *compiler) merge(files []*catalogFile) {
 		for _, td := range f.tiers {
 			for i, a := range td.aliases {
 				if prev, dup := nameAt[a]; dup {
-					c.add(td.aliasAt[i].errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.short()))
+					c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
 					continue
 				}
 				nameAt[a] = td.aliasAt[i]
@@ -177,9 +176,6 @@ func orEmpty(s []string) []string {
 	return s
 }
 
-// short is "file:line:col" of a position.
-func (p pos) short() string { return p.file + ":" + strconv.Itoa(p.line) + ":" + strconv.Itoa(p.col) }
-
 func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string) bool) {
 	e := c.eng
 	ruleAt := map[string]pos{}
@@ -187,7 +183,7 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 	for _, f := range files {
 		for _, rd := range f.rules {
 			if prev, dup := ruleAt[rd.id]; dup {
-				c.add(rd.at.errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.short()))
+				c.add(rd.at.Errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.Short()))
 				continue
 			}
 			ruleAt[rd.id] = rd.at
@@ -195,7 +191,7 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost}
 			if rd.calendar != nil {
 				if !calendarKnown(rd.calendar.id) {
-					c.add(rd.calendar.at.errorf(nil, "unknown calendar %q", rd.calendar.id))
+					c.add(rd.calendar.at.Errorf(nil, "unknown calendar %q", rd.calendar.id))
 					ok = false
 				}
 				r.calendar = rd.calendar.id
@@ -203,7 +199,7 @@ func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string)
 			for _, ref := range rd.tiers {
 				t, found := e.tiers[ref.id]
 				if !found {
-					c.add(ref.at.errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+					c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
 					ok = false
 					continue
 				}
@@ -270,7 +266,7 @@ func (c *compiler) checkChainCost(chain []*rule, tierID string, p slo.Priority, 
 		}
 		if !reported[r] {
 			reported[r] = true
-			c.add(r.when.at.errorf(ErrCostLimit, "the rules before it and this one may cost up to %d, over the limit %d (tier %q, %s): make the conditions cheaper or limit the rules to fewer tiers or priorities", sum, runtimeCostLimit, tierID, p))
+			c.add(r.when.at.Errorf(ErrCostLimit, "the rules before it and this one may cost up to %d, over the limit %d (tier %q, %s): make the conditions cheaper or limit the rules to fewer tiers or priorities", sum, runtimeCostLimit, tierID, p))
 		}
 		return
 	}

@@ -64,7 +64,7 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 	for _, f := range files {
 		for _, md := range f.migrations {
 			if prev, dup := seen[md.id]; dup {
-				c.add(md.at.errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.short()))
+				c.add(md.at.Errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.Short()))
 				continue
 			}
 			seen[md.id] = md.at
@@ -92,15 +92,15 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 			for _, ref := range md.to {
 				t, found := e.tiers[ref.id]
 				if !found {
-					c.add(ref.at.errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+					c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
 					ok = false
 					continue
 				}
 				if as, dup := listed[t.id]; dup {
 					if ref.id == t.id || ref.id == as {
-						c.add(ref.at.errorf(nil, "tier %q is listed twice", ref.id))
+						c.add(ref.at.Errorf(nil, "tier %q is listed twice", ref.id))
 					} else {
-						c.add(ref.at.errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
+						c.add(ref.at.Errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
 					}
 					ok = false
 					continue

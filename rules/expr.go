@@ -30,7 +30,7 @@ func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64
 	}
 	prg, err := c.program(ast)
 	if err != nil {
-		c.add(x.at.errorf(err, "%v", err))
+		c.add(x.at.Errorf(err, "%v", err))
 		return nil, 0, false
 	}
 	return prg, cost, true
@@ -51,7 +51,7 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 		return nil, 0, false
 	}
 	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
-		c.add(x.at.errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
+		c.add(x.at.Errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
 		return nil, 0, false
 	}
 	if !c.checkRegexes(x, ast) {
@@ -59,11 +59,11 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 	}
 	est, err := c.env.EstimateCost(ast, sizeEstimator{})
 	if err != nil {
-		c.add(x.at.errorf(ErrCostLimit, "cannot estimate cost: %v", err))
+		c.add(x.at.Errorf(ErrCostLimit, "cannot estimate cost: %v", err))
 		return nil, 0, false
 	}
 	if est.Max > maxEstimatedCost {
-		c.add(x.at.errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
+		c.add(x.at.Errorf(ErrCostLimit, "expression too expensive: estimated cost up to %d exceeds the limit %d", est.Max, maxEstimatedCost))
 		return nil, 0, false
 	}
 	return ast, est.Max, true
@@ -71,8 +71,10 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 
 // addIn reports an error at a location within expression x.
 func (c *compiler) addIn(x *expr, loc celcommon.Location, cause error, msg string) {
-	line, col := x.dec.exprPos(x.node, x.src, exprOffset(x.src, loc.Line(), loc.Column()))
-	c.add(&Error{File: x.at.file, Line: line, Column: col, Path: x.at.path, Msg: msg, Err: cause})
+	line, col := x.dec.ExprPos(x.node, x.src, exprOffset(x.src, loc.Line(), loc.Column()))
+	at := x.at
+	at.Line, at.Column = line, col
+	c.add(at.Errorf(cause, "%s", msg))
 }
 
 // checkRegexes reports, at the pattern, the constant patterns of matches in

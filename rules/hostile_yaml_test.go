@@ -243,10 +243,10 @@ func TestDecoderKeepsBoundedErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDecoder("t.yaml", tc.src)
 			d.parseFile()
-			assert.LessOrEqual(t, len(d.errs), MaxErrors+2)
-			assert.Positive(t, d.errs.Dropped())
+			assert.LessOrEqual(t, len(d.Errors()), MaxErrors+2)
+			assert.Positive(t, d.Errors().Dropped())
 			if tc.dropped >= 0 {
-				assert.Equal(t, tc.dropped, d.errs.Dropped())
+				assert.Equal(t, tc.dropped, d.Errors().Dropped())
 			}
 		})
 	}

@@ -25,7 +25,7 @@ func (c *compiler) compilePermissions(files []*catalogFile) {
 	for _, f := range files {
 		for _, pd := range f.permissions {
 			if prev, dup := seen[pd.action]; dup {
-				c.add(pd.at.errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.short()))
+				c.add(pd.at.Errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.Short()))
 				continue
 			}
 			seen[pd.action] = pd.at

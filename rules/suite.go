@@ -127,19 +127,19 @@ func LoadSuite(path string) (*Suite, error) {
 func ParseSuite(name string, src []byte) (*Suite, error) {
 	d := newDecoder(name, src)
 	s := &Suite{File: name}
-	if root := d.parseDocument(); root != nil {
+	if root := d.Document(); root != nil {
 		p := &suiteParser{d: d, s: s, dir: filepath.Dir(name)}
 		p.parse(root)
 	}
-	if len(d.errs) > 0 {
-		for _, e := range d.errs {
+	if len(d.Errors()) > 0 {
+		for _, e := range d.Errors() {
 			if e.Err == nil {
 				e.Err = ErrInvalidSuite
 			} else {
 				e.Err = errors.Join(ErrInvalidSuite, e.Err)
 			}
 		}
-		return nil, d.errs.err()
+		return nil, d.Errors().Err()
 	}
 	return s, nil
 }

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -76,7 +77,7 @@ func (p *suiteParser) deadline(q field, wants []field, now *time.Time) func(*Eng
 	var within *time.Duration
 	var calendar, rule *string
 	for _, w := range wants {
-		switch w.key {
+		switch w.Key {
 		case "due":
 			t, good := p.instant(w, nil)
 			ok, due = ok && good, &t
@@ -84,21 +85,21 @@ func (p *suiteParser) deadline(q field, wants []field, now *time.Time) func(*Eng
 			t, good := p.target(w)
 			ok, target = ok && good, &t
 		case "within":
-			s, good := p.d.str(w)
+			s, good := p.d.Str(w)
 			var dur time.Duration
 			if good {
 				var err error
 				if dur, err = slo.ParseDuration(s); err != nil {
-					p.d.fail(w.vn, w.path, err, "%v", err)
+					p.d.Fail(w.Value, w.Path, err, "%v", err)
 					good = false
 				}
 			}
 			ok, within = ok && good, &dur
 		case "calendar":
-			s, good := p.d.str(w)
+			s, good := p.d.Str(w)
 			ok, calendar = ok && good, &s
 		case "rule":
-			s, good := p.d.str(w)
+			s, good := p.d.Str(w)
 			ok, rule = ok && good, &s
 		}
 	}
@@ -151,13 +152,13 @@ func (p *suiteParser) changes(f field) (changesWant, bool) {
 	var cw changesWant
 	ok := true
 	kindOf := func(x field) (*slo.ChangeKind, bool) {
-		s, good := d.str(x)
+		s, good := d.Str(x)
 		if !good {
 			return nil, false
 		}
 		var k slo.ChangeKind
 		if err := k.UnmarshalText([]byte(s)); err != nil {
-			d.fail(x.vn, x.path, err, "unknown change %q (want improved, degraded, unchanged, added or removed)", s)
+			d.Fail(x.Value, x.Path, err, "unknown change %q (want improved, degraded, unchanged, added or removed)", s)
 			return nil, false
 		}
 		return &k, true
@@ -165,7 +166,7 @@ func (p *suiteParser) changes(f field) (changesWant, bool) {
 	detail := func(fields []field, w *changeWant) bool {
 		good := true
 		for _, x := range fields {
-			switch x.key {
+			switch x.Key {
 			case "priority":
 				pr, g := p.priority(x)
 				w.p, good = pr, good && g
@@ -175,7 +176,7 @@ func (p *suiteParser) changes(f field) (changesWant, bool) {
 			case "from", "to":
 				t, g := p.target(x)
 				good = good && g
-				if x.key == "from" {
+				if x.Key == "from" {
 					w.from = &t
 				} else {
 					w.to = &t
@@ -185,28 +186,28 @@ func (p *suiteParser) changes(f field) (changesWant, bool) {
 		return good
 	}
 	switch {
-	case f.vn != nil && f.vn.Kind == yaml.MappingNode:
-		for _, x := range d.mapping(f.vn, f.path, nil) {
-			pr, err := slo.ParsePriority(x.key)
+	case f.Value != nil && f.Value.Kind == yaml.MappingNode:
+		for _, x := range d.Mapping(f.Value, f.Path, nil) {
+			pr, err := slo.ParsePriority(x.Key)
 			if err != nil {
-				d.fail(x.kn, x.path, err, "%v", err)
+				d.Fail(x.KeyNode, x.Path, err, "%v", err)
 				ok = false
 				continue
 			}
 			w := changeWant{p: pr}
-			if x.vn != nil && x.vn.Kind == yaml.MappingNode {
-				ok = detail(d.mapping(x.vn, x.path, []string{"from", "to", "kind"}), &w) && ok
+			if x.Value != nil && x.Value.Kind == yaml.MappingNode {
+				ok = detail(d.Mapping(x.Value, x.Path, []string{"from", "to", "kind"}), &w) && ok
 			} else {
 				k, good := kindOf(x)
 				w.kind, ok = k, ok && good
 			}
 			cw.items = append(cw.items, w)
 		}
-	case f.vn != nil && f.vn.Kind == yaml.SequenceNode:
+	case f.Value != nil && f.Value.Kind == yaml.SequenceNode:
 		cw.exact = true
-		for _, it := range d.list(f) {
-			fields := d.mapping(it.n, it.path, suiteChangeKeys)
-			if it.n == nil || it.n.Kind != yaml.MappingNode || !d.require(it.n, it.path, fields, "priority") {
+		for _, it := range d.List(f) {
+			fields := d.Mapping(it.Node, it.Path, suiteChangeKeys)
+			if it.Node == nil || it.Node.Kind != yaml.MappingNode || !d.Require(it.Node, it.Path, fields, "priority") {
 				ok = false
 				continue
 			}
@@ -215,7 +216,7 @@ func (p *suiteParser) changes(f field) (changesWant, bool) {
 			cw.items = append(cw.items, w)
 		}
 	default:
-		d.fail(orNode(f.vn, f.kn), f.path, nil, "must map priorities to changes ({P1: degraded}) or list changes ([{priority: P1, from: 1h 24x7, to: 4h business, kind: degraded}])")
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map priorities to changes ({P1: degraded}) or list changes ([{priority: P1, from: 1h 24x7, to: 4h business, kind: degraded}])")
 		return cw, false
 	}
 	return cw, ok
@@ -260,9 +261,9 @@ func (p *suiteParser) compare(q field, wants []field) func(*Engine) ([]Mismatch,
 	fields, ok := p.question(q, []string{"from", "to"}, "from", "to")
 	var from, to string
 	for _, x := range fields {
-		s, good := p.d.str(x)
+		s, good := p.d.Str(x)
 		ok = ok && good
-		if x.key == "from" {
+		if x.Key == "from" {
 			from = s
 		} else {
 			to = s
@@ -300,17 +301,17 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 	var period *entitlement.Period
 	for _, x := range fields {
 		good := true
-		switch x.key {
+		switch x.Key {
 		case "tier":
-			tierID, good = p.d.str(x)
+			tierID, good = p.d.Str(x)
 		case "spend":
 			spend, good = p.money(x)
 		case "period":
-			s, g := p.d.str(x)
+			s, g := p.d.Str(x)
 			if good = g; g {
 				pr, err := entitlement.ParsePeriod(s)
 				if err != nil {
-					p.d.fail(x.vn, x.path, err, "%v", err)
+					p.d.Fail(x.Value, x.Path, err, "%v", err)
 					good = false
 				}
 				period = &pr
@@ -330,21 +331,21 @@ func (p *suiteParser) quote(q field, wants []field) func(*Engine) ([]Mismatch, e
 	hasLines := false
 	for _, w := range wants {
 		good := true
-		switch w.key {
+		switch w.Key {
 		case "total", "monthly", "banded", "minimum":
 			var m entitlement.Money
 			m, good = p.money(w)
-			monies = append(monies, moneyWant{w.key, m})
+			monies = append(monies, moneyWant{w.Key, m})
 		case "tier":
-			good = into(&tierWant)(p.d.str(w))
+			good = into(&tierWant)(p.d.Str(w))
 		case "minimumApplied":
 			good = into(&minApplied)(p.boolean(w))
 		case "billedDays":
 			good = into(&billed)(p.integer(w))
 		case "lines":
 			hasLines = true
-			for _, it := range p.d.list(w) {
-				m, g := p.money(it.field(w))
+			for _, it := range p.d.List(w) {
+				m, g := p.money(it.Field(w))
 				good = good && g
 				lines = append(lines, m)
 			}
@@ -426,7 +427,7 @@ type eligibilityWant struct {
 
 func (p *suiteParser) eligibilityWant(w field, ew *eligibilityWant) bool {
 	good := true
-	switch w.key {
+	switch w.Key {
 	case "eligible":
 		good = into(&ew.eligible)(p.boolean(w))
 	case "required":
@@ -437,12 +438,12 @@ func (p *suiteParser) eligibilityWant(w field, ew *eligibilityWant) bool {
 		good = into(&ew.recommended)(p.str(w))
 	case "effectiveAt", "priceHeldUntil":
 		var t time.Time
-		if s, g := p.d.str(w); g && s == "none" {
+		if s, g := p.d.Str(w); g && s == "none" {
 			// zero: expected not set
 		} else {
 			t, good = p.instant(w, nil)
 		}
-		if w.key == "effectiveAt" {
+		if w.Key == "effectiveAt" {
 			ew.effectiveAt = &t
 		} else {
 			ew.priceHeldUntil = &t
@@ -524,25 +525,25 @@ func (p *suiteParser) plan(q field, wants []field, now *time.Time) func(*Engine)
 	var ew eligibilityWant
 	var options []optionWant
 	for _, w := range wants {
-		if w.key != "options" {
+		if w.Key != "options" {
 			ok = p.eligibilityWant(w, &ew) && ok
 			continue
 		}
-		if w.vn == nil || w.vn.Kind != yaml.MappingNode {
-			p.d.fail(orNode(w.vn, w.kn), w.path, nil, "must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}")
+		if w.Value == nil || w.Value.Kind != yaml.MappingNode {
+			p.d.Fail(yamlpos.OrNode(w.Value, w.KeyNode), w.Path, nil, "must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}")
 			ok = false
 			continue
 		}
-		for _, o := range p.d.mapping(w.vn, w.path, nil) {
-			ow := optionWant{tier: o.key}
-			if o.vn == nil || o.vn.Kind != yaml.MappingNode {
-				p.d.fail(orNode(o.vn, o.kn), o.path, nil, "must be a mapping of %s", strings.Join(suiteOptionKeys, ", "))
+		for _, o := range p.d.Mapping(w.Value, w.Path, nil) {
+			ow := optionWant{tier: o.Key}
+			if o.Value == nil || o.Value.Kind != yaml.MappingNode {
+				p.d.Fail(yamlpos.OrNode(o.Value, o.KeyNode), o.Path, nil, "must be a mapping of %s", strings.Join(suiteOptionKeys, ", "))
 				ok = false
 				continue
 			}
-			for _, x := range p.d.mapping(o.vn, o.path, suiteOptionKeys) {
+			for _, x := range p.d.Mapping(o.Value, o.Path, suiteOptionKeys) {
 				good := true
-				switch x.key {
+				switch x.Key {
 				case "keepsTargets":
 					good = into(&ow.keeps)(p.boolean(x))
 				case "recommended":
@@ -618,11 +619,11 @@ func (p *suiteParser) entitlements(q field, wants []field, now *time.Time) func(
 	sets := map[string][]string{}
 	for _, w := range wants {
 		good := true
-		switch w.key {
+		switch w.Key {
 		case "tier", "migration":
 			var s string
 			s, good = p.str(w)
-			if w.key == "tier" {
+			if w.Key == "tier" {
 				tierWant = &s
 			} else {
 				migration = &s
@@ -632,7 +633,7 @@ func (p *suiteParser) entitlements(q field, wants []field, now *time.Time) func(
 			b, good = p.boolean(w)
 			migrated = &b
 		case "languages", "channels", "services":
-			sets[w.key] = p.strs(w)
+			sets[w.Key] = p.strs(w)
 		}
 		ok = ok && good
 	}
@@ -687,18 +688,18 @@ func (p *suiteParser) allowed(q field, wants []field, now *time.Time) func(*Engi
 	var c Case
 	for _, x := range fields {
 		good := true
-		switch x.key {
+		switch x.Key {
 		case "action":
-			action, good = p.d.str(x)
+			action, good = p.d.Str(x)
 		case "case":
 			c, good = p.kase(x, now)
 		case "principal":
 			pf, g := p.question(x, []string{"id", "roles", "groups", "attrs"})
 			good = g
 			for _, y := range pf {
-				switch y.key {
+				switch y.Key {
 				case "id":
-					principal.ID, g = p.d.str(y)
+					principal.ID, g = p.d.Str(y)
 					good = good && g
 				case "roles":
 					principal.Roles = p.strs(y)
@@ -719,7 +720,7 @@ func (p *suiteParser) allowed(q field, wants []field, now *time.Time) func(*Engi
 	var rule *string
 	for _, w := range wants {
 		good := true
-		switch w.key {
+		switch w.Key {
 		case "allowed":
 			var b bool
 			b, good = p.boolean(w)

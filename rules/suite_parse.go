@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -40,21 +41,21 @@ type suiteParser struct {
 
 func (p *suiteParser) parse(root *yaml.Node) {
 	d := p.d
-	fields := d.mapping(root, "", suiteKeys)
+	fields := d.Mapping(root, "", suiteKeys)
 	if root.Kind != yaml.MappingNode {
 		return
 	}
-	if !d.require(root, "", fields, "tests") {
+	if !d.Require(root, "", fields, "tests") {
 		return
 	}
 	for _, f := range fields {
-		switch f.key {
+		switch f.Key {
 		case "version":
-			if v, ok := d.scalar(f); ok && v != "1" {
-				d.fail(f.vn, f.path, nil, "unsupported format version %q (want 1)", v)
+			if v, ok := d.Scalar(f); ok && v != "1" {
+				d.Fail(f.Value, f.Path, nil, "unsupported format version %q (want 1)", v)
 			}
 		case "description":
-			d.scalar(f)
+			d.Scalar(f)
 		case "catalog":
 			for _, c := range p.stringList(f) {
 				c = filepath.FromSlash(c)
@@ -70,12 +71,12 @@ func (p *suiteParser) parse(root *yaml.Node) {
 		}
 	}
 	for _, f := range fields {
-		if f.key != "tests" {
+		if f.Key != "tests" {
 			continue
 		}
-		items := d.list(f)
-		if len(items) == 0 && (f.vn == nil || f.vn.Kind != yaml.MappingNode && f.vn.Kind != yaml.ScalarNode || f.vn.Tag == "!!null") {
-			d.fail(orNode(f.vn, f.kn), f.path, nil, "no tests")
+		items := d.List(f)
+		if len(items) == 0 && (f.Value == nil || f.Value.Kind != yaml.MappingNode && f.Value.Kind != yaml.ScalarNode || f.Value.Tag == "!!null") {
+			d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "no tests")
 		}
 		names := map[string]string{}
 		for _, it := range items {
@@ -84,7 +85,7 @@ func (p *suiteParser) parse(root *yaml.Node) {
 				continue
 			}
 			if prev, dup := names[t.Name]; dup {
-				d.fail(it.n, it.path+".name", nil, "duplicate test name %q (first at %s)", t.Name, prev)
+				d.Fail(it.Node, it.Path+".name", nil, "duplicate test name %q (first at %s)", t.Name, prev)
 				continue
 			}
 			names[t.Name] = t.Pos()
@@ -95,16 +96,16 @@ func (p *suiteParser) parse(root *yaml.Node) {
 
 // stringList accepts one string or a list of strings.
 func (p *suiteParser) stringList(f field) []string {
-	if f.vn != nil && f.vn.Kind == yaml.ScalarNode && f.vn.Tag != "!!null" {
-		s, ok := p.d.str(f)
+	if f.Value != nil && f.Value.Kind == yaml.ScalarNode && f.Value.Tag != "!!null" {
+		s, ok := p.d.Str(f)
 		if !ok {
 			return nil
 		}
 		return []string{s}
 	}
 	var out []string
-	for _, it := range p.d.list(f) {
-		if s, ok := p.d.str(it.field(f)); ok {
+	for _, it := range p.d.List(f) {
+		if s, ok := p.d.Str(it.Field(f)); ok {
 			out = append(out, s)
 		}
 	}
@@ -113,24 +114,24 @@ func (p *suiteParser) stringList(f field) []string {
 
 func (p *suiteParser) test(it item) *SuiteTest {
 	d := p.d
-	if it.n == nil || it.n.Kind != yaml.MappingNode {
-		d.fail(it.n, it.path, nil, "must be a mapping with name, a question and expect, got %s", kindNameOr(it.n))
+	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
+		d.Fail(it.Node, it.Path, nil, "must be a mapping with name, a question and expect, got %s", yamlpos.KindNameOr(it.Node))
 		return nil
 	}
-	fields := d.mapping(it.n, it.path, suiteTestKeys)
-	t := &SuiteTest{File: p.d.file, Line: it.n.Line, Column: it.n.Column}
-	ok := d.require(it.n, it.path, fields, "name", "expect")
+	fields := d.Mapping(it.Node, it.Path, suiteTestKeys)
+	t := &SuiteTest{File: p.d.File(), Line: it.Node.Line, Column: it.Node.Column}
+	ok := d.Require(it.Node, it.Path, fields, "name", "expect")
 	var question, expect *field
 	now := p.now
 	for i := range fields {
 		f := &fields[i]
-		switch f.key {
+		switch f.Key {
 		case "name":
-			name, good := d.str(*f)
+			name, good := d.Str(*f)
 			ok = ok && good
 			t.Name = name
 		case "description":
-			d.scalar(*f)
+			d.Scalar(*f)
 		case "now":
 			if tm, good := p.instant(*f, nil); good {
 				now = &tm
@@ -141,7 +142,7 @@ func (p *suiteParser) test(it item) *SuiteTest {
 			expect = f
 		default: // a question
 			if question != nil {
-				d.fail(f.kn, f.path, nil, "a test asks one question: %s and %s both given", question.key, f.key)
+				d.Fail(f.KeyNode, f.Path, nil, "a test asks one question: %s and %s both given", question.Key, f.Key)
 				ok = false
 				continue
 			}
@@ -149,43 +150,43 @@ func (p *suiteParser) test(it item) *SuiteTest {
 		}
 	}
 	if question == nil {
-		d.fail(it.n, it.path, nil, "missing the question: one of %s", strings.Join(suiteKinds, ", "))
+		d.Fail(it.Node, it.Path, nil, "missing the question: one of %s", strings.Join(suiteKinds, ", "))
 		return nil
 	}
 	if !ok || expect == nil {
 		return nil
 	}
-	t.Kind = question.key
-	wants := d.mapping(expect.vn, expect.path, suiteExpect[t.Kind])
-	if expect.vn == nil || expect.vn.Kind != yaml.MappingNode {
-		if expect.vn == nil || expect.vn.Tag == "!!null" {
-			d.fail(orNode(expect.vn, expect.kn), expect.path, nil, "must be a mapping of expected values")
+	t.Kind = question.Key
+	wants := d.Mapping(expect.Value, expect.Path, suiteExpect[t.Kind])
+	if expect.Value == nil || expect.Value.Kind != yaml.MappingNode {
+		if expect.Value == nil || expect.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(expect.Value, expect.KeyNode), expect.Path, nil, "must be a mapping of expected values")
 		}
 		return nil
 	}
-	if len(expect.vn.Content) == 0 {
-		d.fail(expect.vn, expect.path, nil, "nothing to expect: name at least one of %s", strings.Join(suiteExpect[t.Kind], ", "))
+	if len(expect.Value.Content) == 0 {
+		d.Fail(expect.Value, expect.Path, nil, "nothing to expect: name at least one of %s", strings.Join(suiteExpect[t.Kind], ", "))
 		return nil
 	}
 	if len(wants) == 0 {
 		return nil
 	}
 	for _, w := range wants {
-		if w.key != "error" {
+		if w.Key != "error" {
 			continue
 		}
 		if len(wants) > 1 {
-			d.fail(w.kn, w.path, nil, "an expected error cannot be combined with other expectations")
+			d.Fail(w.KeyNode, w.Path, nil, "an expected error cannot be combined with other expectations")
 			return nil
 		}
-		s, good := d.str(w)
+		s, good := d.Str(w)
 		if !good {
 			return nil
 		}
 		t.wantErr = &s
 		wants = nil
 	}
-	errs := d.failures
+	errs := d.Failures()
 	switch t.Kind {
 	case "deadline":
 		t.run = p.deadline(*question, wants, now)
@@ -202,7 +203,7 @@ func (p *suiteParser) test(it item) *SuiteTest {
 	case "allowed":
 		t.run = p.allowed(*question, wants, now)
 	}
-	if t.run == nil || d.failures > errs {
+	if t.run == nil || d.Failures() > errs {
 		return nil
 	}
 	return t
@@ -213,13 +214,13 @@ func (p *suiteParser) test(it item) *SuiteTest {
 // instant reads an RFC 3339 timestamp, or a date "2026-09-01" meaning
 // midnight in loc (UTC when loc is nil).
 func (p *suiteParser) instant(f field, loc *time.Location) (time.Time, bool) {
-	s, ok := p.d.str(f)
+	s, ok := p.d.Str(f)
 	if !ok {
 		return time.Time{}, false
 	}
 	t, err := parseInstant(s, loc)
 	if err != nil {
-		p.d.fail(f.vn, f.path, err, "%v", err)
+		p.d.Fail(f.Value, f.Path, err, "%v", err)
 		return time.Time{}, false
 	}
 	return t, true
@@ -249,25 +250,25 @@ func (p *suiteParser) priority(f field) (slo.Priority, bool) {
 func (p *suiteParser) target(f field) (slo.Target, bool) { return parsed(p.d, f, slo.ParseTarget) }
 
 func (p *suiteParser) zone(f field) (string, bool) {
-	s, ok := p.d.str(f)
+	s, ok := p.d.Str(f)
 	if !ok {
 		return "", false
 	}
 	if _, err := loadZone(s); err != nil {
-		p.d.fail(f.vn, f.path, ErrInvalidZone, "unknown time zone %q", s)
+		p.d.Fail(f.Value, f.Path, ErrInvalidZone, "unknown time zone %q", s)
 		return "", false
 	}
 	return s, true
 }
 
 func (p *suiteParser) integer(f field) (int, bool) {
-	s, ok := p.d.str(f)
+	s, ok := p.d.Str(f)
 	if !ok {
 		return 0, false
 	}
 	var n int
 	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || fmt.Sprint(n) != s {
-		p.d.fail(f.vn, f.path, nil, "must be an integer, got %q", s)
+		p.d.Fail(f.Value, f.Path, nil, "must be an integer, got %q", s)
 		return 0, false
 	}
 	return n, true
@@ -275,13 +276,13 @@ func (p *suiteParser) integer(f field) (int, bool) {
 
 // attrs decodes a mapping of extra facts for CEL.
 func (p *suiteParser) attrs(f field) map[string]any {
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		p.d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping, got %s", kindNameOr(f.vn))
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping, got %s", yamlpos.KindNameOr(f.Value))
 		return nil
 	}
 	var m map[string]any
-	if err := f.vn.Decode(&m); err != nil {
-		p.d.fail(f.vn, f.path, err, "%v", err)
+	if err := f.Value.Decode(&m); err != nil {
+		p.d.Fail(f.Value, f.Path, err, "%v", err)
 		return nil
 	}
 	return m
@@ -289,8 +290,8 @@ func (p *suiteParser) attrs(f field) map[string]any {
 
 func (p *suiteParser) strs(f field) []string {
 	var out []string
-	for _, it := range p.d.list(f) {
-		if s, ok := p.d.str(it.field(f)); ok {
+	for _, it := range p.d.List(f) {
+		if s, ok := p.d.Str(it.Field(f)); ok {
 			out = append(out, s)
 		}
 	}
@@ -300,18 +301,18 @@ func (p *suiteParser) strs(f field) []string {
 	return out
 }
 
-func (p *suiteParser) boolean(f field) (bool, bool) { return p.d.boolean(f) }
+func (p *suiteParser) boolean(f field) (bool, bool) { return p.d.Boolean(f) }
 
-func (p *suiteParser) str(f field) (string, bool) { return p.d.scalar(f) }
+func (p *suiteParser) str(f field) (string, bool) { return p.d.Scalar(f) }
 
 // question reads the mapping of a question, requiring the named keys.
 func (p *suiteParser) question(f field, known []string, required ...string) ([]field, bool) {
-	if f.vn == nil || f.vn.Kind != yaml.MappingNode {
-		p.d.fail(orNode(f.vn, f.kn), f.path, nil, "must be a mapping with %s", strings.Join(known, ", "))
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with %s", strings.Join(known, ", "))
 		return nil, false
 	}
-	fields := p.d.mapping(f.vn, f.path, known)
-	return fields, p.d.require(f.kn, f.path, fields, required...)
+	fields := p.d.Mapping(f.Value, f.Path, known)
+	return fields, p.d.Require(f.KeyNode, f.Path, fields, required...)
 }
 
 // Inputs.
@@ -325,9 +326,9 @@ func (p *suiteParser) kase(f field, now *time.Time, required ...string) (Case, b
 	var c Case
 	for _, x := range fields {
 		good := true
-		switch x.key {
+		switch x.Key {
 		case "tier":
-			c.Tier, good = p.d.str(x)
+			c.Tier, good = p.d.Str(x)
 		case "priority":
 			c.Priority, good = p.priority(x)
 		case "opened":
@@ -335,20 +336,20 @@ func (p *suiteParser) kase(f field, now *time.Time, required ...string) (Case, b
 		case "zone":
 			c.Zone, good = p.zone(x)
 		case "language":
-			c.Language, good = p.d.str(x)
+			c.Language, good = p.d.Str(x)
 		case "account":
-			c.Account, good = p.d.str(x)
+			c.Account, good = p.d.Str(x)
 		case "country":
-			c.Country, good = p.d.str(x)
+			c.Country, good = p.d.Str(x)
 		case "attrs":
 			c.Attrs = p.attrs(x)
 			good = c.Attrs != nil
 		case "now":
 			c.Now, good = p.instant(x, nil)
 		case "pauses":
-			for _, it := range p.d.list(x) {
-				pf := p.d.mapping(it.n, it.path, []string{"start", "end"})
-				if it.n == nil || it.n.Kind != yaml.MappingNode || !p.d.require(it.n, it.path, pf, "start", "end") {
+			for _, it := range p.d.List(x) {
+				pf := p.d.Mapping(it.Node, it.Path, []string{"start", "end"})
+				if it.Node == nil || it.Node.Kind != yaml.MappingNode || !p.d.Require(it.Node, it.Path, pf, "start", "end") {
 					good = false
 					continue
 				}
@@ -356,7 +357,7 @@ func (p *suiteParser) kase(f field, now *time.Time, required ...string) (Case, b
 				for _, y := range pf {
 					t, g := p.instant(y, nil)
 					good = good && g
-					if y.key == "start" {
+					if y.Key == "start" {
 						iv.Start = t
 					} else {
 						iv.End = t
@@ -381,7 +382,7 @@ func (p *suiteParser) contract(f field) (entitlement.Contract, bool) {
 	var c entitlement.Contract
 	var loc *time.Location
 	for _, x := range fields {
-		if x.key == "zone" {
+		if x.Key == "zone" {
 			z, good := p.zone(x)
 			if !good {
 				return c, false
@@ -392,11 +393,11 @@ func (p *suiteParser) contract(f field) (entitlement.Contract, bool) {
 	}
 	for _, x := range fields {
 		good := true
-		switch x.key {
+		switch x.Key {
 		case "account":
-			c.Account, good = p.d.str(x)
+			c.Account, good = p.d.Str(x)
 		case "tier":
-			c.Tier, good = p.d.str(x)
+			c.Tier, good = p.d.Str(x)
 		case "start":
 			c.Start, good = p.instant(x, loc)
 		case "renewal":
@@ -427,7 +428,7 @@ func (p *suiteParser) contractAt(f field, now *time.Time, movedTo *string) (enti
 	var at time.Time
 	hasAt := false
 	for _, x := range fields {
-		switch x.key {
+		switch x.Key {
 		case "contract":
 			var good bool
 			c, good = p.contract(x)
@@ -438,13 +439,13 @@ func (p *suiteParser) contractAt(f field, now *time.Time, movedTo *string) (enti
 			ok, hasAt = ok && good, true
 		case "movedTo":
 			var good bool
-			*movedTo, good = p.d.str(x)
+			*movedTo, good = p.d.Str(x)
 			ok = ok && good
 		}
 	}
 	if !hasAt {
 		if now == nil {
-			p.d.fail(f.kn, f.path, nil, "missing at: give at here or now in the test or the suite")
+			p.d.Fail(f.KeyNode, f.Path, nil, "missing at: give at here or now in the test or the suite")
 			return c, at, false
 		}
 		at = *now

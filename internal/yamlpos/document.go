@@ -1,4 +1,4 @@
-package rules
+package yamlpos
 
 import (
 	"errors"
@@ -28,7 +28,7 @@ func splitLines(s string) []string {
 
 // lineRunes returns the runes of the 0-based line i, converting each line
 // once.
-func (d *decoder) lineRunes(i int) []rune {
+func (d *Decoder) lineRunes(i int) []rune {
 	if i < 0 || i >= len(d.lines) {
 		return nil
 	}
@@ -41,28 +41,28 @@ func (d *decoder) lineRunes(i int) []rune {
 	return d.runes[i]
 }
 
-// parseDocument decodes src as exactly one YAML document.
-func (d *decoder) parseDocument() *yaml.Node {
+// Document decodes src as exactly one YAML document.
+func (d *Decoder) Document() *yaml.Node {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(strings.NewReader(string(d.src)))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
-			d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+			d.Add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document", Kind: d.kind})
 			return nil
 		}
-		d.add(d.yamlError(err))
+		d.Add(d.yamlError(err))
 		return nil
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.fail(&extra, "", nil, "more than one YAML document; give each document its own file")
+		d.Fail(&extra, "", nil, "more than one YAML document; give each document its own file")
 		return nil
 	} else if err.Error() != "EOF" {
-		d.add(d.yamlError(err))
+		d.Add(d.yamlError(err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		d.add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document"})
+		d.Add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document", Kind: d.kind})
 		return nil
 	}
 	root := doc.Content[0]
@@ -73,20 +73,20 @@ func (d *decoder) parseDocument() *yaml.Node {
 // checkTags refuses every tag written in the document (implicit tags, as
 // the !!int of a plain 1, are not written) and returns the number of nodes
 // under n, aliases not followed.
-func (d *decoder) checkTags(n *yaml.Node, path string) int {
+func (d *Decoder) checkTags(n *yaml.Node, path string) int {
 	if n.Style&yaml.TaggedStyle != 0 {
-		d.fail(n, path, nil, "yaml tags are not supported: %s", n.Tag)
+		d.Fail(n, path, nil, "yaml tags are not supported: %s", n.Tag)
 	}
 	count := 1
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			count += d.checkTags(n.Content[i], path)
-			count += d.checkTags(n.Content[i+1], join(path, n.Content[i].Value))
+			count += d.checkTags(n.Content[i+1], Join(path, n.Content[i].Value))
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
-			count += d.checkTags(c, index(path, i))
+			count += d.checkTags(c, Index(path, i))
 		}
 	}
 	return count
@@ -97,8 +97,8 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // yamlError turns a yaml.v3 syntax error into a positioned Error. yaml.v3
 // reports lines but not columns; the column is the line's first non-blank
 // character.
-func (d *decoder) yamlError(err error) *Error {
-	e := &Error{File: d.file, Line: 1, Column: 1, Msg: err.Error(), Err: err}
+func (d *Decoder) yamlError(err error) *Error {
+	e := &Error{File: d.file, Line: 1, Column: 1, Msg: err.Error(), Err: err, Kind: d.kind}
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		e.Msg = te.Errors[0]
@@ -116,7 +116,7 @@ func (d *decoder) yamlError(err error) *Error {
 	return e
 }
 
-func (d *decoder) firstColumn(line int) int {
+func (d *Decoder) firstColumn(line int) int {
 	if line < 1 || line > len(d.lines) {
 		return 1
 	}
@@ -125,11 +125,11 @@ func (d *decoder) firstColumn(line int) int {
 	return utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
 }
 
-// exprPos maps a 0-based rune offset inside the value of scalar n to a
+// ExprPos maps a 0-based rune offset inside the value of scalar n to a
 // 1-based line and column of the file. It aligns the decoded value with the
 // raw text of the file, so plain, quoted, literal (|) and folded (>) scalars
 // all map back to where the characters are written.
-func (d *decoder) exprPos(n *yaml.Node, value string, offset int) (line, col int) {
+func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int) {
 	line, col = n.Line, n.Column
 	if line < 1 || line > len(d.lines) {
 		return line, col

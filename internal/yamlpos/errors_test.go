@@ -1,4 +1,4 @@
-package rules
+package yamlpos
 
 import (
 	"errors"
@@ -18,48 +18,48 @@ func TestErrorFormat(t *testing.T) {
 		err  *Error
 		want string
 	}{
-		{"full", &Error{File: "a.yaml", Line: 3, Column: 7, Path: "tiers.x", Msg: "bad"}, "a.yaml:3:7: tiers.x: bad"},
-		{"no path", &Error{File: "a.yaml", Line: 1, Column: 1, Msg: "empty document"}, "a.yaml:1:1: empty document"},
-		{"no position", &Error{File: "a.yaml", Msg: "unreadable"}, "a.yaml: unreadable"},
+		{"full", &Error{Kind: errKind, File: "a.yaml", Line: 3, Column: 7, Path: "tiers.x", Msg: "bad"}, "a.yaml:3:7: tiers.x: bad"},
+		{"no path", &Error{Kind: errKind, File: "a.yaml", Line: 1, Column: 1, Msg: "empty document"}, "a.yaml:1:1: empty document"},
+		{"no position", &Error{Kind: errKind, File: "a.yaml", Msg: "unreadable"}, "a.yaml: unreadable"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, tc.err.Error())
-			assert.ErrorIs(t, tc.err, ErrInvalidCatalog)
+			assert.ErrorIs(t, tc.err, errKind)
 		})
 	}
 }
 
 func TestErrorUnwrapsItsCause(t *testing.T) {
 	_, cause := slo.ParsePriority("P9")
-	e := &Error{File: "a.yaml", Line: 1, Column: 1, Msg: cause.Error(), Err: cause}
+	e := &Error{Kind: errKind, File: "a.yaml", Line: 1, Column: 1, Msg: cause.Error(), Err: cause}
 	assert.ErrorIs(t, e, slo.ErrPriority)
-	assert.ErrorIs(t, e, ErrInvalidCatalog)
-	assert.NotErrorIs(t, e, ErrUnknownTier)
+	assert.ErrorIs(t, e, errKind)
+	assert.NotErrorIs(t, e, errCause)
 }
 
 func TestErrorList(t *testing.T) {
 	l := ErrorList{
-		{File: "b.yaml", Line: 1, Column: 1, Msg: "third"},
-		{File: "a.yaml", Line: 9, Column: 2, Msg: "second", Err: ErrUnknownTier},
-		{File: "a.yaml", Line: 2, Column: 5, Msg: "first"},
+		{Kind: errKind, File: "b.yaml", Line: 1, Column: 1, Msg: "third"},
+		{Kind: errKind, File: "a.yaml", Line: 9, Column: 2, Msg: "second", Err: errCause},
+		{Kind: errKind, File: "a.yaml", Line: 2, Column: 5, Msg: "first"},
 	}
-	err := l.err()
+	err := l.Err()
 	assert.Equal(t, "a.yaml:2:5: first\na.yaml:9:2: second\nb.yaml:1:1: third", err.Error())
 	var first *Error
 	require.True(t, errors.As(err, &first))
 	assert.Equal(t, "first", first.Msg, "errors.As finds the first error by position")
-	assert.ErrorIs(t, err, ErrUnknownTier, "errors.Is looks at every error of the list")
-	assert.ErrorIs(t, err, ErrInvalidCatalog)
+	assert.ErrorIs(t, err, errCause, "errors.Is looks at every error of the list")
+	assert.ErrorIs(t, err, errKind)
 
-	t.Run("one error is returned alone", func(t *testing.T) {
-		one := ErrorList{{File: "a.yaml", Line: 1, Column: 1, Msg: "only"}}.err()
+	t.Run("one error is still a list", func(t *testing.T) {
+		one := ErrorList{{Kind: errKind, File: "a.yaml", Line: 1, Column: 1, Msg: "only"}}.Err()
 		_, isList := one.(ErrorList)
-		assert.False(t, isList)
+		assert.True(t, isList)
 		assert.Equal(t, "a.yaml:1:1: only", one.Error())
 	})
 	t.Run("no error", func(t *testing.T) {
-		assert.NoError(t, ErrorList(nil).err())
+		assert.NoError(t, ErrorList(nil).Err())
 	})
 }
 
@@ -68,14 +68,14 @@ func TestErrorListCap(t *testing.T) {
 	errs := func(file string, n int) ErrorList {
 		var l ErrorList
 		for i := range n {
-			e := &Error{File: file, Line: i + 1, Column: 1, Msg: "bad", Err: ErrUnknownTier}
+			e := &Error{Kind: errKind, File: file, Line: i + 1, Column: 1, Msg: "bad", Err: errCause}
 			dup := *e
 			dup.Path = "through.an.alias"
 			l = append(l, e, &dup)
 		}
 		return l
 	}
-	fatal := &Error{File: "z.yaml", Line: 9, Column: 9, Msg: "stop", fatal: true}
+	fatal := &Error{Kind: errKind, File: "z.yaml", Line: 9, Column: 9, Msg: "stop", fatal: true}
 	tests := []struct {
 		name     string
 		list     ErrorList
@@ -92,7 +92,7 @@ func TestErrorListCap(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := tc.list.err()
+			err := tc.list.Err()
 			var l ErrorList
 			require.True(t, errors.As(err, &l))
 			assert.Len(t, l, tc.len)
@@ -103,8 +103,13 @@ func TestErrorListCap(t *testing.T) {
 			var first *Error
 			require.True(t, errors.As(err, &first))
 			assert.Equal(t, "a.yaml:1:1: bad", first.Error())
-			assert.ErrorIs(t, err, ErrUnknownTier)
-			assert.ErrorIs(t, err, ErrInvalidCatalog)
+			assert.ErrorIs(t, err, errCause)
+			assert.ErrorIs(t, err, errKind)
 		})
 	}
 }
+
+var (
+	errKind  = errors.New("invalid document")
+	errCause = errors.New("a cause")
+)

@@ -1,4 +1,4 @@
-package rules
+package yamlpos
 
 import (
 	"regexp"
@@ -11,11 +11,11 @@ import (
 )
 
 // valueOf decodes src and returns the scalar at key "k" of the root mapping.
-func valueOf(t *testing.T, src string) (*decoder, *yaml.Node) {
+func valueOf(t *testing.T, src string) (*Decoder, *yaml.Node) {
 	t.Helper()
-	d := newDecoder("t.yaml", []byte(src))
-	root := d.parseDocument()
-	require.Empty(t, d.errs)
+	d := NewDecoder("t.yaml", []byte(src), errKind)
+	root := d.Document()
+	require.Empty(t, d.Errors())
 	require.NotNil(t, root)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "k" {
@@ -26,7 +26,7 @@ func valueOf(t *testing.T, src string) (*decoder, *yaml.Node) {
 	return nil, nil
 }
 
-// exprPos must find, for a character of the decoded value, the line and
+// ExprPos must find, for a character of the decoded value, the line and
 // column where the character is written in the file, whatever the scalar
 // style.
 func TestExprPos(t *testing.T) {
@@ -52,24 +52,24 @@ func TestExprPos(t *testing.T) {
 			d, n := valueOf(t, tc.src)
 			i := strings.Index(n.Value, tc.find)
 			require.GreaterOrEqual(t, i, 0, "value %q", n.Value)
-			line, col := d.exprPos(n, n.Value, len([]rune(n.Value[:i])))
+			line, col := d.ExprPos(n, n.Value, len([]rune(n.Value[:i])))
 			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{line, col})
 		})
 	}
 	t.Run("offset past the end stays on the value's last line", func(t *testing.T) {
 		d, n := valueOf(t, "k: ab\n")
-		line, _ := d.exprPos(n, n.Value, 99)
+		line, _ := d.ExprPos(n, n.Value, 99)
 		assert.Equal(t, 1, line)
 	})
 }
 
 func TestJoinQuotesUnusualKeys(t *testing.T) {
-	assert.Equal(t, "tiers", join("", "tiers"))
-	assert.Equal(t, "tiers.looker-premier", join("tiers", "looker-premier"))
-	assert.Equal(t, "permissions.cases.create", join("permissions", "cases.create"))
-	assert.Equal(t, `tiers."Bad Tier"`, join("tiers", "Bad Tier"))
-	assert.Equal(t, `x.""`, join("x", ""))
-	assert.Equal(t, "rules[2]", index("rules", 2))
+	assert.Equal(t, "tiers", Join("", "tiers"))
+	assert.Equal(t, "tiers.looker-premier", Join("tiers", "looker-premier"))
+	assert.Equal(t, "permissions.cases.create", Join("permissions", "cases.create"))
+	assert.Equal(t, `tiers."Bad Tier"`, Join("tiers", "Bad Tier"))
+	assert.Equal(t, `x.""`, Join("x", ""))
+	assert.Equal(t, "rules[2]", Index("rules", 2))
 }
 
 func TestPlainKey(t *testing.T) {
@@ -91,46 +91,46 @@ func TestPlainKey(t *testing.T) {
 
 func TestDecoderMappings(t *testing.T) {
 	t.Run("aliases are followed", func(t *testing.T) {
-		d := newDecoder("t.yaml", []byte("a: &x {p: 1}\nb: *x\n"))
-		root := d.parseDocument()
-		fields := d.mapping(root, "", []string{"a", "b"})
+		d := NewDecoder("t.yaml", []byte("a: &x {p: 1}\nb: *x\n"), errKind)
+		root := d.Document()
+		fields := d.Mapping(root, "", []string{"a", "b"})
 		require.Len(t, fields, 2)
-		inner := d.mapping(fields[1].vn, fields[1].path, []string{"p"})
+		inner := d.Mapping(fields[1].Value, fields[1].Path, []string{"p"})
 		require.Len(t, inner, 1)
-		assert.Equal(t, "1", inner[0].vn.Value)
-		assert.Empty(t, d.errs)
+		assert.Equal(t, "1", inner[0].Value.Value)
+		assert.Empty(t, d.Errors())
 	})
 	t.Run("merge keys are rejected", func(t *testing.T) {
-		d := newDecoder("t.yaml", []byte("a: &x {p: 1}\nb:\n  <<: *x\n"))
-		root := d.parseDocument()
-		fields := d.mapping(root, "", nil)
-		d.mapping(fields[1].vn, fields[1].path, nil)
-		require.Len(t, d.errs, 1)
-		assert.Equal(t, "t.yaml:3:3: b: merge keys (<<) are not supported", d.errs[0].Error())
+		d := NewDecoder("t.yaml", []byte("a: &x {p: 1}\nb:\n  <<: *x\n"), errKind)
+		root := d.Document()
+		fields := d.Mapping(root, "", nil)
+		d.Mapping(fields[1].Value, fields[1].Path, nil)
+		require.Len(t, d.Errors(), 1)
+		assert.Equal(t, "t.yaml:3:3: b: merge keys (<<) are not supported", d.Errors()[0].Error())
 	})
 	t.Run("non-scalar keys are rejected", func(t *testing.T) {
-		d := newDecoder("t.yaml", []byte("? [a]\n: 1\n"))
-		root := d.parseDocument()
-		d.mapping(root, "", nil)
-		require.Len(t, d.errs, 1)
-		assert.Equal(t, "t.yaml:1:3: keys must be scalars", d.errs[0].Error())
+		d := NewDecoder("t.yaml", []byte("? [a]\n: 1\n"), errKind)
+		root := d.Document()
+		d.Mapping(root, "", nil)
+		require.Len(t, d.Errors(), 1)
+		assert.Equal(t, "t.yaml:1:3: keys must be scalars", d.Errors()[0].Error())
 	})
 	t.Run("duplicate list values", func(t *testing.T) {
-		d := newDecoder("t.yaml", []byte("k: [en, fr, en]\n"))
-		root := d.parseDocument()
-		fields := d.mapping(root, "", nil)
-		assert.Equal(t, []string{"en", "fr"}, d.strings(fields[0]))
-		require.Len(t, d.errs, 1)
-		assert.Equal(t, `t.yaml:1:13: k[2]: duplicate value "en"`, d.errs[0].Error())
+		d := NewDecoder("t.yaml", []byte("k: [en, fr, en]\n"), errKind)
+		root := d.Document()
+		fields := d.Mapping(root, "", nil)
+		assert.Equal(t, []string{"en", "fr"}, d.Strings(fields[0]))
+		require.Len(t, d.Errors(), 1)
+		assert.Equal(t, `t.yaml:1:13: k[2]: duplicate value "en"`, d.Errors()[0].Error())
 	})
 	t.Run("null where a scalar is required", func(t *testing.T) {
-		d := newDecoder("t.yaml", []byte("k:\n"))
-		root := d.parseDocument()
-		fields := d.mapping(root, "", nil)
-		_, ok := d.str(fields[0])
+		d := NewDecoder("t.yaml", []byte("k:\n"), errKind)
+		root := d.Document()
+		fields := d.Mapping(root, "", nil)
+		_, ok := d.Str(fields[0])
 		assert.False(t, ok)
-		require.Len(t, d.errs, 1)
-		assert.Equal(t, "t.yaml:1:3: k: must be a scalar, got null", d.errs[0].Error())
+		require.Len(t, d.Errors(), 1)
+		assert.Equal(t, "t.yaml:1:3: k: must be a scalar, got null", d.Errors()[0].Error())
 	})
 }
 
@@ -144,35 +144,12 @@ func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := newDecoder("t.yaml", []byte(tc.src))
-			assert.Nil(t, d.parseDocument())
-			require.Len(t, d.errs, 1)
-			assert.Equal(t, tc.want, d.errs[0].Error())
+			d := NewDecoder("t.yaml", []byte(tc.src), errKind)
+			assert.Nil(t, d.Document())
+			require.Len(t, d.Errors(), 1)
+			assert.Equal(t, tc.want, d.Errors()[0].Error())
 		})
 	}
-}
-
-func TestExprOffset(t *testing.T) {
-	tests := []struct {
-		name      string
-		src       string
-		line, col int
-		want      int
-	}{
-		{"first line", "ab\ncd", 1, 1, 1},
-		{"second line", "ab\ncdef", 2, 3, 6},
-		{"multi-byte characters count once", "éé\nx", 2, 0, 3},
-		{"past the last line", "ab", 3, 0, 3},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, exprOffset(tc.src, tc.line, tc.col))
-		})
-	}
-	t.Run("allocates nothing", func(t *testing.T) {
-		src := strings.Repeat("é == x ||\n", 100) + "y"
-		assert.Zero(t, testing.AllocsPerRun(10, func() { exprOffset(src, 101, 0) }))
-	})
 }
 
 func TestSplitLines(t *testing.T) {

@@ -1,4 +1,4 @@
-package rules
+package yamlpos
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 // explainTab rewrites yaml.v3's "found character that cannot start any
 // token" when the line it names is indented with a tab: YAML forbids tabs
 // in indentation, and the message then says so and points at the tab.
-func (d *decoder) explainTab(e *Error) {
+func (d *Decoder) explainTab(e *Error) {
 	if !strings.Contains(e.Msg, "cannot start any token") || e.Line < 1 || e.Line > len(d.lines) {
 		return
 	}
