@@ -29,4 +29,3 @@ func TestExprOffset(t *testing.T) {
 		assert.Zero(t, testing.AllocsPerRun(10, func() { exprOffset(src, 101, 0) }))
 	})
 }
-
