@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"time"
 
-	"cel.dev/cel-go/common/types"
-	"cel.dev/cel-go/interpreter"
-
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -144,87 +141,4 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		opened = opened.In(loc)
 	}
 	return resolved{target: target, rule: ruleID, cal: cal, opened: opened}, nil
-}
-
-// tableRow names a row of a tier's response table.
-func tableRow(tierID string, p slo.Priority) string {
-	return "tiers." + tierID + ".response." + p.String()
-}
-
-// eval runs the decision's first-match chain for a case: the rules' programs
-// in order, on one execution frame whose cost tracker, installed by the first
-// program, accumulates the cost of the whole chain under one limit.
-func (d *decision) eval(t *tier, c *Case) (*rule, error) {
-	now := c.Now
-	if now.IsZero() {
-		now = c.Opened
-	}
-	// One allocation holds the activation and the values it points to.
-	st := &struct {
-		vars
-		kase    celCase
-		account celAccount
-	}{
-		kase: celCase{
-			Tier: t.id, Priority: c.Priority.String(), Opened: c.Opened, Zone: c.Zone,
-			Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
-		},
-		account: celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
-	}
-	st.vars = vars{kase: &st.kase, account: &st.account, tier: t.cel, now: now}
-	frame, err := interpreter.NewExecutionFrame(&st.vars)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrEvaluation, err)
-	}
-	defer frame.Close()
-	for _, r := range d.rules {
-		out, _, err := r.prg.Eval(frame)
-		if err != nil {
-			return nil, evalError("rule "+r.id+" of tier "+t.id, err)
-		}
-		holds, ok := out.(types.Bool)
-		if !ok {
-			return nil, fmt.Errorf("%w: rule %s of tier %s: when gave %v, not a bool", ErrEvaluation, r.id, t.id, out)
-		}
-		if holds {
-			return r, nil
-		}
-	}
-	return nil, nil
-}
-
-var noAttrs = map[string]any{}
-
-func attrs(m map[string]any) map[string]any {
-	if m == nil {
-		return noAttrs
-	}
-	return m
-}
-
-// Compare reports how the response targets change when an account moves from
-// one tier to another: one slo.Change per priority that either tier has, in
-// order P1..P4. Kind compares the response time only (a change of calendar
-// alone is "unchanged"). Compare reads the tiers' tables; rules that depend on
-// a case are not applied. Both arguments may be ids or aliases.
-func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
-	a, err := e.tier(from)
-	if err != nil {
-		return nil, err
-	}
-	b, err := e.tier(to)
-	if err != nil {
-		return nil, err
-	}
-	return slo.Compare(a.table(), b.table()), nil
-}
-
-func (t *tier) table() slo.Table {
-	tb := make(slo.Table, 4)
-	for p := slo.P1; p <= slo.P4; p++ {
-		if t.has[p] {
-			tb[p] = t.response[p]
-		}
-	}
-	return tb
 }

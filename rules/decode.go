@@ -1,17 +1,14 @@
 package rules
 
-import "github.com/tiercel/tiercel/internal/yamlpos"
+import (
+	"regexp"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
+)
 
 // decoder reads a catalog document: the positioned YAML decoder, with the
 // catalog's readers as methods. Its errors wrap ErrInvalidCatalog.
 type decoder struct{ *yamlpos.Decoder }
-
-// Short names for the positioned YAML values the catalog reads.
-type (
-	field = yamlpos.Field
-	item  = yamlpos.Item
-	pos   = yamlpos.Pos
-)
 
 func newDecoder(file string, src []byte) *decoder {
 	return &decoder{yamlpos.NewDecoder(file, src, ErrInvalidCatalog)}
@@ -22,3 +19,48 @@ func newDecoder(file string, src []byte) *decoder {
 func parsed[T any](d *decoder, f field, parse func(string) (T, error)) (T, bool) {
 	return yamlpos.Parsed(d.Decoder, f, parse)
 }
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+
+func (d *decoder) checkID(f field, what string) bool {
+	if !idPattern.MatchString(f.Key) {
+		d.Fail(f.KeyNode, f.Path, nil, "invalid %s id %q: use lowercase letters, digits, '-', '_' and '.'", what, f.Key)
+		return false
+	}
+	return true
+}
+
+// parseEach parses every entry of a section, keeping the definitions parse
+// returns (it returns nil for an entry too broken to keep).
+func parseEach[E, T any](entries []E, parse func(E) *T) []*T {
+	var out []*T
+	for _, e := range entries {
+		if def := parse(e); def != nil {
+			out = append(out, def)
+		}
+	}
+	return out
+}
+
+type refDef struct {
+	id string
+	at pos
+}
+
+func (d *decoder) refs(f field) []refDef {
+	var out []refDef
+	for _, it := range d.List(f) {
+		s, ok := d.Str(it.Field(f))
+		if ok {
+			out = append(out, refDef{id: s, at: d.At(it.Node, it.Path)})
+		}
+	}
+	return out
+}
+
+// Short names for the positioned YAML values the catalog reads.
+type (
+	field = yamlpos.Field
+	item  = yamlpos.Item
+	pos   = yamlpos.Pos
+)

@@ -2,15 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"time"
-
-	"cel.dev/cel-go/cel"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -31,102 +27,149 @@ type Engine struct {
 	byCountry map[string]*countryCalendars
 }
 
-// AccountCountry in a calendar's holidays stands for the country given with
-// each case (Case.Country): a case counted on the calendar must name one
-// (ErrCountryRequired), as a calendar in the account's zone needs a zone.
-const AccountCountry = "account"
-
-// AccountCountryIfAny in a calendar's holidays stands for the country given
-// with each case, if any: a case that names no country gets no public
-// holidays from it.
-const AccountCountryIfAny = "account-if-any"
-
-// countryCalendars builds, on first use, the variant of one calendar closed
-// on a given country's holidays, and keeps it: the engine stays immutable to
-// its callers and safe for concurrent use.
-type countryCalendars struct {
-	spec     slo.CalendarSpec
-	optional bool // holidays: [account-if-any]: a case may name no country
-	mu       sync.RWMutex
-	m        map[string]*slo.Calendar
+// Compile parses, checks and compiles one YAML catalog document. name is the
+// file name used in error positions. Every problem of the document is
+// reported: the error is an *Error when there is one, an ErrorList sorted by
+// position when there are several; both wrap ErrInvalidCatalog.
+func Compile(name string, src []byte) (*Engine, error) {
+	return compileFiles([]string{name}, [][]byte{src})
 }
 
-func (cc *countryCalendars) get(country string) (*slo.Calendar, error) {
-	cc.mu.RLock()
-	cal, ok := cc.m[country]
-	cc.mu.RUnlock()
-	if ok {
-		return cal, nil
+// Load reads, merges and compiles catalog files. Calendars, tiers, aliases,
+// rules, migrations and permission actions must be unique across the files;
+// rules keep the order of the files and, within a file, their written order.
+// Only regular files of at most 16 MiB are read (see ErrNotRegularFile and
+// ErrInputTooLarge); every error wraps ErrInvalidCatalog. A file named twice
+// (even as "tiers.yaml" and "./tiers.yaml") is loaded once.
+func Load(paths ...string) (*Engine, error) {
+	paths = uniquePaths(paths)
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}
-	lower := strings.ToLower(country)
-	if !slices.Contains(slo.HolidayCountries(), lower) {
-		return nil, fmt.Errorf("%w: unknown holiday country %q", ErrInvalidCase, country)
+	srcs := make([][]byte, len(paths))
+	for i, p := range paths {
+		b, err := readfile.Read(p)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
+		}
+		srcs[i] = b
 	}
-	spec := cc.spec
-	spec.Holidays = append(slices.Clone(spec.Holidays), lower)
-	cal, err := slo.NewCalendar(spec)
+	return compileFiles(paths, srcs)
+}
+
+func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
+	env, err := celEnv()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidCase, err)
+		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
 	}
-	cc.mu.Lock()
-	defer cc.mu.Unlock()
-	if prev, ok := cc.m[country]; ok {
-		return prev, nil
+	c := &compiler{env: env}
+	var files []*catalogFile
+	for i, src := range srcs {
+		d := newDecoder(names[i], src)
+		cf := d.parseFile()
+		c.errs = append(c.errs, d.Errors()...)
+		if cf != nil {
+			files = append(files, cf)
+		}
 	}
-	cc.m[country] = cal
-	return cal, nil
+	c.eng = &Engine{
+		names:       names,
+		calendars:   map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
+		tiers:       map[string]*tier{},
+		permissions: map[string]*permission{},
+		byCountry:   map[string]*countryCalendars{},
+	}
+	c.merge(files)
+	if len(c.errs) > 0 {
+		return nil, c.errs.Err()
+	}
+	if len(c.eng.tierIDs) == 0 {
+		return nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
+	}
+	return c.eng, nil
 }
 
-type tier struct {
-	id, name, description, family, source string
-	legacy                                bool
-	aliases                               []string
-	response                              [slo.P4 + 1]slo.Target
-	has                                   [slo.P4 + 1]bool
-	features                              entitlement.Features
-	price                                 *entitlement.Price
-	cel                                   *celTier
-	decide                                [slo.P4 + 1]*decision
-	row                                   [slo.P4 + 1]string // "tiers.<id>.response.<P>", precomputed
-}
-
-// decision is the first-match chain of the rules that can apply to one tier
-// and priority. Each rule's when is compiled once into its own program; the
-// chain evaluates them in order on one execution frame, so one cost tracker
-// and one cost limit cover the whole chain. Tiers and priorities with the
-// same rules share one decision.
-type decision struct {
-	rules []*rule
-}
-
-type rule struct {
-	id, description string
-	when            *expr
-	prg             cel.Program // the when, compiled once
-	cost            uint64      // the when's estimated worst-case cost
-	tiers           []string
-	priorities      []slo.Priority
-	within          time.Duration
-	calendar        string
-}
-
-func (r *rule) appliesTo(tierID string, p slo.Priority) bool {
-	return (len(r.tiers) == 0 || slices.Contains(r.tiers, tierID)) &&
-		(len(r.priorities) == 0 || slices.Contains(r.priorities, p))
-}
-
-// Tier describes one tier of the catalog.
-type Tier struct {
-	ID          string
-	Name        string
-	Description string
-	Family      string
-	Legacy      bool
-	Aliases     []string
-	Response    slo.Table            // initial response targets by priority
-	Features    entitlement.Features // languages, channels and services
-	Price       *entitlement.Price   // nil when the catalog gives no price
-	Source      string               // where the tier's numbers come from
+// merge cross-checks the files' definitions and compiles them into the engine.
+func (c *compiler) merge(files []*catalogFile) {
+	e := c.eng
+	// Calendars first: tiers and rules refer to them.
+	calAt := map[string]pos{}
+	for _, f := range files {
+		for _, cd := range f.calendars {
+			if prev, dup := calAt[cd.id]; dup {
+				c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
+				continue
+			}
+			calAt[cd.id] = cd.at
+			if cd.broken {
+				continue
+			}
+			cal, err := slo.NewCalendar(cd.spec)
+			if err != nil {
+				c.add(cd.at.Errorf(err, "%v", err))
+				continue
+			}
+			e.calendars[cd.id] = cal
+			e.calendarIDs = append(e.calendarIDs, cd.id)
+			if cd.accountHolidays {
+				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
+			}
+		}
+	}
+	calendarKnown := func(id string) bool {
+		_, ok := calAt[id]
+		return ok || id == slo.AlwaysOpenName
+	}
+	// Tiers, their ids and aliases in one namespace.
+	nameAt := map[string]pos{}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			if prev, dup := nameAt[td.id]; dup {
+				c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
+				continue
+			}
+			nameAt[td.id] = td.at
+			t := &tier{
+				id: td.id, name: td.name, description: td.description, family: td.family,
+				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
+			}
+			for p := slo.P1; p <= slo.P4; p++ {
+				t.row[p] = tableRow(t.id, p)
+				if r := td.response[p]; r != nil {
+					if !calendarKnown(r.target.Calendar) {
+						c.add(r.at.Errorf(nil, "unknown calendar %q", r.target.Calendar))
+						continue
+					}
+					t.response[p] = r.target
+					t.has[p] = true
+				}
+			}
+			e.tiers[td.id] = t
+			e.tierIDs = append(e.tierIDs, td.id)
+		}
+	}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			for i, a := range td.aliases {
+				if prev, dup := nameAt[a]; dup {
+					c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
+					continue
+				}
+				nameAt[a] = td.aliasAt[i]
+				if t := e.tiers[td.id]; t != nil {
+					e.tiers[a] = t
+				}
+			}
+		}
+	}
+	for _, id := range e.tierIDs {
+		t := e.tiers[id]
+		t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
+			Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
+	}
+	c.compileRules(files, calendarKnown)
+	c.compileMigrations(files)
+	c.compilePermissions(files)
 }
 
 // Tiers returns the ids of the catalog's tiers in catalog order.
@@ -171,14 +214,6 @@ func (e *Engine) Features(idOrAlias string) (entitlement.Features, error) {
 		return entitlement.Features{}, err
 	}
 	return cloneFeatures(t.features), nil
-}
-
-func cloneFeatures(f entitlement.Features) entitlement.Features {
-	return entitlement.Features{
-		Languages: append([]string(nil), f.Languages...),
-		Channels:  append([]string(nil), f.Channels...),
-		Services:  append([]string(nil), f.Services...),
-	}
 }
 
 // tier looks a tier up by id or alias, ignoring case as priorities are

@@ -60,3 +60,15 @@ type ErrorList = yamlpos.ErrorList
 // only counted: the list ends with an entry reading "and N more errors" and
 // Dropped returns N.
 const MaxErrors = yamlpos.MaxErrors
+
+// Errors of contract decisions (Eligibility, Plan, Entitlements). They are
+// wrapped with details; test for them with errors.Is.
+var (
+	// ErrInvalidContract is returned when a contract decision lacks an input
+	// it needs: a zero instant, a contract without a tier, or a date an
+	// expression needs (such as the renewal) left zero.
+	ErrInvalidContract = errors.New("invalid contract")
+	// ErrNotEligible is returned by MovedEntitlements when no migration
+	// applies to the contract or the tier it moved to is not a target.
+	ErrNotEligible = errors.New("not eligible")
+)

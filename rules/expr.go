@@ -1,14 +1,50 @@
 package rules
 
 import (
+	"errors"
+	"fmt"
 	"strings"
+	"time"
+
+	celcommon "cel.dev/cel-go/common"
+	"cel.dev/cel-go/common/types"
 
 	"cel.dev/cel-go/cel"
-	celcommon "cel.dev/cel-go/common"
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/common/overloads"
-	"cel.dev/cel-go/common/types"
+	"cel.dev/cel-go/interpreter"
+	"go.yaml.in/yaml/v3"
 )
+
+// The parsed, not yet cross-checked, contents of catalog files. Every
+// definition keeps where it was written.
+
+type expr struct {
+	src  string
+	node *yaml.Node
+	dec  *decoder
+	at   pos
+}
+
+func (d *decoder) expr(f field) *expr {
+	s, ok := d.Str(f)
+	if !ok {
+		return nil
+	}
+	if len(s) > maxExprLength {
+		d.Fail(f.Value, f.Path, nil, "expression longer than %d bytes", maxExprLength)
+		return nil
+	}
+	return &expr{src: s, node: f.Value, dec: d, at: d.At(f.Value, f.Path)}
+}
+
+type compiler struct {
+	env  *cel.Env
+	errs ErrorList
+	eng  *Engine
+}
+
+func (c *compiler) add(e *Error) { c.errs = append(c.errs, e) }
 
 func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
 	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
@@ -144,4 +180,61 @@ func exprOffset(src string, line, col int) int {
 		}
 		src = rest
 	}
+}
+
+// evalBool evaluates a bool expression.
+func evalBool(p cel.Program, v *vars, what string) (bool, error) {
+	out, _, err := p.Eval(v)
+	if err != nil {
+		return false, evalError(what, err)
+	}
+	b, ok := out.Value().(bool)
+	if !ok {
+		return false, fmt.Errorf("%s: %w: got %s, want bool", what, ErrEvaluation, out.Type().TypeName())
+	}
+	return b, nil
+}
+
+// evalTime evaluates a timestamp expression; a zero result is an error.
+// Reading an unset instant of the input fails in the evaluation itself (see
+// unsetInstants), so the Unix epoch is a valid result like any other.
+func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
+	out, _, err := p.Eval(v)
+	if err != nil {
+		return time.Time{}, evalError(what, err)
+	}
+	t, ok := out.Value().(time.Time)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%s: %w: got %s, want a timestamp", what, ErrEvaluation, out.Type().TypeName())
+	}
+	if t.IsZero() {
+		return time.Time{}, fmt.Errorf("%s: %w: got 0001-01-01T00:00:00Z, the zero time, which stands for no date", what, ErrEvaluation)
+	}
+	return t, nil
+}
+
+// evalError wraps cost-limit failures of an evaluation in ErrCostLimit and
+// every other failure in ErrEvaluation.
+func evalError(what string, err error) error {
+	var cancelled interpreter.EvalCancelledError
+	if errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded {
+		return fmt.Errorf("%s: %w: %w", what, ErrCostLimit, err)
+	}
+	return fmt.Errorf("%s: %w: %w", what, ErrEvaluation, err)
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+var noAttrs = map[string]any{}
+
+func attrs(m map[string]any) map[string]any {
+	if m == nil {
+		return noAttrs
+	}
+	return m
 }

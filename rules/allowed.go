@@ -4,57 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"cel.dev/cel-go/cel"
-
 	"github.com/tiercel/tiercel/entitlement"
 )
-
-// permission is a compiled permissions entry.
-type permission struct {
-	action, description string
-	rule                string // "permissions.<action>"
-	allow               cel.Program
-	usesNow             bool // allow reads now, which must then not be zero
-}
-
-// compilePermissions checks every permission (actions unique across files,
-// allow a bool expression) and compiles it.
-func (c *compiler) compilePermissions(files []*catalogFile) {
-	e := c.eng
-	seen := map[string]pos{}
-	for _, f := range files {
-		for _, pd := range f.permissions {
-			if prev, dup := seen[pd.action]; dup {
-				c.add(pd.at.Errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.Short()))
-				continue
-			}
-			seen[pd.action] = pd.at
-			prg, ok := c.compileExpr(pd.allow, cel.BoolType)
-			if !ok {
-				continue
-			}
-			e.permissions[pd.action] = &permission{
-				action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-				allow: prg, usesNow: c.usesVariable(pd.allow, "now"),
-			}
-		}
-	}
-}
-
-// usesVariable reports whether the checked expression x refers to the
-// variable name. x has compiled without errors.
-func (c *compiler) usesVariable(x *expr, name string) bool {
-	ast, iss := c.env.Compile(x.src)
-	if iss != nil && len(iss.Errors()) > 0 {
-		return true // cannot tell: be strict
-	}
-	for _, ref := range ast.NativeRep().ReferenceMap() {
-		if ref.Name == name && ref.Value == nil {
-			return true
-		}
-	}
-	return false
-}
 
 // Allowed decides whether principal p may do action on case c, with the
 // catalog's permissions entry for the action: a CEL expression over

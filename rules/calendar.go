@@ -1,0 +1,223 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/slo"
+	"go.yaml.in/yaml/v3"
+)
+
+// AccountCountry in a calendar's holidays stands for the country given with
+// each case (Case.Country): a case counted on the calendar must name one
+// (ErrCountryRequired), as a calendar in the account's zone needs a zone.
+const AccountCountry = "account"
+
+// AccountCountryIfAny in a calendar's holidays stands for the country given
+// with each case, if any: a case that names no country gets no public
+// holidays from it.
+const AccountCountryIfAny = "account-if-any"
+
+// A definition with errors is kept, marked broken, so that references to it
+// do not add "unknown" errors on top of its own.
+
+type calendarDef struct {
+	broken bool
+	id     string
+	at     pos
+	spec   slo.CalendarSpec
+	// accountHolidays: holidays lists "account-if-any" (the country given
+	// with each case, if any) or "account" (accountRequired: the country
+	// each case must give); "account" wins when both are listed.
+	accountHolidays, accountRequired bool
+}
+
+func (d *decoder) parseCalendar(f field) *calendarDef {
+	if !d.checkID(f, "calendar") {
+		return nil
+	}
+	if f.Key == slo.AlwaysOpenName {
+		d.Fail(f.KeyNode, f.Path, nil, "calendar %q is built in and cannot be redefined", f.Key)
+		return nil
+	}
+	cd := &calendarDef{id: f.Key, at: d.At(f.KeyNode, f.Path), spec: slo.CalendarSpec{Name: f.Key}}
+	fields := d.Mapping(f.Value, f.Path, calendarKeys)
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		if f.Value == nil || f.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with zone and hours")
+		}
+		cd.broken = true
+		return cd
+	}
+	ok := d.Require(f.KeyNode, f.Path, fields, "zone", "hours")
+	for _, c := range fields {
+		switch c.Key {
+		case "zone":
+			z, good := d.Str(c)
+			if !good {
+				ok = false
+				continue
+			}
+			if z != "account" {
+				if _, err := loadZone(z); err != nil {
+					d.Fail(c.Value, c.Path, err, "unknown time zone %q", z)
+					ok = false
+					continue
+				}
+			}
+			cd.spec.Zone = z
+		case "hours":
+			if !d.parseHours(c, &cd.spec.Week) {
+				ok = false
+			}
+		case "holidays":
+			for i, code := range d.Strings(c) {
+				if code == AccountCountry || code == AccountCountryIfAny {
+					cd.accountHolidays = true
+					cd.accountRequired = cd.accountRequired || code == AccountCountry
+					continue
+				}
+				if !slices.Contains(slo.HolidayCountries(), code) {
+					d.Fail(c.Value.Content[i], yamlpos.Index(c.Path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
+					ok = false
+					continue
+				}
+				cd.spec.Holidays = append(cd.spec.Holidays, code)
+			}
+		case "closed":
+			for _, it := range d.List(c) {
+				date, good := parsed(d, it.Field(c), slo.ParseDate)
+				if !good {
+					ok = false
+					continue
+				}
+				cd.spec.Closed = append(cd.spec.Closed, date)
+			}
+		}
+	}
+	cd.broken = !ok
+	return cd
+}
+
+var dayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+// parseHours fills week from "days: spans" entries and reports overlaps
+// between entries naming the same day.
+func (d *decoder) parseHours(f field, week *slo.Week) bool {
+	entries := d.Mapping(f.Value, f.Path, nil)
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		if f.Value == nil || f.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map days to opening hours, e.g. mon-fri: \"09:00-17:00\"")
+		}
+		return false
+	}
+	if len(entries) == 0 {
+		d.Fail(f.Value, f.Path, nil, "no opening hours: the calendar would never open")
+		return false
+	}
+	ok := true
+	var from [7]string // which entry set each day, for messages
+	for _, e := range entries {
+		days, err := slo.ParseDays(e.Key)
+		if err != nil {
+			d.Fail(e.KeyNode, e.Path, err, "%v", err)
+			ok = false
+			continue
+		}
+		spans, good := parsed(d, e, slo.ParseSpans)
+		if !good {
+			ok = false
+			continue
+		}
+		for _, day := range days {
+			for _, sp := range spans {
+				for _, other := range week[day] {
+					if sp.Start < other.End && other.Start < sp.End {
+						d.Fail(e.KeyNode, e.Path, slo.ErrInvalidCalendar, "%s on %s overlaps hours.%s", formatSpan(sp), dayNames[day], from[day])
+						ok = false
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			week[day] = append(week[day], spans...)
+			from[day] = e.Key
+		}
+	}
+	return ok
+}
+
+func formatSpan(s slo.Span) string {
+	hm := func(d time.Duration) string { return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60) }
+	return hm(s.Start) + "-" + hm(s.End)
+}
+
+// countryCalendars builds, on first use, the variant of one calendar closed
+// on a given country's holidays, and keeps it: the engine stays immutable to
+// its callers and safe for concurrent use.
+type countryCalendars struct {
+	spec     slo.CalendarSpec
+	optional bool // holidays: [account-if-any]: a case may name no country
+	mu       sync.RWMutex
+	m        map[string]*slo.Calendar
+}
+
+func (cc *countryCalendars) get(country string) (*slo.Calendar, error) {
+	cc.mu.RLock()
+	cal, ok := cc.m[country]
+	cc.mu.RUnlock()
+	if ok {
+		return cal, nil
+	}
+	lower := strings.ToLower(country)
+	if !slices.Contains(slo.HolidayCountries(), lower) {
+		return nil, fmt.Errorf("%w: unknown holiday country %q", ErrInvalidCase, country)
+	}
+	spec := cc.spec
+	spec.Holidays = append(slices.Clone(spec.Holidays), lower)
+	cal, err := slo.NewCalendar(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidCase, err)
+	}
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if prev, ok := cc.m[country]; ok {
+		return prev, nil
+	}
+	cc.m[country] = cal
+	return cal, nil
+}
+
+// zones caches time.LoadLocation, which reads the zone database on every
+// call. A map under a read lock avoids boxing the key on the hot path.
+var zones = struct {
+	sync.RWMutex
+	m map[string]*time.Location
+}{m: map[string]*time.Location{}}
+
+func loadZone(name string) (*time.Location, error) {
+	zones.RLock()
+	l, ok := zones.m[name]
+	zones.RUnlock()
+	if ok {
+		return l, nil
+	}
+	if name == "" || name == "Local" || strings.ContainsAny(name, "\x00") {
+		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
+	}
+	l, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
+	}
+	zones.Lock()
+	if len(zones.m) < 4096 {
+		zones.m[name] = l
+	}
+	zones.Unlock()
+	return l, nil
+}

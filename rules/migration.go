@@ -1,0 +1,281 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"cel.dev/cel-go/cel"
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/slo"
+	"go.yaml.in/yaml/v3"
+)
+
+type grantDef struct {
+	at       pos
+	from     *expr // CEL timestamp
+	until    *expr // CEL timestamp, optional
+	features entitlement.Features
+}
+
+type migrationDef struct {
+	id             string
+	at             pos
+	description    string
+	applies        *expr
+	effective      *expr
+	holdPriceUntil *expr
+	to             []refDef
+	grants         []grantDef
+	keep           entitlement.Features
+}
+
+func (d *decoder) parseMigration(f field) *migrationDef {
+	if !d.checkID(f, "migration") {
+		return nil
+	}
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with applies, effective and to")
+		return nil
+	}
+	md := &migrationDef{id: f.Key, at: d.At(f.KeyNode, f.Path)}
+	fields := d.Mapping(f.Value, f.Path, migrationKeys)
+	ok := d.Require(f.KeyNode, f.Path, fields, "applies", "effective", "to")
+	for _, c := range fields {
+		switch c.Key {
+		case "description":
+			md.description, _ = d.Scalar(c)
+		case "applies":
+			md.applies = d.expr(c)
+			ok = ok && md.applies != nil
+		case "effective":
+			md.effective = d.expr(c)
+			ok = ok && md.effective != nil
+		case "holdPriceUntil":
+			md.holdPriceUntil = d.expr(c)
+			ok = ok && md.holdPriceUntil != nil
+		case "to":
+			md.to = d.refs(c)
+			if len(md.to) == 0 {
+				d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one target tier is required")
+				ok = false
+			}
+		case "keep":
+			d.features(d.Mapping(c.Value, c.Path, featureKeys), &md.keep)
+		case "grants":
+			for _, it := range d.List(c) {
+				gf := d.Mapping(it.Node, it.Path, grantKeys)
+				if it.Node.Kind != yaml.MappingNode {
+					ok = false
+					continue
+				}
+				if !d.Require(it.Node, it.Path, gf, "from") {
+					ok = false
+					continue
+				}
+				g := grantDef{at: d.At(it.Node, it.Path)}
+				for _, x := range gf {
+					switch x.Key {
+					case "from":
+						g.from = d.expr(x)
+						ok = ok && g.from != nil
+					case "until":
+						g.until = d.expr(x)
+						ok = ok && g.until != nil
+					}
+				}
+				d.features(gf, &g.features)
+				md.grants = append(md.grants, g)
+			}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return md
+}
+
+// migration is a compiled migrations entry.
+type migration struct {
+	id, description string
+	applies         cel.Program // bool
+	effective       cel.Program // timestamp
+	holdPriceUntil  cel.Program // timestamp; nil when the price is not held
+	to              []*tier     // targets, in written order, aliases resolved
+	toIDs           []string
+	grants          []grant
+	keep            entitlement.Features
+	// moves holds, by source tier id and in the order of to, how the
+	// response targets change: Compare of two tables is fixed once the
+	// catalog is compiled.
+	moves map[string][]move
+}
+
+// move is how the response targets change from one tier to a target.
+type move struct {
+	changes []slo.Change
+	keeps   bool   // no target degraded or removed
+	desc    string // describeChanges(changes)
+}
+
+// grant is a feature given to contracts under a migration before it takes
+// effect, from one instant and optionally until another.
+type grant struct {
+	from, until cel.Program // timestamps; until is nil when open-ended
+	features    entitlement.Features
+}
+
+// compileMigrations checks every migration (ids unique across files, target
+// tiers known and listed once, expressions of the right types) and compiles
+// them in catalog order.
+func (c *compiler) compileMigrations(files []*catalogFile) {
+	e := c.eng
+	seen := map[string]pos{}
+	for _, f := range files {
+		for _, md := range f.migrations {
+			if prev, dup := seen[md.id]; dup {
+				c.add(md.at.Errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.Short()))
+				continue
+			}
+			seen[md.id] = md.at
+			ok := true
+			prog := func(x *expr, want *cel.Type) cel.Program {
+				if x == nil {
+					return nil
+				}
+				p, good := c.compileExpr(x, want)
+				ok = ok && good
+				return p
+			}
+			m := &migration{id: md.id, description: md.description, keep: md.keep}
+			m.applies = prog(md.applies, cel.BoolType)
+			m.effective = prog(md.effective, cel.TimestampType)
+			m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
+			for _, g := range md.grants {
+				m.grants = append(m.grants, grant{
+					from:     prog(g.from, cel.TimestampType),
+					until:    prog(g.until, cel.TimestampType),
+					features: g.features,
+				})
+			}
+			listed := map[string]string{}
+			for _, ref := range md.to {
+				t, found := e.tiers[ref.id]
+				if !found {
+					c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+					ok = false
+					continue
+				}
+				if as, dup := listed[t.id]; dup {
+					if ref.id == t.id || ref.id == as {
+						c.add(ref.at.Errorf(nil, "tier %q is listed twice", ref.id))
+					} else {
+						c.add(ref.at.Errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
+					}
+					ok = false
+					continue
+				}
+				listed[t.id] = ref.id
+				m.to = append(m.to, t)
+				m.toIDs = append(m.toIDs, t.id)
+			}
+			if ok && m.applies != nil && m.effective != nil {
+				m.moves = make(map[string][]move, len(e.tierIDs))
+				for _, id := range e.tierIDs {
+					from := e.tiers[id].table()
+					mvs := make([]move, len(m.to))
+					for i, t := range m.to {
+						ch := slo.Compare(from, t.table())
+						mvs[i] = move{changes: ch, keeps: keepsTargets(ch), desc: describeChanges(ch)}
+					}
+					m.moves[id] = mvs
+				}
+				e.migrations = append(e.migrations, m)
+			}
+		}
+	}
+}
+
+// moving is a migration that applies to one contract, evaluated.
+type moving struct {
+	m         *migration
+	effective time.Time
+	heldUntil time.Time // zero when the price is not held
+}
+
+// find returns the first migration, in catalog order, whose applies holds
+// for the input, evaluated; nil when none does.
+func (e *Engine) find(in *contractInput) (*moving, error) {
+	for _, m := range e.migrations {
+		ok, err := evalBool(m.applies, &in.v, "migrations."+m.id+".applies")
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		mv := &moving{m: m}
+		if mv.effective, err = evalTime(m.effective, &in.v, "migrations."+m.id+".effective"); err != nil {
+			return nil, err
+		}
+		if m.holdPriceUntil != nil {
+			if mv.heldUntil, err = evalTime(m.holdPriceUntil, &in.v, "migrations."+m.id+".holdPriceUntil"); err != nil {
+				return nil, err
+			}
+		}
+		return mv, nil
+	}
+	return nil, nil
+}
+
+// keepsTargets reports whether no response target gets worse or goes away.
+func keepsTargets(changes []slo.Change) bool {
+	for _, ch := range changes {
+		if ch.Kind == slo.Degraded || ch.Kind == slo.Removed {
+			return false
+		}
+	}
+	return true
+}
+
+// describeChanges reads like "keeps every response target and improves P1"
+// or "degrades P1 from 1h looker-24x5 to 4h business".
+func describeChanges(changes []slo.Change) string {
+	var worse, better []string
+	for _, ch := range changes {
+		switch ch.Kind {
+		case slo.Degraded:
+			worse = append(worse, fmt.Sprintf("degrades %s from %s to %s", ch.Priority, ch.From, ch.To))
+		case slo.Removed:
+			worse = append(worse, fmt.Sprintf("drops %s (%s)", ch.Priority, ch.From))
+		case slo.Improved, slo.Added:
+			better = append(better, ch.Priority.String())
+		}
+	}
+	if len(worse) > 0 {
+		return joinAnd(worse)
+	}
+	if len(better) > 0 {
+		return "keeps every response target and improves " + joinAnd(better)
+	}
+	return "keeps every response target"
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(s []string) string {
+	if len(s) <= 1 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// when formats an instant as a date when it is midnight in its location, in
+// RFC 3339 otherwise.
+func when(t time.Time) string {
+	h, m, s := t.Clock()
+	if h == 0 && m == 0 && s == 0 && t.Nanosecond() == 0 {
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
