@@ -30,26 +30,20 @@ func (e *Engine) Allowed(action string, p entitlement.Principal, c Case) (entitl
 		}
 		return entitlement.Decision{}, fmt.Errorf("%w %q (known: %s)", ErrUnknownAction, action, known)
 	}
-	kase := celCase{
-		Opened: c.Opened, Zone: c.Zone, Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
-	}
-	v := vars{
-		kase:      &kase,
-		account:   &celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country},
-		principal: &celPrincipal{ID: p.ID, Roles: orEmpty(p.Roles), Groups: orEmpty(p.Groups), Attrs: attrs(p.Attrs)},
-		now:       c.Now,
-	}
+	var (
+		kase    celCase
+		account celAccount
+		ct      *celTier
+		tierID  string
+	)
 	if c.Tier != "" {
 		t, err := e.tier(c.Tier)
 		if err != nil {
 			return entitlement.Decision{}, fmt.Errorf("%s: %w", perm.rule, err)
 		}
-		kase.Tier, v.tier = t.id, t.cel
+		tierID, ct = t.id, t.cel
 	}
-	switch {
-	case c.Priority.Valid():
-		kase.Priority = c.Priority.String()
-	case c.Priority != 0:
+	if c.Priority != 0 && !c.Priority.Valid() {
 		return entitlement.Decision{}, fmt.Errorf("%s: %w: priority %d is not P1-P4", perm.rule, ErrInvalidCase, c.Priority)
 	}
 	if c.Zone != "" {
@@ -57,8 +51,10 @@ func (e *Engine) Allowed(action string, p entitlement.Principal, c Case) (entitl
 			return entitlement.Decision{}, fmt.Errorf("%s: %w", perm.rule, err)
 		}
 	}
-	if v.now.IsZero() {
-		v.now = c.Opened
+	c.cel(tierID, &kase, &account)
+	v := vars{
+		kase: &kase, account: &account, tier: ct, now: c.now(),
+		principal: &celPrincipal{ID: p.ID, Roles: orEmpty(p.Roles), Groups: orEmpty(p.Groups), Attrs: attrs(p.Attrs)},
 	}
 	if v.now.IsZero() && perm.usesNow {
 		return entitlement.Decision{}, fmt.Errorf("%s: %w: the rule reads now and the case gives neither now nor opened", perm.rule, ErrInvalidCase)

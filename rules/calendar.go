@@ -22,9 +22,12 @@ const AccountCountry = "account"
 // holidays from it.
 const AccountCountryIfAny = "account-if-any"
 
-// A definition with errors is kept, marked broken, so that references to it
-// do not add "unknown" errors on top of its own.
+// calendarKeys are the keys of a calendars entry.
+var calendarKeys = []string{"description", "zone", "hours", "holidays", "closed"}
 
+// calendarDef is a calendars entry as written. A definition with errors is
+// kept, marked broken, so that references to it do not add "unknown" errors
+// on top of its own.
 type calendarDef struct {
 	broken bool
 	id     string
@@ -75,19 +78,7 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 				ok = false
 			}
 		case "holidays":
-			for i, code := range d.Strings(c) {
-				if code == AccountCountry || code == AccountCountryIfAny {
-					cd.accountHolidays = true
-					cd.accountRequired = cd.accountRequired || code == AccountCountry
-					continue
-				}
-				if !slices.Contains(slo.HolidayCountries(), code) {
-					d.Fail(c.Value.Content[i], yamlpos.Index(c.Path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
-					ok = false
-					continue
-				}
-				cd.spec.Holidays = append(cd.spec.Holidays, code)
-			}
+			ok = d.parseHolidays(c, cd) && ok
 		case "closed":
 			for _, it := range d.List(c) {
 				date, good := parsed(d, it.Field(c), slo.ParseDate)
@@ -101,6 +92,26 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 	}
 	cd.broken = !ok
 	return cd
+}
+
+// parseHolidays reads a calendar's holiday countries, "account" and
+// "account-if-any" included.
+func (d *decoder) parseHolidays(c field, cd *calendarDef) bool {
+	ok := true
+	for i, code := range d.Strings(c) {
+		if code == AccountCountry || code == AccountCountryIfAny {
+			cd.accountHolidays = true
+			cd.accountRequired = cd.accountRequired || code == AccountCountry
+			continue
+		}
+		if !slices.Contains(slo.HolidayCountries(), code) {
+			d.Fail(c.Value.Content[i], yamlpos.Index(c.Path, i), nil, "unknown holiday country %q (known: %s; %s for the country each case must give, %s for the country a case may give)", code, strings.Join(slo.HolidayCountries(), ", "), AccountCountry, AccountCountryIfAny)
+			ok = false
+			continue
+		}
+		cd.spec.Holidays = append(cd.spec.Holidays, code)
+	}
+	return ok
 }
 
 var dayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
@@ -155,6 +166,69 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 func formatSpan(s slo.Span) string {
 	hm := func(d time.Duration) string { return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60) }
 	return hm(s.Start) + "-" + hm(s.End)
+}
+
+// calendars are the compiled calendars of a catalog.
+type calendars struct {
+	byID map[string]*slo.Calendar // by id, "24x7" included
+	ids  []string                 // catalog order, "24x7" excluded
+	// byCountry holds, for calendars whose holidays include the account's
+	// country, the calendar of each country asked for so far.
+	byCountry map[string]*countryCalendars
+}
+
+// compileCalendars checks that calendar ids are unique across files and
+// builds each calendar. known reports whether an id names a calendar of the
+// catalog, broken ones included, so that references to them add no errors
+// of their own.
+func (c *compiler) compileCalendars(files []*catalogFile) (cals calendars, known func(string) bool) {
+	cals = calendars{
+		byID:      map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
+		byCountry: map[string]*countryCalendars{},
+	}
+	calAt := map[string]pos{}
+	for _, f := range files {
+		for _, cd := range f.calendars {
+			if prev, dup := calAt[cd.id]; dup {
+				c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
+				continue
+			}
+			calAt[cd.id] = cd.at
+			if cd.broken {
+				continue
+			}
+			cal, err := slo.NewCalendar(cd.spec)
+			if err != nil {
+				c.add(cd.at.Errorf(err, "%v", err))
+				continue
+			}
+			cals.byID[cd.id] = cal
+			cals.ids = append(cals.ids, cd.id)
+			if cd.accountHolidays {
+				cals.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
+			}
+		}
+	}
+	return cals, func(id string) bool {
+		_, ok := calAt[id]
+		return ok || id == slo.AlwaysOpenName
+	}
+}
+
+// forCase returns the calendar id as a case of an account in country (""
+// for none) counts on it: closed on that country's holidays when the
+// calendar's holidays are the account's.
+func (cs *calendars) forCase(id, country string) (*slo.Calendar, error) {
+	cc := cs.byCountry[id]
+	switch {
+	case cc == nil:
+		return cs.byID[id], nil
+	case country != "":
+		return cc.get(country)
+	case !cc.optional:
+		return nil, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, id)
+	}
+	return cs.byID[id], nil
 }
 
 // countryCalendars builds, on first use, the variant of one calendar closed

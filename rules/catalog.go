@@ -1,5 +1,7 @@
 package rules
 
+// catalogFile is one catalog document as written: its definitions, each
+// keeping where it was written, not yet cross-checked with other files.
 type catalogFile struct {
 	calendars   []*calendarDef
 	tiers       []*tierDef
@@ -8,18 +10,8 @@ type catalogFile struct {
 	permissions []*permissionDef
 }
 
-var (
-	topKeys        = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions"}
-	calendarKeys   = []string{"description", "zone", "hours", "holidays", "closed"}
-	tierKeys       = []string{"name", "description", "aliases", "family", "legacy", "response", "languages", "channels", "services", "price", "source"}
-	priceKeys      = []string{"currency", "minimum", "bands", "proration"}
-	bandKeys       = []string{"upTo", "rate"}
-	ruleKeys       = []string{"id", "description", "when", "tiers", "priorities", "within", "calendar"}
-	migrationKeys  = []string{"description", "applies", "effective", "to", "holdPriceUntil", "grants", "keep"}
-	grantKeys      = []string{"from", "until", "languages", "channels", "services"}
-	featureKeys    = []string{"languages", "channels", "services"}
-	permissionKeys = []string{"description", "allow"}
-)
+// topKeys are the sections of a catalog document.
+var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions"}
 
 // parseFile reads one catalog document.
 func (d *decoder) parseFile() *catalogFile {

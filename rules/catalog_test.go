@@ -53,7 +53,7 @@ var malformed = []struct {
 	{"rule missing when", okTier + "rules:\n  - id: r\n    within: 2h\n", "t.yaml:6:5: rules[0]: missing required key \"when\""},
 	{"rule missing id", okTier + "rules:\n  - when: 'true'\n    within: 2h\n", "t.yaml:6:5: rules[0]: missing required key \"id\""},
 	{"rule sets nothing", okTier + "rules:\n  - id: r\n    when: 'true'\n", "t.yaml:6:5: rules[0]: rule \"r\" sets nothing: give within, calendar or both"},
-	{"rule unknown key", okTier + "rules:\n  - id: r\n    when: 'true'\n    within: 2h\n    then: 3h\n", "t.yaml:9:5: rules[0].then: unknown key \"then\" (want one of id, description, when, tiers, priorities, within, calendar)"},
+	{"rule unknown key", okTier + "rules:\n  - id: r\n    when: 'true'\n    within: 2h\n    then: 3h\n", "t.yaml:9:5: rules[0].then: unknown key \"then\" (want one of id, description, when, metric, tiers, priorities, within, calendar)"},
 	{"rules not a list", okTier + "rules:\n  r: {}\n", "t.yaml:6:3: rules: must be a list, got a mapping"},
 	{"when not bool", okTier + "rules:\n  - id: r\n    when: case.language\n    within: 2h\n", "t.yaml:7:11: rules[0].when: must be bool, got string"},
 	{"when undefined field", okTier + "rules:\n  - id: r\n    when: case.langage == 'ja'\n    within: 2h\n", "t.yaml:7:15: rules[0].when: undefined field 'langage'"},

@@ -16,5 +16,5 @@ func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	return slo.Compare(a.table(), b.table()), nil
+	return slo.Compare(a.objectives[response].table(), b.objectives[response].table()), nil
 }

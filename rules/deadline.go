@@ -7,21 +7,6 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// Case is a support case to decide on. It is an input: the engine never
-// reads the wall clock, so the same Case always gives the same Deadline.
-type Case struct {
-	Tier     string         // tier id or alias
-	Priority slo.Priority   // P1..P4
-	Opened   time.Time      // when the case was opened; required
-	Zone     string         // IANA zone for calendars with zone: account
-	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
-	Account  string         // account id; visible to CEL as case.account and account.id
-	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account] (required) or [account-if-any]
-	Attrs    map[string]any // extra facts, visible to CEL as case.attrs
-	Now      time.Time      // instant of the decision, CEL's now; zero means Opened
-	Pauses   []slo.Interval // intervals during which the clock was stopped (waiting on the customer)
-}
-
 // Deadline is when a case's initial response is due, on which clock, and
 // which rule or table row decided it.
 type Deadline struct {
@@ -97,10 +82,11 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 	if c.Opened.IsZero() {
 		return resolved{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
 	}
-	target, has := t.response[c.Priority], t.has[c.Priority]
-	ruleID := t.row[c.Priority]
-	if d := t.decide[c.Priority]; d != nil {
-		r, err := d.eval(t, c)
+	o := &t.objectives[response]
+	target, has := o.target[c.Priority], o.has[c.Priority]
+	ruleID := o.row[c.Priority]
+	if d := o.decide[c.Priority]; d != nil {
+		r, err := d.eval(t.id, t.cel, c)
 		if err != nil {
 			return resolved{}, err
 		}
@@ -118,16 +104,9 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 	if !has || target.Within <= 0 || target.Calendar == "" {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
-	cal := e.calendars[target.Calendar]
-	if cc := e.byCountry[target.Calendar]; cc != nil {
-		switch {
-		case c.Country != "":
-			if cal, err = cc.get(c.Country); err != nil {
-				return resolved{}, err
-			}
-		case !cc.optional:
-			return resolved{}, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, target.Calendar)
-		}
+	cal, err := e.calendars.forCase(target.Calendar, c.Country)
+	if err != nil {
+		return resolved{}, err
 	}
 	opened := c.Opened
 	if cal.NeedsZone() {

@@ -82,7 +82,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	if err := e.input(c, at, &in); err != nil {
 		return nil, err
 	}
-	mv, err := e.find(&in)
+	mv, err := firstMigration(e.migrations, &in.v)
 	if err != nil {
 		return nil, err
 	}

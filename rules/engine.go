@@ -15,16 +15,12 @@ import (
 // The zero Engine is not usable; build one with Compile, Load or Default.
 type Engine struct {
 	names       []string
-	calendars   map[string]*slo.Calendar // by id, "24x7" included
-	calendarIDs []string                 // catalog order, "24x7" excluded
-	tiers       map[string]*tier         // by id and by alias
-	tierIDs     []string                 // catalog order
+	calendars   calendars
+	tiers       map[string]*tier // by id and by alias
+	tierIDs     []string         // catalog order
 	rules       []*rule
 	migrations  []*migration
 	permissions map[string]*permission
-	// byCountry holds, for calendars whose holidays include the account's
-	// country, the calendar of each country asked for so far.
-	byCountry map[string]*countryCalendars
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -72,104 +68,39 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 			files = append(files, cf)
 		}
 	}
-	c.eng = &Engine{
-		names:       names,
-		calendars:   map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
-		tiers:       map[string]*tier{},
-		permissions: map[string]*permission{},
-		byCountry:   map[string]*countryCalendars{},
-	}
-	c.merge(files)
+	e := c.link(names, files)
 	if len(c.errs) > 0 {
 		return nil, c.errs.Err()
 	}
-	if len(c.eng.tierIDs) == 0 {
+	if len(e.tierIDs) == 0 {
 		return nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
 	}
-	return c.eng, nil
+	return e, nil
 }
 
-// merge cross-checks the files' definitions and compiles them into the engine.
-func (c *compiler) merge(files []*catalogFile) {
-	e := c.eng
-	// Calendars first: tiers and rules refer to them.
-	calAt := map[string]pos{}
-	for _, f := range files {
-		for _, cd := range f.calendars {
-			if prev, dup := calAt[cd.id]; dup {
-				c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
-				continue
-			}
-			calAt[cd.id] = cd.at
-			if cd.broken {
-				continue
-			}
-			cal, err := slo.NewCalendar(cd.spec)
-			if err != nil {
-				c.add(cd.at.Errorf(err, "%v", err))
-				continue
-			}
-			e.calendars[cd.id] = cal
-			e.calendarIDs = append(e.calendarIDs, cd.id)
-			if cd.accountHolidays {
-				e.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
-			}
+// link cross-checks the files' definitions (ids unique across files,
+// references known) and compiles them into an engine: calendars first, as
+// tiers and rules refer to them, then tiers, rules and their chains,
+// migrations and permissions.
+func (c *compiler) link(names []string, files []*catalogFile) *Engine {
+	e := &Engine{names: names}
+	cals, calendarKnown := c.compileCalendars(files)
+	e.calendars = cals
+	e.tiers, e.tierIDs = c.compileTiers(files, calendarKnown)
+	tierID := func(ref string) (string, bool) {
+		t, ok := e.tiers[ref]
+		if !ok {
+			return "", false
 		}
+		return t.id, true
 	}
-	calendarKnown := func(id string) bool {
-		_, ok := calAt[id]
-		return ok || id == slo.AlwaysOpenName
+	e.rules = c.compileRules(files, calendarKnown, tierID)
+	if len(c.errs) == 0 {
+		c.chainRules(e.tierIDs, e.tiers, e.rules)
 	}
-	// Tiers, their ids and aliases in one namespace.
-	nameAt := map[string]pos{}
-	for _, f := range files {
-		for _, td := range f.tiers {
-			if prev, dup := nameAt[td.id]; dup {
-				c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
-				continue
-			}
-			nameAt[td.id] = td.at
-			t := &tier{
-				id: td.id, name: td.name, description: td.description, family: td.family,
-				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
-			}
-			for p := slo.P1; p <= slo.P4; p++ {
-				t.row[p] = tableRow(t.id, p)
-				if r := td.response[p]; r != nil {
-					if !calendarKnown(r.target.Calendar) {
-						c.add(r.at.Errorf(nil, "unknown calendar %q", r.target.Calendar))
-						continue
-					}
-					t.response[p] = r.target
-					t.has[p] = true
-				}
-			}
-			e.tiers[td.id] = t
-			e.tierIDs = append(e.tierIDs, td.id)
-		}
-	}
-	for _, f := range files {
-		for _, td := range f.tiers {
-			for i, a := range td.aliases {
-				if prev, dup := nameAt[a]; dup {
-					c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
-					continue
-				}
-				nameAt[a] = td.aliasAt[i]
-				if t := e.tiers[td.id]; t != nil {
-					e.tiers[a] = t
-				}
-			}
-		}
-	}
-	for _, id := range e.tierIDs {
-		t := e.tiers[id]
-		t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
-			Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
-	}
-	c.compileRules(files, calendarKnown)
-	c.compileMigrations(files)
-	c.compilePermissions(files)
+	e.migrations = c.compileMigrations(files, e.tierIDs, e.tiers)
+	e.permissions = c.compilePermissions(files)
+	return e
 }
 
 // Tiers returns the ids of the catalog's tiers in catalog order.
@@ -178,12 +109,12 @@ func (e *Engine) Tiers() []string { return append([]string(nil), e.tierIDs...) }
 // Calendars returns the ids of the catalog's calendars in catalog order,
 // after the built-in "24x7".
 func (e *Engine) Calendars() []string {
-	return append([]string{slo.AlwaysOpenName}, e.calendarIDs...)
+	return append([]string{slo.AlwaysOpenName}, e.calendars.ids...)
 }
 
 // Calendar returns the calendar with the given id.
 func (e *Engine) Calendar(id string) (*slo.Calendar, bool) {
-	c, ok := e.calendars[id]
+	c, ok := e.calendars.byID[id]
 	return c, ok
 }
 
@@ -202,7 +133,7 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	}
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
-		Aliases: append([]string(nil), t.aliases...), Response: t.table(), Features: cloneFeatures(t.features),
+		Aliases: append([]string(nil), t.aliases...), Response: t.objectives[response].table(), Features: cloneFeatures(t.features),
 		Price: price, Source: t.source,
 	}, nil
 }

@@ -80,7 +80,7 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 		}
 		target = t
 	}
-	mv, err := e.find(&in)
+	mv, err := firstMigration(e.migrations, &in.v)
 	if err != nil {
 		return Entitlements{}, err
 	}

@@ -192,8 +192,8 @@ func TestIdenticalChainsShareOneDecision(t *testing.T) {
 	e, err := Compile("scaling.yaml", scalingCatalog(4, 3))
 	require.NoError(t, err)
 	// r0 and r2 apply everywhere, r1 to t1 only.
-	assert.Same(t, e.tiers["t0"].decide[slo.P1], e.tiers["t2"].decide[slo.P4])
-	assert.NotSame(t, e.tiers["t0"].decide[slo.P1], e.tiers["t1"].decide[slo.P1])
-	assert.Len(t, e.tiers["t1"].decide[slo.P1].rules, 3)
-	assert.Len(t, e.tiers["t0"].decide[slo.P1].rules, 2)
+	assert.Same(t, e.tiers["t0"].objectives[response].decide[slo.P1], e.tiers["t2"].objectives[response].decide[slo.P4])
+	assert.NotSame(t, e.tiers["t0"].objectives[response].decide[slo.P1], e.tiers["t1"].objectives[response].decide[slo.P1])
+	assert.Len(t, e.tiers["t1"].objectives[response].decide[slo.P1].rules, 3)
+	assert.Len(t, e.tiers["t0"].objectives[response].decide[slo.P1].rules, 2)
 }

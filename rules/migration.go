@@ -12,6 +12,14 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// migrationKeys, grantKeys and featureKeys are the keys of a migrations
+// entry, of its grants and of its keep.
+var (
+	migrationKeys = []string{"description", "applies", "effective", "to", "holdPriceUntil", "grants", "keep"}
+	grantKeys     = []string{"from", "until", "languages", "channels", "services"}
+	featureKeys   = []string{"languages", "channels", "services"}
+)
+
 type grantDef struct {
 	at       pos
 	from     *expr // CEL timestamp
@@ -129,8 +137,8 @@ type grant struct {
 // compileMigrations checks every migration (ids unique across files, target
 // tiers known and listed once, expressions of the right types) and compiles
 // them in catalog order.
-func (c *compiler) compileMigrations(files []*catalogFile) {
-	e := c.eng
+func (c *compiler) compileMigrations(files []*catalogFile, ids []string, tiers map[string]*tier) []*migration {
+	var out []*migration
 	seen := map[string]pos{}
 	for _, f := range files {
 		for _, md := range f.migrations {
@@ -139,62 +147,86 @@ func (c *compiler) compileMigrations(files []*catalogFile) {
 				continue
 			}
 			seen[md.id] = md.at
-			ok := true
-			prog := func(x *expr, want *cel.Type) cel.Program {
-				if x == nil {
-					return nil
-				}
-				p, good := c.compileExpr(x, want)
-				ok = ok && good
-				return p
-			}
-			m := &migration{id: md.id, description: md.description, keep: md.keep}
-			m.applies = prog(md.applies, cel.BoolType)
-			m.effective = prog(md.effective, cel.TimestampType)
-			m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
-			for _, g := range md.grants {
-				m.grants = append(m.grants, grant{
-					from:     prog(g.from, cel.TimestampType),
-					until:    prog(g.until, cel.TimestampType),
-					features: g.features,
-				})
-			}
-			listed := map[string]string{}
-			for _, ref := range md.to {
-				t, found := e.tiers[ref.id]
-				if !found {
-					c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
-					ok = false
-					continue
-				}
-				if as, dup := listed[t.id]; dup {
-					if ref.id == t.id || ref.id == as {
-						c.add(ref.at.Errorf(nil, "tier %q is listed twice", ref.id))
-					} else {
-						c.add(ref.at.Errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
-					}
-					ok = false
-					continue
-				}
-				listed[t.id] = ref.id
-				m.to = append(m.to, t)
-				m.toIDs = append(m.toIDs, t.id)
-			}
-			if ok && m.applies != nil && m.effective != nil {
-				m.moves = make(map[string][]move, len(e.tierIDs))
-				for _, id := range e.tierIDs {
-					from := e.tiers[id].table()
-					mvs := make([]move, len(m.to))
-					for i, t := range m.to {
-						ch := slo.Compare(from, t.table())
-						mvs[i] = move{changes: ch, keeps: keepsTargets(ch), desc: describeChanges(ch)}
-					}
-					m.moves[id] = mvs
-				}
-				e.migrations = append(e.migrations, m)
+			if m := c.compileMigration(md, tiers); m != nil {
+				m.moves = movesTo(m.to, ids, tiers)
+				out = append(out, m)
 			}
 		}
 	}
+	return out
+}
+
+// compileMigration compiles one migration; nil when it has errors.
+func (c *compiler) compileMigration(md *migrationDef, tiers map[string]*tier) *migration {
+	ok := true
+	prog := func(x *expr, want *cel.Type) cel.Program {
+		if x == nil {
+			return nil
+		}
+		p, good := c.compileExpr(x, want)
+		ok = ok && good
+		return p
+	}
+	m := &migration{id: md.id, description: md.description, keep: md.keep}
+	m.applies = prog(md.applies, cel.BoolType)
+	m.effective = prog(md.effective, cel.TimestampType)
+	m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
+	for _, g := range md.grants {
+		m.grants = append(m.grants, grant{
+			from:     prog(g.from, cel.TimestampType),
+			until:    prog(g.until, cel.TimestampType),
+			features: g.features,
+		})
+	}
+	m.to = c.targets(md.to, tiers)
+	if !ok || len(m.to) != len(md.to) || m.applies == nil || m.effective == nil {
+		return nil
+	}
+	for _, t := range m.to {
+		m.toIDs = append(m.toIDs, t.id)
+	}
+	return m
+}
+
+// targets resolves a migration's target tiers, each listed once; a target
+// in error is left out.
+func (c *compiler) targets(refs []refDef, tiers map[string]*tier) []*tier {
+	var out []*tier
+	listed := map[string]string{}
+	for _, ref := range refs {
+		t, found := tiers[ref.id]
+		if !found {
+			c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+			continue
+		}
+		if as, dup := listed[t.id]; dup {
+			if ref.id == t.id || ref.id == as {
+				c.add(ref.at.Errorf(nil, "tier %q is listed twice", ref.id))
+			} else {
+				c.add(ref.at.Errorf(nil, "%q is tier %q, already listed as %q", ref.id, t.id, as))
+			}
+			continue
+		}
+		listed[t.id] = ref.id
+		out = append(out, t)
+	}
+	return out
+}
+
+// movesTo works out, for every tier of the catalog, how the response
+// targets change when moving to each of the targets.
+func movesTo(to []*tier, ids []string, tiers map[string]*tier) map[string][]move {
+	moves := make(map[string][]move, len(ids))
+	for _, id := range ids {
+		from := tiers[id].objectives[response].table()
+		mvs := make([]move, len(to))
+		for i, t := range to {
+			ch := slo.Compare(from, t.objectives[response].table())
+			mvs[i] = move{changes: ch, keeps: keepsTargets(ch), desc: describeChanges(ch)}
+		}
+		moves[id] = mvs
+	}
+	return moves
 }
 
 // moving is a migration that applies to one contract, evaluated.
@@ -204,11 +236,11 @@ type moving struct {
 	heldUntil time.Time // zero when the price is not held
 }
 
-// find returns the first migration, in catalog order, whose applies holds
-// for the input, evaluated; nil when none does.
-func (e *Engine) find(in *contractInput) (*moving, error) {
-	for _, m := range e.migrations {
-		ok, err := evalBool(m.applies, &in.v, "migrations."+m.id+".applies")
+// firstMigration returns the first of migrations whose applies holds
+// for the variables v, evaluated; nil when none does.
+func firstMigration(migrations []*migration, v *vars) (*moving, error) {
+	for _, m := range migrations {
+		ok, err := evalBool(m.applies, v, "migrations."+m.id+".applies")
 		if err != nil {
 			return nil, err
 		}
@@ -216,11 +248,11 @@ func (e *Engine) find(in *contractInput) (*moving, error) {
 			continue
 		}
 		mv := &moving{m: m}
-		if mv.effective, err = evalTime(m.effective, &in.v, "migrations."+m.id+".effective"); err != nil {
+		if mv.effective, err = evalTime(m.effective, v, "migrations."+m.id+".effective"); err != nil {
 			return nil, err
 		}
 		if m.holdPriceUntil != nil {
-			if mv.heldUntil, err = evalTime(m.holdPriceUntil, &in.v, "migrations."+m.id+".holdPriceUntil"); err != nil {
+			if mv.heldUntil, err = evalTime(m.holdPriceUntil, v, "migrations."+m.id+".holdPriceUntil"); err != nil {
 				return nil, err
 			}
 		}

@@ -1,22 +1,122 @@
 package rules
 
-import "github.com/tiercel/tiercel/slo"
+import (
+	"fmt"
+	"strings"
 
+	"github.com/tiercel/tiercel/slo"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
+)
+
+// metric is an SLO metric a tier promises per priority. A tier writes each
+// metric's targets under the key of its name ("response: {P1: 1h 24x7}"),
+// and a rule names the metric it decides (metric:, response by default).
+// Adding a metric is adding its name here: parsing, compiling, rule chains
+// and table rows follow.
+type metric uint8
+
+const (
+	response   metric = iota // the initial response: from the case's opening to the first reply
+	numMetrics               // the number of metrics
+)
+
+var metricNames = [numMetrics]string{response: "response"}
+
+func (m metric) String() string { return metricNames[m] }
+
+// parseMetric reads a metric's name.
+func parseMetric(s string) (metric, error) {
+	for m, n := range metricNames {
+		if n == s {
+			return metric(m), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown metric %q (known: %s)", s, strings.Join(metricNames[:], ", "))
+}
+
+// targetDef is one target as written, "<duration> <calendar>".
 type targetDef struct {
 	target slo.Target
 	at     pos // the value, for unknown calendar errors
 }
 
-// tableRow names a row of a tier's response table.
-func tableRow(tierID string, p slo.Priority) string {
-	return "tiers." + tierID + ".response." + p.String()
+// objectiveDef is a tier's targets of one metric as written, by priority.
+type objectiveDef [slo.P4 + 1]*targetDef
+
+// parseObjective reads a tier's targets of metric m, a mapping of
+// priorities to targets such as "P1: 1h 24x7".
+func (d *decoder) parseObjective(c field, m metric, od *objectiveDef) bool {
+	rows := d.Mapping(c.Value, c.Path, nil)
+	if c.Value == nil || c.Value.Kind != yaml.MappingNode {
+		if c.Value == nil || c.Value.Tag == "!!null" {
+			d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "must map priorities P1-P4 to targets, e.g. P1: 1h 24x7")
+		}
+		return false
+	}
+	ok := true
+	if len(rows) == 0 {
+		d.Fail(c.Value, c.Path, nil, "no %s targets", m)
+		ok = false
+	}
+	for _, r := range rows {
+		p, err := slo.ParsePriority(r.Key)
+		if err != nil {
+			d.Fail(r.KeyNode, r.Path, err, "%v", err)
+			ok = false
+			continue
+		}
+		if od[p] != nil {
+			d.Fail(r.KeyNode, r.Path, nil, "duplicate target for %s", p)
+			ok = false
+			continue
+		}
+		t, good := parsed(d, r, slo.ParseTarget)
+		if !good {
+			ok = false
+			continue
+		}
+		od[p] = &targetDef{target: t, at: d.At(r.Value, r.Path)}
+	}
+	return ok
 }
 
-func (t *tier) table() slo.Table {
+// objective is one metric of a compiled tier: its target for each priority
+// (has says which priorities have one), the first-match chain of the rules
+// that can override each, and the name of each table row, which decides
+// when no rule does.
+type objective struct {
+	target [slo.P4 + 1]slo.Target
+	has    [slo.P4 + 1]bool
+	decide [slo.P4 + 1]*decision
+	row    [slo.P4 + 1]string // "tiers.<id>.<metric>.<P>", precomputed
+}
+
+// compileObjective checks the calendars of a tier's targets of metric m.
+func (c *compiler) compileObjective(tierID string, m metric, od *objectiveDef, calendarKnown func(string) bool) objective {
+	var o objective
+	for p := slo.P1; p <= slo.P4; p++ {
+		o.row[p] = "tiers." + tierID + "." + m.String() + "." + p.String()
+		r := od[p]
+		if r == nil {
+			continue
+		}
+		if !calendarKnown(r.target.Calendar) {
+			c.add(r.at.Errorf(nil, "unknown calendar %q", r.target.Calendar))
+			continue
+		}
+		o.target[p], o.has[p] = r.target, true
+	}
+	return o
+}
+
+// table returns the objective's targets by priority.
+func (o *objective) table() slo.Table {
 	tb := make(slo.Table, 4)
 	for p := slo.P1; p <= slo.P4; p++ {
-		if t.has[p] {
-			tb[p] = t.response[p]
+		if o.has[p] {
+			tb[p] = o.target[p]
 		}
 	}
 	return tb

@@ -7,6 +7,9 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// permissionKeys are the keys of a permissions entry.
+var permissionKeys = []string{"description", "allow"}
+
 type permissionDef struct {
 	action      string
 	at          pos
@@ -55,8 +58,8 @@ type permission struct {
 
 // compilePermissions checks every permission (actions unique across files,
 // allow a bool expression) and compiles it.
-func (c *compiler) compilePermissions(files []*catalogFile) {
-	e := c.eng
+func (c *compiler) compilePermissions(files []*catalogFile) map[string]*permission {
+	perms := map[string]*permission{}
 	seen := map[string]pos{}
 	for _, f := range files {
 		for _, pd := range f.permissions {
@@ -69,12 +72,13 @@ func (c *compiler) compilePermissions(files []*catalogFile) {
 			if !ok {
 				continue
 			}
-			e.permissions[pd.action] = &permission{
+			perms[pd.action] = &permission{
 				action: pd.action, description: pd.description, rule: "permissions." + pd.action,
 				allow: prg, usesNow: c.usesVariable(pd.allow, "now"),
 			}
 		}
 	}
+	return perms
 }
 
 // usesVariable reports whether the checked expression x refers to the

@@ -6,6 +6,12 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// priceKeys and bandKeys are the keys of a tier's price and of its bands.
+var (
+	priceKeys = []string{"currency", "minimum", "bands", "proration"}
+	bandKeys  = []string{"upTo", "rate"}
+)
+
 func (d *decoder) parsePrice(f field) *entitlement.Price {
 	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
 		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with currency, minimum and bands")

@@ -1,12 +1,20 @@
 package rules
 
 import (
+	"encoding/binary"
+	"slices"
+
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 	"go.yaml.in/yaml/v3"
 )
 
+// tierKeys are the keys of a tiers entry: its description, features and
+// price, and the targets of each metric.
+var tierKeys = slices.Concat([]string{"name", "description", "aliases", "family", "legacy"}, metricNames[:], []string{"languages", "channels", "services", "price", "source"})
+
+// tierDef is a tiers entry as written.
 type tierDef struct {
 	broken      bool
 	id          string
@@ -17,7 +25,7 @@ type tierDef struct {
 	legacy      bool
 	aliases     []string
 	aliasAt     []pos
-	response    [slo.P4 + 1]*targetDef
+	objectives  [numMetrics]objectiveDef
 	features    entitlement.Features
 	price       *entitlement.Price
 	source      string
@@ -35,6 +43,7 @@ func (d *decoder) parseTier(f field) *tierDef {
 	}
 	fields := d.Mapping(f.Value, f.Path, tierKeys)
 	ok := d.Require(f.KeyNode, f.Path, fields, "name", "response")
+	d.features(fields, &td.features)
 	for _, c := range fields {
 		switch c.Key {
 		case "name":
@@ -48,75 +57,126 @@ func (d *decoder) parseTier(f field) *tierDef {
 		case "legacy":
 			td.legacy, _ = d.Boolean(c)
 		case "aliases":
-			for _, it := range d.List(c) {
-				s, good := d.Str(it.Field(c))
-				if !good {
-					continue
-				}
-				if !idPattern.MatchString(s) {
-					d.Fail(it.Node, it.Path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
-					continue
-				}
-				td.aliases = append(td.aliases, s)
-				td.aliasAt = append(td.aliasAt, d.At(it.Node, it.Path))
-			}
-		case "response":
-			rows := d.Mapping(c.Value, c.Path, nil)
-			if c.Value == nil || c.Value.Kind != yaml.MappingNode {
-				if c.Value == nil || c.Value.Tag == "!!null" {
-					d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "must map priorities P1-P4 to targets, e.g. P1: 1h 24x7")
-				}
-				ok = false
-				continue
-			}
-			if len(rows) == 0 {
-				d.Fail(c.Value, c.Path, nil, "no response targets")
-				ok = false
-			}
-			for _, r := range rows {
-				p, err := slo.ParsePriority(r.Key)
-				if err != nil {
-					d.Fail(r.KeyNode, r.Path, err, "%v", err)
-					ok = false
-					continue
-				}
-				if td.response[p] != nil {
-					d.Fail(r.KeyNode, r.Path, nil, "duplicate target for %s", p)
-					ok = false
-					continue
-				}
-				t, good := parsed(d, r, slo.ParseTarget)
-				if !good {
-					ok = false
-					continue
-				}
-				td.response[p] = &targetDef{target: t, at: d.At(r.Value, r.Path)}
-			}
-		case "languages":
-			td.features.Languages = d.Strings(c)
-		case "channels":
-			td.features.Channels = d.Strings(c)
-		case "services":
-			td.features.Services = d.Strings(c)
+			d.parseAliases(c, td)
 		case "price":
 			td.price = d.parsePrice(c)
+		default:
+			if m, err := parseMetric(c.Key); err == nil {
+				ok = d.parseObjective(c, m, &td.objectives[m]) && ok
+			}
 		}
 	}
 	td.broken = !ok
 	return td
 }
 
+// parseAliases reads a tier's aliases.
+func (d *decoder) parseAliases(c field, td *tierDef) {
+	for _, it := range d.List(c) {
+		s, good := d.Str(it.Field(c))
+		if !good {
+			continue
+		}
+		if !idPattern.MatchString(s) {
+			d.Fail(it.Node, it.Path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
+			continue
+		}
+		td.aliases = append(td.aliases, s)
+		td.aliasAt = append(td.aliasAt, d.At(it.Node, it.Path))
+	}
+}
+
+// tier is a compiled tiers entry.
 type tier struct {
 	id, name, description, family, source string
 	legacy                                bool
 	aliases                               []string
-	response                              [slo.P4 + 1]slo.Target
-	has                                   [slo.P4 + 1]bool
+	objectives                            [numMetrics]objective
 	features                              entitlement.Features
 	price                                 *entitlement.Price
 	cel                                   *celTier
-	decide                                [slo.P4 + 1]*decision
-	row                                   [slo.P4 + 1]string // "tiers.<id>.response.<P>", precomputed
+}
+
+// compileTiers checks that tier ids and aliases are unique across files
+// (one namespace) and compiles each tier's objectives. It returns the tiers
+// by id and by alias, and their ids in catalog order.
+func (c *compiler) compileTiers(files []*catalogFile, calendarKnown func(string) bool) (map[string]*tier, []string) {
+	tiers := map[string]*tier{}
+	var ids []string
+	nameAt := map[string]pos{}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			if prev, dup := nameAt[td.id]; dup {
+				c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
+				continue
+			}
+			nameAt[td.id] = td.at
+			t := &tier{
+				id: td.id, name: td.name, description: td.description, family: td.family,
+				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
+			}
+			for m := range numMetrics {
+				t.objectives[m] = c.compileObjective(t.id, m, &td.objectives[m], calendarKnown)
+			}
+			t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
+				Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
+			tiers[td.id] = t
+			ids = append(ids, td.id)
+		}
+	}
+	for _, f := range files {
+		for _, td := range f.tiers {
+			for i, a := range td.aliases {
+				if prev, dup := nameAt[a]; dup {
+					c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
+					continue
+				}
+				nameAt[a] = td.aliasAt[i]
+				if t := tiers[td.id]; t != nil {
+					tiers[a] = t
+				}
+			}
+		}
+	}
+	return tiers, ids
+}
+
+// chainRules gives every tier, metric and priority the first-match chain of
+// the rules that can apply to it. A chain is the list of its rules'
+// programs, each compiled once, so compiling grows with the catalog's size,
+// not with tiers × priorities × rule text; identical chains share one
+// decision. A chain whose rules together may cost more than the runtime
+// limit it runs under is an error at the rule that pushes it over, reported
+// once.
+func (c *compiler) chainRules(ids []string, tiers map[string]*tier, rules []*rule) {
+	shared := map[string]*decision{}
+	reported := map[*rule]bool{}
+	var key []byte
+	var chain []*rule
+	for _, id := range ids {
+		t := tiers[id]
+		for m := range numMetrics {
+			for p := slo.P1; p <= slo.P4; p++ {
+				key, chain = key[:0], chain[:0]
+				for i, r := range rules {
+					if r.appliesTo(t.id, m, p) {
+						key = binary.AppendUvarint(key, uint64(i))
+						chain = append(chain, r)
+					}
+				}
+				if len(chain) == 0 {
+					continue
+				}
+				d, ok := shared[string(key)]
+				if !ok {
+					d = &decision{rules: slices.Clone(chain)}
+					shared[string(key)] = d
+					c.checkChainCost(d.rules, t.id, p, reported)
+				}
+				t.objectives[m].decide[p] = d
+			}
+		}
+	}
 }
 
 // Tier describes one tier of the catalog.

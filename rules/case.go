@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"time"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Case is a support case to decide on. It is an input: the engine never
+// reads the wall clock, so the same Case always gives the same Deadline.
+type Case struct {
+	Tier     string         // tier id or alias
+	Priority slo.Priority   // P1..P4
+	Opened   time.Time      // when the case was opened; required
+	Zone     string         // IANA zone for calendars with zone: account
+	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
+	Account  string         // account id; visible to CEL as case.account and account.id
+	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account] (required) or [account-if-any]
+	Attrs    map[string]any // extra facts, visible to CEL as case.attrs
+	Now      time.Time      // instant of the decision, CEL's now; zero means Opened
+	Pauses   []slo.Interval // intervals during which the clock was stopped (waiting on the customer)
+}
+
+// now returns the instant of a decision about the case: Now, or Opened
+// when Now is zero.
+func (c *Case) now() time.Time {
+	if c.Now.IsZero() {
+		return c.Opened
+	}
+	return c.Now
+}
+
+// cel fills the case and its account as CEL sees them, for a case of the
+// tier tierID ("" when the case names none). An invalid priority is left
+// empty: callers that need one check it first.
+func (c *Case) cel(tierID string, kase *celCase, account *celAccount) {
+	*kase = celCase{
+		Tier: tierID, Opened: c.Opened, Zone: c.Zone,
+		Language: c.Language, Account: c.Account, Country: c.Country, Attrs: attrs(c.Attrs),
+	}
+	if c.Priority.Valid() {
+		kase.Priority = c.Priority.String()
+	}
+	*account = celAccount{ID: c.Account, Zone: c.Zone, Country: c.Country}
+}
