@@ -181,32 +181,30 @@ type calendars struct {
 // builds each calendar. known reports whether an id names a calendar of the
 // catalog, broken ones included, so that references to them add no errors
 // of their own.
-func (c *compiler) compileCalendars(files []*catalogFile) (cals calendars, known func(string) bool) {
+func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known func(string) bool) {
 	cals = calendars{
 		byID:      map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
 		byCountry: map[string]*countryCalendars{},
 	}
 	calAt := map[string]pos{}
-	for _, f := range files {
-		for _, cd := range f.calendars {
-			if prev, dup := calAt[cd.id]; dup {
-				c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
-				continue
-			}
-			calAt[cd.id] = cd.at
-			if cd.broken {
-				continue
-			}
-			cal, err := slo.NewCalendar(cd.spec)
-			if err != nil {
-				c.add(cd.at.Errorf(err, "%v", err))
-				continue
-			}
-			cals.byID[cd.id] = cal
-			cals.ids = append(cals.ids, cd.id)
-			if cd.accountHolidays {
-				cals.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
-			}
+	for _, cd := range defs {
+		if prev, dup := calAt[cd.id]; dup {
+			c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
+			continue
+		}
+		calAt[cd.id] = cd.at
+		if cd.broken {
+			continue
+		}
+		cal, err := slo.NewCalendar(cd.spec)
+		if err != nil {
+			c.add(cd.at.Errorf(err, "%v", err))
+			continue
+		}
+		cals.byID[cd.id] = cal
+		cals.ids = append(cals.ids, cd.id)
+		if cd.accountHolidays {
+			cals.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
 		}
 	}
 	return cals, func(id string) bool {

@@ -1,7 +1,7 @@
 package rules
 
-// catalogFile is one catalog document as written: its definitions, each
-// keeping where it was written, not yet cross-checked with other files.
+// catalogFile holds the definitions of catalog documents as written, in
+// order, each keeping where it was written, not yet cross-checked.
 type catalogFile struct {
 	calendars   []*calendarDef
 	tiers       []*tierDef
@@ -13,13 +13,13 @@ type catalogFile struct {
 // topKeys are the sections of a catalog document.
 var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions"}
 
-// parseFile reads one catalog document.
-func (d *decoder) parseFile() *catalogFile {
+// parseFile reads one catalog document and appends its definitions to cf,
+// which gathers those of every file in order.
+func (d *decoder) parseFile(cf *catalogFile) {
 	root := d.Document()
 	if root == nil {
-		return nil
+		return
 	}
-	cf := &catalogFile{}
 	for _, f := range d.Mapping(root, "", topKeys) {
 		switch f.Key {
 		case "version":
@@ -27,16 +27,15 @@ func (d *decoder) parseFile() *catalogFile {
 				d.Fail(f.Value, f.Path, nil, "unsupported format version %q (want 1)", v)
 			}
 		case "calendars":
-			cf.calendars = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseCalendar)
+			cf.calendars = parseEach(cf.calendars, d.Mapping(f.Value, f.Path, nil), d.parseCalendar)
 		case "tiers":
-			cf.tiers = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseTier)
+			cf.tiers = parseEach(cf.tiers, d.Mapping(f.Value, f.Path, nil), d.parseTier)
 		case "rules":
-			cf.rules = parseEach(d.List(f), d.parseRule)
+			cf.rules = parseEach(cf.rules, d.List(f), d.parseRule)
 		case "migrations":
-			cf.migrations = parseEach(d.Mapping(f.Value, f.Path, nil), d.parseMigration)
+			cf.migrations = parseEach(cf.migrations, d.Mapping(f.Value, f.Path, nil), d.parseMigration)
 		case "permissions":
-			cf.permissions = parseEach(d.Mapping(f.Value, f.Path, nil), d.parsePermission)
+			cf.permissions = parseEach(cf.permissions, d.Mapping(f.Value, f.Path, nil), d.parsePermission)
 		}
 	}
-	return cf
 }

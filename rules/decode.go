@@ -30,10 +30,9 @@ func (d *decoder) checkID(f field, what string) bool {
 	return true
 }
 
-// parseEach parses every entry of a section, keeping the definitions parse
-// returns (it returns nil for an entry too broken to keep).
-func parseEach[E, T any](entries []E, parse func(E) *T) []*T {
-	var out []*T
+// parseEach parses every entry of a section and appends to out the
+// definitions parse returns (it returns nil for an entry too broken to keep).
+func parseEach[E, T any](out []*T, entries []E, parse func(E) *T) []*T {
 	for _, e := range entries {
 		if def := parse(e); def != nil {
 			out = append(out, def)

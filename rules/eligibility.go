@@ -104,15 +104,15 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	el.Reasons = make([]string, 0, 5+len(m.to))
 	el.Reasons = append(el.Reasons, "migration "+m.id+" applies to "+cur.id+" ("+cur.name+")")
 	if el.Required {
-		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is no longer available since %s: the contract must move to one of %s", cur.id, when(mv.effective), targets))
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is no longer available since %s: the contract must move to one of %s", cur.id, whenText(mv.effective), targets))
 	} else {
-		el.Reasons = append(el.Reasons, fmt.Sprintf("%s stays available until %s, when the move to one of %s takes effect", cur.id, when(mv.effective), targets))
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s stays available until %s, when the move to one of %s takes effect", cur.id, whenText(mv.effective), targets))
 	}
 	if !mv.heldUntil.IsZero() {
 		if at.Before(mv.heldUntil) {
-			el.Reasons = append(el.Reasons, fmt.Sprintf("the price is held until %s: no increase before then", when(mv.heldUntil)))
+			el.Reasons = append(el.Reasons, fmt.Sprintf("the price is held until %s: no increase before then", whenText(mv.heldUntil)))
 		} else {
-			el.Reasons = append(el.Reasons, fmt.Sprintf("the price was held until %s", when(mv.heldUntil)))
+			el.Reasons = append(el.Reasons, fmt.Sprintf("the price was held until %s", whenText(mv.heldUntil)))
 		}
 	}
 	noSpend := c.Spend.Currency() == ""

@@ -59,16 +59,13 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
 	}
 	c := &compiler{env: env}
-	var files []*catalogFile
+	var all catalogFile
 	for i, src := range srcs {
 		d := newDecoder(names[i], src)
-		cf := d.parseFile()
+		d.parseFile(&all)
 		c.errs = append(c.errs, d.Errors()...)
-		if cf != nil {
-			files = append(files, cf)
-		}
 	}
-	e := c.link(names, files)
+	e := c.link(names, &all)
 	if len(c.errs) > 0 {
 		return nil, c.errs.Err()
 	}
@@ -78,15 +75,15 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	return e, nil
 }
 
-// link cross-checks the files' definitions (ids unique across files,
+// link cross-checks the definitions of every file (ids unique across files,
 // references known) and compiles them into an engine: calendars first, as
 // tiers and rules refer to them, then tiers, rules and their chains,
 // migrations and permissions.
-func (c *compiler) link(names []string, files []*catalogFile) *Engine {
+func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e := &Engine{names: names}
-	cals, calendarKnown := c.compileCalendars(files)
+	cals, calendarKnown := c.compileCalendars(all.calendars)
 	e.calendars = cals
-	e.tiers, e.tierIDs = c.compileTiers(files, calendarKnown)
+	e.tiers, e.tierIDs = c.compileTiers(all.tiers, calendarKnown)
 	tierID := func(ref string) (string, bool) {
 		t, ok := e.tiers[ref]
 		if !ok {
@@ -94,12 +91,12 @@ func (c *compiler) link(names []string, files []*catalogFile) *Engine {
 		}
 		return t.id, true
 	}
-	e.rules = c.compileRules(files, calendarKnown, tierID)
+	e.rules = c.compileRules(all.rules, calendarKnown, tierID)
 	if len(c.errs) == 0 {
 		c.chainRules(e.tierIDs, e.tiers, e.rules)
 	}
-	e.migrations = c.compileMigrations(files, e.tierIDs, e.tiers)
-	e.permissions = c.compilePermissions(files)
+	e.migrations = c.compileMigrations(all.migrations, e.tierIDs, e.tiers)
+	e.permissions = c.compilePermissions(all.permissions)
 	return e
 }
 

@@ -109,7 +109,7 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 	case at.Before(mv.effective):
 		out.Tier = cur.id
 		out.Features = cloneFeatures(cur.features)
-		out.Reasons = append(out.Reasons, fmt.Sprintf("until migration %s takes effect on %s the contract has the features of %s", m.id, when(mv.effective), cur.id))
+		out.Reasons = append(out.Reasons, fmt.Sprintf("until migration %s takes effect on %s the contract has the features of %s", m.id, whenText(mv.effective), cur.id))
 		for i, g := range m.grants {
 			what := fmt.Sprintf("migrations.%s.grants[%d]", m.id, i)
 			from, err := evalTime(g.from, &in.v, what+".from")
@@ -125,15 +125,15 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 			desc := describeFeatures(g.features)
 			switch {
 			case at.Before(from):
-				out.Reasons = append(out.Reasons, fmt.Sprintf("from %s the migration adds %s (not yet)", when(from), desc))
+				out.Reasons = append(out.Reasons, fmt.Sprintf("from %s the migration adds %s (not yet)", whenText(from), desc))
 			case !until.IsZero() && !at.Before(until):
-				out.Reasons = append(out.Reasons, fmt.Sprintf("the migration added %s from %s until %s (no longer)", desc, when(from), when(until)))
+				out.Reasons = append(out.Reasons, fmt.Sprintf("the migration added %s from %s until %s (no longer)", desc, whenText(from), whenText(until)))
 			default:
 				out.Features = union(out.Features, g.features)
 				if until.IsZero() {
-					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s the migration adds %s", when(from), desc))
+					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s the migration adds %s", whenText(from), desc))
 				} else {
-					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s and until %s the migration adds %s", when(from), when(until), desc))
+					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s and until %s the migration adds %s", whenText(from), whenText(until), desc))
 				}
 			}
 		}
@@ -142,7 +142,7 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 		out.Migrated = true
 		out.Features = common(m.to)
 		out.Reasons = append(out.Reasons, fmt.Sprintf("%s is no longer available since %s and the contract does not say which of %s replaced it: it has the features every one of them offers",
-			cur.id, when(mv.effective), strings.Join(m.toIDs, ", ")))
+			cur.id, whenText(mv.effective), strings.Join(m.toIDs, ", ")))
 	}
 	if !emptyFeatures(m.keep) {
 		out.Features = union(out.Features, m.keep)

@@ -41,7 +41,6 @@ func (d *decoder) expr(f field) *expr {
 type compiler struct {
 	env  *cel.Env
 	errs ErrorList
-	eng  *Engine
 }
 
 func (c *compiler) add(e *Error) { c.errs = append(c.errs, e) }

@@ -1,40 +1,11 @@
 package rules
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/tiercel/tiercel/slo"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
-
-// metric is an SLO metric a tier promises per priority. A tier writes each
-// metric's targets under the key of its name ("response: {P1: 1h 24x7}"),
-// and a rule names the metric it decides (metric:, response by default).
-// Adding a metric is adding its name here: parsing, compiling, rule chains
-// and table rows follow.
-type metric uint8
-
-const (
-	response   metric = iota // the initial response: from the case's opening to the first reply
-	numMetrics               // the number of metrics
-)
-
-var metricNames = [numMetrics]string{response: "response"}
-
-func (m metric) String() string { return metricNames[m] }
-
-// parseMetric reads a metric's name.
-func parseMetric(s string) (metric, error) {
-	for m, n := range metricNames {
-		if n == s {
-			return metric(m), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown metric %q (known: %s)", s, strings.Join(metricNames[:], ", "))
-}
 
 // targetDef is one target as written, "<duration> <calendar>".
 type targetDef struct {

@@ -58,24 +58,22 @@ type permission struct {
 
 // compilePermissions checks every permission (actions unique across files,
 // allow a bool expression) and compiles it.
-func (c *compiler) compilePermissions(files []*catalogFile) map[string]*permission {
+func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permission {
 	perms := map[string]*permission{}
 	seen := map[string]pos{}
-	for _, f := range files {
-		for _, pd := range f.permissions {
-			if prev, dup := seen[pd.action]; dup {
-				c.add(pd.at.Errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.Short()))
-				continue
-			}
-			seen[pd.action] = pd.at
-			prg, ok := c.compileExpr(pd.allow, cel.BoolType)
-			if !ok {
-				continue
-			}
-			perms[pd.action] = &permission{
-				action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-				allow: prg, usesNow: c.usesVariable(pd.allow, "now"),
-			}
+	for _, pd := range defs {
+		if prev, dup := seen[pd.action]; dup {
+			c.add(pd.at.Errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.Short()))
+			continue
+		}
+		seen[pd.action] = pd.at
+		prg, ok := c.compileExpr(pd.allow, cel.BoolType)
+		if !ok {
+			continue
+		}
+		perms[pd.action] = &permission{
+			action: pd.action, description: pd.description, rule: "permissions." + pd.action,
+			allow: prg, usesNow: c.usesVariable(pd.allow, "now"),
 		}
 	}
 	return perms

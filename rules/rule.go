@@ -125,38 +125,36 @@ func (r *rule) appliesTo(tierID string, m metric, p slo.Priority) bool {
 // compileRules checks every rule (ids unique across files, calendars and
 // tiers known, when a bool expression) and compiles each once, in catalog
 // order. tierID resolves a tier id or alias to the tier's id.
-func (c *compiler) compileRules(files []*catalogFile, calendarKnown func(string) bool, tierID func(string) (string, bool)) []*rule {
+func (c *compiler) compileRules(defs []*ruleDef, calendarKnown func(string) bool, tierID func(string) (string, bool)) []*rule {
 	var rules []*rule
 	ruleAt := map[string]pos{}
-	for _, f := range files {
-		for _, rd := range f.rules {
-			if prev, dup := ruleAt[rd.id]; dup {
-				c.add(rd.at.Errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.Short()))
+	for _, rd := range defs {
+		if prev, dup := ruleAt[rd.id]; dup {
+			c.add(rd.at.Errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.Short()))
+			continue
+		}
+		ruleAt[rd.id] = rd.at
+		prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
+		r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
+			metric: rd.metric, priorities: rd.priorities}
+		if rd.calendar != nil {
+			if !calendarKnown(rd.calendar.id) {
+				c.add(rd.calendar.at.Errorf(nil, "unknown calendar %q", rd.calendar.id))
+				ok = false
+			}
+			r.calendar = rd.calendar.id
+		}
+		for _, ref := range rd.tiers {
+			id, found := tierID(ref.id)
+			if !found {
+				c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
+				ok = false
 				continue
 			}
-			ruleAt[rd.id] = rd.at
-			prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
-			r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
-				metric: rd.metric, priorities: rd.priorities}
-			if rd.calendar != nil {
-				if !calendarKnown(rd.calendar.id) {
-					c.add(rd.calendar.at.Errorf(nil, "unknown calendar %q", rd.calendar.id))
-					ok = false
-				}
-				r.calendar = rd.calendar.id
-			}
-			for _, ref := range rd.tiers {
-				id, found := tierID(ref.id)
-				if !found {
-					c.add(ref.at.Errorf(ErrUnknownTier, "unknown tier %q", ref.id))
-					ok = false
-					continue
-				}
-				r.tiers = append(r.tiers, id)
-			}
-			if ok {
-				rules = append(rules, r)
-			}
+			r.tiers = append(r.tiers, id)
+		}
+		if ok {
+			rules = append(rules, r)
 		}
 	}
 	return rules

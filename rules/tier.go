@@ -100,41 +100,37 @@ type tier struct {
 // compileTiers checks that tier ids and aliases are unique across files
 // (one namespace) and compiles each tier's objectives. It returns the tiers
 // by id and by alias, and their ids in catalog order.
-func (c *compiler) compileTiers(files []*catalogFile, calendarKnown func(string) bool) (map[string]*tier, []string) {
+func (c *compiler) compileTiers(defs []*tierDef, calendarKnown func(string) bool) (map[string]*tier, []string) {
 	tiers := map[string]*tier{}
 	var ids []string
 	nameAt := map[string]pos{}
-	for _, f := range files {
-		for _, td := range f.tiers {
-			if prev, dup := nameAt[td.id]; dup {
-				c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
+	for _, td := range defs {
+		if prev, dup := nameAt[td.id]; dup {
+			c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
+			continue
+		}
+		nameAt[td.id] = td.at
+		t := &tier{
+			id: td.id, name: td.name, description: td.description, family: td.family,
+			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
+		}
+		for m := range numMetrics {
+			t.objectives[m] = c.compileObjective(t.id, m, &td.objectives[m], calendarKnown)
+		}
+		t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
+			Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
+		tiers[td.id] = t
+		ids = append(ids, td.id)
+	}
+	for _, td := range defs {
+		for i, a := range td.aliases {
+			if prev, dup := nameAt[a]; dup {
+				c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
 				continue
 			}
-			nameAt[td.id] = td.at
-			t := &tier{
-				id: td.id, name: td.name, description: td.description, family: td.family,
-				legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
-			}
-			for m := range numMetrics {
-				t.objectives[m] = c.compileObjective(t.id, m, &td.objectives[m], calendarKnown)
-			}
-			t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
-				Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
-			tiers[td.id] = t
-			ids = append(ids, td.id)
-		}
-	}
-	for _, f := range files {
-		for _, td := range f.tiers {
-			for i, a := range td.aliases {
-				if prev, dup := nameAt[a]; dup {
-					c.add(td.aliasAt[i].Errorf(nil, "alias %q clashes with the tier or alias at %s", a, prev.Short()))
-					continue
-				}
-				nameAt[a] = td.aliasAt[i]
-				if t := tiers[td.id]; t != nil {
-					tiers[a] = t
-				}
+			nameAt[a] = td.aliasAt[i]
+			if t := tiers[td.id]; t != nil {
+				tiers[a] = t
 			}
 		}
 	}
