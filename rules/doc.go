@@ -1,15 +1,23 @@
 // Package rules is tiercel's engine: a catalog of support tiers written in
 // YAML is parsed with the position of every value, checked, and compiled into
-// CEL programs with CEL-Go; the resulting Engine answers four questions:
+// CEL programs with CEL-Go. The resulting Engine answers questions about
+// cases, tiers and contracts:
 //
-//   - Deadline: a case of priority P1-P4 was opened at T on tier X; when is
-//     the initial response due, on which clock, and which rule decided?
+//   - Deadline and Status: a case of priority P1-P4 was opened at T on tier
+//     X; when is the initial response due, on which clock, which rule
+//     decided, and where does the case stand at an instant?
 //   - Compare: an account moves from tier A to tier B; which response
 //     targets improve, degrade or stay the same?
-//   - Eligibility: a legacy contract reaches its renewal; may (or must) it
-//     move, to which tiers, from when, and which tier keeps its targets at
-//     the lowest price?
-//   - Quote: what does tier X cost for a month with spend S?
+//   - Eligibility and Plan: a legacy contract reaches its renewal; may (or
+//     must) it move, to which tiers, from when, what changes for each, and
+//     which tier keeps its targets at the lowest price?
+//   - Entitlements and MovedEntitlements: which languages, channels and
+//     services does a contract have at an instant, before and after a move?
+//   - Quote and QuotePeriod: what does tier X cost for a month, or part of
+//     one, with spend S?
+//   - Allowed: may a principal do an action on a case?
+//
+// Test suites that pin these answers in YAML live in package suite.
 //
 // # Catalogs
 //
@@ -47,9 +55,12 @@
 // elements) is too high are rejected at compile time; every evaluation runs
 // under a cost limit and fails with ErrCostLimit beyond it.
 //
-// The rules that can apply to a tier and priority (after their static tiers
-// and priorities filters) are compiled into one first-match CEL program per
-// tier and priority, like a switch; response tables and other literal
+// Each tier promises targets per SLO metric (an objective; today the
+// initial response, written under response:). The rules that can apply to
+// a tier, metric and priority (after their static metric, tiers and
+// priorities filters) form one first-match chain per tier, metric and
+// priority, like a switch, each rule's condition compiled once; target
+// tables and other literal
 // outputs stay literal Go values, so a case no rule can touch costs no CEL
 // evaluation at all.
 //

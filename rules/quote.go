@@ -60,16 +60,3 @@ func (e *Engine) pricedTier(idOrAlias string) (*tier, error) {
 	}
 	return t, nil
 }
-
-// fee is Quote's total without the lines; it does not allocate unless it
-// fails.
-func (t *tier) fee(spend entitlement.Money) (entitlement.Money, error) {
-	if t.price == nil {
-		return entitlement.Money{}, fmt.Errorf("%w: tier %q has none in the catalog", ErrNoPrice, t.id)
-	}
-	m, err := t.price.Fee(spend)
-	if err != nil {
-		return entitlement.Money{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
-	}
-	return m, nil
-}

@@ -132,14 +132,18 @@ func (c *cli) deadline(o *caseFlags) error {
 	if err != nil {
 		return err
 	}
-	var st *slo.Status
-	d, err := e.Deadline(kase)
-	if err == nil && o.now != "" {
-		var p rules.Progress
-		p, err = e.Status(kase, kase.Now)
-		st = &p.Status
-	}
-	if err != nil {
+	// One decision: Status decides the target as Deadline does.
+	var (
+		d  rules.Deadline
+		st *slo.Status
+	)
+	if o.now != "" {
+		p, err := e.Status(kase, kase.Now)
+		if err != nil {
+			return err
+		}
+		d, st = p.Deadline, &p.Status
+	} else if d, err = e.Deadline(kase); err != nil {
 		return err
 	}
 	tier, _ := e.Tier(kase.Tier)
