@@ -86,14 +86,31 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	if err != nil {
 		return nil, err
 	}
-	cur := in.t
 	a := &assessment{}
-	el := &a.el
 	if mv == nil {
-		el.Reasons = []string{notCovered(e, cur)}
+		a.el.Reasons = []string{notCovered(e, in.t)}
 		return a, nil
 	}
-	m := mv.m
+	a.describeMove(in.t, mv, at)
+	best, err := a.priceTargets(e, c, mv.m, in.t)
+	if err != nil {
+		return nil, err
+	}
+	el := &a.el
+	if best >= 0 {
+		el.Recommended = mv.m.to[best].id
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that keeps every response target", el.Recommended))
+	} else {
+		el.Reasons = append(el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+	}
+	return a, nil
+}
+
+// describeMove fills the eligibility of a contract on tier cur that the
+// migration mv applies to, at the instant at: what applies, from when, and
+// whether the price is held.
+func (a *assessment) describeMove(cur *tier, mv *moving, at time.Time) {
+	m, el := mv.m, &a.el
 	el.Eligible = true
 	el.Migration = m.id
 	el.EffectiveAt = mv.effective
@@ -115,6 +132,15 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 			el.Reasons = append(el.Reasons, fmt.Sprintf("the price was held until %s", whenText(mv.heldUntil)))
 		}
 	}
+}
+
+// priceTargets assesses each target of migration m for a contract on tier
+// cur: how its targets change and what it costs at the contract's spend. It
+// returns the index of the cheapest target that keeps every response
+// target, -1 when none does, and an error when the spend is in a currency
+// no priced target uses.
+func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migration, cur *tier) (int, error) {
+	el := &a.el
 	noSpend := c.Spend.Currency() == ""
 	if noSpend {
 		el.Reasons = append(el.Reasons, "the contract gives no monthly spend, so no target can be priced")
@@ -125,9 +151,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 	a.candidates = make([]candidate, len(m.to))
 	for i, t := range m.to {
 		cd := &a.candidates[i]
-		cd.t = t
-		cd.changes = moves[i].changes
-		cd.keeps = moves[i].keeps
+		cd.t, cd.changes, cd.keeps = t, moves[i].changes, moves[i].keeps
 		cd.quote, cd.err = e.Quote(t.id, c.Spend)
 		if !errors.Is(cd.err, ErrNoPrice) {
 			priced++
@@ -135,41 +159,37 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
 			mismatched++
 		}
-		if cd.err != nil {
-			if !noSpend || errors.Is(cd.err, ErrNoPrice) {
-				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+"; it cannot be priced: "+cd.err.Error())
-			} else {
-				el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc)
-			}
-			continue
-		}
-		minimum := ""
-		if cd.quote.MinimumApplied {
-			minimum = " (the minimum fee)"
-		}
-		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+"; it costs "+cd.quote.Total.String()+" a month"+minimum+" at "+c.Spend.String()+" of spend")
-		if !cd.keeps {
+		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+cd.priceText(c.Spend, noSpend))
+		if cd.err != nil || !cd.keeps {
 			continue
 		}
 		if best < 0 {
 			best = i
-			continue
-		}
-		if cmp, err := cd.quote.Total.Cmp(a.candidates[best].quote.Total); err == nil && cmp < 0 {
+		} else if cmp, err := cd.quote.Total.Cmp(a.candidates[best].quote.Total); err == nil && cmp < 0 {
 			best = i
 		}
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
-		return nil, fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
+		return -1, fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
 			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
-	if best >= 0 {
-		el.Recommended = m.to[best].id
-		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that keeps every response target", el.Recommended))
-	} else {
-		el.Reasons = append(el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+	return best, nil
+}
+
+// priceText ends a candidate's reason with its price at spend, or why it
+// has none.
+func (cd *candidate) priceText(spend entitlement.Money, noSpend bool) string {
+	if cd.err != nil {
+		if !noSpend || errors.Is(cd.err, ErrNoPrice) {
+			return "; it cannot be priced: " + cd.err.Error()
+		}
+		return ""
 	}
-	return a, nil
+	minimum := ""
+	if cd.quote.MinimumApplied {
+		minimum = " (the minimum fee)"
+	}
+	return "; it costs " + cd.quote.Total.String() + " a month" + minimum + " at " + spend.String() + " of spend"
 }
 
 // priceCurrencies lists the currencies the tiers are priced in, once each,

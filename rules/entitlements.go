@@ -110,32 +110,8 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 		out.Tier = cur.id
 		out.Features = cloneFeatures(cur.features)
 		out.Reasons = append(out.Reasons, fmt.Sprintf("until migration %s takes effect on %s the contract has the features of %s", m.id, whenText(mv.effective), cur.id))
-		for i, g := range m.grants {
-			what := fmt.Sprintf("migrations.%s.grants[%d]", m.id, i)
-			from, err := evalTime(g.from, &in.v, what+".from")
-			if err != nil {
-				return Entitlements{}, err
-			}
-			var until time.Time
-			if g.until != nil {
-				if until, err = evalTime(g.until, &in.v, what+".until"); err != nil {
-					return Entitlements{}, err
-				}
-			}
-			desc := describeFeatures(g.features)
-			switch {
-			case at.Before(from):
-				out.Reasons = append(out.Reasons, fmt.Sprintf("from %s the migration adds %s (not yet)", whenText(from), desc))
-			case !until.IsZero() && !at.Before(until):
-				out.Reasons = append(out.Reasons, fmt.Sprintf("the migration added %s from %s until %s (no longer)", desc, whenText(from), whenText(until)))
-			default:
-				out.Features = union(out.Features, g.features)
-				if until.IsZero() {
-					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s the migration adds %s", whenText(from), desc))
-				} else {
-					out.Reasons = append(out.Reasons, fmt.Sprintf("since %s and until %s the migration adds %s", whenText(from), whenText(until), desc))
-				}
-			}
+		if err := applyGrants(&out, m, &in.v, at); err != nil {
+			return Entitlements{}, err
 		}
 		return out, nil
 	default:
@@ -152,6 +128,39 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 }
 
 // union returns a with the values of b it lacks appended, in order.
+// applyGrants adds to out the features migration m grants at the instant
+// at, before the move takes effect, and says which grants apply.
+func applyGrants(out *Entitlements, m *migration, v *vars, at time.Time) error {
+	for i, g := range m.grants {
+		what := fmt.Sprintf("migrations.%s.grants[%d]", m.id, i)
+		from, err := evalTime(g.from, v, what+".from")
+		if err != nil {
+			return err
+		}
+		var until time.Time
+		if g.until != nil {
+			if until, err = evalTime(g.until, v, what+".until"); err != nil {
+				return err
+			}
+		}
+		desc := describeFeatures(g.features)
+		switch {
+		case at.Before(from):
+			out.Reasons = append(out.Reasons, fmt.Sprintf("from %s the migration adds %s (not yet)", whenText(from), desc))
+		case !until.IsZero() && !at.Before(until):
+			out.Reasons = append(out.Reasons, fmt.Sprintf("the migration added %s from %s until %s (no longer)", desc, whenText(from), whenText(until)))
+		default:
+			out.Features = union(out.Features, g.features)
+			if until.IsZero() {
+				out.Reasons = append(out.Reasons, fmt.Sprintf("since %s the migration adds %s", whenText(from), desc))
+			} else {
+				out.Reasons = append(out.Reasons, fmt.Sprintf("since %s and until %s the migration adds %s", whenText(from), whenText(until), desc))
+			}
+		}
+	}
+	return nil
+}
+
 func union(a, b entitlement.Features) entitlement.Features {
 	add := func(to, from []string) []string {
 		for _, s := range from {

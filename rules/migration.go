@@ -70,36 +70,40 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 		case "keep":
 			d.features(d.Mapping(c.Value, c.Path, featureKeys), &md.keep)
 		case "grants":
-			for _, it := range d.List(c) {
-				gf := d.Mapping(it.Node, it.Path, grantKeys)
-				if it.Node.Kind != yaml.MappingNode {
-					ok = false
-					continue
-				}
-				if !d.Require(it.Node, it.Path, gf, "from") {
-					ok = false
-					continue
-				}
-				g := grantDef{at: d.At(it.Node, it.Path)}
-				for _, x := range gf {
-					switch x.Key {
-					case "from":
-						g.from = d.expr(x)
-						ok = ok && g.from != nil
-					case "until":
-						g.until = d.expr(x)
-						ok = ok && g.until != nil
-					}
-				}
-				d.features(gf, &g.features)
-				md.grants = append(md.grants, g)
-			}
+			ok = d.parseGrants(c, md) && ok
 		}
 	}
 	if !ok {
 		return nil
 	}
 	return md
+}
+
+// parseGrants reads a migration's grants: features given from one instant,
+// optionally until another, before the move takes effect.
+func (d *decoder) parseGrants(c field, md *migrationDef) bool {
+	ok := true
+	for _, it := range d.List(c) {
+		gf := d.Mapping(it.Node, it.Path, grantKeys)
+		if it.Node.Kind != yaml.MappingNode || !d.Require(it.Node, it.Path, gf, "from") {
+			ok = false
+			continue
+		}
+		g := grantDef{at: d.At(it.Node, it.Path)}
+		for _, x := range gf {
+			switch x.Key {
+			case "from":
+				g.from = d.expr(x)
+				ok = ok && g.from != nil
+			case "until":
+				g.until = d.expr(x)
+				ok = ok && g.until != nil
+			}
+		}
+		d.features(gf, &g.features)
+		md.grants = append(md.grants, g)
+	}
+	return ok
 }
 
 // migration is a compiled migrations entry.
