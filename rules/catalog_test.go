@@ -54,6 +54,8 @@ var malformed = []struct {
 	{"rule missing id", okTier + "rules:\n  - when: 'true'\n    within: 2h\n", "t.yaml:6:5: rules[0]: missing required key \"id\""},
 	{"rule sets nothing", okTier + "rules:\n  - id: r\n    when: 'true'\n", "t.yaml:6:5: rules[0]: rule \"r\" sets nothing: give within, calendar or both"},
 	{"rule unknown key", okTier + "rules:\n  - id: r\n    when: 'true'\n    within: 2h\n    then: 3h\n", "t.yaml:9:5: rules[0].then: unknown key \"then\" (want one of id, description, when, metric, tiers, priorities, within, calendar)"},
+	{"rule unknown metric", okTier + "rules:\n  - id: r\n    when: 'true'\n    metric: resolution\n    within: 2h\n", "t.yaml:8:13: rules[0].metric: unknown metric \"resolution\" (known: response)"},
+	{"rule metric not a scalar", okTier + "rules:\n  - id: r\n    when: 'true'\n    metric: [response]\n    within: 2h\n", "t.yaml:8:13: rules[0].metric: must be a scalar, got a list"},
 	{"rules not a list", okTier + "rules:\n  r: {}\n", "t.yaml:6:3: rules: must be a list, got a mapping"},
 	{"when not bool", okTier + "rules:\n  - id: r\n    when: case.language\n    within: 2h\n", "t.yaml:7:11: rules[0].when: must be bool, got string"},
 	{"when undefined field", okTier + "rules:\n  - id: r\n    when: case.langage == 'ja'\n    within: 2h\n", "t.yaml:7:15: rules[0].when: undefined field 'langage'"},

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -150,49 +149,6 @@ rules:
     within: 1m
 `
 
-func TestDeadlineRules(t *testing.T) {
-	e, err := Compile("rules.yaml", []byte(rulesCatalog))
-	require.NoError(t, err)
-	assert.Equal(t, []string{"japanese-cases-on-tokyo-hours", "outage-is-urgent", "vip-p2", "never-first"}, e.Rules())
-	// Monday 2026-11-30 08:00 UTC is 17:00 in Tokyo (closing) and 09:00 in Paris.
-	opened := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
-	tests := []struct {
-		name   string
-		c      Case
-		due    time.Time
-		target string
-		rule   string
-	}{
-		{"calendar override keeps the table's duration", Case{Tier: "enhanced", Priority: slo.P3, Opened: opened, Zone: "Europe/Paris", Language: "ja"},
-			time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), "8h business-jp", "japanese-cases-on-tokyo-hours"},
-		{"no rule matches: the table decides", Case{Tier: "enhanced", Priority: slo.P3, Opened: opened, Zone: "Europe/Paris", Language: "fr"},
-			time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC), "8h business", "tiers.enhanced.response.P3"},
-		{"priority filter skips the first rule", Case{Tier: "enhanced", Priority: slo.P1, Opened: opened, Language: "ja"},
-			opened.Add(time.Minute), "1m 24x7", "never-first"},
-		{"duration override keeps the table's calendar", Case{Tier: "enhanced", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"outage": true}},
-			opened.Add(30 * time.Minute), "30m 24x7", "outage-is-urgent"},
-		{"attribute false", Case{Tier: "enhanced", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"outage": false}},
-			opened.Add(time.Hour), "1h 24x7", "tiers.enhanced.response.P1"},
-		{"tier filter by alias excludes other tiers", Case{Tier: "basic", Priority: slo.P1, Opened: opened, Zone: "UTC", Attrs: map[string]any{"outage": true}},
-			time.Date(2026, 11, 30, 13, 0, 0, 0, time.UTC), "4h business", "tiers.basic.response.P1"},
-		{"a rule supplies a target the table lacks", Case{Tier: "basic", Priority: slo.P2, Opened: opened, Account: "acme"},
-			opened.Add(2 * time.Hour), "2h 24x7", "vip-p2"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := e.Deadline(tc.c)
-			require.NoError(t, err)
-			assert.True(t, tc.due.Equal(d.Due), "due %v, want %v", d.Due, tc.due)
-			assert.Equal(t, tc.target, d.Target.String())
-			assert.Equal(t, tc.rule, d.Rule)
-		})
-	}
-	t.Run("a tier without the priority and no rule", func(t *testing.T) {
-		_, err := e.Deadline(Case{Tier: "basic", Priority: slo.P2, Opened: opened, Account: "other"})
-		assert.ErrorIs(t, err, ErrNoTarget)
-	})
-}
-
 func TestDeadlineEvaluationLimits(t *testing.T) {
 	src := okTier + "rules:\n" +
 		"  - id: strict\n    when: case.attrs.level > 2\n    within: 5m\n" +
@@ -217,52 +173,6 @@ func TestDeadlineEvaluationLimits(t *testing.T) {
 		}
 		_, err := e.Deadline(Case{Tier: "x", Priority: slo.P1, Opened: opened, Attrs: attrs})
 		assert.ErrorIs(t, err, ErrCostLimit)
-	})
-}
-
-func TestCompareDefault(t *testing.T) {
-	e := Default()
-	kinds := func(ch []slo.Change) string {
-		var parts []string
-		for _, c := range ch {
-			parts = append(parts, fmt.Sprintf("%s %s -> %s %s", c.Priority, c.From, c.To, c.Kind))
-		}
-		return strings.Join(parts, "; ")
-	}
-	t.Run("looker premier to enhanced keeps every response target", func(t *testing.T) {
-		ch, err := e.Compare("looker-premier", "enhanced")
-		require.NoError(t, err)
-		require.Len(t, ch, 4)
-		for _, c := range ch {
-			assert.Equal(t, slo.Unchanged, c.Kind, "%s", c.Priority)
-			assert.Equal(t, c.From.Within, c.To.Within)
-		}
-	})
-	t.Run("looker premier to standard takes P1 from 1 hour to 4 hours", func(t *testing.T) {
-		ch, err := e.Compare("looker-premier", "standard")
-		require.NoError(t, err)
-		assert.Equal(t, "P1 1h looker-24x5 -> 4h business degraded; P2 4h looker-24x5 -> 4h business unchanged; "+
-			"P3 8h looker-24x5 -> 8h business unchanged; P4 8h looker-24x5 -> 8h business unchanged", kinds(ch))
-		assert.Equal(t, time.Hour, ch[0].From.Within)
-		assert.Equal(t, 4*time.Hour, ch[0].To.Within)
-	})
-	t.Run("enhanced to premium by alias", func(t *testing.T) {
-		ch, err := e.Compare("advanced", "premium")
-		require.NoError(t, err)
-		assert.Equal(t, "P1 1h 24x7 -> 15m 24x7 improved; P2 4h 24x7 -> 2h 24x7 improved; "+
-			"P3 8h business -> 4h business improved; P4 8h business -> 8h business unchanged", kinds(ch))
-	})
-	t.Run("added and removed priorities", func(t *testing.T) {
-		e, err := Compile("rules.yaml", []byte(rulesCatalog))
-		require.NoError(t, err)
-		ch, err := e.Compare("basic", "enhanced")
-		require.NoError(t, err)
-		assert.Equal(t, "P1 4h business -> 1h 24x7 improved; P2 0s -> 4h 24x7 added; "+
-			"P3 8h business -> 8h business unchanged; P4 0s -> 8h business added", kinds(ch))
-	})
-	t.Run("unknown tier", func(t *testing.T) {
-		_, err := e.Compare("looker-premier", "platinum")
-		assert.ErrorIs(t, err, ErrUnknownTier)
 	})
 }
 
@@ -360,104 +270,9 @@ func TestStatus(t *testing.T) {
 	})
 }
 
-// The default business calendar closes on the public holidays of the
-// country the account names, and on none when it names none.
-func TestDeadlineAccountCountryHolidays(t *testing.T) {
-	e := Default()
-	ny := mustZone(t, "America/New_York")
-	tokyo := mustZone(t, "Asia/Tokyo")
-	// Wednesday 15:00, the eve of Thanksgiving: 2h on Wednesday, then 6h.
-	eve := time.Date(2026, 11, 25, 15, 0, 0, 0, ny)
-	tests := []struct {
-		name    string
-		c       Case
-		want    time.Time
-		wantErr error
-	}{
-		{"no country: Thanksgiving is a working day", Case{Tier: "standard", Priority: slo.P3, Opened: eve, Zone: "America/New_York"},
-			time.Date(2026, 11, 26, 15, 0, 0, 0, ny), nil},
-		{"us: Thanksgiving is closed", Case{Tier: "standard", Priority: slo.P3, Opened: eve, Zone: "America/New_York", Country: "us"},
-			time.Date(2026, 11, 27, 15, 0, 0, 0, ny), nil},
-		{"upper-case code", Case{Tier: "enhanced", Priority: slo.P4, Opened: eve, Zone: "America/New_York", Country: "US"},
-			time.Date(2026, 11, 27, 15, 0, 0, 0, ny), nil},
-		{"gb: Thanksgiving is a working day", Case{Tier: "standard", Priority: slo.P3, Opened: eve, Zone: "America/New_York", Country: "gb"},
-			time.Date(2026, 11, 26, 15, 0, 0, 0, ny), nil},
-		// Friday 15:00 in Tokyo: 2h on Friday; Monday 2026-11-23 is Labour
-		// Thanksgiving Day; 6h on Tuesday.
-		{"jp: Labour Thanksgiving Day is closed", Case{Tier: "premium", Priority: slo.P4, Opened: time.Date(2026, 11, 20, 15, 0, 0, 0, tokyo), Zone: "Asia/Tokyo", Country: "jp"},
-			time.Date(2026, 11, 24, 15, 0, 0, 0, tokyo), nil},
-		{"24x7 targets ignore the country", Case{Tier: "enhanced", Priority: slo.P1, Opened: eve, Country: "us"},
-			eve.Add(time.Hour), nil},
-		{"a fixed calendar ignores the country", Case{Tier: "looker-premier", Priority: slo.P1, Opened: time.Date(2026, 11, 20, 10, 0, 0, 0, tokyo), Country: "jp"},
-			time.Date(2026, 11, 20, 11, 0, 0, 0, tokyo), nil},
-		{"unknown country", Case{Tier: "standard", Priority: slo.P3, Opened: eve, Zone: "America/New_York", Country: "xx"},
-			time.Time{}, ErrInvalidCase},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d, err := e.Deadline(tc.c)
-			if tc.wantErr != nil {
-				assert.ErrorIs(t, err, tc.wantErr)
-				assert.ErrorContains(t, err, `unknown holiday country "xx"`)
-				return
-			}
-			require.NoError(t, err)
-			assert.True(t, tc.want.Equal(d.Due), "due %v, want %v", d.Due, tc.want)
-		})
-	}
-	t.Run("concurrent first use of many countries", func(t *testing.T) {
-		e, err := Compile("default.yaml", DefaultCatalog())
-		require.NoError(t, err)
-		var wg sync.WaitGroup
-		for _, cc := range []string{"us", "gb", "jp", "fr", "de", "us", "gb", "jp"} {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				_, err := e.Deadline(Case{Tier: "standard", Priority: slo.P3, Opened: eve, Zone: "America/New_York", Country: cc})
-				assert.NoError(t, err)
-			}()
-		}
-		wg.Wait()
-	})
-}
-
-// holidays: [account] needs the case's country, as zone: account needs its
-// zone; holidays: [account-if-any] closes on its holidays only when given.
-func TestDeadlineAccountHolidaysRequireACountry(t *testing.T) {
-	const catalog = `calendars:
-  required: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account]}
-  optional: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account-if-any]}
-  both: {zone: Europe/Paris, hours: {mon-fri: "09:00-17:00"}, holidays: [account-if-any, account]}
-tiers:
-  required: {name: R, response: {P3: 2h required}}
-  optional: {name: O, response: {P3: 2h optional}}
-  both: {name: B, response: {P3: 2h both}}
-`
-	e, err := Compile("country.yaml", []byte(catalog))
+func mustZone(t testing.TB, name string) *time.Location {
+	t.Helper()
+	l, err := time.LoadLocation(name)
 	require.NoError(t, err)
-	paris := mustZone(t, "Europe/Paris")
-	// Easter Monday 2026 is 6 April, a public holiday in France.
-	easterMonday := time.Date(2026, 4, 6, 10, 0, 0, 0, paris)
-	tests := []struct {
-		name, tier, country string
-		want                time.Time // zero when an error is expected
-	}{
-		{"required, given", "required", "fr", time.Date(2026, 4, 7, 11, 0, 0, 0, paris)},
-		{"required, missing", "required", "", time.Time{}},
-		{"optional, given", "optional", "fr", time.Date(2026, 4, 7, 11, 0, 0, 0, paris)},
-		{"optional, missing: no holidays", "optional", "", time.Date(2026, 4, 6, 12, 0, 0, 0, paris)},
-		{"both listed: required wins", "both", "", time.Time{}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d, err := e.Deadline(Case{Tier: tt.tier, Priority: slo.P3, Opened: easterMonday, Country: tt.country})
-			if tt.want.IsZero() {
-				require.ErrorIs(t, err, ErrCountryRequired)
-				assert.EqualError(t, err, fmt.Sprintf(`country required: calendar %q closes on the holidays of the account's country and the case gives none`, tt.tier))
-				return
-			}
-			require.NoError(t, err)
-			assert.True(t, tt.want.Equal(d.Due), "due %v, want %v", d.Due, tt.want)
-		})
-	}
+	return l
 }
