@@ -10,7 +10,9 @@ import (
 )
 
 func TestDescribeChanges(t *testing.T) {
-	h := func(n int, cal string) slo.Target { return slo.Target{Within: time.Duration(n) * time.Hour, Calendar: cal} }
+	h := func(n int, cal string) slo.Target {
+		return slo.Target{Within: time.Duration(n) * time.Hour, Calendar: cal}
+	}
 	tests := []struct {
 		name    string
 		changes []slo.Change
