@@ -1,0 +1,137 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Delays summarises how much later or earlier response deadlines fall on
+// one tier than on another, over a set of cases: each case's delay is
+// due(to) − due(from), positive when the new tier answers later.
+//
+// The zero value describes no cases.
+type Delays struct {
+	Cases   int // cases counted
+	Later   int // cases due later on the new tier
+	Earlier int // cases due earlier on the new tier
+	Same    int // cases due at the same instant
+
+	MaxLater   time.Duration // the largest delay, 0 when no case is later
+	MaxEarlier time.Duration // the largest advance, as a positive duration; 0 when no case is earlier
+
+	// Quantiles of the signed delays (nearest rank): half the cases are
+	// due at most Median later (a negative value: earlier), nine in ten at
+	// most P90 later, one in ten at most P10 later.
+	P10, Median, P90 time.Duration
+}
+
+// ReplayReport is what a history of cases would have looked like on
+// another tier: the delays of every case and of each priority's cases.
+// It is plain data.
+type ReplayReport struct {
+	From, To string // the tiers compared, by id
+	Delays          // over every case
+
+	// MaxLaterCase and MaxEarlierCase are the indexes, in the history, of
+	// the first case with the largest delay and with the largest advance;
+	// -1 when no case is later, or earlier.
+	MaxLaterCase, MaxEarlierCase int
+
+	ByPriority map[slo.Priority]Delays // the priorities the history has
+}
+
+// Replay decides every case of history twice, on tier from and on tier to
+// (each case's own Tier is ignored), and reports how much later or earlier
+// each response would have been due: what a year of cases would have looked
+// like on another tier. Cases are decided exactly as Deadline decides them,
+// rules and pauses included; the first case that cannot be decided fails
+// the replay with its index and Deadline's error.
+//
+// Replay allocates the report and one slice of delays, not per case; it is
+// safe for concurrent use.
+func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
+	a, err := e.tier(from)
+	if err != nil {
+		return ReplayReport{}, err
+	}
+	b, err := e.tier(to)
+	if err != nil {
+		return ReplayReport{}, err
+	}
+	r := ReplayReport{From: a.id, To: b.id, MaxLaterCase: -1, MaxEarlierCase: -1}
+	delays := make([]time.Duration, len(history))
+	var byPriority [slo.P4 + 1]int
+	for i := range history {
+		c := history[i] // a copy: the caller's history is not modified
+		c.Tier = a.id
+		da, err := e.Deadline(c)
+		if err != nil {
+			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, a.id, err)
+		}
+		c.Tier = b.id
+		db, err := e.Deadline(c)
+		if err != nil {
+			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, b.id, err)
+		}
+		d := db.Due.Sub(da.Due)
+		delays[i] = d
+		byPriority[c.Priority]++
+		if d > r.MaxLater {
+			r.MaxLater, r.MaxLaterCase = d, i
+		}
+		if -d > r.MaxEarlier {
+			r.MaxEarlier, r.MaxEarlierCase = -d, i
+		}
+	}
+	r.ByPriority = make(map[slo.Priority]Delays, 4)
+	grouped := make([]time.Duration, 0, len(history))
+	for p := slo.P1; p <= slo.P4; p++ {
+		if byPriority[p] == 0 {
+			continue
+		}
+		start := len(grouped)
+		for i := range history {
+			if history[i].Priority == p {
+				grouped = append(grouped, delays[i])
+			}
+		}
+		r.ByPriority[p] = summarize(grouped[start:])
+	}
+	maxLater, maxEarlier := r.MaxLater, r.MaxEarlier
+	r.Delays = summarize(delays)
+	r.MaxLater, r.MaxEarlier = maxLater, maxEarlier
+	return r, nil
+}
+
+// summarize counts and sorts delays in place and returns their summary.
+func summarize(delays []time.Duration) Delays {
+	s := Delays{Cases: len(delays)}
+	if len(delays) == 0 {
+		return s
+	}
+	for _, d := range delays {
+		switch {
+		case d > 0:
+			s.Later++
+			s.MaxLater = max(s.MaxLater, d)
+		case d < 0:
+			s.Earlier++
+			s.MaxEarlier = max(s.MaxEarlier, -d)
+		default:
+			s.Same++
+		}
+	}
+	slices.Sort(delays)
+	s.P10, s.Median, s.P90 = rank(delays, 10), rank(delays, 50), rank(delays, 90)
+	return s
+}
+
+// rank returns the q-th percentile of sorted by nearest rank: the smallest
+// value with at least q% of the values at or below it.
+func rank(sorted []time.Duration, q int) time.Duration {
+	i := (q*len(sorted) + 99) / 100 // ceil(q·n/100)
+	return sorted[max(i, 1)-1]
+}
