@@ -82,12 +82,12 @@ var alwaysOpen = &Calendar{name: AlwaysOpenName, zone: AccountZone, always: true
 func AlwaysOpen() *Calendar { return alwaysOpen }
 
 // NewCalendar validates spec and builds its calendar. It fails, with an
-// error wrapping ErrInvalidCalendar, on a bad name, an unknown zone, an
-// unknown holiday country (also wrapping ErrUnknownCountry), invalid spans
-// (negative, past 24:00, ending before they start, empty, overlapping or not
-// in whole minutes; also wrapping ErrSpans), an invalid closed date (also
-// wrapping ErrDate), a week that is never open, or an AlwaysOpen spec with
-// hours, holidays or closed dates.
+// error wrapping ErrInvalidCalendar, on a bad name, a zone LoadZone refuses
+// (also wrapping ErrUnknownZone), an unknown holiday country (also wrapping
+// ErrUnknownCountry), invalid spans (negative, past 24:00, ending before
+// they start, empty, overlapping or not in whole minutes; also wrapping
+// ErrSpans), an invalid closed date (also wrapping ErrDate), a week that is
+// never open, or an AlwaysOpen spec with hours, holidays or closed dates.
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	fail := func(format string, args ...any) (*Calendar, error) {
 		return nil, fmt.Errorf("%w %q: "+format, append([]any{ErrInvalidCalendar, spec.Name}, args...)...)
@@ -99,12 +99,10 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 	switch z := strings.TrimSpace(spec.Zone); {
 	case z == "" || strings.EqualFold(z, AccountZone):
 		c.zone = AccountZone
-	case strings.EqualFold(z, "local"):
-		return fail("zone %q is not allowed, name an IANA zone such as \"America/New_York\" or %q", spec.Zone, AccountZone)
 	default:
-		loc, err := time.LoadLocation(z)
+		loc, err := LoadZone(z)
 		if err != nil {
-			return fail("unknown zone %q (want an IANA name such as \"Europe/Paris\", or %q)", spec.Zone, AccountZone)
+			return fail("%w (or %q for the account's zone)", err, AccountZone)
 		}
 		c.zone, c.loc = z, loc
 	}

@@ -41,9 +41,10 @@ func TestNewCalendarErrors(t *testing.T) {
 	}{
 		{name: "no name", spec: CalendarSpec{Week: ok}, wantErr: `invalid calendar "": name is empty`},
 		{name: "bad name", spec: CalendarSpec{Name: "a b", Week: ok}, wantErr: `name "a b" has invalid character ' '`},
-		{name: "unknown zone", spec: CalendarSpec{Name: "x", Zone: "Mars/Olympus", Week: ok},
-			wantErr: `invalid calendar "x": unknown zone "Mars/Olympus"`},
-		{name: "local zone", spec: CalendarSpec{Name: "x", Zone: "Local", Week: ok}, wantErr: `zone "Local" is not allowed`},
+		{name: "unknown zone", spec: CalendarSpec{Name: "x", Zone: "Mars/Olympus", Week: ok}, is: ErrUnknownZone,
+			wantErr: `invalid calendar "x": unknown zone "Mars/Olympus": want an IANA name such as "America/New_York" (or "account" for the account's zone)`},
+		{name: "local zone", spec: CalendarSpec{Name: "x", Zone: "Local", Week: ok}, is: ErrUnknownZone,
+			wantErr: `invalid calendar "x": unknown zone "Local": the machine's zone is not allowed, name an IANA zone such as "America/New_York" (or "account" for the account's zone)`},
 		{name: "unknown country", spec: CalendarSpec{Name: "x", Week: ok, Holidays: []string{"us", "xx"}},
 			is: ErrUnknownCountry, wantErr: `invalid calendar "x": unknown holiday country "xx" (supported: ar, at, au-act`},
 		{name: "country twice", spec: CalendarSpec{Name: "x", Week: ok, Holidays: []string{"us", "US"}},
