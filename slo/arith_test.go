@@ -468,8 +468,8 @@ func randomCalendar(t testing.TB, r *rand.Rand, zone string, near time.Time) *Ca
 				}
 				spans = append(spans, Span{a, min(b, 24*time.Hour)})
 			}
-			if ns, err := normalizeSpans(spans); err == nil {
-				spec.Week[d] = ns
+			if (Week{spans}).Validate() == nil {
+				spec.Week[d] = spans
 			}
 		}
 		if r.IntN(2) == 0 {
