@@ -57,14 +57,34 @@ func testCalendars(t testing.TB) map[string]*Calendar {
 	return cals
 }
 
-func TestAdd(t *testing.T) {
+// addCase is a case of Calendar.Add on one of testCalendars.
+type addCase struct {
+	name, cal, start string
+	d                time.Duration
+	want             string
+}
+
+// checkAdd runs the cases, checking Add's answer, its location, and that
+// Elapsed inverts it.
+func checkAdd(t *testing.T, tests []addCase) {
 	cals := testCalendars(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := cals[tt.cal]
+			require.NotNil(t, c, tt.cal)
+			start := mustTime(t, tt.start)
+			want := mustTime(t, tt.want)
+			got := c.Add(start, tt.d)
+			assert.True(t, want.Equal(got), "Add(%s, %s) = %s, want %s", start, tt.d, got, want)
+			assert.Equal(t, start.Location(), got.Location())
+			assert.Equal(t, max(tt.d, 0), c.Elapsed(start, got), "Elapsed")
+		})
+	}
+}
+
+func TestAdd(t *testing.T) {
 	h, m := time.Hour, time.Minute
-	tests := []struct {
-		name, cal, start string
-		d                time.Duration
-		want             string
-	}{
+	checkAdd(t, []addCase{
 		// Boundaries.
 		{"start at opening", "ny-biz", "2026-06-08T09:00:00-04:00", h, "2026-06-08T10:00:00-04:00"},
 		{"whole day ends at closing", "ny-biz", "2026-06-08T09:00:00-04:00", 8 * h, "2026-06-08T17:00:00-04:00"},
@@ -90,6 +110,20 @@ func TestAdd(t *testing.T) {
 		{"leap day closed", "ny-biz-leap", "2028-02-28T16:00:00-05:00", 2 * h, "2028-03-01T10:00:00-05:00"},
 		{"leap day 24x7", "24x7", "2028-02-28T12:00:00Z", 48 * h, "2028-03-01T12:00:00Z"},
 
+		// 24x5 with spans ending at 24:00.
+		{"24x5 thursday night to friday", "looker", "2026-06-11T23:00:00-07:00", 2 * h, "2026-06-12T01:00:00-07:00"},
+		{"24x5 friday to sunday evening", "looker", "2026-06-12T16:00:00-07:00", 2 * h, "2026-06-14T18:00:00-07:00"},
+		{"24x5 start at sunday opening", "looker", "2026-06-07T17:00:00-07:00", 120 * h, "2026-06-12T17:00:00-07:00"},
+		{"24x5 juneteenth friday", "looker", "2026-06-14T17:00:00-07:00", 120 * h, "2026-06-22T10:00:00-07:00"},
+		{"24x5 christmas and gb boxing day observed", "looker", "2026-12-24T23:00:00-08:00", 2 * h, "2026-12-27T18:00:00-08:00"},
+		{"24x5 boxing day observed monday", "looker", "2026-12-27T17:00:00-08:00", 8 * h, "2026-12-29T01:00:00-08:00"},
+	})
+}
+
+// TestAddDST covers clock changes between and inside opening hours.
+func TestAddDST(t *testing.T) {
+	h, m := time.Hour, time.Minute
+	checkAdd(t, []addCase{
 		// DST on business hours.
 		{"ny spring forward weekend", "ny-biz", "2026-03-06T16:00:00-05:00", 2 * h, "2026-03-09T10:00:00-04:00"},
 		{"ny fall back weekend", "ny-biz", "2026-10-30T16:00:00-04:00", 2 * h, "2026-11-02T10:00:00-05:00"},
@@ -117,27 +151,7 @@ func TestAdd(t *testing.T) {
 		{"sydney overlap", "sydney-night", "2026-04-05T00:00:00+11:00", 3 * h, "2026-04-05T03:30:00+10:00"},
 		{"sydney gap", "sydney-night", "2026-10-04T00:00:00+10:00", h, "2026-10-04T03:30:00+11:00"},
 		{"start inside the gap's stand-still", "ny-night", "2026-11-01T01:15:00-05:00", 30 * m, "2026-11-01T01:45:00-05:00"},
-
-		// 24x5 with spans ending at 24:00.
-		{"24x5 thursday night to friday", "looker", "2026-06-11T23:00:00-07:00", 2 * h, "2026-06-12T01:00:00-07:00"},
-		{"24x5 friday to sunday evening", "looker", "2026-06-12T16:00:00-07:00", 2 * h, "2026-06-14T18:00:00-07:00"},
-		{"24x5 start at sunday opening", "looker", "2026-06-07T17:00:00-07:00", 120 * h, "2026-06-12T17:00:00-07:00"},
-		{"24x5 juneteenth friday", "looker", "2026-06-14T17:00:00-07:00", 120 * h, "2026-06-22T10:00:00-07:00"},
-		{"24x5 christmas and gb boxing day observed", "looker", "2026-12-24T23:00:00-08:00", 2 * h, "2026-12-27T18:00:00-08:00"},
-		{"24x5 boxing day observed monday", "looker", "2026-12-27T17:00:00-08:00", 8 * h, "2026-12-29T01:00:00-08:00"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := cals[tt.cal]
-			require.NotNil(t, c, tt.cal)
-			start := mustTime(t, tt.start)
-			want := mustTime(t, tt.want)
-			got := c.Add(start, tt.d)
-			assert.True(t, want.Equal(got), "Add(%s, %s) = %s, want %s", start, tt.d, got, want)
-			assert.Equal(t, start.Location(), got.Location())
-			assert.Equal(t, max(tt.d, 0), c.Elapsed(start, got), "Elapsed")
-		})
-	}
+	})
 }
 
 func TestElapsed(t *testing.T) {
