@@ -2,6 +2,7 @@ package slo
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +46,11 @@ var weekValidateTests = []struct {
 		want: []wantSpanError{{time.Monday, 0, -1, "monday: span 0 (-1m-02:00) starts before 00:00"}}},
 	{name: "seconds", week: Week{time.Monday: {{hm(9, 0), hm(10, 0) + time.Second}}},
 		want: []wantSpanError{{time.Monday, 0, -1, "monday: span 0 (09:00-10:00:01) is not in whole minutes"}}},
+	{name: "extreme durations", week: Week{time.Tuesday: {{math.MinInt64, math.MaxInt64}}, time.Wednesday: {{0, math.MaxInt64}, {hm(1, 0), hm(2, 0)}}},
+		want: []wantSpanError{
+			{time.Tuesday, 0, -1, "tuesday: span 0 (-2562047h47m16.854775808s-2562047h47m16.854775807s) starts before 00:00"},
+			{time.Wednesday, 0, -1, "wednesday: span 0 (00:00-2562047h47m16.854775807s) ends past 24:00"},
+		}},
 	{name: "invalid span not counted as overlapping", week: Week{time.Monday: {{hm(9, 0), hm(17, 0)}, {hm(12, 0), hm(10, 0)}}},
 		want: []wantSpanError{{time.Monday, 1, -1, "monday: span 1 (12:00-10:00) ends before it starts"}}},
 	{name: "every day in order", week: Week{
