@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/slo"
 )
 
 // Contract is a customer's support contract as the rules engine sees it:
@@ -22,9 +24,15 @@ type Contract struct {
 	Attrs   map[string]any
 }
 
-// Location loads Zone with [time.LoadLocation]; an empty Zone gives UTC.
+// Location loads Zone with [slo.LoadZone]; an empty Zone gives UTC. "Local"
+// is refused like any zone slo.LoadZone refuses, with an error wrapping
+// slo.ErrUnknownZone: the machine's zone would make answers depend on where
+// the program runs.
 func (c Contract) Location() (*time.Location, error) {
-	return time.LoadLocation(c.Zone)
+	if c.Zone == "" {
+		return time.UTC, nil
+	}
+	return slo.LoadZone(c.Zone)
 }
 
 // Eligibility is the answer to "may (or must) this contract migrate, and to

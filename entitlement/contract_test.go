@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/slo"
 )
 
 func TestFeatures(t *testing.T) {
@@ -52,18 +54,22 @@ func TestPrincipal(t *testing.T) {
 
 func TestContractLocation(t *testing.T) {
 	tests := []struct {
-		name, zone, want string
-		err              bool
+		name, zone, want, wantErr string
 	}{
-		{"empty is UTC", "", "UTC", false},
-		{"IANA zone", "America/Los_Angeles", "America/Los_Angeles", false},
-		{"unknown zone", "Mars/Olympus", "", true},
+		{name: "empty is UTC", zone: "", want: "UTC"},
+		{name: "UTC", zone: "UTC", want: "UTC"},
+		{name: "IANA zone", zone: "America/Los_Angeles", want: "America/Los_Angeles"},
+		{name: "unknown zone", zone: "Mars/Olympus", wantErr: `unknown zone "Mars/Olympus": want an IANA name such as "America/New_York"`},
+		{name: "machine zone refused", zone: "Local", wantErr: `unknown zone "Local": the machine's zone is not allowed, name an IANA zone such as "America/New_York"`},
+		{name: "NUL refused", zone: "UTC\x00", wantErr: `unknown zone "UTC\x00": contains a NUL byte`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			loc, err := Contract{Zone: tt.zone}.Location()
-			if tt.err {
-				assert.Error(t, err)
+			if tt.wantErr != "" {
+				require.ErrorIs(t, err, slo.ErrUnknownZone)
+				assert.Equal(t, tt.wantErr, err.Error())
+				assert.Nil(t, loc)
 				return
 			}
 			require.NoError(t, err)

@@ -1,6 +1,7 @@
 package slo
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -82,85 +83,109 @@ var alwaysOpen = &Calendar{name: AlwaysOpenName, zone: AccountZone, always: true
 func AlwaysOpen() *Calendar { return alwaysOpen }
 
 // NewCalendar validates spec and builds its calendar. It fails, with an
-// error wrapping ErrInvalidCalendar, on a bad name, an unknown zone, an
-// unknown holiday country (also wrapping ErrUnknownCountry), invalid spans
-// (negative, past 24:00, ending before they start, empty, overlapping or not
-// in whole minutes; also wrapping ErrSpans), an invalid closed date (also
-// wrapping ErrDate), a week that is never open, or an AlwaysOpen spec with
-// hours, holidays or closed dates.
+// error wrapping ErrInvalidCalendar, on a bad name, a zone LoadZone refuses
+// (also wrapping ErrUnknownZone), an unknown holiday country (also wrapping
+// ErrUnknownCountry), invalid spans (negative, past 24:00, ending before
+// they start, empty, overlapping or not in whole minutes; also wrapping
+// ErrSpans), an invalid closed date (also wrapping ErrDate), a week that is
+// never open, or an AlwaysOpen spec with hours, holidays or closed dates.
 func NewCalendar(spec CalendarSpec) (*Calendar, error) {
-	fail := func(format string, args ...any) (*Calendar, error) {
-		return nil, fmt.Errorf("%w %q: "+format, append([]any{ErrInvalidCalendar, spec.Name}, args...)...)
+	c, err := newCalendar(spec)
+	if err != nil {
+		return nil, fmt.Errorf("%w %q: %w", ErrInvalidCalendar, spec.Name, err)
 	}
+	return c, nil
+}
+
+// newCalendar is NewCalendar without the calendar's name in its errors.
+func newCalendar(spec CalendarSpec) (*Calendar, error) {
 	if err := checkName(spec.Name); err != nil {
-		return fail("%v", err)
+		return nil, err
 	}
 	c := &Calendar{name: spec.Name, always: spec.AlwaysOpen}
-	switch z := strings.TrimSpace(spec.Zone); {
-	case z == "" || strings.EqualFold(z, AccountZone):
-		c.zone = AccountZone
-	case strings.EqualFold(z, "local"):
-		return fail("zone %q is not allowed, name an IANA zone such as \"America/New_York\" or %q", spec.Zone, AccountZone)
-	default:
-		loc, err := time.LoadLocation(z)
-		if err != nil {
-			return fail("unknown zone %q (want an IANA name such as \"Europe/Paris\", or %q)", spec.Zone, AccountZone)
-		}
-		c.zone, c.loc = z, loc
+	if err := c.setZone(spec.Zone); err != nil {
+		return nil, err
 	}
 	if spec.AlwaysOpen {
-		for _, d := range spec.Week {
-			if len(d) > 0 {
-				return fail("an always-open calendar cannot have opening hours")
-			}
+		if slices.ContainsFunc(spec.Week[:], func(d []Span) bool { return len(d) > 0 }) {
+			return nil, errors.New("an always-open calendar cannot have opening hours")
 		}
 		if len(spec.Holidays) > 0 || len(spec.Closed) > 0 {
-			return fail("an always-open calendar cannot have holidays or closed dates")
+			return nil, errors.New("an always-open calendar cannot have holidays or closed dates")
 		}
 		return c, nil
 	}
-	for d, spans := range spec.Week {
-		ns, err := normalizeSpans(spans)
-		if err != nil {
-			return nil, fmt.Errorf("%w %q: %w on %s: %v", ErrInvalidCalendar, spec.Name, ErrSpans, time.Weekday(d), err)
-		}
-		c.week[d] = ns
-		for _, sp := range ns {
+	if err := c.setWeek(spec.Week); err != nil {
+		return nil, err
+	}
+	if err := c.setOff(spec.Holidays, spec.Closed); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// setZone sets the calendar's zone from CalendarSpec.Zone.
+func (c *Calendar) setZone(zone string) error {
+	z := strings.TrimSpace(zone)
+	if z == "" || strings.EqualFold(z, AccountZone) {
+		c.zone = AccountZone
+		return nil
+	}
+	loc, err := LoadZone(z)
+	if err != nil {
+		return fmt.Errorf("%w (or %q for the account's zone)", err, AccountZone)
+	}
+	c.zone, c.loc = z, loc
+	return nil
+}
+
+// setWeek validates the opening hours with Week.Validate and sets them,
+// merged, with the open time of each day and of the week.
+func (c *Calendar) setWeek(week Week) error {
+	if err := week.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", ErrSpans, err)
+	}
+	for d, spans := range week {
+		c.week[d] = mergeSpans(spans)
+		for _, sp := range c.week[d] {
 			c.dayTotal[d] += sp.End - sp.Start
 		}
 		c.weekly += c.dayTotal[d]
 	}
 	if c.weekly == 0 {
-		return fail("never open: no opening hours on any day")
+		return errors.New("never open: no opening hours on any day")
 	}
 	for i := 1; i < len(c.cycle); i++ {
 		c.cycle[i] = c.cycle[i-1] + c.dayTotal[(i-1)%7]
 	}
+	return nil
+}
 
+// setOff validates the holiday countries and closed dates and sets them,
+// with the days they close that would otherwise have opening hours.
+func (c *Calendar) setOff(holidays []string, closed []Date) error {
 	var off []int64
-	for _, code := range spec.Holidays {
+	for _, code := range holidays {
 		n := normalizeCountry(code)
 		days, ok := countryHolidays(n)
 		if !ok {
-			return nil, fmt.Errorf("%w %q: %w %q (supported: %s)", ErrInvalidCalendar, spec.Name, ErrUnknownCountry, code, strings.Join(HolidayCountries(), ", "))
+			return fmt.Errorf("%w %q (supported: %s)", ErrUnknownCountry, code, strings.Join(HolidayCountries(), ", "))
 		}
 		if slices.Contains(c.holidays, n) {
-			return fail("holiday country %q listed twice", code)
+			return fmt.Errorf("holiday country %q listed twice", code)
 		}
 		c.holidays = append(c.holidays, n)
 		off = append(off, days...)
 	}
 	slices.Sort(c.holidays)
-	for _, d := range spec.Closed {
+	for _, d := range closed {
 		if err := d.check(); err != nil {
-			return nil, fmt.Errorf("%w %q: %w: closed date %s: %v", ErrInvalidCalendar, spec.Name, ErrDate, d, err)
+			return fmt.Errorf("%w: closed date %s: %w", ErrDate, d, err)
 		}
 		c.closed = append(c.closed, d)
-		off = append(off, dayNumber(int64(d.Year), int64(d.Month), int64(d.Day)))
+		off = append(off, d.number())
 	}
-	slices.SortFunc(c.closed, func(a, b Date) int {
-		return int(dayNumber(int64(a.Year), int64(a.Month), int64(a.Day)) - dayNumber(int64(b.Year), int64(b.Month), int64(b.Day)))
-	})
+	slices.SortFunc(c.closed, func(a, b Date) int { return cmp.Compare(a.number(), b.number()) })
 	c.closed = slices.Compact(c.closed)
 	slices.Sort(off)
 	off = slices.Compact(off)
@@ -172,7 +197,7 @@ func NewCalendar(spec CalendarSpec) (*Calendar, error) {
 			c.offCum = append(c.offCum, c.offCum[len(c.offCum)-1]+t)
 		}
 	}
-	return c, nil
+	return nil
 }
 
 // Name returns the calendar's name.

@@ -41,9 +41,10 @@ func TestNewCalendarErrors(t *testing.T) {
 	}{
 		{name: "no name", spec: CalendarSpec{Week: ok}, wantErr: `invalid calendar "": name is empty`},
 		{name: "bad name", spec: CalendarSpec{Name: "a b", Week: ok}, wantErr: `name "a b" has invalid character ' '`},
-		{name: "unknown zone", spec: CalendarSpec{Name: "x", Zone: "Mars/Olympus", Week: ok},
-			wantErr: `invalid calendar "x": unknown zone "Mars/Olympus"`},
-		{name: "local zone", spec: CalendarSpec{Name: "x", Zone: "Local", Week: ok}, wantErr: `zone "Local" is not allowed`},
+		{name: "unknown zone", spec: CalendarSpec{Name: "x", Zone: "Mars/Olympus", Week: ok}, is: ErrUnknownZone,
+			wantErr: `invalid calendar "x": unknown zone "Mars/Olympus": want an IANA name such as "America/New_York" (or "account" for the account's zone)`},
+		{name: "local zone", spec: CalendarSpec{Name: "x", Zone: "Local", Week: ok}, is: ErrUnknownZone,
+			wantErr: `invalid calendar "x": unknown zone "Local": the machine's zone is not allowed, name an IANA zone such as "America/New_York" (or "account" for the account's zone)`},
 		{name: "unknown country", spec: CalendarSpec{Name: "x", Week: ok, Holidays: []string{"us", "xx"}},
 			is: ErrUnknownCountry, wantErr: `invalid calendar "x": unknown holiday country "xx" (supported: ar, at, au-act`},
 		{name: "country twice", spec: CalendarSpec{Name: "x", Week: ok, Holidays: []string{"us", "US"}},
@@ -51,15 +52,15 @@ func TestNewCalendarErrors(t *testing.T) {
 		{name: "never open", spec: CalendarSpec{Name: "x", Zone: "UTC"}, wantErr: "never open"},
 		{name: "never open with empty days", spec: CalendarSpec{Name: "x", Week: Week{time.Monday: {}}}, wantErr: "never open"},
 		{name: "end before start", spec: CalendarSpec{Name: "x", Week: Week{time.Tuesday: {{hm(17, 0), hm(9, 0)}}}},
-			is: ErrSpans, wantErr: `invalid calendar "x": invalid opening hours on Tuesday: span 17:00-09:00 ends before it starts`},
+			is: ErrSpans, wantErr: `invalid calendar "x": invalid opening hours: tuesday: span 0 (17:00-09:00) ends before it starts`},
 		{name: "past 24:00", spec: CalendarSpec{Name: "x", Week: Week{time.Friday: {{hm(20, 0), hm(25, 0)}}}},
-			is: ErrSpans, wantErr: "span 20:00-25h ends past 24:00"},
+			is: ErrSpans, wantErr: "friday: span 0 (20:00-25h) ends past 24:00"},
 		{name: "negative", spec: CalendarSpec{Name: "x", Week: Week{time.Friday: {{-time.Hour, hm(2, 0)}}}},
-			is: ErrSpans, wantErr: "starts before 00:00"},
+			is: ErrSpans, wantErr: "friday: span 0 (-1h-02:00) starts before 00:00"},
 		{name: "overlap", spec: CalendarSpec{Name: "x", Week: Week{time.Monday: {{hm(13, 0), hm(17, 0)}, {hm(9, 0), hm(14, 0)}}}},
-			is: ErrSpans, wantErr: "spans 09:00-14:00 and 13:00-17:00 overlap"},
+			is: ErrSpans, wantErr: "monday: span 1 (09:00-14:00) overlaps span 0 (13:00-17:00)"},
 		{name: "seconds", spec: CalendarSpec{Name: "x", Week: Week{time.Monday: {{hm(9, 0) + time.Second, hm(10, 0)}}}},
-			is: ErrSpans, wantErr: "not in whole minutes"},
+			is: ErrSpans, wantErr: "monday: span 0 (09:00:01-10:00) is not in whole minutes"},
 		{name: "bad closed date", spec: CalendarSpec{Name: "x", Week: ok, Closed: []Date{{2026, 2, 30}}},
 			is: ErrDate, wantErr: "closed date 2026-02-30: day 30 out of range 1-28"},
 		{name: "always open with hours", spec: CalendarSpec{Name: "x", AlwaysOpen: true, Week: ok}, wantErr: "cannot have opening hours"},
@@ -154,7 +155,7 @@ func ExampleNewCalendar() {
 	// business-fr Europe/Paris
 	// false
 	// 2026-07-15 13:00:00
-	// invalid calendar "bad": invalid opening hours on Monday: span 17:00-09:00 ends before it starts
+	// invalid calendar "bad": invalid opening hours: monday: span 0 (17:00-09:00) ends before it starts
 }
 
 func TestConcurrentUse(t *testing.T) {

@@ -30,6 +30,9 @@
 // Definitions are checked when built: NewCalendar rejects unknown zones and
 // countries, spans ending before they start, past 24:00 or overlapping, and
 // weeks that are never open, with errors wrapping ErrInvalidCalendar.
+// Week.Validate runs the span checks alone, returning a *SpanError for each
+// bad span with its day and index, and LoadZone loads (and caches) the zones
+// every package of the module uses, refusing the machine's "Local" zone.
 //
 // # Arithmetic
 //

@@ -21,7 +21,7 @@ func TestHolidayCountries(t *testing.T) {
 // isHoliday reports whether the calendar closes date d for a holiday or a
 // closed date.
 func isClosedDay(c *Calendar, d Date) bool {
-	return c.isOff(dayNumber(int64(d.Year), int64(d.Month), int64(d.Day)))
+	return c.isOff(d.number())
 }
 
 func TestHolidays(t *testing.T) {

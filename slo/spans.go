@@ -1,6 +1,7 @@
 package slo
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -76,6 +77,9 @@ func (d Date) check() error {
 	}
 	return nil
 }
+
+// number returns the day number of d, as dayNumber counts days.
+func (d Date) number() int64 { return dayNumber(int64(d.Year), int64(d.Month), int64(d.Day)) }
 
 // String formats the date as "YYYY-MM-DD".
 func (d Date) String() string {
@@ -168,11 +172,17 @@ func ParseSpans(s string) ([]Span, error) {
 		}
 		spans = append(spans, Span{start, end})
 	}
-	out, err := normalizeSpans(spans)
-	if err != nil {
-		return nil, fmt.Errorf("%w %q: %v", ErrSpans, s, err)
+	all := make([]int, len(spans))
+	for i, sp := range spans {
+		if msg := spanProblem(sp); msg != "" {
+			return nil, fmt.Errorf("%w %q: span %s %s", ErrSpans, s, sp, msg)
+		}
+		all[i] = i
 	}
-	return out, nil
+	for i, j := range overlaps(spans, all) {
+		return nil, fmt.Errorf("%w %q: spans %s and %s overlap", ErrSpans, s, spans[j], spans[i])
+	}
+	return mergeSpans(spans), nil
 }
 
 // parseClock parses "H:MM" or "HH:MM" from 00:00 to 24:00.
@@ -195,50 +205,20 @@ func parseClock(s string) (time.Duration, error) {
 	return time.Duration(h)*time.Hour + time.Duration(m)*time.Minute, nil
 }
 
-// normalizeSpans validates spans and returns a sorted copy with touching
-// spans merged.
-func normalizeSpans(in []Span) ([]Span, error) {
+// mergeSpans returns a sorted copy of spans, valid and not overlapping
+// (see Week.Validate), with touching spans merged.
+func mergeSpans(in []Span) []Span {
 	spans := slices.Clone(in)
-	for _, sp := range spans {
-		switch {
-		case sp.Start < 0:
-			return nil, fmt.Errorf("span %s starts before 00:00", sp)
-		case sp.End > 24*time.Hour:
-			return nil, fmt.Errorf("span %s ends past 24:00", sp)
-		case sp.End < sp.Start:
-			return nil, fmt.Errorf("span %s ends before it starts", sp)
-		case sp.End == sp.Start:
-			return nil, fmt.Errorf("span %s is empty", sp)
-		case sp.Start%time.Minute != 0 || sp.End%time.Minute != 0:
-			return nil, fmt.Errorf("span %s is not in whole minutes", sp)
-		}
-	}
-	slices.SortFunc(spans, func(a, b Span) int { return compareDur(a.Start, b.Start) })
+	slices.SortFunc(spans, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
 	out := spans[:0]
 	for _, sp := range spans {
-		if n := len(out); n > 0 {
-			last := &out[n-1]
-			if sp.Start < last.End {
-				return nil, fmt.Errorf("spans %s and %s overlap", *last, sp)
-			}
-			if sp.Start == last.End {
-				last.End = sp.End
-				continue
-			}
+		if n := len(out); n > 0 && sp.Start == out[n-1].End {
+			out[n-1].End = sp.End
+			continue
 		}
 		out = append(out, sp)
 	}
-	return out, nil
-}
-
-func compareDur(a, b time.Duration) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return out
 }
 
 var dayNames = [7][2]string{

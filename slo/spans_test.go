@@ -30,6 +30,8 @@ func TestParseSpans(t *testing.T) {
 		{name: "24:30", in: "20:00-24:30", wantErr: `end "24:30": past 24:00`},
 		{name: "bad minutes", in: "09:60-10:00", wantErr: `start "09:60": minutes past 59`},
 		{name: "overlap", in: "08:00-12:00, 11:00-13:00", wantErr: "spans 08:00-12:00 and 11:00-13:00 overlap"},
+		{name: "overlap written later first", in: "11:00-13:00, 08:00-12:00", wantErr: `invalid opening hours "11:00-13:00, 08:00-12:00": spans 11:00-13:00 and 08:00-12:00 overlap`},
+		{name: "overlap after touching", in: "08:00-10:00, 10:00-12:00, 11:00-13:00", wantErr: "spans 10:00-12:00 and 11:00-13:00 overlap"},
 		{name: "no dash", in: "09:00", wantErr: `span "09:00": want HH:MM-HH:MM`},
 		{name: "garbage", in: "nine-five", wantErr: `start "nine": want HH:MM`},
 		{name: "empty", in: "", wantErr: "empty"},

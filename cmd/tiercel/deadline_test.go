@@ -137,6 +137,8 @@ func TestDeadlineErrors(t *testing.T) {
 		{"now before opened", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--now", "2026-03-02T09:59:59Z"}, exitUsage,
 			"tiercel deadline: --now 2026-03-02T09:59:59Z is before --opened 2026-03-02T10:00:00Z: the case was not open yet\n"},
 		{"Local is no zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "Local"}, exitUsage, `--zone: unknown time zone "Local"`},
+		{"NUL in zone", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "UTC\x00"}, exitUsage, `--zone: unknown time zone "UTC\x00"`},
+		{"zone path", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "--zone", "../../etc/passwd"}, exitUsage, `--zone: unknown time zone "../../etc/passwd"`},
 		{"an argument", []string{"--tier", "enhanced", "--priority", "P1", "--opened", opened, "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"unknown tier", []string{"--tier", "gold", "--priority", "P1", "--opened", opened}, exitUsage, `unknown tier "gold"`},
 		{"zone required", []string{"--tier", "standard", "--priority", "P1", "--opened", opened}, exitUsage, "zone required"},

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
 )
 
 // parseInstant reads an instant flag as every command and suite does: RFC
@@ -74,12 +75,14 @@ func parseMoney(what, s string) (entitlement.Money, error) {
 	return m, nil
 }
 
+// loadZone reads a --zone value with slo.LoadZone: empty means UTC, and
+// "Local" (the machine's zone) is refused.
 func loadZone(s string) (*time.Location, error) {
 	if s == "" {
 		return time.UTC, nil
 	}
-	loc, err := time.LoadLocation(s)
-	if err != nil || s == "Local" {
+	loc, err := slo.LoadZone(s)
+	if err != nil {
 		return nil, usagef("--zone: unknown time zone %q: want an IANA name such as America/New_York", s)
 	}
 	return loc, nil
