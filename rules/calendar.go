@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -131,7 +132,7 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 		return false
 	}
 	ok := true
-	var from [7]string // which entry set each day, for messages
+	var from [7][]field // the entry that gave each span of a day
 	for _, e := range entries {
 		days, err := slo.ParseDays(e.Key)
 		if err != nil {
@@ -145,27 +146,27 @@ func (d *decoder) parseHours(f field, week *slo.Week) bool {
 			continue
 		}
 		for _, day := range days {
-			for _, sp := range spans {
-				for _, other := range week[day] {
-					if sp.Start < other.End && other.Start < sp.End {
-						d.Fail(e.KeyNode, e.Path, slo.ErrInvalidCalendar, "%s on %s overlaps hours.%s", formatSpan(sp), dayNames[day], from[day])
-						ok = false
-					}
-				}
-			}
-			if !ok {
-				continue
-			}
 			week[day] = append(week[day], spans...)
-			from[day] = e.Key
+			for range spans {
+				from[day] = append(from[day], e)
+			}
 		}
 	}
+	// The week's own validation finds spans of one day that overlap, from
+	// different entries; each error points at the entry that came second.
+	var spanErrs slo.SpanErrors
+	if errors.As(week.Validate(), &spanErrs) {
+		for _, se := range spanErrs {
+			e := from[se.Day][se.Index]
+			if se.Other >= 0 {
+				d.Fail(e.KeyNode, e.Path, se, "%s on %s overlaps hours.%s", se.Span, dayNames[se.Day], from[se.Day][se.Other].Key)
+			} else {
+				d.Fail(e.KeyNode, e.Path, se, "%v", se)
+			}
+		}
+		return false
+	}
 	return ok
-}
-
-func formatSpan(s slo.Span) string {
-	hm := func(d time.Duration) string { return fmt.Sprintf("%02d:%02d", int(d.Hours()), int(d.Minutes())%60) }
-	return hm(s.Start) + "-" + hm(s.End)
 }
 
 // calendars are the compiled calendars of a catalog.
@@ -265,31 +266,21 @@ func (cc *countryCalendars) get(country string) (*slo.Calendar, error) {
 	return cal, nil
 }
 
-// zones caches time.LoadLocation, which reads the zone database on every
-// call. A map under a read lock avoids boxing the key on the hot path.
-var zones = struct {
-	sync.RWMutex
-	m map[string]*time.Location
-}{m: map[string]*time.Location{}}
-
+// loadZone loads an IANA zone once (see slo.LoadZone); its errors read
+// `invalid zone: "name"` and wrap ErrInvalidZone and slo's reason.
 func loadZone(name string) (*time.Location, error) {
-	zones.RLock()
-	l, ok := zones.m[name]
-	zones.RUnlock()
-	if ok {
-		return l, nil
-	}
-	if name == "" || name == "Local" || strings.ContainsAny(name, "\x00") {
-		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
-	}
-	l, err := time.LoadLocation(name)
+	l, err := slo.LoadZone(name)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %q", ErrInvalidZone, name)
+		return nil, &zoneError{name: name, err: err}
 	}
-	zones.Lock()
-	if len(zones.m) < 4096 {
-		zones.m[name] = l
-	}
-	zones.Unlock()
 	return l, nil
 }
+
+// zoneError is an input's zone that slo.LoadZone refused.
+type zoneError struct {
+	name string
+	err  error // slo.LoadZone's reason
+}
+
+func (e *zoneError) Error() string   { return fmt.Sprintf("%v: %q", ErrInvalidZone, e.name) }
+func (e *zoneError) Unwrap() []error { return []error{ErrInvalidZone, e.err} }

@@ -112,3 +112,39 @@ tiers:
 		})
 	}
 }
+
+// A zone an input names is loaded by slo: the error keeps rules' words and
+// wraps both sentinels.
+func TestLoadZoneErrors(t *testing.T) {
+	for _, name := range []string{"", "Local", "Mars/Olympus", "UTC\x00"} {
+		_, err := loadZone(name)
+		assert.ErrorIs(t, err, ErrInvalidZone, name)
+		assert.ErrorIs(t, err, slo.ErrUnknownZone, name)
+		assert.Equal(t, fmt.Sprintf("invalid zone: %q", name), err.Error())
+	}
+	l, err := loadZone("Asia/Kolkata")
+	require.NoError(t, err)
+	assert.Equal(t, "Asia/Kolkata", l.String())
+}
+
+// Spans of one day gathered from several entries are checked once, by the
+// week's own validation; each overlap points at the entry that came second
+// and names the first.
+func TestCalendarOverlapsAcrossEntries(t *testing.T) {
+	src := "calendars:\n  b:\n    zone: UTC\n    hours:\n      mon-fri: \"09:00-17:00\"\n      sat: \"10:00-12:00\"\n      wed: \"16:00-18:00\"\n      mon: \"08:00-09:30\"\n" + okTier
+	_, err := Compile("t.yaml", []byte(src))
+	var l ErrorList
+	require.ErrorAs(t, err, &l)
+	var got []string
+	for _, e := range l {
+		got = append(got, e.Error())
+		assert.ErrorIs(t, e, slo.ErrInvalidCalendar)
+	}
+	assert.Equal(t, []string{
+		"t.yaml:7:7: calendars.b.hours.wed: 16:00-18:00 on wednesday overlaps hours.mon-fri",
+		"t.yaml:8:7: calendars.b.hours.mon: 08:00-09:30 on monday overlaps hours.mon-fri",
+	}, got)
+	var se *slo.SpanError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, time.Wednesday, se.Day)
+}
