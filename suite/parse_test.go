@@ -1,4 +1,4 @@
-package rules
+package suite
 
 import (
 	"errors"
@@ -87,7 +87,7 @@ func TestParseSuiteErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := ParseSuite("t.yaml", []byte(tt.src))
+			s, err := Parse("t.yaml", []byte(tt.src))
 			require.Error(t, err)
 			assert.Nil(t, s)
 			assert.Equal(t, strings.Join(tt.want, "\n"), err.Error())
@@ -101,7 +101,7 @@ func TestParseSuiteErrors(t *testing.T) {
 
 func TestParseSuiteKeepsCausesAndPositions(t *testing.T) {
 	src := "now: 2026-03-02T10:00:00Z\ntests:\n  - name: a\n    quote: {tier: a, spend: 1.001 USD}\n    expect: {total: 1 USD}\n"
-	_, err := ParseSuite("dir/t.yaml", []byte(src))
+	_, err := Parse("dir/t.yaml", []byte(src))
 	require.Error(t, err)
 	var e *Error
 	require.True(t, errors.As(err, &e))
@@ -126,7 +126,7 @@ func TestParseSuiteResolvesCatalogPaths(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "catalog: " + tc.catalog + "\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
-			s, err := ParseSuite(tc.file, []byte(src))
+			s, err := Parse(tc.file, []byte(src))
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, s.Catalog)
 			require.Len(t, s.Tests, 1)
