@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -19,10 +17,7 @@ func TestEligibilityRows(t *testing.T) {
 		Targets: []string{"standard", "enhanced"}, Recommended: "enhanced",
 		Reasons: []string{"Looker Premier is retired at renewal", "enhanced keeps every response target"},
 	}
-	tests := []struct {
-		name, expect string
-		want         []Mismatch
-	}{
+	checkRows(t, eligibilityRows, got, []rowsTest{
 		{"nothing expected", "{}", nil},
 		{"all match", "{eligible: true, required: false, migration: looker-premier-retirement, recommended: enhanced, " +
 			"effectiveAt: 2026-09-01, priceHeldUntil: none, targets: [standard, enhanced], reasons: [retired at renewal]}", nil},
@@ -47,12 +42,7 @@ func TestEligibilityRows(t *testing.T) {
 		{"a missing reason", "{reasons: [keeps every, price is held]}", []Mismatch{
 			{Field: "reasons", Want: `a reason containing "price is held"`, Got: "Looker Premier is retired at renewal | enhanced keeps every response target"},
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, expectRows(t, eligibilityRows, tt.expect, got))
-		})
-	}
+	})
 }
 
 func TestPlanRows(t *testing.T) {
@@ -65,10 +55,7 @@ func TestPlanRows(t *testing.T) {
 			{Tier: "enhanced", KeepsTargets: true, Recommended: true, PriceHeldUntil: held, EffectiveAt: held},
 		},
 	}
-	tests := []struct {
-		name, expect string
-		want         []Mismatch
-	}{
+	checkRows(t, planRows, got, []rowsTest{
 		{"eligibility and options match", "{eligible: true, options: {enhanced: {keepsTargets: true, recommended: true, " +
 			"priceHeldUntil: 2027-09-01, effectiveAt: 2027-09-01}, standard: {changes: {P1: degraded}}}}", nil},
 		{"option keys in row order", "{recommended: premium, options: {enhanced: {recommended: false, keepsTargets: false}}}", []Mismatch{
@@ -85,10 +72,5 @@ func TestPlanRows(t *testing.T) {
 		{"option changes named under the option", "{options: {standard: {changes: {P1: improved}}}}", []Mismatch{
 			{Field: "options.standard.changes.P1", Want: "improved", Got: "degraded"},
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, expectRows(t, planRows, tt.expect, got))
-		})
-	}
+	})
 }

@@ -30,6 +30,40 @@ func expectRows[A any](t *testing.T, rows []expectation[A], src string, got A) [
 	return ch.ms
 }
 
+// rowsTest is an expect mapping and the mismatches its rows find in an
+// answer.
+type rowsTest struct {
+	name, expect string
+	want         []Mismatch
+}
+
+// checkRows runs each rowsTest with rows against the answer got.
+func checkRows[A any](t *testing.T, rows []expectation[A], got A, tests []rowsTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, expectRows(t, rows, tt.expect, got))
+		})
+	}
+}
+
+// questionTest is one test of a suite (its keys after the name) and the
+// mismatches it finds in the default catalog's answer.
+type questionTest struct {
+	name, test string
+	want       []Mismatch
+}
+
+// checkQuestions parses and runs each questionTest.
+func checkQuestions(t *testing.T, tests []questionTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, runOne(t, tt.test).Mismatches)
+		})
+	}
+}
+
 // schemaQuestion is what suite.schema.json says of one question.
 type schemaQuestion struct {
 	inputs, required, expect []string

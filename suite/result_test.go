@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestSuiteReportsFailuresSideBySide(t *testing.T) {
+func TestResultsShowFailuresSideBySide(t *testing.T) {
 	s, err := Load("testdata/failing.yaml")
 	require.NoError(t, err)
 	assert.Equal(t, []string{filepath.Join("testdata", "tiers.yaml")}, s.Catalog)
@@ -40,7 +40,7 @@ func TestSuiteReportsFailuresSideBySide(t *testing.T) {
 	assert.True(t, results[4].Passed)
 }
 
-func TestTestResultStringFormatsMismatches(t *testing.T) {
+func TestResultString(t *testing.T) {
 	test := &Test{Name: "n", Kind: "quote", File: "s.yaml", Line: 3, Column: 5}
 	tests := []struct {
 		name string

@@ -10,7 +10,7 @@ import (
 	"github.com/tiercel/tiercel/rules"
 )
 
-func TestSuiteRunsConcurrently(t *testing.T) {
+func TestRunEngineConcurrently(t *testing.T) {
 	s, err := Load("../rules/catalog/default_test.yaml")
 	require.NoError(t, err)
 	e, err := s.Engine()
@@ -28,7 +28,7 @@ func TestSuiteRunsConcurrently(t *testing.T) {
 	wg.Wait()
 }
 
-func TestSuiteTestRunWithoutEngine(t *testing.T) {
+func TestTestRunWithoutEngine(t *testing.T) {
 	s, err := Load("testdata/small_test.yaml")
 	require.NoError(t, err)
 	r := s.Tests[0].Run(nil)
@@ -57,7 +57,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func BenchmarkSuiteRun(b *testing.B) {
+func BenchmarkRunEngine(b *testing.B) {
 	s, err := Load("../rules/catalog/default_test.yaml")
 	require.NoError(b, err)
 	e, err := s.Engine()
@@ -86,4 +86,17 @@ tests:
 	for _, r := range results {
 		assert.True(t, r.Passed, "%s", r)
 	}
+}
+
+// runOne parses a suite of one test (the lines after "- name: t") and runs
+// it against the default catalog.
+func runOne(t *testing.T, test string) Result {
+	t.Helper()
+	s, err := Parse("one_test.yaml", []byte("tests:\n  - name: t\n    "+test+"\n"))
+	require.NoError(t, err)
+	require.Len(t, s.Tests, 1)
+	rs := s.RunEngine(rules.Default())
+	require.Len(t, rs, 1)
+	require.NoError(t, rs[0].Err)
+	return rs[0]
 }
