@@ -67,5 +67,5 @@ func allowed(e *rules.Engine, in allowedInput) (entitlement.Decision, error) {
 
 var allowedRows = []expectation[entitlement.Decision]{
 	expect("allowed", (*parser).boolean, func(d entitlement.Decision) bool { return d.Allowed }, sprint[bool]),
-	expect("rule", (*parser).str, func(d entitlement.Decision) string { return d.Rule }, (*checks).eq),
+	expect("rule", (*parser).str, func(d entitlement.Decision) string { return d.Rule }, checks.eq),
 }

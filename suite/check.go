@@ -9,49 +9,54 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// checks collects the mismatches of one answer. Its methods compare an
-// expected value with the engine's, formatted alike, and are the
-// comparisons of the expectation rows.
-type checks struct{ ms []Mismatch }
+// checks are the mismatches of one answer. Its methods compare an expected
+// value with the engine's, formatted alike, and return c with the mismatch
+// added if they differ; they are the comparisons of the expectation rows.
+// A value, not a pointer, so that asking a question allocates nothing when
+// the answer matches.
+type checks []Mismatch
 
 // eq compares two texts.
-func (c *checks) eq(field, want, got string) {
+func (c checks) eq(field, want, got string) checks {
 	if want != got {
-		c.ms = append(c.ms, Mismatch{Field: field, Want: want, Got: got})
+		return append(c, Mismatch{Field: field, Want: want, Got: got})
 	}
+	return c
 }
 
 // instant compares instants, whatever their zones; got is shown in want's
 // offset.
-func (c *checks) instant(field string, want, got time.Time) {
+func (c checks) instant(field string, want, got time.Time) checks {
 	if !want.Equal(got) {
-		c.ms = append(c.ms, Mismatch{Field: field, Want: formatInstant(want), Got: formatLike(got, want)})
+		return append(c, Mismatch{Field: field, Want: formatInstant(want), Got: formatLike(got, want)})
 	}
+	return c
 }
 
 // list compares lists in order; nil and empty are equal.
-func (c *checks) list(field string, want, got []string) {
+func (c checks) list(field string, want, got []string) checks {
 	if !slices.Equal(want, got) {
-		c.eq(field, "["+strings.Join(want, ", ")+"]", "["+strings.Join(got, ", ")+"]")
+		return c.eq(field, "["+strings.Join(want, ", ")+"]", "["+strings.Join(got, ", ")+"]")
 	}
+	return c
 }
 
 // set compares lists ignoring order.
-func (c *checks) set(field string, want, got []string) {
+func (c checks) set(field string, want, got []string) checks {
 	w, g := slices.Clone(want), slices.Clone(got)
 	slices.Sort(w)
 	slices.Sort(g)
-	c.list(field, w, g)
+	return c.list(field, w, g)
 }
 
 // target compares response targets; the zero target reads "none".
-func (c *checks) target(field string, want, got slo.Target) {
-	c.eq(field, targetString(want), targetString(got))
+func (c checks) target(field string, want, got slo.Target) checks {
+	return c.eq(field, targetString(want), targetString(got))
 }
 
 // sprint compares two values by their fmt.Sprint text: booleans, counts.
-func sprint[T any](c *checks, field string, want, got T) {
-	c.eq(field, fmt.Sprint(want), fmt.Sprint(got))
+func sprint[T any](c checks, field string, want, got T) checks {
+	return c.eq(field, fmt.Sprint(want), fmt.Sprint(got))
 }
 
 func formatInstant(t time.Time) string {

@@ -13,33 +13,31 @@ func TestChecks(t *testing.T) {
 	est := time.FixedZone("EST", -5*3600)
 	tests := []struct {
 		name string
-		do   func(c *checks)
+		do   func(c checks) checks
 		want []Mismatch
 	}{
-		{"eq equal", func(c *checks) { c.eq("rule", "a", "a") }, nil},
-		{"eq differs", func(c *checks) { c.eq("rule", "a", "b") }, []Mismatch{{Field: "rule", Want: "a", Got: "b"}}},
-		{"instant same instant in another zone", func(c *checks) { c.instant("due", utc.In(est), utc) }, nil},
-		{"instant differs, got in want's offset", func(c *checks) { c.instant("due", utc.In(est), utc.Add(time.Hour)) },
+		{"eq equal", func(c checks) checks { return c.eq("rule", "a", "a") }, nil},
+		{"eq differs", func(c checks) checks { return c.eq("rule", "a", "b") }, []Mismatch{{Field: "rule", Want: "a", Got: "b"}}},
+		{"instant same instant in another zone", func(c checks) checks { return c.instant("due", utc.In(est), utc) }, nil},
+		{"instant differs, got in want's offset", func(c checks) checks { return c.instant("due", utc.In(est), utc.Add(time.Hour)) },
 			[]Mismatch{{Field: "due", Want: "2026-03-02T10:00:00-05:00", Got: "2026-03-02T11:00:00-05:00"}}},
-		{"instant expected none", func(c *checks) { c.instant("effectiveAt", time.Time{}, utc) },
+		{"instant expected none", func(c checks) checks { return c.instant("effectiveAt", time.Time{}, utc) },
 			[]Mismatch{{Field: "effectiveAt", Want: "none", Got: "2026-03-02T15:00:00Z"}}},
-		{"instant got none", func(c *checks) { c.instant("effectiveAt", utc, time.Time{}) },
+		{"instant got none", func(c checks) checks { return c.instant("effectiveAt", utc, time.Time{}) },
 			[]Mismatch{{Field: "effectiveAt", Want: "2026-03-02T15:00:00Z", Got: "none"}}},
-		{"list equal", func(c *checks) { c.list("targets", []string{"a", "b"}, []string{"a", "b"}) }, nil},
-		{"list order matters", func(c *checks) { c.list("targets", []string{"a", "b"}, []string{"b", "a"}) },
+		{"list equal", func(c checks) checks { return c.list("targets", []string{"a", "b"}, []string{"a", "b"}) }, nil},
+		{"list order matters", func(c checks) checks { return c.list("targets", []string{"a", "b"}, []string{"b", "a"}) },
 			[]Mismatch{{Field: "targets", Want: "[a, b]", Got: "[b, a]"}}},
-		{"list nil and empty are equal", func(c *checks) { c.list("targets", nil, []string{}) }, nil},
-		{"set ignores order", func(c *checks) { c.set("languages", []string{"ja", "en"}, []string{"en", "ja"}) }, nil},
-		{"set reports sorted", func(c *checks) { c.set("languages", []string{"ja", "en"}, []string{"fr"}) },
+		{"list nil and empty are equal", func(c checks) checks { return c.list("targets", nil, []string{}) }, nil},
+		{"set ignores order", func(c checks) checks { return c.set("languages", []string{"ja", "en"}, []string{"en", "ja"}) }, nil},
+		{"set reports sorted", func(c checks) checks { return c.set("languages", []string{"ja", "en"}, []string{"fr"}) },
 			[]Mismatch{{Field: "languages", Want: "[en, ja]", Got: "[fr]"}}},
-		{"mismatches accumulate in order", func(c *checks) { c.eq("a", "1", "2"); c.eq("b", "x", "x"); c.eq("c", "3", "4") },
+		{"mismatches accumulate in order", func(c checks) checks { return c.eq("a", "1", "2").eq("b", "x", "x").eq("c", "3", "4") },
 			[]Mismatch{{Field: "a", Want: "1", Got: "2"}, {Field: "c", Want: "3", Got: "4"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var c checks
-			tt.do(&c)
-			assert.Equal(t, tt.want, c.ms)
+			assert.Equal(t, tt.want, []Mismatch(tt.do(nil)))
 		})
 	}
 }

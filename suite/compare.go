@@ -37,7 +37,7 @@ func readCompare(p *parser, _ field, fields []field, _ *time.Time) (tierPair, bo
 func compare(e *rules.Engine, in tierPair) ([]slo.Change, error) { return e.Compare(in.from, in.to) }
 
 var compareRows = []expectation[[]slo.Change]{
-	expect("changes", (*parser).changes, func(c []slo.Change) []slo.Change { return c }, (*checks).changes),
+	expect("changes", (*parser).changes, func(c []slo.Change) []slo.Change { return c }, checks.changes),
 }
 
 var changeKeys = []string{"priority", "from", "to", "kind"}
@@ -140,7 +140,7 @@ func (p *parser) changeDetail(fields []field, w *changeWant) bool {
 
 // changes compares expected changes with the engine's, each named
 // field.P1, field.P2, ...
-func (c *checks) changes(field string, cw changesWant, got []slo.Change) {
+func (c checks) changes(field string, cw changesWant, got []slo.Change) checks {
 	byP := map[slo.Priority]slo.Change{}
 	for _, g := range got {
 		byP[g.Priority] = g
@@ -154,23 +154,24 @@ func (c *checks) changes(field string, cw changesWant, got []slo.Change) {
 		for i, g := range got {
 			have[i] = g.Priority.String()
 		}
-		c.list(field+".priorities", want, have)
+		c = c.list(field+".priorities", want, have)
 	}
 	for _, w := range cw.items {
 		name := field + "." + w.p.String()
 		g, found := byP[w.p]
 		if !found {
-			c.eq(name, "a change", "none: neither tier has a target for "+w.p.String())
+			c = c.eq(name, "a change", "none: neither tier has a target for "+w.p.String())
 			continue
 		}
 		if w.kind != nil {
-			c.eq(name, w.kind.String(), g.Kind.String())
+			c = c.eq(name, w.kind.String(), g.Kind.String())
 		}
 		if w.from != nil {
-			c.target(name+".from", *w.from, g.From)
+			c = c.target(name+".from", *w.from, g.From)
 		}
 		if w.to != nil {
-			c.target(name+".to", *w.to, g.To)
+			c = c.target(name+".to", *w.to, g.To)
 		}
 	}
+	return c
 }

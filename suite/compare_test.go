@@ -40,9 +40,7 @@ func TestChecksChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var ch checks
-			ch.changes("changes", tt.cw, got)
-			assert.Equal(t, tt.want, ch.ms)
+			assert.Equal(t, tt.want, []Mismatch(checks(nil).changes("changes", tt.cw, got)))
 		})
 	}
 }

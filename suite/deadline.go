@@ -17,14 +17,14 @@ func readDeadline(p *parser, _ field, fields []field, now *time.Time) (rules.Cas
 }
 
 var deadlineRows = []expectation[rules.Deadline]{
-	expect("due", (*parser).at, func(d rules.Deadline) time.Time { return d.Due }, (*checks).instant),
-	expect("target", (*parser).target, func(d rules.Deadline) slo.Target { return d.Target }, (*checks).target),
+	expect("due", (*parser).at, func(d rules.Deadline) time.Time { return d.Due }, checks.instant),
+	expect("target", (*parser).target, func(d rules.Deadline) slo.Target { return d.Target }, checks.target),
 	expect("within", (*parser).duration, func(d rules.Deadline) time.Duration { return d.Target.Within }, sameDuration),
-	expect("calendar", (*parser).text, func(d rules.Deadline) string { return d.Target.Calendar }, (*checks).eq),
-	expect("rule", (*parser).text, func(d rules.Deadline) string { return d.Rule }, (*checks).eq),
+	expect("calendar", (*parser).text, func(d rules.Deadline) string { return d.Target.Calendar }, checks.eq),
+	expect("rule", (*parser).text, func(d rules.Deadline) string { return d.Rule }, checks.eq),
 }
 
 // sameDuration compares durations written as the catalog writes them.
-func sameDuration(c *checks, field string, want, got time.Duration) {
-	c.eq(field, slo.FormatDuration(want), slo.FormatDuration(got))
+func sameDuration(c checks, field string, want, got time.Duration) checks {
+	return c.eq(field, slo.FormatDuration(want), slo.FormatDuration(got))
 }

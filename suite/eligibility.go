@@ -30,26 +30,26 @@ type elig = entitlement.Eligibility
 var eligibilityRows = []expectation[elig]{
 	expect("eligible", (*parser).boolean, func(g elig) bool { return g.Eligible }, sprint[bool]),
 	expect("required", (*parser).boolean, func(g elig) bool { return g.Required }, sprint[bool]),
-	expect("migration", (*parser).str, func(g elig) string { return g.Migration }, (*checks).eq),
-	expect("effectiveAt", (*parser).atOrNone, func(g elig) time.Time { return g.EffectiveAt }, (*checks).instant),
-	expect("targets", (*parser).strs, func(g elig) []string { return g.Targets }, (*checks).list),
-	expect("recommended", (*parser).str, func(g elig) string { return g.Recommended }, (*checks).eq),
-	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) time.Time { return g.PriceHeldUntil }, (*checks).instant),
-	expect("reasons", (*parser).strs, func(g elig) []string { return g.Reasons }, (*checks).reasons),
+	expect("migration", (*parser).str, func(g elig) string { return g.Migration }, checks.eq),
+	expect("effectiveAt", (*parser).atOrNone, func(g elig) time.Time { return g.EffectiveAt }, checks.instant),
+	expect("targets", (*parser).strs, func(g elig) []string { return g.Targets }, checks.list),
+	expect("recommended", (*parser).str, func(g elig) string { return g.Recommended }, checks.eq),
+	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) time.Time { return g.PriceHeldUntil }, checks.instant),
+	expect("reasons", (*parser).strs, func(g elig) []string { return g.Reasons }, checks.reasons),
 }
 
 var planRows = append(project(func(p rules.Plan) elig { return p.Eligibility }, eligibilityRows),
-	expect("options", (*parser).options, func(p rules.Plan) []rules.Option { return p.Options }, (*checks).options))
+	expect("options", (*parser).options, func(p rules.Plan) []rules.Option { return p.Options }, checks.options))
 
 // optionRows are what a test may expect of one option of a plan.
 var optionRows = []expectation[rules.Option]{
 	expect("keepsTargets", (*parser).boolean, func(o rules.Option) bool { return o.KeepsTargets }, sprint[bool]),
-	expect("total", (*parser).money, optionTotal, func(c *checks, field string, want entitlement.Money, got string) {
-		c.eq(field, want.String(), got)
+	expect("total", (*parser).money, optionTotal, func(c checks, field string, want entitlement.Money, got string) checks {
+		return c.eq(field, want.String(), got)
 	}),
-	expect("changes", (*parser).changes, func(o rules.Option) []slo.Change { return o.Changes }, (*checks).changes),
-	expect("effectiveAt", (*parser).at, func(o rules.Option) time.Time { return o.EffectiveAt }, (*checks).instant),
-	expect("priceHeldUntil", (*parser).at, func(o rules.Option) time.Time { return o.PriceHeldUntil }, (*checks).instant),
+	expect("changes", (*parser).changes, func(o rules.Option) []slo.Change { return o.Changes }, checks.changes),
+	expect("effectiveAt", (*parser).at, func(o rules.Option) time.Time { return o.EffectiveAt }, checks.instant),
+	expect("priceHeldUntil", (*parser).at, func(o rules.Option) time.Time { return o.PriceHeldUntil }, checks.instant),
 	expect("recommended", (*parser).boolean, func(o rules.Option) bool { return o.Recommended }, sprint[bool]),
 }
 
@@ -62,7 +62,7 @@ func optionTotal(o rules.Option) string {
 }
 
 // reasons checks that each expected text appears in one of the reasons.
-func (c *checks) reasons(field string, want, got []string) {
+func (c checks) reasons(field string, want, got []string) checks {
 	for _, r := range want {
 		found := false
 		for _, g := range got {
@@ -72,9 +72,10 @@ func (c *checks) reasons(field string, want, got []string) {
 			}
 		}
 		if !found {
-			c.eq(field, "a reason containing "+fmt.Sprintf("%q", r), strings.Join(got, " | "))
+			c = c.eq(field, "a reason containing "+fmt.Sprintf("%q", r), strings.Join(got, " | "))
 		}
 	}
+	return c
 }
 
 // optionWant is what a test expects of the option of one target tier.
@@ -105,7 +106,7 @@ func (p *parser) options(f field) ([]optionWant, bool) {
 }
 
 // options checks each expected option, named field.<tier>.
-func (c *checks) options(field string, want []optionWant, got []rules.Option) {
+func (c checks) options(field string, want []optionWant, got []rules.Option) checks {
 	for _, ow := range want {
 		name := field + "." + ow.tier
 		var opt *rules.Option
@@ -115,11 +116,12 @@ func (c *checks) options(field string, want []optionWant, got []rules.Option) {
 			}
 		}
 		if opt == nil {
-			c.eq(name, "an option", "none")
+			c = c.eq(name, "an option", "none")
 			continue
 		}
 		for _, ch := range ow.checks {
-			ch(c, name+".", *opt)
+			c = ch(c, name+".", *opt)
 		}
 	}
+	return c
 }

@@ -20,10 +20,10 @@ func entitlements(e *rules.Engine, in contractAt) (rules.Entitlements, error) {
 type ents = rules.Entitlements
 
 var entitlementsRows = []expectation[ents]{
-	expect("tier", (*parser).str, func(g ents) string { return g.Tier }, (*checks).eq),
-	expect("migration", (*parser).str, func(g ents) string { return g.Migration }, (*checks).eq),
+	expect("tier", (*parser).str, func(g ents) string { return g.Tier }, checks.eq),
+	expect("migration", (*parser).str, func(g ents) string { return g.Migration }, checks.eq),
 	expect("migrated", (*parser).boolean, func(g ents) bool { return g.Migrated }, sprint[bool]),
-	expect("languages", (*parser).strs, func(g ents) []string { return g.Features.Languages }, (*checks).set),
-	expect("channels", (*parser).strs, func(g ents) []string { return g.Features.Channels }, (*checks).set),
-	expect("services", (*parser).strs, func(g ents) []string { return g.Features.Services }, (*checks).set),
+	expect("languages", (*parser).strs, func(g ents) []string { return g.Features.Languages }, checks.set),
+	expect("channels", (*parser).strs, func(g ents) []string { return g.Features.Channels }, checks.set),
+	expect("services", (*parser).strs, func(g ents) []string { return g.Features.Services }, checks.set),
 }

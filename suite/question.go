@@ -85,9 +85,9 @@ func ask[I, A any](kind string, inputs, required []string,
 			}
 			var ch checks
 			for _, c := range cs {
-				c(&ch, "", got)
+				ch = c(ch, "", got)
 			}
-			return ch.ms, nil
+			return ch, nil
 		}
 	}
 	return question{kind: kind, inputs: inputs, required: required, expect: append(rowKeys(rows), "error"), compile: compile}
@@ -100,18 +100,18 @@ type expectation[A any] struct {
 	read func(p *parser, f field) (check[A], bool)
 }
 
-// check compares one expected value with the answer got, naming a
-// mismatch prefix+key.
-type check[A any] func(ch *checks, prefix string, got A)
+// check compares one expected value with the answer got and returns ch
+// with the mismatch, named prefix+key, if they differ.
+type check[A any] func(ch checks, prefix string, got A) checks
 
 // expect is the row key of an answer A: read parses the expected value W,
 // get picks the engine's value G from the answer, and same compares them.
 func expect[A, W, G any](key string, read func(*parser, field) (W, bool), get func(A) G,
-	same func(ch *checks, field string, want W, got G),
+	same func(ch checks, field string, want W, got G) checks,
 ) expectation[A] {
 	return expectation[A]{key: key, read: func(p *parser, f field) (check[A], bool) {
 		want, ok := read(p, f)
-		return func(ch *checks, prefix string, got A) { same(ch, prefix+key, want, get(got)) }, ok
+		return func(ch checks, prefix string, got A) checks { return same(ch, prefix+key, want, get(got)) }, ok
 	}}
 }
 
@@ -122,7 +122,7 @@ func project[A, B any](get func(A) B, rows []expectation[B]) []expectation[A] {
 	for i, r := range rows {
 		out[i] = expectation[A]{key: r.key, read: func(p *parser, f field) (check[A], bool) {
 			c, ok := r.read(p, f)
-			return func(ch *checks, prefix string, got A) { c(ch, prefix, get(got)) }, ok
+			return func(ch checks, prefix string, got A) checks { return c(ch, prefix, get(got)) }, ok
 		}}
 	}
 	return out

@@ -25,9 +25,9 @@ func expectRows[A any](t *testing.T, rows []expectation[A], src string, got A) [
 	require.True(t, ok)
 	var ch checks
 	for _, c := range cs {
-		c(&ch, "", got)
+		ch = c(ch, "", got)
 	}
-	return ch.ms
+	return ch
 }
 
 // rowsTest is an expect mapping and the mismatches its rows find in an

@@ -47,21 +47,22 @@ func quote(e *rules.Engine, in quoteInput) (entitlement.Quote, error) {
 }
 
 var quoteRows = []expectation[entitlement.Quote]{
-	expect("tier", (*parser).text, func(q entitlement.Quote) string { return q.Tier }, (*checks).eq),
-	expect("total", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Total }, (*checks).money),
-	expect("monthly", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Monthly }, (*checks).money),
-	expect("banded", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Banded }, (*checks).money),
-	expect("minimum", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Minimum }, (*checks).money),
+	expect("tier", (*parser).text, func(q entitlement.Quote) string { return q.Tier }, checks.eq),
+	expect("total", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Total }, checks.money),
+	expect("monthly", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Monthly }, checks.money),
+	expect("banded", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Banded }, checks.money),
+	expect("minimum", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Minimum }, checks.money),
 	expect("minimumApplied", (*parser).boolean, func(q entitlement.Quote) bool { return q.MinimumApplied }, sprint[bool]),
 	expect("billedDays", (*parser).integer, func(q entitlement.Quote) int { return q.BilledDays }, sprint[int]),
-	expect("lines", (*parser).moneys, lineAmounts, (*checks).list),
+	expect("lines", (*parser).moneys, lineAmounts, checks.list),
 }
 
 // money compares amounts.
-func (c *checks) money(field string, want, got entitlement.Money) {
+func (c checks) money(field string, want, got entitlement.Money) checks {
 	if want != got {
-		c.eq(field, want.String(), got.String())
+		return c.eq(field, want.String(), got.String())
 	}
+	return c
 }
 
 // moneys reads a list of amounts, written back as the engine writes them.
