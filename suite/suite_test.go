@@ -48,12 +48,17 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			assert.Nil(t, s)
 			assert.ErrorIs(t, err, ErrInvalidSuite)
+			assert.NotErrorIs(t, err, rules.ErrInvalidCatalog)
+			var list ErrorList
+			assert.ErrorAs(t, err, &list)
 			return
 		}
 		for _, tc := range s.Tests {
 			assert.NotEmpty(t, tc.Name)
 			assert.NotNil(t, tc.run)
 		}
+		// Whatever a test asks, it ends with a result, never a panic.
+		assert.Len(t, s.RunEngine(rules.Default()), len(s.Tests))
 	})
 }
 
