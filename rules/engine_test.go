@@ -88,26 +88,6 @@ func TestTierNamesIgnoreCase(t *testing.T) {
 	}
 }
 
-// Suites read tier names and priorities as the engine and the command do,
-// and dates as midnight (in UTC here).
-func TestSuiteNamesIgnoreCase(t *testing.T) {
-	s, err := ParseSuite("case_test.yaml", []byte(`now: 2026-03-02
-tests:
-  - name: a deadline
-    deadline: {tier: Enhanced, priority: p1, opened: 2026-03-02}
-    expect: {due: 2026-03-02T01:00:00Z}
-  - name: a quote
-    quote: {tier: ENHANCED, spend: 85000 USD}
-    expect: {total: 6150.00 USD}
-`))
-	require.NoError(t, err)
-	results := s.RunEngine(Default())
-	require.Len(t, results, 2)
-	for _, r := range results {
-		assert.True(t, r.Passed, "%s", r)
-	}
-}
-
 func TestCompileReportsEveryErrorSortedByPosition(t *testing.T) {
 	src := "tiers:\n" +
 		"  x:\n" +

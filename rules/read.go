@@ -2,9 +2,9 @@ package rules
 
 import "github.com/tiercel/tiercel/internal/readfile"
 
-// Errors of reading a catalog or suite file, which Load and LoadSuite wrap
-// together with ErrInvalidCatalog or ErrInvalidSuite. Only regular files of
-// at most 16 MiB are read.
+// Errors of reading a catalog or suite file, which Load (and suite.Load)
+// wrap together with ErrInvalidCatalog (suite.ErrInvalidSuite). Only
+// regular files of at most 16 MiB are read.
 var (
 	// ErrNotRegularFile is returned for a path that is not a regular file
 	// (a device such as /dev/zero, a FIFO, a socket or a directory), after

@@ -3,7 +3,7 @@
 // files before tiercel does:
 //
 //	catalog.schema.json   catalogs: calendars, tiers, rules, migrations, permissions
-//	suite.schema.json     test suites run by `tiercel test` and rules.RunSuite
+//	suite.schema.json     test suites run by `tiercel test` and suite.Run
 //
 // Point an editor at them with a first-line comment in the YAML file:
 //
@@ -20,15 +20,15 @@ import _ "embed"
 
 var (
 	//go:embed catalog.schema.json
-	catalog []byte
+	catalogSchema []byte
 	//go:embed suite.schema.json
-	suite []byte
+	suiteSchema []byte
 )
 
 // Catalog returns the JSON Schema of the catalog format. The result is a
 // fresh copy the caller may modify.
-func Catalog() []byte { return append([]byte(nil), catalog...) }
+func Catalog() []byte { return append([]byte(nil), catalogSchema...) }
 
 // Suite returns the JSON Schema of the test suite format. The result is a
 // fresh copy the caller may modify.
-func Suite() []byte { return append([]byte(nil), suite...) }
+func Suite() []byte { return append([]byte(nil), suiteSchema...) }

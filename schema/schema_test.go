@@ -15,6 +15,7 @@ import (
 
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
+	"github.com/tiercel/tiercel/suite"
 )
 
 func validators(t *testing.T) (catalogV, suiteV *validator) {
@@ -99,7 +100,7 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 			}
 			// The engine agrees.
 			if isSuite {
-				_, err := rules.LoadSuite(path)
+				_, err := suite.Load(path)
 				assert.NoError(t, err)
 			} else {
 				_, err := rules.Load(path)
@@ -165,7 +166,7 @@ func TestInvalidFixturesFail(t *testing.T) {
 				assert.True(t, found, "want a problem starting %q, got:\n%s", w, strings.Join(got, "\n"))
 			}
 			if isSuite {
-				_, err = rules.LoadSuite(path)
+				_, err = suite.Load(path)
 			} else {
 				_, err = rules.Load(path)
 			}

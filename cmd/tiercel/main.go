@@ -13,6 +13,7 @@ import (
 
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/suite"
 )
 
 // Exit statuses, one per class of outcome; the README's table lists them.
@@ -208,7 +209,7 @@ func isPositioned(err error) bool {
 // isInputError reports errors of a catalog or suite file that did not load
 // without a position (a missing or unreadable file).
 func isInputError(err error) bool {
-	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, rules.ErrInvalidSuite)
+	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite)
 }
 
 // isArgumentError reports errors the engine returns because of what was

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/suite"
 )
 
 // block is a fenced block of the README.
@@ -103,7 +104,7 @@ func TestReadmeYAML(t *testing.T) {
 			catalogs++
 			continue
 		}
-		s, err := rules.ParseSuite("README.md", src)
+		s, err := suite.Parse("README.md", src)
 		require.NoError(t, err, "README.md:%d", b.line)
 		for _, r := range s.RunEngine(rules.Default()) {
 			assert.True(t, r.Passed, "README.md:%d:\n%s", b.line, r)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/suite"
 )
 
 var testCommand = &command{
@@ -123,8 +124,8 @@ func (c *cli) test(args []string, o testOptions) error {
 	var out []suiteJSON
 	for _, f := range files {
 		sj := suiteJSON{File: f}
-		s, err := rules.LoadSuite(f)
-		var results []rules.TestResult
+		s, err := suite.Load(f)
+		var results []suite.Result
 		if err == nil {
 			e := shared
 			if len(s.Catalog) > 0 || shared == nil {

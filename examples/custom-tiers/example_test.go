@@ -9,11 +9,12 @@ import (
 
 	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/suite"
 )
 
 // TestCatalogSuite runs the catalog's own YAML test suite.
 func TestCatalogSuite(t *testing.T) {
-	rules.RunSuite(t, "tiers_test.yaml")
+	suite.Run(t, "tiers_test.yaml")
 }
 
 // TestOutput runs the example as `go run ./examples/custom-tiers` does.

@@ -1,4 +1,4 @@
-package rules
+package suite
 
 import (
 	"errors"
@@ -8,13 +8,19 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tiercel/tiercel/rules"
 )
 
-func TestParseSuiteErrors(t *testing.T) {
-	tests := []struct {
-		name, src string
-		want      []string // every error line, in order
-	}{
+// parseErrorTest is a suite document and every line of the error Parse
+// returns for it, in order.
+type parseErrorTest struct {
+	name, src string
+	want      []string
+}
+
+// TestParseStructureErrors covers the keys of a suite and of its tests.
+func TestParseStructureErrors(t *testing.T) {
+	checkParseErrors(t, []parseErrorTest{
 		{"unknown top-level key", "tests: []\nbogus: 1\n", []string{
 			`t.yaml:1:8: tests: no tests`,
 			`t.yaml:2:1: bogus: unknown key "bogus" (want one of version, description, catalog, now, tests)`,
@@ -37,9 +43,6 @@ func TestParseSuiteErrors(t *testing.T) {
 		{"no expect", "tests:\n  - name: a\n    compare: {from: a, to: b}\n", []string{
 			`t.yaml:2:5: tests[0]: missing required key "expect"`,
 		}},
-		{"unknown input key", "tests:\n  - name: a\n    deadline: {tier: a, priority: P1, opened: 2026-03-02T10:00:00Z, color: red}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
-			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, country, attrs, now, pauses)`,
-		}},
 		{"expectation of another question", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
 			`t.yaml:4:14: tests[0].expect.due: unknown key "due" (want one of changes, error)`,
 		}},
@@ -48,6 +51,25 @@ func TestParseSuiteErrors(t *testing.T) {
 		}},
 		{"error with other expectations", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x, changes: {P1: degraded}}\n", []string{
 			`t.yaml:4:14: tests[0].expect.error: an expected error cannot be combined with other expectations`,
+		}},
+		{"duplicate names", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: y}\n", []string{
+			`t.yaml:5:5: tests[1].name: duplicate test name "a" (first at t.yaml:2:5)`,
+		}},
+		{"version", "version: 2\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n", []string{
+			`t.yaml:1:10: version: unsupported format version "2" (want 1)`,
+		}},
+		{"a question that is not a mapping", "tests:\n  - name: a\n    plan: acme\n    expect: {eligible: maybe}\n", []string{
+			`t.yaml:3:11: tests[0].plan: must be a mapping with contract, at`,
+			`t.yaml:4:24: tests[0].expect.eligible: must be true or false, got "maybe"`,
+		}},
+	})
+}
+
+// TestParseValueErrors covers the inputs and expected values of questions.
+func TestParseValueErrors(t *testing.T) {
+	checkParseErrors(t, []parseErrorTest{
+		{"unknown input key", "tests:\n  - name: a\n    deadline: {tier: a, priority: P1, opened: 2026-03-02T10:00:00Z, color: red}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
+			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, country, attrs, now, pauses)`,
 		}},
 		{"bad values", "tests:\n  - name: a\n    deadline: {tier: a, priority: P5, opened: 2026-03-02T10:00}\n    expect: {due: tomorrow}\n", []string{
 			`t.yaml:3:35: tests[0].deadline.priority: invalid priority "P5": want one of P1, P2, P3, P4`,
@@ -75,23 +97,30 @@ func TestParseSuiteErrors(t *testing.T) {
 		{"unknown option key", "tests:\n  - name: a\n    plan: {contract: {tier: a}, at: 2026-01-01}\n    expect: {options: {x: {keeps: true}}}\n", []string{
 			`t.yaml:4:28: tests[0].expect.options.x.keeps: unknown key "keeps" (want one of keepsTargets, total, changes, effectiveAt, priceHeldUntil, recommended)`,
 		}},
-		{"duplicate names", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: y}\n", []string{
-			`t.yaml:5:5: tests[1].name: duplicate test name "a" (first at t.yaml:2:5)`,
-		}},
-		{"version", "version: 2\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n", []string{
-			`t.yaml:1:10: version: unsupported format version "2" (want 1)`,
+		{"the inputs given are read when a required one is missing", "tests:\n  - name: a\n    quote: {tier: '', period: 2026-13}\n    expect: {total: 1 USD}\n", []string{
+			`t.yaml:3:5: tests[0].quote: missing required key "spend"`,
+			`t.yaml:3:19: tests[0].quote.tier: must not be empty`,
+			`t.yaml:3:31: tests[0].quote.period: invalid period "2026-13": want a month (2026-02) or days of one month (2026-02-10/2026-02-28)`,
 		}},
 		{"movedTo only for entitlements", "now: 2026-01-01\ntests:\n  - name: a\n    eligibility: {contract: {tier: a}, movedTo: b}\n    expect: {eligible: true}\n", []string{
 			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at)`,
 		}},
-	}
+	})
+}
+
+func checkParseErrors(t *testing.T, tests []parseErrorTest) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, err := ParseSuite("t.yaml", []byte(tt.src))
+			s, err := Parse("t.yaml", []byte(tt.src))
 			require.Error(t, err)
 			assert.Nil(t, s)
 			assert.Equal(t, strings.Join(tt.want, "\n"), err.Error())
 			assert.ErrorIs(t, err, ErrInvalidSuite)
+			assert.NotErrorIs(t, err, rules.ErrInvalidCatalog, "a suite error is not a catalog error")
+			var list ErrorList
+			require.ErrorAs(t, err, &list, "always an ErrorList, even for one error")
+			assert.Len(t, list, len(tt.want))
 			var e *Error
 			require.True(t, errors.As(err, &e))
 			assert.Equal(t, "t.yaml", e.File)
@@ -99,9 +128,9 @@ func TestParseSuiteErrors(t *testing.T) {
 	}
 }
 
-func TestParseSuiteKeepsCausesAndPositions(t *testing.T) {
+func TestParseKeepsCausesAndPositions(t *testing.T) {
 	src := "now: 2026-03-02T10:00:00Z\ntests:\n  - name: a\n    quote: {tier: a, spend: 1.001 USD}\n    expect: {total: 1 USD}\n"
-	_, err := ParseSuite("dir/t.yaml", []byte(src))
+	_, err := Parse("dir/t.yaml", []byte(src))
 	require.Error(t, err)
 	var e *Error
 	require.True(t, errors.As(err, &e))
@@ -111,7 +140,7 @@ func TestParseSuiteKeepsCausesAndPositions(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidSuite)
 }
 
-func TestParseSuiteResolvesCatalogPaths(t *testing.T) {
+func TestParseResolvesCatalogPaths(t *testing.T) {
 	abs := filepath.Join(t.TempDir(), "tiers.yaml")
 	for _, tc := range []struct {
 		name, file, catalog string
@@ -126,7 +155,7 @@ func TestParseSuiteResolvesCatalogPaths(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "catalog: " + tc.catalog + "\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
-			s, err := ParseSuite(tc.file, []byte(src))
+			s, err := Parse(tc.file, []byte(src))
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, s.Catalog)
 			require.Len(t, s.Tests, 1)

@@ -1,0 +1,127 @@
+package suite
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// The eligibility and plan questions: may (or must) a contract move, to
+// which tiers, and what does each target hold?
+//
+//	plan: {contract: {tier: looker-premier, renewal: 2026-09-01, spend: 85000 USD}, at: 2026-03-02}
+//	expect: {eligible: true, recommended: enhanced, options: {enhanced: {keepsTargets: true}}}
+
+func eligibility(e *rules.Engine, in contractAt) (entitlement.Eligibility, error) {
+	return e.Eligibility(in.contract, in.at)
+}
+
+func plan(e *rules.Engine, in contractAt) (rules.Plan, error) { return e.Plan(in.contract, in.at) }
+
+type elig = entitlement.Eligibility
+
+var eligibilityRows = []expectation[elig]{
+	expect("eligible", (*parser).boolean, func(g elig) bool { return g.Eligible }, sprint[bool]),
+	expect("required", (*parser).boolean, func(g elig) bool { return g.Required }, sprint[bool]),
+	expect("migration", (*parser).str, func(g elig) string { return g.Migration }, checks.eq),
+	expect("effectiveAt", (*parser).atOrNone, func(g elig) time.Time { return g.EffectiveAt }, checks.instant),
+	expect("targets", (*parser).strs, func(g elig) []string { return g.Targets }, checks.list),
+	expect("recommended", (*parser).str, func(g elig) string { return g.Recommended }, checks.eq),
+	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) time.Time { return g.PriceHeldUntil }, checks.instant),
+	expect("reasons", (*parser).strs, func(g elig) []string { return g.Reasons }, checks.reasons),
+}
+
+var planRows = append(project(func(p rules.Plan) elig { return p.Eligibility }, eligibilityRows),
+	expect("options", (*parser).options, func(p rules.Plan) []rules.Option { return p.Options }, checks.options))
+
+// optionRows are what a test may expect of one option of a plan.
+var optionRows = []expectation[rules.Option]{
+	expect("keepsTargets", (*parser).boolean, func(o rules.Option) bool { return o.KeepsTargets }, sprint[bool]),
+	expect("total", (*parser).money, optionTotal, func(c checks, field string, want entitlement.Money, got string) checks {
+		return c.eq(field, want.String(), got)
+	}),
+	expect("changes", (*parser).changes, func(o rules.Option) []slo.Change { return o.Changes }, checks.changes),
+	expect("effectiveAt", (*parser).at, func(o rules.Option) time.Time { return o.EffectiveAt }, checks.instant),
+	expect("priceHeldUntil", (*parser).at, func(o rules.Option) time.Time { return o.PriceHeldUntil }, checks.instant),
+	expect("recommended", (*parser).boolean, func(o rules.Option) bool { return o.Recommended }, sprint[bool]),
+}
+
+// optionTotal is the option's total, or why it has none.
+func optionTotal(o rules.Option) string {
+	if o.QuoteErr != nil {
+		return "error: " + o.QuoteErr.Error()
+	}
+	return o.Quote.Total.String()
+}
+
+// reasons checks that each expected text appears in one of the reasons.
+func (c checks) reasons(field string, want, got []string) checks {
+	for _, r := range want {
+		found := false
+		for _, g := range got {
+			if strings.Contains(g, r) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			c = c.eq(field, "a reason containing "+fmt.Sprintf("%q", r), strings.Join(got, " | "))
+		}
+	}
+	return c
+}
+
+// optionWant is what a test expects of the option of one target tier.
+type optionWant struct {
+	tier   string
+	checks []check[rules.Option]
+}
+
+// options reads a mapping of target tiers to what each option holds.
+func (p *parser) options(f field) ([]optionWant, bool) {
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}")
+		return nil, false
+	}
+	keys := rowKeys(optionRows)
+	var out []optionWant
+	ok := true
+	for _, o := range p.d.Mapping(f.Value, f.Path, nil) {
+		if o.Value == nil || o.Value.Kind != yaml.MappingNode {
+			p.d.Fail(yamlpos.OrNode(o.Value, o.KeyNode), o.Path, nil, "must be a mapping of %s", strings.Join(keys, ", "))
+			ok = false
+			continue
+		}
+		cs, good := readRows(p, p.d.Mapping(o.Value, o.Path, keys), optionRows)
+		out, ok = append(out, optionWant{tier: o.Key, checks: cs}), ok && good
+	}
+	return out, ok
+}
+
+// options checks each expected option, named field.<tier>.
+func (c checks) options(field string, want []optionWant, got []rules.Option) checks {
+	for _, ow := range want {
+		name := field + "." + ow.tier
+		var opt *rules.Option
+		for i := range got {
+			if got[i].Tier == ow.tier {
+				opt = &got[i]
+			}
+		}
+		if opt == nil {
+			c = c.eq(name, "an option", "none")
+			continue
+		}
+		for _, ch := range ow.checks {
+			c = ch(c, name+".", *opt)
+		}
+	}
+	return c
+}
