@@ -41,7 +41,7 @@ func TestKeysMatchTheSchema(t *testing.T) {
 	migration := def(s.Defs["migration"])
 	permission := def(s.Defs["permission"])
 	tests := []struct {
-		name       string
+		name         string
 		code, schema []string
 	}{
 		{"top level", topKeys, keys(object{Properties: s.Properties})},
