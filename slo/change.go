@@ -9,17 +9,20 @@ import (
 // them. A nil Table is empty.
 type Table map[Priority]Target
 
-// ChangeKind classifies how a priority's target changes between two tables.
-// The zero value is Unchanged.
+// ChangeKind classifies how a priority's target changes between two tables
+// (Compare, nominally: by response time) or how the deadlines of an account
+// move (Effect, effectively: by due instant). The zero value is Unchanged.
 type ChangeKind uint8
 
-// The kinds of change Compare reports.
+// The kinds of change Compare and EffectIn report. Compare uses the first
+// five; EffectIn uses Unchanged, Improved, Degraded and Mixed.
 const (
-	Unchanged ChangeKind = iota // same response time
-	Improved                    // shorter response time
-	Degraded                    // longer response time
+	Unchanged ChangeKind = iota // same response time; effectively, every deadline the same
+	Improved                    // shorter response time; effectively, never later and sometimes earlier
+	Degraded                    // longer response time; effectively, never earlier and sometimes later
 	Added                       // only the new table has a target
 	Removed                     // only the old table has a target
+	Mixed                       // effectively, sometimes earlier and sometimes later
 )
 
 var changeKindNames = [...]string{
@@ -28,10 +31,11 @@ var changeKindNames = [...]string{
 	Degraded:  "degraded",
 	Added:     "added",
 	Removed:   "removed",
+	Mixed:     "mixed",
 }
 
-// String returns "unchanged", "improved", "degraded", "added" or "removed",
-// or "ChangeKind(n)" for an unknown value.
+// String returns "unchanged", "improved", "degraded", "added", "removed" or
+// "mixed", or "ChangeKind(n)" for an unknown value.
 func (k ChangeKind) String() string {
 	if int(k) < len(changeKindNames) {
 		return changeKindNames[k]
@@ -56,16 +60,19 @@ func (k *ChangeKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid change kind %q: want unchanged, improved, degraded, added or removed", text)
+	return fmt.Errorf("invalid change kind %q: want unchanged, improved, degraded, added, removed or mixed", text)
 }
 
 // Change is how the target of one priority changes from one table to
 // another. From is the zero Target when Kind is Added, To when Kind is
-// Removed.
+// Removed. Kind is always the nominal comparison of the targets as written;
+// Effect, when not nil, says how the deadlines of one account actually move
+// over a window of opening instants (see EffectIn).
 type Change struct {
 	Priority Priority
 	From, To Target
 	Kind     ChangeKind
+	Effect   *Effect `json:",omitempty"` // nil unless computed over a window
 }
 
 // CalendarChanged reports whether the target moved to another calendar,
@@ -75,7 +82,8 @@ func (c Change) CalendarChanged() bool {
 }
 
 // String renders the change as, for example, "P1: 1h 24x7 -> 4h business
-// (degraded)".
+// (degraded)", followed by the effect when there is one: "P3: 8h
+// looker-24x5 -> 8h business (unchanged; effectively degraded (0, +64h))".
 func (c Change) String() string {
 	from, to := c.From.String(), c.To.String()
 	switch c.Kind {
@@ -84,7 +92,11 @@ func (c Change) String() string {
 	case Removed:
 		to = "none"
 	}
-	return c.Priority.String() + ": " + from + " -> " + to + " (" + c.Kind.String() + ")"
+	kind := c.Kind.String()
+	if c.Effect != nil {
+		kind += "; effectively " + c.Effect.String()
+	}
+	return c.Priority.String() + ": " + from + " -> " + to + " (" + kind + ")"
 }
 
 // Compare reports, for each of P1 to P4 present in either table and in that

@@ -60,11 +60,11 @@ func TestCompare(t *testing.T) {
 
 func TestChangeKind(t *testing.T) {
 	for k, want := range map[ChangeKind]string{Unchanged: "unchanged", Improved: "improved", Degraded: "degraded",
-		Added: "added", Removed: "removed", 9: "ChangeKind(9)"} {
+		Added: "added", Removed: "removed", Mixed: "mixed", 9: "ChangeKind(9)"} {
 		t.Run(want, func(t *testing.T) {
 			assert.Equal(t, want, k.String())
 			b, err := k.MarshalText()
-			if k > Removed {
+			if k > Mixed {
 				require.Error(t, err)
 				return
 			}
@@ -79,8 +79,23 @@ func TestChangeKind(t *testing.T) {
 		require.NoError(t, err)
 		assert.JSONEq(t, `{"Priority":"P1","From":"1h 24x7","To":"4h business","Kind":"degraded"}`, string(b))
 	})
+	t.Run("json with effect", func(t *testing.T) {
+		e := &Effect{Kind: Mixed, Min: -time.Hour, Max: 64 * time.Hour}
+		b, err := json.Marshal(Change{Priority: P3, From: Target{8 * time.Hour, "looker-24x5"}, To: Target{8 * time.Hour, "business"}, Effect: e})
+		require.NoError(t, err)
+		var back Change
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.NotNil(t, back.Effect)
+		assert.Equal(t, *e, *back.Effect)
+		assert.Contains(t, string(b), `"Kind":"mixed"`)
+	})
+	t.Run("string with effect", func(t *testing.T) {
+		c := Change{Priority: P3, From: Target{8 * time.Hour, "looker-24x5"}, To: Target{8 * time.Hour, "business"},
+			Effect: &Effect{Kind: Degraded, Max: 64 * time.Hour}}
+		assert.Equal(t, "P3: 8h looker-24x5 -> 8h business (unchanged; effectively degraded (0, +64h))", c.String())
+	})
 	t.Run("bad text", func(t *testing.T) {
 		var k ChangeKind
-		require.ErrorContains(t, k.UnmarshalText([]byte("better")), `invalid change kind "better"`)
+		require.ErrorContains(t, k.UnmarshalText([]byte("better")), `invalid change kind "better": want unchanged, improved, degraded, added, removed or mixed`)
 	})
 }
