@@ -214,20 +214,34 @@ func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known 
 	}
 }
 
-// forCase returns the calendar id as a case of an account in country (""
-// for none) counts on it: closed on that country's holidays when the
-// calendar's holidays are the account's.
-func (cs *calendars) forCase(id, country string) (*slo.Calendar, error) {
-	cc := cs.byCountry[id]
-	switch {
-	case cc == nil:
-		return cs.byID[id], nil
-	case country != "":
-		return cc.get(country)
-	case !cc.optional:
-		return nil, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, id)
+// forAccount returns the calendar id as an account in zone and country
+// ("" for none) counts on it: closed on that country's holidays when the
+// calendar's holidays are the account's, and the location openings are read
+// in when the calendar runs in the account's zone (nil otherwise).
+func (cs *calendars) forAccount(id, zone, country string) (*slo.Calendar, *time.Location, error) {
+	cal := cs.byID[id]
+	if cc := cs.byCountry[id]; cc != nil {
+		switch {
+		case country != "":
+			var err error
+			if cal, err = cc.get(country); err != nil {
+				return nil, nil, err
+			}
+		case !cc.optional:
+			return nil, nil, fmt.Errorf("%w: calendar %q closes on the holidays of the account's country and the case gives none", ErrCountryRequired, id)
+		}
 	}
-	return cs.byID[id], nil
+	if !cal.NeedsZone() {
+		return cal, nil, nil
+	}
+	if zone == "" {
+		return nil, nil, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, id)
+	}
+	loc, err := loadZone(zone)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cal, loc, nil
 }
 
 // countryCalendars builds, on first use, the variant of one calendar closed

@@ -1,12 +1,23 @@
 package rules
 
-import "github.com/tiercel/tiercel/slo"
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// ErrInvalidScope is returned by CompareIn for a window that is empty or
+// inverted.
+var ErrInvalidScope = errors.New("invalid scope")
 
 // Compare reports how the response targets change when an account moves from
 // one tier to another: one slo.Change per priority that either tier has, in
 // order P1..P4. Kind compares the response time only (a change of calendar
 // alone is "unchanged"). Compare reads the tiers' tables; rules that depend on
-// a case are not applied. Both arguments may be ids or aliases.
+// a case are not applied. Both arguments may be ids or aliases. Effect is
+// nil: CompareIn computes it.
 func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
 	a, err := e.tier(from)
 	if err != nil {
@@ -17,4 +28,76 @@ func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
 		return nil, err
 	}
 	return slo.Compare(a.objectives[response].table(), b.objectives[response].table()), nil
+}
+
+// Scope is the account CompareIn compares deadlines for, and the openings it
+// considers.
+type Scope struct {
+	Zone    string    // the account's IANA zone, for calendars with zone: account
+	Country string    // the account's holiday country, for calendars with holidays: [account]
+	From    time.Time // the first opening considered
+	To      time.Time // openings before To are considered: the window is [From, To)
+}
+
+// CompareIn reports, like Compare, how the response targets change when an
+// account moves from one tier to another, and for each priority both tiers
+// have, the Effect of the move on the deadlines this account would see: for
+// every opening instant in the scope's window, to the nanosecond, how much
+// earlier or later the case is due on the new tier, on the calendars as
+// they run for the account (its zone, its holidays). Kind stays the
+// nominal one; Effect.Kind says whether deadlines are in fact never later,
+// never earlier, both or unchanged. A target the move adds or removes has
+// no Effect.
+//
+// CompareIn reads the tiers' tables, as Compare does: rules that depend on
+// a case are not applied. Errors: ErrUnknownTier, ErrInvalidScope for a
+// window that is empty or inverted, ErrZoneRequired when a calendar runs in
+// the account's zone and the scope gives none, ErrCountryRequired when a
+// calendar closes on the account's country's holidays and the scope gives
+// none, ErrInvalidZone. CompareIn is safe for concurrent use.
+func (e *Engine) CompareIn(from, to string, s Scope) ([]slo.Change, error) {
+	changes, err := e.Compare(from, to)
+	if err != nil {
+		return nil, err
+	}
+	if !s.To.After(s.From) {
+		return nil, fmt.Errorf("%w: the window from %s to %s is empty", ErrInvalidScope,
+			s.From.Format(time.RFC3339), s.To.Format(time.RFC3339))
+	}
+	loc := time.UTC
+	if s.Zone != "" {
+		if loc, err = loadZone(s.Zone); err != nil {
+			return nil, err
+		}
+	}
+	start, end := s.From.In(loc), s.To.In(loc)
+	for i := range changes {
+		ch := &changes[i]
+		if ch.Kind == slo.Added || ch.Kind == slo.Removed {
+			continue
+		}
+		a, err := e.clock(ch.From, &s)
+		if err != nil {
+			return nil, err
+		}
+		b, err := e.clock(ch.To, &s)
+		if err != nil {
+			return nil, err
+		}
+		eff, err := slo.EffectIn(a, b, start, end)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %w", ErrInvalidScope, ch.Priority, err)
+		}
+		ch.Effect = &eff
+	}
+	return changes, nil
+}
+
+// clock binds target t to its calendar as it runs for the scope's account.
+func (e *Engine) clock(t slo.Target, s *Scope) (slo.Clock, error) {
+	cal, _, err := e.calendars.forAccount(t.Calendar, s.Zone, s.Country)
+	if err != nil {
+		return slo.Clock{}, err
+	}
+	return slo.Clock{Calendar: cal, Within: t.Within}, nil
 }

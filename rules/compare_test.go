@@ -56,3 +56,71 @@ func TestCompareDefault(t *testing.T) {
 		assert.ErrorIs(t, err, ErrUnknownTier)
 	})
 }
+
+// The worked examples, window 2026-03-02 to 2026-03-30 in the
+// account's zone: the nominal kind stays what the contract says, the
+// effect is what the account's deadlines do.
+func TestCompareInDefault(t *testing.T) {
+	e := Default()
+	scope := func(zone string) Scope {
+		loc := mustZone(t, zone)
+		return Scope{Zone: zone, From: time.Date(2026, 3, 2, 0, 0, 0, 0, loc), To: time.Date(2026, 3, 30, 0, 0, 0, 0, loc)}
+	}
+	tests := []struct {
+		name, from, to, zone string
+		p                    slo.Priority
+		nominal              slo.ChangeKind
+		want                 string // Effect.String()
+	}{
+		{"P1 New York", "looker-premier", "enhanced", "America/New_York", slo.P1, slo.Unchanged, "improved (-48h, 0)"},
+		{"P3 New York", "looker-premier", "enhanced", "America/New_York", slo.P3, slo.Unchanged, "degraded (0, +64h)"},
+		{"P3 Tokyo", "looker-premier", "enhanced", "Asia/Tokyo", slo.P3, slo.Unchanged, "mixed (-1h, +64h)"},
+		{"P3 to Premium, New York", "looker-premier", "premium", "America/New_York", slo.P3, slo.Improved, "mixed (-52h, +12h)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			changes, err := e.CompareIn(tc.from, tc.to, scope(tc.zone))
+			require.NoError(t, err)
+			ch := changes[tc.p-1]
+			require.Equal(t, tc.p, ch.Priority)
+			assert.Equal(t, tc.nominal, ch.Kind, "the nominal kind is Compare's")
+			require.NotNil(t, ch.Effect)
+			assert.Equal(t, tc.want, ch.Effect.String())
+			nominal, err := e.Compare(tc.from, tc.to)
+			require.NoError(t, err)
+			assert.Nil(t, nominal[tc.p-1].Effect, "Compare leaves Effect nil")
+		})
+	}
+}
+
+func TestCompareInErrors(t *testing.T) {
+	e := Default()
+	from := at(t, "2026-03-02T00:00:00Z", "UTC")
+	tests := []struct {
+		name   string
+		a, b   string
+		scope  Scope
+		target error
+	}{
+		{"empty window", "looker-premier", "enhanced", Scope{Zone: "UTC", From: from, To: from}, ErrInvalidScope},
+		{"inverted window", "looker-premier", "enhanced", Scope{Zone: "UTC", From: from, To: from.Add(-time.Hour)}, ErrInvalidScope},
+		{"zone required", "looker-premier", "enhanced", Scope{From: from, To: from.AddDate(0, 0, 7)}, ErrZoneRequired},
+		{"invalid zone", "looker-premier", "enhanced", Scope{Zone: "Mars/Base", From: from, To: from.AddDate(0, 0, 7)}, ErrInvalidZone},
+		{"unknown tier", "looker-premier", "gold", Scope{Zone: "UTC", From: from, To: from.AddDate(0, 0, 7)}, ErrUnknownTier},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := e.CompareIn(tc.a, tc.b, tc.scope)
+			assert.ErrorIs(t, err, tc.target)
+		})
+	}
+	t.Run("no zone needed on 24x7 tiers", func(t *testing.T) {
+		_, err := e.CompareIn("enhanced", "premium", Scope{From: from, To: from.AddDate(0, 0, 7)})
+		require.ErrorIs(t, err, ErrZoneRequired, "enhanced P3 runs on business hours in the account's zone")
+		changes, err := e.CompareIn("looker-premier", "looker-premier", Scope{From: from, To: from.AddDate(0, 0, 7)})
+		require.NoError(t, err)
+		for _, ch := range changes {
+			assert.Equal(t, slo.Unchanged, ch.Effect.Kind)
+		}
+	})
+}

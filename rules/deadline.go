@@ -104,19 +104,12 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 	if !has || target.Within <= 0 || target.Calendar == "" {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
-	cal, err := e.calendars.forCase(target.Calendar, c.Country)
+	cal, loc, err := e.calendars.forAccount(target.Calendar, c.Zone, c.Country)
 	if err != nil {
 		return resolved{}, err
 	}
 	opened := c.Opened
-	if cal.NeedsZone() {
-		if c.Zone == "" {
-			return resolved{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
-		}
-		loc, err := loadZone(c.Zone)
-		if err != nil {
-			return resolved{}, err
-		}
+	if loc != nil {
 		opened = opened.In(loc)
 	}
 	return resolved{target: target, rule: ruleID, cal: cal, opened: opened}, nil
