@@ -54,7 +54,8 @@ type Price struct {
 // non-negative minimum in that currency, band limits in that currency,
 // positive and strictly ascending, only the last band unbounded, and (when
 // there are bands) the last band unbounded so that no spend goes unpriced,
-// and a known [Proration]. Errors wrap [ErrInvalidPrice].
+// and a known [Proration]. Errors wrap [ErrInvalidPrice]; every problem
+// of a single band is a *[BandError] naming the band and its field.
 func (p Price) Validate() error {
 	_, err := p.validate()
 	return err
@@ -81,39 +82,70 @@ func (p Price) validate() (uint8, error) {
 		return 0, fmt.Errorf("%w: unknown proration %d", ErrInvalidPrice, uint8(p.Proration))
 	}
 	var prev int64
-	for i, b := range p.Bands {
-		if b.Rate.micro < 0 || b.Rate.micro > rateScale {
-			return 0, fmt.Errorf("%w: band %d: rate %s is outside 0%%..100%%", ErrInvalidPrice, i+1, b.Rate)
+	for i := range p.Bands {
+		if err := p.Bands[i].validate(i, len(p.Bands), prev, cur, p.Currency); err != nil {
+			return 0, err
 		}
-		if b.Unbounded {
-			if i != len(p.Bands)-1 {
-				return 0, fmt.Errorf("%w: band %d: only the last band may be unbounded", ErrInvalidPrice, i+1)
-			}
-			if b.UpTo != (Money{}) {
-				return 0, fmt.Errorf("%w: band %d: an unbounded band cannot have a limit (%s)", ErrInvalidPrice, i+1, b.UpTo)
-			}
-			continue
-		}
-		if b.UpTo.cur != cur {
-			if b.UpTo == (Money{}) {
-				return 0, fmt.Errorf("%w: band %d: no limit; set UpTo, or Unbounded on the last band", ErrInvalidPrice, i+1)
-			}
-			return 0, fmt.Errorf("%w: band %d: limit %s is not in %s", ErrInvalidPrice, i+1, b.UpTo, p.Currency)
-		}
-		if b.UpTo.minor <= prev {
-			if i == 0 {
-				return 0, fmt.Errorf("%w: band 1: limit %s is not positive", ErrInvalidPrice, b.UpTo)
-			}
-			return 0, fmt.Errorf("%w: band %d: limit %s is not above the previous limit %s",
-				ErrInvalidPrice, i+1, b.UpTo, Money{minor: prev, cur: cur})
-		}
-		if i == len(p.Bands)-1 {
-			return 0, fmt.Errorf("%w: band %d: the last band must be unbounded (spend above %s would have no rate)",
-				ErrInvalidPrice, i+1, b.UpTo)
-		}
-		prev = b.UpTo.minor
+		prev = p.Bands[i].UpTo.minor
 	}
 	return cur, nil
+}
+
+// BandError reports a [Band] that fails [Price.Validate], in the manner of
+// [time.ParseError]: Index says which band (0-based into Price.Bands) and
+// Field which of its fields is wrong, so that a caller reading the price from
+// a document can point at the offending node. It unwraps to
+// [ErrInvalidPrice].
+type BandError struct {
+	Index   int    // the band, 0-based into Price.Bands
+	Field   string // "upTo" or "rate"; empty when the problem is the band as a whole
+	Message string // what is wrong, e.g. "limit 10.00 USD is not positive"
+}
+
+// Error returns the message with the band counted from 1, e.g. "invalid
+// price: band 2: limit 100.00 USD is not above the previous limit 200.00 USD".
+func (e *BandError) Error() string {
+	return fmt.Sprintf("%v: band %d: %s", ErrInvalidPrice, e.Index+1, e.Message)
+}
+
+// Unwrap returns [ErrInvalidPrice], so errors.Is recognises every band
+// problem as an invalid price.
+func (e *BandError) Unwrap() error { return ErrInvalidPrice }
+
+// validate checks band i of n, whose lower limit is prev, in a price in
+// currency cur (code is its name, for messages). Its errors are
+// *[BandError]s.
+func (b *Band) validate(i, n int, prev int64, cur uint8, code string) error {
+	if b.Rate.micro < 0 || b.Rate.micro > rateScale {
+		return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
+	}
+	if b.Unbounded {
+		if i != n-1 {
+			return bandError(i, "", "only the last band may be unbounded")
+		}
+		if b.UpTo != (Money{}) {
+			return bandError(i, "upTo", "an unbounded band cannot have a limit (%s)", b.UpTo)
+		}
+		return nil
+	}
+	switch {
+	case b.UpTo == (Money{}):
+		return bandError(i, "upTo", "no limit; set UpTo, or Unbounded on the last band")
+	case b.UpTo.cur != cur:
+		return bandError(i, "upTo", "limit %s is not in %s", b.UpTo, code)
+	case b.UpTo.minor <= prev && i == 0:
+		return bandError(i, "upTo", "limit %s is not positive", b.UpTo)
+	case b.UpTo.minor <= prev:
+		return bandError(i, "upTo", "limit %s is not above the previous limit %s", b.UpTo, Money{minor: prev, cur: cur})
+	case i == n-1:
+		return bandError(i, "upTo", "the last band must be unbounded (spend above %s would have no rate)", b.UpTo)
+	}
+	return nil
+}
+
+// bandError returns a *BandError for band i's field.
+func bandError(i int, field, format string, args ...any) error {
+	return &BandError{Index: i, Field: field, Message: fmt.Sprintf(format, args...)}
 }
 
 // Line is one band of a [Quote]: the band's limits, the part of the spend
@@ -162,11 +194,18 @@ func (p Price) Quote(spend Money) (Quote, error) {
 // Fee returns the Total of [Price.Quote] without building the lines; it
 // does not allocate unless it fails.
 func (p Price) Fee(spend Money) (Money, error) {
+	return p.fee(spend, 1, 1)
+}
+
+// fee returns billed/days of the monthly fee at spend, as [Price.Fee] and
+// [Price.FeePeriod] charge it.
+func (p Price) fee(spend Money, billed, days int) (Money, error) {
 	cur, err := p.check(spend)
 	if err != nil {
 		return Money{}, err
 	}
-	return round(p.monthly(spend), 1, 1, cur)
+	exact, _ := p.monthly(p.bands(spend.minor, cur, nil))
+	return round(exact, billed, days, cur)
 }
 
 // check validates p and spend and returns the index of p's currency.
@@ -202,31 +241,11 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 	if len(p.Bands) > 0 {
 		q.Lines = make([]Line, len(p.Bands))
 	}
-	var (
-		sum  u128
-		prev int64
-	)
-	for i, b := range p.Bands {
-		in := inBand(spend.minor, prev, b)
-		part := mul64(uint64(in), uint64(b.Rate.micro))
-		sum = sum.add(part)
-		amount, _ := part.divRound(rateScale) // at most in: fits
-		q.Lines[i] = Line{
-			From:      Money{minor: prev, cur: cur},
-			UpTo:      b.UpTo,
-			Unbounded: b.Unbounded,
-			Spend:     Money{minor: in, cur: cur},
-			Rate:      b.Rate,
-			Amount:    Money{minor: int64(amount), cur: cur},
-		}
-		prev = b.UpTo.minor
-	}
+	sum := p.bands(spend.minor, cur, q.Lines)
 	banded, _ := sum.divRound(rateScale)
 	q.Banded = Money{minor: int64(banded), cur: cur}
-	exact := sum
-	if min := mul64(uint64(q.Minimum.minor), rateScale); min.cmp(sum) > 0 {
-		exact, q.MinimumApplied = min, true
-	}
+	var exact u128
+	exact, q.MinimumApplied = p.monthly(sum)
 	if q.Monthly, err = round(exact, 1, 1, cur); err != nil {
 		return Quote{}, err
 	}
@@ -236,23 +255,44 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 	return q, nil
 }
 
-// monthly returns the exact monthly fee in minor units × rateScale. p and
-// spend must have passed check.
-func (p Price) monthly(spend Money) u128 {
+// bands returns the exact banded sum at spend (≥ 0, in currency cur) in
+// minor units × rateScale. When lines is not nil (it then has one element
+// per band) it also fills in each band's [Line]; with nil it does not
+// allocate, so that [Price.Fee] and [Price.Quote] share this one walk.
+func (p Price) bands(spend int64, cur uint8, lines []Line) u128 {
 	var (
 		sum  u128
 		prev int64
 	)
-	for _, b := range p.Bands {
-		sum = sum.add(mul64(uint64(inBand(spend.minor, prev, b)), uint64(b.Rate.micro)))
+	for i, b := range p.Bands {
+		in := inBand(spend, prev, b)
+		part := mul64(uint64(in), uint64(b.Rate.micro))
+		sum = sum.add(part)
+		if lines != nil {
+			amount, _ := part.divRound(rateScale) // at most in: fits
+			lines[i] = Line{
+				From:      Money{minor: prev, cur: cur},
+				UpTo:      b.UpTo,
+				Unbounded: b.Unbounded,
+				Spend:     Money{minor: in, cur: cur},
+				Rate:      b.Rate,
+				Amount:    Money{minor: int64(amount), cur: cur},
+			}
+		}
 		prev = b.UpTo.minor
 	}
+	return sum
+}
+
+// monthly returns the exact monthly fee, in minor units × rateScale, for the
+// exact banded sum: the minimum when it is larger (and true), else sum.
+func (p Price) monthly(sum u128) (u128, bool) {
 	if p.Minimum.minor > 0 {
 		if min := mul64(uint64(p.Minimum.minor), rateScale); min.cmp(sum) > 0 {
-			return min
+			return min, true
 		}
 	}
-	return sum
+	return sum, false
 }
 
 // round returns exact × billed / (rateScale × days) of currency cur,

@@ -233,10 +233,6 @@ func (p Price) FeePeriod(spend Money, period Period) (Money, error) {
 	if err := period.Validate(); err != nil {
 		return Money{}, err
 	}
-	cur, err := p.check(spend)
-	if err != nil {
-		return Money{}, err
-	}
 	billed, days := period.billedDays(p.Proration)
-	return round(p.monthly(spend), billed, days, cur)
+	return p.fee(spend, billed, days)
 }
