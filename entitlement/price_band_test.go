@@ -34,6 +34,10 @@ func TestPriceValidateBandError(t *testing.T) {
 			1, "upTo", "invalid price: band 2: limit 100.00 USD is not above the previous limit 200.00 USD"},
 		{"third band out of order", []Band{{UpTo: usd("100"), Rate: r}, {UpTo: usd("200"), Rate: r}, {UpTo: usd("150"), Rate: r}, {Unbounded: true, Rate: r}},
 			2, "upTo", "invalid price: band 3: limit 150.00 USD is not above the previous limit 200.00 USD"},
+		{"flat amount in another currency", []Band{{UpTo: usd("10"), Rate: r}, {Unbounded: true, Rate: r, Flat: MustParseMoney("5 EUR")}},
+			1, "flat", "invalid price: band 2: flat amount 5.00 EUR is not in USD"},
+		{"negative flat amount", []Band{{UpTo: usd("10"), Rate: r, Flat: usd("-0.01")}, {Unbounded: true, Rate: r}},
+			0, "flat", "invalid price: band 1: flat amount -0.01 USD is negative"},
 		{"last band bounded", []Band{{UpTo: usd("100"), Rate: r}, {UpTo: usd("200"), Rate: r}},
 			1, "upTo", "invalid price: band 2: the last band must be unbounded (spend above 200.00 USD would have no rate)"},
 	}
