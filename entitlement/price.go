@@ -78,7 +78,7 @@ func (p Price) Validate() error {
 }
 
 // validate implements Validate and returns the index of p's currency.
-func (p Price) validate() (uint8, error) {
+func (p *Price) validate() (uint8, error) {
 	if p.Currency == "" {
 		return 0, fmt.Errorf("%w: no currency", ErrInvalidPrice)
 	}
@@ -89,11 +89,11 @@ func (p Price) validate() (uint8, error) {
 	if p.Model > Volume {
 		return 0, fmt.Errorf("%w: unknown model %d", ErrInvalidPrice, uint8(p.Model))
 	}
-	if msg := amountProblem("minimum", p.Minimum, cur, p.Currency); msg != "" {
-		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, msg)
+	if badAmount(p.Minimum, cur) {
+		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, amountProblem("minimum", p.Minimum, cur, p.Currency))
 	}
-	if msg := amountProblem("maximum", p.Maximum, cur, p.Currency); msg != "" {
-		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, msg)
+	if badAmount(p.Maximum, cur) {
+		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, amountProblem("maximum", p.Maximum, cur, p.Currency))
 	}
 	if p.Maximum != (Money{}) && p.Maximum.minor < p.Minimum.minor {
 		return 0, fmt.Errorf("%w: maximum %s is below the minimum %s", ErrInvalidPrice, p.Maximum, p.Minimum)
@@ -139,8 +139,8 @@ func (b *Band) validate(i, n int, prev int64, cur uint8, code string) error {
 	if b.Rate.micro < 0 || b.Rate.micro > rateScale {
 		return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
 	}
-	if msg := amountProblem("flat amount", b.Flat, cur, code); msg != "" {
-		return bandError(i, "flat", "%s", msg)
+	if badAmount(b.Flat, cur) {
+		return bandError(i, "flat", "%s", amountProblem("flat amount", b.Flat, cur, code))
 	}
 	if b.Unbounded {
 		if i != n-1 {
@@ -166,19 +166,19 @@ func (b *Band) validate(i, n int, prev int64, cur uint8, code string) error {
 	return nil
 }
 
-// amountProblem says why m, the price's what, is not a non-negative amount
-// in currency cur (code is its name), or returns "" when it is, or when m is
-// the zero Money (no amount).
+// badAmount reports whether m, an optional amount of a price in currency
+// cur, is set (not the zero Money) but in another currency or negative.
+func badAmount(m Money, cur uint8) bool {
+	return m != (Money{}) && (m.cur != cur || m.minor < 0)
+}
+
+// amountProblem says why m, the price's what, is a bad amount (see
+// badAmount) in currency cur, whose name is code.
 func amountProblem(what string, m Money, cur uint8, code string) string {
-	switch {
-	case m == (Money{}):
-		return ""
-	case m.cur != cur:
+	if m.cur != cur {
 		return fmt.Sprintf("%s %s is not in %s", what, m, code)
-	case m.minor < 0:
-		return fmt.Sprintf("%s %s is negative", what, m)
 	}
-	return ""
+	return fmt.Sprintf("%s %s is negative", what, m)
 }
 
 // bandError returns a *BandError for band i's field.
@@ -251,7 +251,7 @@ func (p Price) Fee(spend Money) (Money, error) {
 
 // fee returns billed/days of the monthly fee at spend, as [Price.Fee] and
 // [Price.FeePeriod] charge it.
-func (p Price) fee(spend Money, billed, days int) (Money, error) {
+func (p *Price) fee(spend Money, billed, days int) (Money, error) {
 	cur, err := p.check(spend)
 	if err != nil {
 		return Money{}, err
@@ -265,7 +265,7 @@ func (p Price) fee(spend Money, billed, days int) (Money, error) {
 }
 
 // check validates p and spend and returns the index of p's currency.
-func (p Price) check(spend Money) (uint8, error) {
+func (p *Price) check(spend Money) (uint8, error) {
 	cur, err := p.validate()
 	if err != nil {
 		return 0, err
@@ -280,7 +280,7 @@ func (p Price) check(spend Money) (uint8, error) {
 }
 
 // quote builds a Quote charging billed/days of the month.
-func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (Quote, error) {
+func (p *Price) quote(spend Money, period Period, billed, days int, whole bool) (Quote, error) {
 	cur, err := p.check(spend)
 	if err != nil {
 		return Quote{}, err
@@ -323,7 +323,7 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 // fails with [ErrOverflow] when a line's amount or the sum does not fit in
 // 64-bit minor units, which only flat amounts can cause, so that Fee and
 // Quote fail alike.
-func (p Price) bands(spend int64, cur uint8, lines []Line) (u128, error) {
+func (p *Price) bands(spend int64, cur uint8, lines []Line) (u128, error) {
 	var (
 		sum  u128
 		prev int64
@@ -369,7 +369,7 @@ var maxExact = mul64(math.MaxInt64, rateScale).add(u128{lo: rateScale / 2})
 // monthly returns the exact monthly fee, in minor units × rateScale, for the
 // exact banded sum: the minimum when it is larger, the maximum when sum
 // exceeds it, else sum; and whether the minimum or the maximum applied.
-func (p Price) monthly(sum u128) (exact u128, minimum, maximum bool) {
+func (p *Price) monthly(sum u128) (exact u128, minimum, maximum bool) {
 	if p.Minimum.minor > 0 {
 		if min := mul64(uint64(p.Minimum.minor), rateScale); min.cmp(sum) > 0 {
 			return min, true, false // Validate keeps the maximum at or above the minimum

@@ -300,3 +300,40 @@ func TestPriceFlatOverflow(t *testing.T) {
 		assert.Equal(t, fee, q.Lines[0].Amount)
 	})
 }
+
+// BenchmarkFeeModels prices 85,000 USD with the Enhanced bands under each
+// model, with and without flat amounts and a maximum.
+func BenchmarkFeeModels(b *testing.B) {
+	usd := func(s string) Money { return MustParseMoney(s + " USD") }
+	flat := func(p Price) Price {
+		p.Bands = append([]Band(nil), p.Bands...)
+		for i := range p.Bands {
+			p.Bands[i].Flat = usd("50")
+		}
+		return p
+	}
+	volume := enhanced
+	volume.Model = Volume
+	capped := enhanced
+	capped.Maximum = usd("5000")
+	for _, bm := range []struct {
+		name  string
+		price Price
+	}{
+		{"graduated", enhanced},
+		{"volume", volume},
+		{"graduated-flat", flat(enhanced)},
+		{"volume-flat", flat(volume)},
+		{"maximum", capped},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			spend := usd("85000")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bm.price.Fee(spend); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
