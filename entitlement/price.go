@@ -4,15 +4,23 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/bits"
 )
 
 // ErrInvalidPrice reports a [Price] that fails [Price.Validate].
 var ErrInvalidPrice = errors.New("invalid price")
 
-// Band is one graduated band of a [Price]: Rate applies to the part of the
-// spend above the previous band's limit and up to UpTo. The last band of a
-// price is Unbounded and has no UpTo (its UpTo is the zero Money).
+// Band is one band of a [Price]: the spend above the previous band's limit
+// and up to UpTo. In a [Graduated] price Rate applies to the part of the
+// spend inside the band; in a [Volume] price it applies to the whole spend
+// when the spend falls in the band. The last band of a price is Unbounded
+// and has no UpTo (its UpTo is the zero Money).
+//
+// Flat is a fixed amount charged once the spend enters the band, that is
+// exceeds the previous band's limit (or zero, for the first band): in a
+// Graduated price the flat amount of every band the spend reaches is added,
+// as in Lago's graduated percentage model; in a Volume price only that of
+// the band the spend falls in. A zero spend enters no band and so charges no
+// flat amount (the minimum, if any, still applies).
 //
 // The zero value is not a valid band: it is bounded with a limit of no
 // currency.
@@ -20,10 +28,12 @@ type Band struct {
 	UpTo      Money // inclusive upper limit of the band; zero Money when Unbounded
 	Unbounded bool  // the band has no upper limit; only the last band may be unbounded
 	Rate      Rate  // the rate applied to the spend inside the band
+	Flat      Money // fixed amount charged when the spend enters the band; zero Money for none
 }
 
-// Price is a tier's monthly fee: the larger of Minimum and the graduated
-// sum of Bands over the month's spend.
+// Price is a tier's monthly fee: the banded sum of the month's spend (see
+// [Model] and [Band]), raised to Minimum and capped at Maximum, that is
+// min(max(Minimum, banded sum), Maximum).
 //
 // For example the Enhanced fee, a minimum of 100 USD and 10% of 0–10,000,
 // 7% of 10,000–80,000, 5% of 80,000–250,000 and 3% above, is
@@ -40,28 +50,35 @@ type Band struct {
 //	}
 //
 // A Price with no bands is a flat fee of Minimum. The zero Minimum (no
-// currency) means no minimum. The zero Price is invalid: it has no currency.
+// currency) means no minimum and the zero Maximum no cap; a Maximum of 0 in
+// the currency caps every fee at zero. The zero Model is [Graduated]. The
+// zero Price is invalid: it has no currency.
 // Methods never modify the Price; a Price may be used from several
 // goroutines at once as long as nobody modifies its Bands.
 type Price struct {
-	Currency  string    // ISO 4217 code of the minimum, the band limits and the spend
+	Currency  string    // ISO 4217 code of the amounts, the band limits and the spend
+	Model     Model     // how the bands' rates apply to the spend; Graduated when zero
 	Minimum   Money     // fee charged when the banded sum is smaller; zero Money for none
+	Maximum   Money     // fee charged when the banded sum is larger; zero Money for no cap
 	Bands     []Band    // ascending limits; the last band must be unbounded
 	Proration Proration // how [Price.QuotePeriod] charges a partial month
 }
 
-// Validate reports whether p is well formed: a known currency, a
-// non-negative minimum in that currency, band limits in that currency,
-// positive and strictly ascending, only the last band unbounded, and (when
-// there are bands) the last band unbounded so that no spend goes unpriced,
-// and a known [Proration]. Errors wrap [ErrInvalidPrice].
+// Validate reports whether p is well formed: a known currency, a known
+// [Model], a non-negative minimum and maximum in that currency with the
+// maximum not below the minimum, band limits in that currency, positive
+// and strictly ascending, only the last band unbounded, and (when there are
+// bands) the last band unbounded so that no spend goes unpriced, rates
+// between 0% and 100%, non-negative flat amounts in the currency, and a
+// known [Proration]. Errors wrap [ErrInvalidPrice]; every problem
+// of a single band is a *[BandError] naming the band and its field.
 func (p Price) Validate() error {
 	_, err := p.validate()
 	return err
 }
 
 // validate implements Validate and returns the index of p's currency.
-func (p Price) validate() (uint8, error) {
+func (p *Price) validate() (uint8, error) {
 	if p.Currency == "" {
 		return 0, fmt.Errorf("%w: no currency", ErrInvalidPrice)
 	}
@@ -69,78 +86,143 @@ func (p Price) validate() (uint8, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrInvalidPrice, err)
 	}
-	if p.Minimum != (Money{}) {
-		if p.Minimum.cur != cur {
-			return 0, fmt.Errorf("%w: minimum %s is not in %s", ErrInvalidPrice, p.Minimum, p.Currency)
-		}
-		if p.Minimum.minor < 0 {
-			return 0, fmt.Errorf("%w: minimum %s is negative", ErrInvalidPrice, p.Minimum)
-		}
+	if p.Model > Volume {
+		return 0, fmt.Errorf("%w: unknown model %d", ErrInvalidPrice, uint8(p.Model))
+	}
+	if badAmount(p.Minimum, cur) {
+		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, amountProblem("minimum", p.Minimum, cur, p.Currency))
+	}
+	if badAmount(p.Maximum, cur) {
+		return 0, fmt.Errorf("%w: %s", ErrInvalidPrice, amountProblem("maximum", p.Maximum, cur, p.Currency))
+	}
+	if p.Maximum != (Money{}) && p.Maximum.minor < p.Minimum.minor {
+		return 0, fmt.Errorf("%w: maximum %s is below the minimum %s", ErrInvalidPrice, p.Maximum, p.Minimum)
 	}
 	if p.Proration > BillFullMonth {
 		return 0, fmt.Errorf("%w: unknown proration %d", ErrInvalidPrice, uint8(p.Proration))
 	}
 	var prev int64
-	for i, b := range p.Bands {
-		if b.Rate.micro < 0 || b.Rate.micro > rateScale {
-			return 0, fmt.Errorf("%w: band %d: rate %s is outside 0%%..100%%", ErrInvalidPrice, i+1, b.Rate)
+	for i := range p.Bands {
+		if err := p.Bands[i].validate(i, len(p.Bands), prev, cur, p.Currency); err != nil {
+			return 0, err
 		}
-		if b.Unbounded {
-			if i != len(p.Bands)-1 {
-				return 0, fmt.Errorf("%w: band %d: only the last band may be unbounded", ErrInvalidPrice, i+1)
-			}
-			if b.UpTo != (Money{}) {
-				return 0, fmt.Errorf("%w: band %d: an unbounded band cannot have a limit (%s)", ErrInvalidPrice, i+1, b.UpTo)
-			}
-			continue
-		}
-		if b.UpTo.cur != cur {
-			if b.UpTo == (Money{}) {
-				return 0, fmt.Errorf("%w: band %d: no limit; set UpTo, or Unbounded on the last band", ErrInvalidPrice, i+1)
-			}
-			return 0, fmt.Errorf("%w: band %d: limit %s is not in %s", ErrInvalidPrice, i+1, b.UpTo, p.Currency)
-		}
-		if b.UpTo.minor <= prev {
-			if i == 0 {
-				return 0, fmt.Errorf("%w: band 1: limit %s is not positive", ErrInvalidPrice, b.UpTo)
-			}
-			return 0, fmt.Errorf("%w: band %d: limit %s is not above the previous limit %s",
-				ErrInvalidPrice, i+1, b.UpTo, Money{minor: prev, cur: cur})
-		}
-		if i == len(p.Bands)-1 {
-			return 0, fmt.Errorf("%w: band %d: the last band must be unbounded (spend above %s would have no rate)",
-				ErrInvalidPrice, i+1, b.UpTo)
-		}
-		prev = b.UpTo.minor
+		prev = p.Bands[i].UpTo.minor
 	}
 	return cur, nil
 }
 
+// BandError reports a [Band] that fails [Price.Validate], in the manner of
+// [time.ParseError]: Index says which band (0-based into Price.Bands) and
+// Field which of its fields is wrong, so that a caller reading the price from
+// a document can point at the offending node. It unwraps to
+// [ErrInvalidPrice].
+type BandError struct {
+	Index   int    // the band, 0-based into Price.Bands
+	Field   string // "upTo", "rate" or "flat"; empty when the problem is the band as a whole
+	Message string // what is wrong, e.g. "limit 10.00 USD is not positive"
+}
+
+// Error returns the message with the band counted from 1, e.g. "invalid
+// price: band 2: limit 100.00 USD is not above the previous limit 200.00 USD".
+func (e *BandError) Error() string {
+	return fmt.Sprintf("%v: band %d: %s", ErrInvalidPrice, e.Index+1, e.Message)
+}
+
+// Unwrap returns [ErrInvalidPrice], so errors.Is recognises every band
+// problem as an invalid price.
+func (e *BandError) Unwrap() error { return ErrInvalidPrice }
+
+// validate checks band i of n, whose lower limit is prev, in a price in
+// currency cur (code is its name, for messages). Its errors are
+// *[BandError]s.
+func (b *Band) validate(i, n int, prev int64, cur uint8, code string) error {
+	if b.Rate.micro < 0 || b.Rate.micro > rateScale {
+		return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
+	}
+	if badAmount(b.Flat, cur) {
+		return bandError(i, "flat", "%s", amountProblem("flat amount", b.Flat, cur, code))
+	}
+	if b.Unbounded {
+		if i != n-1 {
+			return bandError(i, "", "only the last band may be unbounded")
+		}
+		if b.UpTo != (Money{}) {
+			return bandError(i, "upTo", "an unbounded band cannot have a limit (%s)", b.UpTo)
+		}
+		return nil
+	}
+	switch {
+	case b.UpTo == (Money{}):
+		return bandError(i, "upTo", "no limit; set UpTo, or Unbounded on the last band")
+	case b.UpTo.cur != cur:
+		return bandError(i, "upTo", "limit %s is not in %s", b.UpTo, code)
+	case b.UpTo.minor <= prev && i == 0:
+		return bandError(i, "upTo", "limit %s is not positive", b.UpTo)
+	case b.UpTo.minor <= prev:
+		return bandError(i, "upTo", "limit %s is not above the previous limit %s", b.UpTo, Money{minor: prev, cur: cur})
+	case i == n-1:
+		return bandError(i, "upTo", "the last band must be unbounded (spend above %s would have no rate)", b.UpTo)
+	}
+	return nil
+}
+
+// badAmount reports whether m, an optional amount of a price in currency
+// cur, is set (not the zero Money) but in another currency or negative.
+func badAmount(m Money, cur uint8) bool {
+	return m != (Money{}) && (m.cur != cur || m.minor < 0)
+}
+
+// amountProblem says why m, the price's what, is a bad amount (see
+// badAmount) in currency cur, whose name is code.
+func amountProblem(what string, m Money, cur uint8, code string) string {
+	if m.cur != cur {
+		return fmt.Sprintf("%s %s is not in %s", what, m, code)
+	}
+	return fmt.Sprintf("%s %s is negative", what, m)
+}
+
+// bandError returns a *BandError for band i's field.
+func bandError(i int, field, format string, args ...any) error {
+	return &BandError{Index: i, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
 // Line is one band of a [Quote]: the band's limits, the part of the spend
-// inside it, its rate, and the amount it contributes rounded half-even to
-// the minor unit. Amounts are for display: the quote's total is rounded from
-// the exact sum, so the lines may differ from [Quote.Banded] by a minor unit.
+// it prices, its rate, the flat amount it charges, and the amount it
+// contributes rounded half-even to the minor unit. Amounts are for display:
+// the quote's total is rounded from the exact sum, so the lines may differ
+// from [Quote.Banded] by a minor unit.
+//
+// A [Graduated] quote has the part of the spend inside each band on the
+// band's line. A [Volume] quote also has one line per band, so that lines
+// and bands correspond in both models: the band the spend falls in carries
+// the whole spend, its rate and flat amount, and every other line has zero
+// Spend, Flat and Amount.
 type Line struct {
 	From      Money // lower limit of the band (exclusive; zero for the first band)
 	UpTo      Money // upper limit of the band (inclusive); zero Money when Unbounded
 	Unbounded bool  // the band has no upper limit
-	Spend     Money // the part of the spend inside the band, possibly zero
+	Spend     Money // the part of the spend the band prices, possibly zero
 	Rate      Rate  // the band's rate
-	Amount    Money // Spend × Rate, rounded half-even to the minor unit
+	Flat      Money // the band's flat amount when the spend enters the band, else zero
+	Amount    Money // Spend × Rate + Flat, rounded half-even to the minor unit
 }
 
 // Quote is the priced fee for a month, or part of a month, at a spend.
 //
-// All amounts are in the price's currency. Total is max(Minimum, exact
-// banded sum) × the billed fraction of the month, rounded half-even once.
+// All amounts are in the price's currency. Total is min(max(Minimum, exact
+// banded sum), Maximum) × the billed fraction of the month, rounded
+// half-even once.
 type Quote struct {
 	Tier           string    // the tier priced; empty from [Price.Quote], set by callers such as package rules
+	Model          Model     // the price's model
 	Spend          Money     // the month's spend that was priced
 	Lines          []Line    // one line per band, in order
-	Banded         Money     // the exact sum of the bands, rounded half-even
+	Banded         Money     // the exact sum of the bands (rates and flat amounts), rounded half-even
 	Minimum        Money     // the price's minimum (zero in the currency when there is none)
 	MinimumApplied bool      // the minimum exceeded the exact banded sum and was charged instead
-	Monthly        Money     // the fee for the whole month: max(Minimum, banded sum), rounded half-even
+	Maximum        Money     // the price's maximum; the zero Money (no currency) when there is no cap
+	MaximumApplied bool      // the exact banded sum exceeded the maximum, which was charged instead
+	Monthly        Money     // the fee for the whole month: min(max(Minimum, banded sum), Maximum), rounded half-even
 	Period         Period    // the period priced by [Price.QuotePeriod]; zero from [Price.Quote]
 	Proration      Proration // the policy that decided BilledDays
 	BilledDays     int       // days charged; 0 from [Price.Quote] (the whole month)
@@ -152,9 +234,11 @@ type Quote struct {
 func (q Quote) Prorated() bool { return q.MonthDays != 0 && q.BilledDays != q.MonthDays }
 
 // Quote prices a whole month at spend. It returns one [Line] per band and a
-// Total of max(minimum, banded sum), computed exactly and rounded half-even
-// once to the minor unit. It fails with [ErrInvalidPrice],
-// [ErrCurrencyMismatch] (spend in another currency) or [ErrNegativeSpend].
+// Total of min(max(minimum, banded sum), maximum), computed exactly and
+// rounded half-even once to the minor unit. It fails with
+// [ErrInvalidPrice], [ErrCurrencyMismatch] (spend in another currency),
+// [ErrNegativeSpend], or [ErrOverflow] when flat amounts take a line or the
+// banded sum beyond 64-bit minor units.
 func (p Price) Quote(spend Money) (Quote, error) {
 	return p.quote(spend, Period{}, 1, 1, true)
 }
@@ -162,15 +246,26 @@ func (p Price) Quote(spend Money) (Quote, error) {
 // Fee returns the Total of [Price.Quote] without building the lines; it
 // does not allocate unless it fails.
 func (p Price) Fee(spend Money) (Money, error) {
+	return p.fee(spend, 1, 1)
+}
+
+// fee returns billed/days of the monthly fee at spend, as [Price.Fee] and
+// [Price.FeePeriod] charge it.
+func (p *Price) fee(spend Money, billed, days int) (Money, error) {
 	cur, err := p.check(spend)
 	if err != nil {
 		return Money{}, err
 	}
-	return round(p.monthly(spend), 1, 1, cur)
+	sum, err := p.bands(spend.minor, cur, nil)
+	if err != nil {
+		return Money{}, err
+	}
+	exact, _, _ := p.monthly(sum)
+	return round(exact, billed, days, cur)
 }
 
 // check validates p and spend and returns the index of p's currency.
-func (p Price) check(spend Money) (uint8, error) {
+func (p *Price) check(spend Money) (uint8, error) {
 	cur, err := p.validate()
 	if err != nil {
 		return 0, err
@@ -185,14 +280,16 @@ func (p Price) check(spend Money) (uint8, error) {
 }
 
 // quote builds a Quote charging billed/days of the month.
-func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (Quote, error) {
+func (p *Price) quote(spend Money, period Period, billed, days int, whole bool) (Quote, error) {
 	cur, err := p.check(spend)
 	if err != nil {
 		return Quote{}, err
 	}
 	q := Quote{
+		Model:     p.Model,
 		Spend:     spend,
 		Minimum:   Money{minor: p.Minimum.minor, cur: cur},
+		Maximum:   p.Maximum,
 		Period:    period,
 		Proration: p.Proration,
 	}
@@ -202,31 +299,14 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 	if len(p.Bands) > 0 {
 		q.Lines = make([]Line, len(p.Bands))
 	}
-	var (
-		sum  u128
-		prev int64
-	)
-	for i, b := range p.Bands {
-		in := inBand(spend.minor, prev, b)
-		part := mul64(uint64(in), uint64(b.Rate.micro))
-		sum = sum.add(part)
-		amount, _ := part.divRound(rateScale) // at most in: fits
-		q.Lines[i] = Line{
-			From:      Money{minor: prev, cur: cur},
-			UpTo:      b.UpTo,
-			Unbounded: b.Unbounded,
-			Spend:     Money{minor: in, cur: cur},
-			Rate:      b.Rate,
-			Amount:    Money{minor: int64(amount), cur: cur},
-		}
-		prev = b.UpTo.minor
+	sum, err := p.bands(spend.minor, cur, q.Lines)
+	if err != nil {
+		return Quote{}, err
 	}
-	banded, _ := sum.divRound(rateScale)
+	banded, _ := sum.divRound(rateScale) // bands checked that it fits
 	q.Banded = Money{minor: int64(banded), cur: cur}
-	exact := sum
-	if min := mul64(uint64(q.Minimum.minor), rateScale); min.cmp(sum) > 0 {
-		exact, q.MinimumApplied = min, true
-	}
+	var exact u128
+	exact, q.MinimumApplied, q.MaximumApplied = p.monthly(sum)
 	if q.Monthly, err = round(exact, 1, 1, cur); err != nil {
 		return Quote{}, err
 	}
@@ -236,90 +316,79 @@ func (p Price) quote(spend Money, period Period, billed, days int, whole bool) (
 	return q, nil
 }
 
-// monthly returns the exact monthly fee in minor units × rateScale. p and
-// spend must have passed check.
-func (p Price) monthly(spend Money) u128 {
+// bands returns the exact banded sum at spend (≥ 0, in currency cur) in
+// minor units × rateScale. When lines is not nil (it then has one element
+// per band) it also fills in each band's [Line]; with nil it does not
+// allocate, so that [Price.Fee] and [Price.Quote] share this one walk. It
+// fails with [ErrOverflow] when a line's amount or the sum does not fit in
+// 64-bit minor units, which only flat amounts can cause, so that Fee and
+// Quote fail alike.
+func (p *Price) bands(spend int64, cur uint8, lines []Line) (u128, error) {
 	var (
 		sum  u128
 		prev int64
 	)
-	for _, b := range p.Bands {
-		sum = sum.add(mul64(uint64(inBand(spend.minor, prev, b)), uint64(b.Rate.micro)))
+	for i := range p.Bands {
+		b := &p.Bands[i]
+		in := p.Model.inBand(spend, prev, b)
+		part := mul64(uint64(in), uint64(b.Rate.micro))
+		var flat int64
+		if in > 0 && b.Flat.minor > 0 {
+			flat = b.Flat.minor
+			if part = part.add(mul64(uint64(flat), rateScale)); part.cmp(maxExact) >= 0 {
+				return u128{}, fmt.Errorf("%w: band %d: %s at %s plus the flat amount %s does not fit in 64-bit minor units",
+					ErrOverflow, i+1, b.Rate, Money{minor: in, cur: cur}, b.Flat)
+			}
+		}
+		sum = sum.add(part)
+		if lines != nil {
+			amount, _ := part.divRound(rateScale) // below maxExact: fits
+			lines[i] = Line{
+				From:      Money{minor: prev, cur: cur},
+				UpTo:      b.UpTo,
+				Unbounded: b.Unbounded,
+				Spend:     Money{minor: in, cur: cur},
+				Rate:      b.Rate,
+				Flat:      Money{minor: flat, cur: cur},
+				Amount:    Money{minor: int64(amount), cur: cur},
+			}
+		}
 		prev = b.UpTo.minor
 	}
+	if sum.cmp(maxExact) >= 0 {
+		return u128{}, fmt.Errorf("%w: the banded sum at %s does not fit in 64-bit minor units", ErrOverflow, Money{minor: spend, cur: cur})
+	}
+	return sum, nil
+}
+
+// maxExact is the smallest exact amount, in minor units × rateScale, that
+// rounds half-even beyond math.MaxInt64 minor units (which is odd, so its
+// half rounds up).
+var maxExact = mul64(math.MaxInt64, rateScale).add(u128{lo: rateScale / 2})
+
+// monthly returns the exact monthly fee, in minor units × rateScale, for the
+// exact banded sum: the minimum when it is larger, the maximum when sum
+// exceeds it, else sum; and whether the minimum or the maximum applied.
+func (p *Price) monthly(sum u128) (exact u128, minimum, maximum bool) {
 	if p.Minimum.minor > 0 {
 		if min := mul64(uint64(p.Minimum.minor), rateScale); min.cmp(sum) > 0 {
-			return min
+			return min, true, false // Validate keeps the maximum at or above the minimum
 		}
 	}
-	return sum
+	if p.Maximum != (Money{}) {
+		if max := mul64(uint64(p.Maximum.minor), rateScale); sum.cmp(max) > 0 {
+			return max, false, true
+		}
+	}
+	return sum, false, false
 }
 
 // round returns exact × billed / (rateScale × days) of currency cur,
 // rounded half-even.
 func round(exact u128, billed, days int, cur uint8) (Money, error) {
 	v, ok := exact.mul(uint64(billed)).divRound(rateScale * uint64(days))
-	if !ok || v > math.MaxInt64 { // impossible with rates ≤ 100% and billed ≤ days
+	if !ok || v > math.MaxInt64 { // impossible: bands keeps the sum below maxExact, and billed ≤ days
 		return Money{}, fmt.Errorf("%w: fee does not fit in 64-bit minor units", ErrOverflow)
 	}
 	return Money{minor: int64(v), cur: cur}, nil
-}
-
-// inBand returns the part of spend (≥ 0) above prev and within b.
-func inBand(spend, prev int64, b Band) int64 {
-	if spend <= prev {
-		return 0
-	}
-	if !b.Unbounded && spend > b.UpTo.minor {
-		return b.UpTo.minor - prev
-	}
-	return spend - prev
-}
-
-// u128 is an unsigned 128-bit integer for exact fee arithmetic: spends up
-// to 2^63 minor units times rates up to 10^8 times at most 31 days stay
-// below 2^122.
-type u128 struct{ hi, lo uint64 }
-
-func mul64(a, b uint64) u128 {
-	hi, lo := bits.Mul64(a, b)
-	return u128{hi, lo}
-}
-
-func (x u128) add(y u128) u128 {
-	lo, c := bits.Add64(x.lo, y.lo, 0)
-	hi, _ := bits.Add64(x.hi, y.hi, c)
-	return u128{hi, lo}
-}
-
-// mul returns x × y; callers keep the product below 2^128.
-func (x u128) mul(y uint64) u128 {
-	hi, lo := bits.Mul64(x.lo, y)
-	return u128{x.hi*y + hi, lo}
-}
-
-func (x u128) cmp(y u128) int {
-	switch {
-	case x.hi < y.hi || (x.hi == y.hi && x.lo < y.lo):
-		return -1
-	case x == y:
-		return 0
-	}
-	return 1
-}
-
-// divRound returns x / d rounded half-even, and false when the quotient
-// does not fit in 64 bits. d must not be zero.
-func (x u128) divRound(d uint64) (uint64, bool) {
-	if x.hi >= d {
-		return 0, false
-	}
-	q, r := bits.Div64(x.hi, x.lo, d)
-	if r > d-r || (r == d-r && q&1 == 1) {
-		if q == math.MaxUint64 {
-			return 0, false
-		}
-		q++
-	}
-	return q, true
 }

@@ -83,20 +83,8 @@ func TestQuoteTiers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			spend := MustParseMoney(tt.spend)
-			q, err := tt.price.Quote(spend)
-			require.NoError(t, err)
-			assert.Equal(t, tt.total, q.Total.String(), "total")
-			assert.Equal(t, tt.banded, q.Banded.String(), "banded")
-			assert.Equal(t, tt.minimum, q.MinimumApplied, "minimum applied")
-			assert.Equal(t, q.Total, q.Monthly)
-			assert.Equal(t, spend, q.Spend)
+			q := assertQuote(t, tt.price, spend, quoteWant{tt.total, tt.banded, tt.minimum, false})
 			assert.Equal(t, tt.price.Minimum, q.Minimum)
-			assert.False(t, q.Prorated())
-			assert.Len(t, q.Lines, len(tt.price.Bands))
-
-			fee, err := tt.price.Fee(spend)
-			require.NoError(t, err)
-			assert.Equal(t, q.Total, fee, "Fee agrees with Quote")
 
 			var sum int64
 			for _, l := range q.Lines {
@@ -112,10 +100,10 @@ func TestQuoteLines(t *testing.T) {
 	require.NoError(t, err)
 	usd := func(s string) Money { return MustParseMoney(s + " USD") }
 	want := []Line{
-		{From: usd("0"), UpTo: usd("10000"), Spend: usd("10000"), Rate: MustParseRate("10%"), Amount: usd("1000")},
-		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("70000"), Rate: MustParseRate("7%"), Amount: usd("4900")},
-		{From: usd("80000"), UpTo: usd("250000"), Spend: usd("5000"), Rate: MustParseRate("5%"), Amount: usd("250")},
-		{From: usd("250000"), Unbounded: true, Spend: usd("0"), Rate: MustParseRate("3%"), Amount: usd("0")},
+		{From: usd("0"), UpTo: usd("10000"), Spend: usd("10000"), Rate: MustParseRate("10%"), Flat: usd("0"), Amount: usd("1000")},
+		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("70000"), Rate: MustParseRate("7%"), Flat: usd("0"), Amount: usd("4900")},
+		{From: usd("80000"), UpTo: usd("250000"), Spend: usd("5000"), Rate: MustParseRate("5%"), Flat: usd("0"), Amount: usd("250")},
+		{From: usd("250000"), Unbounded: true, Spend: usd("0"), Rate: MustParseRate("3%"), Flat: usd("0"), Amount: usd("0")},
 	}
 	assert.Equal(t, want, q.Lines)
 }
@@ -263,6 +251,18 @@ func TestPriceValidate(t *testing.T) {
 		{"bad rate", Price{Currency: "USD", Bands: []Band{{Unbounded: true, Rate: Rate{micro: -1}}}},
 			"invalid price: band 1: rate -0.000001% is outside 0%..100%"},
 		{"bad proration", Price{Currency: "USD", Proration: 9}, "invalid price: unknown proration 9"},
+		{"volume", Price{Currency: "USD", Model: Volume, Bands: []Band{{Unbounded: true, Rate: r}}}, ""},
+		{"flat amounts", Price{Currency: "USD", Bands: []Band{{UpTo: usd("10"), Rate: r, Flat: usd("1")}, {Unbounded: true, Rate: r, Flat: usd("0")}}}, ""},
+		{"maximum without minimum", Price{Currency: "USD", Maximum: usd("10")}, ""},
+		{"maximum equal to minimum", Price{Currency: "USD", Minimum: usd("10"), Maximum: usd("10")}, ""},
+		{"zero maximum", Price{Currency: "USD", Maximum: usd("0")}, ""},
+		{"unknown model", Price{Currency: "USD", Model: 2}, "invalid price: unknown model 2"},
+		{"maximum currency", Price{Currency: "USD", Maximum: MustParseMoney("10 EUR")}, "invalid price: maximum 10.00 EUR is not in USD"},
+		{"negative maximum", Price{Currency: "USD", Maximum: usd("-10")}, "invalid price: maximum -10.00 USD is negative"},
+		{"maximum below minimum", Price{Currency: "USD", Minimum: usd("100"), Maximum: usd("99.99")},
+			"invalid price: maximum 99.99 USD is below the minimum 100.00 USD"},
+		{"zero maximum below minimum", Price{Currency: "USD", Minimum: usd("1"), Maximum: usd("0")},
+			"invalid price: maximum 0.00 USD is below the minimum 1.00 USD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

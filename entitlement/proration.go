@@ -38,38 +38,20 @@ var prorationNames = [...]string{
 // ParseProration parses "days", "month-end" or "full-month", the names
 // written by [Proration.String].
 func ParseProration(s string) (Proration, error) {
-	for i, n := range prorationNames {
-		if s == n {
-			return Proration(i), nil
-		}
-	}
-	return 0, fmt.Errorf("unknown proration %q (want days, month-end or full-month)", s)
+	return parseName[Proration]("proration", prorationNames[:], s)
 }
 
 // String returns "days", "month-end" or "full-month".
-func (p Proration) String() string {
-	if int(p) < len(prorationNames) {
-		return prorationNames[p]
-	}
-	return fmt.Sprintf("Proration(%d)", uint8(p))
-}
+func (p Proration) String() string { return nameOf("Proration", prorationNames[:], p) }
 
 // MarshalText implements [encoding.TextMarshaler] with [Proration.String].
 func (p Proration) MarshalText() ([]byte, error) {
-	if int(p) >= len(prorationNames) {
-		return nil, fmt.Errorf("unknown proration %d", uint8(p))
-	}
-	return []byte(prorationNames[p]), nil
+	return marshalName("proration", prorationNames[:], p)
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with [ParseProration].
 func (p *Proration) UnmarshalText(text []byte) error {
-	v, err := ParseProration(string(text))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
+	return unmarshalName("proration", prorationNames[:], p, text)
 }
 
 // Period is the part of one calendar month during which a subscription was
@@ -233,10 +215,6 @@ func (p Price) FeePeriod(spend Money, period Period) (Money, error) {
 	if err := period.Validate(); err != nil {
 		return Money{}, err
 	}
-	cur, err := p.check(spend)
-	if err != nil {
-		return Money{}, err
-	}
 	billed, days := period.billedDays(p.Proration)
-	return round(p.monthly(spend), billed, days, cur)
+	return p.fee(spend, billed, days)
 }
