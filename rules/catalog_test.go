@@ -77,8 +77,12 @@ var malformed = []struct {
 	{"unknown currency", okTier + "    price:\n      currency: XYZ\n      bands: [{rate: 3%}]\n", "t.yaml:6:17: tiers.x.price.currency: unknown currency \"XYZ\""},
 	{"rate above 100%", okTier + "    price:\n      currency: USD\n      bands: [{rate: 110%}]\n", "t.yaml:7:22: tiers.x.price.bands[0].rate: malformed rate \"110%\": rates cannot exceed 100%"},
 	{"malformed minimum", okTier + "    price:\n      currency: USD\n      minimum: lots\n      bands: [{rate: 3%}]\n", "t.yaml:7:16: tiers.x.price.minimum: malformed money \"lots USD\": unexpected 'l' in amount"},
-	{"bands not ascending", okTier + "    price:\n      currency: USD\n      bands:\n        - {upTo: \"100\", rate: 10%}\n        - {upTo: \"50\", rate: 5%}\n        - {rate: 3%}\n", "t.yaml:9:11: tiers.x.price.bands[1]: upTo 50.00 USD is not above the previous band's 100.00 USD"},
-	{"last band bounded", okTier + "    price:\n      currency: USD\n      bands:\n        - {upTo: \"100\", rate: 10%}\n", "t.yaml:8:11: tiers.x.price.bands[0]: the last band must have no upTo, so every spend is priced"},
+	{"bands not ascending", okTier + "    price:\n      currency: USD\n      bands:\n        - {upTo: \"100\", rate: 10%}\n        - {upTo: \"50\", rate: 5%}\n        - {rate: 3%}\n", "t.yaml:9:18: tiers.x.price.bands[1].upTo: limit 50.00 USD is not above the previous limit 100.00 USD"},
+	{"last band bounded", okTier + "    price:\n      currency: USD\n      bands:\n        - {upTo: \"100\", rate: 10%}\n", "t.yaml:8:18: tiers.x.price.bands[0].upTo: the last band must be unbounded (spend above 100.00 USD would have no rate)"},
+	{"band after an unbounded band", okTier + "    price:\n      currency: USD\n      bands:\n        - {rate: 10%}\n        - {rate: 3%}\n", "t.yaml:8:11: tiers.x.price.bands[0]: only the last band may be unbounded"},
+	{"unknown price model", okTier + "    price:\n      currency: USD\n      model: tiered\n      bands: [{rate: 3%}]\n", "t.yaml:7:14: tiers.x.price.model: unknown model \"tiered\" (want graduated or volume)"},
+	{"maximum below minimum", okTier + "    price:\n      currency: USD\n      minimum: \"100\"\n      maximum: \"50\"\n      bands: [{rate: 3%}]\n", "t.yaml:6:7: tiers.x.price: invalid price: maximum 50.00 USD is below the minimum 100.00 USD"},
+	{"malformed flat amount", okTier + "    price:\n      currency: USD\n      bands: [{rate: 3%, flat: \"-5\"}]\n", "t.yaml:7:32: tiers.x.price.bands[0].flat: flat amount -5.00 USD is negative"},
 	{"band missing rate", okTier + "    price:\n      currency: USD\n      bands:\n        - {upTo: \"100\"}\n        - {rate: 3%}\n", "t.yaml:8:11: tiers.x.price.bands[0]: missing required key \"rate\""},
 }
 

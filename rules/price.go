@@ -1,17 +1,23 @@
 package rules
 
 import (
+	"errors"
+
+	"go.yaml.in/yaml/v3"
+
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
-	"go.yaml.in/yaml/v3"
 )
 
 // priceKeys and bandKeys are the keys of a tier's price and of its bands.
 var (
-	priceKeys = []string{"currency", "minimum", "bands", "proration"}
-	bandKeys  = []string{"upTo", "rate"}
+	priceKeys = []string{"currency", "model", "minimum", "maximum", "bands", "proration"}
+	bandKeys  = []string{"upTo", "rate", "flat"}
 )
 
+// parsePrice reads a tier's price. Each value is parsed where it is
+// written; the price as a whole is then checked by entitlement's own
+// validation, whose band errors name the band and field to point at.
 func (d *decoder) parsePrice(f field) *entitlement.Price {
 	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
 		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with currency, minimum and bands")
@@ -22,98 +28,110 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 		return nil
 	}
 	p := &entitlement.Price{}
-	ok := true
 	for _, c := range fields {
-		if c.Key == "currency" {
-			cur, good := d.Str(c)
-			if !good {
-				return nil
-			}
-			if _, known := entitlement.CurrencyDigits(cur); !known {
-				d.Fail(c.Value, c.Path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
-				return nil
-			}
-			p.Currency = cur
+		if c.Key != "currency" {
+			continue
 		}
-	}
-	amount := func(f field) (entitlement.Money, bool) {
-		return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, p.Currency) })
+		cur, good := d.Str(c)
+		if !good {
+			return nil
+		}
+		if _, known := entitlement.CurrencyDigits(cur); !known {
+			d.Fail(c.Value, c.Path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
+			return nil
+		}
+		p.Currency = cur
 	}
 	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
+	ok := true
+	var bands [][]field // the fields of each band, for positions
 	for _, c := range fields {
+		var good bool
 		switch c.Key {
+		case "model":
+			p.Model, good = parsed(d, c, entitlement.ParseModel)
 		case "minimum":
-			if m, good := amount(c); good {
-				p.Minimum = m
-			} else {
-				ok = false
-			}
+			p.Minimum, good = d.amount(c, p.Currency)
+		case "maximum":
+			p.Maximum, good = d.amount(c, p.Currency)
 		case "proration":
-			pr, good := parsed(d, c, entitlement.ParseProration)
-			if !good {
-				ok = false
-				continue
-			}
-			p.Proration = pr
+			p.Proration, good = parsed(d, c, entitlement.ParseProration)
 		case "bands":
-			items := d.List(c)
-			if len(items) == 0 {
-				d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one band is required")
-				ok = false
-			}
-			for i, it := range items {
-				bf := d.Mapping(it.Node, it.Path, bandKeys)
-				if it.Node.Kind != yaml.MappingNode {
-					ok = false
-					continue
-				}
-				if !d.Require(it.Node, it.Path, bf, "rate") {
-					ok = false
-					continue
-				}
-				b := entitlement.Band{Unbounded: true}
-				for _, x := range bf {
-					switch x.Key {
-					case "upTo":
-						m, good := amount(x)
-						if !good {
-							ok = false
-							continue
-						}
-						b.UpTo, b.Unbounded = m, false
-					case "rate":
-						r, good := parsed(d, x, entitlement.ParseRate)
-						if !good {
-							ok = false
-							continue
-						}
-						b.Rate = r
-					}
-				}
-				if ok && i > 0 && p.Bands[i-1].Unbounded {
-					d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "band follows an unbounded band: only the last band may omit upTo")
-					ok = false
-				}
-				if ok && i > 0 && !b.Unbounded {
-					if cmp, _ := b.UpTo.Cmp(p.Bands[i-1].UpTo); cmp <= 0 {
-						d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "upTo %s is not above the previous band's %s", b.UpTo, p.Bands[i-1].UpTo)
-						ok = false
-					}
-				}
-				if ok && i == len(items)-1 && !b.Unbounded {
-					d.Fail(it.Node, it.Path, entitlement.ErrInvalidPrice, "the last band must have no upTo, so every spend is priced")
-					ok = false
-				}
-				p.Bands = append(p.Bands, b)
-			}
+			bands, good = d.parseBands(c, p)
+		default:
+			good = true
 		}
+		ok = ok && good
 	}
 	if !ok {
 		return nil
 	}
 	if err := p.Validate(); err != nil {
-		d.Fail(f.Value, f.Path, err, "%v", err)
+		d.priceError(f, fields, bands, err)
 		return nil
 	}
 	return p
+}
+
+// amount reads an amount of money in currency cur.
+func (d *decoder) amount(f field, cur string) (entitlement.Money, bool) {
+	return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, cur) })
+}
+
+// parseBands reads a price's bands into p and returns each band's fields.
+func (d *decoder) parseBands(c field, p *entitlement.Price) ([][]field, bool) {
+	items := d.List(c)
+	if len(items) == 0 {
+		d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one band is required")
+		return nil, false
+	}
+	ok := true
+	out := make([][]field, len(items))
+	for i, it := range items {
+		bf := d.Mapping(it.Node, it.Path, bandKeys)
+		out[i] = bf
+		if it.Node.Kind != yaml.MappingNode || !d.Require(it.Node, it.Path, bf, "rate") {
+			ok = false
+			continue
+		}
+		b := entitlement.Band{Unbounded: true}
+		for _, x := range bf {
+			var good bool
+			switch x.Key {
+			case "upTo":
+				b.UpTo, good = d.amount(x, p.Currency)
+				b.Unbounded = false
+			case "rate":
+				b.Rate, good = parsed(d, x, entitlement.ParseRate)
+			case "flat":
+				b.Flat, good = d.amount(x, p.Currency)
+			}
+			ok = ok && good
+		}
+		p.Bands = append(p.Bands, b)
+	}
+	return out, ok
+}
+
+// priceError reports a price that fails entitlement's validation at the
+// value it is about: a band's field, a band, or the price's own key.
+func (d *decoder) priceError(f field, fields []field, bands [][]field, err error) {
+	var be *entitlement.BandError
+	if errors.As(err, &be) && be.Index < len(bands) {
+		at := yamlpos.Item{Path: yamlpos.Index(yamlpos.Join(f.Path, "bands"), be.Index)}
+		for _, c := range fields {
+			if c.Key == "bands" && be.Index < len(c.Value.Content) {
+				at.Node = yamlpos.Resolve(c.Value.Content[be.Index])
+			}
+		}
+		for _, x := range bands[be.Index] {
+			if x.Key == be.Field {
+				d.Fail(x.Value, x.Path, err, "%s", be.Message)
+				return
+			}
+		}
+		d.Fail(at.Node, at.Path, err, "%s", be.Message)
+		return
+	}
+	d.Fail(f.Value, f.Path, err, "%v", err)
 }
