@@ -159,7 +159,7 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
 			mismatched++
 		}
-		el.Reasons = append(el.Reasons, t.id+" "+moves[i].desc+cd.priceText(c.Spend, noSpend))
+		el.Reasons = append(el.Reasons, cd.reason(moves[i].desc, c.Spend, noSpend))
 		if cd.err != nil || !cd.keeps {
 			continue
 		}
@@ -176,20 +176,20 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 	return best, nil
 }
 
-// priceText ends a candidate's reason with its price at spend, or why it
-// has none.
-func (cd *candidate) priceText(spend entitlement.Money, noSpend bool) string {
+// reason says, in one sentence, how the candidate changes the targets
+// (desc) and what it costs at spend, or why it has no price.
+func (cd *candidate) reason(desc string, spend entitlement.Money, noSpend bool) string {
 	if cd.err != nil {
 		if !noSpend || errors.Is(cd.err, ErrNoPrice) {
-			return "; it cannot be priced: " + cd.err.Error()
+			return cd.t.id + " " + desc + "; it cannot be priced: " + cd.err.Error()
 		}
-		return ""
+		return cd.t.id + " " + desc
 	}
 	minimum := ""
 	if cd.quote.MinimumApplied {
 		minimum = " (the minimum fee)"
 	}
-	return "; it costs " + cd.quote.Total.String() + " a month" + minimum + " at " + spend.String() + " of spend"
+	return cd.t.id + " " + desc + "; it costs " + cd.quote.Total.String() + " a month" + minimum + " at " + spend.String() + " of spend"
 }
 
 // priceCurrencies lists the currencies the tiers are priced in, once each,
