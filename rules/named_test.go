@@ -114,3 +114,33 @@ func TestAWSCatalogCitesSources(t *testing.T) {
 	assert.Contains(t, string(src), "ASSUMED which public holidays")
 	assert.Contains(t, string(src), "a P1 case on Enterprise is ASSUMED to be\n#       business critical")
 }
+
+// BenchmarkCompileShipped compiles each shipped catalog from its source, as
+// Named does once per catalog on first use.
+func BenchmarkCompileShipped(b *testing.B) {
+	for _, name := range Catalogs() {
+		src, err := NamedCatalog(name)
+		require.NoError(b, err)
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Compile(name+".yaml", src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkNamed is the cost of Named after the first call: a lookup by
+// name, no compilation.
+func BenchmarkNamed(b *testing.B) {
+	_, err := Named("aws")
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Named("aws"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
