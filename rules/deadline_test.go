@@ -23,7 +23,8 @@ func at(t testing.TB, s, zone string) time.Time {
 
 // Deadlines of the default catalog, computed by hand. The business calendar
 // is Monday-Friday 09:00-17:00 in the account's zone (no holidays); Looker's
-// is Sunday 17:00 to Friday 17:00 Pacific without US and UK holidays.
+// is Sunday 17:00 to Friday 17:00 Pacific without US, UK and Japanese
+// holidays.
 func TestDefaultDeadlines(t *testing.T) {
 	e := Default()
 	tests := []struct {
@@ -53,12 +54,14 @@ func TestDefaultDeadlines(t *testing.T) {
 		{"premium P4 opened exactly at closing", "premium", slo.P4, "2026-12-04T17:00:00Z", "UTC", "2026-12-07T17:00:00Z", "8h business", "tiers.premium.response.P4"},
 		{"enhanced P4 opened exactly at opening", "enhanced", slo.P4, "2026-12-07T09:00:00Z", "UTC", "2026-12-07T17:00:00Z", "8h business", "tiers.enhanced.response.P4"},
 		{"standard P3 across the year end", "standard", slo.P3, "2026-12-31T13:00:00Z", "UTC", "2027-01-01T13:00:00Z", "8h business", "tiers.standard.response.P3"},
-		// Looker's 24x5 Pacific week, US and UK holidays excluded; the
+		// Looker's 24x5 Pacific week, US, UK and Japanese holidays excluded; the
 		// account's zone does not matter.
 		{"looker P1 from Friday afternoon to Sunday evening", "looker-premier", slo.P1, "2026-11-13T16:30:00-08:00", "Asia/Tokyo", "2026-11-15T17:30:00-08:00", "1h looker-24x5", "tiers.looker-premier.response.P1"},
 		{"looker P1 over Thanksgiving", "looker-premier", slo.P1, "2026-11-25T23:30:00-08:00", "", "2026-11-27T00:30:00-08:00", "1h looker-24x5", "tiers.looker-premier.response.P1"},
-		{"looker P3 over the UK early May bank holiday", "looker-premier", slo.P3, "2026-05-03T20:00:00-07:00", "", "2026-05-05T04:00:00-07:00", "8h looker-24x5", "tiers.looker-premier.response.P3"},
-		{"looker P4 ending exactly at Sunday midnight", "looker-premier", slo.P4, "2026-05-01T16:00:00-07:00", "", "2026-05-04T00:00:00-07:00", "8h looker-24x5", "tiers.looker-premier.response.P4"},
+		{"looker P3 over the UK summer bank holiday", "looker-premier", slo.P3, "2026-08-30T20:00:00-07:00", "", "2026-09-01T04:00:00-07:00", "8h looker-24x5", "tiers.looker-premier.response.P3"},
+		{"looker P1 over Showa Day in Japan", "looker-premier", slo.P1, "2026-04-28T23:30:00-07:00", "", "2026-04-30T00:30:00-07:00", "1h looker-24x5", "tiers.looker-premier.response.P1"},
+		{"looker P3 over Japan's Golden Week", "looker-premier", slo.P3, "2026-05-03T20:00:00-07:00", "", "2026-05-07T08:00:00-07:00", "8h looker-24x5", "tiers.looker-premier.response.P3"},
+		{"looker P4 ending exactly at Sunday midnight", "looker-premier", slo.P4, "2026-11-13T16:00:00-08:00", "", "2026-11-16T00:00:00-08:00", "8h looker-24x5", "tiers.looker-premier.response.P4"},
 		{"looker P2 opened on Saturday", "looker-premier", slo.P2, "2026-11-21T10:00:00-08:00", "", "2026-11-22T21:00:00-08:00", "4h looker-24x5", "tiers.looker-premier.response.P2"},
 	}
 	for _, tc := range tests {

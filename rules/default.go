@@ -2,16 +2,10 @@ package rules
 
 import (
 	_ "embed"
-	"sync"
 )
 
 //go:embed catalog/default.yaml
 var defaultCatalog []byte
-
-var (
-	defaultOnce   sync.Once
-	defaultEngine *Engine
-)
 
 // DefaultCatalog returns the YAML source of the embedded default catalog, for
 // people who start their own catalog from it.
@@ -25,12 +19,9 @@ func DefaultCatalog() []byte { return append([]byte(nil), defaultCatalog...) }
 // for concurrent use. Default panics only if the embedded catalog does not
 // compile, which the package's tests rule out.
 func Default() *Engine {
-	defaultOnce.Do(func() {
-		e, err := Compile("default.yaml", defaultCatalog)
-		if err != nil {
-			panic("tiercel: embedded default catalog: " + err.Error())
-		}
-		defaultEngine = e
-	})
-	return defaultEngine
+	e, err := shippedDefault.compiled()
+	if err != nil {
+		panic("tiercel: embedded default catalog: " + err.Error())
+	}
+	return e
 }

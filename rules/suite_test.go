@@ -13,3 +13,11 @@ import (
 func TestDefaultCatalogSuite(t *testing.T) {
 	suite.Run(t, "catalog/default_test.yaml")
 }
+
+// TestAWSCatalogSuite runs the aws catalog's own suite: Developer business
+// hours in the customer's zone (weekends, DST changes, holidays), the 24x7
+// plans, AWS's worked pricing examples and band edges, and comparisons
+// between plans.
+func TestAWSCatalogSuite(t *testing.T) {
+	suite.Run(t, "catalog/aws_test.yaml")
+}

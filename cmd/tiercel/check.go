@@ -20,7 +20,8 @@ var checkCommand = &command{
 	help: `Check parses, checks and compiles catalog files, merged as the engine loads
 them (ids must be unique across the files), and reports every problem found
 as file:line:col: path: message. It checks the --catalog files and the FILE
-arguments together; with neither, the embedded catalog.
+arguments together; with neither, the embedded catalog, or the shipped
+catalog --builtin names (which takes no FILE arguments).
 
 Exit status 1 when a file has an error, 3 when a file cannot be read.`,
 	example: `tiercel check examples/custom-tiers/tiers.yaml`,
@@ -70,10 +71,19 @@ func (c *cli) check(files []string) error {
 	var e *rules.Engine
 	var err error
 	names := files
-	if len(files) == 0 {
+	switch {
+	case c.builtin.set && len(files) > 0:
+		return usagef("--builtin %s and FILE arguments cannot be combined: --builtin checks the catalog shipped with tiercel, FILE arguments are files; give one",
+			c.builtin.name)
+	case c.builtin.set:
+		names = []string{"(shipped catalog " + c.builtin.name + ")"}
+		e, err = c.engine()
+	case len(files) == 0:
 		e, names = rules.Default(), []string{"(embedded default catalog)"}
-	} else {
-		e, err = rules.Load(files...)
+	default:
+		if e, err = rules.Load(files...); err != nil {
+			err = builtinHint(err, files)
+		}
 	}
 	if err != nil {
 		if c.json() {

@@ -13,7 +13,8 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //
 // Every command takes --catalog FILE (repeatable; by default the catalog
-// embedded in package rules), --output text|json and --help, which prints
+// embedded in package rules) or --builtin NAME (a catalog shipped in package
+// rules: default or aws), --output text|json and --help, which prints
 // the command's flags and an example. Flags may come before or after the
 // arguments.
 //

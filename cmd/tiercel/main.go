@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -100,7 +101,8 @@ Commands:
 	tw.Flush()
 	fmt.Fprint(w, `
 Every command takes --catalog FILE (repeatable; default: the embedded
-catalog of Google Cloud Customer Care and Looker tiers) and
+catalog of Google Cloud Customer Care and Looker tiers) or --builtin NAME (a
+catalog shipped with tiercel: `+strings.Join(rules.Catalogs(), ", ")+`), and
 --output text|json. Run 'tiercel COMMAND --help' for details and an example.
 
 Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
@@ -115,7 +117,50 @@ type cli struct {
 	stdout   io.Writer
 	stderr   io.Writer
 	catalogs []string
+	builtin  builtinFlag
 	output   string
+}
+
+// builtinFlag is --builtin NAME: the name of a catalog shipped with tiercel
+// (rules.Catalogs), checked when the flag is parsed. It may be given once.
+type builtinFlag struct {
+	name string
+	set  bool
+}
+
+func (b *builtinFlag) String() string { return b.name }
+
+func (b *builtinFlag) Set(v string) error {
+	if b.set {
+		return fmt.Errorf("given twice (%q, then %q): name one shipped catalog", b.name, v)
+	}
+	if _, err := rules.Named(v); err != nil {
+		return err
+	}
+	b.name, b.set = v, true
+	return nil
+}
+
+// catalogFlags returns a usage error when both --builtin and --catalog are
+// given: a shipped catalog is not merged with files.
+func (c *cli) catalogFlags() error {
+	if c.builtin.set && len(c.catalogs) > 0 {
+		return usagef("--builtin %s and --catalog %s cannot be combined: --builtin names a catalog shipped with tiercel, --catalog loads files; give one",
+			c.builtin.name, strings.Join(c.catalogs, ", "))
+	}
+	return nil
+}
+
+// customCatalog reports whether --catalog or --builtin chose the catalog.
+func (c *cli) customCatalog() bool { return c.builtin.set || len(c.catalogs) > 0 }
+
+// catalogFlag names the flag that chose the catalog in messages: "--builtin
+// aws" or "--catalog".
+func (c *cli) catalogFlag() string {
+	if c.builtin.set {
+		return "--builtin " + c.builtin.name
+	}
+	return "--catalog"
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -155,6 +200,8 @@ func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("tiercel "+cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Var((*stringsFlag)(&c.catalogs), "catalog", "catalog `FILE` to load; repeat to merge several (default: the embedded catalog)")
+	fs.Var(&c.builtin, "builtin", "use the catalog shipped with tiercel called `NAME` instead of files: "+
+		strings.Join(rules.Catalogs(), " or "))
 	fs.StringVar(&c.output, "output", "text", "output `format`: text or json")
 	body := cmd.setup(fs)
 	positional, err := parseInterspersed(fs, args)
@@ -164,6 +211,9 @@ func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
 	}
 	if err == nil && c.output != "text" && c.output != "json" {
 		err = usagef("--output must be text or json, got %q", c.output)
+	}
+	if err == nil {
+		err = c.catalogFlags()
 	}
 	if err == nil {
 		err = body(c, positional)
@@ -269,12 +319,37 @@ func isBoolFlag(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
-// engine loads the --catalog files, or returns the embedded catalog.
+// engine returns the --builtin catalog, loads the --catalog files, or
+// returns the embedded default catalog. A --catalog file that does not
+// exist but is named like a shipped catalog gets a hint to use --builtin.
 func (c *cli) engine() (*rules.Engine, error) {
+	if c.builtin.set {
+		return rules.Named(c.builtin.name) // the name was checked when parsed
+	}
 	if len(c.catalogs) == 0 {
 		return rules.Default(), nil
 	}
-	return rules.Load(c.catalogs...)
+	e, err := rules.Load(c.catalogs...)
+	if err != nil {
+		return nil, builtinHint(err, c.catalogs)
+	}
+	return e, nil
+}
+
+// builtinHint adds "(... for the catalog shipped with tiercel called aws,
+// give --builtin aws)" to err when one of the catalog files does not exist
+// and its path is the name of a shipped catalog: catalog arguments are always
+// files, a shipped catalog is named with --builtin.
+func builtinHint(err error, files []string) error {
+	for _, f := range files {
+		if _, serr := os.Stat(f); !errors.Is(serr, os.ErrNotExist) {
+			continue
+		}
+		if slices.Contains(rules.Catalogs(), f) {
+			return fmt.Errorf("%w (catalogs are read from files; for the catalog shipped with tiercel called %s, give --builtin %s)", err, f, f)
+		}
+	}
+	return err
 }
 
 func (c *cli) json() bool { return c.output == "json" }

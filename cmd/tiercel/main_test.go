@@ -126,6 +126,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 func TestEveryGoldenFileHasACase(t *testing.T) {
 	all := [][]goldenCase{
 		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenQuote, goldenEligibility, goldenAllowed,
+		goldenBuiltin,
 	}
 	cases := map[string]bool{}
 	for _, set := range all {
@@ -152,6 +153,7 @@ func TestEveryCommandHasHelpWithAnExample(t *testing.T) {
 			assert.Empty(t, stderr)
 			assert.Contains(t, stdout, "Usage: tiercel "+cmd.name)
 			assert.Contains(t, stdout, "-catalog FILE")
+			assert.Contains(t, stdout, "-builtin NAME")
 			assert.Contains(t, stdout, "-output format")
 			assert.Contains(t, stdout, "\nExample:\n  tiercel "+cmd.name)
 			// The examples run, from the repository's root.

@@ -20,7 +20,8 @@ band shows the band, its rate, the spend inside it and its amount.
 --period prices part of a month, following the tier's proration: a month
 (2026-02) or days of one month (2026-02-15/2026-02-28, both inclusive).`,
 	example: `tiercel quote enhanced "85000 USD"
-tiercel quote standard "85000 USD" --period 2026-02-15/2026-02-28`,
+tiercel quote standard "85000 USD" --period 2026-02-15/2026-02-28
+tiercel quote --builtin aws aws-business "85000 USD"`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var period string
 		fs.StringVar(&period, "period", "", "price only part of a month: `2026-02` or 2026-02-15/2026-02-28")

@@ -22,9 +22,10 @@ deadline, a comparison, a quote, an eligibility, a plan, entitlements or a
 permission) and compares the answer with the expected one. A failure shows
 the test's file:line:col and the expected and actual values side by side.
 
-A suite that names its own catalog runs against it (a --catalog given too is
-not used for it, and a warning says so); the others run against the
---catalog files, or the embedded catalog. A DIR argument runs every
+A suite that names its own catalog runs against it (a --catalog or
+--builtin given too is not used for it, and a warning says so); the others
+run against the --catalog files, the --builtin catalog, or the embedded
+catalog. A DIR argument runs every
 *_test.yaml file below it. The format is in the README ("Writing a test
 suite") and in schema/suite.schema.json.
 
@@ -114,8 +115,8 @@ func (c *cli) test(args []string, o testOptions) error {
 	if len(files) == 0 {
 		return usagef("no *_test.yaml files in %s", strings.Join(args, ", "))
 	}
-	var shared *rules.Engine // the --catalog engine
-	if len(c.catalogs) > 0 {
+	var shared *rules.Engine // the --catalog or --builtin engine
+	if c.customCatalog() {
 		if shared, err = c.engine(); err != nil {
 			return err // a --catalog that does not load is an error even if no suite uses it
 		}
@@ -130,7 +131,7 @@ func (c *cli) test(args []string, o testOptions) error {
 			e := shared
 			if len(s.Catalog) > 0 || shared == nil {
 				if shared != nil {
-					fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; --catalog is not used for it\n", f)
+					fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; %s is not used for it\n", f, c.catalogFlag())
 				}
 				e, err = s.Engine()
 			}

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+//go:embed catalog/aws.yaml
+var awsCatalog []byte
+
+// ErrUnknownCatalog is returned by Named and NamedCatalog for a name that is
+// not one of Catalogs.
+var ErrUnknownCatalog = errors.New("unknown catalog")
+
+// shipped is a catalog embedded in the package, compiled once on first use.
+type shipped struct {
+	name   string
+	file   string // the file name its errors and rule positions carry
+	src    []byte
+	once   sync.Once
+	engine *Engine
+	err    error
+}
+
+// compiled returns the catalog's engine, compiling it on the first call;
+// every later call returns the same engine (or the same error).
+func (s *shipped) compiled() (*Engine, error) {
+	s.once.Do(func() { s.engine, s.err = Compile(s.file, s.src) })
+	return s.engine, s.err
+}
+
+var (
+	shippedDefault = &shipped{name: "default", file: "default.yaml", src: defaultCatalog}
+	shippedAWS     = &shipped{name: "aws", file: "aws.yaml", src: awsCatalog}
+	// shippedCatalogs lists the shipped catalogs in the order Catalogs
+	// returns their names.
+	shippedCatalogs = []*shipped{shippedDefault, shippedAWS}
+)
+
+// Catalogs returns the names of the catalogs shipped in the package, the
+// default first: "default" (the catalog of Default) and "aws" (the AWS
+// Support plans Developer, Business and Enterprise).
+func Catalogs() []string {
+	names := make([]string, len(shippedCatalogs))
+	for i, s := range shippedCatalogs {
+		names[i] = s.name
+	}
+	return names
+}
+
+// lookupShipped returns the shipped catalog called name, or an error
+// wrapping ErrUnknownCatalog that lists the names there are.
+func lookupShipped(name string) (*shipped, error) {
+	for _, s := range shippedCatalogs {
+		if s.name == name {
+			return s, nil
+		}
+	}
+	return nil, fmt.Errorf("%w %q: the shipped catalogs are %s", ErrUnknownCatalog, name, strings.Join(Catalogs(), ", "))
+}
+
+// Named returns the engine of the shipped catalog called name (one of
+// Catalogs). Each catalog is compiled once, on first use; every call returns
+// the same engine, which is immutable and safe for concurrent use. Named
+// ("default") is Default(). An unknown name is an error wrapping
+// ErrUnknownCatalog.
+func Named(name string) (*Engine, error) {
+	s, err := lookupShipped(name)
+	if err != nil {
+		return nil, err
+	}
+	return s.compiled()
+}
+
+// NamedCatalog returns a copy of the YAML source of the shipped catalog
+// called name (one of Catalogs), for people who start their own catalog
+// from it. An unknown name is an error wrapping ErrUnknownCatalog.
+func NamedCatalog(name string) ([]byte, error) {
+	s, err := lookupShipped(name)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(nil), s.src...), nil
+}
