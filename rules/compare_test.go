@@ -57,29 +57,39 @@ func TestCompareDefault(t *testing.T) {
 	})
 }
 
-// The issue's worked examples, window 2026-03-02 to 2026-03-30 in the
-// account's zone: the nominal kind stays what the contract says, the
-// effect is what the account's deadlines do.
+// The issue's worked examples, in the account's zone: the nominal kind
+// stays what the contract says, the effect is what the account's deadlines
+// do. The issue gives them for 2026-03-02 to 2026-03-30, before Looker's
+// calendar closed on Japanese holidays too; Friday 2026-03-20 is Japan's
+// Vernal Equinox Day, so the examples hold on the two weeks before it
+// (the US clock change of 2026-03-08 included), and the whole window shows
+// what that Friday adds.
 func TestCompareInDefault(t *testing.T) {
 	e := Default()
-	scope := func(zone string) Scope {
+	scope := func(zone string, days int) Scope {
 		loc := mustZone(t, zone)
-		return Scope{Zone: zone, From: time.Date(2026, 3, 2, 0, 0, 0, 0, loc), To: time.Date(2026, 3, 30, 0, 0, 0, 0, loc)}
+		from := time.Date(2026, 3, 2, 0, 0, 0, 0, loc)
+		return Scope{Zone: zone, From: from, To: from.AddDate(0, 0, days)}
 	}
 	tests := []struct {
 		name, from, to, zone string
+		days                 int
 		p                    slo.Priority
 		nominal              slo.ChangeKind
 		want                 string // Effect.String()
 	}{
-		{"P1 New York", "looker-premier", "enhanced", "America/New_York", slo.P1, slo.Unchanged, "improved (-48h, 0)"},
-		{"P3 New York", "looker-premier", "enhanced", "America/New_York", slo.P3, slo.Unchanged, "degraded (0, +64h)"},
-		{"P3 Tokyo", "looker-premier", "enhanced", "Asia/Tokyo", slo.P3, slo.Unchanged, "mixed (-1h, +64h)"},
-		{"P3 to Premium, New York", "looker-premier", "premium", "America/New_York", slo.P3, slo.Improved, "mixed (-52h, +12h)"},
+		{"P1 New York", "looker-premier", "enhanced", "America/New_York", 14, slo.P1, slo.Unchanged, "improved (-48h, 0)"},
+		{"P3 New York", "looker-premier", "enhanced", "America/New_York", 14, slo.P3, slo.Unchanged, "degraded (0, +64h)"},
+		{"P3 Tokyo", "looker-premier", "enhanced", "Asia/Tokyo", 14, slo.P3, slo.Unchanged, "mixed (-1h, +64h)"},
+		{"P3 to Premium, New York", "looker-premier", "premium", "America/New_York", 14, slo.P3, slo.Improved, "mixed (-52h, +12h)"},
+		// Looker closes on Friday 2026-03-20 too: a P1 opened Thursday
+		// 17:00 Pacific waits for Sunday 17:00, 65h instead of 48h.
+		{"P1 New York, Vernal Equinox Day", "looker-premier", "enhanced", "America/New_York", 28, slo.P1, slo.Unchanged, "improved (-65h, 0)"},
+		{"P3 New York, Vernal Equinox Day", "looker-premier", "enhanced", "America/New_York", 28, slo.P3, slo.Unchanged, "mixed (-59h, +64h)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			changes, err := e.CompareIn(tc.from, tc.to, scope(tc.zone))
+			changes, err := e.CompareIn(tc.from, tc.to, scope(tc.zone, tc.days))
 			require.NoError(t, err)
 			ch := changes[tc.p-1]
 			require.Equal(t, tc.p, ch.Priority)
