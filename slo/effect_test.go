@@ -1,6 +1,8 @@
 package slo
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -29,38 +31,99 @@ func mustZone(tb testing.TB, name string) *time.Location {
 	return loc
 }
 
-// sampled is what a brute-force walk saw of f = due(to) - due(from).
-type sampled struct {
-	min, max int64
-	n        int
+// brute is what a brute-force walk with Calendar.Add found of
+// f = due(to) - due(from).
+type brute struct {
+	min, max       int64
+	earlier, later int64 // only from bruteMinutes
 }
 
-// bruteEffect evaluates f with Calendar.Add at every step from start to end
-// and, with probes, 1ns either side of each, and checks that every value
-// lies within the exact extremes of e.
-func bruteEffect(t testing.TB, from, to Clock, start, end time.Time, step time.Duration, probes bool, e Effect) sampled {
+// diffAt returns f at the opening at.
+func diffAt(from, to Clock, at time.Time) int64 { return int64(to.Due(at).Sub(from.Due(at))) }
+
+// bruteMinutes walks every minute m of [start, end), both whole minutes
+// apart, evaluating f at m, m+1ns and m+1min-1ns. On calendars whose edges
+// are whole minutes, with whole-minute targets, f is affine on the open
+// minute (m, m+1min), so those three values give its extremes and the exact
+// measure of openings with f < 0 and f > 0, independently of EffectIn. It
+// fails if f is not affine there with a slope of -1, 0 or 1.
+func bruteMinutes(t testing.TB, from, to Clock, start, end time.Time) brute {
 	t.Helper()
-	s := sampled{min: 1<<63 - 1, max: -1 << 63}
+	require.Zero(t, end.Sub(start)%time.Minute, "window not in whole minutes")
+	b := brute{min: 1<<63 - 1, max: -1 << 63}
+	const n = int64(time.Minute) - 1 // the openings m+1ns .. m+1min-1ns
+	for m := start; m.Before(end); m = m.Add(time.Minute) {
+		f0 := diffAt(from, to, m)
+		f1 := diffAt(from, to, m.Add(time.Nanosecond))
+		f2 := diffAt(from, to, m.Add(time.Minute-time.Nanosecond))
+		slope := (f2 - f1) / (n - 1)
+		require.Equal(t, f2-f1, slope*(n-1), "f not affine in the minute after %s", m)
+		require.Contains(t, []int64{-1, 0, 1}, slope, "slope of f in the minute after %s", m)
+		b.min, b.max = min(b.min, f0, f1, f2), max(b.max, f0, f1, f2)
+		switch {
+		case f0 < 0:
+			b.earlier++
+		case f0 > 0:
+			b.later++
+		}
+		b.earlier += countSign(f1, slope, n, -1)
+		b.later += countSign(f1, slope, n, 1)
+	}
+	return b
+}
+
+// countSign counts the k in [0, n) for which f + slope*k has the sign sign,
+// by bisection on the monotone sequence (independent of EffectIn's algebra).
+func countSign(f, slope, n, sign int64) int64 {
+	has := func(k int64) bool {
+		v := f + slope*k
+		return sign < 0 && v < 0 || sign > 0 && v > 0
+	}
+	if slope == 0 {
+		if has(0) {
+			return n
+		}
+		return 0
+	}
+	// The set of k with the sign is a prefix or a suffix of [0, n).
+	prefix := has(0)
+	if !prefix && !has(n-1) {
+		return 0
+	}
+	lo, hi := int64(0), n // find the first k where has(k) != prefix
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if has(mid) != prefix {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	if prefix {
+		return lo
+	}
+	return n - lo
+}
+
+// bruteBounds evaluates f at every step of [start, end), 1ns either side of
+// each and at end-1ns, and checks each value lies within e's extremes.
+func bruteBounds(t testing.TB, from, to Clock, start, end time.Time, step time.Duration, e Effect) {
+	t.Helper()
 	look := func(at time.Time) {
 		if at.Before(start) || !at.Before(end) {
 			return
 		}
-		f := int64(to.Due(at).Sub(from.Due(at)))
-		s.min, s.max = min(s.min, f), max(s.max, f)
-		s.n++
-		if f < int64(e.Min) || f > int64(e.Max) {
+		if f := diffAt(from, to, at); f < int64(e.Min) || f > int64(e.Max) {
 			t.Fatalf("%s -> %s: f(%s) = %s outside exact [%s, %s]", from, to, at.Format(time.RFC3339Nano),
 				time.Duration(f), e.Min, e.Max)
 		}
 	}
 	for at := start; at.Before(end); at = at.Add(step) {
 		look(at)
-		if probes {
-			look(at.Add(-time.Nanosecond))
-			look(at.Add(time.Nanosecond))
-		}
+		look(at.Add(-time.Nanosecond))
+		look(at.Add(time.Nanosecond))
 	}
-	return s
+	look(end.Add(-time.Nanosecond))
 }
 
 // checkAttained checks that the exact extremes occur where e says they do.
@@ -74,6 +137,17 @@ func checkAttained(t testing.TB, from, to Clock, start, end time.Time, e Effect)
 		require.True(t, at.at.Before(end), "extreme at %s after the window", at.at)
 		require.Equal(t, at.want, to.Due(at.at).Sub(from.Due(at.at)), "f at %s", at.at.Format(time.RFC3339Nano))
 	}
+}
+
+// checkAgainstMinutes compares e with bruteMinutes on a whole-minute case.
+func checkAgainstMinutes(t testing.TB, from, to Clock, start, end time.Time, e Effect) {
+	t.Helper()
+	checkAttained(t, from, to, start, end, e)
+	b := bruteMinutes(t, from, to, start, end)
+	assert.Equal(t, time.Duration(b.min), e.Min, "min")
+	assert.Equal(t, time.Duration(b.max), e.Max, "max")
+	assert.Equal(t, time.Duration(b.earlier), e.Earlier, "earlier")
+	assert.Equal(t, time.Duration(b.later), e.Later, "later")
 }
 
 func TestEffectInDefaultCatalog(t *testing.T) {
@@ -96,12 +170,199 @@ func TestEffectInDefaultCatalog(t *testing.T) {
 			start, end := time.Date(2026, 3, 2, 0, 0, 0, 0, tt.zone), time.Date(2026, 3, 30, 0, 0, 0, 0, tt.zone)
 			e, err := EffectIn(tt.from, tt.to, start, end)
 			require.NoError(t, err)
-			t.Logf("%s: %+v", tt.name, e)
 			assert.Equal(t, tt.want, e.String())
-			checkAttained(t, tt.from, tt.to, start, end, e)
-			s := bruteEffect(t, tt.from, tt.to, start, end, time.Minute, true, e)
-			assert.Equal(t, int64(e.Min), s.min)
-			assert.Equal(t, int64(e.Max), s.max)
+			checkAgainstMinutes(t, tt.from, tt.to, start, end, e)
+		})
+	}
+}
+
+// TestEffectInHolidays runs the default pairs over windows holding Looker's
+// US and UK holidays and the clock changes of 2026, against brute force.
+func TestEffectInHolidays(t *testing.T) {
+	looker, business := defaultCalendars(t)
+	usBusiness := mustCalendar(t, CalendarSpec{Name: "business-us", Zone: AccountZone, Holidays: []string{"us"},
+		Week: weekOf(t, "mon-fri", "09:00-17:00")})
+	h := time.Hour
+	tests := []struct {
+		name       string
+		from, to   Clock
+		zone       string
+		start, end Date
+	}{
+		{"easter london P3", Clock{looker, 8 * h}, Clock{business, 8 * h}, "Europe/London", Date{2026, 3, 27}, Date{2026, 4, 9}},
+		{"christmas new york P1", Clock{looker, h}, Clock{AlwaysOpen(), h}, "America/New_York", Date{2026, 12, 20}, Date{2027, 1, 4}},
+		{"christmas tokyo P3", Clock{looker, 8 * h}, Clock{usBusiness, 8 * h}, "Asia/Tokyo", Date{2026, 12, 20}, Date{2027, 1, 4}},
+		{"thanksgiving kolkata P2", Clock{looker, 4 * h}, Clock{usBusiness, 4 * h}, "Asia/Kolkata", Date{2026, 11, 20}, Date{2026, 12, 1}},
+		{"fall back new york P3 reverse", Clock{business, 8 * h}, Clock{looker, 8 * h}, "America/New_York", Date{2026, 10, 29}, Date{2026, 11, 5}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc := mustZone(t, tt.zone)
+			start := time.Date(tt.start.Year, tt.start.Month, tt.start.Day, 0, 0, 0, 0, loc)
+			end := time.Date(tt.end.Year, tt.end.Month, tt.end.Day, 0, 0, 0, 0, loc)
+			e, err := EffectIn(tt.from, tt.to, start, end)
+			require.NoError(t, err)
+			t.Log(e)
+			checkAgainstMinutes(t, tt.from, tt.to, start, end, e)
+		})
+	}
+}
+
+// randomZones are the zones random calendars and accounts pick from: 1h
+// clock changes in both hemispheres, none, a half-hour offset and Lord
+// Howe's half-hour change.
+var randomZones = []string{"UTC", "America/New_York", "Europe/London", "Asia/Tokyo", "Asia/Kolkata",
+	"Australia/Lord_Howe", "America/Los_Angeles", "Australia/Sydney"}
+
+// randomAnchors are instants near which random windows open: clock changes
+// in the random zones and public holidays.
+var randomAnchors = []string{
+	"2026-03-08T07:00:00Z", "2026-11-01T06:00:00Z", // New York
+	"2026-03-29T01:00:00Z", "2026-10-25T01:00:00Z", // London
+	"2026-04-04T15:00:00Z", "2026-10-03T15:30:00Z", // Lord Howe
+	"2026-04-04T16:00:00Z", "2026-10-03T16:00:00Z", // Sydney
+	"2026-12-25T00:00:00Z", "2026-07-03T12:00:00Z", "2026-04-03T00:00:00Z", "2026-05-25T00:00:00Z",
+	"2026-06-10T00:00:00Z", "2027-01-01T00:00:00Z",
+}
+
+// randomClockCalendar returns the 24x7 calendar one time in eight, else
+// a random calendar (randomCalendar) in a random zone or the account's,
+// with closed dates near the instant near.
+func randomClockCalendar(t testing.TB, r *rand.Rand, near time.Time) *Calendar {
+	t.Helper()
+	if r.IntN(8) == 0 {
+		return AlwaysOpen()
+	}
+	zone := AccountZone
+	if z := r.IntN(len(randomZones) + 2); z < len(randomZones) {
+		zone = randomZones[z]
+	}
+	return randomCalendar(t, r, zone, near)
+}
+
+// randomWithin returns a random whole-minute response time, sometimes 0.
+func randomWithin(r *rand.Rand) time.Duration {
+	switch r.IntN(6) {
+	case 0:
+		return 0
+	case 1:
+		return time.Duration(1+r.IntN(59)) * time.Minute
+	case 2:
+		return time.Duration(1+r.IntN(72)) * time.Hour
+	}
+	return time.Duration(1+r.IntN(2000)) * time.Minute
+}
+
+// TestEffectInRandom checks EffectIn against brute force on random
+// calendars, targets and windows near clock changes and holidays: exact
+// equality of the extremes and measures when every edge is a whole minute,
+// and bounds and attained extremes when targets and windows are not.
+func TestEffectInRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 2026))
+	for i := range 1200 {
+		anchor, err := time.Parse(time.RFC3339, randomAnchors[r.IntN(len(randomAnchors))])
+		require.NoError(t, err)
+		loc := mustZone(t, randomZones[r.IntN(len(randomZones))])
+		start := anchor.Add(time.Duration(r.IntN(4*1440)-2*1440) * time.Minute).In(loc)
+		a, b := randomClockCalendar(t, r, start), randomClockCalendar(t, r, start)
+		from, to := Clock{a, randomWithin(r)}, Clock{b, randomWithin(r)}
+		end := start.Add(time.Duration(1+r.IntN(360)) * time.Minute)
+		whole := i%4 != 0
+		if !whole { // nanosecond targets and windows: bounds only
+			from.Within += time.Duration(r.Int64N(int64(time.Minute)))
+			to.Within += time.Duration(r.Int64N(int64(time.Minute)))
+			start = start.Add(time.Duration(r.Int64N(int64(time.Minute))))
+			end = end.Add(time.Duration(r.Int64N(int64(time.Minute))))
+		}
+		name := fmt.Sprintf("%d %s %s -> %s %s from %s for %s", i, from, a.Spec().Zone, to, b.Spec().Zone,
+			start.Format(time.RFC3339Nano), end.Sub(start))
+		t.Run(name, func(t *testing.T) {
+			e, err := EffectIn(from, to, start, end)
+			require.NoError(t, err)
+			if whole {
+				checkAgainstMinutes(t, from, to, start, end, e)
+				return
+			}
+			checkAttained(t, from, to, start, end, e)
+			bruteBounds(t, from, to, start, end, time.Minute, e)
+			assert.LessOrEqual(t, e.Earlier+e.Later, end.Sub(start))
+		})
+	}
+}
+
+func TestEffectInErrors(t *testing.T) {
+	looker, business := defaultCalendars(t)
+	sparse := mustCalendar(t, CalendarSpec{Name: "sparse", Zone: "UTC", Week: Week{time.Monday: {{0, time.Minute}}}})
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	ok := Clock{looker, time.Hour}
+	tests := []struct {
+		name       string
+		from, to   Clock
+		start, end time.Time
+		want       string
+	}{
+		{"empty window", ok, ok, start, start,
+			"invalid effect window: end 2026-03-02T00:00:00Z is not after start 2026-03-02T00:00:00Z"},
+		{"inverted window", ok, ok, start, start.Add(-time.Nanosecond),
+			"invalid effect window: end 2026-03-01T23:59:59.999999999Z is not after start 2026-03-02T00:00:00Z"},
+		{"window too long", ok, ok, start, start.AddDate(200, 0, 0),
+			"invalid effect window: window from 2026-03-02T00:00:00Z to 2226-03-02T00:00:00Z is longer than 1281023h"},
+		{"nil calendar from", Clock{nil, time.Hour}, ok, start, start.Add(time.Hour),
+			"invalid effect window: from clock has no calendar"},
+		{"nil calendar to", ok, Clock{}, start, start.Add(time.Hour),
+			"invalid effect window: to clock has no calendar"},
+		{"negative within", ok, Clock{business, -time.Minute}, start, start.Add(time.Hour),
+			"invalid effect window: to clock -1m business: response time outside 0 to 87600h"},
+		{"within past max", Clock{business, MaxWithin + 1}, ok, start, start.Add(time.Hour),
+			"invalid effect window: from clock 87600h0m0.000000001s business: response time outside 0 to 87600h"},
+		{"deadline too far", ok, Clock{sparse, MaxWithin}, start, start.Add(time.Hour),
+			"invalid effect window: to clock 87600h sparse: deadlines fall more than 1281023h"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := EffectIn(tt.from, tt.to, tt.start, tt.end)
+			require.ErrorIs(t, err, ErrEffect)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+}
+
+func TestEffectString(t *testing.T) {
+	h := time.Hour
+	for _, tt := range []struct {
+		e    Effect
+		want string
+	}{
+		{Effect{}, "unchanged (0, 0)"},
+		{Effect{Kind: Mixed, Min: -h, Max: 64 * h}, "mixed (-1h, +64h)"},
+		{Effect{Kind: Improved, Min: -90 * time.Minute}, "improved (-1h30m, 0)"},
+		{Effect{Kind: Degraded, Max: 1500 * time.Millisecond}, "degraded (0, +1.5s)"},
+	} {
+		t.Run(tt.want, func(t *testing.T) { assert.Equal(t, tt.want, tt.e.String()) })
+	}
+	assert.Equal(t, "8h business", Clock{mustCalendar(t, CalendarSpec{Name: "business", Week: weekOf(t, "mon", "09:00-17:00")}), 8 * h}.String())
+	assert.Equal(t, "1h <nil>", Clock{Within: h}.String())
+}
+
+// TestEffectInUnchanged checks that a clock compared with itself, or with
+// the same hours in another calendar, never moves a deadline.
+func TestEffectInUnchanged(t *testing.T) {
+	looker, business := defaultCalendars(t)
+	ny := mustZone(t, "America/New_York")
+	nyBusiness := mustCalendar(t, CalendarSpec{Name: "ny", Zone: "America/New_York", Week: weekOf(t, "mon-fri", "09:00-17:00")})
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, ny)
+	for _, tt := range []struct {
+		name     string
+		from, to Clock
+	}{
+		{"same looker", Clock{looker, 8 * time.Hour}, Clock{looker, 8 * time.Hour}},
+		{"account zone is new york", Clock{business, 4 * time.Hour}, Clock{nyBusiness, 4 * time.Hour}},
+		{"24x7", Clock{AlwaysOpen(), 0}, Clock{AlwaysOpen(), 0}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			e, err := EffectIn(tt.from, tt.to, start, start.AddDate(1, 0, 0))
+			require.NoError(t, err)
+			assert.Equal(t, Effect{Kind: Unchanged, MinAt: start, MaxAt: start}, e)
 		})
 	}
 }

@@ -2,6 +2,7 @@ package slo
 
 import (
 	"math"
+	"slices"
 	"time"
 )
 
@@ -21,6 +22,8 @@ type openWalk struct {
 	pEndRel   int64 // p's end relative to the base; MaxInt64 when endless or beyond
 	dayRel    int64 // the local midnight of day, relative to the base (non-flat pieces)
 	day       int64 // the local day being listed
+	wd        int   // its weekday
+	offIdx    int   // the first of c.off not before day
 	span      int   // the next span of day to list
 	pos       int64 // nothing before pos is listed
 }
@@ -47,6 +50,8 @@ func (w *openWalk) enter(u time.Time) {
 	if !w.p.flat {
 		lp := localOf(u, w.p.off)
 		w.day, w.span = lp.day, 0
+		w.wd = weekdayOf(w.day)
+		w.offIdx, _ = slices.BinarySearch(w.c.off, w.day)
 		w.dayRel = ((w.day*86400-w.p.off)-w.bsec)*1e9 - w.bns
 	}
 }
@@ -68,11 +73,16 @@ func (w *openWalk) next() (s, e int64) {
 			}
 			continue
 		}
-		wd := weekdayOf(w.day)
-		spans := w.c.week[wd]
-		if w.span >= len(spans) || w.c.dayTotal[wd] == 0 || (w.span == 0 && w.c.isOff(w.day)) {
+		spans := w.c.week[w.wd]
+		if w.span >= len(spans) || (w.span == 0 && w.offIdx < len(w.c.off) && w.c.off[w.offIdx] == w.day) {
 			w.day++
 			w.span = 0
+			if w.wd++; w.wd == 7 {
+				w.wd = 0
+			}
+			for w.offIdx < len(w.c.off) && w.c.off[w.offIdx] < w.day {
+				w.offIdx++
+			}
 			w.dayRel += dayNs
 			if w.dayRel >= w.pEndRel {
 				w.pos = w.pEndRel
