@@ -19,11 +19,15 @@
 // # Rates and prices
 //
 // A [Rate] is an exact percentage with up to six decimal places ("7%",
-// "2.5%", "0.125%"), between 0% and 100%. A [Price] has a minimum fee and
-// graduated [Band]s: each band's rate applies only to the part of the spend
-// inside the band, the way the Enhanced and Premium fees are defined (10% of
-// the first 10,000, 7% of the next 70,000, ...). The fee for a month is the
-// larger of the minimum and the banded sum.
+// "2.5%", "0.125%"), between 0% and 100%. A [Price] has a minimum fee, an
+// optional maximum, and [Band]s. In the [Graduated] model (the default) each
+// band's rate applies only to the part of the spend inside the band, the way
+// the Enhanced and Premium fees are defined (10% of the first 10,000, 7% of
+// the next 70,000, ...); in the [Volume] model the rate of the band the spend
+// falls in applies to the whole spend. A band may add a flat amount once the
+// spend enters it. The fee for a month is the banded sum raised to the
+// minimum and capped at the maximum. [Discount] and [Commitment] adjust fees
+// across an invoice's months.
 //
 // Rounding happens once. The banded sum is computed exactly (minor units times
 // rates, in 128-bit integers), compared with the minimum, multiplied by the

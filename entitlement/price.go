@@ -73,16 +73,21 @@ type Price struct {
 // known [Proration]. Errors wrap [ErrInvalidPrice]; every problem
 // of a single band is a *[BandError] naming the band and its field.
 func (p Price) Validate() error {
-	_, err := p.validate()
+	_, err := p.validate(p.Minimum.cur)
 	return err
 }
 
 // validate implements Validate and returns the index of p's currency.
-func (p *Price) validate() (uint8, error) {
+// hint is the currency of an amount at hand (0 for none): when it is p's
+// currency, as it nearly always is, it spares a map lookup.
+func (p *Price) validate(hint uint8) (uint8, error) {
 	if p.Currency == "" {
 		return 0, fmt.Errorf("%w: no currency", ErrInvalidPrice)
 	}
-	cur, err := lookupCurrency(p.Currency)
+	cur, err := hint, error(nil)
+	if hint == 0 || currencies[hint].code != p.Currency {
+		cur, err = lookupCurrency(p.Currency)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrInvalidPrice, err)
 	}
@@ -101,12 +106,8 @@ func (p *Price) validate() (uint8, error) {
 	if p.Proration > BillFullMonth {
 		return 0, fmt.Errorf("%w: unknown proration %d", ErrInvalidPrice, uint8(p.Proration))
 	}
-	var prev int64
-	for i := range p.Bands {
-		if err := p.Bands[i].validate(i, len(p.Bands), prev, cur, p.Currency); err != nil {
-			return 0, err
-		}
-		prev = p.Bands[i].UpTo.minor
+	if err := p.validateBands(cur); err != nil {
+		return 0, err
 	}
 	return cur, nil
 }
@@ -132,36 +133,41 @@ func (e *BandError) Error() string {
 // problem as an invalid price.
 func (e *BandError) Unwrap() error { return ErrInvalidPrice }
 
-// validate checks band i of n, whose lower limit is prev, in a price in
-// currency cur (code is its name, for messages). Its errors are
-// *[BandError]s.
-func (b *Band) validate(i, n int, prev int64, cur uint8, code string) error {
-	if b.Rate.micro < 0 || b.Rate.micro > rateScale {
-		return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
-	}
-	if badAmount(b.Flat, cur) {
-		return bandError(i, "flat", "%s", amountProblem("flat amount", b.Flat, cur, code))
-	}
-	if b.Unbounded {
-		if i != n-1 {
-			return bandError(i, "", "only the last band may be unbounded")
+// validateBands checks p's bands for a price in currency cur. Its errors
+// are *[BandError]s.
+func (p *Price) validateBands(cur uint8) error {
+	var prev int64
+	for i := range p.Bands {
+		b := &p.Bands[i]
+		if b.Rate.micro < 0 || b.Rate.micro > rateScale {
+			return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
 		}
-		if b.UpTo != (Money{}) {
-			return bandError(i, "upTo", "an unbounded band cannot have a limit (%s)", b.UpTo)
+		if badAmount(b.Flat, cur) {
+			return bandError(i, "flat", "%s", amountProblem("flat amount", b.Flat, cur, p.Currency))
 		}
-		return nil
-	}
-	switch {
-	case b.UpTo == (Money{}):
-		return bandError(i, "upTo", "no limit; set UpTo, or Unbounded on the last band")
-	case b.UpTo.cur != cur:
-		return bandError(i, "upTo", "limit %s is not in %s", b.UpTo, code)
-	case b.UpTo.minor <= prev && i == 0:
-		return bandError(i, "upTo", "limit %s is not positive", b.UpTo)
-	case b.UpTo.minor <= prev:
-		return bandError(i, "upTo", "limit %s is not above the previous limit %s", b.UpTo, Money{minor: prev, cur: cur})
-	case i == n-1:
-		return bandError(i, "upTo", "the last band must be unbounded (spend above %s would have no rate)", b.UpTo)
+		last := i == len(p.Bands)-1
+		if b.Unbounded {
+			if !last {
+				return bandError(i, "", "only the last band may be unbounded")
+			}
+			if b.UpTo != (Money{}) {
+				return bandError(i, "upTo", "an unbounded band cannot have a limit (%s)", b.UpTo)
+			}
+			return nil
+		}
+		switch {
+		case b.UpTo == (Money{}):
+			return bandError(i, "upTo", "no limit; set UpTo, or Unbounded on the last band")
+		case b.UpTo.cur != cur:
+			return bandError(i, "upTo", "limit %s is not in %s", b.UpTo, p.Currency)
+		case b.UpTo.minor <= prev && i == 0:
+			return bandError(i, "upTo", "limit %s is not positive", b.UpTo)
+		case b.UpTo.minor <= prev:
+			return bandError(i, "upTo", "limit %s is not above the previous limit %s", b.UpTo, Money{minor: prev, cur: cur})
+		case last:
+			return bandError(i, "upTo", "the last band must be unbounded (spend above %s would have no rate)", b.UpTo)
+		}
+		prev = b.UpTo.minor
 	}
 	return nil
 }
@@ -266,7 +272,7 @@ func (p *Price) fee(spend Money, billed, days int) (Money, error) {
 
 // check validates p and spend and returns the index of p's currency.
 func (p *Price) check(spend Money) (uint8, error) {
-	cur, err := p.validate()
+	cur, err := p.validate(spend.cur)
 	if err != nil {
 		return 0, err
 	}

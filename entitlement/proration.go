@@ -193,10 +193,10 @@ func (p Period) billedDays(r Proration) (billed, days int) {
 }
 
 // QuotePeriod prices the part of a month given by period. spend is the
-// whole month's spend. The fee for the whole month, max(minimum, banded
-// sum) computed exactly, is multiplied by the billed days over the days in
-// the month and rounded half-even once; the minimum is therefore prorated
-// too. Which days are billed follows p.Proration: the active days
+// whole month's spend. The fee for the whole month, min(max(minimum,
+// banded sum), maximum) computed exactly, is multiplied by the billed days
+// over the days in the month and rounded half-even once; the minimum and
+// the maximum are therefore prorated too. Which days are billed follows p.Proration: the active days
 // ([ProrateByDays]), the first active day to the month's end
 // ([BillToMonthEnd]), or the whole month ([BillFullMonth]).
 //
