@@ -2,15 +2,10 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
-	"io"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/tiercel/tiercel/slo"
 )
 
 var goldenDeadline = []goldenCase{
@@ -152,43 +147,4 @@ func TestDeadlineErrors(t *testing.T) {
 			assert.Contains(t, stderr, tt.stderr)
 		})
 	}
-}
-
-func TestCaseFlags(t *testing.T) {
-	parse := func(t *testing.T, required bool, args ...string) *caseFlags {
-		t.Helper()
-		var o caseFlags
-		fs := flag.NewFlagSet("x", flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
-		o.register(fs, required)
-		require.NoError(t, fs.Parse(args))
-		return &o
-	}
-	t.Run("every flag", func(t *testing.T) {
-		o := parse(t, true, "--tier", "gold", "--priority", "P2", "--opened", "2026-03-02T10:00:00Z", "--now", "2026-03-02T11:00:00+01:00",
-			"--zone", "Europe/Paris", "--language", "ja", "--account", "acme", "--attr", "vip=true", "--attr", "seats=12")
-		c, err := o.kase(true)
-		require.NoError(t, err)
-		assert.Equal(t, "gold", c.Tier)
-		assert.Equal(t, slo.P2, c.Priority)
-		assert.True(t, c.Opened.Equal(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)))
-		assert.True(t, c.Now.Equal(c.Opened))
-		assert.Equal(t, "Europe/Paris", c.Zone)
-		assert.Equal(t, "ja", c.Language)
-		assert.Equal(t, "acme", c.Account)
-		assert.Equal(t, map[string]any{"vip": true, "seats": int64(12)}, c.Attrs)
-	})
-	t.Run("optional when not required", func(t *testing.T) {
-		c, err := parse(t, false).kase(false)
-		require.NoError(t, err)
-		assert.Empty(t, c.Tier)
-		assert.True(t, c.Opened.IsZero())
-		assert.Nil(t, c.Attrs)
-	})
-	t.Run("required names the first missing flag", func(t *testing.T) {
-		_, err := parse(t, true, "--tier", "gold").kase(true)
-		assert.EqualError(t, err, "--priority is required")
-		var ue *usageError
-		assert.ErrorAs(t, err, &ue)
-	})
 }
