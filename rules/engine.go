@@ -25,8 +25,8 @@ type Engine struct {
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
 // file name used in error positions. Every problem of the document is
-// reported: the error is an *Error when there is one, an ErrorList sorted by
-// position when there are several; both wrap ErrInvalidCatalog.
+// reported: the error is an ErrorList sorted by position, even when it holds
+// one *Error, and wraps ErrInvalidCatalog; errors.As finds the first *Error.
 func Compile(name string, src []byte) (*Engine, error) {
 	return compileFiles([]string{name}, [][]byte{src})
 }
