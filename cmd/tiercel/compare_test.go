@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -266,4 +267,16 @@ func TestCompareSVG(t *testing.T) {
 	assert.Equal(t, 4*7*24, cells)
 	assert.True(t, legend, "legend")
 	assert.Equal(t, weekgrid.Later[len(weekgrid.Later)-1], known)
+}
+
+// The README's picture is what the command draws today (rerun with -update
+// after a change of the drawing, then render the PNG again).
+func TestCompareSVGInDocs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "effect.svg")
+	_, stderr, code := runCmd(t, "compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--country", "us",
+		"--from", "2026-03-01", "--to", "2027-03-01", "--svg", path)
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	golden.Check(t, "../../docs/effect-new-york.svg", string(b))
 }
