@@ -199,6 +199,14 @@ func readCSV(file string, src []byte, errs *rowErrors) history {
 	if len(errs.list) > 0 {
 		return h
 	}
+	col := func(field string) int { // the column of a field of the row just read
+		if i := columns[field]; i > 0 {
+			_, col := cr.FieldPos(i - 1)
+			return col
+		}
+		return 0
+	}
+	h.cases = make([]rules.Case, 0, bytes.Count(src, []byte("\n")))
 	for {
 		record, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -213,13 +221,7 @@ func readCSV(file string, src []byte, errs *rowErrors) history {
 			errs.add(line, 1, "%s, the header has %d", plural(len(record), "field"), len(header))
 			continue
 		}
-		r := row{col: func(field string) int {
-			if i := columns[field]; i > 0 {
-				_, col := cr.FieldPos(i - 1)
-				return col
-			}
-			return 0
-		}}
+		r := row{col: col}
 		for i, v := range record {
 			v = strings.TrimSpace(v)
 			switch names[i] {
@@ -366,6 +368,7 @@ func (c *cli) readHistory(path, format string) (history, error) {
 		fmt.Fprintf(c.stderr, "tiercel %s: %v\n", c.name, err)
 		return history{}, errInputFailed
 	}
+	src = bytes.TrimPrefix(src, []byte("\ufeff")) // the byte order mark spreadsheets write
 	errs := rowErrors{file: path}
 	var h history
 	if format == "csv" {

@@ -3,10 +3,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -52,6 +54,12 @@ func TestReplay(t *testing.T) {
 		{"--format overrides the extension", "h.txt",
 			`{"opened": "2026-03-09T10:00:00-04:00", "priority": "P1", "zone": "America/New_York"}`,
 			[]string{"--format", "jsonl"}, map[string]int{"cases": 1, "later": 0, "earlier": 0, "same": 1}, "0"},
+		{"a byte order mark and CRLF, as spreadsheets write", "h.csv",
+			"\ufeffopened,priority,zone\r\n2026-03-13T10:00:00-04:00,P3,America/New_York\r\n",
+			nil, map[string]int{"cases": 1, "later": 1, "earlier": 0, "same": 0}, "+64h"},
+		{"JSON lines with a byte order mark", "h.jsonl",
+			"\ufeff" + `{"opened": "2026-03-13T10:00:00-04:00", "priority": "P3", "zone": "America/New_York", "attrs": {"vip": true, "seats": 12, "ratio": 0.5}}` + "\r\n",
+			nil, map[string]int{"cases": 1, "later": 1, "earlier": 0, "same": 0}, "+64h"},
 		{"a header and no case", "h.csv", "opened,priority\n", nil, map[string]int{"cases": 0, "later": 0, "earlier": 0, "same": 0}, "0"},
 	}
 	for _, tt := range tests {
@@ -66,6 +74,30 @@ func TestReplay(t *testing.T) {
 				assert.EqualValues(t, v, got[k], k)
 			}
 			assert.Equal(t, tt.maxLater, got["maxLater"])
+		})
+	}
+}
+
+// Attributes reach the catalog's rules: on silver, a production P1 is due
+// in 2h of 24x7 (rule production-down) instead of 4h of office hours, so
+// on gold (1h 24x7) it is 1h earlier rather than 4h.
+func TestReplayAttrs(t *testing.T) {
+	tests := []struct{ name, file, content, maxEarlier string }{
+		{"a CSV column", "h.csv", "opened,priority,production\n2026-03-06T10:00:00+01:00,P1,true\n", "-1h"},
+		{"an empty CSV cell sets nothing", "h.csv", "opened,priority,production\n2026-03-06T10:00:00+01:00,P1,\n", "-4h"},
+		{"JSON attrs", "h.jsonl", `{"opened": "2026-03-06T10:00:00+01:00", "priority": "P1", "attrs": {"production": true}}`, "-1h"},
+		{"a string is not the boolean", "h.jsonl", `{"opened": "2026-03-06T10:00:00+01:00", "priority": "P1", "attrs": {"production": "yes"}}`, "-4h"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, tt.file, tt.content)
+			stdout, stderr, code := runCmd(t, "replay", "--catalog", "testdata/tiers.yaml", "--from", "silver", "--to", "gold", "--output", "json", path)
+			require.Equal(t, exitOK, code, stderr)
+			var got struct {
+				MaxEarlier string `json:"maxEarlier"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+			assert.Equal(t, tt.maxEarlier, got.MaxEarlier)
 		})
 	}
 }
@@ -109,6 +141,8 @@ func TestReplayErrors(t *testing.T) {
 			[]string{"%s:1:64: attrs.plan: want a string, number or boolean, got an object"}},
 		{"JSON null attribute", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "attrs": {"a": 1, "b": null}}`, nil, exitInput,
 			[]string{"%s:1:72: attrs.b: want a string, number or boolean, got null"}},
+		{"JSON number out of range", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "attrs": {"n": 1e400}}`, nil, exitInput,
+			[]string{"%s:1:64: attrs.n: number 1e400 is out of range"}},
 		{"JSON bad priority", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "urgent"}`, nil, exitInput,
 			[]string{`%s:1:36: priority: invalid priority "urgent": want one of P1, P2, P3, P4`}},
 		{"a directory", "", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "csv", "testdata"}, exitInput,
@@ -174,4 +208,26 @@ func TestReplayTooLarge(t *testing.T) {
 	assert.Equal(t, exitInput, code)
 	assert.Empty(t, stdout)
 	assert.Equal(t, "tiercel replay: "+path+": larger than the 16 MiB limit\n", stderr)
+}
+
+// BenchmarkReplayCommand reads and replays a history of 100,000 cases
+// (about 6 MiB of CSV), from New York and Tokyo, as the command does.
+func BenchmarkReplayCommand(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("opened,priority,zone,country\n")
+	start := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	zones := []string{"America/New_York,us", "Asia/Tokyo,jp"}
+	for i := range 100_000 {
+		opened := start.Add(time.Duration(i) * 5 * time.Minute)
+		fmt.Fprintf(&sb, "%s,P%d,%s\n", opened.Format(time.RFC3339), 1+i%4, zones[i%2])
+	}
+	path := filepath.Join(b.TempDir(), "cases.csv")
+	require.NoError(b, os.WriteFile(path, []byte(sb.String()), 0o644))
+	args := []string{"replay", "--from", "looker-premier", "--to", "enhanced", "--output", "json", path}
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
+	}
 }
