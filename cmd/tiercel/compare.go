@@ -1,8 +1,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
+	"math"
+	"os"
+	"time"
 
+	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -13,24 +20,111 @@ var compareCommand = &command{
 	help: `Compare shows, for each priority either tier has, the response target of
 tier FROM and of tier TO and whether it is improved, degraded or unchanged
 (the response time decides: a change of calendar alone is unchanged). Tiers
-may be ids or aliases.`,
-	example: `tiercel compare looker-premier standard`,
+may be ids or aliases.
+
+With --from and --to, compare also shows the effective change for one
+account: for every instant a case could be opened in the window [--from,
+--to), to the nanosecond, how much earlier or later its response is due on
+TO than on FROM, on the calendars as they run for the account (--zone, and
+--country for calendars closed on the account's holidays). EFFECT reads
+"degraded (0, +64h)": never earlier, up to 64h later; mixed means sometimes
+earlier and sometimes later. LATER and EARLIER are the shares of the window
+in which an opening is due later or earlier; MAX-AT and MIN-AT are the first
+openings at which the delay and the advance are largest (to the second;
+--output json gives them and the shares to the nanosecond). Dates
+(2026-03-01) mean midnight in --zone (UTC without --zone); instants may
+also be RFC 3339. --zone is required when a calendar runs in the account's
+zone.
+
+--svg FILE also writes a picture: for each priority, a week of opening
+times (7 days x 24 hours in --zone) coloured by the most a response moves,
+later or earlier, for cases opened in that hour anywhere in the window
+(tiercel compare looker-premier enhanced --zone America/New_York --from
+2026-03-01 --to 2027-03-01 --svg effect.svg). The window is then at most 10
+years.`,
+	example: `tiercel compare looker-premier standard
+tiercel compare looker-premier enhanced --zone America/New_York --from 2026-03-01 --to 2027-03-01
+tiercel compare looker-premier enhanced --zone Asia/Tokyo --country jp --from 2026-03-01 --to 2027-03-01 --output json`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var o scopeFlags
+		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York (with --from and --to)")
+		fs.StringVar(&o.country, "country", "", "the account's `country` (e.g. us), whose public holidays close calendars with holidays: [account]")
+		fs.StringVar(&o.from, "from", "", "the first opening of the window, a `date` (midnight in --zone) or RFC 3339")
+		fs.StringVar(&o.to, "to", "", "the end of the window, excluded, a `date` (midnight in --zone) or RFC 3339")
+		fs.StringVar(&o.svg, "svg", "", "also write the week grid of the window's effect to `FILE` (SVG)")
 		return func(c *cli, args []string) error {
 			if len(args) != 2 {
 				return usagef("want two tiers, FROM and TO; got %s", plural(len(args), "argument"))
 			}
-			return c.compare(args[0], args[1])
+			scope, err := o.scope()
+			if err != nil {
+				return err
+			}
+			return c.compare(args[0], args[1], scope, o.svg)
 		}
 	},
 }
 
+// scopeFlags are the flags that ask compare for the effective change.
+type scopeFlags struct{ zone, country, from, to, svg string }
+
+// maxGridWindow bounds the window --svg draws: the grid decides every hour
+// of it.
+const maxGridWindow = 10 * 366 * 24 * time.Hour
+
+// scope returns the account and window the flags give, or nil when they
+// ask for the nominal comparison only.
+func (o *scopeFlags) scope() (*rules.Scope, error) {
+	if o.from == "" && o.to == "" {
+		for _, f := range []struct{ name, v string }{{"zone", o.zone}, {"country", o.country}, {"svg", o.svg}} {
+			if f.v != "" {
+				return nil, usagef("--%s needs a window: give --from and --to too", f.name)
+			}
+		}
+		return nil, nil
+	}
+	if o.from == "" || o.to == "" {
+		return nil, usagef("--from and --to go together: give both, or neither")
+	}
+	loc, err := loadZone(o.zone)
+	if err != nil {
+		return nil, err
+	}
+	s := &rules.Scope{Zone: o.zone, Country: o.country}
+	if s.From, err = parseInstant("from", o.from, loc); err != nil {
+		return nil, err
+	}
+	if s.To, err = parseInstant("to", o.to, loc); err != nil {
+		return nil, err
+	}
+	if !s.To.After(s.From) {
+		return nil, usagef("--to %s is not after --from %s: the window is empty", formatTime(s.To), formatTime(s.From))
+	}
+	if o.svg != "" && s.To.Sub(s.From) > maxGridWindow {
+		return nil, usagef("--svg: the window from %s to %s is longer than 10 years", formatTime(s.From), formatTime(s.To))
+	}
+	return s, nil
+}
+
 type changeJSON struct {
-	Priority        string `json:"priority"`
-	From            string `json:"from"`
-	To              string `json:"to"`
-	Change          string `json:"change"`
-	CalendarChanged bool   `json:"calendarChanged"`
+	Priority        string      `json:"priority"`
+	From            string      `json:"from"`
+	To              string      `json:"to"`
+	Change          string      `json:"change"`
+	CalendarChanged bool        `json:"calendarChanged"`
+	Effect          *effectJSON `json:"effect,omitempty"`
+}
+
+// effectJSON is a change's effect over compare's window.
+type effectJSON struct {
+	Kind    string   `json:"kind"`
+	Reading string   `json:"reading"` // "degraded (0, +64h)"
+	Min     string   `json:"min"`     // the most a response moves earlier, "0" or negative
+	Max     string   `json:"max"`     // the most a response moves later, "0" or positive
+	MinAt   jsonTime `json:"minAt"`   // the first opening at Min, null when Min is 0
+	MaxAt   jsonTime `json:"maxAt"`   // the first opening at Max, null when Max is 0
+	Earlier string   `json:"earlier"` // open time in the window of the openings due earlier
+	Later   string   `json:"later"`   // and of those due later
 }
 
 func changesJSON(changes []slo.Change) []changeJSON {
@@ -40,8 +134,48 @@ func changesJSON(changes []slo.Change) []changeJSON {
 			Priority: ch.Priority.String(), From: targetOrNone(ch.From), To: targetOrNone(ch.To),
 			Change: ch.Kind.String(), CalendarChanged: ch.CalendarChanged(),
 		}
+		if eff := ch.Effect; eff != nil {
+			minAt, maxAt := extremeAt(eff)
+			out[i].Effect = &effectJSON{
+				Kind: eff.Kind.String(), Reading: eff.String(), Min: weekgrid.Signed(eff.Min), Max: weekgrid.Signed(eff.Max),
+				MinAt: jsonTime(minAt), MaxAt: jsonTime(maxAt),
+				Earlier: slo.FormatDuration(eff.Earlier), Later: slo.FormatDuration(eff.Later),
+			}
+		}
 	}
 	return out
+}
+
+// extremeAt returns the first openings at which eff's advance and delay
+// are largest, each zero when the deadline never moves that way.
+func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
+	if eff.Min < 0 {
+		minAt = eff.MinAt
+	}
+	if eff.Max > 0 {
+		maxAt = eff.MaxAt
+	}
+	return minAt, maxAt
+}
+
+// share writes part as a whole percentage of window, "<1%" for a part
+// too small to round to 1% and ">99%" for one too large to round below
+// 100% but not the whole window. It is for display only.
+func share(part, window time.Duration) string {
+	if part <= 0 || window <= 0 {
+		return "0%"
+	}
+	if part >= window {
+		return "100%"
+	}
+	pct := int(math.Round(float64(part) / float64(window) * 100))
+	switch {
+	case pct == 0:
+		return "<1%"
+	case pct == 100:
+		return ">99%"
+	}
+	return fmt.Sprintf("%d%%", pct)
 }
 
 func targetOrNone(t slo.Target) string {
@@ -51,27 +185,117 @@ func targetOrNone(t slo.Target) string {
 	return t.String()
 }
 
-func (c *cli) compare(from, to string) error {
+// scopeJSON is the account and window of an effective comparison.
+type scopeJSON struct {
+	Zone    string   `json:"zone,omitempty"`
+	Country string   `json:"country,omitempty"`
+	From    jsonTime `json:"from"`
+	To      jsonTime `json:"to"`
+}
+
+func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 	e, err := c.engine()
 	if err != nil {
 		return err
 	}
-	changes, err := e.Compare(from, to)
+	var changes []slo.Change
+	if scope == nil {
+		changes, err = e.Compare(from, to)
+	} else {
+		changes, err = e.CompareIn(from, to, *scope)
+	}
 	if err != nil {
-		return err
+		return scopeError(from, to, err)
+	}
+	if svg != "" {
+		if err := writeGrid(e, from, to, *scope, svg); err != nil {
+			return err
+		}
 	}
 	if c.json() {
+		var sj *scopeJSON
+		if scope != nil {
+			sj = &scopeJSON{scope.Zone, scope.Country, jsonTime(scope.From), jsonTime(scope.To)}
+		}
 		return c.writeJSON(struct {
 			From    string       `json:"from"`
 			To      string       `json:"to"`
+			Scope   *scopeJSON   `json:"scope,omitempty"`
 			Changes []changeJSON `json:"changes"`
-		}{from, to, changesJSON(changes)})
+		}{from, to, sj, changesJSON(changes)})
 	}
 	t := c.table()
-	t.row("PRIORITY", "FROM", "TO", "CHANGE")
+	if scope == nil {
+		t.row("PRIORITY", "FROM", "TO", "CHANGE")
+		for _, ch := range changes {
+			t.row(ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String())
+		}
+		t.flush()
+		return nil
+	}
+	window := scope.To.Sub(scope.From)
+	t.row("PRIORITY", "FROM", "TO", "CHANGE", "EFFECT", "LATER", "EARLIER", "MAX-AT", "MIN-AT")
 	for _, ch := range changes {
-		t.row(ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String())
+		cells := []string{ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String()}
+		if eff := ch.Effect; eff != nil {
+			minAt, maxAt := extremeAt(eff)
+			cells = append(cells, eff.String(), share(eff.Later, window), share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
+		} else {
+			cells = append(cells, "-", "-", "-", "-", "-")
+		}
+		t.row(cells...)
 	}
 	t.flush()
+	fmt.Fprintf(c.stdout, "\nEffect over the cases opened from %s to %s%s.\n", formatTime(scope.From), formatTime(scope.To), account(scope.Zone, scope.Country))
+	return nil
+}
+
+// account describes the account an effect is computed for, for a sentence.
+func account(zone, country string) string {
+	switch {
+	case zone != "" && country != "":
+		return fmt.Sprintf(" by an account in %s with the holidays of %s", zone, country)
+	case zone != "":
+		return " by an account in " + zone
+	case country != "":
+		return " by an account with the holidays of " + country
+	}
+	return ""
+}
+
+// scopeError turns the errors CompareIn returns because of the flags into
+// usage errors that name the flag to give.
+func scopeError(from, to string, err error) error {
+	switch {
+	case errors.Is(err, rules.ErrZoneRequired):
+		return usagef("--zone is required: a calendar of %s or %s runs in the account's zone (e.g. --zone America/New_York)", from, to)
+	case errors.Is(err, rules.ErrCountryRequired):
+		return usagef("--country is required: a calendar of %s or %s closes on the account's public holidays (e.g. --country us)", from, to)
+	case errors.Is(err, rules.ErrInvalidCase):
+		return usagef("--country: %v", err)
+	case errors.Is(err, rules.ErrInvalidScope):
+		return usagef("%v", err)
+	}
+	return err
+}
+
+// writeGrid draws the week grid of the move's effect over scope to the
+// file at path.
+func writeGrid(e *rules.Engine, from, to string, scope rules.Scope, path string) error {
+	grids, err := weekgrid.Compute(e, from, to, scope)
+	if err != nil {
+		return scopeError(from, to, err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--svg: %w", err)
+	}
+	if err := weekgrid.Render(f, grids); err != nil {
+		f.Close()
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
 	return nil
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/internal/golden"
+	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -20,6 +25,10 @@ var goldenCompare = []goldenCase{
 	{"compare-unknown-tier", []string{"compare", "looker-premier", "gold"}, exitUsage},
 	{"compare-one-arg", []string{"compare", "looker-premier"}, exitUsage},
 	{"compare-help", []string{"compare", "-h"}, exitOK},
+	{"compare-window", []string{"compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--from", "2026-03-02", "--to", "2026-03-30"}, exitOK},
+	{"compare-window-tokyo", []string{"compare", "looker-premier", "enhanced", "--zone", "Asia/Tokyo", "--country", "jp", "--from", "2026-03-01", "--to", "2027-03-01"}, exitOK},
+	{"compare-window-json", []string{"compare", "--output", "json", "looker-premier", "premium", "--zone", "America/New_York", "--from", "2026-03-02", "--to", "2026-03-30"}, exitOK},
+	{"compare-window-no-zone", []string{"compare", "looker-premier", "enhanced", "--from", "2026-03-02", "--to", "2026-03-30"}, exitUsage},
 }
 
 func TestCompareGolden(t *testing.T) { runGolden(t, goldenCompare) }
@@ -99,6 +108,25 @@ func TestCompareErrors(t *testing.T) {
 		{"three tiers", []string{"a", "b", "c"}, exitUsage, "got 3 arguments"},
 		{"unknown tier", []string{"standard", "gold"}, exitUsage, `tiercel compare: unknown tier "gold"`},
 		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "silver", "gold"}, exitInput, "testdata/bad.yaml:4:11: "},
+		{"--from without --to", []string{"standard", "enhanced", "--from", "2026-03-02"}, exitUsage, "--from and --to go together: give both, or neither"},
+		{"--to without --from", []string{"standard", "enhanced", "--to", "2026-03-02"}, exitUsage, "--from and --to go together"},
+		{"--zone without a window", []string{"standard", "enhanced", "--zone", "Asia/Tokyo"}, exitUsage, "--zone needs a window: give --from and --to too"},
+		{"--country without a window", []string{"standard", "enhanced", "--country", "us"}, exitUsage, "--country needs a window"},
+		{"--svg without a window", []string{"standard", "enhanced", "--svg", "x.svg"}, exitUsage, "--svg needs a window"},
+		{"inverted window", []string{"standard", "enhanced", "--zone", "UTC", "--from", "2026-03-02", "--to", "2026-03-01"}, exitUsage,
+			"--to 2026-03-01T00:00:00Z is not after --from 2026-03-02T00:00:00Z: the window is empty"},
+		{"empty window", []string{"standard", "enhanced", "--zone", "UTC", "--from", "2026-03-02", "--to", "2026-03-02"}, exitUsage, "the window is empty"},
+		{"bad date", []string{"standard", "enhanced", "--from", "2026-02-30", "--to", "2026-03-02"}, exitUsage, `--from: invalid time "2026-02-30"`},
+		{"bad zone", []string{"standard", "enhanced", "--zone", "Mars/Base", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage, `--zone: unknown time zone "Mars/Base"`},
+		{"zone required", []string{"looker-premier", "enhanced", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage,
+			"tiercel compare: --zone is required: a calendar of looker-premier or enhanced runs in the account's zone (e.g. --zone America/New_York)\n"},
+		{"unknown country", []string{"looker-premier", "enhanced", "--zone", "UTC", "--country", "zz", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage,
+			`--country: invalid case: unknown holiday country "zz"`},
+		{"window too long for the years", []string{"standard", "enhanced", "--zone", "UTC", "--from", "0001-01-02", "--to", "9999-01-01"}, exitUsage, "is longer than"},
+		{"svg window over 10 years", []string{"standard", "enhanced", "--zone", "UTC", "--from", "2026-01-01", "--to", "2037-01-01", "--svg", "x.svg"}, exitUsage,
+			"--svg: the window from 2026-01-01T00:00:00Z to 2037-01-01T00:00:00Z is longer than 10 years"},
+		{"unwritable svg", []string{"looker-premier", "enhanced", "--zone", "UTC", "--from", "2026-03-01", "--to", "2026-03-02", "--svg", "testdata/no/such/dir/x.svg"}, exitFail,
+			"tiercel compare: --svg: open testdata/no/such/dir/x.svg: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,8 +138,145 @@ func TestCompareErrors(t *testing.T) {
 	}
 }
 
+// The effective readings of the issue's examples: what a move does to the
+// deadlines of an account in a zone, over March 2026.
+func TestCompareWindow(t *testing.T) {
+	tests := []struct {
+		name     string
+		to, zone string
+		want     map[string]string // priority: EFFECT
+	}{
+		{"enhanced in New York", "enhanced", "America/New_York", map[string]string{
+			"P1": "improved (-48h, 0)", "P2": "improved (-48h, 0)", "P3": "degraded (0, +64h)", "P4": "degraded (0, +64h)",
+		}},
+		{"enhanced in Tokyo", "enhanced", "Asia/Tokyo", map[string]string{
+			"P1": "improved (-48h, 0)", "P2": "improved (-48h, 0)", "P3": "mixed (-1h, +64h)", "P4": "mixed (-1h, +64h)",
+		}},
+		{"premium in New York", "premium", "America/New_York", map[string]string{
+			"P1": "improved (-48h45m, -45m)", "P2": "improved (-50h, -2h)", "P3": "mixed (-52h, +12h)", "P4": "degraded (0, +64h)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, "compare", "looker-premier", tt.to, "--zone", tt.zone, "--from", "2026-03-02", "--to", "2026-03-30")
+			require.Equal(t, exitOK, code, stderr)
+			lines := strings.Split(stdout, "\n")
+			require.Greater(t, len(lines), 5, stdout)
+			header := lines[0]
+			col := strings.Index(header, "EFFECT")
+			end := strings.Index(header, "LATER")
+			require.Positive(t, col)
+			got := map[string]string{}
+			for _, l := range lines[1:5] {
+				got[l[:2]] = strings.TrimSpace(l[col:end])
+			}
+			assert.Equal(t, tt.want, got)
+			assert.Contains(t, stdout, "by an account in "+tt.zone+".\n")
+		})
+	}
+}
+
+func TestCompareWindowJSON(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "compare", "--output", "json", "looker-premier", "enhanced",
+		"--zone", "America/New_York", "--country", "us", "--from", "2026-03-02", "--to", "2026-03-30")
+	require.Equal(t, exitOK, code, stderr)
+	var got struct {
+		Scope   map[string]string `json:"scope"`
+		Changes []struct {
+			Priority string          `json:"priority"`
+			Effect   json.RawMessage `json:"effect"`
+		} `json:"changes"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
+	assert.Equal(t, map[string]string{"zone": "America/New_York", "country": "us",
+		"from": "2026-03-02T00:00:00-05:00", "to": "2026-03-30T00:00:00-04:00"}, got.Scope)
+	require.Len(t, got.Changes, 4)
+	assert.Equal(t, "P3", got.Changes[2].Priority)
+	assert.JSONEq(t, `{"kind": "degraded", "reading": "degraded (0, +64h)", "min": "0", "max": "+64h",
+		"minAt": null, "maxAt": "2026-03-13T09:00:00.000000001-04:00", "earlier": "0s", "later": "670h59m59.99999998s"}`, string(got.Changes[2].Effect))
+}
+
+// Without a window, compare prints no effect, in text or JSON.
+func TestCompareWithoutWindowHasNoEffect(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "compare", "--output", "json", "looker-premier", "enhanced")
+	require.Equal(t, exitOK, code, stderr)
+	assert.NotContains(t, stdout, "effect")
+	assert.NotContains(t, stdout, "scope")
+}
+
+func TestShare(t *testing.T) {
+	tests := []struct {
+		name         string
+		part, window time.Duration
+		want         string
+	}{
+		{"nothing", 0, time.Hour, "0%"},
+		{"all", time.Hour, time.Hour, "100%"},
+		{"a quarter", 15 * time.Minute, time.Hour, "25%"},
+		{"a sliver", time.Second, time.Hour, "<1%"},
+		{"all but a sliver", time.Hour - time.Second, time.Hour, ">99%"},
+		{"a long window", 73 * 365 * 24 * time.Hour, 146 * 365 * 24 * time.Hour, "50%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, share(tt.part, tt.window)) })
+	}
+}
+
 func TestTargetOrNone(t *testing.T) {
 	assert.Equal(t, "-", targetOrNone(slo.Target{}))
 	assert.Equal(t, "1h 24x7", targetOrNone(slo.Target{Within: time.Hour, Calendar: "24x7"}))
 	assert.Equal(t, "30m", targetOrNone(slo.Target{Within: 30 * time.Minute}))
+}
+
+// --svg writes a well-formed picture of every priority's week; the known
+// cell (P3 opened Friday 10:00 in New York, due up to 64h later) is drawn
+// in the darkest "later" colour.
+func TestCompareSVG(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "effect.svg")
+	stdout, stderr, code := runCmd(t, "compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--country", "us",
+		"--from", "2026-03-02", "--to", "2026-03-30", "--svg", path)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "degraded (0, +64h)")
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var doc struct {
+		Groups []struct {
+			ID    string `xml:"id,attr"`
+			Rects []struct {
+				Class    string `xml:"class,attr"`
+				Priority string `xml:"data-priority,attr"`
+				Day      string `xml:"data-day,attr"`
+				Hour     string `xml:"data-hour,attr"`
+				Fill     string `xml:"fill,attr"`
+			} `xml:"rect"`
+		} `xml:"g"`
+	}
+	require.NoError(t, xml.Unmarshal(b, &doc))
+	cells, legend, known := 0, false, ""
+	for _, g := range doc.Groups {
+		legend = legend || g.ID == "legend"
+		for _, r := range g.Rects {
+			if r.Class == "cell" {
+				cells++
+			}
+			if r.Priority == "P3" && r.Day == "Fri" && r.Hour == "10" {
+				known = r.Fill
+			}
+		}
+	}
+	assert.Equal(t, 4*7*24, cells)
+	assert.True(t, legend, "legend")
+	assert.Equal(t, weekgrid.Later[len(weekgrid.Later)-1], known)
+}
+
+// The README's picture is what the command draws today (rerun with -update
+// after a change of the drawing, then render the PNG again).
+func TestCompareSVGInDocs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "effect.svg")
+	_, stderr, code := runCmd(t, "compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--country", "us",
+		"--from", "2026-03-01", "--to", "2027-03-01", "--svg", path)
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	golden.Check(t, "../../docs/effect-new-york.svg", string(b))
 }

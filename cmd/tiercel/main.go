@@ -22,7 +22,7 @@ const (
 	exitOK    = 0 // the command answered; every check and test passed
 	exitFail  = 1 // the answer is "no" (denied, no price, no target), or a check or test failed
 	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
-	exitInput = 3 // an input file is bad: a catalog or suite that is missing, unreadable or invalid
+	exitInput = 3 // an input file is bad: a catalog, suite or case history that is missing, unreadable or invalid
 )
 
 func main() {
@@ -42,7 +42,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, quoteCommand, eligibilityCommand, allowedCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, quoteCommand, eligibilityCommand, allowedCommand}
 }
 
 // run executes the command line args (without the program name) and returns
@@ -107,7 +107,8 @@ catalog shipped with tiercel: `+strings.Join(rules.Catalogs(), ", ")+`), and
 
 Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
 a tier without a price) or a check or test fails; 2 when the command line
-is wrong; 3 when a catalog or suite file is missing or invalid.
+is wrong; 3 when a catalog, suite or case history file is missing or
+invalid.
 `)
 }
 
