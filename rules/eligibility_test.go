@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -486,4 +487,26 @@ func TestEligibilityEffectiveNoneKeepsDeadlines(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, el.Recommended, "premium can make a P3 deadline 12h later, enhanced a P3 deadline 65h later")
 	assert.Contains(t, el.Reasons, "no target is recommended: every priced target that keeps every response target makes some deadline of the account's first year later")
+}
+
+// The year of effects may start at any instant a migration computes, at
+// the extremes of time.Time too, in a half-hour zone with its own DST.
+func TestEligibilityEffectiveExtremeYears(t *testing.T) {
+	for _, year := range []int{1, 9999, 292277026596} {
+		t.Run(strconv.Itoa(year), func(t *testing.T) {
+			c := lookerContract()
+			c.Zone = "Australia/Lord_Howe"
+			c.Renewal = time.Date(year, 3, 1, 0, 0, 0, 0, time.UTC)
+			p, err := Default().PlanWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+			require.NoError(t, err)
+			require.Len(t, p.Options, 3)
+			for _, o := range p.Options {
+				for _, ch := range o.Changes {
+					require.NotNil(t, ch.Effect, "%s %s", o.Tier, ch.Priority)
+					assert.LessOrEqual(t, ch.Effect.Min, ch.Effect.Max)
+				}
+			}
+			assert.Contains(t, p.Eligibility.Reasons[4], "for an account in Australia/Lord_Howe, over its first year from ")
+		})
+	}
 }
