@@ -49,6 +49,12 @@ type Eligibility struct {
 	Recommended    string    // the cheapest target at the contract's spend that keeps every response target at least as good; "" when none does
 	PriceHeldUntil time.Time // no price increase before this instant; zero when the price is not held
 	Reasons        []string  // sentences a person can read explaining the answer
+
+	// RecommendationRule names the rule Recommended follows: "nominal"
+	// (every response target as written at least as good) or "effective"
+	// (also no deadline the account would see later in the first year after
+	// the move); "" when not eligible.
+	RecommendationRule string
 }
 
 // Features lists what a tier offers. Lookups are case-insensitive for

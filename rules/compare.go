@@ -64,10 +64,33 @@ func (e *Engine) CompareIn(from, to string, s Scope) ([]slo.Change, error) {
 		return nil, fmt.Errorf("%w: the window from %s to %s is empty", ErrInvalidScope,
 			s.From.Format(time.RFC3339), s.To.Format(time.RFC3339))
 	}
+	if err := e.fillEffects(changes, &s, nil); err != nil {
+		return nil, err
+	}
+	return changes, nil
+}
+
+// effectMemo remembers the effects already computed for one scope, by pair
+// of targets: the targets of several priorities or tiers often move between
+// the same two clocks.
+type effectMemo []knownEffect
+
+// knownEffect is the effect of moving from one target to another.
+type knownEffect struct {
+	from, to slo.Target
+	effect   slo.Effect
+}
+
+// fillEffects sets the Effect of every change of changes but added and
+// removed targets, for the account and window of s; memo, when not nil,
+// holds effects already computed for the same scope and learns the new
+// ones. s.To must be after s.From.
+func (e *Engine) fillEffects(changes []slo.Change, s *Scope, memo *effectMemo) error {
 	loc := time.UTC
 	if s.Zone != "" {
+		var err error
 		if loc, err = loadZone(s.Zone); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	start, end := s.From.In(loc), s.To.In(loc)
@@ -76,21 +99,41 @@ func (e *Engine) CompareIn(from, to string, s Scope) ([]slo.Change, error) {
 		if ch.Kind == slo.Added || ch.Kind == slo.Removed {
 			continue
 		}
-		a, err := e.clock(ch.From, &s)
+		eff, err := e.effect(ch, s, start, end, memo)
 		if err != nil {
-			return nil, err
-		}
-		b, err := e.clock(ch.To, &s)
-		if err != nil {
-			return nil, err
-		}
-		eff, err := slo.EffectIn(a, b, start, end)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %s: %w", ErrInvalidScope, ch.Priority, err)
+			return err
 		}
 		ch.Effect = &eff
 	}
-	return changes, nil
+	return nil
+}
+
+// effect computes the Effect of one change over [start, end), or finds it
+// in memo.
+func (e *Engine) effect(ch *slo.Change, s *Scope, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
+	if memo != nil {
+		for _, m := range *memo {
+			if m.from == ch.From && m.to == ch.To {
+				return m.effect, nil
+			}
+		}
+	}
+	a, err := e.clock(ch.From, s)
+	if err != nil {
+		return slo.Effect{}, err
+	}
+	b, err := e.clock(ch.To, s)
+	if err != nil {
+		return slo.Effect{}, err
+	}
+	eff, err := slo.EffectIn(a, b, start, end)
+	if err != nil {
+		return slo.Effect{}, fmt.Errorf("%w: %s: %w", ErrInvalidScope, ch.Priority, err)
+	}
+	if memo != nil {
+		*memo = append(*memo, knownEffect{ch.From, ch.To, eff})
+	}
+	return eff, nil
 }
 
 // clock binds target t to its calendar as it runs for the scope's account.

@@ -61,11 +61,12 @@ func toCelMoney(m entitlement.Money) celMoney {
 
 // candidate is one target of a migration assessed for one contract.
 type candidate struct {
-	t       *tier
-	changes []slo.Change
-	keeps   bool
-	quote   entitlement.Quote
-	err     error // why the target could not be priced
+	t         *tier
+	changes   []slo.Change // with their effects when known
+	keeps     bool
+	deadlines bool // keeps, effects known and no deadline later
+	quote     entitlement.Quote
+	err       error // why the target could not be priced
 }
 
 // assessment is everything Eligibility and Plan work out for a contract.
@@ -74,7 +75,26 @@ type assessment struct {
 	candidates []candidate
 }
 
-func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, error) {
+// PlanOptions are the choices a caller may make about how EligibilityWith
+// and PlanWith recommend a target. The zero value asks for the nominal
+// rule, as Eligibility and Plan apply it.
+type PlanOptions struct {
+	// RequireEffective recommends only a target under which no deadline
+	// the account would see in the first year after the move is later
+	// than on its current tier (no Effect degraded or mixed), besides
+	// keeping every response target as written. It needs the contract's
+	// zone: without one, no target is recommended.
+	RequireEffective bool
+}
+
+// The rules a recommendation follows, as Eligibility.RecommendationRule
+// names them.
+const (
+	ruleNominal   = "nominal"
+	ruleEffective = "effective"
+)
+
+func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions) (*assessment, error) {
 	if c.Spend.Sign() < 0 {
 		return nil, fmt.Errorf("%w: %s", entitlement.ErrNegativeSpend, c.Spend)
 	}
@@ -92,18 +112,158 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time) (*assessment, err
 		return a, nil
 	}
 	a.describeMove(in.t, mv, at)
-	best, err := a.priceTargets(e, c, mv.m, in.t)
+	effects, err := e.moveEffects(c, mv, in.t, &a.el)
 	if err != nil {
 		return nil, err
 	}
-	el := &a.el
-	if best >= 0 {
-		el.Recommended = mv.m.to[best].id
-		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that keeps every response target", el.Recommended))
-	} else {
-		el.Reasons = append(el.Reasons, "no target is recommended: none that keeps every response target could be priced")
+	if err := a.priceTargets(e, c, mv.m, in.t, effects); err != nil {
+		return nil, err
 	}
+	a.recommend(mv.m, opts.RequireEffective, effects != nil)
 	return a, nil
+}
+
+// recommend names the cheapest target that keeps every response target
+// (and, when effective, every deadline of the account's first year), and
+// says which rule it followed; known tells whether the effects were
+// computed.
+func (a *assessment) recommend(m *migration, effective, known bool) {
+	el := &a.el
+	nominal := a.cheapest(func(cd *candidate) bool { return cd.keeps })
+	best := nominal
+	keeps := "keeps every response target"
+	el.RecommendationRule = ruleNominal
+	if effective {
+		best = a.cheapest(func(cd *candidate) bool { return cd.deadlines })
+		keeps += " and makes no deadline of the account's first year later"
+		el.RecommendationRule = ruleEffective
+	}
+	switch {
+	case best >= 0:
+		el.Recommended = m.to[best].id
+		el.Reasons = append(el.Reasons, fmt.Sprintf("%s is recommended: the cheapest target that %s", el.Recommended, keeps))
+	case effective && !known:
+		el.Reasons = append(el.Reasons, "no target is recommended: the effective rule needs the deadlines the account would see, which are unknown")
+	case effective && nominal >= 0:
+		el.Reasons = append(el.Reasons, "no target is recommended: every priced target that keeps every response target makes some deadline of the account's first year later")
+	default:
+		el.Reasons = append(el.Reasons, "no target is recommended: none that "+keeps+" could be priced")
+	}
+	if effective {
+		el.Reasons = append(el.Reasons, "the recommendation follows the effective rule: the response targets as written and the deadlines the account would see in the first year after the move")
+	} else {
+		el.Reasons = append(el.Reasons, "the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see")
+	}
+}
+
+// cheapest returns the index of the cheapest priced candidate for which ok
+// holds, the first listed on a tie; -1 when there is none.
+func (a *assessment) cheapest(ok func(*candidate) bool) int {
+	best := -1
+	for i := range a.candidates {
+		cd := &a.candidates[i]
+		if cd.err != nil || !ok(cd) {
+			continue
+		}
+		if best < 0 {
+			best = i
+		} else if cmp, err := cd.quote.Total.Cmp(a.candidates[best].quote.Total); err == nil && cmp < 0 {
+			best = i
+		}
+	}
+	return best
+}
+
+// yearOf is the window of openings whose effects Eligibility reports: the
+// first year after the move takes effect, in the account's zone.
+func yearOf(effective time.Time, loc *time.Location) (time.Time, time.Time) {
+	start := effective.In(loc)
+	return start, start.AddDate(1, 0, 0)
+}
+
+// moveEffects computes, for a contract on tier cur that migration mv
+// applies to, the changes to each target with their effects over the
+// first year after the move, in the contract's zone (a contract gives no
+// holiday country). It returns nil, with a reason in el, when they cannot
+// be known: the contract has no zone, or a calendar needs a country.
+func (e *Engine) moveEffects(c *entitlement.Contract, mv *moving, cur *tier, el *entitlement.Eligibility) ([][]slo.Change, error) {
+	if c.Zone == "" {
+		el.Reasons = append(el.Reasons, "effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move")
+		return nil, nil
+	}
+	loc, err := loadZone(c.Zone)
+	if err != nil {
+		return nil, err
+	}
+	from, to := yearOf(mv.effective, loc)
+	s := Scope{Zone: c.Zone, From: from, To: to}
+	var memo effectMemo
+	moves := mv.m.moves[cur.id]
+	out := make([][]slo.Change, len(moves))
+	for i := range moves {
+		out[i] = slices.Clone(moves[i].changes)
+		err := e.fillEffects(out[i], &s, &memo)
+		if errors.Is(err, ErrCountryRequired) {
+			el.Reasons = append(el.Reasons, "effective changes are unknown: a calendar closes on the account's country's holidays, which a contract does not give")
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// describeEffects says how the deadlines move for an account in zone over
+// the first year from start, for example "for an account in
+// America/New_York, over its first year from 2026-09-01, P3 and P4 (on
+// business instead of looker-24x5) can be due up to 64h later".
+// Priorities whose deadlines move alike share a clause.
+func describeEffects(zone string, start time.Time, changes []slo.Change) string {
+	var clauses []string
+	var groups [][]string // the priorities of each clause
+	for _, ch := range changes {
+		if ch.Effect == nil || ch.Effect.Kind == slo.Unchanged {
+			continue
+		}
+		clause := effectClause(ch)
+		if i := slices.Index(clauses, clause); i >= 0 {
+			groups[i] = append(groups[i], ch.Priority.String())
+			continue
+		}
+		clauses = append(clauses, clause)
+		groups = append(groups, []string{ch.Priority.String()})
+	}
+	head := "for an account in " + zone + ", over its first year from " + whenText(start) + ", "
+	if len(clauses) == 0 {
+		return head + "no deadline moves"
+	}
+	for i := range clauses {
+		clauses[i] = joinAnd(groups[i]) + clauses[i]
+	}
+	if len(clauses) == 1 {
+		return head + clauses[0]
+	}
+	return head + strings.Join(clauses[:len(clauses)-1], ", ") + ", and " + clauses[len(clauses)-1]
+}
+
+// effectClause says how the deadlines of one priority move, for example
+// " (on business instead of looker-24x5) can be due up to 64h later".
+func effectClause(ch slo.Change) string {
+	eff := ch.Effect
+	var moves string
+	switch eff.Kind {
+	case slo.Improved:
+		moves = " can be due up to " + slo.FormatDuration(-eff.Min) + " earlier"
+	case slo.Degraded:
+		moves = " can be due up to " + slo.FormatDuration(eff.Max) + " later"
+	default:
+		moves = " can be due up to " + slo.FormatDuration(-eff.Min) + " earlier or up to " + slo.FormatDuration(eff.Max) + " later"
+	}
+	if ch.From.Calendar != ch.To.Calendar {
+		return " (on " + ch.To.Calendar + " instead of " + ch.From.Calendar + ")" + moves
+	}
+	return moves
 }
 
 // describeMove fills the eligibility of a contract on tier cur that the
@@ -135,17 +295,15 @@ func (a *assessment) describeMove(cur *tier, mv *moving, at time.Time) {
 }
 
 // priceTargets assesses each target of migration m for a contract on tier
-// cur: how its targets change and what it costs at the contract's spend. It
-// returns the index of the cheapest target that keeps every response
-// target, -1 when none does, and an error when the spend is in a currency
-// no priced target uses.
-func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migration, cur *tier) (int, error) {
+// cur: how its targets change, with effects (nil when unknown) as
+// moveEffects computes them, and what it costs at the contract's spend. It
+// fails when the spend is in a currency no priced target uses.
+func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migration, cur *tier, effects [][]slo.Change) error {
 	el := &a.el
 	noSpend := c.Spend.Currency() == ""
 	if noSpend {
 		el.Reasons = append(el.Reasons, "the contract gives no monthly spend, so no target can be priced")
 	}
-	best := -1
 	priced, mismatched := 0, 0 // targets with a price; those in another currency than the spend
 	moves := m.moves[cur.id]
 	a.candidates = make([]candidate, len(m.to))
@@ -159,21 +317,28 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
 			mismatched++
 		}
-		el.Reasons = append(el.Reasons, cd.reason(moves[i].desc, c.Spend, noSpend))
-		if cd.err != nil || !cd.keeps {
-			continue
+		desc := moves[i].desc
+		if effects != nil {
+			cd.changes, cd.deadlines = effects[i], cd.keeps && neverLater(effects[i])
+			desc += " as written; " + describeEffects(c.Zone, el.EffectiveAt, cd.changes)
 		}
-		if best < 0 {
-			best = i
-		} else if cmp, err := cd.quote.Total.Cmp(a.candidates[best].quote.Total); err == nil && cmp < 0 {
-			best = i
-		}
+		el.Reasons = append(el.Reasons, cd.reason(desc, c.Spend, noSpend))
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
-		return -1, fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
+		return fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
 			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
-	return best, nil
+	return nil
+}
+
+// neverLater reports whether no change moves a deadline later.
+func neverLater(changes []slo.Change) bool {
+	for _, ch := range changes {
+		if ch.Effect != nil && ch.Effect.Max > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // reason says, in one sentence, how the candidate changes the targets
@@ -229,10 +394,19 @@ func notCovered(e *Engine, t *tier) string {
 // the price is held until, and the recommended target: the cheapest at the
 // contract's spend among the targets whose response times are all at least
 // as good as the current tier's (no priority degraded or removed, as Compare
-// reports them; ties go to the target listed first). Targets without a price,
-// or that cannot be priced at the contract's spend, are never recommended. A
-// contract no migration applies to is not eligible. Reasons always explain
-// the answer in sentences a person can read.
+// reports them; ties go to the target listed first). This is the nominal
+// rule; EligibilityWith can also require that no deadline the account would
+// see gets later. Targets without a price, or that cannot be priced at the
+// contract's spend, are never recommended. A contract no migration applies
+// to is not eligible. Reasons always explain the answer in sentences a
+// person can read.
+//
+// For a contract with a zone, the reason of each target also says how the
+// deadlines the account would see move (CompareIn's effects) over the first
+// year after the move takes effect, in the contract's zone; a contract gives
+// no holiday country, so calendars closed on the account's holidays leave
+// the effects unknown, and say so. Without a zone, a reason says the effects
+// need one.
 //
 // Errors: entitlement.ErrNegativeSpend for a negative spend;
 // entitlement.ErrCurrencyMismatch when the migration's targets have prices
@@ -243,7 +417,16 @@ func notCovered(e *Engine, t *tier) string {
 // ErrEvaluation when an expression fails at run time. Eligibility is safe
 // for concurrent use.
 func (e *Engine) Eligibility(c entitlement.Contract, at time.Time) (entitlement.Eligibility, error) {
-	a, err := e.assess(&c, at)
+	return e.EligibilityWith(c, at, PlanOptions{})
+}
+
+// EligibilityWith answers Eligibility with the choices of opts: with
+// RequireEffective, the recommended target must also make no deadline of
+// the account's first year later. RecommendationRule names the rule
+// applied, "nominal" or "effective", and a reason says it. It fails like
+// Eligibility and is safe for concurrent use.
+func (e *Engine) EligibilityWith(c entitlement.Contract, at time.Time, opts PlanOptions) (entitlement.Eligibility, error) {
+	a, err := e.assess(&c, at, opts)
 	if err != nil {
 		return entitlement.Eligibility{}, fmt.Errorf("eligibility of %s: %w", describeContract(&c), err)
 	}

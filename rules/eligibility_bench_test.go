@@ -21,11 +21,24 @@ func BenchmarkQuote(b *testing.B) {
 	}
 }
 
-// BenchmarkEligibility answers Eligibility for a Looker Premier contract:
-// one applies expression, two timestamps, three Compare and three quotes.
+// BenchmarkEligibility answers Eligibility for a Looker Premier contract
+// in Los Angeles: one applies expression, two timestamps, three Compare,
+// three quotes and the effects of the move over a year (seven distinct
+// pairs of clocks).
 func BenchmarkEligibility(b *testing.B) {
+	benchEligibility(b, "America/Los_Angeles")
+}
+
+// BenchmarkEligibilityNoZone answers Eligibility for the same contract
+// without a zone: the nominal answer alone, as before effects.
+func BenchmarkEligibilityNoZone(b *testing.B) {
+	benchEligibility(b, "")
+}
+
+func benchEligibility(b *testing.B, zone string) {
 	e := Default()
 	c := lookerContract()
+	c.Zone = zone
 	at := time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC)
 	el, err := e.Eligibility(c, at)
 	require.NoError(b, err)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -23,11 +24,23 @@ func lookerContract() entitlement.Contract {
 	}
 }
 
+// lookerTargets are the reasons of each target of lookerContract,
+// before their price: as written and as the account in Los Angeles sees
+// them over the year from its renewal. Looker's calendar closes on Japan's
+// Golden Week: a P1 opened at midnight Pacific on Friday 2024-05-03 waits
+// until Tuesday 2024-05-07 00:00 on looker-24x5, 96h after 1h 24x7.
+var lookerTargets = []string{
+	"standard degrades P1 from 1h looker-24x5 to 4h business as written; for an account in America/Los_Angeles, over its first year from 2024-03-01, P1 (on business instead of looker-24x5) can be due up to 84h earlier or up to 68h later, and P2, P3 and P4 (on business instead of looker-24x5) can be due up to 87h earlier or up to 16h later",
+	"enhanced keeps every response target as written; for an account in America/Los_Angeles, over its first year from 2024-03-01, P1 and P2 (on 24x7 instead of looker-24x5) can be due up to 96h earlier, and P3 and P4 (on business instead of looker-24x5) can be due up to 87h earlier or up to 16h later",
+	"premium keeps every response target and improves P1, P2 and P3 as written; for an account in America/Los_Angeles, over its first year from 2024-03-01, P1 (on 24x7 instead of looker-24x5) can be due up to 96h45m earlier, P2 (on 24x7 instead of looker-24x5) can be due up to 98h earlier, P3 (on business instead of looker-24x5) can be due up to 91h earlier or up to 12h later, and P4 (on business instead of looker-24x5) can be due up to 87h earlier or up to 16h later",
+}
+
 var lookerTargetReasons = []string{
-	"standard degrades P1 from 1h looker-24x5 to 4h business; it costs 2550.00 USD a month at 85000.00 USD of spend",
-	"enhanced keeps every response target; it costs 6150.00 USD a month at 85000.00 USD of spend",
-	"premium keeps every response target and improves P1, P2 and P3; it costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend",
+	lookerTargets[0] + "; it costs 2550.00 USD a month at 85000.00 USD of spend",
+	lookerTargets[1] + "; it costs 6150.00 USD a month at 85000.00 USD of spend",
+	lookerTargets[2] + "; it costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend",
 	"enhanced is recommended: the cheapest target that keeps every response target",
+	"the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see",
 }
 
 func TestEligibilityLooker(t *testing.T) {
@@ -101,10 +114,9 @@ func TestEligibilityRecommendation(t *testing.T) {
 			"looker-premier is no longer available since 2024-03-01: the contract must move to one of standard, enhanced, premium",
 			"the price was held until 2024-03-01",
 			"the contract gives no monthly spend, so no target can be priced",
-			"standard degrades P1 from 1h looker-24x5 to 4h business",
-			"enhanced keeps every response target",
-			"premium keeps every response target and improves P1, P2 and P3",
+			lookerTargets[0], lookerTargets[1], lookerTargets[2],
 			"no target is recommended: none that keeps every response target could be priced",
+			"the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see",
 		}, el.Reasons)
 	})
 }
@@ -234,11 +246,13 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 			"migration old-out applies to old (Old)",
 			"old is no longer available since 2025-01-09: the contract must move to one of cheap, free, fast, same",
 			"the price is held until 2025-02-09: no increase before then",
+			"effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move",
 			"cheap drops P1 (1h 24x7); it costs 10.00 USD a month at 1000.00 USD of spend",
 			`free keeps every response target and improves P1; it cannot be priced: no price: tier "free" has none in the catalog`,
 			"fast keeps every response target and improves P1 and P2; it costs 50.00 USD a month at 1000.00 USD of spend",
 			"same keeps every response target; it costs 50.00 USD a month at 1000.00 USD of spend",
 			"fast is recommended: the cheapest target that keeps every response target",
+			"the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see",
 		}, el.Reasons)
 	})
 	t.Run("first migration that applies wins", func(t *testing.T) {
@@ -355,5 +369,146 @@ func TestEligibilityConcurrent(t *testing.T) {
 	}
 	for range 8 {
 		require.NoError(t, <-errs)
+	}
+}
+
+// effectTiers is a catalog in which the cheapest target that keeps every
+// response target as written (office: the same 4h, on business hours)
+// makes deadlines later for the account, and a dearer one (fast) does not.
+const effectTiers = `calendars:
+  office:
+    zone: account
+    hours: {mon-fri: "09:00-17:00"}
+  local-holidays:
+    zone: account
+    hours: {mon-fri: "09:00-17:00"}
+    holidays: [account]
+tiers:
+  old:
+    name: Old
+    family: old
+    response: {P1: 4h 24x7}
+  office:
+    name: Office
+    response: {P1: 4h office}
+    price: {currency: USD, bands: [{rate: 1%}]}
+  fast:
+    name: Fast
+    response: {P1: 2h 24x7}
+    price: {currency: USD, bands: [{rate: 5%}]}
+  local:
+    name: Local
+    response: {P1: 4h local-holidays}
+    price: {currency: USD, bands: [{rate: 2%}]}
+migrations:
+  to-local:
+    applies: "'local' in contract.attrs"
+    effective: contract.renewal
+    to: [local, fast]
+  old-out:
+    applies: tier.family == 'old'
+    effective: contract.renewal
+    to: [office, fast]
+`
+
+func TestEligibilityEffective(t *testing.T) {
+	e, err := Compile("m.yaml", []byte(effectTiers))
+	require.NoError(t, err)
+	base := entitlement.Contract{
+		Account: "acme", Tier: "old",
+		Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("1000 USD"),
+		Zone:    "America/New_York",
+	}
+	const (
+		nominalRule   = "the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see"
+		effectiveRule = "the recommendation follows the effective rule: the response targets as written and the deadlines the account would see in the first year after the move"
+	)
+	tests := []struct {
+		name        string
+		zone        string
+		attrs       map[string]any
+		effective   bool
+		recommended string
+		rule        string
+		reasons     []string // each must be one of the reasons
+	}{
+		// A case opened on Friday 30 October 2026 at 13:00 EDT is due at
+		// 17:00 on 24x7 and at 09:00 EST on Monday on office: 65h later,
+		// the clocks falling back over the weekend.
+		{"nominal rule takes the cheapest as written", "America/New_York", nil, false, "office", "nominal", []string{
+			"office keeps every response target as written; for an account in America/New_York, over its first year from 2026-03-02, P1 (on office instead of 24x7) can be due up to 65h later; it costs 10.00 USD a month at 1000.00 USD of spend",
+			"fast keeps every response target and improves P1 as written; for an account in America/New_York, over its first year from 2026-03-02, P1 can be due up to 2h earlier; it costs 50.00 USD a month at 1000.00 USD of spend",
+			"office is recommended: the cheapest target that keeps every response target",
+			nominalRule,
+		}},
+		{"effective rule skips a target that makes deadlines later", "America/New_York", nil, true, "fast", "effective", []string{
+			"fast is recommended: the cheapest target that keeps every response target and makes no deadline of the account's first year later",
+			effectiveRule,
+		}},
+		{"without a zone the nominal rule answers as before", "", nil, false, "office", "nominal", []string{
+			"effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move",
+			"office keeps every response target; it costs 10.00 USD a month at 1000.00 USD of spend",
+		}},
+		{"without a zone the effective rule recommends nothing", "", nil, true, "", "effective", []string{
+			"no target is recommended: the effective rule needs the deadlines the account would see, which are unknown",
+			effectiveRule,
+		}},
+		{"a calendar closed on the account's holidays leaves effects unknown", "America/New_York", map[string]any{"local": true}, false, "local", "nominal", []string{
+			"effective changes are unknown: a calendar closes on the account's country's holidays, which a contract does not give",
+			"local keeps every response target; it costs 20.00 USD a month at 1000.00 USD of spend",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := base
+			c.Zone, c.Attrs = tt.zone, tt.attrs
+			el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			require.NoError(t, err)
+			assert.Equal(t, tt.recommended, el.Recommended)
+			assert.Equal(t, tt.rule, el.RecommendationRule)
+			for _, r := range tt.reasons {
+				assert.Contains(t, el.Reasons, r)
+			}
+		})
+	}
+	t.Run("a contract no migration applies to names no rule", func(t *testing.T) {
+		c := base
+		c.Tier = "fast"
+		el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+		require.NoError(t, err)
+		assert.False(t, el.Eligible)
+		assert.Empty(t, el.RecommendationRule)
+	})
+}
+
+func TestEligibilityEffectiveNoneKeepsDeadlines(t *testing.T) {
+	c := lookerContract()
+	c.Zone = "America/New_York"
+	el, err := Default().EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+	require.NoError(t, err)
+	assert.Empty(t, el.Recommended, "premium can make a P3 deadline 12h later, enhanced a P3 deadline 65h later")
+	assert.Contains(t, el.Reasons, "no target is recommended: every priced target that keeps every response target makes some deadline of the account's first year later")
+}
+
+// The year of effects may start at any instant a migration computes, at
+// the extremes of time.Time too, in a half-hour zone with its own DST.
+func TestEligibilityEffectiveExtremeYears(t *testing.T) {
+	for _, year := range []int{1, 9999, 292277026596} {
+		t.Run(strconv.Itoa(year), func(t *testing.T) {
+			c := lookerContract()
+			c.Zone = "Australia/Lord_Howe"
+			c.Renewal = time.Date(year, 3, 1, 0, 0, 0, 0, time.UTC)
+			p, err := Default().PlanWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+			require.NoError(t, err)
+			require.Len(t, p.Options, 3)
+			for _, o := range p.Options {
+				for _, ch := range o.Changes {
+					require.NotNil(t, ch.Effect, "%s %s", o.Tier, ch.Priority)
+					assert.LessOrEqual(t, ch.Effect.Min, ch.Effect.Max)
+				}
+			}
+			assert.Contains(t, p.Eligibility.Reasons[4], "for an account in Australia/Lord_Howe, over its first year from ")
+		})
 	}
 }

@@ -58,10 +58,12 @@ func ExampleEngine_Eligibility() {
 	// - migration looker-to-customer-care applies to looker-premier (Looker Premier Support)
 	// - looker-premier stays available until 2024-03-01, when the move to one of standard, enhanced, premium takes effect
 	// - the price is held until 2024-03-01: no increase before then
+	// - effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move
 	// - standard degrades P1 from 1h looker-24x5 to 4h business; it costs 2550.00 USD a month at 85000.00 USD of spend
 	// - enhanced keeps every response target; it costs 6150.00 USD a month at 85000.00 USD of spend
 	// - premium keeps every response target and improves P1, P2 and P3; it costs 15000.00 USD a month (the minimum fee) at 85000.00 USD of spend
 	// - enhanced is recommended: the cheapest target that keeps every response target
+	// - the recommendation follows the nominal rule: the response targets as written, not the deadlines the account would see
 }
 
 func ExampleEngine_Allowed() {

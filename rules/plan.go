@@ -20,8 +20,9 @@ type Plan struct {
 // Option is one target tier of a migration plan.
 type Option struct {
 	Tier           string            // the target tier's id
-	Changes        []slo.Change      // how each response target changes from the current tier, P1..P4, as Engine.Compare reports them
+	Changes        []slo.Change      // how each response target changes from the current tier, P1..P4, as Engine.Compare reports them; with their Effect over the first year after EffectiveAt when the contract has a zone, as Engine.CompareIn reports them
 	KeepsTargets   bool              // no response target is degraded or removed
+	KeepsDeadlines bool              // KeepsTargets, the effects are known and no deadline of the account's first year is later (no Effect degraded or mixed)
 	Quote          entitlement.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
 	QuoteErr       error             // why the target could not be priced (wraps ErrNoPrice, entitlement.ErrCurrencyMismatch, ...); nil when Quote is set
 	PriceHeldUntil time.Time         // no price increase before this instant; zero when the migration does not hold the price
@@ -33,11 +34,20 @@ type Option struct {
 // every target tier: the response-target changes from the contract's tier,
 // the quote at the contract's spend (or why there is none), the instant the
 // price is held until, the instant the move takes effect, and whether it is
-// the recommended target. A contract no migration applies to gets a Plan
-// without options whose Eligibility says why. Plan fails like Eligibility
-// and is safe for concurrent use; the Plan shares nothing with the engine.
+// the recommended target. For a contract with a zone, each option's
+// changes carry their effects over the first year after the move. A
+// contract no migration applies to gets a Plan without options whose
+// Eligibility says why. Plan fails like Eligibility and is safe for
+// concurrent use; the Plan shares nothing with the engine.
 func (e *Engine) Plan(c entitlement.Contract, at time.Time) (Plan, error) {
-	a, err := e.assess(&c, at)
+	return e.PlanWith(c, at, PlanOptions{})
+}
+
+// PlanWith answers Plan with the choices of opts, as EligibilityWith
+// recommends: with RequireEffective, only a target whose KeepsDeadlines
+// holds may be recommended.
+func (e *Engine) PlanWith(c entitlement.Contract, at time.Time, opts PlanOptions) (Plan, error) {
+	a, err := e.assess(&c, at, opts)
 	if err != nil {
 		return Plan{}, fmt.Errorf("plan of %s: %w", describeContract(&c), err)
 	}
@@ -50,6 +60,7 @@ func (e *Engine) Plan(c entitlement.Contract, at time.Time) (Plan, error) {
 			Tier:           cd.t.id,
 			Changes:        append([]slo.Change(nil), cd.changes...),
 			KeepsTargets:   cd.keeps,
+			KeepsDeadlines: cd.deadlines,
 			Quote:          cd.quote,
 			QuoteErr:       cd.err,
 			PriceHeldUntil: a.el.PriceHeldUntil,

@@ -43,9 +43,15 @@ func TestPlanLooker(t *testing.T) {
 				kinds = append(kinds, ch.Kind)
 			}
 			assert.Equal(t, w.kinds, kinds)
-			changes, err := Default().Compare(c.Tier, w.tier)
+			// The year runs in the account's zone: from 16:00 on 29 February
+			// 2024 in Los Angeles to 16:00 on 1 March 2025.
+			loc, err := c.Location()
 			require.NoError(t, err)
-			assert.Equal(t, changes, o.Changes, "the changes are Compare's")
+			from := c.Renewal.In(loc)
+			changes, err := Default().CompareIn(c.Tier, w.tier, Scope{Zone: c.Zone, From: from, To: from.AddDate(1, 0, 0)})
+			require.NoError(t, err)
+			assert.Equal(t, changes, o.Changes, "the changes are CompareIn's over the first year after the move")
+			assert.False(t, o.KeepsDeadlines, "in Los Angeles, P4 can be due later on every target")
 			assert.Equal(t, w.keeps, o.KeepsTargets)
 			require.NoError(t, o.QuoteErr)
 			assert.Equal(t, w.total, o.Quote.Total.String())
@@ -87,4 +93,48 @@ func TestPlanErrors(t *testing.T) {
 	_, err := Default().Plan(c, time.Time{})
 	require.ErrorIs(t, err, ErrInvalidContract)
 	assert.EqualError(t, err, `plan of contract "acme": invalid contract: the instant of the decision is zero`)
+}
+
+func TestPlanWithEffects(t *testing.T) {
+	e, err := Compile("m.yaml", []byte(effectTiers))
+	require.NoError(t, err)
+	c := entitlement.Contract{
+		Tier: "old", Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Spend: entitlement.MustParseMoney("1000 USD"), Zone: "Asia/Tokyo",
+	}
+	tests := []struct {
+		name        string
+		zone        string
+		effective   bool
+		recommended string
+		deadlines   []bool   // KeepsDeadlines of office and fast
+		effects     []string // the P1 effect of office and fast; "" for none
+	}{
+		{"nominal with a zone", "Asia/Tokyo", false, "office", []bool{false, true}, []string{"degraded (0, +64h)", "improved (-2h, -2h)"}},
+		{"effective with a zone", "Asia/Tokyo", true, "fast", []bool{false, true}, []string{"degraded (0, +64h)", "improved (-2h, -2h)"}},
+		{"effective without a zone", "", true, "", []bool{false, false}, []string{"", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := c
+			c.Zone = tt.zone
+			p, err := e.PlanWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			require.NoError(t, err)
+			el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			require.NoError(t, err)
+			assert.Equal(t, el, p.Eligibility)
+			assert.Equal(t, tt.recommended, p.Eligibility.Recommended)
+			require.Len(t, p.Options, 2)
+			for i, o := range p.Options {
+				assert.Equal(t, tt.deadlines[i], o.KeepsDeadlines, o.Tier)
+				assert.Equal(t, tt.recommended == o.Tier, o.Recommended, o.Tier)
+				require.Len(t, o.Changes, 1)
+				got := ""
+				if o.Changes[0].Effect != nil {
+					got = o.Changes[0].Effect.String()
+				}
+				assert.Equal(t, tt.effects[i], got, o.Tier)
+			}
+		})
+	}
 }

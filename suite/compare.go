@@ -11,18 +11,32 @@ import (
 )
 
 // The compare question: which response targets change from one tier to
-// another?
+// another, and, with a scope, how do the deadlines an account sees move?
 //
 //	compare: {from: looker-premier, to: standard}
 //	expect: {changes: {P1: degraded, P2: unchanged}}
+//
+//	compare: {from: looker-premier, to: enhanced, scope: {zone: America/New_York, from: 2026-03-02, to: 2026-03-30}}
+//	expect: {changes: {P3: {kind: unchanged, effect: {kind: degraded, min: 0, max: 64h}}}}
 
-// tierPair is the input of compare.
-type tierPair struct{ from, to string }
+// tierPair is the input of compare; scope is nil for the nominal
+// comparison.
+type tierPair struct {
+	from, to string
+	scope    *rules.Scope
+}
+
+var scopeKeys = []string{"zone", "country", "from", "to"}
 
 func readCompare(p *parser, _ field, fields []field, _ *time.Time) (tierPair, bool) {
 	var in tierPair
 	ok := true
 	for _, x := range fields {
+		if x.Key == "scope" {
+			sc, good := p.scope(x)
+			in.scope, ok = &sc, ok && good
+			continue
+		}
 		s, good := p.d.Str(x)
 		ok = ok && good
 		if x.Key == "from" {
@@ -34,13 +48,45 @@ func readCompare(p *parser, _ field, fields []field, _ *time.Time) (tierPair, bo
 	return in, ok
 }
 
-func compare(e *rules.Engine, in tierPair) ([]slo.Change, error) { return e.Compare(in.from, in.to) }
+// scope reads {zone, country, from, to}; dates are midnight in the zone.
+func (p *parser) scope(f field) (rules.Scope, bool) {
+	fields, ok := p.question(f, scopeKeys, "from", "to")
+	var s rules.Scope
+	zone, loc, good := p.zoneOf(fields)
+	if !good {
+		return s, false
+	}
+	s.Zone = zone
+	for _, x := range fields {
+		good := true
+		switch x.Key {
+		case "country":
+			s.Country, good = p.d.Str(x)
+		case "from":
+			s.From, good = p.instant(x, loc)
+		case "to":
+			s.To, good = p.instant(x, loc)
+		}
+		ok = ok && good
+	}
+	return s, ok
+}
+
+func compare(e *rules.Engine, in tierPair) ([]slo.Change, error) {
+	if in.scope != nil {
+		return e.CompareIn(in.from, in.to, *in.scope)
+	}
+	return e.Compare(in.from, in.to)
+}
 
 var compareRows = []expectation[[]slo.Change]{
 	expect("changes", (*parser).changes, func(c []slo.Change) []slo.Change { return c }, checks.changes),
 }
 
-var changeKeys = []string{"priority", "from", "to", "kind"}
+var (
+	changeKeys = []string{"priority", "from", "to", "kind", "effect"}
+	effectKeys = []string{"kind", "min", "max"}
+)
 
 // changeWant is the expected change of one priority; nil fields are not
 // checked.
@@ -48,6 +94,14 @@ type changeWant struct {
 	p        slo.Priority
 	kind     *slo.ChangeKind
 	from, to *slo.Target
+	effect   *effectWant
+}
+
+// effectWant is the expected effect of a change; nil fields are not
+// checked.
+type effectWant struct {
+	kind     *slo.ChangeKind
+	min, max *time.Duration
 }
 
 // changesWant is what a test expects of a list of changes. exact lists
@@ -75,7 +129,7 @@ func (p *parser) changes(f field) (changesWant, bool) {
 			}
 			w := changeWant{p: pr}
 			if x.Value != nil && x.Value.Kind == yaml.MappingNode {
-				ok = p.changeDetail(d.Mapping(x.Value, x.Path, []string{"from", "to", "kind"}), &w) && ok
+				ok = p.changeDetail(d.Mapping(x.Value, x.Path, changeKeys[1:]), &w) && ok
 			} else {
 				k, good := p.changeKind(x)
 				w.kind, ok = k, ok && good
@@ -95,7 +149,7 @@ func (p *parser) changes(f field) (changesWant, bool) {
 			cw.items = append(cw.items, w)
 		}
 	default:
-		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map priorities to changes ({P1: degraded}) or list changes ([{priority: P1, from: 1h 24x7, to: 4h business, kind: degraded}])")
+		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map priorities to changes ({P1: degraded}) or list changes ([{priority: P1, from: 1h 24x7, to: 4h business, kind: degraded, effect: {kind: mixed, min: -1h, max: 64h}}])")
 		return cw, false
 	}
 	return cw, ok
@@ -108,7 +162,7 @@ func (p *parser) changeKind(x field) (*slo.ChangeKind, bool) {
 	}
 	var k slo.ChangeKind
 	if err := k.UnmarshalText([]byte(s)); err != nil {
-		p.d.Fail(x.Value, x.Path, err, "unknown change %q (want improved, degraded, unchanged, added or removed)", s)
+		p.d.Fail(x.Value, x.Path, err, "unknown change %q (want improved, degraded, unchanged, added, removed or mixed)", s)
 		return nil, false
 	}
 	return &k, true
@@ -125,6 +179,9 @@ func (p *parser) changeDetail(fields []field, w *changeWant) bool {
 		case "kind":
 			k, g := p.changeKind(x)
 			w.kind, good = k, good && g
+		case "effect":
+			e, g := p.effect(x)
+			w.effect, good = &e, good && g
 		case "from", "to":
 			t, g := p.target(x)
 			good = good && g
@@ -136,6 +193,48 @@ func (p *parser) changeDetail(fields []field, w *changeWant) bool {
 		}
 	}
 	return good
+}
+
+// effect reads {kind, min, max}: the kind of an effect and its extremes,
+// signed ("-48h", "0", "+64h" or "64h").
+func (p *parser) effect(f field) (effectWant, bool) {
+	var w effectWant
+	fields, ok := p.question(f, effectKeys)
+	for _, x := range fields {
+		good := true
+		switch x.Key {
+		case "kind":
+			w.kind, good = p.changeKind(x)
+		case "min", "max":
+			d, g := p.signedDuration(x)
+			good = g
+			if x.Key == "min" {
+				w.min = &d
+			} else {
+				w.max = &d
+			}
+		}
+		ok = ok && good
+	}
+	return w, ok
+}
+
+// effect compares an expected effect with the engine's, named field.kind,
+// field.min and field.max.
+func (c checks) effect(field string, w effectWant, got *slo.Effect) checks {
+	if got == nil {
+		return c.eq(field, "an effect", "none: give the question a scope")
+	}
+	if w.kind != nil {
+		c = c.eq(field+".kind", w.kind.String(), got.Kind.String())
+	}
+	if w.min != nil {
+		c = c.eq(field+".min", signedText(*w.min), signedText(got.Min))
+	}
+	if w.max != nil {
+		c = c.eq(field+".max", signedText(*w.max), signedText(got.Max))
+	}
+	return c
 }
 
 // changes compares expected changes with the engine's, each named
@@ -171,6 +270,9 @@ func (c checks) changes(field string, cw changesWant, got []slo.Change) checks {
 		}
 		if w.to != nil {
 			c = c.target(name+".to", *w.to, g.To)
+		}
+		if w.effect != nil {
+			c = c.effect(name+".effect", *w.effect, g.Effect)
 		}
 	}
 	return c

@@ -2,6 +2,7 @@ package suite
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,6 +42,80 @@ func TestChecksChanges(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, []Mismatch(checks(nil).changes("changes", tt.cw, got)))
+		})
+	}
+}
+
+func TestChecksEffect(t *testing.T) {
+	kind := func(k slo.ChangeKind) *slo.ChangeKind { return &k }
+	dur := func(d time.Duration) *time.Duration { return &d }
+	got := &slo.Effect{Kind: slo.Mixed, Min: -time.Hour, Max: 64 * time.Hour}
+	tests := []struct {
+		name string
+		w    effectWant
+		got  *slo.Effect
+		want []Mismatch
+	}{
+		{"all match", effectWant{kind: kind(slo.Mixed), min: dur(-time.Hour), max: dur(64 * time.Hour)}, got, nil},
+		{"nothing asked", effectWant{}, got, nil},
+		{"every field differs", effectWant{kind: kind(slo.Degraded), min: dur(0), max: dur(63 * time.Hour)}, got, []Mismatch{
+			{Field: "c.P3.effect.kind", Want: "degraded", Got: "mixed"},
+			{Field: "c.P3.effect.min", Want: "0", Got: "-1h"},
+			{Field: "c.P3.effect.max", Want: "+63h", Got: "+64h"},
+		}},
+		{"no effect without a scope", effectWant{kind: kind(slo.Mixed)}, nil, []Mismatch{
+			{Field: "c.P3.effect", Want: "an effect", Got: "none: give the question a scope"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, []Mismatch(checks(nil).effect("c.P3.effect", tt.w, tt.got)))
+		})
+	}
+}
+
+// TestCompareQuestionScope asks the default catalog through a parsed
+// suite: the scope's dates are midnight in its zone.
+func TestCompareQuestionScope(t *testing.T) {
+	const ask = "compare: {from: looker-premier, to: enhanced, scope: {zone: Asia/Tokyo, from: 2026-03-02, to: 2026-03-16}}\n    expect: "
+	checkQuestions(t, []questionTest{
+		{"matches", ask + "{changes: {P3: {effect: {kind: mixed, min: -1h, max: +64h}}}}", nil},
+		{"differs", ask + "{changes: [{priority: P1, effect: {min: -47h, max: 0}}, {priority: P2}, {priority: P3}, {priority: P4, effect: {kind: degraded}}]}", []Mismatch{
+			{Field: "changes.P1.effect.min", Want: "-47h", Got: "-48h"},
+			{Field: "changes.P4.effect.kind", Want: "degraded", Got: "mixed"},
+		}},
+		{"no scope, no effect", "compare: {from: looker-premier, to: enhanced}\n    expect: {changes: {P1: {effect: {kind: improved}}}}", []Mismatch{
+			{Field: "changes.P1.effect", Want: "an effect", Got: "none: give the question a scope"},
+		}},
+	})
+}
+
+func TestParseSigned(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		err  string
+	}{
+		{"0", 0, ""},
+		{"64h", 64 * time.Hour, ""},
+		{"+12h30m", 12*time.Hour + 30*time.Minute, ""},
+		{"-48h", -48 * time.Hour, ""},
+		{"--1h", 0, `invalid duration "--1h": want 0 or a signed duration such as -48h or +12h30m`},
+		{"-0s", 0, `invalid duration "-0s": want 0 or a signed duration such as -48h or +12h30m`},
+		{"soon", 0, `invalid duration "soon": want 0 or a signed duration such as -48h or +12h30m`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			d, err := parseSigned(tt.in)
+			if tt.err != "" {
+				require.EqualError(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, d)
+			if tt.in[0] != '+' && tt.want > 0 {
+				assert.Equal(t, "+"+tt.in, signedText(d), "written back with its sign")
+			}
 		})
 	}
 }

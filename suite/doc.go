@@ -16,6 +16,9 @@
 //	  - name: enhanced P1 on a Monday morning
 //	    deadline: {tier: enhanced, priority: P1, opened: 2026-03-02T10:00:00Z}
 //	    expect: {due: 2026-03-02T11:00:00Z, target: 1h 24x7, rule: tiers.enhanced.response.P1}
+//	  - name: in Tokyo, P3 on enhanced is sometimes 1h earlier, sometimes 64h later
+//	    compare: {from: looker-premier, to: enhanced, scope: {zone: Asia/Tokyo, from: 2026-03-02, to: 2026-03-30}}
+//	    expect: {changes: {P3: {kind: unchanged, effect: {kind: mixed, min: -1h, max: 64h}}}}
 //
 // Read a suite with [Load] or [Parse] and run it with [Suite.Run] (what
 // `tiercel test` does), or run a suite file from a Go test with [Run]:
@@ -27,7 +30,7 @@
 // together as an [ErrorList] wrapping [ErrInvalidSuite].
 //
 // Each kind of question (deadline, compare, quote, eligibility, plan,
-// entitlements, allowed) is one entry of a table: the keys of its input,
+// entitlements, allowed, replay) is one entry of a table: the keys of its input,
 // how it is asked of a rules.Engine, and one row per value a test may
 // expect of the answer.
 package suite

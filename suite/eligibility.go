@@ -44,6 +44,7 @@ var planRows = append(project(func(p rules.Plan) elig { return p.Eligibility }, 
 // optionRows are what a test may expect of one option of a plan.
 var optionRows = []expectation[rules.Option]{
 	expect("keepsTargets", (*parser).boolean, func(o rules.Option) bool { return o.KeepsTargets }, sprint[bool]),
+	expect("keepsDeadlines", (*parser).boolean, func(o rules.Option) bool { return o.KeepsDeadlines }, sprint[bool]),
 	expect("total", (*parser).money, optionTotal, func(c checks, field string, want entitlement.Money, got string) checks {
 		return c.eq(field, want.String(), got)
 	}),

@@ -96,12 +96,8 @@ func (p *parser) contract(f field) (entitlement.Contract, bool) {
 	}
 	var c entitlement.Contract
 	var loc *time.Location
-	for _, x := range fields {
-		if x.Key == "zone" {
-			if c.Zone, loc, ok = p.zone(x); !ok {
-				return c, false
-			}
-		}
+	if c.Zone, loc, ok = p.zoneOf(fields); !ok {
+		return c, false
 	}
 	for _, x := range fields {
 		good := true
@@ -122,6 +118,17 @@ func (p *parser) contract(f field) (entitlement.Contract, bool) {
 		ok = ok && good
 	}
 	return c, ok
+}
+
+// zoneOf reads the zone among fields, if one is given, first: the dates
+// read after it are midnight in it. Without a zone, loc is nil.
+func (p *parser) zoneOf(fields []field) (string, *time.Location, bool) {
+	for _, x := range fields {
+		if x.Key == "zone" {
+			return p.zone(x)
+		}
+	}
+	return "", nil, true
 }
 
 // contractAt is the input of the questions about a contract at an instant.

@@ -31,11 +31,11 @@ func TestParseStructureErrors(t *testing.T) {
 			`t.yaml:2:8: tests: no tests`,
 		}},
 		{"a suite with CRLF line ends", "tests:\r\n  - name: a\r\n    expect: {due: 2026-03-02T10:00:00Z}\r\n", []string{
-			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed`,
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay`,
 		}},
 		{"syntax", "tests: [\n", []string{`t.yaml:1:1: yaml: did not find expected node content`}},
 		{"no question", "tests:\n  - name: a\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
-			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed`,
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay`,
 		}},
 		{"two questions", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    quote: {tier: a, spend: 1 USD}\n    expect: {error: x}\n", []string{
 			`t.yaml:4:5: tests[0].quote: a test asks one question: compare and quote both given`,
@@ -82,7 +82,7 @@ func TestParseValueErrors(t *testing.T) {
 			`t.yaml:4:21: tests[0].expect.total: malformed money "1.001 USD": USD has at most 2 decimal places`,
 		}},
 		{"bad changes", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {changes: {P1: worse, P9: degraded}}\n  - name: b\n    compare: {from: a, to: b}\n    expect: {changes: [{kind: improved}]}\n", []string{
-			`t.yaml:4:28: tests[0].expect.changes.P1: unknown change "worse" (want improved, degraded, unchanged, added or removed)`,
+			`t.yaml:4:28: tests[0].expect.changes.P1: unknown change "worse" (want improved, degraded, unchanged, added, removed or mixed)`,
 			`t.yaml:4:35: tests[0].expect.changes.P9: invalid priority "P9": want one of P1, P2, P3, P4`,
 			`t.yaml:7:24: tests[1].expect.changes[0]: missing required key "priority"`,
 		}},
@@ -95,12 +95,34 @@ func TestParseValueErrors(t *testing.T) {
 			`t.yaml:3:38: tests[0].allowed.principal.role: unknown key "role" (want one of id, roles, groups, attrs)`,
 		}},
 		{"unknown option key", "tests:\n  - name: a\n    plan: {contract: {tier: a}, at: 2026-01-01}\n    expect: {options: {x: {keeps: true}}}\n", []string{
-			`t.yaml:4:28: tests[0].expect.options.x.keeps: unknown key "keeps" (want one of keepsTargets, total, changes, effectiveAt, priceHeldUntil, recommended)`,
+			`t.yaml:4:28: tests[0].expect.options.x.keeps: unknown key "keeps" (want one of keepsTargets, keepsDeadlines, total, changes, effectiveAt, priceHeldUntil, recommended)`,
 		}},
 		{"the inputs given are read when a required one is missing", "tests:\n  - name: a\n    quote: {tier: '', period: 2026-13}\n    expect: {total: 1 USD}\n", []string{
 			`t.yaml:3:5: tests[0].quote: missing required key "spend"`,
 			`t.yaml:3:19: tests[0].quote.tier: must not be empty`,
 			`t.yaml:3:31: tests[0].quote.period: invalid period "2026-13": want a month (2026-02) or days of one month (2026-02-10/2026-02-28)`,
+		}},
+		{"bad scope and effect", "tests:\n  - name: a\n    compare: {from: a, to: b, scope: {zone: Mars/Base, to: 2026-03-30}}\n    expect: {changes: {P1: {effect: {kind: sideways, min: soon, max: [1h]}}}}\n" +
+			"  - name: b\n    compare: {from: a, to: b, scope: 2026}\n    expect: {changes: {P1: {effect: later}}}\n", []string{
+			`t.yaml:3:31: tests[0].compare.scope: missing required key "from"`,
+			`t.yaml:3:45: tests[0].compare.scope.zone: unknown time zone "Mars/Base"`,
+			`t.yaml:4:44: tests[0].expect.changes.P1.effect.kind: unknown change "sideways" (want improved, degraded, unchanged, added, removed or mixed)`,
+			`t.yaml:4:59: tests[0].expect.changes.P1.effect.min: invalid duration "soon": want 0 or a signed duration such as -48h or +12h30m`,
+			`t.yaml:4:70: tests[0].expect.changes.P1.effect.max: must be a scalar, got a list`,
+			`t.yaml:6:38: tests[1].compare.scope: must be a mapping with zone, country, from, to`,
+			`t.yaml:7:37: tests[1].expect.changes.P1.effect: must be a mapping with kind, min, max`,
+		}},
+		{"bad replay", "tests:\n  - name: a\n    replay: {from: a, to: b, cases: [{tier: x, priority: P1}, 7]}\n    expect: {later: many, byPriority: {P7: {}, P1: 3, P2: {late: 1}}}\n" +
+			"  - name: b\n    replay: {from: a, to: b}\n    expect: {byPriority: [P1]}\n", []string{
+			`t.yaml:3:30: tests[0].replay.cases[0]: missing required key "opened"`,
+			`t.yaml:3:39: tests[0].replay.cases[0].tier: unknown key "tier" (want one of priority, opened, zone, language, account, country, attrs, now, pauses)`,
+			`t.yaml:3:63: tests[0].replay.cases[1]: must be a mapping with priority, opened, zone, language, account, country, attrs, now, pauses`,
+			`t.yaml:4:21: tests[0].expect.later: must be an integer, got "many"`,
+			`t.yaml:4:40: tests[0].expect.byPriority.P7: invalid priority "P7": want one of P1, P2, P3, P4`,
+			`t.yaml:4:52: tests[0].expect.byPriority.P1: must be a mapping of cases, later, earlier, same, maxLater, maxEarlier, median, p90`,
+			`t.yaml:4:60: tests[0].expect.byPriority.P2.late: unknown key "late" (want one of cases, later, earlier, same, maxLater, maxEarlier, median, p90)`,
+			`t.yaml:6:5: tests[1].replay: missing required key "cases"`,
+			`t.yaml:7:26: tests[1].expect.byPriority: must map priorities to what their delays hold, e.g. {P3: {later: 1}}`,
 		}},
 		{"movedTo only for entitlements", "now: 2026-01-01\ntests:\n  - name: a\n    eligibility: {contract: {tier: a}, movedTo: b}\n    expect: {eligible: true}\n", []string{
 			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at)`,

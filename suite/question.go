@@ -15,12 +15,13 @@ import (
 // step.
 var questions = []question{
 	ask("deadline", caseKeys, []string{"tier", "priority", "opened"}, readDeadline, (*rules.Engine).Deadline, deadlineRows),
-	ask("compare", []string{"from", "to"}, []string{"from", "to"}, readCompare, compare, compareRows),
+	ask("compare", []string{"from", "to", "scope"}, []string{"from", "to"}, readCompare, compare, compareRows),
 	ask("quote", []string{"tier", "spend", "period"}, []string{"tier", "spend"}, readQuote, quote, quoteRows),
 	ask("eligibility", []string{"contract", "at"}, []string{"contract"}, (*parser).contractAt, eligibility, eligibilityRows),
 	ask("plan", []string{"contract", "at"}, []string{"contract"}, (*parser).contractAt, plan, planRows),
 	ask("entitlements", []string{"contract", "at", "movedTo"}, []string{"contract"}, (*parser).contractAt, entitlements, entitlementsRows),
 	ask("allowed", []string{"action", "principal", "case"}, []string{"action"}, readAllowed, allowed, allowedRows),
+	ask("replay", []string{"from", "to", "cases"}, []string{"from", "to", "cases"}, readReplay, replay, replayRows),
 }
 
 // question is one kind of question a test may ask.

@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -69,6 +70,38 @@ func (p *parser) target(f field) (slo.Target, bool) {
 
 func (p *parser) duration(f field) (time.Duration, bool) {
 	return yamlpos.Parsed(p.d, f, slo.ParseDuration)
+}
+
+// signedDuration reads a duration that may be negative or zero: "0",
+// "-48h", "+12h" or "12h".
+func (p *parser) signedDuration(f field) (time.Duration, bool) {
+	return yamlpos.Parsed(p.d, f, parseSigned)
+}
+
+func parseSigned(s string) (time.Duration, error) {
+	if s == "0" {
+		return 0, nil
+	}
+	sign, rest := time.Duration(1), strings.TrimPrefix(s, "+")
+	if r, ok := strings.CutPrefix(s, "-"); ok {
+		sign, rest = -1, r
+	}
+	d, err := slo.ParseDuration(rest)
+	if err != nil {
+		return 0, fmt.Errorf("invalid duration %q: want 0 or a signed duration such as -48h or +12h30m", s)
+	}
+	return sign * d, nil
+}
+
+// signedText formats d as parseSigned reads it: "0", "-48h", "+12h".
+func signedText(d time.Duration) string {
+	switch {
+	case d == 0:
+		return "0"
+	case d > 0:
+		return "+" + slo.FormatDuration(d)
+	}
+	return "-" + slo.FormatDuration(-d)
 }
 
 func (p *parser) period(f field) (entitlement.Period, bool) {

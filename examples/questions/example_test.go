@@ -31,6 +31,18 @@ func Example() {
 	// 3% 0.00 USD 0.00 USD
 }
 
+// Example_effective asks how the deadlines move, as the README shows.
+func Example_effective() {
+	_ = effective()
+	_ = effectiveRule()
+	// Output:
+	// P1 unchanged improved (-48h, 0)
+	// P2 unchanged improved (-48h, 0)
+	// P3 unchanged degraded (0, +64h)
+	// P4 unchanged degraded (0, +64h)
+	// effective true
+}
+
 // TestReadmeGoBlocks checks that every ```go block of the README is code of
 // this program, line for line, so the README's Go compiles and runs.
 func TestReadmeGoBlocks(t *testing.T) {

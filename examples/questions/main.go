@@ -6,7 +6,9 @@
 // 1. Deadline: when is the response to a Standard P1 opened on Friday
 // afternoon in New York due? 2. Change: what changes from Looker Premier to
 // Standard? 3. Eligibility: may a Looker Premier contract migrate, and to
-// what? 4. Price: what does Enhanced cost at 85,000 USD of spend?
+// what? 4. Price: what does Enhanced cost at 85,000 USD of spend? 5. The
+// effective change: how do the deadlines a New York account sees move from
+// Looker Premier to Enhanced, and which target makes none later?
 package main
 
 import (
@@ -20,7 +22,7 @@ import (
 )
 
 func main() {
-	for _, ask := range []func() error{deadline, change, eligibility, price} {
+	for _, ask := range []func() error{deadline, change, eligibility, price, effective, effectiveRule} {
 		if err := ask(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -92,5 +94,47 @@ func price() error {
 	for _, l := range q.Lines {
 		fmt.Println(l.Rate, l.Spend, l.Amount) // 10% 10000.00 USD 1000.00 USD, ...
 	}
+	return nil
+}
+
+func effective() error {
+	e := rules.Default()
+	ny, err := slo.LoadZone("America/New_York")
+	if err != nil {
+		return err
+	}
+	from := time.Date(2026, 3, 2, 0, 0, 0, 0, ny)
+	changes, err := e.CompareIn("looker-premier", "enhanced", rules.Scope{
+		Zone: "America/New_York", // with Country for calendars with holidays: [account]
+		From: from,
+		To:   from.AddDate(0, 0, 14), // openings in [From, To)
+	})
+	if err != nil {
+		return err // rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidScope, ...
+	}
+	for _, ch := range changes {
+		fmt.Println(ch.Priority, ch.Kind, ch.Effect) // Kind stays nominal
+	}
+	// P1 unchanged improved (-48h, 0)
+	// P2 unchanged improved (-48h, 0)
+	// P3 unchanged degraded (0, +64h)
+	// P4 unchanged degraded (0, +64h)
+	return nil
+}
+
+func effectiveRule() error {
+	e := rules.Default()
+	contract := entitlement.Contract{
+		Tier:    "looker-premier",
+		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Zone:    "America/New_York",
+	}
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	el, err := e.EligibilityWith(contract, at, rules.PlanOptions{RequireEffective: true})
+	if err != nil {
+		return err
+	}
+	fmt.Println(el.RecommendationRule, el.Recommended == "") // effective true: every target makes some deadline later
 	return nil
 }
