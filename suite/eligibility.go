@@ -20,10 +20,12 @@ import (
 //	expect: {eligible: true, recommended: enhanced, options: {enhanced: {keepsTargets: true}}}
 
 func eligibility(e *rules.Engine, in contractAt) (entitlement.Eligibility, error) {
-	return e.Eligibility(in.contract, in.at)
+	return e.EligibilityWith(in.contract, in.at, in.opts)
 }
 
-func plan(e *rules.Engine, in contractAt) (rules.Plan, error) { return e.Plan(in.contract, in.at) }
+func plan(e *rules.Engine, in contractAt) (rules.Plan, error) {
+	return e.PlanWith(in.contract, in.at, in.opts)
+}
 
 type elig = entitlement.Eligibility
 
@@ -34,6 +36,7 @@ var eligibilityRows = []expectation[elig]{
 	expect("effectiveAt", (*parser).atOrNone, func(g elig) time.Time { return g.EffectiveAt }, checks.instant),
 	expect("targets", (*parser).strs, func(g elig) []string { return g.Targets }, checks.list),
 	expect("recommended", (*parser).str, func(g elig) string { return g.Recommended }, checks.eq),
+	expect("recommendationRule", (*parser).str, func(g elig) string { return g.RecommendationRule }, checks.eq),
 	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) time.Time { return g.PriceHeldUntil }, checks.instant),
 	expect("reasons", (*parser).strs, func(g elig) []string { return g.Reasons }, checks.reasons),
 }

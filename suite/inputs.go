@@ -136,10 +136,11 @@ type contractAt struct {
 	contract entitlement.Contract
 	at       time.Time // the instant asked about: the test's now when not given
 	movedTo  string    // the tier the contract moved to; "" for none
+	opts     rules.PlanOptions
 }
 
-// contractAt reads {contract, at} and, when the question has that key,
-// movedTo; at defaults to the test's now. Without a contract (an error
+// contractAt reads {contract, at} and, when the question has those keys,
+// movedTo and requireEffective; at defaults to the test's now. Without a contract (an error
 // already reported) nothing else is read.
 func (p *parser) contractAt(q field, fields []field, now *time.Time) (contractAt, bool) {
 	var in contractAt
@@ -157,6 +158,8 @@ func (p *parser) contractAt(q field, fields []field, now *time.Time) (contractAt
 			hasAt = true
 		case "movedTo":
 			in.movedTo, good = p.d.Str(x)
+		case "requireEffective":
+			in.opts.RequireEffective, good = p.d.Boolean(x)
 		}
 		ok = ok && good
 	}

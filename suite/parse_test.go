@@ -59,7 +59,7 @@ func TestParseStructureErrors(t *testing.T) {
 			`t.yaml:1:10: version: unsupported format version "2" (want 1)`,
 		}},
 		{"a question that is not a mapping", "tests:\n  - name: a\n    plan: acme\n    expect: {eligible: maybe}\n", []string{
-			`t.yaml:3:11: tests[0].plan: must be a mapping with contract, at`,
+			`t.yaml:3:11: tests[0].plan: must be a mapping with contract, at, requireEffective`,
 			`t.yaml:4:24: tests[0].expect.eligible: must be true or false, got "maybe"`,
 		}},
 	})
@@ -125,7 +125,7 @@ func TestParseValueErrors(t *testing.T) {
 			`t.yaml:7:26: tests[1].expect.byPriority: must map priorities to what their delays hold, e.g. {P3: {later: 1}}`,
 		}},
 		{"movedTo only for entitlements", "now: 2026-01-01\ntests:\n  - name: a\n    eligibility: {contract: {tier: a}, movedTo: b}\n    expect: {eligible: true}\n", []string{
-			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at)`,
+			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at, requireEffective)`,
 		}},
 	})
 }
