@@ -194,11 +194,18 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	for range b.Commitments {
 		net = append(net, 0)
 	}
+	var reasonBuf [4]string
+	reasons := reasonBuf[:0] // each discount's reason, written once it applies
+	for range b.Discounts {
+		reasons = append(reasons, "")
+	}
 	inv := Invoice{Account: account, Months: months, Currency: cur, Total: Money{cur: fees[0].Amount.cur}}
-	inv.Lines = make([]InvoiceLine, 0, len(fees)+months.Count*len(b.Discounts)/4+len(b.Commitments))
+	inv.Lines = make([]InvoiceLine, 0, len(fees)+b.most(months))
 	j := 0
-	for i := range months.Count {
-		p := months.Period(i)
+	next := start
+	for range months.Count {
+		start, next = next, next.AddDate(0, 1, 0)
+		p := MonthPeriod(start.Year(), start.Month())
 		first := j
 		gross := Money{cur: inv.Total.cur}
 		for ; j < len(fees) && fees[j].Period.Year == p.Year && fees[j].Period.Month == p.Month; j++ {
@@ -212,11 +219,11 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 			return Invoice{}, fmt.Errorf("%w: no fee line for %s", ErrInvalidPeriod, p)
 		}
 		tier := fees[j-1].Tier
-		left, err := b.discount(&inv, p, months.Start(i), tier, gross)
+		left, err := b.discount(&inv, reasons, p, start, tier, gross)
 		if err != nil {
 			return Invoice{}, err
 		}
-		if err := b.commit(&inv, net, p, months.Start(i), months.Start(i+1), tier, left); err != nil {
+		if err := b.commit(&inv, net, p, start, next, tier, left); err != nil {
 			return Invoice{}, err
 		}
 	}
@@ -232,9 +239,36 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	return inv, nil
 }
 
+// most returns the most lines b's terms add to an invoice over months: a
+// line per discount and month of its window, and a true-up per commitment.
+func (b *Billing) most(months Months) int {
+	n := len(b.Commitments)
+	start, end := months.Start(0), months.Start(months.Count)
+	for k := range b.Discounts {
+		d := &b.Discounts[k]
+		from, until := later(d.From, start), end
+		if !d.Until.IsZero() && d.Until.Before(end) {
+			until = d.Until
+		}
+		if from.Before(until) {
+			n += (until.Year()-from.Year())*12 + int(until.Month()) - int(from.Month()) + 1
+		}
+	}
+	return n
+}
+
+// later returns the later of two instants.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
 // discount appends the discount lines of the month p, which starts at
 // start and whose fees add up to gross, and returns what they leave.
-func (b *Billing) discount(inv *Invoice, p Period, start time.Time, tier string, gross Money) (Money, error) {
+// reasons holds each discount's reason once written.
+func (b *Billing) discount(inv *Invoice, reasons []string, p Period, start time.Time, tier string, gross Money) (Money, error) {
 	left := gross
 	for k := range b.Discounts {
 		d := &b.Discounts[k]
@@ -249,22 +283,25 @@ func (b *Billing) discount(inv *Invoice, p Period, start time.Time, tier string,
 			continue
 		}
 		left.minor -= off.minor // 0 ≤ off ≤ left
+		if reasons[k] == "" {
+			reasons[k] = d.reason()
+		}
 		inv.Lines = append(inv.Lines, InvoiceLine{Period: p, Tier: tier, Kind: ChargeDiscount,
-			Amount: Money{minor: -off.minor, cur: off.cur}, Reason: d.reason(gross)})
+			Amount: Money{minor: -off.minor, cur: off.cur}, Reason: reasons[k]})
 	}
 	return left, nil
 }
 
-// reason describes the discount line of a month whose fees were gross.
-func (d *Discount) reason(gross Money) string {
+// reason describes the discount's lines.
+func (d *Discount) reason() string {
 	name := d.Name
 	if name == "" {
 		name = "discount"
 	}
 	if d.Amount != (Money{}) {
-		return fmt.Sprintf("%s: %s a month off the month's fees of %s", name, d.Amount, gross)
+		return name + ": " + d.Amount.String() + " a month off the month's fees"
 	}
-	return fmt.Sprintf("%s: %s off the month's fees of %s", name, d.Rate, gross)
+	return name + ": " + d.Rate.String() + " off the month's fees"
 }
 
 // commit adds the month p, from start to end, whose net fees are left, to
@@ -296,8 +333,8 @@ func (b *Billing) commit(inv *Invoice, net []int64, p Period, start, end time.Ti
 			name = "commitment"
 		}
 		inv.Lines = append(inv.Lines, InvoiceLine{Period: p, Tier: tier, Kind: ChargeTrueUp, Amount: up,
-			Reason: fmt.Sprintf("%s of %s from %s until %s: the term's net fees were %s",
-				name, c.Amount, FormatEffective(c.From), FormatEffective(c.Until), sum)})
+			Reason: name + " of " + c.Amount.String() + " from " + FormatEffective(c.From) + " until " + FormatEffective(c.Until) +
+				": the term's net fees were " + sum.String()})
 	}
 	return nil
 }

@@ -86,20 +86,30 @@ func (e *Engine) invoice(c *entitlement.Contract, months entitlement.Months, spe
 	if err != nil {
 		return entitlement.Invoice{}, err
 	}
-	var buf [12]int64
-	sums := buf[:0]
-	if months.Count > len(buf) {
-		sums = make([]int64, 0, months.Count)
-	}
-	sums = sums[:months.Count]
-	if err := sumSpends(sums, months, spends, cur); err != nil {
+	zero, err := entitlement.NewMoney(0, cur)
+	if err != nil {
 		return entitlement.Invoice{}, err
 	}
-	fees := make([]entitlement.InvoiceLine, 0, months.Count+1)
+	var buf [12]entitlement.Money
+	sums := buf[:0]
+	if months.Count > len(buf) {
+		sums = make([]entitlement.Money, 0, months.Count)
+	}
+	for range months.Count {
+		sums = append(sums, zero)
+	}
+	if err := sumSpends(sums, months, spends); err != nil {
+		return entitlement.Invoice{}, err
+	}
+	var feeBuf [13]entitlement.InvoiceLine // a year and the month of a move, on the stack
+	fees := feeBuf[:0]
+	start := months.Start(0)
 	for i := range months.Count {
-		if fees, err = iv.month(fees, months, i, sums[i], cur); err != nil {
+		next := start.AddDate(0, 1, 0)
+		if fees, err = iv.month(fees, start, next, sums[i]); err != nil {
 			return entitlement.Invoice{}, err
 		}
+		start = next
 	}
 	return c.Billing.Apply(c.Account, months, fees)
 }
@@ -171,24 +181,24 @@ func (iv *invoicing) currency() (string, error) {
 	return iv.from.cur, nil
 }
 
-// sumSpends adds up the spends of each month of months into sums, in minor
-// units of cur.
-func sumSpends(sums []int64, months entitlement.Months, spends []entitlement.Spend, cur string) error {
+// sumSpends adds up the spends of each month of months into sums, which
+// start at zero in the invoice's currency.
+func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []entitlement.Spend) error {
 	for k := range spends {
 		s := &spends[k]
 		i := months.Index(s.Year, s.Month)
 		if i < 0 {
 			return fmt.Errorf("%w: spend of account %q for %04d-%02d is outside the invoiced months %s", entitlement.ErrInvalidPeriod, s.Account, s.Year, int(s.Month), months)
 		}
-		if s.Amount.Currency() != cur {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), mismatch(s.Amount.Currency(), cur))
+		if s.Amount.Currency() != sums[i].Currency() {
+			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), mismatch(s.Amount.Currency(), sums[i].Currency()))
 		}
 		if s.Amount.Sign() < 0 {
 			return fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), entitlement.ErrNegativeSpend, s.Amount)
 		}
-		sum := sums[i] + s.Amount.Minor()
-		if sum < sums[i] {
-			return fmt.Errorf("spends for %04d-%02d: %w: their sum does not fit in 64-bit minor units", s.Year, int(s.Month), entitlement.ErrOverflow)
+		sum, err := sums[i].Add(s.Amount)
+		if err != nil {
+			return fmt.Errorf("spends for %04d-%02d: %w", s.Year, int(s.Month), err)
 		}
 		sums[i] = sum
 	}
@@ -203,15 +213,12 @@ func mismatch(got, want string) error {
 	return fmt.Errorf("%w: %s and %s", entitlement.ErrCurrencyMismatch, got, want)
 }
 
-// month appends the fee lines of the i-th month of months, whose spends
-// add up to spend minor units of cur.
-func (iv *invoicing) month(fees []entitlement.InvoiceLine, months entitlement.Months, i int, spend int64, cur string) ([]entitlement.InvoiceLine, error) {
-	start, next := months.Start(i), months.Start(i+1)
-	whole := months.Period(i)
-	money, err := entitlement.NewMoney(spend, cur)
-	if err != nil {
-		return nil, err
-	}
+// month appends the fee lines of the month from start to next, whose
+// spends add up to spend.
+func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
+	whole := entitlement.MonthPeriod(start.Year(), start.Month())
+	money := spend
+	var err error
 	switch {
 	case iv.to.t == nil || !iv.moveAt.After(start) || (iv.moveAt.Before(next) && iv.moveAt.UTC().Day() == 1):
 		p := &iv.from
@@ -281,12 +288,14 @@ func (iv *invoicing) moveReason(p *payer) string {
 // feeReason says which price a fee line of p's tier pays: the contract's
 // own fee, or a version of the catalog's prices and why that version.
 func (iv *invoicing) feeReason(p *payer, version int, billed time.Time) string {
-	if p.own != nil {
-		return p.t.id + ": the contract's own fee of " + p.own.Minimum.String() + " a month"
-	}
 	why := iv.why(billed)
 	if r := &iv.reason; r.t == p.t && r.version == version && r.why == why {
 		return r.text
+	}
+	if p.own != nil {
+		text := p.t.id + ": the contract's own fee of " + p.own.Minimum.String() + " a month"
+		iv.reason.t, iv.reason.version, iv.reason.why, iv.reason.text = p.t, version, why, text
+		return text
 	}
 	v := &p.t.prices[version]
 	text := p.t.id + ": the catalog's price"

@@ -193,7 +193,7 @@ func TestInvoiceErrors(t *testing.T) {
 		{"a negative spend", looker, year2026, spend(2026, time.March, "-1 USD"), entitlement.ErrNegativeSpend,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: negative spend: -1.00 USD`},
 		{"spends too large to add", enhanced, year2026, append(spend(2026, time.March, "90000000000000000 USD"), spend(2026, time.March, "90000000000000000 USD")...),
-			entitlement.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: their sum does not fit in 64-bit minor units`},
+			entitlement.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: 90000000000000000.00 USD + 90000000000000000.00 USD`},
 		{"a fee in another currency than the new tier's", euros, year2026, nil, entitlement.ErrCurrencyMismatch,
 			`invoice of contract "acme": currency mismatch: tier "looker-premier" bills in EUR and tier "enhanced" in USD`},
 		{"a spend without a currency", enhanced, year2026, []entitlement.Spend{{Year: 2026, Month: time.May}}, entitlement.ErrCurrencyMismatch,
