@@ -1,18 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
 
@@ -166,74 +163,6 @@ func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...st
 	return x
 }
 
-// The two layouts of a spends CSV, named by its header.
-var (
-	spendsHeader    = []string{"month", "account", "spend"}
-	spendsHeaderCur = []string{"month", "account", "spend", "currency"}
-)
-
-// readSpends reads a spends CSV named name. Errors read "name:line: message".
-func readSpends(name string, src []byte) ([]entitlement.Spend, error) {
-	cr := csv.NewReader(bytes.NewReader(src))
-	cr.FieldsPerRecord = -1 // checked here, to say what was expected
-	cr.TrimLeadingSpace = true
-	header, err := cr.Read()
-	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: empty file: want a header, %s or %s, then one row per month and account",
-			name, strings.Join(spendsHeader, ","), strings.Join(spendsHeaderCur, ","))
-	}
-	if err != nil {
-		return nil, spendsCSVError(name, err)
-	}
-	for i := range header {
-		header[i] = strings.ToLower(strings.TrimSpace(header[i]))
-	}
-	if !slices.Equal(header, spendsHeader) && !slices.Equal(header, spendsHeaderCur) {
-		return nil, fmt.Errorf("%s:1: header is %q: want %s (\"85000 USD\" in one column) or %s",
-			name, strings.Join(header, ","), strings.Join(spendsHeader, ","), strings.Join(spendsHeaderCur, ","))
-	}
-	var out []entitlement.Spend
-	for {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, spendsCSVError(name, err)
-		}
-		line, _ := cr.FieldPos(0)
-		if len(rec) != len(header) {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s)", name, line, len(rec), len(header), strings.Join(header, ","))
-		}
-		month, err := time.Parse("2006-01", strings.TrimSpace(rec[0]))
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: month %q: want a month such as 2026-01", name, line, rec[0])
-		}
-		var spend entitlement.Money
-		if len(rec) == 3 {
-			spend, err = entitlement.ParseMoney(strings.TrimSpace(rec[2]))
-		} else {
-			spend, err = entitlement.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: spend: %w", name, line, err)
-		}
-		if spend.Sign() < 0 {
-			return nil, fmt.Errorf("%s:%d: spend %s is negative", name, line, spend)
-		}
-		out = append(out, entitlement.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend})
-	}
-}
-
-// spendsCSVError turns a CSV syntax error into "name:line: message".
-func spendsCSVError(name string, err error) error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s:%d: %v", name, pe.Line, pe.Err)
-	}
-	return fmt.Errorf("%s: %w", name, err)
-}
-
 // spanOf returns the months from the first to the last of spends.
 func spanOf(spends []entitlement.Spend) (entitlement.Months, error) {
 	if len(spends) == 0 {
@@ -281,7 +210,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	if src, err = readfile.Read(spendsFile); err != nil {
 		return fileError{err}
 	}
-	spends, err := readSpends(spendsFile, src)
+	spends, err := spendcsv.Read(spendsFile, src)
 	if err != nil {
 		return fileError{err}
 	}
