@@ -41,7 +41,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand}
 }
 
 // run executes the command line args (without the program name) and returns

@@ -125,7 +125,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 // command files in step: a golden file no case writes would go stale.
 func TestEveryGoldenFileHasACase(t *testing.T) {
 	all := [][]goldenCase{
-		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenQuote, goldenEligibility, goldenAllowed, goldenInvoice,
+		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenQuote, goldenEligibility, goldenAllowed, goldenInvoice, goldenDiff,
 	}
 	cases := map[string]bool{}
 	for _, set := range all {
