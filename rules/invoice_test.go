@@ -212,3 +212,34 @@ func TestInvoiceErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestInvoiceConcurrent invoices one contract from several goroutines on the
+// shared default engine: every invoice is the same, and go test -race
+// checks that nothing is shared mutably.
+func TestInvoiceConcurrent(t *testing.T) {
+	e := Default()
+	c := lookerYear()
+	c.Billing.Discounts = []entitlement.Discount{{Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
+	spends := monthly(year2026, "prod", "85000 USD")
+	want, err := e.Invoice(c, year2026, spends)
+	require.NoError(t, err)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			for range 50 {
+				inv, err := e.Invoice(c, year2026, spends)
+				if err == nil && (inv.Total != want.Total || len(inv.Lines) != len(want.Lines)) {
+					err = assert.AnError
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		require.NoError(t, <-errs)
+	}
+}
