@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,6 +22,8 @@ type Engine struct {
 	rules       []*rule
 	migrations  []*migration
 	permissions map[string]*permission
+	// versionPolicy is billing.priceVersion: which price version a contract pays.
+	versionPolicy entitlement.VersionPolicy
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -97,6 +100,7 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	}
 	e.migrations = c.compileMigrations(all.migrations, e.tierIDs, e.tiers)
 	e.permissions = c.compilePermissions(all.permissions)
+	e.versionPolicy = c.compileBilling(all.billing)
 	return e
 }
 
@@ -128,10 +132,14 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 		pc.Bands = append([]entitlement.Band(nil), t.price.Bands...)
 		price = &pc
 	}
+	prices := slices.Clone(t.prices)
+	for i := range prices {
+		prices[i].Price.Bands = slices.Clone(prices[i].Price.Bands)
+	}
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
 		Aliases: append([]string(nil), t.aliases...), Response: t.objectives[response].table(), Features: cloneFeatures(t.features),
-		Price: price, Source: t.source,
+		Price: price, Prices: prices, Source: t.source,
 	}, nil
 }
 

@@ -23,7 +23,12 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with currency, minimum and bands")
 		return nil
 	}
-	fields := d.Mapping(f.Value, f.Path, priceKeys)
+	return d.priceFields(f, d.Mapping(f.Value, f.Path, priceKeys))
+}
+
+// priceFields reads the fields of a price written at f: a tier's price, or
+// one version of its prices with an effective key beside them.
+func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 	if !d.Require(f.KeyNode, f.Path, fields, "currency", "bands") {
 		return nil
 	}

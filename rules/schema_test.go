@@ -54,6 +54,8 @@ func TestKeysMatchTheSchema(t *testing.T) {
 		{"grant", grantKeys, keys(*def(migration.Properties["grants"]).Items)},
 		{"keep", featureKeys, keys(def(s.Defs["features"]))},
 		{"permission", permissionKeys, keys(permission.OneOf[1])},
+		{"price version", versionKeys, keys(def(s.Defs["priceVersion"]))},
+		{"billing", billingKeys, keys(def(s.Properties["billing"]))},
 		{"metric names", metricNames[:], def(def(s.Defs["rule"]).Properties["metric"]).Enum},
 	}
 	for _, tc := range tests {

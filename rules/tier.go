@@ -12,7 +12,7 @@ import (
 
 // tierKeys are the keys of a tiers entry: its description, features and
 // price, and the targets of each metric.
-var tierKeys = slices.Concat([]string{"name", "description", "aliases", "family", "legacy"}, metricNames[:], []string{"languages", "channels", "services", "price", "source"})
+var tierKeys = slices.Concat([]string{"name", "description", "aliases", "family", "legacy"}, metricNames[:], []string{"languages", "channels", "services", "price", "prices", "source"})
 
 // tierDef is a tiers entry as written.
 type tierDef struct {
@@ -28,6 +28,7 @@ type tierDef struct {
 	objectives  [numMetrics]objectiveDef
 	features    entitlement.Features
 	price       *entitlement.Price
+	prices      entitlement.PriceBook
 	source      string
 }
 
@@ -60,6 +61,8 @@ func (d *decoder) parseTier(f field) *tierDef {
 			d.parseAliases(c, td)
 		case "price":
 			td.price = d.parsePrice(c)
+		case "prices":
+			td.prices = d.parsePrices(c)
 		default:
 			if m, err := parseMetric(c.Key); err == nil {
 				ok = d.parseObjective(c, m, &td.objectives[m]) && ok
@@ -67,7 +70,26 @@ func (d *decoder) parseTier(f field) *tierDef {
 		}
 	}
 	td.broken = !ok
+	d.priceBook(f, fields, td)
 	return td
+}
+
+// priceBook settles a tier's price versions: prices as written, or the
+// single price as a version in force since always; price is then the
+// newest version, the one Quote prices. Writing both is an error.
+func (d *decoder) priceBook(f field, fields []field, td *tierDef) {
+	i := slices.IndexFunc(fields, func(c field) bool { return c.Key == "price" })
+	j := slices.IndexFunc(fields, func(c field) bool { return c.Key == "prices" })
+	switch {
+	case i >= 0 && j >= 0:
+		later := fields[max(i, j)]
+		d.Fail(later.KeyNode, later.Path, nil, "a tier has either price or prices (versions with effective dates), not both")
+		td.price, td.prices = nil, nil
+	case td.prices != nil:
+		td.price = &td.prices[len(td.prices)-1].Price
+	case td.price != nil:
+		td.prices = entitlement.PriceBook{{Price: *td.price}}
+	}
 }
 
 // parseAliases reads a tier's aliases.
@@ -93,7 +115,8 @@ type tier struct {
 	aliases                               []string
 	objectives                            [numMetrics]objective
 	features                              entitlement.Features
-	price                                 *entitlement.Price
+	price                                 *entitlement.Price // the newest of prices; nil when the catalog gives none
+	prices                                entitlement.PriceBook
 	cel                                   *celTier
 }
 
@@ -112,7 +135,7 @@ func (c *compiler) compileTiers(defs []*tierDef, calendarKnown func(string) bool
 		nameAt[td.id] = td.at
 		t := &tier{
 			id: td.id, name: td.name, description: td.description, family: td.family,
-			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, source: td.source,
+			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, prices: td.prices, source: td.source,
 		}
 		for m := range numMetrics {
 			t.objectives[m] = c.compileObjective(t.id, m, &td.objectives[m], calendarKnown)
@@ -183,10 +206,11 @@ type Tier struct {
 	Family      string
 	Legacy      bool
 	Aliases     []string
-	Response    slo.Table            // initial response targets by priority
-	Features    entitlement.Features // languages, channels and services
-	Price       *entitlement.Price   // nil when the catalog gives no price
-	Source      string               // where the tier's numbers come from
+	Response    slo.Table             // initial response targets by priority
+	Features    entitlement.Features  // languages, channels and services
+	Price       *entitlement.Price    // the newest price version (the one Quote prices); nil when the catalog gives no price
+	Prices      entitlement.PriceBook // every price version, ascending; nil when the catalog gives no price
+	Source      string                // where the tier's numbers come from
 }
 
 func cloneFeatures(f entitlement.Features) entitlement.Features {

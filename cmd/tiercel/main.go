@@ -42,7 +42,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, quoteCommand, eligibilityCommand, allowedCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand}
 }
 
 // run executes the command line args (without the program name) and returns
@@ -107,8 +107,8 @@ catalog shipped with tiercel: `+strings.Join(rules.Catalogs(), ", ")+`), and
 
 Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
 a tier without a price) or a check or test fails; 2 when the command line
-is wrong; 3 when a catalog, suite or case history file is missing or
-invalid.
+is wrong; 3 when an input file (catalog, suite, case history, contract,
+spends) is missing or invalid.
 `)
 }
 
@@ -260,7 +260,7 @@ func isPositioned(err error) bool {
 // isInputError reports errors of a catalog or suite file that did not load
 // without a position (a missing or unreadable file).
 func isInputError(err error) bool {
-	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite)
+	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) || errors.Is(err, errInvalidContractFile)
 }
 
 // isArgumentError reports errors the engine returns because of what was

@@ -23,6 +23,19 @@ func TestOutput(t *testing.T) {
 	assert.Regexp(t, `globex +1200000.00 USD +36000.00 USD +42900.00 USD +70500.00 USD`, out.String())
 }
 
+// TestYear invoices the year of the Looker contract and checks the
+// invoice: July bills both tiers, and the commitment tops the year up to
+// 60,000 USD.
+func TestYear(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, year(&out, rules.Default()))
+	golden.Check(t, "testdata/year.golden", out.String())
+	assert.Regexp(t, `2026-07-01/2026-07-14 +looker-premier +prorated-fee +52000.00 USD +2258.06 USD`, out.String())
+	assert.Regexp(t, `2026-07-15/2026-07-31 +enhanced +prorated-fee +52000.00 USD +2160.65 USD`, out.String())
+	assert.Regexp(t, `2026-12 +enhanced +true-up +4039.29 USD`, out.String())
+	assert.Regexp(t, `TOTAL +60000.00 USD`, out.String())
+}
+
 func TestMainErr(t *testing.T) {
 	require.NoError(t, mainErr("accounts.csv", ""))
 	assert.ErrorContains(t, mainErr("nope.csv", ""), "nope.csv")

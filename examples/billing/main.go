@@ -10,6 +10,11 @@
 // account,monthly_spend with the amount and its currency in one column
 // ("85000 USD"), or account,monthly_spend,currency with them apart.
 //
+// It then invoices a year of a Looker Premier contract renewing into
+// Enhanced (looker-contract.yaml, with the spends of its two accounts in
+// year.csv) with rules.Engine.Invoice: the contract's own fee until the
+// renewal, both tiers prorated in July, a discount and a commitment.
+//
 // Amounts are exact (integer minor units), rounded half-even once per fee.
 package main
 
@@ -60,7 +65,11 @@ func mainErr(accountsFile, catalogFile string) error {
 		}
 		name = accountsFile
 	}
-	return run(os.Stdout, e, name, bytes.NewReader(src))
+	if err := run(os.Stdout, e, name, bytes.NewReader(src)); err != nil {
+		return err
+	}
+	fmt.Println()
+	return year(os.Stdout, e)
 }
 
 // account is one row of the CSV.

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	lookerContractFile = "../../examples/billing/looker-contract.yaml"
+	lookerYearFile     = "../../examples/billing/year.csv"
+	invoiceData        = "testdata/invoice/"
+)
+
+var goldenInvoice = []goldenCase{
+	{"invoice-looker-year", []string{"invoice", lookerContractFile, lookerYearFile}, exitOK},
+	{"invoice-looker-json", []string{"invoice", "--output", "json", lookerContractFile, lookerYearFile}, exitOK},
+	{"invoice-months", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "two-months.csv", "--months", "2026-01..2026-03"}, exitOK},
+	{"invoice-bad-contract", []string{"invoice", invoiceData + "bad-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
+	{"invoice-bad-month", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "bad-month.csv"}, exitInput},
+	{"invoice-bad-amount", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "bad-amount.csv"}, exitInput},
+	{"invoice-short-row", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "short-row.csv"}, exitInput},
+	{"invoice-negative", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "negative.csv"}, exitInput},
+	{"invoice-euros", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "euros.csv"}, exitInput},
+	{"invoice-mid-month-discount", []string{"invoice", invoiceData + "mid-month-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
+	{"invoice-no-fee", []string{"invoice", invoiceData + "no-fee-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
+	{"invoice-missing-file", []string{"invoice", invoiceData + "nope-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
+	{"invoice-one-argument", []string{"invoice", invoiceData + "enhanced-contract.yaml"}, exitUsage},
+	{"invoice-bad-months", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "two-months.csv", "--months", "2026"}, exitUsage},
+	{"invoice-help", []string{"invoice", "--help"}, exitOK},
+}
+
+func TestInvoiceGolden(t *testing.T) { runGolden(t, goldenInvoice) }
+
+// The JSON invoice of the example year adds up: its total is the sum of
+// its lines, and the renewal month bills both tiers.
+func TestInvoiceJSON(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "invoice", "--output", "json", lookerContractFile, lookerYearFile)
+	require.Equal(t, exitOK, code, stderr)
+	var inv invoiceJSON
+	require.NoError(t, json.Unmarshal([]byte(stdout), &inv))
+	assert.Equal(t, "2026-01..2026-12", inv.Months)
+	assert.Equal(t, "60000.00 USD", inv.Total)
+	var july []string
+	for _, l := range inv.Lines {
+		if strings.HasPrefix(l.Period, "2026-07") {
+			july = append(july, l.Tier+" "+l.Kind)
+		}
+	}
+	assert.Equal(t, []string{"looker-premier prorated-fee", "enhanced prorated-fee"}, july)
+}

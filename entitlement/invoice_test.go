@@ -1,0 +1,281 @@
+package entitlement
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseMonths(t *testing.T) {
+	tests := []struct {
+		in    string
+		want  Months
+		again string
+		err   string
+	}{
+		{"2026-01..2026-12", Months{2026, time.January, 12}, "2026-01..2026-12", ""},
+		{"2026-03", Months{2026, time.March, 1}, "2026-03", ""},
+		{"2025-11..2026-02", Months{2025, time.November, 4}, "2025-11..2026-02", ""},
+		{"2026-12..2026-01", Months{}, "", `invalid period "2026-12..2026-01": want months as 2026-01..2026-12 (both included) or one month 2026-01`},
+		{"2026-13", Months{}, "", `invalid period "2026-13": want months as 2026-01..2026-12 (both included) or one month 2026-01`},
+		{"1900-01..2026-01", Months{}, "", "invalid period: 1513 months (want 1 to 1200)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseMonths(tc.in)
+			if tc.err != "" {
+				require.EqualError(t, err, tc.err)
+				require.ErrorIs(t, err, ErrInvalidPeriod)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.again, got.String())
+		})
+	}
+}
+
+func TestMonthsValidateAndIndex(t *testing.T) {
+	m := Months{Year: 2025, Month: time.November, Count: 4}
+	tests := []struct {
+		name  string
+		year  int
+		month time.Month
+		want  int
+	}{
+		{"first", 2025, time.November, 0},
+		{"across the year", 2026, time.January, 2},
+		{"last", 2026, time.February, 3},
+		{"after", 2026, time.March, -1},
+		{"before", 2025, time.October, -1},
+		{"not a month", 2026, 0, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, m.Index(tc.year, tc.month))
+		})
+	}
+	assert.Equal(t, time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC), m.Start(4))
+	assert.Equal(t, MonthPeriod(2026, time.January), m.Period(2))
+	for name, bad := range map[string]Months{
+		"zero":         {},
+		"month 13":     {Year: 2026, Month: 13, Count: 1},
+		"no months":    {Year: 2026, Month: 1},
+		"year 0":       {Year: 0, Month: 1, Count: 1},
+		"past 9999":    {Year: 9999, Month: 12, Count: 2},
+		"too many":     {Year: 2026, Month: 1, Count: 1201},
+		"negative run": {Year: 2026, Month: 1, Count: -1},
+	} {
+		t.Run(name, func(t *testing.T) {
+			assert.ErrorIs(t, bad.Validate(), ErrInvalidPeriod)
+		})
+	}
+}
+
+// The worked examples of the discount arithmetic: the share of the fees
+// rounded half-even once, a fixed amount never more than the fees.
+func TestDiscountOff(t *testing.T) {
+	tests := []struct {
+		name     string
+		discount Discount
+		fees     string
+		want     string
+	}{
+		{"10% of the Enhanced fee at 85,000", Discount{Rate: MustParseRate("10%")}, "6150 USD", "615.00 USD"},
+		{"half a cent rounds to even (down)", Discount{Rate: MustParseRate("50%")}, "0.01 USD", "0.00 USD"},
+		{"half a cent rounds to even (up)", Discount{Rate: MustParseRate("50%")}, "0.03 USD", "0.02 USD"},
+		{"12.5% of 0.10", Discount{Rate: MustParseRate("12.5%")}, "0.10 USD", "0.01 USD"},
+		{"100% takes everything", Discount{Rate: MustParseRate("100%")}, "29 USD", "29.00 USD"},
+		{"fixed below the fees", Discount{Amount: MustParseMoney("500 USD")}, "6150 USD", "500.00 USD"},
+		{"fixed above the fees stops at zero", Discount{Amount: MustParseMoney("500 USD")}, "300 USD", "300.00 USD"},
+		{"yen have no minor unit", Discount{Rate: MustParseRate("15%")}, "1003 JPY", "150 JPY"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.discount.Off(MustParseMoney(tc.fees))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got.String())
+		})
+	}
+	_, err := Discount{Amount: MustParseMoney("5 EUR")}.Off(MustParseMoney("10 USD"))
+	require.ErrorIs(t, err, ErrCurrencyMismatch)
+	_, err = Discount{Rate: MustParseRate("5%")}.Off(MustParseMoney("-10 USD"))
+	require.ErrorIs(t, err, ErrInvalidTerms)
+}
+
+func TestCommitmentTrueUp(t *testing.T) {
+	tests := []struct {
+		name, amount, fees, want string
+	}{
+		{"short of the commitment", "80000 USD", "64535.64 USD", "15464.36 USD"},
+		{"exactly met", "80000 USD", "80000 USD", "0.00 USD"},
+		{"exceeded", "80000 USD", "90000 USD", "0.00 USD"},
+		{"nothing billed", "1200 USD", "0 USD", "1200.00 USD"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := Commitment{Amount: MustParseMoney(tc.amount)}.TrueUp(MustParseMoney(tc.fees))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got.String())
+		})
+	}
+	_, err := Commitment{Amount: MustParseMoney("1 USD")}.TrueUp(MustParseMoney("1 EUR"))
+	require.ErrorIs(t, err, ErrCurrencyMismatch)
+}
+
+func TestBillingValidate(t *testing.T) {
+	jan, jul := day("2026-01-01"), day("2026-07-01")
+	tests := []struct {
+		name    string
+		billing Billing
+		err     string
+	}{
+		{"nothing", Billing{}, ""},
+		{"every term", Billing{Fee: MustParseMoney("5000 USD"),
+			Discounts:   []Discount{{Rate: MustParseRate("10%"), From: jan}, {Amount: MustParseMoney("100 USD"), From: jan, Until: jul}},
+			Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: jan, Until: jul}}}, ""},
+		{"fee in another currency", Billing{Fee: MustParseMoney("5000 EUR")}, "invalid billing terms: fee 5000.00 EUR is not a non-negative amount in USD"},
+		{"negative fee", Billing{Fee: MustParseMoney("-1 USD")}, "invalid billing terms: fee -1.00 USD is not a non-negative amount in USD"},
+		{"rate and amount", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), Amount: MustParseMoney("1 USD"), From: jan}}},
+			"invalid billing terms: discount 1: give either a rate or an amount"},
+		{"neither", Billing{Discounts: []Discount{{From: jan}}}, "invalid billing terms: discount 1: give either a rate or an amount"},
+		{"negative amount", Billing{Discounts: []Discount{{Amount: MustParseMoney("-1 USD"), From: jan}}},
+			"invalid billing terms: discount 1: amount -1.00 USD is not a non-negative amount in USD"},
+		{"mid-month window", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), From: day("2026-01-15")}}},
+			"invalid billing terms: discount 1: from 2026-01-15 is not the first instant of a month in UTC"},
+		{"no from", Billing{Discounts: []Discount{{Rate: MustParseRate("1%")}}},
+			"invalid billing terms: discount 1: from always is not the first instant of a month in UTC"},
+		{"window backwards", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), From: jul, Until: jan}}},
+			"invalid billing terms: discount 1: until 2026-01-01 is not after from 2026-07-01"},
+		{"open term", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: jan}}},
+			"invalid billing terms: commitment 1: until always is not the first instant of a month in UTC"},
+		{"commitment in another currency", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 EUR"), From: jan, Until: jul}}},
+			"invalid billing terms: commitment 1: amount 1.00 EUR is not a non-negative amount in USD"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.billing.Validate("USD")
+			if tc.err == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, ErrInvalidTerms)
+			assert.EqualError(t, err, tc.err)
+		})
+	}
+}
+
+// feeLines returns one whole-month fee line of amount per month of m.
+func feeLines(m Months, amounts ...string) []InvoiceLine {
+	out := make([]InvoiceLine, m.Count)
+	for i := range out {
+		out[i] = InvoiceLine{Period: m.Period(i), Tier: "t", Amount: MustParseMoney(amounts[i%len(amounts)])}
+	}
+	return out
+}
+
+// kinds lists each line as "period kind amount".
+func kinds(inv Invoice) []string {
+	out := make([]string, len(inv.Lines))
+	for i, l := range inv.Lines {
+		out[i] = l.Period.String() + " " + l.Kind.String() + " " + l.Amount.String()
+	}
+	return out
+}
+
+func TestBillingApply(t *testing.T) {
+	q := Months{Year: 2026, Month: time.January, Count: 3}
+	jan, feb, mar, apr := day("2026-01-01"), day("2026-02-01"), day("2026-03-01"), day("2026-04-01")
+	tests := []struct {
+		name    string
+		billing Billing
+		fees    []string
+		want    []string
+		total   string
+	}{
+		{"no terms", Billing{}, []string{"100 USD"},
+			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 100.00 USD", "2026-03 fee 100.00 USD"}, "300.00 USD"},
+		{"a percentage, then a fixed amount off what is left", Billing{Discounts: []Discount{
+			{Rate: MustParseRate("10%"), From: feb}, {Amount: MustParseMoney("50 USD"), From: jan, Until: feb}}},
+			[]string{"100 USD"},
+			[]string{"2026-01 fee 100.00 USD", "2026-01 discount -50.00 USD", "2026-02 fee 100.00 USD", "2026-02 discount -10.00 USD",
+				"2026-03 fee 100.00 USD", "2026-03 discount -10.00 USD"}, "230.00 USD"},
+		{"two discounts in order", Billing{Discounts: []Discount{
+			{Rate: MustParseRate("50%"), From: mar}, {Amount: MustParseMoney("80 USD"), From: mar}}},
+			[]string{"100 USD"},
+			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 100.00 USD", "2026-03 fee 100.00 USD",
+				"2026-03 discount -50.00 USD", "2026-03 discount -50.00 USD"}, "200.00 USD"},
+		{"a commitment short of its amount", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1000 USD"), From: jan, Until: apr}}},
+			[]string{"100 USD", "200 USD", "300 USD"},
+			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 200.00 USD", "2026-03 fee 300.00 USD", "2026-03 true-up 400.00 USD"}, "1000.00 USD"},
+		{"a commitment counts net fees", Billing{
+			Discounts:   []Discount{{Rate: MustParseRate("10%"), From: jan}},
+			Commitments: []Commitment{{Amount: MustParseMoney("300 USD"), From: jan, Until: apr}}},
+			[]string{"100 USD"},
+			[]string{"2026-01 fee 100.00 USD", "2026-01 discount -10.00 USD", "2026-02 fee 100.00 USD", "2026-02 discount -10.00 USD",
+				"2026-03 fee 100.00 USD", "2026-03 discount -10.00 USD", "2026-03 true-up 30.00 USD"}, "300.00 USD"},
+		{"a commitment met", Billing{Commitments: []Commitment{{Amount: MustParseMoney("250 USD"), From: jan, Until: mar}}},
+			[]string{"200 USD"},
+			[]string{"2026-01 fee 200.00 USD", "2026-02 fee 200.00 USD", "2026-03 fee 200.00 USD"}, "600.00 USD"},
+		{"a term ending after the months has no line yet", Billing{Commitments: []Commitment{{Amount: MustParseMoney("9999 USD"), From: feb, Until: day("2027-01-01")}}},
+			[]string{"1 USD"},
+			[]string{"2026-01 fee 1.00 USD", "2026-02 fee 1.00 USD", "2026-03 fee 1.00 USD"}, "3.00 USD"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			inv, err := tc.billing.Apply("acme", q, feeLines(q, tc.fees...))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, kinds(inv))
+			assert.Equal(t, tc.total, inv.Total.String())
+			assert.Equal(t, "acme", inv.Account)
+			assert.Equal(t, "USD", inv.Currency)
+		})
+	}
+}
+
+func TestBillingApplyErrors(t *testing.T) {
+	q := Months{Year: 2026, Month: time.January, Count: 2}
+	before := Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: day("2025-12-01"), Until: day("2026-02-01")}}}
+	tests := []struct {
+		name    string
+		billing Billing
+		months  Months
+		fees    []InvoiceLine
+		is      error
+		err     string
+	}{
+		{"a term that started before the months", before, q, feeLines(q, "1 USD"), ErrInvalidTerms,
+			"invalid billing terms: commitment 1 runs from 2025-12-01, before the invoiced months 2026-01..2026-02: invoice its whole term"},
+		{"no fee lines", Billing{}, q, nil, ErrInvalidPeriod, "invalid period: no fee lines for 2026-01..2026-02"},
+		{"a month without a fee line", Billing{}, q, feeLines(Months{Year: 2026, Month: time.January, Count: 1}, "1 USD"), ErrInvalidPeriod,
+			"invalid period: no fee line for 2026-02"},
+		{"a fee line outside the months", Billing{}, Months{Year: 2026, Month: time.January, Count: 1}, feeLines(q, "1 USD"), ErrInvalidPeriod,
+			"invalid period: fee line for 2026-02 is outside 2026-01 or out of order"},
+		{"fees in two currencies", Billing{}, q, []InvoiceLine{{Period: q.Period(0), Amount: MustParseMoney("1 USD")},
+			{Period: q.Period(1), Amount: MustParseMoney("1 EUR")}}, ErrCurrencyMismatch, "fees of 2026-02: currency mismatch: USD and EUR"},
+		{"bad months", Billing{}, Months{}, feeLines(q, "1 USD"), ErrInvalidPeriod, "invalid period: month 0 is not between 1 and 12"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := tc.billing.Apply("acme", tc.months, tc.fees)
+			require.ErrorIs(t, err, tc.is)
+			assert.EqualError(t, err, tc.err)
+		})
+	}
+}
+
+func TestChargeKindNames(t *testing.T) {
+	for _, k := range []ChargeKind{ChargeFee, ChargeProratedFee, ChargeDiscount, ChargeTrueUp} {
+		t.Run(k.String(), func(t *testing.T) {
+			text, err := k.MarshalText()
+			require.NoError(t, err)
+			var back ChargeKind
+			require.NoError(t, back.UnmarshalText(text))
+			assert.Equal(t, k, back)
+		})
+	}
+	_, err := ParseChargeKind("credit")
+	require.EqualError(t, err, `unknown charge kind "credit" (want fee, prorated-fee, discount or true-up)`)
+}

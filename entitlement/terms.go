@@ -1,0 +1,158 @@
+package entitlement
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrInvalidTerms reports a [Billing] whose discounts or commitments fail
+// [Billing.Validate].
+var ErrInvalidTerms = errors.New("invalid billing terms")
+
+// Billing is what a contract says about how it is billed, beyond the
+// catalog's prices: its own fee when the catalog does not price its tier,
+// the tier it moves to when a migration takes effect, and the discounts and
+// commitments it negotiated. The zero value bills the catalog's prices with
+// no discount and no commitment. Share read-only.
+type Billing struct {
+	// Fee is the monthly fee of a tier the catalog gives no price, such as
+	// a legacy tier whose fee was negotiated (Looker Premier). It is
+	// charged whatever the spend, prorated by days in a month the contract
+	// leaves the tier. The zero Money when the catalog prices the tier.
+	Fee Money
+	// MovesTo is the tier (id or alias) the contract moves to when a
+	// migration of its tier takes effect; it must be one of the
+	// migration's targets. Empty when no migration takes effect in the
+	// billed months.
+	MovesTo string
+	// Discounts apply in order, each to what the previous ones left.
+	Discounts []Discount
+	// Commitments each add a true-up line at the end of their term.
+	Commitments []Commitment
+}
+
+// Discount is a negotiated reduction of the monthly fees: either a
+// percentage (Rate) or a fixed amount per month (Amount), never both. It
+// applies to every month inside the window [From, Until); both must be the
+// first instant of a month in UTC, and a zero Until leaves the window open.
+// A discount never takes a month below zero: a fixed amount larger than the
+// month's fees takes the fees to zero.
+type Discount struct {
+	Name   string    // what the discount is, for the invoice line's reason, e.g. "partner"
+	Rate   Rate      // the share of the month's fees taken off; zero for a fixed discount
+	Amount Money     // the amount taken off each month; the zero Money for a percentage
+	From   time.Time // first month the discount applies to
+	Until  time.Time // first month it no longer applies to; zero for open-ended
+}
+
+// Commitment is a minimum commitment over a term: the net fees (after
+// discounts) of the months in [From, Until) must add up to at least
+// Amount, and the last month of the term carries a true-up line of
+// max(0, Amount − those fees). From and Until must be the first instants
+// of two months in UTC, From before Until.
+type Commitment struct {
+	Name   string    // what the commitment is, for the true-up line's reason
+	Amount Money     // the least the term's net fees add up to
+	From   time.Time // first month of the term
+	Until  time.Time // first month after the term
+}
+
+// Validate reports whether b's terms are well formed in currency cur (the
+// currency of the invoice): discounts with exactly one of a rate (at most
+// 100%) and a non-negative amount in cur, commitments with a non-negative
+// amount in cur, and windows and terms on month boundaries. A set Fee must
+// be non-negative and in cur. Errors wrap [ErrInvalidTerms].
+func (b *Billing) Validate(cur string) error {
+	if b.Fee != (Money{}) && (b.Fee.Currency() != cur || b.Fee.minor < 0) {
+		return fmt.Errorf("%w: fee %s is not a non-negative amount in %s", ErrInvalidTerms, b.Fee, cur)
+	}
+	for i := range b.Discounts {
+		if err := b.Discounts[i].validate(cur); err != nil {
+			return fmt.Errorf("%w: discount %d: %s", ErrInvalidTerms, i+1, err)
+		}
+	}
+	for i := range b.Commitments {
+		if err := b.Commitments[i].validate(cur); err != nil {
+			return fmt.Errorf("%w: commitment %d: %s", ErrInvalidTerms, i+1, err)
+		}
+	}
+	return nil
+}
+
+func (d *Discount) validate(cur string) error {
+	switch {
+	case d.Rate.IsZero() == (d.Amount == (Money{})):
+		return errors.New("give either a rate or an amount")
+	case d.Rate.micro < 0 || d.Rate.micro > rateScale:
+		return fmt.Errorf("rate %s is outside 0%%..100%%", d.Rate)
+	case d.Amount != (Money{}) && (d.Amount.Currency() != cur || d.Amount.minor < 0):
+		return fmt.Errorf("amount %s is not a non-negative amount in %s", d.Amount, cur)
+	}
+	return window(d.From, d.Until, false)
+}
+
+func (c *Commitment) validate(cur string) error {
+	if c.Amount.Currency() != cur || c.Amount.minor < 0 {
+		return fmt.Errorf("amount %s is not a non-negative amount in %s", c.Amount, cur)
+	}
+	return window(c.From, c.Until, true)
+}
+
+// window checks that from and until are month starts in UTC with from
+// before until; until may be zero unless closed.
+func window(from, until time.Time, closed bool) error {
+	if !isMonthStart(from) {
+		return fmt.Errorf("from %s is not the first instant of a month in UTC", FormatEffective(from))
+	}
+	if until.IsZero() && !closed {
+		return nil
+	}
+	if !isMonthStart(until) {
+		return fmt.Errorf("until %s is not the first instant of a month in UTC", FormatEffective(until))
+	}
+	if !from.Before(until) {
+		return fmt.Errorf("until %s is not after from %s", FormatEffective(until), FormatEffective(from))
+	}
+	return nil
+}
+
+// isMonthStart reports whether t is midnight UTC on the first of a month.
+func isMonthStart(t time.Time) bool {
+	u := t.UTC()
+	return !t.IsZero() && u.Day() == 1 && u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0
+}
+
+// in reports whether the month starting at m is inside [from, until), a
+// zero until being open.
+func in(m, from, until time.Time) bool {
+	return !m.Before(from) && (until.IsZero() || m.Before(until))
+}
+
+// Off returns what d takes off fees (≥ 0, in d's currency for a fixed
+// discount): fees × Rate rounded half-even once, or Amount, never more than
+// fees. It fails with [ErrCurrencyMismatch] when a fixed discount's
+// currency is not that of fees and [ErrInvalidTerms] for negative fees.
+func (d Discount) Off(fees Money) (Money, error) {
+	if fees.minor < 0 {
+		return Money{}, fmt.Errorf("%w: fees %s are negative", ErrInvalidTerms, fees)
+	}
+	if d.Amount != (Money{}) {
+		if d.Amount.cur != fees.cur {
+			return Money{}, mismatch(d.Amount.Currency(), fees.Currency())
+		}
+		return Money{minor: min(d.Amount.minor, fees.minor), cur: fees.cur}, nil
+	}
+	v, _ := mul64(uint64(fees.minor), uint64(d.Rate.micro)).divRound(rateScale) // ≤ fees: the rate is at most 100%
+	return Money{minor: min(int64(v), fees.minor), cur: fees.cur}, nil
+}
+
+// TrueUp returns the true-up charged at the end of c's term when the
+// term's net fees add up to fees: max(0, Amount − fees). It fails with
+// [ErrCurrencyMismatch] when the currencies differ.
+func (c Commitment) TrueUp(fees Money) (Money, error) {
+	if c.Amount.cur != fees.cur || fees.cur == 0 {
+		return Money{}, mismatch(c.Amount.Currency(), fees.Currency())
+	}
+	return Money{minor: max(0, c.Amount.minor-max(fees.minor, 0)), cur: fees.cur}, nil
+}

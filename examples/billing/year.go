@@ -1,0 +1,65 @@
+package main
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/internal/spendcsv"
+	"github.com/tiercel/tiercel/rules"
+)
+
+//go:embed year.csv
+var yearSpends []byte
+
+// lookerYear is the contract of looker-contract.yaml: Looker Premier at its
+// own fee of 5,000 USD a month, renewing on 15 July 2026 into Enhanced,
+// with a 10% partner discount from October and a commitment of 60,000 USD
+// over 2026.
+func lookerYear() entitlement.Contract {
+	day := func(s string) time.Time {
+		t, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			panic(err) // the dates below are constants
+		}
+		return t
+	}
+	return entitlement.Contract{
+		Account: "acme-analytics", Tier: "looker-premier", Start: day("2025-07-15"), Renewal: day("2026-07-15"),
+		Billing: entitlement.Billing{
+			Fee:         entitlement.MustParseMoney("5000 USD"),
+			MovesTo:     "enhanced",
+			Discounts:   []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: day("2026-10-01")}},
+			Commitments: []entitlement.Commitment{{Name: "annual commitment", Amount: entitlement.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
+		},
+	}
+}
+
+// year invoices the Looker contract over 2026 from the spends of its two
+// accounts in year.csv (summed per month) and writes the invoice: a line
+// per month and charge, then the total.
+func year(w io.Writer, e *rules.Engine) error {
+	spends, err := spendcsv.Read("year.csv", yearSpends)
+	if err != nil {
+		return err
+	}
+	inv, err := e.Invoice(lookerYear(), entitlement.Months{Year: 2026, Month: time.January, Count: 12}, spends)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "A year of %s: Looker Premier renewing into Enhanced on 2026-07-15\n\n", inv.Account)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "PERIOD\tTIER\tCHARGE\tSPEND\tAMOUNT")
+	for _, l := range inv.Lines {
+		spend := ""
+		if l.Spend != (entitlement.Money{}) {
+			spend = l.Spend.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.Period, l.Tier, l.Kind, spend, l.Amount)
+	}
+	fmt.Fprintf(tw, "TOTAL\t\t\t\t%s\n", inv.Total)
+	return tw.Flush()
+}
