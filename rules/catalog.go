@@ -8,10 +8,11 @@ type catalogFile struct {
 	rules       []*ruleDef
 	migrations  []*migrationDef
 	permissions []*permissionDef
+	lifecycle   []*lifecycleDef
 }
 
 // topKeys are the sections of a catalog document.
-var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions"}
+var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "lifecycle"}
 
 // parseFile reads one catalog document and appends its definitions to cf,
 // which gathers those of every file in order.
@@ -36,6 +37,8 @@ func (d *decoder) parseFile(cf *catalogFile) {
 			cf.migrations = parseEach(cf.migrations, d.Mapping(f.Value, f.Path, nil), d.parseMigration)
 		case "permissions":
 			cf.permissions = parseEach(cf.permissions, d.Mapping(f.Value, f.Path, nil), d.parsePermission)
+		case "lifecycle":
+			cf.lifecycle = parseEach(cf.lifecycle, []field{f}, d.parseLifecycle)
 		}
 	}
 }

@@ -28,7 +28,7 @@ type Deadline struct {
 // for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
-	r, err := e.resolve(&c)
+	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -49,7 +49,7 @@ type Progress struct {
 // now is an input: the engine never reads the wall clock. It decides the
 // target exactly as Deadline does and returns the same errors.
 func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
-	r, err := e.resolve(&c)
+	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Progress{}, err
 	}
@@ -62,16 +62,19 @@ func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
 }
 
 // resolved is the decision about a case's target: the target, the rule or
-// table row that gave it, its calendar, and the opening instant in the
-// calendar's zone.
+// table row that gave it, its calendar, the account's zone when the
+// calendar runs in it (else nil), and the opening instant in the calendar's
+// zone.
 type resolved struct {
 	target slo.Target
 	rule   string
 	cal    *slo.Calendar
+	loc    *time.Location
 	opened time.Time
 }
 
-func (e *Engine) resolve(c *Case) (resolved, error) {
+// resolve decides the target of metric m for c.
+func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 	t, err := e.tier(c.Tier)
 	if err != nil {
 		return resolved{}, err
@@ -82,7 +85,7 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 	if c.Opened.IsZero() {
 		return resolved{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
 	}
-	o := &t.objectives[response]
+	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
 	if d := o.decide[c.Priority]; d != nil {
@@ -102,6 +105,9 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		}
 	}
 	if !has || target.Within <= 0 || target.Calendar == "" {
+		if m != response {
+			return resolved{}, fmt.Errorf("%w: tier %q has no %s target for %s", ErrNoTarget, t.id, m, c.Priority)
+		}
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal, err := e.calendars.forCase(target.Calendar, c.Country)
@@ -109,15 +115,15 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 		return resolved{}, err
 	}
 	opened := c.Opened
+	var loc *time.Location
 	if cal.NeedsZone() {
 		if c.Zone == "" {
 			return resolved{}, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, target.Calendar)
 		}
-		loc, err := loadZone(c.Zone)
-		if err != nil {
+		if loc, err = loadZone(c.Zone); err != nil {
 			return resolved{}, err
 		}
 		opened = opened.In(loc)
 	}
-	return resolved{target: target, rule: ruleID, cal: cal, opened: opened}, nil
+	return resolved{target: target, rule: ruleID, cal: cal, loc: loc, opened: opened}, nil
 }

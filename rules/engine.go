@@ -21,6 +21,7 @@ type Engine struct {
 	rules       []*rule
 	migrations  []*migration
 	permissions map[string]*permission
+	lifecycle   *lifecycle // how events drive the clocks of each metric (Timeline)
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -97,6 +98,7 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	}
 	e.migrations = c.compileMigrations(all.migrations, e.tierIDs, e.tiers)
 	e.permissions = c.compilePermissions(all.permissions)
+	e.lifecycle = c.compileLifecycle(all.lifecycle)
 	return e
 }
 
