@@ -73,17 +73,27 @@ type resolved struct {
 	opened time.Time
 }
 
-// resolve decides the target of metric m for c.
-func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
+// caseTier returns the tier of c after checking the fields every decision
+// about a case needs: a known tier, a valid priority, an opening instant.
+func (e *Engine) caseTier(c *Case) (*tier, error) {
 	t, err := e.tier(c.Tier)
 	if err != nil {
-		return resolved{}, err
+		return nil, err
 	}
 	if !c.Priority.Valid() {
-		return resolved{}, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
+		return nil, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
 	}
 	if c.Opened.IsZero() {
-		return resolved{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
+		return nil, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
+	}
+	return t, nil
+}
+
+// resolve decides the target of metric m for c.
+func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
+	t, err := e.caseTier(c)
+	if err != nil {
+		return resolved{}, err
 	}
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
