@@ -337,12 +337,17 @@ func (r *run) retarget(k *clock, drop bool) error {
 // decide sets the target of cycle cy of k: the rule chain and table of its
 // tier and priority, with CEL's now the event's instant.
 func (r *run) decide(k *clock, cy *Cycle) error {
-	kc := *r.c
-	kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
-	res, err := r.e.resolve(&kc, k.m)
+	t, _ := r.e.tier(cy.Tier) // known: the case's or an event's
+	o := &t.objectives[k.m]
+	var res resolved
+	err := ErrNoTarget
+	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
+		kc := *r.c
+		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
+		res, err = r.e.resolve(&kc, k.m)
+	}
 	if errors.Is(err, ErrNoTarget) {
-		t, _ := r.e.tier(cy.Tier)
-		cy.Target, cy.Rule, k.cal, k.loc = slo.Target{}, t.objectives[k.m].row[cy.Priority], nil, nil
+		cy.Target, cy.Rule, k.cal, k.loc = slo.Target{}, o.row[cy.Priority], nil, nil
 		return nil
 	}
 	if err != nil {

@@ -42,6 +42,11 @@ var refTiers = []struct {
 		nextReply:  {slo.P1: {60, "24x7"}, slo.P2: {180, "us"}, slo.P3: {90, "office"}, slo.P4: {480, "office"}},
 		resolution: {slo.P1: {240, "us"}, slo.P2: {480, "us"}},
 	}},
+	{"d", [numMetrics][slo.P4 + 1]refTarget{
+		response:   {slo.P1: {15, "24x7"}, slo.P2: {60, "office"}, slo.P4: {600, "us"}},
+		nextReply:  {slo.P1: {30, "24x7"}, slo.P2: {60, "office"}, slo.P3: {120, "office"}},
+		resolution: {slo.P1: {120, "24x7"}, slo.P2: {240, "office"}, slo.P3: {2400, "us"}},
+	}},
 	{"c", [numMetrics][slo.P4 + 1]refTarget{
 		response:  {slo.P1: {45, "24x7"}, slo.P2: {45, "office"}, slo.P3: {135, "us"}, slo.P4: {135, "office"}},
 		nextReply: {slo.P2: {45, "us"}},
