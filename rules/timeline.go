@@ -137,7 +137,10 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 	for i := range r.n {
 		k := &r.clocks[i]
 		if k.active {
-			k.finish(now, r.out)
+			k.finish(now)
+		}
+		for j := range k.cycles {
+			k.measure(j, now, r.out)
 		}
 		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: k.m.String(), Cycles: k.cycles})
 	}
@@ -163,14 +166,21 @@ type run struct {
 }
 
 // clock is one metric's clock: its cycles, the last one active or not,
-// and the calendar of the last one.
+// and the calendar of each cycle.
 type clock struct {
 	m        metric
 	cycles   []Cycle
+	cals     []cycleCalendar // by cycle, in calBuf while they fit
+	calBuf   [8]cycleCalendar
 	active   bool      // the last cycle is running or paused
 	pausedAt time.Time // when the last cycle paused, while it is paused
-	cal      *slo.Calendar
-	loc      *time.Location // the account's zone for a calendar that runs in it, else nil
+}
+
+// cycleCalendar is the calendar a cycle's target runs on (nil without a
+// target) and the account's zone for a calendar that runs in it (else nil).
+type cycleCalendar struct {
+	cal *slo.Calendar
+	loc *time.Location
 }
 
 // track picks the metrics the tiers of the case (at its opening and after
@@ -192,6 +202,7 @@ func (r *run) track(t *tier, events []Event) {
 	for m := range numMetrics {
 		if on[m] {
 			r.clocks[r.n].m = m
+			r.clocks[r.n].cals = r.clocks[r.n].calBuf[:0]
 			r.n++
 		}
 	}
@@ -311,6 +322,7 @@ func (r *run) holds(mr *metricRules, k condition, m metric) (bool, error) {
 // priority now.
 func (r *run) begin(k *clock) error {
 	k.cycles = append(k.cycles, Cycle{Start: r.ev.At.In(r.out), Tier: r.tier.id, Priority: r.priority})
+	k.cals = append(k.cals, cycleCalendar{})
 	k.active = true
 	return r.decide(k, &k.cycles[len(k.cycles)-1])
 }
@@ -347,13 +359,13 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 		res, err = r.e.resolve(&kc, k.m)
 	}
 	if errors.Is(err, ErrNoTarget) {
-		cy.Target, cy.Rule, k.cal, k.loc = slo.Target{}, o.row[cy.Priority], nil, nil
+		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	cy.Target, cy.Rule, k.cal, k.loc = res.target, res.rule, res.cal, res.loc
+	cy.Target, cy.Rule, k.cals[len(k.cals)-1] = res.target, res.rule, cycleCalendar{res.cal, res.loc}
 	return nil
 }
 
@@ -371,8 +383,7 @@ func (k *clock) closePause(cy *Cycle, at time.Time) {
 	}
 }
 
-// end ends the active cycle of k at at in state s and computes its
-// results.
+// end ends the active cycle of k at at in state s.
 func (k *clock) end(at time.Time, s CycleState, out *time.Location) {
 	cy := &k.cycles[len(k.cycles)-1]
 	if cy.State == CyclePaused {
@@ -380,17 +391,13 @@ func (k *clock) end(at time.Time, s CycleState, out *time.Location) {
 	}
 	cy.State, cy.End = s, at.In(out)
 	k.active = false
-	k.measure(cy, at, out)
 }
 
-// finish computes the results of the active cycle of k at now, a running
-// pause ending at now.
-func (k *clock) finish(now time.Time, out *time.Location) {
-	cy := &k.cycles[len(k.cycles)-1]
-	if cy.State == CyclePaused {
+// finish ends the running pause of the active cycle of k, if any, at now.
+func (k *clock) finish(now time.Time) {
+	if cy := &k.cycles[len(k.cycles)-1]; cy.State == CyclePaused {
 		k.closePause(cy, now)
 	}
-	k.measure(cy, now, out)
 }
 
 // reopen continues the last, achieved, cycle of k at at: the time since it
@@ -399,7 +406,6 @@ func (k *clock) reopen(at time.Time) {
 	cy := &k.cycles[len(k.cycles)-1]
 	k.pausedAt = cy.End
 	cy.State, cy.End = CycleRunning, time.Time{}
-	cy.Elapsed, cy.Paused, cy.Breached, cy.Overdue, cy.Due, cy.Warnings = 0, 0, false, 0, time.Time{}, [2]slo.Warning{}
 	k.closePause(cy, at)
 	k.active = true
 }
@@ -407,30 +413,34 @@ func (k *clock) reopen(at time.Time) {
 // warningPercents are the thresholds of Cycle.Warnings.
 var warningPercents = [2]int{50, 75}
 
-// measure computes the results of cycle cy at end (its End or now) on the
-// calendar of k.
-func (k *clock) measure(cy *Cycle, end time.Time, out *time.Location) {
-	cy.Paused = 0
+// measure computes the results of cycle i of k, once its events are all
+// applied: at its End, or at now while it runs.
+func (k *clock) measure(i int, now time.Time, out *time.Location) {
+	cy, cc := &k.cycles[i], k.cals[i]
+	end := now
+	if !cy.End.IsZero() {
+		end = cy.End
+	}
 	for _, p := range cy.Pauses {
 		cy.Paused += p.End.Sub(p.Start)
 	}
-	if k.cal == nil {
+	if cc.cal == nil {
 		return
 	}
 	start := cy.Start
-	if k.loc != nil {
-		start = start.In(k.loc)
+	if cc.loc != nil {
+		start = start.In(cc.loc)
 	}
-	cy.Elapsed = k.cal.Elapsed(start, end, cy.Pauses...)
+	cy.Elapsed = cc.cal.Elapsed(start, end, cy.Pauses...)
 	within := cy.Target.Within
-	cy.Due = k.cal.Add(start, within, cy.Pauses...).In(out)
+	cy.Due = cc.cal.Add(start, within, cy.Pauses...).In(out)
 	cy.Breached = end.After(cy.Due)
 	if cy.Breached {
 		cy.Overdue = end.Sub(cy.Due)
 	}
 	for i, f := range warningPercents {
 		// within*f/100 without overflow.
-		at := k.cal.Add(start, within/100*time.Duration(f)+within%100*time.Duration(f)/100, cy.Pauses...).In(out)
+		at := cc.cal.Add(start, within/100*time.Duration(f)+within%100*time.Duration(f)/100, cy.Pauses...).In(out)
 		cy.Warnings[i] = slo.Warning{Fraction: f, At: at, Reached: !end.Before(at)}
 	}
 }

@@ -210,3 +210,46 @@ func TestTimelineNoTarget(t *testing.T) {
 	assert.True(t, r[0].Due.IsZero())
 	assert.False(t, r[0].Breached)
 }
+
+// Long hostile histories stay linear: tens of thousands of reopenings of
+// one continued resolution cycle (each adding a pause), and of messages
+// (each a next-reply cycle), are measured once each, at the end.
+func TestTimelineLongHistories(t *testing.T) {
+	e := timelineCatalog(t, "")
+	opened := berlin(t, "2026-03-02 09:00")
+	const pairs = 20_000
+	for _, tc := range []struct {
+		name   string
+		first  Event
+		second Event
+		check  func(t *testing.T, tl Timeline)
+	}{
+		{"reopened again and again", Event{Type: EventStatus, Status: "solved"}, Event{Type: EventStatus, Status: "open"}, func(t *testing.T, tl Timeline) {
+			r := cycles(t, tl, "resolution")
+			require.Len(t, r, 1, "reopen: continue keeps one cycle")
+			assert.Len(t, r[0].Pauses, pairs)
+			assert.Equal(t, pairs*time.Minute, r[0].Paused)
+			assert.Len(t, cycles(t, tl, "update"), pairs+1, "each reopening starts an update cycle")
+		}},
+		{"a long conversation", Event{Type: EventMessage, By: ByCustomer}, Event{Type: EventMessage, By: ByAgent}, func(t *testing.T, tl Timeline) {
+			n := cycles(t, tl, "nextReply")
+			require.Len(t, n, pairs)
+			assert.Equal(t, CycleAchieved, n[pairs-1].State)
+			assert.Equal(t, time.Minute, n[pairs-1].Elapsed)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			events := make([]Event, 0, 2*pairs)
+			u := opened
+			for range pairs {
+				a, b := tc.first, tc.second
+				a.At, b.At = u.Add(time.Minute), u.Add(2*time.Minute)
+				events = append(events, a, b)
+				u = b.At
+			}
+			tl, err := e.Timeline(Case{Tier: "std", Priority: slo.P1, Opened: opened}, events, u)
+			require.NoError(t, err)
+			tc.check(t, tl)
+		})
+	}
+}

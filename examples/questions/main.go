@@ -6,7 +6,9 @@
 // 1. Deadline: when is the response to a Standard P1 opened on Friday
 // afternoon in New York due? 2. Change: what changes from Looker Premier to
 // Standard? 3. Eligibility: may a Looker Premier contract migrate, and to
-// what? 4. Price: what does Enhanced cost at 85,000 USD of spend?
+// what? 4. Price: what does Enhanced cost at 85,000 USD of spend? 5.
+// Timeline: a Standard P3 raised to P1 after 2h and answered after 5h; was
+// the response late?
 package main
 
 import (
@@ -20,7 +22,7 @@ import (
 )
 
 func main() {
-	for _, ask := range []func() error{deadline, change, eligibility, price} {
+	for _, ask := range []func() error{deadline, change, eligibility, price, timeline} {
 		if err := ask(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -91,6 +93,29 @@ func price() error {
 	fmt.Println(q.Total) // 6150.00 USD
 	for _, l := range q.Lines {
 		fmt.Println(l.Rate, l.Spend, l.Amount) // 10% 10000.00 USD 1000.00 USD, ...
+	}
+	return nil
+}
+
+func timeline() error {
+	e := rules.Default()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return err
+	}
+	opened := time.Date(2026, 3, 2, 9, 0, 0, 0, ny) // a Monday, 09:00
+	tl, err := e.Timeline(rules.Case{Tier: "standard", Priority: slo.P3, Opened: opened, Zone: "America/New_York"}, []rules.Event{
+		{At: opened.Add(2 * time.Hour), Type: rules.EventPriority, Priority: slo.P1}, // raised after 2h
+		{At: opened.Add(5 * time.Hour), Type: rules.EventMessage, By: rules.ByAgent},
+	}, opened.Add(6*time.Hour))
+	if err != nil {
+		return err
+	}
+	for _, m := range tl.Metrics {
+		for _, c := range m.Cycles {
+			fmt.Println(m.Metric, c.Target, c.Due.Format(time.Kitchen), c.State, c.Breached, c.Overdue, c.Rule)
+			// response 4h business 1:00PM achieved true 1h0m0s tiers.standard.response.P1
+		}
 	}
 	return nil
 }
