@@ -133,6 +133,7 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
 		Aliases: append([]string(nil), t.aliases...), Response: t.objectives[response].table(), Features: cloneFeatures(t.features),
+		NextReply: t.objectives[nextReply].promised(), Update: t.objectives[update].promised(), Resolution: t.objectives[resolution].promised(),
 		Price: price, Source: t.source,
 	}, nil
 }

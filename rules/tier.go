@@ -184,6 +184,9 @@ type Tier struct {
 	Legacy      bool
 	Aliases     []string
 	Response    slo.Table            // initial response targets by priority
+	NextReply   slo.Table            // next reply targets by priority; nil when the tier promises none
+	Update      slo.Table            // periodic update targets by priority; nil when the tier promises none
+	Resolution  slo.Table            // resolution targets by priority; nil when the tier promises none
 	Features    entitlement.Features // languages, channels and services
 	Price       *entitlement.Price   // nil when the catalog gives no price
 	Source      string               // where the tier's numbers come from

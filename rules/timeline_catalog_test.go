@@ -108,3 +108,19 @@ func TestLifecycleTwice(t *testing.T) {
 	require.Len(t, l, 1)
 	assert.Equal(t, "b.yaml:1:1: lifecycle: lifecycle defined twice (first at a.yaml:5:1)", l[0].Error())
 }
+
+// Tier reports the targets of every metric, nil for the metrics the tier
+// does not promise.
+func TestTierMetricTables(t *testing.T) {
+	e := timelineCatalog(t, "")
+	std, err := e.Tier("std")
+	require.NoError(t, err)
+	assert.Equal(t, slo.Table{slo.P1: {Within: time.Hour, Calendar: "24x7"}, slo.P2: {Within: 2 * time.Hour, Calendar: "24x7"}}, std.Update)
+	assert.Len(t, std.NextReply, 3)
+	assert.Len(t, std.Resolution, 3)
+	premium, err := e.Tier("premium")
+	require.NoError(t, err)
+	assert.Nil(t, premium.NextReply)
+	assert.Nil(t, premium.Update)
+	assert.Equal(t, slo.Table{slo.P1: {Within: 2 * time.Hour, Calendar: "24x7"}, slo.P2: {Within: 4 * time.Hour, Calendar: "24x7"}}, premium.Resolution)
+}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -473,4 +474,48 @@ func formatEvents(events []Event) string {
 		fmt.Fprintf(&b, "\n  %d %s %s status=%q by=%q priority=%d tier=%q", i, stamp(x.At), x.Type, x.Status, x.By, x.Priority, x.Tier)
 	}
 	return b.String()
+}
+
+// One engine computes timelines from many goroutines at once, each equal
+// to the one computed alone (run under go test -race).
+func TestTimelineConcurrent(t *testing.T) {
+	e, err := Compile("ref.yaml", []byte(refCatalog(refSettings{reevaluate: true})))
+	require.NoError(t, err)
+	zones := []*time.Location{time.UTC, mustZone(t, "Europe/Berlin")}
+	rng := rand.New(rand.NewPCG(3, 4))
+	type history struct {
+		c      Case
+		events []Event
+		now    time.Time
+		want   map[string][]string
+	}
+	hs := make([]history, 200)
+	for i := range hs {
+		c, events, now := randomHistory(rng, zones)
+		tl, err := e.Timeline(c, events, now)
+		require.NoError(t, err)
+		hs[i] = history{c, events, now, describe(tl)}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(hs))
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range hs {
+				h := &hs[(i+g*25)%len(hs)]
+				tl, err := e.Timeline(h.c, h.events, h.now)
+				if err != nil || !mapsEqual(describe(tl), h.want) {
+					errs <- fmt.Sprintf("goroutine %d, history %d: %v", g, i, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	var failures []string
+	for msg := range errs {
+		failures = append(failures, msg)
+	}
+	require.Empty(t, failures)
 }
