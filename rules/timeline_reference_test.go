@@ -63,12 +63,13 @@ type refSettings struct {
 
 // refCatalog writes the catalog of the settings: an office calendar in
 // Berlin with German holidays (DST on 29 March 2026, Easter 3-6 April), a
-// calendar in the account's zone with US holidays and Saturday hours, and
-// the tiers of refTiers.
+// calendar in the account's zone (New York: DST on 8 March) with US
+// holidays, two closed Fridays and Saturday hours, and the tiers of
+// refTiers.
 func refCatalog(s refSettings) string {
 	var b strings.Builder
 	b.WriteString("calendars:\n  office: {zone: Europe/Berlin, hours: {mon-fri: \"09:00-17:00\"}, holidays: [de]}\n" +
-		"  us: {zone: account, hours: {mon-fri: \"08:00-12:00, 13:00-18:00\", sat: \"10:00-14:00\"}, holidays: [us]}\ntiers:\n")
+		"  us: {zone: account, hours: {mon-fri: \"08:00-12:00, 13:00-18:00\", sat: \"10:00-14:00\"}, holidays: [us], closed: [\"2026-03-20\", \"2026-04-10\"]}\ntiers:\n")
 	for _, t := range refTiers {
 		fmt.Fprintf(&b, "  %s:\n    name: %s\n", t.id, strings.ToUpper(t.id))
 		for m := range numMetrics {
@@ -92,9 +93,9 @@ func refCatalog(s refSettings) string {
 }
 
 // refBase is the first minute of the reference's window.
-var refBase = time.Date(2026, 3, 16, 0, 0, 0, 0, time.UTC)
+var refBase = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 
-const refMinutes = 60 * 24 * 60 // the window: 60 days
+const refMinutes = 70 * 24 * 60 // the window: 70 days
 
 // refOpen tells, minute by minute over the window, whether each calendar
 // is open (the account's zone is New York).
@@ -389,10 +390,11 @@ func describe(tl Timeline) map[string][]string {
 var refStatuses = []string{"open", "pending", "waiting on customer", "on-hold", "solved", "closed", "in progress"}
 
 // randomHistory is a case and its events: opened on a whole minute between
-// 23 March and 12 April 2026 (DST in Europe, Easter), up to 20 events a few
-// hours apart (some at the same instant), now up to a day after the last.
+// 6 March and 15 April 2026 (DST in the US on 8 March and in Europe on 29
+// March, Easter), up to 20 events a few hours apart (some at the same
+// instant), now up to a day after the last.
 func randomHistory(rng *rand.Rand, zones []*time.Location) (Case, []Event, time.Time) {
-	opened := refBase.Add(time.Duration(7*24*60+rng.IntN(20*24*60)) * time.Minute).In(zones[rng.IntN(len(zones))])
+	opened := refBase.Add(time.Duration(4*24*60+rng.IntN(40*24*60)) * time.Minute).In(zones[rng.IntN(len(zones))])
 	c := Case{Tier: refTiers[rng.IntN(len(refTiers))].id, Priority: slo.Priority(1 + rng.IntN(4)), Opened: opened, Zone: "America/New_York"}
 	n := rng.IntN(21)
 	events := make([]Event, 0, n)
