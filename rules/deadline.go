@@ -115,9 +115,6 @@ func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 		}
 	}
 	if !has || target.Within <= 0 || target.Calendar == "" {
-		if m != response {
-			return resolved{}, fmt.Errorf("%w: tier %q has no %s target for %s", ErrNoTarget, t.id, m, c.Priority)
-		}
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
 	cal, err := e.calendars.forCase(target.Calendar, c.Country)

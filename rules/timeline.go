@@ -24,12 +24,32 @@ const (
 
 var cycleStateNames = [...]string{"running", "paused", "achieved", "cancelled"}
 
-// String returns the state's name: running, paused, achieved or cancelled.
+// String returns the state's name: running, paused, achieved or cancelled,
+// or "CycleState(n)" for an unknown value.
 func (s CycleState) String() string {
 	if int(s) < len(cycleStateNames) {
 		return cycleStateNames[s]
 	}
 	return fmt.Sprintf("CycleState(%d)", s)
+}
+
+// MarshalText encodes the state as its name; it fails for an unknown state.
+func (s CycleState) MarshalText() ([]byte, error) {
+	if int(s) >= len(cycleStateNames) {
+		return nil, fmt.Errorf("invalid cycle state %d", s)
+	}
+	return []byte(cycleStateNames[s]), nil
+}
+
+// UnmarshalText decodes one of the names String returns.
+func (s *CycleState) UnmarshalText(text []byte) error {
+	for i, n := range cycleStateNames {
+		if string(text) == n {
+			*s = CycleState(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("invalid cycle state %q: want running, paused, achieved or cancelled", text)
 }
 
 // Cycle is one run of a metric's clock: from a start condition to a stop

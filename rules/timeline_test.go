@@ -253,3 +253,21 @@ func TestTimelineLongHistories(t *testing.T) {
 		})
 	}
 }
+
+// Cycle states read and write their names, as JSON and YAML do.
+func TestCycleStateText(t *testing.T) {
+	for _, s := range []CycleState{CycleRunning, CyclePaused, CycleAchieved, CycleCancelled} {
+		t.Run(s.String(), func(t *testing.T) {
+			b, err := s.MarshalText()
+			require.NoError(t, err)
+			var got CycleState
+			require.NoError(t, got.UnmarshalText(b))
+			assert.Equal(t, s, got)
+		})
+	}
+	_, err := CycleState(9).MarshalText()
+	assert.EqualError(t, err, "invalid cycle state 9")
+	assert.Equal(t, "CycleState(9)", CycleState(9).String())
+	var s CycleState
+	assert.EqualError(t, s.UnmarshalText([]byte("late")), `invalid cycle state "late": want running, paused, achieved or cancelled`)
+}
