@@ -119,8 +119,8 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // catalog, and a tier change retargets it when the catalog says
 // tierChange: reevaluate (by default a cycle keeps the tier it started on).
 // When no cycle runs, a start condition starts one (or, at a reopening with
-// reopen: continue, continues the last achieved cycle, the time it was
-// solved paused). Last, a running cycle pauses on a pause condition and a
+// reopen: continue, continues the last achieved cycle with the target it
+// had, the time it was solved paused). Last, a running cycle pauses on a pause condition and a
 // paused one runs again on a resume condition. The defaults of the
 // conditions are in the README's Case lifecycle section.
 //
