@@ -119,8 +119,9 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // catalog, and a tier change retargets it when the catalog says
 // tierChange: reevaluate (by default a cycle keeps the tier it started on).
 // When no cycle runs, a start condition starts one (or, at a reopening with
-// reopen: continue, continues the last achieved cycle with the target it
-// had, the time it was solved paused). Last, a running cycle pauses on a pause condition and a
+// reopen: continue, continues the last achieved cycle, the time it was
+// solved paused, and applies to it the priority or tier changes made
+// meanwhile). Last, a running cycle pauses on a pause condition and a
 // paused one runs again on a resume condition. The defaults of the
 // conditions are in the README's Case lifecycle section.
 //
@@ -278,13 +279,8 @@ func (r *run) apply(prioChanged, tierChanged bool) error {
 				}
 			case stop:
 				k.end(at, CycleAchieved, r.out)
-			case prioChanged && mr.restart:
-				k.end(at, CycleCancelled, r.out)
-				if err := r.begin(k); err != nil {
-					return err
-				}
 			case prioChanged || tierChanged && r.lc.reevaluate:
-				if err := r.retarget(k, mr.dropPauses); err != nil {
+				if err := r.change(k, mr, prioChanged); err != nil {
 					return err
 				}
 			}
@@ -298,6 +294,14 @@ func (r *run) apply(prioChanged, tierChanged bool) error {
 			case !start:
 			case mr.continues && r.ev.Reopened && len(k.cycles) > 0 && k.cycles[len(k.cycles)-1].State == CycleAchieved:
 				k.reopen(at)
+				// A change made while the cycle was achieved applies now.
+				cy := &k.cycles[len(k.cycles)-1]
+				prio := cy.Priority != r.priority
+				if prio || r.lc.reevaluate && cy.Tier != r.tier.id {
+					if err := r.change(k, mr, prio); err != nil {
+						return err
+					}
+				}
 			default:
 				if err := r.begin(k); err != nil {
 					return err
@@ -345,6 +349,17 @@ func (r *run) begin(k *clock) error {
 	k.cals = append(k.cals, cycleCalendar{})
 	k.active = true
 	return r.decide(k, &k.cycles[len(k.cycles)-1])
+}
+
+// change applies to the active cycle of k a change of the case's priority
+// (prio) or, with tierChange: reevaluate, of its tier: a restart for a
+// priority change when the metric says so, else a retarget.
+func (r *run) change(k *clock, mr *metricRules, prio bool) error {
+	if prio && mr.restart {
+		k.end(r.ev.At, CycleCancelled, r.out)
+		return r.begin(k)
+	}
+	return r.retarget(k, mr.dropPauses)
 }
 
 // retarget gives the active cycle of k the target of the case's priority

@@ -186,6 +186,24 @@ func (r *refRun) begin(k *refClock, t time.Time) {
 	k.active = true
 }
 
+// change applies a change of priority (prio) or tier to the active cycle
+// of k at t.
+func (r *refRun) change(m metric, k *refClock, t time.Time, prio bool) {
+	cy := k.cycles[len(k.cycles)-1]
+	if prio && r.s.restart[m] {
+		cy.state, cy.end, k.active = CycleCancelled, t, false
+		r.begin(k, t)
+		return
+	}
+	cy.prio = r.prio
+	if r.s.reevaluate {
+		cy.tier = r.tier
+	}
+	if r.s.drop[m] {
+		clear(cy.paused)
+	}
+}
+
 // apply applies one event at t.
 func (r *refRun) apply(ev refEvent, t time.Time, prioChanged, tierChanged bool) {
 	for m := range numMetrics {
@@ -198,17 +216,8 @@ func (r *refRun) apply(ev refEvent, t time.Time, prioChanged, tierChanged bool) 
 			switch {
 			case refHolds(m, condStop, ev):
 				cy.state, cy.end, k.active = CycleAchieved, t, false
-			case prioChanged && r.s.restart[m]:
-				cy.state, cy.end, k.active = CycleCancelled, t, false
-				r.begin(k, t)
 			case prioChanged || tierChanged && r.s.reevaluate:
-				cy.prio = r.prio
-				if r.s.reevaluate {
-					cy.tier = r.tier
-				}
-				if r.s.drop[m] {
-					clear(cy.paused)
-				}
+				r.change(m, k, t, prioChanged)
 			}
 		}
 		if !k.active && refHolds(m, condStart, ev) {
@@ -218,6 +227,9 @@ func (r *refRun) apply(ev refEvent, t time.Time, prioChanged, tierChanged bool) 
 					cy.paused = append(cy.paused, true)
 				}
 				cy.state, cy.end, k.active = CycleRunning, time.Time{}, true
+				if prio := cy.prio != r.prio; prio || r.s.reevaluate && cy.tier != r.tier {
+					r.change(m, k, t, prio)
+				}
 			} else {
 				r.begin(k, t)
 			}

@@ -271,3 +271,39 @@ func TestCycleStateText(t *testing.T) {
 	var s CycleState
 	assert.EqualError(t, s.UnmarshalText([]byte("late")), `invalid cycle state "late": want running, paused, achieved or cancelled`)
 }
+
+// A case reopened by the customer as P1: the continued resolution cycle
+// takes P1's target from the opening (retarget), counted on P1's calendar,
+// the time solved paused; with priorityChange: restart a new P1 cycle
+// starts at the reopening instead.
+func TestTimelineReopenedWithHigherPriority(t *testing.T) {
+	events := func(t *testing.T) []Event {
+		return []Event{
+			{At: berlin(t, "2026-03-02 13:00"), Type: EventStatus, Status: "solved"},
+			{At: berlin(t, "2026-03-03 10:00"), Type: EventMessage, By: ByCustomer, Status: "open", Priority: slo.P1},
+			{At: berlin(t, "2026-03-03 12:00"), Type: EventStatus, Status: "solved"},
+		}
+	}
+	for _, tc := range []struct {
+		name, lifecycle string
+		want            []cycleWant
+	}{
+		{"retarget", "", []cycleWant{
+			// 4h on 24x7 from Mon 09:00 are reached at 13:00, when it was solved.
+			{start: "2026-03-02 09:00", end: "2026-03-03 12:00", due: "2026-03-02 13:00", state: CycleAchieved, elapsed: 6 * time.Hour,
+				breached: true, overdue: 23 * time.Hour, rule: "tiers.std.resolution.P1"},
+		}},
+		{"restart", "lifecycle: {metrics: {resolution: {priorityChange: restart}}}\n", []cycleWant{
+			// P2: 8h office, 4h of them before the pause.
+			{start: "2026-03-02 09:00", end: "2026-03-03 10:00", due: "2026-03-03 14:00", state: CycleCancelled, elapsed: 4 * time.Hour, rule: "tiers.std.resolution.P2"},
+			{start: "2026-03-03 10:00", end: "2026-03-03 12:00", due: "2026-03-03 14:00", state: CycleAchieved, elapsed: 2 * time.Hour, rule: "tiers.std.resolution.P1"},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := timelineCatalog(t, tc.lifecycle)
+			tl, err := e.Timeline(Case{Tier: "std", Priority: slo.P2, Opened: berlin(t, "2026-03-02 09:00")}, events(t), berlin(t, "2026-03-03 15:00"))
+			require.NoError(t, err)
+			checkCycles(t, cycles(t, tl, "resolution"), tc.want)
+		})
+	}
+}
