@@ -61,8 +61,8 @@ type Cycle struct {
 	Priority slo.Priority // the priority whose target applies
 	Target   slo.Target   // zero when the tier promises none for the priority
 	Rule     string       // the rule that set the target, or its table row "tiers.<id>.<metric>.<P>"
-	State    CycleState
-	End      time.Time // when the cycle was achieved or cancelled; zero while it runs or is paused
+	State    CycleState   // running, paused, achieved or cancelled
+	End      time.Time    // when the cycle was achieved or cancelled; zero while it runs or is paused
 	// Due is when the target's open time has passed, the pauses excluded;
 	// zero without a target. While the cycle is paused at now it is the
 	// earliest due instant: the one if the clock ran again at now.
@@ -456,8 +456,9 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) {
 	if !cy.End.IsZero() {
 		end = cy.End
 	}
-	for _, p := range cy.Pauses {
+	for i, p := range cy.Pauses {
 		cy.Paused += p.End.Sub(p.Start)
+		cy.Pauses[i] = slo.Interval{Start: p.Start.In(out), End: p.End.In(out)}
 	}
 	if cc.cal == nil {
 		return

@@ -307,3 +307,34 @@ func TestTimelineReopenedWithHigherPriority(t *testing.T) {
 		})
 	}
 }
+
+// Every instant of a timeline is in the location of the case's opening,
+// whatever the locations of the events.
+func TestTimelineLocation(t *testing.T) {
+	e := timelineCatalog(t, "")
+	tokyo := mustZone(t, "Asia/Tokyo")
+	opened := berlin(t, "2026-03-02 09:00")
+	events := []Event{
+		{At: berlin(t, "2026-03-02 10:00").In(tokyo), Type: EventStatus, Status: "pending"},
+		{At: berlin(t, "2026-03-02 11:00").In(time.UTC), Type: EventStatus, Status: "open"},
+		{At: berlin(t, "2026-03-02 12:00").In(tokyo), Type: EventStatus, Status: "solved"},
+	}
+	tl, err := e.Timeline(Case{Tier: "std", Priority: slo.P1, Opened: opened}, events, berlin(t, "2026-03-02 13:00").In(tokyo))
+	require.NoError(t, err)
+	for _, m := range tl.Metrics {
+		for _, cy := range m.Cycles {
+			for _, at := range []time.Time{cy.Start, cy.End, cy.Due, cy.Warnings[0].At, cy.Warnings[1].At} {
+				if !at.IsZero() {
+					assert.Equal(t, opened.Location(), at.Location(), "%s", m.Metric)
+				}
+			}
+			for _, p := range cy.Pauses {
+				assert.Equal(t, opened.Location(), p.Start.Location(), "%s", m.Metric)
+				assert.Equal(t, opened.Location(), p.End.Location(), "%s", m.Metric)
+			}
+		}
+	}
+	r := cycles(t, tl, "resolution")
+	require.Len(t, r, 1)
+	assert.Equal(t, []slo.Interval{{Start: berlin(t, "2026-03-02 10:00"), End: berlin(t, "2026-03-02 11:00")}}, r[0].Pauses)
+}
