@@ -9,10 +9,11 @@ type catalogFile struct {
 	migrations  []*migrationDef
 	permissions []*permissionDef
 	billing     []billingDef
+	lifecycle   []*lifecycleDef
 }
 
 // topKeys are the sections of a catalog document.
-var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing"}
+var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle"}
 
 // parseFile reads one catalog document and appends its definitions to cf,
 // which gathers those of every file in order.
@@ -39,6 +40,8 @@ func (d *decoder) parseFile(cf *catalogFile) {
 			cf.permissions = parseEach(cf.permissions, d.Mapping(f.Value, f.Path, nil), d.parsePermission)
 		case "billing":
 			d.parseBilling(f, cf)
+		case "lifecycle":
+			cf.lifecycle = parseEach(cf.lifecycle, []field{f}, d.parseLifecycle)
 		}
 	}
 }

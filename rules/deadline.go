@@ -28,7 +28,7 @@ type Deadline struct {
 // for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
-	r, err := e.resolve(&c)
+	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -49,7 +49,7 @@ type Progress struct {
 // now is an input: the engine never reads the wall clock. It decides the
 // target exactly as Deadline does and returns the same errors.
 func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
-	r, err := e.resolve(&c)
+	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Progress{}, err
 	}
@@ -62,27 +62,40 @@ func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
 }
 
 // resolved is the decision about a case's target: the target, the rule or
-// table row that gave it, its calendar, and the opening instant in the
-// calendar's zone.
+// table row that gave it, its calendar, the account's zone when the
+// calendar runs in it (else nil), and the opening instant in the calendar's
+// zone.
 type resolved struct {
 	target slo.Target
 	rule   string
 	cal    *slo.Calendar
+	loc    *time.Location
 	opened time.Time
 }
 
-func (e *Engine) resolve(c *Case) (resolved, error) {
+// caseTier returns the tier of c after checking the fields every decision
+// about a case needs: a known tier, a valid priority, an opening instant.
+func (e *Engine) caseTier(c *Case) (*tier, error) {
 	t, err := e.tier(c.Tier)
+	if err != nil {
+		return nil, err
+	}
+	if !c.Priority.Valid() {
+		return nil, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
+	}
+	if c.Opened.IsZero() {
+		return nil, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
+	}
+	return t, nil
+}
+
+// resolve decides the target of metric m for c.
+func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
+	t, err := e.caseTier(c)
 	if err != nil {
 		return resolved{}, err
 	}
-	if !c.Priority.Valid() {
-		return resolved{}, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
-	}
-	if c.Opened.IsZero() {
-		return resolved{}, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
-	}
-	o := &t.objectives[response]
+	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
 	if d := o.decide[c.Priority]; d != nil {
@@ -112,5 +125,5 @@ func (e *Engine) resolve(c *Case) (resolved, error) {
 	if loc != nil {
 		opened = opened.In(loc)
 	}
-	return resolved{target: target, rule: ruleID, cal: cal, opened: opened}, nil
+	return resolved{target: target, rule: ruleID, cal: cal, loc: loc, opened: opened}, nil
 }

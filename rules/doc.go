@@ -6,6 +6,10 @@
 //   - Deadline and Status: a case of priority P1-P4 was opened at T on tier
 //     X; when is the initial response due, on which clock, which rule
 //     decided, and where does the case stand at an instant?
+//   - Timeline: from a case's events (messages, status, priority and tier
+//     changes), every clock of the case: response, next reply, update and
+//     resolution, each cycle with its target, pauses, due instant and
+//     breach.
 //   - Compare: an account moves from tier A to tier B; which response
 //     targets improve, degrade or stay the same?
 //   - Eligibility and Plan: a legacy contract reaches its renewal; may (or
@@ -50,13 +54,16 @@
 //	tier       id, name, family, legacy, aliases, languages, channels, services
 //	principal  id, roles, groups, attrs
 //	now        timestamp: the instant of the decision, always from the input
+//	event      type, at, status, priority, tier, by, reopened, attrs: the
+//	           event a lifecycle condition is applied to (Timeline)
 //
 // Expressions whose estimated worst-case cost (lists and maps of up to 100
 // elements) is too high are rejected at compile time; every evaluation runs
 // under a cost limit and fails with ErrCostLimit beyond it.
 //
-// Each tier promises targets per SLO metric (an objective; today the
-// initial response, written under response:). The rules that can apply to
+// Each tier promises targets per SLO metric (an objective: the initial
+// response under response:, and nextReply:, update: and resolution:, whose
+// clocks the lifecycle section drives from a case's events). The rules that can apply to
 // a tier, metric and priority (after their static metric, tiers and
 // priorities filters) form one first-match chain per tier, metric and
 // priority, like a switch, each rule's condition compiled once; target

@@ -24,6 +24,7 @@ type Engine struct {
 	permissions map[string]*permission
 	// versionPolicy is billing.priceVersion: which price version a contract pays.
 	versionPolicy entitlement.VersionPolicy
+	lifecycle   *lifecycle // how events drive the clocks of each metric (Timeline)
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -101,6 +102,7 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e.migrations = c.compileMigrations(all.migrations, e.tierIDs, e.tiers)
 	e.permissions = c.compilePermissions(all.permissions)
 	e.versionPolicy = c.compileBilling(all.billing)
+	e.lifecycle = c.compileLifecycle(all.lifecycle)
 	return e
 }
 
@@ -139,6 +141,7 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
 		Aliases: append([]string(nil), t.aliases...), Response: t.objectives[response].table(), Features: cloneFeatures(t.features),
+		NextReply: t.objectives[nextReply].promised(), Update: t.objectives[update].promised(), Resolution: t.objectives[resolution].promised(),
 		Price: price, Prices: prices, Source: t.source,
 	}, nil
 }

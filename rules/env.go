@@ -21,6 +21,7 @@ import (
 //	tier       tiercel.Tier       the tier of the case or contract
 //	principal  tiercel.Principal  who acts (Allowed); empty otherwise
 //	now        timestamp          the instant of the decision, from the input
+//	event      tiercel.Event      the event being applied (Timeline); empty otherwise
 
 // celCase is what CEL sees as `case`.
 type celCase struct {
@@ -72,6 +73,21 @@ type celTier struct {
 	Services  []string `cel:"services"`
 }
 
+// celEvent is what CEL sees as `event`: one event of a case's history as
+// Timeline applies it. Status, priority and tier are the case's after the
+// event, whatever its type; reopened is true when the event moved the case
+// out of a solved status.
+type celEvent struct {
+	Type     string         `cel:"type"`
+	At       time.Time      `cel:"at"`
+	Status   string         `cel:"status"`
+	By       string         `cel:"by"`
+	Priority string         `cel:"priority"`
+	Tier     string         `cel:"tier"`
+	Reopened bool           `cel:"reopened"`
+	Attrs    map[string]any `cel:"attrs"`
+}
+
 // celPrincipal is what CEL sees as `principal`.
 type celPrincipal struct {
 	ID     string         `cel:"id"`
@@ -109,6 +125,7 @@ func celEnv() (*cel.Env, error) {
 				types.NativeTypeFor[celContract](tag, types.NativeTypeAlias("tiercel.Contract")),
 				types.NativeTypeFor[celTier](tag, types.NativeTypeAlias("tiercel.Tier")),
 				types.NativeTypeFor[celPrincipal](tag, types.NativeTypeAlias("tiercel.Principal")),
+				types.NativeTypeFor[celEvent](tag, types.NativeTypeAlias("tiercel.Event")),
 			),
 			cel.Variable("case", cel.ObjectType("tiercel.Case")),
 			cel.Variable("account", cel.ObjectType("tiercel.Account")),
@@ -116,6 +133,7 @@ func celEnv() (*cel.Env, error) {
 			cel.Variable("tier", cel.ObjectType("tiercel.Tier")),
 			cel.Variable("principal", cel.ObjectType("tiercel.Principal")),
 			cel.Variable("now", cel.TimestampType),
+			cel.Variable("event", cel.ObjectType("tiercel.Event")),
 			ext.Strings(),
 			cel.OptionalTypes(),
 			unsetInstants,
@@ -157,6 +175,7 @@ type vars struct {
 	contract  *celContract
 	tier      *celTier
 	principal *celPrincipal
+	event     *celEvent
 	now       time.Time
 }
 
@@ -166,6 +185,7 @@ var (
 	emptyContract  = &celContract{}
 	emptyTier      = &celTier{}
 	emptyPrincipal = &celPrincipal{}
+	emptyEvent     = &celEvent{}
 )
 
 // ResolveName implements interpreter.Activation.
@@ -196,6 +216,11 @@ func (v *vars) ResolveName(name string) (any, bool) {
 			return emptyPrincipal, true
 		}
 		return v.principal, true
+	case "event":
+		if v.event == nil {
+			return emptyEvent, true
+		}
+		return v.event, true
 	case "now":
 		return types.Timestamp{Time: v.now}, true
 	}

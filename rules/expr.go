@@ -147,7 +147,7 @@ func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
 // names catalogs see.
 var celTypeNames = map[string]string{
 	"rules.celCase": "tiercel.Case", "rules.celAccount": "tiercel.Account", "rules.celMoney": "tiercel.Money",
-	"rules.celContract": "tiercel.Contract", "rules.celTier": "tiercel.Tier", "rules.celPrincipal": "tiercel.Principal",
+	"rules.celContract": "tiercel.Contract", "rules.celTier": "tiercel.Tier", "rules.celPrincipal": "tiercel.Principal", "rules.celEvent": "tiercel.Event",
 }
 
 func typeName(t *cel.Type) string {

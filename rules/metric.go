@@ -14,10 +14,13 @@ type metric uint8
 
 const (
 	response   metric = iota // the initial response: from the case's opening to the first reply
+	nextReply                // the next reply: from each unanswered customer message to the agent's reply
+	update                   // the periodic update: from the opening, then each agent update, to the next update
+	resolution               // the resolution: from the opening to solved, paused while waiting on the customer
 	numMetrics               // the number of metrics
 )
 
-var metricNames = [numMetrics]string{response: "response"}
+var metricNames = [numMetrics]string{response: "response", nextReply: "nextReply", update: "update", resolution: "resolution"}
 
 func (m metric) String() string { return metricNames[m] }
 

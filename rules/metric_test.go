@@ -16,7 +16,7 @@ func TestParseMetric(t *testing.T) {
 		assert.Equal(t, m, got)
 	}
 	_, err := parseMetric("Response")
-	assert.EqualError(t, err, `unknown metric "Response" (known: response)`)
+	assert.EqualError(t, err, `unknown metric "Response" (known: response, nextReply, update, resolution)`)
 }
 
 // A rule that names the response metric decides as one that names none;

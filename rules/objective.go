@@ -92,3 +92,12 @@ func (o *objective) table() slo.Table {
 	}
 	return tb
 }
+
+// promised returns the objective's table, or nil when the tier declares no
+// target for its metric.
+func (o *objective) promised() slo.Table {
+	if !o.declared() {
+		return nil
+	}
+	return o.table()
+}

@@ -207,6 +207,9 @@ type Tier struct {
 	Legacy      bool
 	Aliases     []string
 	Response    slo.Table             // initial response targets by priority
+	NextReply   slo.Table             // next reply targets by priority; nil when the tier promises none
+	Update      slo.Table             // periodic update targets by priority; nil when the tier promises none
+	Resolution  slo.Table             // resolution targets by priority; nil when the tier promises none
 	Features    entitlement.Features  // languages, channels and services
 	Price       *entitlement.Price    // the newest price version (the one Quote prices); nil when the catalog gives no price
 	Prices      entitlement.PriceBook // every price version, ascending; nil when the catalog gives no price

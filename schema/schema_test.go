@@ -129,6 +129,7 @@ func TestInvalidFixturesFail(t *testing.T) {
 		"catalog-bad-price.yaml":                {`6:17: tiers.gold.price.currency: "usd" does not match`, `8:32: tiers.gold.price.bands[0].rate: "ten percent" does not match`},
 		"catalog-redefines-24x7.yaml":           {`2:3: calendars.24x7: key: "24x7" is not allowed`},
 		"catalog-rule-sets-nothing.yaml":        {`4:5: rules[0]: missing required key "within"`},
+		"catalog-bad-lifecycle.yaml":            {`6:15: lifecycle.tierChange: must be one of fixed, reevaluate`},
 		"suite-two-questions.yaml":              {`2:5: tests[0]: matches 2 alternatives of oneOf, want exactly one`},
 		"suite-expect-of-another-question.yaml": {`4:14: tests[0].expect.due: unknown key`},
 		"suite-error-combined.yaml":             {`4:13: tests[0].expect: must have at most 1 keys`},

@@ -28,4 +28,8 @@ func TestOutput(t *testing.T) {
 	assert.Contains(t, out.String(), "Mon 2 Mar 15:00  4h office")
 	assert.Contains(t, out.String(), "production-outage-on-call")
 	assert.Contains(t, out.String(), "Tue 7 Apr 15:00")
+	// The pending night pauses the update clock; the reopening continues
+	// the resolution clock, the solved time paused.
+	assert.Contains(t, out.String(), "update      Mon 12:45  2h 24x7  Tue 11:00")
+	assert.Contains(t, out.String(), "resolution  Mon 10:00  8h 24x7  Tue 18:45  Tue 14:40  achieved  3h55m0s  24h45m0s")
 }

@@ -6,8 +6,9 @@
 //	go run ./examples/custom-tiers
 //
 // It prints the deadlines of a few cases, showing which rule decided each,
-// and how the targets change from Business to Critical. The catalog's own
-// test suite is tiers_test.yaml.
+// how the targets change from Business to Critical, and every clock of one
+// Critical case from its events (Engine.Timeline). The catalog's own test
+// suite is tiers_test.yaml.
 package main
 
 import (
@@ -94,6 +95,53 @@ func run(w io.Writer, e *rules.Engine) error {
 	fmt.Fprintln(tw, "PRIORITY\tFROM\tTO\tCHANGE")
 	for _, ch := range changes {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", ch.Priority, ch.From, ch.To, ch.Kind)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return clocks(w, e)
+}
+
+// at is a wall-clock instant of March 2026 in Berlin.
+func at(day, hour, minute int) time.Time { return time.Date(2026, 3, day, hour, minute, 0, 0, berlin) }
+
+// incident is a Critical P2 raised to P1, pending on the customer over a
+// night, solved, reopened by the customer and solved again.
+var incident = []rules.Event{
+	{At: at(2, 10, 20), Type: rules.EventMessage, By: rules.ByAgent},
+	{At: at(2, 11, 0), Type: rules.EventPriority, Priority: slo.P1},
+	{At: at(2, 11, 30), Type: rules.EventMessage, By: rules.ByCustomer},
+	{At: at(2, 12, 45), Type: rules.EventMessage, By: rules.ByAgent, Status: "pending"},
+	{At: at(3, 9, 0), Type: rules.EventMessage, By: rules.ByCustomer, Status: "open"},
+	{At: at(3, 9, 30), Type: rules.EventMessage, By: rules.ByAgent, Status: "solved"},
+	{At: at(3, 14, 0), Type: rules.EventMessage, By: rules.ByCustomer, Status: "open"},
+	{At: at(3, 14, 40), Type: rules.EventMessage, By: rules.ByAgent, Status: "solved"},
+}
+
+// clocks prints every cycle of every clock of the incident.
+func clocks(w io.Writer, e *rules.Engine) error {
+	c := rules.Case{Tier: "critical", Priority: slo.P2, Opened: at(2, 10, 0)}
+	tl, err := e.Timeline(c, incident, at(3, 15, 0))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Every clock of a critical P2, opened Mon 2 Mar 10:00, raised to P1 at 11:00 (now Tue 3 Mar 15:00):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "METRIC\tSTART\tTARGET\tDUE\tEND\tSTATE\tELAPSED\tPAUSED\tBREACHED BY\tDECIDED BY")
+	const layout = "Mon 15:04"
+	for _, m := range tl.Metrics {
+		for _, cy := range m.Cycles {
+			end, late := "-", "-"
+			if !cy.End.IsZero() {
+				end = cy.End.Format(layout)
+			}
+			if cy.Breached {
+				late = cy.Overdue.String()
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", m.Metric, cy.Start.Format(layout), cy.Target,
+				cy.Due.Format(layout), end, cy.State, cy.Elapsed, cy.Paused, late, cy.Rule)
+		}
 	}
 	return tw.Flush()
 }

@@ -11,12 +11,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// Example runs the four questions; the output is what the README promises.
+// Example runs the five questions; the output is what the README promises.
 func Example() {
 	_ = deadline()
 	_ = change()
 	_ = eligibility()
 	_ = price()
+	_ = timeline()
 	// Output:
 	// 2026-03-09 11:00:00 -0400 EDT | 4h business | tiers.standard.response.P1
 	// P1: 1h looker-24x5 -> 4h business (degraded)
@@ -29,6 +30,7 @@ func Example() {
 	// 7% 70000.00 USD 4900.00 USD
 	// 5% 5000.00 USD 250.00 USD
 	// 3% 0.00 USD 0.00 USD
+	// response 4h business 1:00PM achieved true 1h0m0s tiers.standard.response.P1
 }
 
 // Example_effective asks how the deadlines move, as the README shows.

@@ -8,7 +8,9 @@
 // Standard? 3. Eligibility: may a Looker Premier contract migrate, and to
 // what? 4. Price: what does Enhanced cost at 85,000 USD of spend? 5. The
 // effective change: how do the deadlines a New York account sees move from
-// Looker Premier to Enhanced, and which target makes none later?
+// Looker Premier to Enhanced, and which target makes none later? 6.
+// Timeline: a Standard P3 raised to P1 after 2h and answered after 5h; was
+// the response late?
 package main
 
 import (
@@ -22,7 +24,7 @@ import (
 )
 
 func main() {
-	for _, ask := range []func() error{deadline, change, eligibility, price, effective, effectiveRule} {
+	for _, ask := range []func() error{deadline, change, eligibility, price, effective, effectiveRule, timeline} {
 		if err := ask(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -136,5 +138,28 @@ func effectiveRule() error {
 		return err
 	}
 	fmt.Println(el.RecommendationRule, el.Recommended == "") // effective true: every target makes some deadline later
+	return nil
+}
+
+func timeline() error {
+	e := rules.Default()
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		return err
+	}
+	opened := time.Date(2026, 3, 2, 9, 0, 0, 0, ny) // a Monday, 09:00
+	tl, err := e.Timeline(rules.Case{Tier: "standard", Priority: slo.P3, Opened: opened, Zone: "America/New_York"}, []rules.Event{
+		{At: opened.Add(2 * time.Hour), Type: rules.EventPriority, Priority: slo.P1}, // raised after 2h
+		{At: opened.Add(5 * time.Hour), Type: rules.EventMessage, By: rules.ByAgent},
+	}, opened.Add(6*time.Hour))
+	if err != nil {
+		return err
+	}
+	for _, m := range tl.Metrics {
+		for _, c := range m.Cycles {
+			fmt.Println(m.Metric, c.Target, c.Due.Format(time.Kitchen), c.State, c.Breached, c.Overdue, c.Rule)
+			// response 4h business 1:00PM achieved true 1h0m0s tiers.standard.response.P1
+		}
+	}
 	return nil
 }

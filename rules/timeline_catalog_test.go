@@ -1,0 +1,126 @@
+package rules
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Every metric is a key of a tier, with targets per priority like response,
+// and a rule may decide any metric.
+func TestLifecycleMetricsParse(t *testing.T) {
+	const src = "tiers:\n  x:\n    name: X\n    response: {P1: 1h 24x7}\n    nextReply: {P1: 2h 24x7}\n    update: {P1: 3h 24x7}\n    resolution: {P1: 8h 24x7, P2: 16h 24x7}\n" +
+		"rules:\n  - id: vip\n    when: case.language == 'ja'\n    metric: resolution\n    within: 4h\n"
+	e, err := Compile("t.yaml", []byte(src))
+	require.NoError(t, err)
+	x := e.tiers["x"]
+	for _, tc := range []struct {
+		m    metric
+		want time.Duration
+	}{{response, time.Hour}, {nextReply, 2 * time.Hour}, {update, 3 * time.Hour}, {resolution, 8 * time.Hour}} {
+		t.Run(tc.m.String(), func(t *testing.T) {
+			assert.Equal(t, tc.want, x.objectives[tc.m].target[slo.P1].Within)
+			assert.Equal(t, "tiers.x."+tc.m.String()+".P1", x.objectives[tc.m].row[slo.P1])
+		})
+	}
+	require.NotNil(t, x.objectives[resolution].decide[slo.P1])
+	assert.Nil(t, x.objectives[response].decide[slo.P1], "the rule names resolution only")
+	assert.False(t, e.lifecycle.usesCEL, "no lifecycle section: every condition is a native default")
+	assert.False(t, e.lifecycle.reevaluate)
+	assert.True(t, e.lifecycle.metrics[resolution].continues)
+	assert.False(t, e.lifecycle.metrics[update].continues)
+}
+
+// A lifecycle section overrides the defaults it names and keeps the others.
+func TestLifecycleSettings(t *testing.T) {
+	const src = okTier + "lifecycle:\n  solved: [done]\n  waiting: [on hold]\n  tierChange: reevaluate\n  metrics:\n" +
+		"    resolution: {priorityChange: restart, keepPauses: false, reopen: new, pause: \"event.status == 'on hold' && case.priority != 'P1'\"}\n"
+	e, err := Compile("t.yaml", []byte(src))
+	require.NoError(t, err)
+	lc := e.lifecycle
+	assert.Equal(t, []string{"done"}, lc.solved)
+	assert.Equal(t, []string{"on hold"}, lc.waiting)
+	assert.True(t, lc.reevaluate)
+	assert.True(t, lc.usesCEL)
+	r := lc.metrics[resolution]
+	assert.True(t, r.restart)
+	assert.True(t, r.dropPauses)
+	assert.False(t, r.continues)
+	assert.NotNil(t, r.prg[condPause])
+	assert.Nil(t, r.prg[condStop], "stop keeps its default")
+	assert.False(t, lc.metrics[update].restart, "other metrics keep the defaults")
+}
+
+// Bad lifecycle sections are positioned errors, every one reported.
+func TestLifecycleErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"enums and unknown keys", okTier + "lifecycle:\n  tierChange: sometimes\n  metrics:\n    foo: {}\n    update: {keepPauses: maybe, reopen: x, priorityChange: y, bogus: 1}\n", []string{
+			`t.yaml:6:15: lifecycle.tierChange: must be fixed or reevaluate, got "sometimes"`,
+			`t.yaml:8:5: lifecycle.metrics.foo: unknown key "foo" (want one of response, nextReply, update, resolution)`,
+			`t.yaml:9:26: lifecycle.metrics.update.keepPauses: must be true or false, got "maybe"`,
+			`t.yaml:9:41: lifecycle.metrics.update.reopen: must be new or continue, got "x"`,
+			`t.yaml:9:60: lifecycle.metrics.update.priorityChange: must be retarget or restart, got "y"`,
+			`t.yaml:9:63: lifecycle.metrics.update.bogus: unknown key "bogus" (want one of start, stop, pause, resume, reset, priorityChange, keepPauses, reopen)`,
+		}},
+		{"cel errors point into the expression", okTier + "lifecycle:\n  metrics:\n    resolution:\n      pause: \"event.stauts == 'x'\"\n      stop: event.type\n", []string{
+			`t.yaml:8:20: lifecycle.metrics.resolution.pause: undefined field 'stauts'`,
+			`t.yaml:9:13: lifecycle.metrics.resolution.stop: must be bool, got string`,
+		}},
+		{"not a mapping", okTier + "lifecycle: 3\n", []string{
+			`t.yaml:5:12: lifecycle: must be a mapping with solved, waiting, tierChange or metrics`,
+		}},
+		{"metric not a mapping", okTier + "lifecycle: {metrics: {response: 2}}\n", []string{
+			`t.yaml:5:33: lifecycle.metrics.response: must be a mapping of conditions (start, stop, pause, resume, reset) and settings`,
+		}},
+		{"target on an unknown calendar", "tiers: {x: {name: X, response: {P1: 1h 24x7}, resolution: {P1: 4h moon}}}\n", []string{
+			`t.yaml:1:64: tiers.x.resolution.P1: unknown calendar "moon"`,
+		}},
+		{"rule on an unknown metric", okTier + "rules: [{id: r, when: 'true', metric: reply, within: 1h}]\n", []string{
+			`t.yaml:5:39: rules[0].metric: unknown metric "reply" (known: response, nextReply, update, resolution)`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Compile("t.yaml", []byte(tc.src))
+			var l ErrorList
+			require.ErrorAs(t, err, &l)
+			got := make([]string, len(l))
+			for i, e := range l {
+				got[i] = e.Error()
+			}
+			assert.Equal(t, tc.want, got)
+			assert.ErrorIs(t, err, ErrInvalidCatalog)
+		})
+	}
+}
+
+// Only one file of a catalog may hold the lifecycle section.
+func TestLifecycleTwice(t *testing.T) {
+	_, err := compileFiles([]string{"a.yaml", "b.yaml"}, [][]byte{[]byte(okTier + "lifecycle: {tierChange: fixed}\n"), []byte("lifecycle: {}\n")})
+	var l ErrorList
+	require.ErrorAs(t, err, &l)
+	require.Len(t, l, 1)
+	assert.Equal(t, "b.yaml:1:1: lifecycle: lifecycle defined twice (first at a.yaml:5:1)", l[0].Error())
+}
+
+// Tier reports the targets of every metric, nil for the metrics the tier
+// does not promise.
+func TestTierMetricTables(t *testing.T) {
+	e := timelineCatalog(t, "")
+	std, err := e.Tier("std")
+	require.NoError(t, err)
+	assert.Equal(t, slo.Table{slo.P1: {Within: time.Hour, Calendar: "24x7"}, slo.P2: {Within: 2 * time.Hour, Calendar: "24x7"}}, std.Update)
+	assert.Len(t, std.NextReply, 3)
+	assert.Len(t, std.Resolution, 3)
+	premium, err := e.Tier("premium")
+	require.NoError(t, err)
+	assert.Nil(t, premium.NextReply)
+	assert.Nil(t, premium.Update)
+	assert.Equal(t, slo.Table{slo.P1: {Within: 2 * time.Hour, Calendar: "24x7"}, slo.P2: {Within: 4 * time.Hour, Calendar: "24x7"}}, premium.Resolution)
+}
