@@ -24,7 +24,7 @@ type Engine struct {
 	permissions map[string]*permission
 	// versionPolicy is billing.priceVersion: which price version a contract pays.
 	versionPolicy entitlement.VersionPolicy
-	lifecycle   *lifecycle // how events drive the clocks of each metric (Timeline)
+	lifecycle     *lifecycle // how events drive the clocks of each metric (Timeline)
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
