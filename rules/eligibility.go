@@ -174,98 +174,6 @@ func (a *assessment) cheapest(ok func(*candidate) bool) int {
 	return best
 }
 
-// yearOf is the window of openings whose effects Eligibility reports: the
-// first year after the move takes effect, in the account's zone.
-func yearOf(effective time.Time, loc *time.Location) (time.Time, time.Time) {
-	start := effective.In(loc)
-	return start, start.AddDate(1, 0, 0)
-}
-
-// moveEffects computes, for a contract on tier cur that migration mv
-// applies to, the changes to each target with their effects over the
-// first year after the move, in the contract's zone (a contract gives no
-// holiday country). It returns nil, with a reason in el, when they cannot
-// be known: the contract has no zone, or a calendar needs a country.
-func (e *Engine) moveEffects(c *entitlement.Contract, mv *moving, cur *tier, el *entitlement.Eligibility) ([][]slo.Change, error) {
-	if c.Zone == "" {
-		el.Reasons = append(el.Reasons, "effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move")
-		return nil, nil
-	}
-	loc, err := loadZone(c.Zone)
-	if err != nil {
-		return nil, err
-	}
-	from, to := yearOf(mv.effective, loc)
-	s := Scope{Zone: c.Zone, From: from, To: to}
-	var memo effectMemo
-	moves := mv.m.moves[cur.id]
-	out := make([][]slo.Change, len(moves))
-	for i := range moves {
-		out[i] = slices.Clone(moves[i].changes)
-		err := e.fillEffects(out[i], &s, &memo)
-		if errors.Is(err, ErrCountryRequired) {
-			el.Reasons = append(el.Reasons, "effective changes are unknown: a calendar closes on the account's country's holidays, which a contract does not give")
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// describeEffects says how the deadlines move for an account in zone over
-// the first year from start, for example "for an account in
-// America/New_York, over its first year from 2026-09-01, P3 and P4 (on
-// business instead of looker-24x5) can be due up to 64h later".
-// Priorities whose deadlines move alike share a clause.
-func describeEffects(zone string, start time.Time, changes []slo.Change) string {
-	var clauses []string
-	var groups [][]string // the priorities of each clause
-	for _, ch := range changes {
-		if ch.Effect == nil || ch.Effect.Kind == slo.Unchanged {
-			continue
-		}
-		clause := effectClause(ch)
-		if i := slices.Index(clauses, clause); i >= 0 {
-			groups[i] = append(groups[i], ch.Priority.String())
-			continue
-		}
-		clauses = append(clauses, clause)
-		groups = append(groups, []string{ch.Priority.String()})
-	}
-	head := "for an account in " + zone + ", over its first year from " + whenText(start) + ", "
-	if len(clauses) == 0 {
-		return head + "no deadline moves"
-	}
-	for i := range clauses {
-		clauses[i] = joinAnd(groups[i]) + clauses[i]
-	}
-	if len(clauses) == 1 {
-		return head + clauses[0]
-	}
-	return head + strings.Join(clauses[:len(clauses)-1], ", ") + ", and " + clauses[len(clauses)-1]
-}
-
-// effectClause says how the deadlines of one priority move, for example
-// " (on business instead of looker-24x5) can be due up to 64h later".
-func effectClause(ch slo.Change) string {
-	eff := ch.Effect
-	var moves string
-	switch eff.Kind {
-	case slo.Improved:
-		moves = " can be due up to " + slo.FormatDuration(-eff.Min) + " earlier"
-	case slo.Degraded:
-		moves = " can be due up to " + slo.FormatDuration(eff.Max) + " later"
-	default:
-		moves = " can be due up to " + slo.FormatDuration(-eff.Min) + " earlier or up to " + slo.FormatDuration(eff.Max) + " later"
-	}
-	if ch.From.Calendar != ch.To.Calendar {
-		return " (on " + ch.To.Calendar + " instead of " + ch.From.Calendar + ")" + moves
-	}
-	return moves
-}
-
 // describeMove fills the eligibility of a contract on tier cur that the
 // migration mv applies to, at the instant at: what applies, from when, and
 // whether the price is held.
@@ -329,16 +237,6 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
 	return nil
-}
-
-// neverLater reports whether no change moves a deadline later.
-func neverLater(changes []slo.Change) bool {
-	for _, ch := range changes {
-		if ch.Effect != nil && ch.Effect.Max > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // reason says, in one sentence, how the candidate changes the targets

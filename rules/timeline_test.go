@@ -134,62 +134,6 @@ func TestTimelineReopen(t *testing.T) {
 	}
 }
 
-// Invalid histories are errors naming the event's index.
-func TestTimelineInvalidEvents(t *testing.T) {
-	e := timelineCatalog(t, "")
-	opened := berlin(t, "2026-03-02 09:00")
-	now := berlin(t, "2026-03-02 18:00")
-	ok := Event{At: berlin(t, "2026-03-02 10:00"), Type: EventNote}
-	for _, tc := range []struct {
-		name   string
-		events []Event
-		now    time.Time
-		want   string
-		is     error
-	}{
-		{"out of order", []Event{ok, {At: berlin(t, "2026-03-02 09:30"), Type: EventNote}}, now,
-			"invalid event: event 1: at 2026-03-02T09:30:00+01:00 is before the previous event's 2026-03-02T10:00:00+01:00: events must be in order", ErrInvalidEvent},
-		{"before the opening", []Event{{At: berlin(t, "2026-03-02 08:00"), Type: EventNote}}, now,
-			"invalid event: event 0: at 2026-03-02T08:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidEvent},
-		{"after now", []Event{ok, {At: berlin(t, "2026-03-02 19:00"), Type: EventNote}}, now,
-			"invalid event: event 1: at 2026-03-02T19:00:00+01:00 is after now 2026-03-02T18:00:00+01:00", ErrInvalidEvent},
-		{"zero instant", []Event{{Type: EventNote}}, now, "invalid event: event 0: at is zero", ErrInvalidEvent},
-		{"unknown type", []Event{ok, ok, {At: ok.At, Type: "reply"}}, now,
-			`invalid event: event 2: unknown type "reply" (known: message, status, priority, tier, note)`, ErrInvalidEvent},
-		{"message without author", []Event{{At: ok.At, Type: EventMessage, By: "bot"}}, now,
-			`invalid event: event 0: a message must be by "agent" or "customer", got "bot"`, ErrInvalidEvent},
-		{"status without status", []Event{{At: ok.At, Type: EventStatus}}, now, "invalid event: event 0: a status event needs a status", ErrInvalidEvent},
-		{"priority without priority", []Event{{At: ok.At, Type: EventPriority}}, now, "invalid event: event 0: a priority event needs a priority", ErrInvalidEvent},
-		{"invalid priority", []Event{{At: ok.At, Type: EventNote, Priority: 9}}, now, "invalid event: event 0: priority 9 is not P1-P4", ErrInvalidEvent},
-		{"tier without tier", []Event{{At: ok.At, Type: EventTier}}, now, "invalid event: event 0: a tier event needs a tier", ErrInvalidEvent},
-		{"unknown tier", []Event{{At: ok.At, Type: EventTier, Tier: "gold"}}, now,
-			`invalid event: event 0: unknown tier "gold" (known: std, premium)`, ErrUnknownTier},
-		{"now before the opening", nil, berlin(t, "2026-03-01 09:00"),
-			"invalid case: now 2026-03-01T09:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidCase},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.Timeline(Case{Tier: "std", Priority: slo.P2, Opened: opened}, tc.events, tc.now)
-			require.Error(t, err)
-			assert.Equal(t, tc.want, err.Error())
-			assert.ErrorIs(t, err, tc.is)
-		})
-	}
-	for _, tc := range []struct {
-		name string
-		c    Case
-		is   error
-	}{
-		{"unknown tier", Case{Tier: "gold", Priority: slo.P1, Opened: opened}, ErrUnknownTier},
-		{"no priority", Case{Tier: "std", Opened: opened}, ErrInvalidCase},
-		{"no opening", Case{Tier: "std", Priority: slo.P1}, ErrInvalidCase},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.Timeline(tc.c, nil, now)
-			assert.ErrorIs(t, err, tc.is)
-		})
-	}
-}
-
 // A tier that promises no target for a priority gives cycles without a
 // due instant, never breached; a metric no tier of the case promises is
 // not tracked.

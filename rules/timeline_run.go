@@ -1,0 +1,346 @@
+package rules
+
+import (
+	"errors"
+	"time"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// run is the state of one Timeline computation.
+type run struct {
+	e        *Engine
+	lc       *lifecycle
+	c        *Case
+	out      *time.Location // the location of the results: Case.Opened's
+	tier     *tier          // the case's tier now
+	priority slo.Priority   // the case's priority now
+	status   string         // the case's status now
+	clocks   [numMetrics]clock
+	n        int      // the tracked metrics: clocks[:n]
+	ev       celEvent // the event being applied
+	// The activation of CEL conditions, when the catalog writes some.
+	vars    vars
+	kase    celCase
+	account celAccount
+}
+
+// clock is one metric's clock: its cycles, the last one active or not,
+// and the calendar of each cycle.
+type clock struct {
+	m        metric
+	cycles   []Cycle
+	cals     []cycleCalendar // by cycle, in calBuf while they fit
+	calBuf   [8]cycleCalendar
+	active   bool      // the last cycle is running or paused
+	pausedAt time.Time // when the last cycle paused, while it is paused
+}
+
+// cycleCalendar is the calendar a cycle's target runs on (nil without a
+// target) and the account's zone for a calendar that runs in it (else nil).
+type cycleCalendar struct {
+	cal *slo.Calendar
+	loc *time.Location
+}
+
+// track picks the metrics the tiers of the case (at its opening and after
+// each tier event) promise.
+func (r *run) track(t *tier, events []Event) {
+	var on [numMetrics]bool
+	mark := func(t *tier) {
+		for m := range numMetrics {
+			on[m] = on[m] || t.objectives[m].declared()
+		}
+	}
+	mark(t)
+	for i := range events {
+		if events[i].Tier != "" {
+			et, _ := r.e.tier(events[i].Tier) // known: checkEvents
+			mark(et)
+		}
+	}
+	for m := range numMetrics {
+		if on[m] {
+			r.clocks[r.n].m = m
+			r.clocks[r.n].cals = r.clocks[r.n].calBuf[:0]
+			r.n++
+		}
+	}
+}
+
+// step applies one event of the history.
+func (r *run) step(x *Event) error {
+	prioChanged := x.Priority != 0 && x.Priority != r.priority
+	if prioChanged {
+		r.priority = x.Priority
+	}
+	tierChanged := false
+	if x.Tier != "" {
+		nt, _ := r.e.tier(x.Tier) // known: checkEvents
+		tierChanged = nt != r.tier
+		r.tier = nt
+	}
+	reopened := false
+	if x.Status != "" {
+		reopened = r.lc.isSolved(r.status) && !r.lc.isSolved(x.Status)
+		r.status = x.Status
+	}
+	r.ev = celEvent{Type: x.Type, At: x.At, Status: r.status, By: x.By, Priority: r.priority.String(),
+		Tier: r.tier.id, Reopened: reopened, Attrs: attrs(x.Attrs)}
+	if r.lc.usesCEL {
+		r.kase.Priority, r.kase.Tier, r.vars.tier = r.priority.String(), r.tier.id, r.tier.cel
+	}
+	return r.apply(prioChanged, tierChanged)
+}
+
+// apply runs every tracked metric's conditions on the event r.ev: the
+// running cycle ends or changes, a new one may start, and the active one
+// pauses or resumes.
+func (r *run) apply(prioChanged, tierChanged bool) error {
+	for i := range r.n {
+		k := &r.clocks[i]
+		mr := &r.lc.metrics[k.m]
+		if k.active {
+			if err := r.settle(k, mr, prioChanged, tierChanged); err != nil {
+				return err
+			}
+		}
+		if !k.active {
+			if err := r.maybeStart(k, mr); err != nil {
+				return err
+			}
+		}
+		if k.active {
+			if err := r.pauseOrResume(k, mr); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// settle applies the event to the active cycle of k: a reset cancels it
+// and starts another, else a stop achieves it, else a change of priority
+// (or of tier, when the catalog re-evaluates) retargets or restarts it.
+func (r *run) settle(k *clock, mr *metricRules, prioChanged, tierChanged bool) error {
+	at := r.ev.At
+	reset, err := r.holds(mr, condReset, k.m)
+	if err != nil {
+		return err
+	}
+	stop := false
+	if !reset {
+		if stop, err = r.holds(mr, condStop, k.m); err != nil {
+			return err
+		}
+	}
+	switch {
+	case reset:
+		k.end(at, CycleCancelled, r.out)
+		return r.begin(k)
+	case stop:
+		k.end(at, CycleAchieved, r.out)
+	case prioChanged || tierChanged && r.lc.reevaluate:
+		return r.change(k, mr, prioChanged)
+	}
+	return nil
+}
+
+// maybeStart starts a cycle of k when the start condition holds, or, at a
+// reopening with reopen: continue, continues the last achieved one and
+// applies to it the changes made while it was achieved.
+func (r *run) maybeStart(k *clock, mr *metricRules) error {
+	start, err := r.holds(mr, condStart, k.m)
+	if err != nil || !start {
+		return err
+	}
+	if !(mr.continues && r.ev.Reopened && len(k.cycles) > 0 && k.cycles[len(k.cycles)-1].State == CycleAchieved) {
+		return r.begin(k)
+	}
+	k.reopen(r.ev.At)
+	cy := &k.cycles[len(k.cycles)-1]
+	prio := cy.Priority != r.priority
+	if prio || r.lc.reevaluate && cy.Tier != r.tier.id {
+		return r.change(k, mr, prio)
+	}
+	return nil
+}
+
+// pauseOrResume pauses the running cycle of k on a pause condition, or
+// resumes the paused one on a resume condition.
+func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
+	cy := &k.cycles[len(k.cycles)-1]
+	cond := condPause
+	if cy.State == CyclePaused {
+		cond = condResume
+	}
+	holds, err := r.holds(mr, cond, k.m)
+	if err != nil || !holds {
+		return err
+	}
+	if cy.State == CyclePaused {
+		k.resume(r.ev.At)
+	} else {
+		cy.State, k.pausedAt = CyclePaused, r.ev.At
+	}
+	return nil
+}
+
+// holds evaluates one condition of metric m on the event.
+func (r *run) holds(mr *metricRules, k condition, m metric) (bool, error) {
+	if p := mr.prg[k]; p != nil {
+		r.vars.now = r.ev.At
+		return evalBool(p, &r.vars, "lifecycle."+m.String()+"."+condNames[k])
+	}
+	return mr.native[k](r.lc, &r.ev), nil
+}
+
+// begin starts a new cycle of k at the event, on the case's tier and
+// priority now.
+func (r *run) begin(k *clock) error {
+	k.cycles = append(k.cycles, Cycle{Start: r.ev.At.In(r.out), Tier: r.tier.id, Priority: r.priority})
+	k.cals = append(k.cals, cycleCalendar{})
+	k.active = true
+	return r.decide(k, &k.cycles[len(k.cycles)-1])
+}
+
+// change applies to the active cycle of k a change of the case's priority
+// (prio) or, with tierChange: reevaluate, of its tier: a restart for a
+// priority change when the metric says so, else a retarget.
+func (r *run) change(k *clock, mr *metricRules, prio bool) error {
+	if prio && mr.restart {
+		k.end(r.ev.At, CycleCancelled, r.out)
+		return r.begin(k)
+	}
+	return r.retarget(k, mr.dropPauses)
+}
+
+// retarget gives the active cycle of k the target of the case's priority
+// now, on the case's tier now (tierChange: reevaluate) or the cycle's,
+// measured from the cycle's start. With drop, the time paused before the
+// event counts.
+func (r *run) retarget(k *clock, drop bool) error {
+	cy := &k.cycles[len(k.cycles)-1]
+	cy.Priority = r.priority
+	if r.lc.reevaluate {
+		cy.Tier = r.tier.id
+	}
+	if drop {
+		cy.Pauses = nil
+		if cy.State == CyclePaused {
+			k.pausedAt = r.ev.At
+		}
+	}
+	return r.decide(k, cy)
+}
+
+// decide sets the target of cycle cy of k: the rule chain and table of its
+// tier and priority, with CEL's now the event's instant.
+func (r *run) decide(k *clock, cy *Cycle) error {
+	t, _ := r.e.tier(cy.Tier) // known: the case's or an event's
+	o := &t.objectives[k.m]
+	var res resolved
+	err := ErrNoTarget
+	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
+		kc := *r.c
+		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
+		res, err = r.e.resolve(&kc, k.m)
+	}
+	if errors.Is(err, ErrNoTarget) {
+		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	cy.Target, cy.Rule, k.cals[len(k.cals)-1] = res.target, res.rule, cycleCalendar{res.cal, res.loc}
+	return nil
+}
+
+// resume runs the paused last cycle of k again at at.
+func (k *clock) resume(at time.Time) {
+	cy := &k.cycles[len(k.cycles)-1]
+	k.closePause(cy, at)
+	cy.State = CycleRunning
+}
+
+// closePause ends the running pause of cy at at, keeping it when it lasted.
+func (k *clock) closePause(cy *Cycle, at time.Time) {
+	if at.After(k.pausedAt) {
+		cy.Pauses = append(cy.Pauses, slo.Interval{Start: k.pausedAt, End: at})
+	}
+}
+
+// end ends the active cycle of k at at in state s.
+func (k *clock) end(at time.Time, s CycleState, out *time.Location) {
+	cy := &k.cycles[len(k.cycles)-1]
+	if cy.State == CyclePaused {
+		k.closePause(cy, at)
+	}
+	cy.State, cy.End = s, at.In(out)
+	k.active = false
+}
+
+// finish ends the running pause of the active cycle of k, if any, at now.
+func (k *clock) finish(now time.Time) {
+	if cy := &k.cycles[len(k.cycles)-1]; cy.State == CyclePaused {
+		k.closePause(cy, now)
+	}
+}
+
+// reopen continues the last, achieved, cycle of k at at: the time since it
+// was achieved is a pause.
+func (k *clock) reopen(at time.Time) {
+	cy := &k.cycles[len(k.cycles)-1]
+	k.pausedAt = cy.End
+	cy.State, cy.End = CycleRunning, time.Time{}
+	k.closePause(cy, at)
+	k.active = true
+}
+
+// warningPercents are the thresholds of Cycle.Warnings.
+var warningPercents = [2]int{50, 75}
+
+// measure computes the results of cycle i of k, once its events are all
+// applied: at its End, or at now while it runs.
+func (k *clock) measure(i int, now time.Time, out *time.Location) {
+	cy, cc := &k.cycles[i], k.cals[i]
+	end := now
+	if !cy.End.IsZero() {
+		end = cy.End
+	}
+	for i, p := range cy.Pauses {
+		cy.Paused += p.End.Sub(p.Start)
+		cy.Pauses[i] = slo.Interval{Start: p.Start.In(out), End: p.End.In(out)}
+	}
+	if cc.cal == nil {
+		return
+	}
+	start := cy.Start
+	if cc.loc != nil {
+		start = start.In(cc.loc)
+	}
+	cy.Elapsed = cc.cal.Elapsed(start, end, cy.Pauses...)
+	within := cy.Target.Within
+	cy.Due = cc.cal.Add(start, within, cy.Pauses...).In(out)
+	cy.Breached = end.After(cy.Due)
+	if cy.Breached {
+		cy.Overdue = end.Sub(cy.Due)
+	}
+	for i, f := range warningPercents {
+		// within*f/100 without overflow.
+		at := cc.cal.Add(start, within/100*time.Duration(f)+within%100*time.Duration(f)/100, cy.Pauses...).In(out)
+		cy.Warnings[i] = slo.Warning{Fraction: f, At: at, Reached: !end.Before(at)}
+	}
+}
+
+// declared reports whether a tier promises the objective's metric: a
+// target for some priority or a rule that may give one.
+func (o *objective) declared() bool {
+	for p := slo.P1; p <= slo.P4; p++ {
+		if o.has[p] || o.decide[p] != nil {
+			return true
+		}
+	}
+	return false
+}
