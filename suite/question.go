@@ -21,6 +21,7 @@ var questions = []question{
 	ask("plan", []string{"contract", "at"}, []string{"contract"}, (*parser).contractAt, plan, planRows),
 	ask("entitlements", []string{"contract", "at", "movedTo"}, []string{"contract"}, (*parser).contractAt, entitlements, entitlementsRows),
 	ask("allowed", []string{"action", "principal", "case"}, []string{"action"}, readAllowed, allowed, allowedRows),
+	ask("timeline", timelineKeys, []string{"tier", "priority", "opened"}, readTimeline, timeline, timelineRows),
 }
 
 // question is one kind of question a test may ask.
