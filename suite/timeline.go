@@ -53,6 +53,7 @@ type History struct {
 	Now    time.Time     // the instant the timeline is computed at
 
 	at      yamlpos.Pos   // where the case is written
+	tierAt  yamlpos.Pos   // where its tier is written
 	eventAt []yamlpos.Pos // where each event is written
 }
 
@@ -93,7 +94,11 @@ func (p *parser) history(q field, fields []field, now *time.Time) (History, bool
 		p.d.Fail(yamlpos.OrNode(q.Value, q.KeyNode), q.Path, nil, "missing now: the instant the timeline is computed at (here, in the test or in the suite)")
 		ok = false
 	}
+	h.tierAt = h.at
 	for _, f := range fields {
+		if f.Key == "tier" {
+			h.tierAt = p.d.At(f.Value, f.Path)
+		}
 		if f.Key != "events" {
 			continue
 		}
@@ -155,13 +160,17 @@ func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
 	return tl, nil
 }
 
-// position returns err at the event it names, or at the case.
+// position returns err at the event it names, else at the case's tier
+// when the tier is unknown, else at the case.
 func (h *History) position(err error) error {
 	at, msg := h.at, err.Error()
-	if m := eventIndex.FindStringSubmatchIndex(msg); m != nil {
+	m := eventIndex.FindStringSubmatchIndex(msg)
+	if m != nil {
 		if i, convErr := strconv.Atoi(msg[m[2]:m[3]]); convErr == nil && i < len(h.eventAt) {
 			at, msg = h.eventAt[i], msg[:m[0]]+msg[m[1]:]
 		}
+	} else if errors.Is(err, rules.ErrUnknownTier) {
+		at = h.tierAt
 	}
 	at.Kind = nil // the file is well formed: the engine refused what it says
 	return at.Errorf(err, "%s", msg)

@@ -130,7 +130,7 @@ func TestHistoryTimelineErrors(t *testing.T) {
 			`case.yaml:6:5: events[0]: invalid event: a message must be by "agent" or "customer", got ""`, rules.ErrInvalidEvent},
 		{"unknown event tier", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: tier, tier: gold}\n",
 			"case.yaml:6:5: events[0]: invalid event: unknown tier \"gold\"", rules.ErrUnknownTier},
-		{"unknown case tier", strings.Replace(head, "std", "gold", 1), "case.yaml:1:1: unknown tier \"gold\"", rules.ErrUnknownTier},
+		{"unknown case tier", strings.Replace(head, "std", "gold", 1), "case.yaml:1:7: tier: unknown tier \"gold\"", rules.ErrUnknownTier},
 		{"now before the opening", strings.Replace(head, "2026-03-06T10", "2026-03-04T10", 1),
 			"case.yaml:1:1: invalid case: now 2026-03-04T10:00:00Z is before the case opened at 2026-03-05T10:00:00Z", rules.ErrInvalidCase},
 	}

@@ -42,6 +42,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, quoteCommand, eligibilityCommand, allowedCommand}
+	commands = append(commands, timelineCommand)
 }
 
 // run executes the command line args (without the program name) and returns

@@ -126,6 +126,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 func TestEveryGoldenFileHasACase(t *testing.T) {
 	all := [][]goldenCase{
 		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenQuote, goldenEligibility, goldenAllowed,
+		goldenTimeline,
 	}
 	cases := map[string]bool{}
 	for _, set := range all {
