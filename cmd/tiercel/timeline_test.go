@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/internal/readfile/readfiletest"
 )
 
@@ -26,7 +27,7 @@ var goldenTimeline = []goldenCase{
 	{"timeline-json", []string{"timeline", "--catalog", lifecycleCatalog, "--output", "json", "testdata/case.yaml"}, exitOK},
 	{"timeline-json-input", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/case.json"}, exitOK},
 	{"timeline-disorder", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/case-disorder.yaml"}, exitInput},
-	{"timeline-bad-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/case-bad.yaml"}, exitInput},
+	{"timeline-bad-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/bad-case.yaml"}, exitInput},
 	{"timeline-missing-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/no-such-case.yaml"}, exitInput},
 	{"timeline-unknown-tier", []string{"timeline", "testdata/case.yaml"}, exitInput},
 	{"timeline-no-argument", []string{"timeline", "--catalog", lifecycleCatalog}, exitUsage},
@@ -194,6 +195,18 @@ func TestTimelineSVG(t *testing.T) {
 		assert.Len(t, root.all("breached"), 0)
 		assert.Len(t, root.all("paused"), 1, "on-hold from 10:00 to 14:00")
 	})
+}
+
+// TestTimelineDocsPicture keeps the README's picture, docs/timeline.svg,
+// what the command draws for the example case (rewritten under -update;
+// docs/timeline.png is its rendering in Chromium, redone by hand).
+func TestTimelineDocsPicture(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "case.svg")
+	_, stderr, code := runCmd(t, "timeline", "--catalog", lifecycleCatalog, "--svg", out, "testdata/case.yaml")
+	require.Equal(t, exitOK, code, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	golden.Check(t, "../../docs/timeline.svg", string(b))
 }
 
 func nonZero(m map[string]int) map[string]int {
