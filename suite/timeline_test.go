@@ -218,3 +218,36 @@ func TestTimelineExpectErrors(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkHistory reads a case file of 20 events and computes its
+// timeline, as tiercel timeline does.
+func BenchmarkHistory(b *testing.B) {
+	e, err := rules.Load("testdata/lifecycle.yaml")
+	require.NoError(b, err)
+	var src strings.Builder
+	src.WriteString("tier: std\npriority: P2\nopened: 2026-03-02T09:00:00+01:00\nnow: 2026-03-06T17:00:00+01:00\nevents:\n")
+	start := time.Date(2026, 3, 2, 9, 30, 0, 0, time.FixedZone("", 3600))
+	for i := range 20 {
+		fmt.Fprintf(&src, "  - {at: %s, type: message, by: %s}\n", start.Add(time.Duration(i)*3*time.Hour).Format(time.RFC3339),
+			[]string{"customer", "agent"}[i%2])
+	}
+	doc := []byte(src.String())
+	b.Run("parse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := ParseHistory("case.yaml", doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	h, err := ParseHistory("case.yaml", doc)
+	require.NoError(b, err)
+	b.Run("timeline", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := h.Timeline(e); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -20,7 +20,9 @@ const (
 	svgRow     = 34 // the height of a row
 	svgBar     = 16 // the height of a bar
 	svgLegend  = 44
-	maxSVGTick = 9 // the most ticks of the axis
+	maxSVGTick = 9                    // the most ticks of the axis
+	maxSVGBars = 120                  // the most bars drawn; the others are counted
+	maxWeekend = 120 * 24 * time.Hour // the longest axis whose weekends are shaded
 )
 
 // Colours of the picture, shared by the bars and the legend.
@@ -49,7 +51,13 @@ func (s *svgCanvas) x(t time.Time) float64 {
 	if !t.Before(s.t1) {
 		return s.x1
 	}
-	return s.x0 + (s.x1-s.x0)*float64(t.Sub(s.t0))/float64(s.t1.Sub(s.t0))
+	return s.x0 + (s.x1-s.x0)*seconds(s.t0, t)/seconds(s.t0, s.t1)
+}
+
+// seconds is b-a in seconds, exact enough for a picture however far apart
+// (a time.Duration saturates past 292 years).
+func seconds(a, b time.Time) float64 {
+	return float64(b.Unix()-a.Unix()) + float64(b.Nanosecond()-a.Nanosecond())/1e9
 }
 
 func (s *svgCanvas) printf(format string, args ...any) { fmt.Fprintf(&s.b, format, args...) }
@@ -77,6 +85,11 @@ func (v *caseView) svg() []byte {
 	for _, m := range v.tl.Metrics {
 		rows += len(m.Cycles)
 	}
+	hidden := max(rows-maxSVGBars, 0)
+	rows -= hidden
+	if hidden > 0 {
+		rows++ // the line that says so
+	}
 	s := &svgCanvas{t0: v.h.Case.Opened, t1: v.tl.Now, x0: svgLeft, x1: svgWidth - svgRight}
 	if !s.t1.After(s.t0) {
 		s.t1 = s.t0.Add(time.Hour)
@@ -93,12 +106,18 @@ func (v *caseView) svg() []byte {
 	v.svgTitle(s)
 	v.svgWeekends(s, svgTop-6, axisY)
 	v.svgAxis(s, axisY)
-	y := float64(svgTop)
+	y, drawn := float64(svgTop), 0
 	for _, m := range v.tl.Metrics {
 		for i, cy := range m.Cycles {
+			if drawn == maxSVGBars {
+				break
+			}
 			v.svgCycle(s, m.Metric, i, cy, y)
-			y += svgRow
+			y, drawn = y+svgRow, drawn+1
 		}
+	}
+	if hidden > 0 {
+		s.text(20, y+12, `class="hidden-cycles" fill="#666666"`, fmt.Sprintf("and %d more cycles, not drawn (the table and --output json list them)", hidden))
 	}
 	v.svgEvents(s, marks, axisY)
 	svgLegendRow(s, float64(height-20))
@@ -116,6 +135,9 @@ func (v *caseView) svgTitle(s *svgCanvas) {
 // svgWeekends shades the Saturdays and Sundays of the axis, in the view's
 // zone.
 func (v *caseView) svgWeekends(s *svgCanvas, top, bottom float64) {
+	if seconds(s.t0, s.t1) > maxWeekend.Seconds() {
+		return // too many to draw, too thin to see
+	}
 	t0 := v.in(s.t0)
 	day := time.Date(t0.Year(), t0.Month(), t0.Day(), 0, 0, 0, 0, v.loc)
 	for ; day.Before(s.t1); day = day.AddDate(0, 0, 1) {
@@ -125,28 +147,49 @@ func (v *caseView) svgWeekends(s *svgCanvas, top, bottom float64) {
 	}
 }
 
-// tickSteps are the spacings the axis may use, the first that gives at
-// most maxSVGTick ticks.
-var tickSteps = []time.Duration{15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour, 48 * time.Hour, 7 * 24 * time.Hour, 28 * 24 * time.Hour}
+// Tick spacings of the axis, the first that gives at most maxSVGTick
+// ticks: minutes on the wall clock, then days.
+var (
+	tickMinutes = []int{15, 30, 60, 120, 180, 360, 720}
+	tickDays    = []int{1, 2, 7, 28}
+)
+
+// tickStep is the spacing of the ticks of an axis of span seconds: a number
+// of minutes, or else of days (beyond tickDays, as many as it takes).
+func tickStep(span float64) (minutes, days int) {
+	for _, m := range tickMinutes {
+		if span/(60*float64(m)) <= maxSVGTick {
+			return m, 0
+		}
+	}
+	for _, d := range tickDays {
+		if span/(86400*float64(d)) <= maxSVGTick {
+			return 0, d
+		}
+	}
+	return 0, int(span/86400/maxSVGTick) + 1
+}
 
 func (v *caseView) svgAxis(s *svgCanvas, y float64) {
 	s.printf(`<line class="axis" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333333"/>`+"\n", s.x0, y, s.x1, y)
-	span := s.t1.Sub(s.t0)
-	step := tickSteps[len(tickSteps)-1]
-	for _, st := range tickSteps {
-		if span/st <= maxSVGTick {
-			step = st
-			break
-		}
-	}
+	minutes, days := tickStep(seconds(s.t0, s.t1))
 	t0 := v.in(s.t0)
 	tick := time.Date(t0.Year(), t0.Month(), t0.Day(), 0, 0, 0, 0, v.loc)
-	next := func(t time.Time) time.Time { return t.Add(step) }
+	// Steps on the wall clock, so that ticks stay on the hour across DST.
+	next := func(t time.Time) time.Time {
+		n := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute()+minutes, 0, 0, v.loc)
+		if !n.After(t) { // a wall clock that does not advance at a DST change
+			n = t.Add(time.Duration(minutes) * time.Minute)
+		}
+		return n
+	}
 	layout := "Mon 02 Jan 15:04"
-	if step >= 24*time.Hour {
-		days := int(step / (24 * time.Hour))
-		next = func(t time.Time) time.Time { return t.AddDate(0, 0, days) } // midnights across DST
+	if days > 0 {
+		next = func(t time.Time) time.Time { return t.AddDate(0, 0, days) }
 		layout = "Mon 02 Jan"
+		if days > 28 {
+			layout = "02 Jan 2006"
+		}
 	}
 	for ; !tick.After(s.t1); tick = next(tick) {
 		if tick.Before(s.t0) {
@@ -221,7 +264,7 @@ func (v *caseView) svgDue(s *svgCanvas, due time.Time, y float64) {
 // eventMark is one mark of the axis: the events at (nearly) one place.
 type eventMark struct {
 	x      float64
-	events []int // their indexes
+	events int // how many
 	label  string
 }
 
@@ -232,15 +275,17 @@ const maxEventLabel = 64
 // one label.
 func (v *caseView) eventMarks(s *svgCanvas) []eventMark {
 	var marks []eventMark
-	for i, ev := range v.h.Events {
+	for _, ev := range v.h.Events {
 		x := s.x(ev.At)
 		text := v.in(ev.At).Format("15:04") + " " + eventLabel(ev)
 		if k := len(marks) - 1; k >= 0 && x-marks[k].x < 9 {
-			marks[k].events = append(marks[k].events, i)
-			marks[k].label += "; " + text
+			marks[k].events++
+			if len(marks[k].label) <= 4*maxEventLabel { // enough to cut; no more, however many events
+				marks[k].label += "; " + text
+			}
 			continue
 		}
-		marks = append(marks, eventMark{x: x, events: []int{i}, label: text})
+		marks = append(marks, eventMark{x: x, events: 1, label: text})
 	}
 	for i := range marks {
 		if r := []rune(marks[i].label); len(r) > maxEventLabel {
@@ -264,7 +309,7 @@ func labelsHeight(marks []eventMark) int {
 // line up through the bars.
 func (v *caseView) svgEvents(s *svgCanvas, marks []eventMark, axisY float64) {
 	for _, m := range marks {
-		s.printf(`<g class="event" data-events="%d">`+"\n", len(m.events))
+		s.printf(`<g class="event" data-events="%d">`+"\n", m.events)
 		s.printf(`<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="%s" stroke-opacity="0.25" stroke-dasharray="2 3"/>`+"\n",
 			m.x, float64(svgTop-6), m.x, axisY, colEvent)
 		s.printf(`<circle cx="%.1f" cy="%.1f" r="4" fill="%s"/>`+"\n", m.x, axisY, colEvent)

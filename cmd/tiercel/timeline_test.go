@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -18,6 +19,8 @@ import (
 
 	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/internal/readfile/readfiletest"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/suite"
 )
 
 const lifecycleCatalog = "testdata/lifecycle.yaml"
@@ -148,11 +151,7 @@ func writeSVG(t *testing.T, caseFile string) *svgNode {
 
 func TestTimelineSVG(t *testing.T) {
 	root := writeSVG(t, "testdata/case.yaml")
-	num := func(s string) float64 {
-		f, err := strconv.ParseFloat(s, 64)
-		require.NoError(t, err, s)
-		return f
-	}
+	num := func(s string) float64 { return mustFloat(t, s) }
 	at := func(s string) time.Time {
 		ts, err := time.Parse(time.RFC3339, s)
 		require.NoError(t, err, s)
@@ -207,6 +206,72 @@ func TestTimelineDocsPicture(t *testing.T) {
 	b, err := os.ReadFile(out)
 	require.NoError(t, err)
 	golden.Check(t, "../../docs/timeline.svg", string(b))
+}
+
+// Hostile histories draw bounded pictures: thousands of cycles draw
+// maxSVGBars bars and say how many more there are, thousands of events
+// share marks, and six thousand years get a handful of ticks and no
+// weekend shading.
+func TestTimelineSVGBounded(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("tier: std\npriority: P2\nopened: 2026-03-02T00:00:00Z\nnow: 2026-03-30T00:00:00Z\nevents:\n")
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
+	const messages = 4000
+	for i := range messages {
+		fmt.Fprintf(&b, "  - {at: %s, type: message, by: %s}\n", start.Add(time.Duration(i)*5*time.Minute).Format(time.RFC3339),
+			[]string{"customer", "agent"}[i%2])
+	}
+	many := filepath.Join(dir, "many.yaml")
+	require.NoError(t, os.WriteFile(many, []byte(b.String()), 0o600))
+	far := filepath.Join(dir, "far.yaml")
+	require.NoError(t, os.WriteFile(far, []byte("tier: std\npriority: P2\nopened: 2000-01-03T09:00:00Z\nnow: 8000-01-01T00:00:00Z\n"+
+		"events:\n  - {at: 2000-01-03T10:00:00Z, type: message, by: agent}\n  - {at: 7999-06-01T10:00:00Z, type: status, status: solved}\n"), 0o600))
+
+	t.Run("thousands of cycles", func(t *testing.T) {
+		root := writeSVG(t, many)
+		assert.Len(t, root.all("cycle"), maxSVGBars)
+		hidden := root.all("hidden-cycles")
+		require.Len(t, hidden, 1)
+		marks := root.all("event")
+		assert.LessOrEqual(t, len(marks), 1+(svgWidth-svgLeft-svgRight)/9, "events less than 9px apart share a mark")
+		total := 0
+		for _, m := range marks {
+			n, err := strconv.Atoi(m.attr("data-events"))
+			require.NoError(t, err)
+			total += n
+		}
+		assert.Equal(t, messages, total, "every event is on a mark")
+	})
+	t.Run("six thousand years", func(t *testing.T) {
+		root := writeSVG(t, far)
+		ticks := root.all("tick")
+		assert.NotEmpty(t, ticks)
+		assert.LessOrEqual(t, len(ticks), maxSVGTick+1)
+		assert.Empty(t, root.all("weekend"))
+		x0, x1 := root.attr("data-x0"), root.attr("data-x1")
+		for _, c := range root.all("cycle") {
+			for _, r := range c.all("seg") {
+				x := mustFloat(t, r.attr("x"))
+				assert.GreaterOrEqual(t, x, mustFloat(t, x0))
+				assert.LessOrEqual(t, x, mustFloat(t, x1))
+			}
+		}
+		// The solved case's resolution ran from 2000 to 7999: its bar spans
+		// nearly the whole axis (a time.Duration would saturate at 292
+		// years).
+		res := root.all("cycle")[len(root.all("cycle"))-1]
+		require.Equal(t, "resolution", res.attr("data-metric"))
+		bar := res.all("open")[0]
+		assert.Greater(t, mustFloat(t, bar.attr("width")), 0.99*(mustFloat(t, x1)-mustFloat(t, x0)))
+	})
+}
+
+func mustFloat(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err, s)
+	return f
 }
 
 func nonZero(m map[string]int) map[string]int {
@@ -285,5 +350,22 @@ func TestSVGCanvasX(t *testing.T) {
 			assert.InDelta(t, tc.want, s.x(tc.at), 1e-9)
 			assert.False(t, math.IsNaN(s.x(tc.at)))
 		})
+	}
+}
+
+// BenchmarkTimelineSVG draws the example case's picture.
+func BenchmarkTimelineSVG(b *testing.B) {
+	h, err := suite.LoadHistory("testdata/case.yaml")
+	require.NoError(b, err)
+	e, err := rules.Load(lifecycleCatalog)
+	require.NoError(b, err)
+	tl, err := h.Timeline(e)
+	require.NoError(b, err)
+	v := newCaseView(h, tl)
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(v.svg()) == 0 {
+			b.Fatal("empty picture")
+		}
 	}
 }
