@@ -119,7 +119,7 @@ type caseView struct {
 	tl   rules.Timeline
 	loc  *time.Location
 	zone string // the name of loc as the header shows it
-	tier rules.Tier
+	tier rules.Tier // the case's tier at its opening
 }
 
 func (c *cli) timeline(path, svgPath string) error {
@@ -140,7 +140,7 @@ func (c *cli) timeline(path, svgPath string) error {
 		return err
 	}
 	v := newCaseView(h, tl)
-	v.tier, _ = e.Tier(tl.Tier)
+	v.tier, _ = e.Tier(h.Case.Tier) // the tier at the opening: known, or Timeline failed
 	if err := allPrintable(v.instants()...); err != nil {
 		fmt.Fprintf(c.stderr, "tiercel %s: %s: %s\n", c.name, path, err)
 		return errInputFailed

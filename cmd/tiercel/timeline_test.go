@@ -190,9 +190,14 @@ func TestTimelineSVG(t *testing.T) {
 
 	t.Run("a case without a pause or a breach", func(t *testing.T) {
 		root := writeSVG(t, "testdata/case.json")
-		assert.Len(t, root.all("cycle"), 2, "premium promises response and resolution")
+		// Premium promises response and resolution; the move to std after
+		// the case was solved tracks std's update metric from the opening,
+		// without a target on premium.
+		assert.Len(t, root.all("cycle"), 4)
 		assert.Len(t, root.all("breached"), 0)
-		assert.Len(t, root.all("paused"), 1, "on-hold from 10:00 to 14:00")
+		assert.Len(t, root.all("paused"), 2, "on-hold from 10:00 to 14:00, for the resolution and the second update")
+		assert.Len(t, root.all("due"), 1, "the response's due, 11:00, is before now")
+		assert.Len(t, root.all("due-later"), 1, "the resolution's, 21:00, after")
 	})
 }
 
