@@ -118,7 +118,7 @@ type caseView struct {
 	h    *suite.History
 	tl   rules.Timeline
 	loc  *time.Location
-	zone string // the name of loc as the header shows it
+	zone string     // the name of loc as the header shows it
 	tier rules.Tier // the case's tier at its opening
 }
 
