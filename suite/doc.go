@@ -30,7 +30,7 @@
 // together as an [ErrorList] wrapping [ErrInvalidSuite].
 //
 // Each kind of question (deadline, compare, quote, eligibility, plan,
-// entitlements, allowed, replay) is one entry of a table: the keys of its input,
+// entitlements, allowed, replay, timeline) is one entry of a table: the keys of its input,
 // how it is asked of a rules.Engine, and one row per value a test may
 // expect of the answer.
 package suite

@@ -31,11 +31,11 @@ func TestParseStructureErrors(t *testing.T) {
 			`t.yaml:2:8: tests: no tests`,
 		}},
 		{"a suite with CRLF line ends", "tests:\r\n  - name: a\r\n    expect: {due: 2026-03-02T10:00:00Z}\r\n", []string{
-			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay`,
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay, timeline`,
 		}},
 		{"syntax", "tests: [\n", []string{`t.yaml:1:1: yaml: did not find expected node content`}},
 		{"no question", "tests:\n  - name: a\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
-			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay`,
+			`t.yaml:2:5: tests[0]: missing the question: one of deadline, compare, quote, eligibility, plan, entitlements, allowed, replay, timeline`,
 		}},
 		{"two questions", "tests:\n  - name: a\n    compare: {from: a, to: b}\n    quote: {tier: a, spend: 1 USD}\n    expect: {error: x}\n", []string{
 			`t.yaml:4:5: tests[0].quote: a test asks one question: compare and quote both given`,

@@ -166,5 +166,5 @@ func TestQuestionTable(t *testing.T) {
 		})
 	}
 	assert.Nil(t, lookup("status"))
-	assert.Equal(t, []string{"deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed", "replay"}, kinds())
+	assert.Equal(t, []string{"deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed", "replay", "timeline"}, kinds())
 }

@@ -43,16 +43,16 @@ func readReplay(p *parser, _ field, fields []field, now *time.Time) (replayInput
 		case "to":
 			in.to, good = p.d.Str(x)
 		case "cases":
-			in.cases, good = p.history(x, now)
+			in.cases, good = p.replayCases(x, now)
 		}
 		ok = ok && good
 	}
 	return in, ok
 }
 
-// history reads a list of cases, each with at least a priority and an
+// replayCases reads a list of cases, each with at least a priority and an
 // opening instant.
-func (p *parser) history(f field, now *time.Time) ([]rules.Case, bool) {
+func (p *parser) replayCases(f field, now *time.Time) ([]rules.Case, bool) {
 	out := []rules.Case{}
 	ok := true
 	for _, it := range p.d.List(f) {

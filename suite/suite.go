@@ -44,7 +44,7 @@ type Suite struct {
 // unexported and run by Test.Run.
 type Test struct {
 	Name   string // the test's name, unique within its suite
-	Kind   string // the question: "deadline", "compare", "quote", "eligibility", "plan", "entitlements" or "allowed"
+	Kind   string // the question: "deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed" or "timeline"
 	File   string // the suite file
 	Line   int    // 1-based line of the test in File
 	Column int    // 1-based column of the test in File
@@ -61,12 +61,17 @@ func (t *Test) Pos() string { return fmt.Sprintf("%s:%d:%d", t.File, t.Line, t.C
 // an ErrorList wrapping ErrInvalidSuite, or report that the file could not
 // be read: only regular files of at most 16 MiB are read (see
 // rules.ErrNotRegularFile and rules.ErrInputTooLarge).
-func Load(path string) (*Suite, error) {
+func Load(path string) (*Suite, error) { return load(path, ErrInvalidSuite, Parse) }
+
+// load reads the file at path with readfile.Read, wrapping its errors in
+// kind, and parses it.
+func load[T any](path string, kind error, parse func(name string, src []byte) (T, error)) (T, error) {
 	src, err := readfile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidSuite, err)
+		var zero T
+		return zero, fmt.Errorf("%w: %w", kind, err)
 	}
-	return Parse(path, src)
+	return parse(path, src)
 }
 
 // Parse checks a suite document. name is used in error positions and its

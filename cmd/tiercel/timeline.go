@@ -1,0 +1,294 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+	"github.com/tiercel/tiercel/suite"
+)
+
+var timelineCommand = &command{
+	name:     "timeline",
+	synopsis: "[--svg FILE] CASE.yaml",
+	summary:  "every clock of a case from its events: cycles, pauses, due, breaches, warnings",
+	help: `Timeline computes every clock of a case from its event history: for each
+metric its tiers promise (response, nextReply, update, resolution), each
+cycle with its state (running, paused, achieved, cancelled), start, due,
+end, open time elapsed, time paused, whether and by how much it is
+breached, the 50% and 75% warnings and the rule that set its target.
+
+CASE.yaml (or .json) holds the case and its events:
+
+  tier: std
+  priority: P3
+  opened: 2026-03-05T10:00:00+01:00
+  zone: Europe/Berlin            # also: language, account, country, attrs
+  now: 2026-03-10T12:00:00+01:00 # the instant the clocks are read at
+  events:
+    - {at: 2026-03-05T11:00:00+01:00, type: message, by: agent}
+    - {at: 2026-03-06T11:00:00+01:00, type: status, status: waiting on customer}
+
+Event types are message (by agent or customer), status, priority, tier and
+note; any event may also set status, priority or tier, and attrs for CEL.
+Instants are shown in the case's zone, or else as opened was written; a
+warning marked * was reached by the cycle's end (or now).
+
+--svg FILE also writes a picture of the clocks: one bar per cycle on a time
+axis from the opening to now, paused time hatched, the time past due in red,
+due and warning marks and the events on the axis.
+
+Exit status 0 when the timeline is computed, breached or not (a breach is
+part of the answer, as with deadline --now); 3 when the case file is
+missing or invalid or the engine refuses it (an event out of order, an
+unknown tier: the error names the line of the event); 1 when the picture
+cannot be written.`,
+	example: `tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml cmd/tiercel/testdata/case.yaml
+tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml --output json cmd/tiercel/testdata/case.yaml`,
+	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
+		var svg string
+		fs.StringVar(&svg, "svg", "", "also write a picture of the clocks to `FILE` (SVG)")
+		return func(c *cli, args []string) error {
+			if len(args) != 1 {
+				return usagef("want one case file, got %s", plural(len(args), "argument"))
+			}
+			return c.timeline(args[0], svg)
+		}
+	},
+}
+
+// timelineJSON is the JSON output of timeline.
+type timelineJSON struct {
+	Case     timelineCaseJSON         `json:"case"`
+	Now      jsonTime         `json:"now"`
+	Status   string           `json:"status"`
+	Priority string           `json:"priority"`
+	Tier     string           `json:"tier"`
+	Metrics  []metricLineJSON `json:"metrics"`
+}
+
+type timelineCaseJSON struct {
+	Tier     string   `json:"tier"`
+	Priority string   `json:"priority"`
+	Opened   jsonTime `json:"opened"`
+	Zone     string   `json:"zone,omitempty"`
+	Events   int      `json:"events"`
+}
+
+type metricLineJSON struct {
+	Metric string      `json:"metric"`
+	Cycles []cycleJSON `json:"cycles"`
+}
+
+type cycleJSON struct {
+	Cycle    int            `json:"cycle"`
+	State    string         `json:"state"`
+	Start    jsonTime       `json:"start"`
+	Tier     string         `json:"tier"`
+	Priority string         `json:"priority"`
+	Target   string         `json:"target"`
+	Rule     string         `json:"rule"`
+	Due      jsonTime       `json:"due"`
+	End      jsonTime       `json:"end"`
+	Elapsed  string         `json:"elapsed"`
+	Paused   string         `json:"paused"`
+	Pauses   []intervalJSON `json:"pauses"`
+	Breached bool           `json:"breached"`
+	Overdue  string         `json:"overdue"`
+	Warnings []warningJSON  `json:"warnings"`
+}
+
+type intervalJSON struct {
+	Start jsonTime `json:"start"`
+	End   jsonTime `json:"end"`
+}
+
+type warningJSON struct {
+	Percent int      `json:"percent"`
+	At      jsonTime `json:"at"`
+	Reached bool     `json:"reached"`
+}
+
+// caseView is a computed timeline with its case, its instants in the
+// zone they are shown in.
+type caseView struct {
+	h    *suite.History
+	tl   rules.Timeline
+	loc  *time.Location
+	zone string     // the name of loc as the header shows it
+	tier rules.Tier // the case's tier at its opening
+}
+
+func (c *cli) timeline(path, svgPath string) error {
+	h, err := suite.LoadHistory(path)
+	if err != nil {
+		if isPositioned(err) {
+			return err
+		}
+		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
+		return errInputFailed
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	tl, err := h.Timeline(e)
+	if err != nil {
+		return err
+	}
+	v := newCaseView(h, tl)
+	v.tier, _ = e.Tier(h.Case.Tier) // the tier at the opening: known, or Timeline failed
+	if err := allPrintable(v.instants()...); err != nil {
+		fmt.Fprintf(c.stderr, "tiercel %s: %s: %s\n", c.name, path, err)
+		return errInputFailed
+	}
+	if svgPath != "" {
+		if err := os.WriteFile(svgPath, v.svg(), 0o644); err != nil {
+			return fmt.Errorf("--svg: %w", err)
+		}
+	}
+	if c.json() {
+		return c.writeJSON(v.json())
+	}
+	v.text(c)
+	return nil
+}
+
+// newCaseView shows tl in the case's zone, or else in the location of
+// its opening as written.
+func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
+	v := &caseView{h: h, tl: tl, loc: h.Case.Opened.Location(), zone: h.Case.Zone}
+	if h.Case.Zone != "" {
+		v.loc, _ = slo.LoadZone(h.Case.Zone) // loaded when the file was read
+	}
+	if v.zone == "" {
+		v.zone = offsetName(h.Case.Opened)
+	}
+	return v
+}
+
+// offsetName names the fixed offset of t: "UTC" or "UTC+01:00".
+func offsetName(t time.Time) string {
+	_, off := t.Zone()
+	if off == 0 {
+		return "UTC"
+	}
+	return "UTC" + t.Format("-07:00")
+}
+
+func (v *caseView) in(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(v.loc)
+}
+
+// instants lists every instant the output shows, for allPrintable.
+func (v *caseView) instants() []shown {
+	list := []shown{{"opened", v.in(v.h.Case.Opened)}, {"now", v.in(v.tl.Now)}}
+	for _, m := range v.tl.Metrics {
+		for _, cy := range m.Cycles {
+			list = append(list, shown{m.Metric + " due", v.in(cy.Due)})
+			for _, w := range cy.Warnings {
+				list = append(list, shown{m.Metric + " warning", v.in(w.At)})
+			}
+		}
+	}
+	return list
+}
+
+func (v *caseView) json() timelineJSON {
+	c := v.h.Case
+	out := timelineJSON{
+		Case: timelineCaseJSON{Tier: c.Tier, Priority: c.Priority.String(), Opened: jsonTime(v.in(c.Opened)), Zone: c.Zone, Events: len(v.h.Events)},
+		Now:  jsonTime(v.in(v.tl.Now)), Status: v.tl.Status, Priority: v.tl.Priority.String(), Tier: v.tl.Tier,
+		Metrics: []metricLineJSON{},
+	}
+	for _, m := range v.tl.Metrics {
+		ml := metricLineJSON{Metric: m.Metric, Cycles: []cycleJSON{}}
+		for i, cy := range m.Cycles {
+			cj := cycleJSON{
+				Cycle: i + 1, State: cy.State.String(), Start: jsonTime(v.in(cy.Start)), Tier: cy.Tier,
+				Priority: cy.Priority.String(), Target: targetText(cy.Target), Rule: cy.Rule,
+				Due: jsonTime(v.in(cy.Due)), End: jsonTime(v.in(cy.End)),
+				Elapsed: slo.FormatDuration(cy.Elapsed), Paused: slo.FormatDuration(cy.Paused), Pauses: []intervalJSON{},
+				Breached: cy.Breached, Overdue: slo.FormatDuration(cy.Overdue), Warnings: []warningJSON{},
+			}
+			for _, p := range cy.Pauses {
+				cj.Pauses = append(cj.Pauses, intervalJSON{Start: jsonTime(v.in(p.Start)), End: jsonTime(v.in(p.End))})
+			}
+			if !cy.Due.IsZero() {
+				for _, w := range cy.Warnings {
+					cj.Warnings = append(cj.Warnings, warningJSON{Percent: w.Fraction, At: jsonTime(v.in(w.At)), Reached: w.Reached})
+				}
+			}
+			ml.Cycles = append(ml.Cycles, cj)
+		}
+		out.Metrics = append(out.Metrics, ml)
+	}
+	return out
+}
+
+// clockLayout is how the table and the picture write an instant.
+const clockLayout = "Mon 2006-01-02 15:04"
+
+// clock writes an instant in the view's zone, "-" when zero.
+func (v *caseView) clock(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return v.in(t).Format(clockLayout)
+}
+
+// targetText is a cycle's target, "none" when its tier promises none.
+func targetText(t slo.Target) string {
+	if t.Within == 0 {
+		return "none"
+	}
+	return t.String()
+}
+
+func (v *caseView) text(c *cli) {
+	kase := v.h.Case
+	t := c.table()
+	t.row("case", fmt.Sprintf("%s (%s) %s, opened %s", v.tier.ID, v.tier.Name, kase.Priority, v.clock(kase.Opened)))
+	t.row("now", fmt.Sprintf("%s: status %s, %s, tier %s", v.clock(v.tl.Now), v.tl.Status, v.tl.Priority, v.tl.Tier))
+	t.row("events", fmt.Sprint(len(v.h.Events)))
+	t.row("times in", v.zone)
+	t.flush()
+	fmt.Fprintln(c.stdout)
+	if len(v.tl.Metrics) == 0 {
+		fmt.Fprintln(c.stdout, "no metric: the case's tiers promise no target")
+		return
+	}
+	t = c.table()
+	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED", "PAUSED", "BREACHED", "50%", "75%", "RULE")
+	for _, m := range v.tl.Metrics {
+		for i, cy := range m.Cycles {
+			breached := "no"
+			if cy.Breached {
+				breached = "yes, " + slo.FormatDuration(cy.Overdue)
+			}
+			t.row(m.Metric, fmt.Sprint(i+1), cy.State.String(), fmt.Sprintf("%s (%s)", targetText(cy.Target), cy.Priority),
+				v.clock(cy.Start), v.clock(cy.Due), v.clock(cy.End), slo.FormatDuration(cy.Elapsed), slo.FormatDuration(cy.Paused),
+				breached, v.warning(cy, 0), v.warning(cy, 1), cy.Rule)
+		}
+	}
+	t.flush()
+}
+
+// warning writes the i-th warning of cy, marked * when reached.
+func (v *caseView) warning(cy rules.Cycle, i int) string {
+	if cy.Due.IsZero() {
+		return "-"
+	}
+	w := cy.Warnings[i]
+	s := v.clock(w.At)
+	if w.Reached {
+		s += "*"
+	}
+	return s
+}

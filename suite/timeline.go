@@ -1,0 +1,310 @@
+package suite
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// The timeline question: every clock of a case, from its events.
+//
+//	timeline:
+//	  tier: std
+//	  priority: P3
+//	  opened: 2026-03-05T10:00:00+01:00
+//	  now: 2026-03-10T12:00:00+01:00
+//	  events:
+//	    - {at: 2026-03-06T11:00:00+01:00, type: status, status: waiting on customer}
+//	    - {at: 2026-03-09T14:00:00+01:00, type: status, status: open}
+//	expect:
+//	  status: open
+//	  resolution:
+//	    - {state: running, paused: 75h, due: 2026-03-10T13:00:00+01:00, breached: false}
+//
+// Each metric expects the list of its cycles, one row per cycle in order
+// ({} checks nothing but that the cycle exists); the number of rows must be
+// the number of cycles.
+
+// ErrInvalidCaseFile marks every error found while reading a case file
+// (LoadHistory, ParseHistory): positioned errors in an ErrorList, or
+// that the file could not be read.
+var ErrInvalidCaseFile = errors.New("invalid case file")
+
+var (
+	// timelineKeys are the keys of a timeline question and of a case file.
+	timelineKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "country", "attrs", "now", "events"}
+	eventKeys    = []string{"at", "type", "status", "by", "priority", "tier", "attrs"}
+)
+
+// History is a case and its events, as a timeline question or a case file
+// writes them: the input of rules.Engine.Timeline.
+type History struct {
+	Case   rules.Case    // the case at its opening; Case.Now is Now
+	Events []rules.Event // the events, in the order written
+	Now    time.Time     // the instant the timeline is computed at
+
+	at      yamlpos.Pos   // where the case is written
+	tierAt  yamlpos.Pos   // where its tier is written
+	eventAt []yamlpos.Pos // where each event is written
+}
+
+// LoadHistory reads a case file: a YAML (or JSON, which YAML reads too)
+// mapping of the case's tier, priority, opened, zone, language, account,
+// country and attrs, the instant now, and its events, each {at, type,
+// status, by, priority, tier, attrs}. Only regular files of at most 16 MiB
+// are read. Errors wrap ErrInvalidCaseFile: an ErrorList positioned in the
+// file, or an error saying why it could not be read.
+func LoadHistory(path string) (*History, error) {
+	return load(path, ErrInvalidCaseFile, ParseHistory)
+}
+
+// ParseHistory reads a case file's document src (see LoadHistory); name is
+// used in error positions.
+func ParseHistory(name string, src []byte) (*History, error) {
+	d := yamlpos.NewDecoder(name, src, ErrInvalidCaseFile)
+	var h History
+	if root := d.Document(); root != nil {
+		p := &parser{d: d, dir: "."}
+		whole := field{KeyNode: root, Value: root}
+		if fields, ok := p.question(whole, timelineKeys, "tier", "priority", "opened"); ok {
+			h, _ = p.history(whole, fields, nil)
+		}
+	}
+	if err := d.Errors().Err(); err != nil {
+		return nil, err
+	}
+	return &h, nil
+}
+
+// history reads the fields of the mapping q: a case, its now (the default
+// now when it gives none) and its events.
+func (p *parser) history(q field, fields []field, now *time.Time) (History, bool) {
+	c, ok := p.caseOf(fields, now)
+	h := History{Case: c, Now: c.Now, at: p.d.At(yamlpos.OrNode(q.Value, q.KeyNode), q.Path)}
+	if h.Now.IsZero() && ok {
+		p.d.Fail(yamlpos.OrNode(q.Value, q.KeyNode), q.Path, nil, "missing now: the instant the timeline is computed at (here, in the test or in the suite)")
+		ok = false
+	}
+	h.tierAt = h.at
+	for _, f := range fields {
+		if f.Key == "tier" {
+			h.tierAt = p.d.At(f.Value, f.Path)
+		}
+		if f.Key != "events" {
+			continue
+		}
+		for _, it := range p.d.List(f) {
+			ev, good := p.event(it)
+			ok = ok && good
+			h.Events = append(h.Events, ev)
+			h.eventAt = append(h.eventAt, p.d.At(it.Node, it.Path))
+		}
+	}
+	return h, ok
+}
+
+// event reads one event of a history.
+func (p *parser) event(it item) (rules.Event, bool) {
+	var ev rules.Event
+	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
+		p.d.Fail(it.Node, it.Path, nil, "must be a mapping with at and type, got %s", yamlpos.KindNameOr(it.Node))
+		return ev, false
+	}
+	fields := p.d.Mapping(it.Node, it.Path, eventKeys)
+	ok := p.d.Require(it.Node, it.Path, fields, "at", "type")
+	for _, x := range fields {
+		good := true
+		switch x.Key {
+		case "at":
+			ev.At, good = p.at(x)
+		case "type":
+			ev.Type, good = p.d.Str(x)
+		case "status":
+			ev.Status, good = p.d.Str(x)
+		case "by":
+			ev.By, good = p.d.Str(x)
+		case "priority":
+			ev.Priority, good = p.priority(x)
+		case "tier":
+			ev.Tier, good = p.d.Str(x)
+		case "attrs":
+			ev.Attrs, good = p.attrs(x)
+		}
+		ok = ok && good
+	}
+	return ev, ok
+}
+
+// eventIndex finds the event an error of Engine.Timeline names.
+var eventIndex = regexp.MustCompile(`event (\d+): `)
+
+// Timeline computes the history's timeline on e. Its errors are positioned
+// where the history is written: at the event an error names (an event out
+// of order, of an unknown type, a condition that failed on it), else at the
+// case; they wrap the engine's error (rules.ErrInvalidEvent,
+// rules.ErrUnknownTier, ...).
+func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
+	tl, err := e.Timeline(h.Case, h.Events, h.Now)
+	if err != nil {
+		return tl, h.position(err)
+	}
+	return tl, nil
+}
+
+// position returns err at the event it names, else at the case's tier
+// when the tier is unknown, else at the case.
+func (h *History) position(err error) error {
+	at, msg := h.at, err.Error()
+	m := eventIndex.FindStringSubmatchIndex(msg)
+	if m != nil {
+		if i, convErr := strconv.Atoi(msg[m[2]:m[3]]); convErr == nil && i < len(h.eventAt) {
+			at, msg = h.eventAt[i], msg[:m[0]]+msg[m[1]:]
+		}
+	} else if errors.Is(err, rules.ErrUnknownTier) {
+		at = h.tierAt
+	}
+	at.Kind = nil // the file is well formed: the engine refused what it says
+	return at.Errorf(err, "%s", msg)
+}
+
+func readTimeline(p *parser, q field, fields []field, now *time.Time) (History, bool) {
+	return p.history(q, fields, now)
+}
+
+func timeline(e *rules.Engine, h History) (rules.Timeline, error) { return h.Timeline(e) }
+
+// timelineRows are what a test may expect of a timeline: where the case
+// stands at now and the cycles of each metric.
+var timelineRows = []expectation[rules.Timeline]{
+	expect("status", (*parser).text, func(t rules.Timeline) string { return t.Status }, checks.eq),
+	expect("priority", (*parser).priority, func(t rules.Timeline) slo.Priority { return t.Priority }, sprint[slo.Priority]),
+	expect("tier", (*parser).text, func(t rules.Timeline) string { return t.Tier }, checks.eq),
+	metricRow("response"),
+	metricRow("nextReply"),
+	metricRow("update"),
+	metricRow("resolution"),
+}
+
+// cycleRows are what a test may expect of one cycle of a metric.
+var cycleRows = []expectation[rules.Cycle]{
+	expect("state", (*parser).text, func(c rules.Cycle) string { return c.State.String() }, checks.eq),
+	expect("start", (*parser).at, func(c rules.Cycle) time.Time { return c.Start }, checks.instant),
+	expect("tier", (*parser).text, func(c rules.Cycle) string { return c.Tier }, checks.eq),
+	expect("priority", (*parser).priority, func(c rules.Cycle) slo.Priority { return c.Priority }, sprint[slo.Priority]),
+	expect("target", (*parser).targetOrNone, func(c rules.Cycle) slo.Target { return c.Target }, checks.target),
+	expect("rule", (*parser).text, func(c rules.Cycle) string { return c.Rule }, checks.eq),
+	expect("due", (*parser).atOrNone, func(c rules.Cycle) time.Time { return c.Due }, checks.instant),
+	expect("end", (*parser).atOrNone, func(c rules.Cycle) time.Time { return c.End }, checks.instant),
+	expect("elapsed", (*parser).span, func(c rules.Cycle) time.Duration { return c.Elapsed }, sameDuration),
+	expect("paused", (*parser).span, func(c rules.Cycle) time.Duration { return c.Paused }, sameDuration),
+	expect("pauses", (*parser).pauses, func(c rules.Cycle) []slo.Interval { return c.Pauses }, checks.intervals),
+	expect("breached", (*parser).boolean, func(c rules.Cycle) bool { return c.Breached }, sprint[bool]),
+	expect("overdue", (*parser).span, func(c rules.Cycle) time.Duration { return c.Overdue }, sameDuration),
+	expect("warnings", (*parser).instants, func(c rules.Cycle) []time.Time {
+		return []time.Time{c.Warnings[0].At, c.Warnings[1].At}
+	}, checks.instants),
+}
+
+// metricRow is the row of the metric named metric: the list of its
+// cycles, each a mapping of cycleRows.
+func metricRow(metric string) expectation[rules.Timeline] {
+	cycles := func(t rules.Timeline) []rules.Cycle {
+		m, _ := t.Metric(metric)
+		return m.Cycles
+	}
+	return expect(metric, (*parser).cycles, cycles, checks.cycles)
+}
+
+// cycles reads a list of expected cycles, each a mapping of cycleRows.
+func (p *parser) cycles(f field) ([][]check[rules.Cycle], bool) {
+	keys := rowKeys(cycleRows)
+	out := [][]check[rules.Cycle]{}
+	ok := true
+	if f.Value == nil || f.Value.Kind != yaml.SequenceNode {
+		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a list of cycles, one mapping of %s per cycle", strings.Join(keys, ", "))
+		return nil, false
+	}
+	for _, it := range p.d.List(f) {
+		if it.Node == nil || it.Node.Kind != yaml.MappingNode {
+			p.d.Fail(it.Node, it.Path, nil, "must be a mapping of %s, got %s", strings.Join(keys, ", "), yamlpos.KindNameOr(it.Node))
+			ok = false
+			continue
+		}
+		cs, good := readRows(p, p.d.Mapping(it.Node, it.Path, keys), cycleRows)
+		out, ok = append(out, cs), ok && good
+	}
+	return out, ok
+}
+
+// cycles checks the number of cycles, named field.cycles, then each
+// expected cycle, named field[i].
+func (c checks) cycles(field string, want [][]check[rules.Cycle], got []rules.Cycle) checks {
+	c = sprint(c, field+".cycles", len(want), len(got))
+	for i := range min(len(want), len(got)) {
+		for _, ch := range want[i] {
+			c = ch(c, yamlpos.Index(field, i)+".", got[i])
+		}
+	}
+	return c
+}
+
+// targetOrNone reads a target, or "none": the tier promises no target.
+func (p *parser) targetOrNone(f field) (slo.Target, bool) {
+	if s, ok := p.d.Str(f); ok && s == "none" {
+		return slo.Target{}, true
+	}
+	return p.target(f)
+}
+
+// span reads a length of time that may be zero ("0s"), as elapsed,
+// paused and overdue are before a clock has run.
+func (p *parser) span(f field) (time.Duration, bool) {
+	if s, ok := p.d.Str(f); ok && (s == "0" || s == "0s") {
+		return 0, true
+	}
+	return p.duration(f)
+}
+
+// instants reads a list of instants.
+func (p *parser) instants(f field) ([]time.Time, bool) {
+	var out []time.Time
+	ok := true
+	for _, it := range p.d.List(f) {
+		t, good := p.at(it.Field(f))
+		out, ok = append(out, t), ok && good
+	}
+	return out, ok
+}
+
+// instants compares lists of instants in order.
+func (c checks) instants(field string, want, got []time.Time) checks {
+	if len(want) != len(got) {
+		return c.eq(field, fmt.Sprintf("%d instants", len(want)), fmt.Sprintf("%d instants", len(got)))
+	}
+	for i := range want {
+		c = c.instant(yamlpos.Index(field, i), want[i], got[i])
+	}
+	return c
+}
+
+// intervals compares lists of intervals in order.
+func (c checks) intervals(field string, want, got []slo.Interval) checks {
+	if len(want) != len(got) {
+		return c.eq(field, fmt.Sprintf("%d pauses", len(want)), fmt.Sprintf("%d pauses", len(got)))
+	}
+	for i := range want {
+		at := yamlpos.Index(field, i)
+		c = c.instant(at+".start", want[i].Start, got[i].Start)
+		c = c.instant(at+".end", want[i].End, got[i].End)
+	}
+	return c
+}
