@@ -62,7 +62,7 @@ tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml --output json cmd
 
 // timelineJSON is the JSON output of timeline.
 type timelineJSON struct {
-	Case     timelineCaseJSON         `json:"case"`
+	Case     timelineCaseJSON `json:"case"`
 	Now      jsonTime         `json:"now"`
 	Status   string           `json:"status"`
 	Priority string           `json:"priority"`
