@@ -70,82 +70,118 @@ func (c *cli) deadline(o *caseFlags) error {
 	if err != nil {
 		return err
 	}
-	// One decision: Status decides the target as Deadline does.
-	var (
-		d  rules.Deadline
-		st *slo.Status
-	)
-	if o.now != "" {
-		p, err := e.Status(kase, kase.Now)
-		if err != nil {
-			return err
-		}
-		d, st = p.Deadline, &p.Status
-	} else if d, err = e.Deadline(kase); err != nil {
+	d, st, err := decideDeadline(e, kase, o.now != "")
+	if err != nil {
 		return err
 	}
 	tier, _ := e.Tier(kase.Tier)
-	// Show the instants in the account's zone, or else in the zone of the
-	// calendar that counted, or else as --opened was written.
-	opened, due := kase.Opened, d.Due
-	var loc *time.Location
-	if kase.Zone != "" {
-		loc, _ = loadZone(kase.Zone) // checked by o.kase
-	} else if cal, ok := e.Calendar(d.Target.Calendar); ok {
-		loc = cal.Location() // nil for 24x7 and account-zone calendars
-	}
-	if loc != nil {
-		opened, due = opened.In(loc), due.In(loc)
-	}
-	in := func(t time.Time) time.Time {
-		if loc != nil {
-			return t.In(loc)
-		}
-		return t
-	}
-	list := []shown{{"opened", opened}, {"due", due}}
-	if st != nil {
-		list = append(list, shown{"now", in(kase.Now)})
-		for _, w := range st.Warnings {
-			list = append(list, shown{fmt.Sprintf("the %d%% warning", w.Fraction), in(w.At)})
-		}
-	}
-	if err := allPrintable(list...); err != nil {
+	v := deadlineView{tier: tier, kase: kase, d: d, st: st, loc: shownZone(e, kase, d)}
+	if err := allPrintable(v.instants()...); err != nil {
 		return err
 	}
 	if c.json() {
-		out := deadlineJSON{
-			Tier: tier.ID, Priority: kase.Priority.String(), Opened: jsonTime(opened), Zone: kase.Zone,
-			Due: jsonTime(due), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
-			Calendar: d.Target.Calendar, Rule: d.Rule,
-		}
-		if st != nil {
-			out.Status = &statusJSON{Now: jsonTime(in(kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
-				Remaining: signedDuration(st.Remaining), Breached: st.Breached}
-			for _, w := range st.Warnings {
-				out.Status.Warnings = append(out.Status.Warnings, jsonTime(in(w.At)))
-			}
-		}
-		return c.writeJSON(out)
+		return c.writeJSON(v.json())
 	}
+	c.deadlineTable(v)
+	return nil
+}
+
+// decideDeadline decides when the case's initial response is due and,
+// with status, where the case stands at its Now: one decision, as Status
+// decides the target as Deadline does.
+func decideDeadline(e *rules.Engine, kase rules.Case, status bool) (rules.Deadline, *slo.Status, error) {
+	if !status {
+		d, err := e.Deadline(kase)
+		return d, nil, err
+	}
+	p, err := e.Status(kase, kase.Now)
+	if err != nil {
+		return rules.Deadline{}, nil, err
+	}
+	return p.Deadline, &p.Status, nil
+}
+
+// shownZone returns the zone deadline shows instants in: the account's,
+// or else that of the calendar that counted, or else nil (as --opened was
+// written).
+func shownZone(e *rules.Engine, kase rules.Case, d rules.Deadline) *time.Location {
+	if kase.Zone != "" {
+		loc, _ := loadZone(kase.Zone) // checked by o.kase
+		return loc
+	}
+	if cal, ok := e.Calendar(d.Target.Calendar); ok {
+		return cal.Location() // nil for 24x7 and account-zone calendars
+	}
+	return nil
+}
+
+// deadlineView is a decided deadline as the deadline command shows it.
+type deadlineView struct {
+	tier rules.Tier
+	kase rules.Case
+	d    rules.Deadline
+	st   *slo.Status    // where the case stands at --now; nil without it
+	loc  *time.Location // the zone instants are shown in; nil as written
+}
+
+// in returns t in the view's zone.
+func (v deadlineView) in(t time.Time) time.Time {
+	if v.loc != nil {
+		return t.In(v.loc)
+	}
+	return t
+}
+
+// instants returns every instant the view shows, named.
+func (v deadlineView) instants() []shown {
+	list := []shown{{"opened", v.in(v.kase.Opened)}, {"due", v.in(v.d.Due)}}
+	if v.st != nil {
+		list = append(list, shown{"now", v.in(v.kase.Now)})
+		for _, w := range v.st.Warnings {
+			list = append(list, shown{fmt.Sprintf("the %d%% warning", w.Fraction), v.in(w.At)})
+		}
+	}
+	return list
+}
+
+// json returns the view's JSON form.
+func (v deadlineView) json() deadlineJSON {
+	d, st := v.d, v.st
+	out := deadlineJSON{
+		Tier: v.tier.ID, Priority: v.kase.Priority.String(), Opened: jsonTime(v.in(v.kase.Opened)), Zone: v.kase.Zone,
+		Due: jsonTime(v.in(d.Due)), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
+		Calendar: d.Target.Calendar, Rule: d.Rule,
+	}
+	if st != nil {
+		out.Status = &statusJSON{Now: jsonTime(v.in(v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
+			Remaining: signedDuration(st.Remaining), Breached: st.Breached}
+		for _, w := range st.Warnings {
+			out.Status.Warnings = append(out.Status.Warnings, jsonTime(v.in(w.At)))
+		}
+	}
+	return out
+}
+
+// deadlineTable writes the view as a table of names and values.
+func (c *cli) deadlineTable(v deadlineView) {
+	kase, d, st := v.kase, v.d, v.st
 	t := c.table()
-	t.row("tier", tier.ID+" ("+tier.Name+")")
+	t.row("tier", v.tier.ID+" ("+v.tier.Name+")")
 	t.row("priority", kase.Priority.String()+" ("+kase.Priority.Meaning()+")")
-	t.row("opened", formatTime(opened))
-	t.row("due", formatTime(due))
+	t.row("opened", formatTime(v.in(kase.Opened)))
+	t.row("due", formatTime(v.in(d.Due)))
 	t.row("target", d.Target.String())
 	t.row("rule", d.Rule)
 	if st != nil {
-		t.row("now", formatTime(in(kase.Now)))
+		t.row("now", formatTime(v.in(kase.Now)))
 		t.row("elapsed", slo.FormatDuration(st.Elapsed))
 		t.row("remaining", signedDuration(st.Remaining))
 		t.row("breached", yesNo(st.Breached))
 		for _, w := range st.Warnings[:len(st.Warnings)-1] { // the last is the due instant
-			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatTime(in(w.At)))
+			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatTime(v.in(w.At)))
 		}
 	}
 	t.flush()
-	return nil
 }
 
 // signedDuration formats a remaining time, negative once overdue.

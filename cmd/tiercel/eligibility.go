@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -130,24 +131,43 @@ func (c *cli) eligibility(o *contractFlags) error {
 		return err
 	}
 	if c.json() {
-		ej := eligibilityJSON{
-			Tier: contract.Tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
-			EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
-			Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
-		}
-		for _, opt := range plan.Options {
-			oj := optionJSON{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: changesJSON(opt.Changes)}
-			if opt.QuoteErr != nil {
-				oj.FeeError = opt.QuoteErr.Error()
-			} else {
-				oj.Fee = opt.Quote.Total.String()
-			}
-			ej.Options = append(ej.Options, oj)
-		}
-		return c.writeJSON(ej)
+		return c.writeJSON(toEligibilityJSON(contract.Tier, at, plan))
 	}
+	c.eligibilityTable(contract.Tier, at, el)
+	c.optionsTable(plan.Options)
+	fmt.Fprintln(c.stdout)
+	for _, r := range el.Reasons {
+		fmt.Fprintln(c.stdout, "- "+r)
+	}
+	return nil
+}
+
+// toEligibilityJSON returns the JSON form of the plan of a contract on
+// tier at instant at.
+func toEligibilityJSON(tier string, at time.Time, plan rules.Plan) eligibilityJSON {
+	el := plan.Eligibility
+	ej := eligibilityJSON{
+		Tier: tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
+		EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
+		Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
+	}
+	for _, opt := range plan.Options {
+		oj := optionJSON{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: changesJSON(opt.Changes)}
+		if opt.QuoteErr != nil {
+			oj.FeeError = opt.QuoteErr.Error()
+		} else {
+			oj.Fee = opt.Quote.Total.String()
+		}
+		ej.Options = append(ej.Options, oj)
+	}
+	return ej
+}
+
+// eligibilityTable writes the eligibility of a contract on tier at instant
+// at as a table of names and values.
+func (c *cli) eligibilityTable(tier string, at time.Time, el entitlement.Eligibility) {
 	t := c.table()
-	t.row("tier", contract.Tier)
+	t.row("tier", tier)
 	t.row("at", formatTime(at))
 	if !el.Eligible {
 		t.row("eligible", "no")
@@ -163,28 +183,29 @@ func (c *cli) eligibility(o *contractFlags) error {
 		t.row("recommended", rec)
 	}
 	t.flush()
-	if len(plan.Options) > 0 {
-		fmt.Fprintln(c.stdout)
-		t = c.table()
-		t.row("TARGET", "FEE", "KEEPS TARGETS", "CHANGES")
-		for _, opt := range plan.Options {
-			name := opt.Tier
-			if opt.Recommended {
-				name += " *"
-			}
-			fee := opt.Quote.Total.String()
-			if opt.QuoteErr != nil {
-				fee = "-"
-			}
-			t.row(name, fee, yesNo(opt.KeepsTargets), describeChanges(opt.Changes))
-		}
-		t.flush()
+}
+
+// optionsTable writes a table of the migration's targets, the
+// recommended one starred, after a blank line; nothing when there are none.
+func (c *cli) optionsTable(options []rules.Option) {
+	if len(options) == 0 {
+		return
 	}
 	fmt.Fprintln(c.stdout)
-	for _, r := range el.Reasons {
-		fmt.Fprintln(c.stdout, "- "+r)
+	t := c.table()
+	t.row("TARGET", "FEE", "KEEPS TARGETS", "CHANGES")
+	for _, opt := range options {
+		name := opt.Tier
+		if opt.Recommended {
+			name += " *"
+		}
+		fee := opt.Quote.Total.String()
+		if opt.QuoteErr != nil {
+			fee = "-"
+		}
+		t.row(name, fee, yesNo(opt.KeepsTargets), describeChanges(opt.Changes))
 	}
-	return nil
+	t.flush()
 }
 
 // describeChanges lists the priorities whose response time changes, e.g.

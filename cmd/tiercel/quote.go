@@ -102,28 +102,41 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 		return err
 	}
 	if c.json() {
-		qj := quoteJSON{
-			Tier: q.Tier, Spend: q.Spend.String(), Minimum: q.Minimum.String(), Banded: q.Banded.String(),
-			MinimumApplied: q.MinimumApplied, Monthly: q.Monthly.String(), Total: q.Total.String(),
-		}
-		if q.Prorated() || period != nil {
-			qj.Period, qj.Proration, qj.BilledDays, qj.MonthDays = q.Period.String(), q.Proration.String(), q.BilledDays, q.MonthDays
-		}
-		for _, l := range q.Lines {
-			lj := lineJSON{From: l.From.String(), Rate: l.Rate.String(), Spend: l.Spend.String(), Amount: l.Amount.String()}
-			if !l.Unbounded {
-				lj.UpTo = l.UpTo.String()
-			}
-			qj.Lines = append(qj.Lines, lj)
-		}
-		return c.writeJSON(qj)
+		return c.writeJSON(toQuoteJSON(q, period != nil))
 	}
+	c.quoteTable(q, period != nil)
+	return nil
+}
+
+// toQuoteJSON returns the JSON form of q; the period's fields are set when
+// q is prorated or a --period was given.
+func toQuoteJSON(q entitlement.Quote, withPeriod bool) quoteJSON {
+	qj := quoteJSON{
+		Tier: q.Tier, Spend: q.Spend.String(), Minimum: q.Minimum.String(), Banded: q.Banded.String(),
+		MinimumApplied: q.MinimumApplied, Monthly: q.Monthly.String(), Total: q.Total.String(),
+	}
+	if q.Prorated() || withPeriod {
+		qj.Period, qj.Proration, qj.BilledDays, qj.MonthDays = q.Period.String(), q.Proration.String(), q.BilledDays, q.MonthDays
+	}
+	for _, l := range q.Lines {
+		lj := lineJSON{From: l.From.String(), Rate: l.Rate.String(), Spend: l.Spend.String(), Amount: l.Amount.String()}
+		if !l.Unbounded {
+			lj.UpTo = l.UpTo.String()
+		}
+		qj.Lines = append(qj.Lines, lj)
+	}
+	return qj
+}
+
+// quoteTable writes q as text: a table of its totals (with the period
+// when a --period was given), then one line per band.
+func (c *cli) quoteTable(q entitlement.Quote, withPeriod bool) {
 	t := c.table()
 	t.row("tier", q.Tier)
 	t.row("spend", q.Spend.String())
 	t.row("minimum", q.Minimum.String())
 	t.row("banded", q.Banded.String())
-	if period != nil {
+	if withPeriod {
 		t.row("period", fmt.Sprintf("%s: %d of %d days billed (%s)", q.Period, q.BilledDays, q.MonthDays, q.Proration))
 		t.row("monthly", q.Monthly.String())
 	}
@@ -134,25 +147,28 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 	t.row("total", total)
 	t.flush()
 	if len(q.Lines) == 0 {
-		return nil
+		return
 	}
 	fmt.Fprintln(c.stdout)
 	t = c.table()
 	t.row("BAND ("+q.Spend.Currency()+")", "RATE", "SPEND", "AMOUNT")
 	for _, l := range q.Lines {
-		var band string
-		switch {
-		case l.Unbounded && l.From.IsZero():
-			band = "all"
-		case l.Unbounded:
-			band = "above " + amount(l.From)
-		case l.From.IsZero():
-			band = "up to " + amount(l.UpTo)
-		default:
-			band = amount(l.From) + " - " + amount(l.UpTo)
-		}
-		t.row(band, l.Rate.String(), l.Spend.String(), l.Amount.String())
+		t.row(bandName(l), l.Rate.String(), l.Spend.String(), l.Amount.String())
 	}
 	t.flush()
-	return nil
+}
+
+// bandName writes the band of a quote's line: "all", "above 10000.00",
+// "up to 10000.00" or "10000.00 - 50000.00".
+func bandName(l entitlement.Line) string {
+	switch {
+	case l.Unbounded && l.From.IsZero():
+		return "all"
+	case l.Unbounded:
+		return "above " + amount(l.From)
+	case l.From.IsZero():
+		return "up to " + amount(l.UpTo)
+	default:
+		return amount(l.From) + " - " + amount(l.UpTo)
+	}
 }

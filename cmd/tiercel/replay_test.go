@@ -111,51 +111,19 @@ func TestReplaySample(t *testing.T) {
 	assert.Contains(t, stdout, "400 cases from "+sample+", replayed from looker-premier to enhanced.")
 }
 
-func TestReplayErrors(t *testing.T) {
-	many := "opened,priority\n" + strings.Repeat("yesterday,P3\n", 25)
-	tests := []struct {
-		name, file, content string
-		args                []string // replaces the default flags when set
-		code                int
-		stderr              []string // each line, in order, from the start
-	}{
-		{"no header", "h.csv", "", nil, exitInput, []string{"%s:1:1: empty file: want a header such as opened,priority,zone,country"}},
-		{"no priority column", "h.csv", "opened,zone\n", nil, exitInput, []string{"%s:1:1: header: no priority column: want a header such as opened,priority,zone,country"}},
-		{"a column twice", "h.csv", "opened,priority,zone,Zone\n", nil, exitInput, []string{`%s:1:22: header: column "zone" twice`}},
-		{"a column without a name", "h.csv", "opened,,priority\n", nil, exitInput, []string{"%s:1:8: header: column 2 has no name"}},
-		{"a row too short", "h.csv", "opened,priority,zone\n2026-03-06T10:00:00Z,P3\n", nil, exitInput, []string{"%s:2:1: 2 fields, the header has 3"}},
-		{"a bare quote", "h.csv", "opened,priority\n2026-03-06T10:00:00Z,P\"3\n", nil, exitInput, []string{`%s:2:23: bare " in non-quoted-field`}},
-		{"an unknown zone", "h.csv", "opened,priority,zone\n2026-03-06T10:00:00Z,P3,Mars/Base\n", nil, exitInput,
-			[]string{`%s:2:25: zone: unknown time zone "Mars/Base": want an IANA name such as America/New_York`}},
-		{"an opening outside RFC 3339's years", "h.csv", "opened,priority\n0001-01-01T00:00:00+01:00,P3\n", nil, exitInput,
-			[]string{"%s:2:1: opened: opened 0001-01-01T00:00:00+01:00 is 0000-12-31T23:00:00Z in UTC, outside years 0001-9999"}},
-		{"a missing opening", "h.csv", "opened,priority\n,P3\n", nil, exitInput, []string{"%s:2:1: opened: missing: want an RFC 3339 instant such as 2026-03-02T10:00:00Z"}},
-		{"errors are capped", "h.csv", many, nil, exitInput, append(capped(), "%s: 15 more errors not shown")},
-		{"a case a calendar cannot decide", "h.csv", "opened,priority\n2026-03-06T10:00:00Z,P3\n", nil, exitInput,
-			[]string{`%s:2: on enhanced: zone required: calendar "business" runs in the account's zone and the case gives none`}},
-		{"JSON syntax", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": P3}`, nil, exitInput, []string{"%s:1:48: invalid character 'P' looking for beginning of value"}},
-		{"JSON unknown field", "h.jsonl", "\n" + `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "tier": "x"}`, nil, exitInput, []string{`%s:2:54: unknown field "tier"`}},
-		{"JSON wrong type", "h.jsonl", `{"opened": 2026, "priority": "P3"}`, nil, exitInput, []string{"%s:1:2: cannot unmarshal number into Go struct field jsonRow.opened of type string"}},
-		{"JSON two values on a line", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3"} {}`, nil, exitInput, []string{"%s:1:54: more than one value on the line"}},
-		{"JSON nested attribute", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "attrs": {"plan": {"x": 1}}}`, nil, exitInput,
-			[]string{"%s:1:64: attrs.plan: want a string, number or boolean, got an object"}},
-		{"JSON null attribute", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "attrs": {"a": 1, "b": null}}`, nil, exitInput,
-			[]string{"%s:1:72: attrs.b: want a string, number or boolean, got null"}},
-		{"JSON number out of range", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "attrs": {"n": 1e400}}`, nil, exitInput,
-			[]string{"%s:1:64: attrs.n: number 1e400 is out of range"}},
-		{"JSON bad priority", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "urgent"}`, nil, exitInput,
-			[]string{`%s:1:36: priority: invalid priority "urgent": want one of P1, P2, P3, P4`}},
-		{"a directory", "", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "csv", "testdata"}, exitInput,
-			[]string{"tiercel replay: testdata: not a regular file (a directory)"}},
-		{"a device", "", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "csv", "/dev/zero"}, exitInput,
-			[]string{"tiercel replay: /dev/zero: not a regular file"}},
-		{"no --to", "h.csv", "", []string{"--from", "looker-premier", "@FILE"}, exitUsage, []string{"tiercel replay: --to is required"}},
-		{"no file", "", "", []string{"--from", "looker-premier", "--to", "enhanced"}, exitUsage, []string{"tiercel replay: want one history FILE; got 0 arguments"}},
-		{"an unknown extension", "h.txt", "", []string{"--from", "looker-premier", "--to", "enhanced", "@FILE"}, exitUsage,
-			[]string{`tiercel replay: cannot tell the format of "@FILE" from its extension: give --format csv or --format jsonl`}},
-		{"an unknown format", "h.csv", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "xml", "@FILE"}, exitUsage,
-			[]string{`tiercel replay: --format must be csv or jsonl, got "xml"`}},
-	}
+// replayError is a replay that fails: its history (no file when file is
+// empty), and the exit status and first lines of stderr it must give.
+type replayError struct {
+	name, file, content string
+	args                []string // replaces the default flags when set; @FILE is the history's path
+	code                int
+	stderr              []string // each line, in order, from the start; %s is the history's path
+}
+
+// runReplayErrors replays each test's history and checks that it fails as
+// the test says, with nothing on stdout.
+func runReplayErrors(t *testing.T, tests []replayError) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := ""
@@ -188,26 +156,17 @@ func TestReplayErrors(t *testing.T) {
 	}
 }
 
-// capped is what the first ten of many bad openings print.
-func capped() []string {
-	var out []string
-	for line := 2; line < 12; line++ {
-		out = append(out, fmt.Sprintf(`%%s:%d:1: opened: invalid time "yesterday": want RFC 3339 such as 2026-03-02T10:00:00Z`, line))
-	}
-	return out
-}
-
-// A file over the size limit is refused before it is read.
-func TestReplayTooLarge(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "big.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(17<<20)) // sparse: no 17 MiB written
-	require.NoError(t, f.Close())
-	stdout, stderr, code := runCmd(t, "replay", "--from", "looker-premier", "--to", "enhanced", path)
-	assert.Equal(t, exitInput, code)
-	assert.Empty(t, stdout)
-	assert.Equal(t, "tiercel replay: "+path+": larger than the 16 MiB limit\n", stderr)
+func TestReplayErrors(t *testing.T) {
+	runReplayErrors(t, []replayError{
+		{"a case a calendar cannot decide", "h.csv", "opened,priority\n2026-03-06T10:00:00Z,P3\n", nil, exitInput,
+			[]string{`%s:2: on enhanced: zone required: calendar "business" runs in the account's zone and the case gives none`}},
+		{"no --to", "h.csv", "", []string{"--from", "looker-premier", "@FILE"}, exitUsage, []string{"tiercel replay: --to is required"}},
+		{"no file", "", "", []string{"--from", "looker-premier", "--to", "enhanced"}, exitUsage, []string{"tiercel replay: want one history FILE; got 0 arguments"}},
+		{"an unknown extension", "h.txt", "", []string{"--from", "looker-premier", "--to", "enhanced", "@FILE"}, exitUsage,
+			[]string{`tiercel replay: cannot tell the format of "@FILE" from its extension: give --format csv or --format jsonl`}},
+		{"an unknown format", "h.csv", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "xml", "@FILE"}, exitUsage,
+			[]string{`tiercel replay: --format must be csv or jsonl, got "xml"`}},
+	})
 }
 
 // BenchmarkReplayCommand reads and replays a history of 100,000 cases

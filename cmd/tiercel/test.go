@@ -101,12 +101,9 @@ func (c *cli) test(args []string, o testOptions) error {
 	if len(args) == 0 {
 		return usagef("no suite files given")
 	}
-	var filter *regexp.Regexp
-	if o.run != "" {
-		var err error
-		if filter, err = regexp.Compile(o.run); err != nil {
-			return usagef("--run: %v", err)
-		}
+	filter, err := testFilter(o.run)
+	if err != nil {
+		return err
 	}
 	files, err := suiteFiles(args)
 	if err != nil {
@@ -124,63 +121,9 @@ func (c *cli) test(args []string, o testOptions) error {
 	failed, broken := false, false
 	var out []suiteJSON
 	for _, f := range files {
-		sj := suiteJSON{File: f}
-		s, err := suite.Load(f)
-		var results []suite.Result
-		if err == nil {
-			e := shared
-			if len(s.Catalog) > 0 || shared == nil {
-				if shared != nil {
-					fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; %s is not used for it\n", f, c.catalogFlag())
-				}
-				e, err = s.Engine()
-			}
-			if err == nil {
-				for _, t := range s.Tests {
-					if filter == nil || filter.MatchString(t.Name) {
-						results = append(results, t.Run(e))
-					}
-				}
-			}
-		}
-		if err != nil {
-			broken = true
-			sj.Error = positioned(err)
-			fmt.Fprintln(c.stderr, err)
-			if !c.json() {
-				fmt.Fprintf(c.stdout, "FAIL  %s  does not load\n", f)
-			}
-			out = append(out, sj)
-			continue
-		}
-		for _, r := range results {
-			rj := resultJSON{Name: r.Test.Name, Kind: r.Test.Kind, File: r.Test.File, Line: r.Test.Line, Column: r.Test.Column,
-				Passed: r.Passed}
-			for _, m := range r.Mismatches {
-				rj.Mismatches = append(rj.Mismatches, mismatchJSON(m))
-			}
-			if r.Err != nil {
-				rj.Error = r.Err.Error()
-			}
-			sj.Results = append(sj.Results, rj)
-			if r.Passed {
-				sj.Passed++
-			} else {
-				sj.Failed++
-			}
-			if !c.json() && (!r.Passed || o.verbose) {
-				fmt.Fprintln(c.stdout, r.String())
-			}
-		}
-		sj.OK = sj.Failed == 0
-		failed = failed || !sj.OK
-		if !c.json() {
-			if sj.OK {
-				fmt.Fprintf(c.stdout, "ok    %s  %d passed\n", f, sj.Passed)
-			} else {
-				fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed\n", f, sj.Failed, sj.Failed+sj.Passed)
-			}
-		}
+		sj, loaded := c.runSuite(f, shared, filter, o.verbose)
+		broken = broken || !loaded
+		failed = failed || (loaded && !sj.OK)
 		out = append(out, sj)
 	}
 	if c.json() {
@@ -198,4 +141,90 @@ func (c *cli) test(args []string, o testOptions) error {
 		return errFailed
 	}
 	return nil
+}
+
+// testFilter compiles --run; nil when it is not given.
+func testFilter(run string) (*regexp.Regexp, error) {
+	if run == "" {
+		return nil, nil
+	}
+	filter, err := regexp.Compile(run)
+	if err != nil {
+		return nil, usagef("--run: %v", err)
+	}
+	return filter, nil
+}
+
+// runSuite runs the suite in file f and writes its failures (every test
+// with verbose) and its summary; false when the suite does not load.
+func (c *cli) runSuite(f string, shared *rules.Engine, filter *regexp.Regexp, verbose bool) (suiteJSON, bool) {
+	sj := suiteJSON{File: f}
+	results, err := c.suiteResults(f, shared, filter)
+	if err != nil {
+		sj.Error = positioned(err)
+		fmt.Fprintln(c.stderr, err)
+		if !c.json() {
+			fmt.Fprintf(c.stdout, "FAIL  %s  does not load\n", f)
+		}
+		return sj, false
+	}
+	for _, r := range results {
+		sj.Results = append(sj.Results, toResultJSON(r))
+		if r.Passed {
+			sj.Passed++
+		} else {
+			sj.Failed++
+		}
+		if !c.json() && (!r.Passed || verbose) {
+			fmt.Fprintln(c.stdout, r.String())
+		}
+	}
+	sj.OK = sj.Failed == 0
+	if !c.json() {
+		if sj.OK {
+			fmt.Fprintf(c.stdout, "ok    %s  %d passed\n", f, sj.Passed)
+		} else {
+			fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed\n", f, sj.Failed, sj.Failed+sj.Passed)
+		}
+	}
+	return sj, true
+}
+
+// suiteResults loads the suite in file f and runs its tests that filter
+// matches (all when it is nil), on the suite's own catalog when it names
+// one or no shared engine is given, else on shared.
+func (c *cli) suiteResults(f string, shared *rules.Engine, filter *regexp.Regexp) ([]suite.Result, error) {
+	s, err := suite.Load(f)
+	if err != nil {
+		return nil, err
+	}
+	e := shared
+	if len(s.Catalog) > 0 || shared == nil {
+		if shared != nil {
+			fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; %s is not used for it\n", f, c.catalogFlag())
+		}
+		if e, err = s.Engine(); err != nil {
+			return nil, err
+		}
+	}
+	var results []suite.Result
+	for _, t := range s.Tests {
+		if filter == nil || filter.MatchString(t.Name) {
+			results = append(results, t.Run(e))
+		}
+	}
+	return results, nil
+}
+
+// toResultJSON returns the JSON form of a test's result.
+func toResultJSON(r suite.Result) resultJSON {
+	rj := resultJSON{Name: r.Test.Name, Kind: r.Test.Kind, File: r.Test.File, Line: r.Test.Line, Column: r.Test.Column,
+		Passed: r.Passed}
+	for _, m := range r.Mismatches {
+		rj.Mismatches = append(rj.Mismatches, mismatchJSON(m))
+	}
+	if r.Err != nil {
+		rj.Error = r.Err.Error()
+	}
+	return rj
 }
