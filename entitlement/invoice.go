@@ -181,13 +181,8 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	if err := b.Validate(cur); err != nil {
 		return Invoice{}, err
 	}
-	start, end := months.Start(0), months.Start(months.Count)
-	for i := range b.Commitments {
-		c := &b.Commitments[i]
-		if c.From.Before(start) && c.Until.After(start) && !c.Until.After(end) {
-			return Invoice{}, fmt.Errorf("%w: commitment %d runs from %s, before the invoiced months %s: invoice its whole term",
-				ErrInvalidTerms, i+1, FormatEffective(c.From), months)
-		}
+	if err := b.wholeTerms(months); err != nil {
+		return Invoice{}, err
 	}
 	var netBuf [4]int64
 	net := netBuf[:0]
@@ -202,22 +197,16 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	inv := Invoice{Account: account, Months: months, Currency: cur, Total: Money{cur: fees[0].Amount.cur}}
 	inv.Lines = make([]InvoiceLine, 0, len(fees)+b.most(months))
 	j := 0
-	next := start
+	next := months.Start(0)
 	for range months.Count {
-		start, next = next, next.AddDate(0, 1, 0)
+		start := next
+		next = next.AddDate(0, 1, 0)
 		p := MonthPeriod(start.Year(), start.Month())
-		first := j
-		gross := Money{cur: inv.Total.cur}
-		for ; j < len(fees) && fees[j].Period.Year == p.Year && fees[j].Period.Month == p.Month; j++ {
-			var err error
-			if gross, err = gross.Add(fees[j].Amount); err != nil {
-				return Invoice{}, fmt.Errorf("fees of %s: %w", p, err)
-			}
-			inv.Lines = append(inv.Lines, fees[j])
+		gross, n, err := inv.addFees(fees[j:], p)
+		if err != nil {
+			return Invoice{}, err
 		}
-		if j == first {
-			return Invoice{}, fmt.Errorf("%w: no fee line for %s", ErrInvalidPeriod, p)
-		}
+		j += n
 		tier := fees[j-1].Tier
 		left, err := b.discount(&inv, reasons, p, start, tier, gross)
 		if err != nil {
@@ -230,13 +219,52 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	if j != len(fees) {
 		return Invoice{}, fmt.Errorf("%w: fee line for %s is outside %s or out of order", ErrInvalidPeriod, fees[j].Period, months)
 	}
+	if err := inv.total(); err != nil {
+		return Invoice{}, err
+	}
+	return inv, nil
+}
+
+// wholeTerms checks that each commitment whose term ends inside months
+// starts inside them too: its true-up needs every month of the term.
+func (b *Billing) wholeTerms(months Months) error {
+	start, end := months.Start(0), months.Start(months.Count)
+	for i := range b.Commitments {
+		c := &b.Commitments[i]
+		if c.From.Before(start) && c.Until.After(start) && !c.Until.After(end) {
+			return fmt.Errorf("%w: commitment %d runs from %s, before the invoiced months %s: invoice its whole term",
+				ErrInvalidTerms, i+1, FormatEffective(c.From), months)
+		}
+	}
+	return nil
+}
+
+// addFees appends to inv the fee lines of the month p that fees starts
+// with, and returns their sum and how many they are; a month without a fee
+// line is an error.
+func (inv *Invoice) addFees(fees []InvoiceLine, p Period) (gross Money, n int, err error) {
+	gross = Money{cur: inv.Total.cur}
+	for ; n < len(fees) && fees[n].Period.Year == p.Year && fees[n].Period.Month == p.Month; n++ {
+		if gross, err = gross.Add(fees[n].Amount); err != nil {
+			return Money{}, 0, fmt.Errorf("fees of %s: %w", p, err)
+		}
+		inv.Lines = append(inv.Lines, fees[n])
+	}
+	if n == 0 {
+		return Money{}, 0, fmt.Errorf("%w: no fee line for %s", ErrInvalidPeriod, p)
+	}
+	return gross, n, nil
+}
+
+// total sets inv.Total to the exact sum of its lines' amounts.
+func (inv *Invoice) total() error {
 	for i := range inv.Lines {
 		var err error
 		if inv.Total, err = inv.Total.Add(inv.Lines[i].Amount); err != nil {
-			return Invoice{}, fmt.Errorf("total of %s: %w", months, err)
+			return fmt.Errorf("total of %s: %w", inv.Months, err)
 		}
 	}
-	return inv, nil
+	return nil
 }
 
 // most returns the most lines b's terms add to an invoice over months: a

@@ -106,86 +106,34 @@ func parse(input, amount, currency string) (Money, error) {
 
 // parseIn is parse once the currency is known: cur is its index.
 func parseIn(input, amount string, cur uint8) (Money, error) {
-	currency := currencies[cur].code
-	digits := int(currencies[cur].digits)
+	c := currencies[cur]
 	text := func() string {
 		if input == "" {
-			return amount + " " + currency
+			return amount + " " + c.code
 		}
 		return input
 	}
 	bad := func(why string) (Money, error) {
 		return Money{}, fmt.Errorf("%w %q: %s", ErrMalformedMoney, text(), why)
 	}
-	neg := false
-	s := amount
+	neg, s := false, amount
 	if strings.HasPrefix(s, "-") {
 		neg, s = true, s[1:]
 	}
-	if s == "" {
-		return bad("no amount")
-	}
 	intPart, frac, hasPoint := strings.Cut(s, ".")
-	if intPart == "" {
-		return bad("no digits before the decimal point")
+	if why := integerSyntax(intPart, hasPoint); why != "" {
+		return bad(why)
 	}
-	limit := uint64(math.MaxInt64)
-	if neg {
-		limit++
+	// The digits are read before frac is checked, in one pass over intPart;
+	// v is then only used once frac is known to be well formed.
+	v, ok, at := minorUnits(intPart, frac, int(c.digits), neg)
+	if at >= 0 {
+		return bad(fmt.Sprintf("unexpected %q in amount", rune(intPart[at])))
 	}
-	var v uint64
-	overflow := false
-	push := func(c byte) {
-		d := uint64(c - '0')
-		if v > (limit-d)/10 {
-			overflow = true
-			return
-		}
-		v = v*10 + d
+	if why := fractionSyntax(frac, hasPoint, c); why != "" {
+		return bad(why)
 	}
-	if i := strings.IndexByte(intPart, ','); i >= 0 {
-		if i == 0 || i > 3 {
-			return bad("commas must separate groups of three digits")
-		}
-		for rest := intPart[i:]; rest != ""; rest = rest[4:] {
-			if len(rest) < 4 || rest[0] != ',' || strings.IndexByte(rest[1:4], ',') >= 0 {
-				return bad("commas must separate groups of three digits")
-			}
-		}
-	}
-	for i := 0; i < len(intPart); i++ {
-		switch c := intPart[i]; {
-		case c >= '0' && c <= '9':
-			push(c)
-		case c == ',':
-		default:
-			return bad(fmt.Sprintf("unexpected %q in amount", rune(c)))
-		}
-	}
-	for i := 0; i < len(frac); i++ {
-		if c := frac[i]; c < '0' || c > '9' {
-			return bad(fmt.Sprintf("unexpected %q in amount", rune(c)))
-		}
-	}
-	if hasPoint {
-		if digits == 0 {
-			return bad(fmt.Sprintf("%s has no minor unit, so no decimal places", currency))
-		}
-		if frac == "" {
-			return bad("no digits after the decimal point")
-		}
-		if len(frac) > digits {
-			return bad(fmt.Sprintf("%s has at most %d decimal places", currency, digits))
-		}
-	}
-	for i := 0; i < digits; i++ {
-		if i < len(frac) {
-			push(frac[i])
-		} else {
-			push('0')
-		}
-	}
-	if overflow {
+	if !ok {
 		return Money{}, fmt.Errorf("%w: %q does not fit in 64-bit minor units", ErrOverflow, text())
 	}
 	m := Money{minor: int64(v), cur: cur}
@@ -193,4 +141,99 @@ func parseIn(input, amount string, cur uint8) (Money, error) {
 		m.minor = int64(-v) // -(1<<63) wraps to itself, which is correct
 	}
 	return m, nil
+}
+
+// integerSyntax returns why the integer part of an amount, without its
+// sign and before its decimal point (when hasPoint), is malformed in all
+// but its characters, or "" when it is well formed.
+func integerSyntax(intPart string, hasPoint bool) string {
+	switch {
+	case intPart == "" && !hasPoint:
+		return "no amount"
+	case intPart == "":
+		return "no digits before the decimal point"
+	case !thousandsGrouped(intPart):
+		return "commas must separate groups of three digits"
+	}
+	return ""
+}
+
+// thousandsGrouped reports whether the commas of the integer part of an
+// amount, if any, separate groups of exactly three digits.
+func thousandsGrouped(intPart string) bool {
+	i := strings.IndexByte(intPart, ',')
+	if i < 0 {
+		return true
+	}
+	if i == 0 || i > 3 {
+		return false
+	}
+	for rest := intPart[i:]; rest != ""; rest = rest[4:] {
+		if len(rest) < 4 || rest[0] != ',' || strings.IndexByte(rest[1:4], ',') >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// fractionSyntax returns why frac, the digits after the decimal point of
+// an amount in c (when hasPoint), are malformed, or "" when they are well
+// formed.
+func fractionSyntax(frac string, hasPoint bool, c currency) string {
+	for i := 0; i < len(frac); i++ {
+		if ch := frac[i]; ch < '0' || ch > '9' {
+			return fmt.Sprintf("unexpected %q in amount", rune(ch))
+		}
+	}
+	if !hasPoint {
+		return ""
+	}
+	switch digits := int(c.digits); {
+	case digits == 0:
+		return fmt.Sprintf("%s has no minor unit, so no decimal places", c.code)
+	case frac == "":
+		return "no digits after the decimal point"
+	case len(frac) > digits:
+		return fmt.Sprintf("%s has at most %d decimal places", c.code, digits)
+	}
+	return ""
+}
+
+// minorUnits returns the amount of the digits intPart (commas skipped) and
+// frac, padded to digits decimal places, in minor units; ok is false when
+// it does not fit in an int64 of that sign. at is the index of the first
+// byte of intPart that is neither a digit nor a comma, or -1; v and ok mean
+// nothing then, nor when frac holds other bytes than digits.
+func minorUnits(intPart, frac string, digits int, neg bool) (v uint64, ok bool, at int) {
+	limit := uint64(math.MaxInt64)
+	if neg {
+		limit++
+	}
+	ok = true
+	for i := 0; i < len(intPart); i++ {
+		switch c := intPart[i]; {
+		case c >= '0' && c <= '9':
+			v, ok = pushDigit(v, c, limit, ok)
+		case c != ',':
+			return 0, false, i
+		}
+	}
+	for i := 0; i < digits; i++ {
+		c := byte('0')
+		if i < len(frac) {
+			c = frac[i]
+		}
+		v, ok = pushDigit(v, c, limit, ok)
+	}
+	return v, ok, -1
+}
+
+// pushDigit appends the decimal digit c to v unless that passes limit, in
+// which case it returns v and false; ok false stays false.
+func pushDigit(v uint64, c byte, limit uint64, ok bool) (uint64, bool) {
+	d := uint64(c - '0')
+	if v > (limit-d)/10 {
+		return v, false
+	}
+	return v*10 + d, ok
 }

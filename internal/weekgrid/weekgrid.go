@@ -96,14 +96,7 @@ func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
 		}
 	}
 	p := Picture{From: a.ID, To: b.ID, Scope: s, Location: loc}
-	index := make([]int, len(changes)) // the grid of each change, or -1
-	for i, ch := range changes {
-		index[i] = -1
-		if ch.Effect != nil {
-			index[i] = len(p.Grids)
-			p.Grids = append(p.Grids, Grid{Priority: ch.Priority, From: ch.From, To: ch.To, Effect: *ch.Effect})
-		}
-	}
+	index := p.addGrids(changes)
 	if len(p.Grids) == 0 {
 		return p, nil
 	}
@@ -128,20 +121,40 @@ func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
 			if err != nil {
 				return Picture{}, fmt.Errorf("%s: %w", hour.From.Format(time.RFC3339), err)
 			}
-			for i, ch := range chs {
-				if index[i] < 0 || ch.Effect == nil {
-					continue
-				}
-				c := &p.Grids[index[i]].Cells[row][h]
-				if !c.Openings {
-					*c = Cell{Openings: true, Min: ch.Effect.Min, Max: ch.Effect.Max}
-					continue
-				}
-				c.Min, c.Max = min(c.Min, ch.Effect.Min), max(c.Max, ch.Effect.Max)
-			}
+			p.widen(index, chs, row, h)
 		}
 	}
 	return p, nil
+}
+
+// addGrids adds a grid for each change with an effect and returns the
+// index in p.Grids of each change's grid, or -1 for a change without one.
+func (p *Picture) addGrids(changes []slo.Change) []int {
+	index := make([]int, len(changes))
+	for i, ch := range changes {
+		index[i] = -1
+		if ch.Effect != nil {
+			index[i] = len(p.Grids)
+			p.Grids = append(p.Grids, Grid{Priority: ch.Priority, From: ch.From, To: ch.To, Effect: *ch.Effect})
+		}
+	}
+	return index
+}
+
+// widen widens the cell of day row and hour h of each grid to the effects
+// of chs, the changes of one hour; index is addGrids's.
+func (p *Picture) widen(index []int, chs []slo.Change, row, h int) {
+	for i, ch := range chs {
+		if index[i] < 0 || ch.Effect == nil {
+			continue
+		}
+		c := &p.Grids[index[i]].Cells[row][h]
+		if !c.Openings {
+			*c = Cell{Openings: true, Min: ch.Effect.Min, Max: ch.Effect.Max}
+			continue
+		}
+		c.Min, c.Max = min(c.Min, ch.Effect.Min), max(c.Max, ch.Effect.Max)
+	}
 }
 
 // hourSpan returns the instants [from, to) at which the clocks of loc read

@@ -1,8 +1,6 @@
 package yamlpos
 
 import (
-	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -10,162 +8,47 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// valueOf decodes src and returns the scalar at key "k" of the root mapping.
-func valueOf(t *testing.T, src string) (*Decoder, *yaml.Node) {
-	t.Helper()
-	d := NewDecoder("t.yaml", []byte(src), errKind)
-	root := d.Document()
-	require.Empty(t, d.Errors())
-	require.NotNil(t, root)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "k" {
-			return d, root.Content[i+1]
-		}
-	}
-	t.Fatal("no key k")
-	return nil, nil
-}
-
-// ExprPos must find, for a character of the decoded value, the line and
-// column where the character is written in the file, whatever the scalar
-// style.
-func TestExprPos(t *testing.T) {
+func TestDecoderReports(t *testing.T) {
+	at := func(line int) *yaml.Node { return &yaml.Node{Line: line, Column: 2} }
 	tests := []struct {
-		name      string
-		src       string
-		find      string // a substring of the decoded value
-		line, col int    // where its first character is written
+		name     string
+		report   func(d *Decoder)
+		want     []string
+		failures int
+		stopped  bool
 	}{
-		{"plain", "k: case.x == 'a'\n", "x ==", 1, 9},
-		{"single quoted with escaped quote", "k: 'a == ''b'' && case.x'\n", "case.x", 1, 19},
-		{"double quoted with escape", "k: \"a == \\\"b\\\" && case.x\"\n", "case.x", 1, 19},
-		{"literal block", "k: |\n  a &&\n    case.x\n", "case.x", 3, 5},
-		{"literal block, first line", "k: |\n  a &&\n    case.x\n", "a &&", 2, 3},
-		{"folded block", "k: >\n  a &&\n  case.x\n", "case.x", 3, 3},
-		{"folded block keeping more-indented lines", "k: >\n  a &&\n    b\n  case.x\n", "case.x", 4, 3},
-		{"flow mapping", "{k: case.x}\n", "case.x", 1, 5},
-		{"multi-byte characters count as one column", "k: case.y == 'é' && case.x\n", "case.x", 1, 21},
-		{"tab after the key", "k:\tcase.x\n", "case.x", 1, 4},
+		{"a repeated error is kept once and counted twice", func(d *Decoder) {
+			d.Fail(at(1), "a", nil, "bad")
+			d.Fail(at(1), "through.an.alias", nil, "bad")
+		}, []string{"t.yaml:1:2: a: bad"}, 2, false},
+		{"a fatal error stops the decoder", func(d *Decoder) {
+			d.Fail(at(1), "a", nil, "bad")
+			d.Stop(at(2), "b", "stop")
+			d.Fail(at(3), "c", nil, "after")
+			d.Stop(at(4), "d", "again")
+		}, []string{"t.yaml:1:2: a: bad", "t.yaml:2:2: b: stop"}, 3, true},
+		{"past MaxErrors errors are only counted", func(d *Decoder) {
+			for i := range MaxErrors + 2 {
+				d.Fail(at(i+1), "a", nil, "bad")
+			}
+		}, nil, MaxErrors + 2, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, n := valueOf(t, tc.src)
-			i := strings.Index(n.Value, tc.find)
-			require.GreaterOrEqual(t, i, 0, "value %q", n.Value)
-			line, col := d.ExprPos(n, n.Value, len([]rune(n.Value[:i])))
-			assert.Equal(t, [2]int{tc.line, tc.col}, [2]int{line, col})
-		})
-	}
-	t.Run("offset past the end stays on the value's last line", func(t *testing.T) {
-		d, n := valueOf(t, "k: ab\n")
-		line, _ := d.ExprPos(n, n.Value, 99)
-		assert.Equal(t, 1, line)
-	})
-}
-
-func TestJoinQuotesUnusualKeys(t *testing.T) {
-	assert.Equal(t, "tiers", Join("", "tiers"))
-	assert.Equal(t, "tiers.looker-premier", Join("tiers", "looker-premier"))
-	assert.Equal(t, "permissions.cases.create", Join("permissions", "cases.create"))
-	assert.Equal(t, `tiers."Bad Tier"`, Join("tiers", "Bad Tier"))
-	assert.Equal(t, `x.""`, Join("x", ""))
-	assert.Equal(t, "rules[2]", Index("rules", 2))
-}
-
-func TestPlainKey(t *testing.T) {
-	tests := []struct {
-		key  string
-		want bool
-	}{
-		{"tiers", true}, {"P1", true}, {"_x", true}, {"9to5", true},
-		{"a.b/c-d_e", true}, {"", false}, {"-a", false}, {".a", false},
-		{"/a", false}, {"a b", false}, {"é", false}, {"a:b", false},
-	}
-	for _, tc := range tests {
-		t.Run(tc.key, func(t *testing.T) {
-			assert.Equal(t, tc.want, plainKey(tc.key))
-			assert.Equal(t, tc.want, regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`).MatchString(tc.key), "the pattern plainKey implements")
-		})
-	}
-}
-
-func TestDecoderMappings(t *testing.T) {
-	t.Run("aliases are followed", func(t *testing.T) {
-		d := NewDecoder("t.yaml", []byte("a: &x {p: 1}\nb: *x\n"), errKind)
-		root := d.Document()
-		fields := d.Mapping(root, "", []string{"a", "b"})
-		require.Len(t, fields, 2)
-		inner := d.Mapping(fields[1].Value, fields[1].Path, []string{"p"})
-		require.Len(t, inner, 1)
-		assert.Equal(t, "1", inner[0].Value.Value)
-		assert.Empty(t, d.Errors())
-	})
-	t.Run("merge keys are rejected", func(t *testing.T) {
-		d := NewDecoder("t.yaml", []byte("a: &x {p: 1}\nb:\n  <<: *x\n"), errKind)
-		root := d.Document()
-		fields := d.Mapping(root, "", nil)
-		d.Mapping(fields[1].Value, fields[1].Path, nil)
-		require.Len(t, d.Errors(), 1)
-		assert.Equal(t, "t.yaml:3:3: b: merge keys (<<) are not supported", d.Errors()[0].Error())
-	})
-	t.Run("non-scalar keys are rejected", func(t *testing.T) {
-		d := NewDecoder("t.yaml", []byte("? [a]\n: 1\n"), errKind)
-		root := d.Document()
-		d.Mapping(root, "", nil)
-		require.Len(t, d.Errors(), 1)
-		assert.Equal(t, "t.yaml:1:3: keys must be scalars", d.Errors()[0].Error())
-	})
-	t.Run("duplicate list values", func(t *testing.T) {
-		d := NewDecoder("t.yaml", []byte("k: [en, fr, en]\n"), errKind)
-		root := d.Document()
-		fields := d.Mapping(root, "", nil)
-		assert.Equal(t, []string{"en", "fr"}, d.Strings(fields[0]))
-		require.Len(t, d.Errors(), 1)
-		assert.Equal(t, `t.yaml:1:13: k[2]: duplicate value "en"`, d.Errors()[0].Error())
-	})
-	t.Run("null where a scalar is required", func(t *testing.T) {
-		d := NewDecoder("t.yaml", []byte("k:\n"), errKind)
-		root := d.Document()
-		fields := d.Mapping(root, "", nil)
-		_, ok := d.Str(fields[0])
-		assert.False(t, ok)
-		require.Len(t, d.Errors(), 1)
-		assert.Equal(t, "t.yaml:1:3: k: must be a scalar, got null", d.Errors()[0].Error())
-	})
-}
-
-func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-	}{
-		{"unclosed flow sequence", "a: 1\nb: [x,\n", "t.yaml:2:1: yaml: did not find expected node content"},
-		{"bad indentation", "a:\n  b: 1\n c: 2\n", "t.yaml:2:3: yaml: did not find expected key"},
-		{"tab indentation", "a:\n\tb: 1\n", "t.yaml:2:1: yaml: a tab in the indentation: YAML indentation cannot use tabs, indent with spaces"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d := NewDecoder("t.yaml", []byte(tc.src), errKind)
-			assert.Nil(t, d.Document())
-			require.Len(t, d.Errors(), 1)
-			assert.Equal(t, tc.want, d.Errors()[0].Error())
-		})
-	}
-}
-
-func TestSplitLines(t *testing.T) {
-	tests := []struct {
-		name, src string
-		want      []string
-	}{
-		{"lf", "a\nb\n", []string{"a", "b", ""}},
-		{"crlf", "a\r\nb\r\n", []string{"a", "b", ""}},
-		{"cr", "a\rb", []string{"a", "b"}},
-		{"mixed", "a\r\n\rb\nc", []string{"a", "", "b", "c"}},
-		{"no break", "abc", []string{"abc"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, splitLines(tc.src))
+			d := NewDecoder("t.yaml", nil, errKind)
+			tc.report(d)
+			if tc.want != nil {
+				require.Len(t, d.Errors(), len(tc.want))
+				for i, w := range tc.want {
+					assert.Equal(t, w, d.Errors()[i].Error())
+					assert.ErrorIs(t, d.Errors()[i], errKind)
+				}
+			} else {
+				require.Len(t, d.Errors(), MaxErrors+1)
+				assert.Equal(t, 2, d.Errors().Dropped())
+			}
+			assert.Equal(t, tc.failures, d.Failures())
+			assert.Equal(t, tc.stopped, d.Stopped())
 		})
 	}
 }
