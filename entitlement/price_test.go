@@ -283,24 +283,6 @@ func TestQuoteAllocs(t *testing.T) {
 	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _, _ = enhanced.Quote(spend) }), 1.0, "Quote")
 }
 
-func TestU128DivRound(t *testing.T) {
-	assert.Equal(t, u128{0, 1}, mul64(1, 1))
-	q, ok := u128{hi: 1}.divRound(1)
-	assert.False(t, ok, "quotient above 64 bits")
-	assert.Zero(t, q)
-	q, ok = u128{lo: math.MaxUint64}.divRound(1)
-	assert.True(t, ok)
-	assert.Equal(t, uint64(math.MaxUint64), q)
-	q, ok = u128{hi: 1, lo: math.MaxUint64}.divRound(2) // (2^65-1)/2 = 2^64-0.5: rounds to 2^64
-	assert.False(t, ok)
-	assert.Zero(t, q)
-	q, ok = u128{lo: 25}.divRound(10)
-	assert.True(t, ok)
-	assert.Equal(t, uint64(2), q)
-	q, _ = u128{lo: 35}.divRound(10)
-	assert.Equal(t, uint64(4), q)
-}
-
 // fuzzPrice builds a price from fuzz input: one of the default tiers, or a
 // price of its own (possibly invalid).
 func fuzzPrice(tier uint8, min, l1, l2 int64, r1, r2, r3 uint32) Price {
