@@ -139,7 +139,7 @@ func (p *Price) validateBands(cur uint8) error {
 	var prev int64
 	for i := range p.Bands {
 		b := &p.Bands[i]
-		if b.Rate.micro < 0 || b.Rate.micro > rateScale {
+		if !b.Rate.inRange() {
 			return bandError(i, "rate", "rate %s is outside 0%%..100%%", b.Rate)
 		}
 		if badAmount(b.Flat, cur) {

@@ -30,7 +30,7 @@ type Rate struct {
 // is 7%, NewRate(125_000) is 0.125%. It fails with [ErrMalformedRate] when
 // micro is negative or above 100%.
 func NewRate(micro int64) (Rate, error) {
-	if micro < 0 || micro > rateScale {
+	if r := (Rate{micro: micro}); !r.inRange() {
 		return Rate{}, fmt.Errorf("%w: %d millionths of a percent is outside 0%%..100%%", ErrMalformedRate, micro)
 	}
 	return Rate{micro: micro}, nil
@@ -103,6 +103,10 @@ func MustParseRate(s string) Rate {
 
 // MicroPercent returns the rate in millionths of a percent (7_000_000 for 7%).
 func (r Rate) MicroPercent() int64 { return r.micro }
+
+// inRange reports whether r is between 0% and 100%, as every Rate built by
+// NewRate or ParseRate is.
+func (r Rate) inRange() bool { return r.micro >= 0 && r.micro <= rateScale }
 
 // IsZero reports whether the rate is 0%.
 func (r Rate) IsZero() bool { return r.micro == 0 }

@@ -64,8 +64,10 @@ type Commitment struct {
 // amount in cur, and windows and terms on month boundaries. A set Fee must
 // be non-negative and in cur. Errors wrap [ErrInvalidTerms].
 func (b *Billing) Validate(cur string) error {
-	if b.Fee != (Money{}) && (b.Fee.Currency() != cur || b.Fee.minor < 0) {
-		return fmt.Errorf("%w: fee %s is not a non-negative amount in %s", ErrInvalidTerms, b.Fee, cur)
+	if b.Fee != (Money{}) {
+		if err := nonNegativeIn("fee", b.Fee, cur); err != nil {
+			return fmt.Errorf("%w: %s", ErrInvalidTerms, err)
+		}
 	}
 	for i := range b.Discounts {
 		if err := b.Discounts[i].validate(cur); err != nil {
@@ -84,19 +86,30 @@ func (d *Discount) validate(cur string) error {
 	switch {
 	case d.Rate.IsZero() == (d.Amount == (Money{})):
 		return errors.New("give either a rate or an amount")
-	case d.Rate.micro < 0 || d.Rate.micro > rateScale:
+	case !d.Rate.inRange():
 		return fmt.Errorf("rate %s is outside 0%%..100%%", d.Rate)
-	case d.Amount != (Money{}) && (d.Amount.Currency() != cur || d.Amount.minor < 0):
-		return fmt.Errorf("amount %s is not a non-negative amount in %s", d.Amount, cur)
+	case d.Amount != (Money{}):
+		if err := nonNegativeIn("amount", d.Amount, cur); err != nil {
+			return err
+		}
 	}
 	return window(d.From, d.Until, false)
 }
 
 func (c *Commitment) validate(cur string) error {
-	if c.Amount.Currency() != cur || c.Amount.minor < 0 {
-		return fmt.Errorf("amount %s is not a non-negative amount in %s", c.Amount, cur)
+	if err := nonNegativeIn("amount", c.Amount, cur); err != nil {
+		return err
 	}
 	return window(c.From, c.Until, true)
+}
+
+// nonNegativeIn checks that m, the terms' what, is a non-negative amount in
+// currency cur.
+func nonNegativeIn(what string, m Money, cur string) error {
+	if m.Currency() != cur || m.minor < 0 {
+		return fmt.Errorf("%s %s is not a non-negative amount in %s", what, m, cur)
+	}
+	return nil
 }
 
 // window checks that from and until are month starts in UTC with from
