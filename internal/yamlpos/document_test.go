@@ -71,13 +71,19 @@ func TestYAMLSyntaxErrorsArePositioned(t *testing.T) {
 		{"tab indentation", "a:\n\tb: 1\n", "t.yaml:2:1: yaml: a tab in the indentation: YAML indentation cannot use tabs, indent with spaces"},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			d := NewDecoder("t.yaml", []byte(tc.src), errKind)
-			assert.Nil(t, d.Document())
-			require.Len(t, d.Errors(), 1)
-			assert.Equal(t, tc.want, d.Errors()[0].Error())
-		})
+		t.Run(tc.name, func(t *testing.T) { requireSyntaxError(t, tc.src, tc.want) })
 	}
+}
+
+// requireSyntaxError decodes src as t.yaml and requires that it yields no
+// document and exactly one error, reading want, and returns that error.
+func requireSyntaxError(t *testing.T, src, want string) error {
+	t.Helper()
+	d := NewDecoder("t.yaml", []byte(src), errKind)
+	assert.Nil(t, d.Document())
+	require.Len(t, d.Errors(), 1)
+	assert.Equal(t, want, d.Errors()[0].Error())
+	return d.Errors()[0]
 }
 
 func TestSplitLines(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // A tab in the indentation is named as such, at the tab; yaml.v3's other
@@ -18,11 +17,7 @@ func TestExplainTab(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := NewDecoder("t.yaml", []byte(tc.src), errKind)
-			assert.Nil(t, d.Document())
-			require.Len(t, d.Errors(), 1)
-			assert.Equal(t, tc.want, d.Errors()[0].Error())
-			assert.ErrorIs(t, d.Errors()[0], errKind)
+			assert.ErrorIs(t, requireSyntaxError(t, tc.src, tc.want), errKind)
 		})
 	}
 }
