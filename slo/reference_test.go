@@ -164,24 +164,36 @@ func randomStart(t testing.TB, r *rand.Rand, zone string, accountLocs []string, 
 	return loc, time.Unix(s.Unix()/60*60, 0).In(loc)
 }
 
+// randomPauses returns n pauses of up to a day, in whole minutes, starting
+// from an hour before s to five days after it.
+func randomPauses(r *rand.Rand, s time.Time, n int) []Interval {
+	var pauses []Interval
+	for range n {
+		ps := s.Add(time.Duration(r.IntN(5*24*60)-60) * time.Minute)
+		pauses = append(pauses, Interval{ps, ps.Add(time.Duration(r.IntN(24*60)) * time.Minute)})
+	}
+	return pauses
+}
+
+// trials returns the number of random cases a property test runs: n, or
+// short under -short.
+func trials(n, short int) int {
+	if testing.Short() {
+		return short
+	}
+	return n
+}
+
 func TestAgainstReference(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Paris", "Australia/Sydney", "Australia/Lord_Howe",
 		"America/Sao_Paulo", "America/Havana", "America/Santiago", "Asia/Kathmandu", "UTC", "account"}
 	r := rand.New(rand.NewPCG(7, 11))
-	n := 300
-	if testing.Short() {
-		n = 50
-	}
-	for i := range n {
+	for i := range trials(300, 50) {
 		zone := zones[i%len(zones)]
 		loc, s := randomStart(t, r, zone, []string{"Europe/London", "America/Chicago"}, 4)
 		c := randomCalendar(t, r, zone, s)
 		ref := newRef(c, loc)
-		var pauses []Interval
-		for range r.IntN(3) {
-			ps := s.Add(time.Duration(r.IntN(5*24*60)-60) * time.Minute)
-			pauses = append(pauses, Interval{ps, ps.Add(time.Duration(r.IntN(24*60)) * time.Minute)})
-		}
+		pauses := randomPauses(r, s, r.IntN(3))
 		weekly := c.weekly
 		d := time.Duration(r.Int64N(int64(2*weekly/time.Minute)+1)) * time.Minute
 		switch r.IntN(10) {
@@ -266,11 +278,7 @@ func TestAddExtremes(t *testing.T) {
 func TestAddElapsedProperty(t *testing.T) {
 	zones := []string{"America/New_York", "Europe/Paris", "Australia/Sydney", "UTC", "account"}
 	r := rand.New(rand.NewPCG(3, 5))
-	n := 2000
-	if testing.Short() {
-		n = 300
-	}
-	for i := range n {
+	for i := range trials(2000, 300) {
 		zone := zones[i%len(zones)]
 		loc, s := randomStart(t, r, zone, []string{"Asia/Tokyo", "Europe/London"}, 2)
 		minute := r.IntN(4) != 0 // whole minutes, for the reference
@@ -278,11 +286,7 @@ func TestAddElapsedProperty(t *testing.T) {
 			s = s.Add(time.Duration(r.Int64N(int64(time.Minute))))
 		}
 		c := randomCalendar(t, r, zone, s)
-		var pauses []Interval
-		for range []int{0, 1, 2, 12}[r.IntN(4)] {
-			ps := s.Add(time.Duration(r.IntN(5*24*60)-60) * time.Minute)
-			pauses = append(pauses, Interval{ps, ps.Add(time.Duration(r.IntN(24*60)) * time.Minute)})
-		}
+		pauses := randomPauses(r, s, []int{0, 1, 2, 12}[r.IntN(4)])
 		dst := zone != "UTC" && loc.String() != "Asia/Tokyo"
 		var d time.Duration
 		switch kind := r.IntN(4); {
