@@ -143,11 +143,9 @@ func (c *compiler) compileMigrations(defs []*migrationDef, ids []string, tiers m
 	var out []*migration
 	seen := map[string]pos{}
 	for _, md := range defs {
-		if prev, dup := seen[md.id]; dup {
-			c.add(md.at.Errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.Short()))
+		if !c.claim(seen, "migration", md.id, md.at) {
 			continue
 		}
-		seen[md.id] = md.at
 		if m := c.compileMigration(md, tiers); m != nil {
 			m.moves = movesTo(m.to, ids, tiers)
 			out = append(out, m)

@@ -129,11 +129,9 @@ func (c *compiler) compileRules(defs []*ruleDef, calendarKnown func(string) bool
 	var rules []*rule
 	ruleAt := map[string]pos{}
 	for _, rd := range defs {
-		if prev, dup := ruleAt[rd.id]; dup {
-			c.add(rd.at.Errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.Short()))
+		if !c.claim(ruleAt, "rule id", rd.id, rd.at) {
 			continue
 		}
-		ruleAt[rd.id] = rd.at
 		prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
 		r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
 			metric: rd.metric, priorities: rd.priorities}
