@@ -249,7 +249,7 @@ func later(a, b time.Time) time.Time {
 func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entitlement.Period, billed time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
 	price, version := p.own, -1
 	if price == nil {
-		i, _, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
+		i, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
 		if err != nil {
 			return nil, err
 		}
