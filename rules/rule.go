@@ -69,8 +69,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 	case "description":
 		rd.description, _ = d.Scalar(f)
 	case "when":
-		rd.when = d.expr(f)
-		return false, rd.when != nil
+		return false, d.exprInto(f, &rd.when)
 	case "metric":
 		m, good := parsed(d, f, parseMetric)
 		rd.metric = m
