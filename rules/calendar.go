@@ -189,12 +189,7 @@ func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known 
 	}
 	calAt := map[string]pos{}
 	for _, cd := range defs {
-		if prev, dup := calAt[cd.id]; dup {
-			c.add(cd.at.Errorf(nil, "duplicate calendar %q (first defined at %s)", cd.id, prev.Short()))
-			continue
-		}
-		calAt[cd.id] = cd.at
-		if cd.broken {
+		if !c.claim(calAt, "calendar", cd.id, cd.at) || cd.broken {
 			continue
 		}
 		cal, err := slo.NewCalendar(cd.spec)

@@ -45,6 +45,19 @@ type compiler struct {
 
 func (c *compiler) add(e *Error) { c.errs = append(c.errs, e) }
 
+// claim records that the id of a kind (a calendar, a tier, ...) is defined
+// at at, in seen, which holds where each id of that kind was first defined
+// in any file. An id defined before is an error pointing at the first
+// definition, and claim reports false.
+func (c *compiler) claim(seen map[string]pos, kind, id string, at pos) bool {
+	if prev, dup := seen[id]; dup {
+		c.add(at.Errorf(nil, "duplicate %s %q (first defined at %s)", kind, id, prev.Short()))
+		return false
+	}
+	seen[id] = at
+	return true
+}
+
 func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
 	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
 	return c.env.Program(ast, opts...)

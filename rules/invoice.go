@@ -217,23 +217,22 @@ func mismatch(got, want string) error {
 // spends add up to spend.
 func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
 	whole := entitlement.MonthPeriod(start.Year(), start.Month())
-	money := spend
-	var err error
 	switch {
 	case iv.to.t == nil || !iv.moveAt.After(start) || (iv.moveAt.Before(next) && iv.moveAt.UTC().Day() == 1):
 		p := &iv.from
 		if iv.to.t != nil {
 			p = &iv.to
 		}
-		return iv.line(fees, p, whole, later(start, iv.moveAt), money)
+		return iv.line(fees, p, whole, later(start, iv.moveAt), spend)
 	case !iv.moveAt.Before(next):
-		return iv.line(fees, &iv.from, whole, start, money)
+		return iv.line(fees, &iv.from, whole, start, spend)
 	}
 	d := iv.moveAt.UTC().Day()
-	if fees, err = iv.line(fees, &iv.from, whole.Ending(d-1), start, money); err != nil {
+	fees, err := iv.line(fees, &iv.from, whole.Ending(d-1), start, spend)
+	if err != nil {
 		return nil, err
 	}
-	return iv.line(fees, &iv.to, whole.Starting(d), iv.moveAt, money)
+	return iv.line(fees, &iv.to, whole.Starting(d), iv.moveAt, spend)
 }
 
 // later returns the later of two instants.
@@ -249,7 +248,7 @@ func later(a, b time.Time) time.Time {
 func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entitlement.Period, billed time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
 	price, version := p.own, -1
 	if price == nil {
-		i, _, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
+		i, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
 		if err != nil {
 			return nil, err
 		}
@@ -289,13 +288,18 @@ func (iv *invoicing) moveReason(p *payer) string {
 // own fee, or a version of the catalog's prices and why that version.
 func (iv *invoicing) feeReason(p *payer, version int, billed time.Time) string {
 	why := iv.why(billed)
-	if r := &iv.reason; r.t == p.t && r.version == version && r.why == why {
-		return r.text
+	r := &iv.reason
+	if r.t != p.t || r.version != version || r.why != why {
+		r.t, r.version, r.why, r.text = p.t, version, why, iv.priceReason(p, version, why)
 	}
+	return r.text
+}
+
+// priceReason says which price a fee line of p's tier pays, as feeReason
+// caches it.
+func (iv *invoicing) priceReason(p *payer, version, why int) string {
 	if p.own != nil {
-		text := p.t.id + ": the contract's own fee of " + p.own.Minimum.String() + " a month"
-		iv.reason.t, iv.reason.version, iv.reason.why, iv.reason.text = p.t, version, why, text
-		return text
+		return p.t.id + ": the contract's own fee of " + p.own.Minimum.String() + " a month"
 	}
 	v := &p.t.prices[version]
 	text := p.t.id + ": the catalog's price"
@@ -312,7 +316,6 @@ func (iv *invoicing) feeReason(p *payer, version int, billed time.Time) string {
 			text += ", in force at the renewal (" + entitlement.FormatEffective(iv.c.Renewal) + ")"
 		}
 	}
-	iv.reason.t, iv.reason.version, iv.reason.why, iv.reason.text = p.t, version, why, text
 	return text
 }
 

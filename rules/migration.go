@@ -53,14 +53,11 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 		case "description":
 			md.description, _ = d.Scalar(c)
 		case "applies":
-			md.applies = d.expr(c)
-			ok = ok && md.applies != nil
+			ok = d.exprInto(c, &md.applies) && ok
 		case "effective":
-			md.effective = d.expr(c)
-			ok = ok && md.effective != nil
+			ok = d.exprInto(c, &md.effective) && ok
 		case "holdPriceUntil":
-			md.holdPriceUntil = d.expr(c)
-			ok = ok && md.holdPriceUntil != nil
+			ok = d.exprInto(c, &md.holdPriceUntil) && ok
 		case "to":
 			md.to = d.refs(c)
 			if len(md.to) == 0 {
@@ -79,6 +76,13 @@ func (d *decoder) parseMigration(f field) *migrationDef {
 	return md
 }
 
+// exprInto reads the expression of f into *x and reports whether it is
+// valid.
+func (d *decoder) exprInto(f field, x **expr) bool {
+	*x = d.expr(f)
+	return *x != nil
+}
+
 // parseGrants reads a migration's grants: features given from one instant,
 // optionally until another, before the move takes effect.
 func (d *decoder) parseGrants(c field, md *migrationDef) bool {
@@ -93,11 +97,9 @@ func (d *decoder) parseGrants(c field, md *migrationDef) bool {
 		for _, x := range gf {
 			switch x.Key {
 			case "from":
-				g.from = d.expr(x)
-				ok = ok && g.from != nil
+				ok = d.exprInto(x, &g.from) && ok
 			case "until":
-				g.until = d.expr(x)
-				ok = ok && g.until != nil
+				ok = d.exprInto(x, &g.until) && ok
 			}
 		}
 		d.features(gf, &g.features)
@@ -143,11 +145,9 @@ func (c *compiler) compileMigrations(defs []*migrationDef, ids []string, tiers m
 	var out []*migration
 	seen := map[string]pos{}
 	for _, md := range defs {
-		if prev, dup := seen[md.id]; dup {
-			c.add(md.at.Errorf(nil, "duplicate migration %q (first defined at %s)", md.id, prev.Short()))
+		if !c.claim(seen, "migration", md.id, md.at) {
 			continue
 		}
-		seen[md.id] = md.at
 		if m := c.compileMigration(md, tiers); m != nil {
 			m.moves = movesTo(m.to, ids, tiers)
 			out = append(out, m)

@@ -62,11 +62,9 @@ func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permiss
 	perms := map[string]*permission{}
 	seen := map[string]pos{}
 	for _, pd := range defs {
-		if prev, dup := seen[pd.action]; dup {
-			c.add(pd.at.Errorf(nil, "duplicate action %q (first defined at %s)", pd.action, prev.Short()))
+		if !c.claim(seen, "action", pd.action, pd.at) {
 			continue
 		}
-		seen[pd.action] = pd.at
 		prg, ok := c.compileExpr(pd.allow, cel.BoolType)
 		if !ok {
 			continue

@@ -49,7 +49,7 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 	}
 	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
 	ok := true
-	var bands [][]field // the fields of each band, for positions
+	var bands []bandAt // where each band is written, for positions
 	for _, c := range fields {
 		var good bool
 		switch c.Key {
@@ -72,7 +72,7 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 		return nil
 	}
 	if err := p.Validate(); err != nil {
-		d.priceError(f, fields, bands, err)
+		d.priceError(f, bands, err)
 		return nil
 	}
 	return p
@@ -83,18 +83,25 @@ func (d *decoder) amount(f field, cur string) (entitlement.Money, bool) {
 	return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, cur) })
 }
 
-// parseBands reads a price's bands into p and returns each band's fields.
-func (d *decoder) parseBands(c field, p *entitlement.Price) ([][]field, bool) {
+// bandAt is where one band of a price is written: the list item and its
+// fields.
+type bandAt struct {
+	item   yamlpos.Item
+	fields []field
+}
+
+// parseBands reads a price's bands into p and returns where each is written.
+func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
 	items := d.List(c)
 	if len(items) == 0 {
 		d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one band is required")
 		return nil, false
 	}
 	ok := true
-	out := make([][]field, len(items))
+	out := make([]bandAt, len(items))
 	for i, it := range items {
 		bf := d.Mapping(it.Node, it.Path, bandKeys)
-		out[i] = bf
+		out[i] = bandAt{item: it, fields: bf}
 		if it.Node.Kind != yaml.MappingNode || !d.Require(it.Node, it.Path, bf, "rate") {
 			ok = false
 			continue
@@ -120,22 +127,17 @@ func (d *decoder) parseBands(c field, p *entitlement.Price) ([][]field, bool) {
 
 // priceError reports a price that fails entitlement's validation at the
 // value it is about: a band's field, a band, or the price's own key.
-func (d *decoder) priceError(f field, fields []field, bands [][]field, err error) {
+func (d *decoder) priceError(f field, bands []bandAt, err error) {
 	var be *entitlement.BandError
 	if errors.As(err, &be) && be.Index < len(bands) {
-		at := yamlpos.Item{Path: yamlpos.Index(yamlpos.Join(f.Path, "bands"), be.Index)}
-		for _, c := range fields {
-			if c.Key == "bands" && be.Index < len(c.Value.Content) {
-				at.Node = yamlpos.Resolve(c.Value.Content[be.Index])
-			}
-		}
-		for _, x := range bands[be.Index] {
+		b := &bands[be.Index]
+		for _, x := range b.fields {
 			if x.Key == be.Field {
 				d.Fail(x.Value, x.Path, err, "%s", be.Message)
 				return
 			}
 		}
-		d.Fail(at.Node, at.Path, err, "%s", be.Message)
+		d.Fail(b.item.Node, b.item.Path, err, "%s", be.Message)
 		return
 	}
 	d.Fail(f.Value, f.Path, err, "%v", err)

@@ -153,7 +153,7 @@ func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time)
 	if at.IsZero() {
 		return entitlement.Price{}, fmt.Errorf("%w: the billed instant is zero", ErrInvalidContract)
 	}
-	i, _, err := e.versionOf(t, &c, at, time.Time{})
+	i, err := e.versionOf(t, &c, at, time.Time{})
 	if err != nil {
 		return entitlement.Price{}, err
 	}
@@ -163,22 +163,21 @@ func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time)
 }
 
 // versionOf returns the index of the version of t's prices that the
-// contract c pays at the billed instant at, and the instant whose version
-// that is. While the price is held (at before heldUntil) the contract pays
+// contract c pays at the billed instant at. While the price is held (at before heldUntil) the contract pays
 // the version of its start, whatever the policy.
-func (e *Engine) versionOf(t *tier, c *entitlement.Contract, at, heldUntil time.Time) (int, time.Time, error) {
+func (e *Engine) versionOf(t *tier, c *entitlement.Contract, at, heldUntil time.Time) (int, error) {
 	anchor, ok := e.versionPolicy.Anchor(c.Start, c.Renewal, at)
 	if at.Before(heldUntil) {
 		anchor, ok = c.Start, !c.Start.IsZero()
 	}
 	if !ok {
-		return 0, time.Time{}, fmt.Errorf("%w: the contract has no start, and the price of tier %q is the version in force at the contract's start",
+		return 0, fmt.Errorf("%w: the contract has no start, and the price of tier %q is the version in force at the contract's start",
 			ErrInvalidContract, t.id)
 	}
 	i := t.prices.Index(anchor)
 	if i < 0 {
-		return 0, time.Time{}, fmt.Errorf("%w: tier %q has no price in force at %s (its first price is effective %s)",
+		return 0, fmt.Errorf("%w: tier %q has no price in force at %s (its first price is effective %s)",
 			ErrNoPrice, t.id, entitlement.FormatEffective(anchor), entitlement.FormatEffective(t.prices[0].Effective))
 	}
-	return i, anchor, nil
+	return i, nil
 }

@@ -61,9 +61,20 @@ func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
 	if err != nil {
 		return ReplayReport{}, err
 	}
+	// The delays are stored grouped by priority, each group in history
+	// order, so that every priority's summary reads its own run of them.
+	var count, next [slo.P4 + 1]int
+	for i := range history {
+		if p := history[i].Priority; p.Valid() { // an invalid one fails below
+			count[p]++
+		}
+	}
+	for p, n := slo.P1, 0; p <= slo.P4; p++ {
+		next[p], n = n, n+count[p]
+	}
 	r := ReplayReport{From: a.id, To: b.id, MaxLaterCase: -1, MaxEarlierCase: -1}
+	var later, earlier time.Duration // the largest delay and advance so far, for their cases
 	delays := make([]time.Duration, len(history))
-	var byPriority [slo.P4 + 1]int
 	for i := range history {
 		c := history[i] // a copy: the caller's history is not modified
 		c.Tier = a.id
@@ -77,32 +88,24 @@ func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
 			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, b.id, err)
 		}
 		d := db.Due.Sub(da.Due)
-		delays[i] = d
-		byPriority[c.Priority]++
-		if d > r.MaxLater {
-			r.MaxLater, r.MaxLaterCase = d, i
+		delays[next[c.Priority]] = d
+		next[c.Priority]++
+		if d > later {
+			later, r.MaxLaterCase = d, i
 		}
-		if -d > r.MaxEarlier {
-			r.MaxEarlier, r.MaxEarlierCase = -d, i
+		if -d > earlier {
+			earlier, r.MaxEarlierCase = -d, i
 		}
 	}
 	r.ByPriority = make(map[slo.Priority]Delays, 4)
-	grouped := make([]time.Duration, 0, len(history))
+	start := 0
 	for p := slo.P1; p <= slo.P4; p++ {
-		if byPriority[p] == 0 {
-			continue
+		if count[p] > 0 {
+			r.ByPriority[p] = summarize(delays[start:next[p]])
 		}
-		start := len(grouped)
-		for i := range history {
-			if history[i].Priority == p {
-				grouped = append(grouped, delays[i])
-			}
-		}
-		r.ByPriority[p] = summarize(grouped[start:])
+		start = next[p]
 	}
-	maxLater, maxEarlier := r.MaxLater, r.MaxEarlier
 	r.Delays = summarize(delays)
-	r.MaxLater, r.MaxEarlier = maxLater, maxEarlier
 	return r, nil
 }
 

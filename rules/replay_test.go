@@ -56,6 +56,9 @@ func TestReplayErrors(t *testing.T) {
 	_, err = e.Replay([]Case{ok, {Priority: slo.P3, Opened: ok.Opened}}, "looker-premier", "enhanced")
 	assert.ErrorIs(t, err, ErrZoneRequired)
 	assert.ErrorContains(t, err, "replay of case 1 on enhanced")
+	_, err = e.Replay([]Case{ok, {Priority: 9, Opened: ok.Opened, Zone: ok.Zone}}, "looker-premier", "enhanced")
+	assert.ErrorIs(t, err, ErrInvalidCase)
+	assert.ErrorContains(t, err, "replay of case 1 on looker-premier")
 	r, err := e.Replay(nil, "looker-premier", "enhanced")
 	require.NoError(t, err)
 	assert.Equal(t, ReplayReport{From: "looker-premier", To: "enhanced", MaxLaterCase: -1, MaxEarlierCase: -1, ByPriority: map[slo.Priority]Delays{}}, r)
@@ -81,6 +84,7 @@ func TestReplayAgreesWithDeadline(t *testing.T) {
 		require.NoError(t, err)
 		var want Delays
 		var all []time.Duration
+		byPriority := map[slo.Priority][]time.Duration{}
 		for _, c := range history {
 			c.Tier = pair[0]
 			a, err := e.Deadline(c)
@@ -90,6 +94,7 @@ func TestReplayAgreesWithDeadline(t *testing.T) {
 			require.NoError(t, err)
 			d := b.Due.Sub(a.Due)
 			all = append(all, d)
+			byPriority[c.Priority] = append(byPriority[c.Priority], d)
 			want.Cases++
 			switch {
 			case d > 0:
@@ -115,6 +120,15 @@ func TestReplayAgreesWithDeadline(t *testing.T) {
 			n += d.Cases
 		}
 		assert.Equal(t, r.Cases, n)
+		require.Len(t, r.ByPriority, len(byPriority))
+		for p, ds := range byPriority {
+			slices.Sort(ds)
+			got := r.ByPriority[p]
+			assert.Equal(t, len(ds), got.Cases, p)
+			assert.Equal(t, rank(ds, 50), got.Median, p)
+			assert.Equal(t, max(ds[len(ds)-1], 0), got.MaxLater, p)
+			assert.Equal(t, max(-ds[0], 0), got.MaxEarlier, p)
+		}
 	}
 }
 

@@ -69,8 +69,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 	case "description":
 		rd.description, _ = d.Scalar(f)
 	case "when":
-		rd.when = d.expr(f)
-		return false, rd.when != nil
+		return false, d.exprInto(f, &rd.when)
 	case "metric":
 		m, good := parsed(d, f, parseMetric)
 		rd.metric = m
@@ -129,11 +128,9 @@ func (c *compiler) compileRules(defs []*ruleDef, calendarKnown func(string) bool
 	var rules []*rule
 	ruleAt := map[string]pos{}
 	for _, rd := range defs {
-		if prev, dup := ruleAt[rd.id]; dup {
-			c.add(rd.at.Errorf(nil, "duplicate rule id %q (first defined at %s)", rd.id, prev.Short()))
+		if !c.claim(ruleAt, "rule id", rd.id, rd.at) {
 			continue
 		}
-		ruleAt[rd.id] = rd.at
 		prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
 		r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
 			metric: rd.metric, priorities: rd.priorities}

@@ -128,11 +128,9 @@ func (c *compiler) compileTiers(defs []*tierDef, calendarKnown func(string) bool
 	var ids []string
 	nameAt := map[string]pos{}
 	for _, td := range defs {
-		if prev, dup := nameAt[td.id]; dup {
-			c.add(td.at.Errorf(nil, "duplicate tier %q (first defined at %s)", td.id, prev.Short()))
+		if !c.claim(nameAt, "tier", td.id, td.at) {
 			continue
 		}
-		nameAt[td.id] = td.at
 		t := &tier{
 			id: td.id, name: td.name, description: td.description, family: td.family,
 			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, prices: td.prices, source: td.source,
