@@ -229,10 +229,10 @@ func (c checks) effect(field string, w effectWant, got *slo.Effect) checks {
 		c = c.eq(field+".kind", w.kind.String(), got.Kind.String())
 	}
 	if w.min != nil {
-		c = c.eq(field+".min", signedText(*w.min), signedText(got.Min))
+		c = sameSigned(c, field+".min", *w.min, got.Min)
 	}
 	if w.max != nil {
-		c = c.eq(field+".max", signedText(*w.max), signedText(got.Max))
+		c = sameSigned(c, field+".max", *w.max, got.Max)
 	}
 	return c
 }

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -82,9 +83,10 @@ var delaysRows = []expectation[rules.Delays]{
 var replayRows = append(project(func(r rules.ReplayReport) rules.Delays { return r.Delays }, delaysRows),
 	expect("byPriority", (*parser).byPriority, func(r rules.ReplayReport) map[slo.Priority]rules.Delays { return r.ByPriority }, checks.byPriority))
 
-// sameSigned compares durations that may be zero or negative.
+// sameSigned compares durations that may be zero or negative, written as
+// parseSigned reads them and as the command prints them: "0", "-48h", "+12h".
 func sameSigned(c checks, field string, want, got time.Duration) checks {
-	return c.eq(field, signedText(want), signedText(got))
+	return c.eq(field, weekgrid.Signed(want), weekgrid.Signed(got))
 }
 
 // priorityWant is what a test expects of the delays of one priority.

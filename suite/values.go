@@ -93,17 +93,6 @@ func parseSigned(s string) (time.Duration, error) {
 	return sign * d, nil
 }
 
-// signedText formats d as parseSigned reads it: "0", "-48h", "+12h".
-func signedText(d time.Duration) string {
-	switch {
-	case d == 0:
-		return "0"
-	case d > 0:
-		return "+" + slo.FormatDuration(d)
-	}
-	return "-" + slo.FormatDuration(-d)
-}
-
 func (p *parser) period(f field) (entitlement.Period, bool) {
 	return yamlpos.Parsed(p.d, f, entitlement.ParsePeriod)
 }
