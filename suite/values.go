@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -116,8 +117,8 @@ func (p *parser) integer(f field) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || fmt.Sprint(n) != s {
+	n, err := strconv.Atoi(s)
+	if err != nil || strconv.Itoa(n) != s { // one spelling: no sign, no leading zeros
 		p.d.Fail(f.Value, f.Path, nil, "must be an integer, got %q", s)
 		return 0, false
 	}
