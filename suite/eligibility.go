@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -65,15 +66,8 @@ func optionTotal(o rules.Option) string {
 // reasons checks that each expected text appears in one of the reasons.
 func (c checks) reasons(field string, want, got []string) checks {
 	for _, r := range want {
-		found := false
-		for _, g := range got {
-			if strings.Contains(g, r) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			c = c.eq(field, "a reason containing "+fmt.Sprintf("%q", r), strings.Join(got, " | "))
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, r) }) {
+			c = c.eq(field, fmt.Sprintf("a reason containing %q", r), strings.Join(got, " | "))
 		}
 	}
 	return c
