@@ -34,22 +34,17 @@ func parse(t *testing.T, path string) (doc *yaml.Node, isSuite bool) {
 	require.NoError(t, err)
 	var n yaml.Node
 	require.NoError(t, yaml.NewDecoder(bytes.NewReader(src)).Decode(&n), path)
-	root := resolveNode(&n)
-	if root.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(root.Content); i += 2 {
-			if root.Content[i].Value == "tests" {
-				isSuite = true
-			}
-		}
-	}
-	return &n, isSuite
+	return &n, hasTopKey(&n, "tests")
 }
 
 // isCaseFile reports a case file: a top-level opened key.
-func isCaseFile(doc *yaml.Node) bool {
+func isCaseFile(doc *yaml.Node) bool { return hasTopKey(doc, "opened") }
+
+// hasTopKey reports whether the document's top-level mapping has key.
+func hasTopKey(doc *yaml.Node, key string) bool {
 	root := resolveNode(doc)
 	for i := 0; root.Kind == yaml.MappingNode && i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "opened" {
+		if root.Content[i].Value == key {
 			return true
 		}
 	}

@@ -28,7 +28,7 @@ func readAllowed(p *parser, _ field, fields []field, now *time.Time) (allowedInp
 		case "action":
 			in.action, good = p.d.Str(x)
 		case "case":
-			in.kase, good = p.kase(x, now)
+			in.kase, good = p.kase(x, nil) // its now defaults below, given or not
 		case "principal":
 			in.principal, good = p.principal(x)
 		}

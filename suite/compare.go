@@ -1,6 +1,7 @@
 package suite
 
 import (
+	"slices"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -229,10 +230,10 @@ func (c checks) effect(field string, w effectWant, got *slo.Effect) checks {
 		c = c.eq(field+".kind", w.kind.String(), got.Kind.String())
 	}
 	if w.min != nil {
-		c = c.eq(field+".min", signedText(*w.min), signedText(got.Min))
+		c = sameSigned(c, field+".min", *w.min, got.Min)
 	}
 	if w.max != nil {
-		c = c.eq(field+".max", signedText(*w.max), signedText(got.Max))
+		c = sameSigned(c, field+".max", *w.max, got.Max)
 	}
 	return c
 }
@@ -240,10 +241,6 @@ func (c checks) effect(field string, w effectWant, got *slo.Effect) checks {
 // changes compares expected changes with the engine's, each named
 // field.P1, field.P2, ...
 func (c checks) changes(field string, cw changesWant, got []slo.Change) checks {
-	byP := map[slo.Priority]slo.Change{}
-	for _, g := range got {
-		byP[g.Priority] = g
-	}
 	if cw.exact {
 		want := make([]string, len(cw.items))
 		have := make([]string, len(got))
@@ -257,11 +254,12 @@ func (c checks) changes(field string, cw changesWant, got []slo.Change) checks {
 	}
 	for _, w := range cw.items {
 		name := field + "." + w.p.String()
-		g, found := byP[w.p]
-		if !found {
+		i := slices.IndexFunc(got, func(g slo.Change) bool { return g.Priority == w.p })
+		if i < 0 {
 			c = c.eq(name, "a change", "none: neither tier has a target for "+w.p.String())
 			continue
 		}
+		g := got[i]
 		if w.kind != nil {
 			c = c.eq(name, w.kind.String(), g.Kind.String())
 		}

@@ -2,13 +2,11 @@ package suite
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/tiercel/tiercel/entitlement"
-	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -68,54 +66,26 @@ func optionTotal(o rules.Option) string {
 // reasons checks that each expected text appears in one of the reasons.
 func (c checks) reasons(field string, want, got []string) checks {
 	for _, r := range want {
-		found := false
-		for _, g := range got {
-			if strings.Contains(g, r) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			c = c.eq(field, "a reason containing "+fmt.Sprintf("%q", r), strings.Join(got, " | "))
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.Contains(g, r) }) {
+			c = c.eq(field, fmt.Sprintf("a reason containing %q", r), strings.Join(got, " | "))
 		}
 	}
 	return c
 }
 
-// optionWant is what a test expects of the option of one target tier.
-type optionWant struct {
-	tier   string
-	checks []check[rules.Option]
-}
-
 // options reads a mapping of target tiers to what each option holds.
-func (p *parser) options(f field) ([]optionWant, bool) {
-	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
-		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}")
-		return nil, false
-	}
-	keys := rowKeys(optionRows)
-	var out []optionWant
-	ok := true
-	for _, o := range p.d.Mapping(f.Value, f.Path, nil) {
-		if o.Value == nil || o.Value.Kind != yaml.MappingNode {
-			p.d.Fail(yamlpos.OrNode(o.Value, o.KeyNode), o.Path, nil, "must be a mapping of %s", strings.Join(keys, ", "))
-			ok = false
-			continue
-		}
-		cs, good := readRows(p, p.d.Mapping(o.Value, o.Path, keys), optionRows)
-		out, ok = append(out, optionWant{tier: o.Key, checks: cs}), ok && good
-	}
-	return out, ok
+func (p *parser) options(f field) ([]keyedWant[string, rules.Option], bool) {
+	return readKeyed(p, f, optionRows, func(tier string) (string, error) { return tier, nil },
+		"must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}")
 }
 
 // options checks each expected option, named field.<tier>.
-func (c checks) options(field string, want []optionWant, got []rules.Option) checks {
+func (c checks) options(field string, want []keyedWant[string, rules.Option], got []rules.Option) checks {
 	for _, ow := range want {
-		name := field + "." + ow.tier
+		name := field + "." + ow.key
 		var opt *rules.Option
 		for i := range got {
-			if got[i].Tier == ow.tier {
+			if got[i].Tier == ow.key {
 				opt = &got[i]
 			}
 		}

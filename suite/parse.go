@@ -95,12 +95,7 @@ func (p *parser) stringList(f field) []string {
 		}
 		return []string{s}
 	}
-	var out []string
-	for _, it := range p.d.List(f) {
-		if s, ok := p.d.Str(it.Field(f)); ok {
-			out = append(out, s)
-		}
-	}
+	out, _ := p.strs(f)
 	return out
 }
 

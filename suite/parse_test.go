@@ -124,6 +124,12 @@ func TestParseValueErrors(t *testing.T) {
 			`t.yaml:6:5: tests[1].replay: missing required key "cases"`,
 			`t.yaml:7:26: tests[1].expect.byPriority: must map priorities to what their delays hold, e.g. {P3: {later: 1}}`,
 		}},
+		{"bad plan options", "now: 2026-01-01\ntests:\n  - name: a\n    plan: {contract: {tier: a}}\n    expect: {options: {enhanced: 3, standard: {keeps: true}}}\n" +
+			"  - name: b\n    plan: {contract: {tier: a}}\n    expect: {options: [enhanced]}\n", []string{
+			`t.yaml:5:34: tests[0].expect.options.enhanced: must be a mapping of keepsTargets, keepsDeadlines, total, changes, effectiveAt, priceHeldUntil, recommended`,
+			`t.yaml:5:48: tests[0].expect.options.standard.keeps: unknown key "keeps" (want one of keepsTargets, keepsDeadlines, total, changes, effectiveAt, priceHeldUntil, recommended)`,
+			`t.yaml:8:23: tests[1].expect.options: must map target tiers to what each option holds, e.g. {enhanced: {keepsTargets: true}}`,
+		}},
 		{"movedTo only for entitlements", "now: 2026-01-01\ntests:\n  - name: a\n    eligibility: {contract: {tier: a}, movedTo: b}\n    expect: {eligible: true}\n", []string{
 			`t.yaml:4:40: tests[0].eligibility.movedTo: unknown key "movedTo" (want one of contract, at, requireEffective)`,
 		}},

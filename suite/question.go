@@ -1,10 +1,12 @@
 package suite
 
 import (
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -152,6 +154,42 @@ func readRows[A any](p *parser, fields []field, rows []expectation[A]) ([]check[
 			c, good := r.read(p, f)
 			out, ok = append(out, c), ok && good
 		}
+	}
+	return out, ok
+}
+
+// keyedWant is what a test expects of one part of an answer, picked by a
+// key: the option of a target tier, the delays of a priority.
+type keyedWant[K, A any] struct {
+	key    K
+	checks []check[A]
+}
+
+// readKeyed reads a mapping of keys, each read with parseKey, to mappings of
+// the values rows read; what is the error for a value that is not a mapping,
+// saying what the mapping holds.
+func readKeyed[K, A any](p *parser, f field, rows []expectation[A], parseKey func(string) (K, error), what string) ([]keyedWant[K, A], bool) {
+	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
+		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "%s", what)
+		return nil, false
+	}
+	keys := rowKeys(rows)
+	var out []keyedWant[K, A]
+	ok := true
+	for _, x := range p.d.Mapping(f.Value, f.Path, nil) {
+		key, err := parseKey(x.Key)
+		if err != nil {
+			p.d.Fail(x.KeyNode, x.Path, err, "%v", err)
+			ok = false
+			continue
+		}
+		if x.Value == nil || x.Value.Kind != yaml.MappingNode {
+			p.d.Fail(yamlpos.OrNode(x.Value, x.KeyNode), x.Path, nil, "must be a mapping of %s", strings.Join(keys, ", "))
+			ok = false
+			continue
+		}
+		cs, good := readRows(p, p.d.Mapping(x.Value, x.Path, keys), rows)
+		out, ok = append(out, keyedWant[K, A]{key: key, checks: cs}), ok && good
 	}
 	return out, ok
 }

@@ -151,11 +151,11 @@ func TestQuestionsMatchTheSchema(t *testing.T) {
 
 func TestQuestionTable(t *testing.T) {
 	seen := map[string]bool{}
-	for _, q := range questions {
+	for i, q := range questions {
 		t.Run(q.kind, func(t *testing.T) {
 			assert.False(t, seen[q.kind], "a question appears once")
 			seen[q.kind] = true
-			assert.Same(t, lookup(q.kind), lookup(q.kind))
+			assert.Same(t, &questions[i], lookup(q.kind), "lookup returns the table's entry")
 			assert.Equal(t, q.kind, lookup(q.kind).kind)
 			assert.Equal(t, "error", q.expect[len(q.expect)-1], "error is the last expectation key")
 			assert.Len(t, slices.Compact(sorted(q.expect)), len(q.expect), "expectation keys are unique")

@@ -2,12 +2,9 @@ package suite
 
 import (
 	"slices"
-	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
-	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -82,52 +79,25 @@ var delaysRows = []expectation[rules.Delays]{
 var replayRows = append(project(func(r rules.ReplayReport) rules.Delays { return r.Delays }, delaysRows),
 	expect("byPriority", (*parser).byPriority, func(r rules.ReplayReport) map[slo.Priority]rules.Delays { return r.ByPriority }, checks.byPriority))
 
-// sameSigned compares durations that may be zero or negative.
+// sameSigned compares durations that may be zero or negative, written as
+// parseSigned reads them and as the command prints them: "0", "-48h", "+12h".
 func sameSigned(c checks, field string, want, got time.Duration) checks {
-	return c.eq(field, signedText(want), signedText(got))
-}
-
-// priorityWant is what a test expects of the delays of one priority.
-type priorityWant struct {
-	p      slo.Priority
-	checks []check[rules.Delays]
+	return c.eq(field, weekgrid.Signed(want), weekgrid.Signed(got))
 }
 
 // byPriority reads a mapping of priorities to what their delays hold.
-func (p *parser) byPriority(f field) ([]priorityWant, bool) {
-	keys := rowKeys(delaysRows)
-	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
-		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must map priorities to what their delays hold, e.g. {P3: {later: 1}}")
-		return nil, false
-	}
-	var out []priorityWant
-	ok := true
-	for _, x := range p.d.Mapping(f.Value, f.Path, nil) {
-		pr, err := slo.ParsePriority(x.Key)
-		if err != nil {
-			p.d.Fail(x.KeyNode, x.Path, err, "%v", err)
-			ok = false
-			continue
-		}
-		if x.Value == nil || x.Value.Kind != yaml.MappingNode {
-			p.d.Fail(yamlpos.OrNode(x.Value, x.KeyNode), x.Path, nil, "must be a mapping of %s", strings.Join(keys, ", "))
-			ok = false
-			continue
-		}
-		cs, good := readRows(p, p.d.Mapping(x.Value, x.Path, keys), delaysRows)
-		out, ok = append(out, priorityWant{p: pr, checks: cs}), ok && good
-	}
-	return out, ok
+func (p *parser) byPriority(f field) ([]keyedWant[slo.Priority, rules.Delays], bool) {
+	return readKeyed(p, f, delaysRows, slo.ParsePriority, "must map priorities to what their delays hold, e.g. {P3: {later: 1}}")
 }
 
 // byPriority checks the delays of each expected priority, named
 // field.P1, field.P2, ...
-func (c checks) byPriority(field string, want []priorityWant, got map[slo.Priority]rules.Delays) checks {
+func (c checks) byPriority(field string, want []keyedWant[slo.Priority, rules.Delays], got map[slo.Priority]rules.Delays) checks {
 	for _, pw := range want {
-		name := field + "." + pw.p.String()
-		d, found := got[pw.p]
+		name := field + "." + pw.key.String()
+		d, found := got[pw.key]
 		if !found {
-			c = c.eq(name, "cases", "none: the history has no "+pw.p.String()+" case")
+			c = c.eq(name, "cases", "none: the history has no "+pw.key.String()+" case")
 			continue
 		}
 		for _, ch := range pw.checks {

@@ -44,7 +44,7 @@ type Suite struct {
 // unexported and run by Test.Run.
 type Test struct {
 	Name   string // the test's name, unique within its suite
-	Kind   string // the question: "deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed" or "timeline"
+	Kind   string // the question: "deadline", "compare", "quote", "eligibility", "plan", "entitlements", "allowed", "replay" or "timeline"
 	File   string // the suite file
 	Line   int    // 1-based line of the test in File
 	Column int    // 1-based column of the test in File

@@ -21,19 +21,23 @@ func Run(t testing.TB, path string) {
 		t.Fatalf("%s: catalog: %v", path, err)
 		return
 	}
+	tt, isT := t.(*testing.T)
 	for _, tc := range s.Tests {
-		tt, ok := t.(*testing.T)
-		if !ok {
-			if r := tc.Run(e); !r.Passed {
-				t.Error("\n" + r.String())
-			}
+		if !isT {
+			report(t, tc.Run(e))
 			continue
 		}
 		tt.Run(tc.Name, func(t *testing.T) {
 			t.Helper()
-			if r := tc.Run(e); !r.Passed {
-				t.Error("\n" + r.String())
-			}
+			report(t, tc.Run(e))
 		})
+	}
+}
+
+// report fails t with r's mismatches side by side unless r passed.
+func report(t testing.TB, r Result) {
+	t.Helper()
+	if !r.Passed {
+		t.Error("\n" + r.String())
 	}
 }

@@ -2,6 +2,7 @@ package suite
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -93,17 +94,6 @@ func parseSigned(s string) (time.Duration, error) {
 	return sign * d, nil
 }
 
-// signedText formats d as parseSigned reads it: "0", "-48h", "+12h".
-func signedText(d time.Duration) string {
-	switch {
-	case d == 0:
-		return "0"
-	case d > 0:
-		return "+" + slo.FormatDuration(d)
-	}
-	return "-" + slo.FormatDuration(-d)
-}
-
 func (p *parser) period(f field) (entitlement.Period, bool) {
 	return yamlpos.Parsed(p.d, f, entitlement.ParsePeriod)
 }
@@ -127,8 +117,8 @@ func (p *parser) integer(f field) (int, bool) {
 	if !ok {
 		return 0, false
 	}
-	var n int
-	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || fmt.Sprint(n) != s {
+	n, err := strconv.Atoi(s)
+	if err != nil || strconv.Itoa(n) != s { // one spelling: no sign, no leading zeros
 		p.d.Fail(f.Value, f.Path, nil, "must be an integer, got %q", s)
 		return 0, false
 	}

@@ -89,6 +89,11 @@ func TestScalarReaders(t *testing.T) {
 		assert.Empty(t, msg)
 		_, _, msg = readValue(t, "v: 14.5", (*parser).integer)
 		assert.Equal(t, `v.yaml:1:4: v: must be an integer, got "14.5"`, msg)
+		for _, other := range []string{"+14", "014", "1_4", "0x0e"} {
+			_, ok, msg := readValue(t, "v: "+other, (*parser).integer)
+			assert.False(t, ok, other)
+			assert.Equal(t, `v.yaml:1:4: v: must be an integer, got "`+other+`"`, msg, "one spelling of a number")
+		}
 	})
 	t.Run("strings", func(t *testing.T) {
 		s, _, msg := readValue(t, "v: [a, b]", (*parser).strs)
