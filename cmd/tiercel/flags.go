@@ -122,6 +122,19 @@ func attrValue(v string) any {
 	return v
 }
 
+// flagValue is a flag's name and the value given, "" when not.
+type flagValue struct{ name, v string }
+
+// requireFlags returns a usage error naming the first of flags not given.
+func requireFlags(flags ...flagValue) error {
+	for _, f := range flags {
+		if f.v == "" {
+			return usagef("--%s is required", f.name)
+		}
+	}
+	return nil
+}
+
 // plural writes "1 argument", "2 arguments".
 func plural(n int, noun string) string {
 	if n == 1 {
