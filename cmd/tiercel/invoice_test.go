@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
 )
 
 const (
@@ -44,11 +46,18 @@ func TestInvoiceJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &inv))
 	assert.Equal(t, "2026-01..2026-12", inv.Months)
 	assert.Equal(t, "60000.00 USD", inv.Total)
+	require.NotEmpty(t, inv.Lines)
+	sum := entitlement.MustParseMoney("0 USD")
 	var july []string
 	for _, l := range inv.Lines {
+		amount, err := entitlement.ParseMoney(l.Amount)
+		require.NoError(t, err, "line %+v", l)
+		sum, err = sum.Add(amount)
+		require.NoError(t, err)
 		if strings.HasPrefix(l.Period, "2026-07") {
 			july = append(july, l.Tier+" "+l.Kind)
 		}
 	}
 	assert.Equal(t, []string{"looker-premier prorated-fee", "enhanced prorated-fee"}, july)
+	assert.Equal(t, inv.Total, sum.String(), "the total is the sum of the lines")
 }
