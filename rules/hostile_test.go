@@ -3,12 +3,7 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/internal/readfile/readfiletest"
 )
@@ -17,11 +12,7 @@ import (
 // catalogs end at once with an error naming the file. (Suites and the
 // catalogs they name: package suite's TestHostileFiles.)
 func TestHostileFiles(t *testing.T) {
-	dir := t.TempDir()
-	at := func(name string) string { return filepath.Join(dir, name) }
-	readfiletest.Fifo(t, at("pipe.yaml"))
-	readfiletest.Sparse(t, at("big.yaml"), 16<<20+1)
-	require.NoError(t, os.Symlink("/dev/zero", at("zero.yaml")))
+	h := readfiletest.Hostile(t, ".yaml")
 	load := func(p string) func() error {
 		return func() error { _, err := Load(p); return err }
 	}
@@ -34,18 +25,13 @@ func TestHostileFiles(t *testing.T) {
 	}{
 		{"catalog /dev/zero", load("/dev/zero"), "invalid catalog: /dev/zero: " + notRegular, []error{ErrInvalidCatalog, ErrNotRegularFile}},
 		{"catalog /dev/urandom", load("/dev/urandom"), "/dev/urandom: " + notRegular, []error{ErrInvalidCatalog, ErrNotRegularFile}},
-		{"catalog fifo", load(at("pipe.yaml")), at("pipe.yaml") + ": " + notRegular + " (a fifo)", []error{ErrInvalidCatalog, ErrNotRegularFile}},
-		{"catalog symlink to /dev/zero", load(at("zero.yaml")), at("zero.yaml") + ": " + notRegular, []error{ErrInvalidCatalog, ErrNotRegularFile}},
-		{"catalog directory", load(dir), dir + ": " + notRegular + " (a directory)", []error{ErrInvalidCatalog, ErrNotRegularFile}},
-		{"catalog over 16 MiB", load(at("big.yaml")), at("big.yaml") + ": " + tooLarge, []error{ErrInvalidCatalog, ErrInputTooLarge}},
+		{"catalog fifo", load(h.Pipe), h.Pipe + ": " + notRegular + " (a fifo)", []error{ErrInvalidCatalog, ErrNotRegularFile}},
+		{"catalog symlink to /dev/zero", load(h.Zero), h.Zero + ": " + notRegular, []error{ErrInvalidCatalog, ErrNotRegularFile}},
+		{"catalog directory", load(h.Dir), h.Dir + ": " + notRegular + " (a directory)", []error{ErrInvalidCatalog, ErrNotRegularFile}},
+		{"catalog over 16 MiB", load(h.Big), h.Big + ": " + tooLarge, []error{ErrInvalidCatalog, ErrInputTooLarge}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := tc.input()
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tc.want)
-			for _, target := range tc.is {
-				assert.ErrorIs(t, err, target)
-			}
+			readfiletest.Refused(t, tc.input(), tc.want, tc.is...)
 		})
 	}
 }

@@ -19,16 +19,13 @@ import (
 // naming the file: ErrInvalidSuite for the suite, rules.ErrInvalidCatalog
 // for its catalog.
 func TestHostileFiles(t *testing.T) {
-	dir := t.TempDir()
-	at := func(name string) string { return filepath.Join(dir, name) }
-	readfiletest.Fifo(t, at("pipe.yaml"))
-	readfiletest.Sparse(t, at("big.yaml"), 16<<20+1)
-	require.NoError(t, os.Symlink("/dev/zero", at("zero.yaml")))
+	h := readfiletest.Hostile(t, ".yaml")
 	naming := func(name, catalog string) func() error {
 		src := "catalog: " + catalog + "\ntests:\n  - name: a\n    compare: {from: a, to: b}\n    expect: {error: x}\n"
-		require.NoError(t, os.WriteFile(at(name), []byte(src), 0o600))
+		path := filepath.Join(h.Dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(src), 0o600))
 		return func() error {
-			s, err := Load(at(name))
+			s, err := Load(path)
 			require.NoError(t, err)
 			_, err = s.Engine()
 			return err
@@ -47,22 +44,18 @@ func TestHostileFiles(t *testing.T) {
 		is    []error
 	}{
 		{"suite /dev/zero", load("/dev/zero"), "invalid test suite: /dev/zero: " + notRegular, badSuite},
-		{"suite fifo", load(at("pipe.yaml")), at("pipe.yaml") + ": " + notRegular, badSuite},
-		{"suite directory", load(dir), dir + ": " + notRegular + " (a directory)", badSuite},
-		{"suite over 16 MiB", load(at("big.yaml")), at("big.yaml") + ": " + tooLarge, []error{ErrInvalidSuite, rules.ErrInputTooLarge}},
+		{"suite fifo", load(h.Pipe), h.Pipe + ": " + notRegular, badSuite},
+		{"suite directory", load(h.Dir), h.Dir + ": " + notRegular + " (a directory)", badSuite},
+		{"suite over 16 MiB", load(h.Big), h.Big + ": " + tooLarge, []error{ErrInvalidSuite, rules.ErrInputTooLarge}},
 		{"suite's catalog /dev/zero", naming("abs_test.yaml", "/dev/zero"), "invalid catalog: /dev/zero: " + notRegular, badCatalog},
-		{"suite's catalog reaching /dev/zero", naming("rel_test.yaml", "zero.yaml"), at("zero.yaml") + ": " + notRegular, badCatalog},
-		{"suite's catalog fifo", naming("fifo_test.yaml", "pipe.yaml"), at("pipe.yaml") + ": " + notRegular, badCatalog},
-		{"suite's catalog over 16 MiB", naming("big_test.yaml", "big.yaml"), at("big.yaml") + ": " + tooLarge,
+		{"suite's catalog reaching /dev/zero", naming("rel_test.yaml", filepath.Base(h.Zero)), h.Zero + ": " + notRegular, badCatalog},
+		{"suite's catalog fifo", naming("fifo_test.yaml", filepath.Base(h.Pipe)), h.Pipe + ": " + notRegular, badCatalog},
+		{"suite's catalog over 16 MiB", naming("big_test.yaml", filepath.Base(h.Big)), h.Big + ": " + tooLarge,
 			[]error{rules.ErrInvalidCatalog, rules.ErrInputTooLarge}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.input()
-			require.Error(t, err)
-			assert.Contains(t, err.Error(), tc.want)
-			for _, target := range tc.is {
-				assert.ErrorIs(t, err, target)
-			}
+			readfiletest.Refused(t, err, tc.want, tc.is...)
 			other := ErrInvalidSuite
 			if tc.is[0] == ErrInvalidSuite {
 				other = rules.ErrInvalidCatalog

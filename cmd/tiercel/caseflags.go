@@ -34,10 +34,8 @@ func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
 func (o *caseFlags) kase(required bool) (rules.Case, error) {
 	var c rules.Case
 	if required {
-		for _, f := range []struct{ name, v string }{{"tier", o.tier}, {"priority", o.priority}, {"opened", o.opened}} {
-			if f.v == "" {
-				return c, usagef("--%s is required", f.name)
-			}
+		if err := requireFlags(flagValue{"tier", o.tier}, flagValue{"priority", o.priority}, flagValue{"opened", o.opened}); err != nil {
+			return c, err
 		}
 	}
 	c.Tier, c.Zone, c.Language, c.Account, c.Country = o.tier, o.zone, o.language, o.account, o.country

@@ -76,7 +76,7 @@ const maxGridWindow = 10 * 366 * 24 * time.Hour
 // ask for the nominal comparison only.
 func (o *scopeFlags) scope() (*rules.Scope, error) {
 	if o.from == "" && o.to == "" {
-		for _, f := range []struct{ name, v string }{{"zone", o.zone}, {"country", o.country}, {"svg", o.svg}} {
+		for _, f := range []flagValue{{"zone", o.zone}, {"country", o.country}, {"svg", o.svg}} {
 			if f.v != "" {
 				return nil, usagef("--%s needs a window: give --from and --to too", f.name)
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -134,11 +135,9 @@ func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDi
 		d.Status = "removed"
 		return d, nil
 	}
-	for _, ch := range changesJSON(slo.Compare(a.Response, b.Response)) {
-		if ch.Change != slo.Unchanged.String() || ch.CalendarChanged {
-			d.Response = append(d.Response, ch)
-		}
-	}
+	d.Response = changesJSON(slices.DeleteFunc(slo.Compare(a.Response, b.Response), func(ch slo.Change) bool {
+		return ch.Kind == slo.Unchanged && !ch.CalendarChanged()
+	}))
 	fees, err := diffFees(priceAt(a, from), priceAt(b, to))
 	if err != nil {
 		return d, fmt.Errorf("tier %q: %w", id, err)

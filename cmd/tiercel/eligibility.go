@@ -54,11 +54,8 @@ type contractFlags struct {
 
 func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	var c entitlement.Contract
-	if o.tier == "" {
-		return c, time.Time{}, usagef("--tier is required")
-	}
-	if o.renewal == "" {
-		return c, time.Time{}, usagef("--renewal is required")
+	if err := requireFlags(flagValue{"tier", o.tier}, flagValue{"renewal", o.renewal}); err != nil {
+		return c, time.Time{}, err
 	}
 	loc, err := loadZone(o.zone)
 	if err != nil {

@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -105,6 +106,9 @@ func parseAttrs(kvs []string) (map[string]any, error) {
 	return m, nil
 }
 
+// attrValue reads an attribute's value: true and false are booleans, an
+// integer written as strconv.FormatInt writes it is an int64, anything
+// else is the string itself.
 func attrValue(v string) any {
 	switch v {
 	case "true":
@@ -112,11 +116,23 @@ func attrValue(v string) any {
 	case "false":
 		return false
 	}
-	var n int64
-	if _, err := fmt.Sscan(v, &n); err == nil && fmt.Sprint(n) == v {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v {
 		return n
 	}
 	return v
+}
+
+// flagValue is a flag's name and the value given, "" when not.
+type flagValue struct{ name, v string }
+
+// requireFlags returns a usage error naming the first of flags not given.
+func requireFlags(flags ...flagValue) error {
+	for _, f := range flags {
+		if f.v == "" {
+			return usagef("--%s is required", f.name)
+		}
+	}
+	return nil
 }
 
 // plural writes "1 argument", "2 arguments".

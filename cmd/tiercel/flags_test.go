@@ -104,3 +104,28 @@ func TestPrintable(t *testing.T) {
 		})
 	}
 }
+
+// requireFlags names the first flag not given, in the order asked.
+func TestRequireFlags(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		flags []flagValue
+		want  string // "" for no error
+	}{
+		{"all given", []flagValue{{"from", "a"}, {"to", "b"}}, ""},
+		{"none asked", nil, ""},
+		{"the first missing", []flagValue{{"from", ""}, {"to", ""}}, "--from is required"},
+		{"a later one missing", []flagValue{{"tier", "x"}, {"priority", ""}, {"opened", ""}}, "--priority is required"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := requireFlags(tc.flags...)
+			if tc.want == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.EqualError(t, err, tc.want)
+			var ue *usageError
+			assert.ErrorAs(t, err, &ue, "a usage error: exit status 2")
+		})
+	}
+}

@@ -17,10 +17,8 @@ import (
 // catalogs or suites, found in a folder of suites or named by a suite, end
 // at once with an error naming the file.
 func TestHostileFiles(t *testing.T) {
-	dir := t.TempDir()
-	at := func(parts ...string) string { return filepath.Join(append([]string{dir}, parts...)...) }
-	readfiletest.Fifo(t, at("pipe.yaml"))
-	readfiletest.Sparse(t, at("big.yaml"), 16<<20+1)
+	h := readfiletest.Hostile(t, ".yaml")
+	at := func(parts ...string) string { return filepath.Join(append([]string{h.Dir}, parts...)...) }
 	// A folder of suites holding a FIFO and a link to a device.
 	require.NoError(t, os.Mkdir(at("suites"), 0o700))
 	readfiletest.Fifo(t, at("suites", "x_test.yaml"))
@@ -38,21 +36,21 @@ func TestHostileFiles(t *testing.T) {
 	}{
 		{"check /dev/zero", []string{"check", "/dev/zero"}, []string{"invalid catalog: /dev/zero" + notRegular + " (a character device)"}},
 		{"check /dev/zero as json", []string{"check", "--output", "json", "/dev/zero"}, []string{`"message": "invalid catalog: /dev/zero` + notRegular}},
-		{"check a fifo", []string{"check", at("pipe.yaml")}, []string{at("pipe.yaml") + notRegular + " (a fifo)"}},
-		{"check a file over 16 MiB", []string{"check", at("big.yaml")}, []string{at("big.yaml") + ": larger than the 16 MiB limit"}},
+		{"check a fifo", []string{"check", h.Pipe}, []string{h.Pipe + notRegular + " (a fifo)"}},
+		{"check a file over 16 MiB", []string{"check", h.Big}, []string{h.Big + ": larger than the 16 MiB limit"}},
 		{"--catalog /dev/urandom", []string{"deadline", "--catalog", "/dev/urandom", "--tier", "standard", "--priority", "P1",
 			"--opened", "2026-03-02T10:00:00Z"}, []string{"tiercel deadline: invalid catalog: /dev/urandom" + notRegular}},
-		{"--catalog a fifo", []string{"compare", "--catalog", at("pipe.yaml"), "standard", "enhanced"}, []string{at("pipe.yaml") + notRegular}},
-		{"test a fifo", []string{"test", at("pipe.yaml")}, []string{"invalid test suite: " + at("pipe.yaml") + notRegular,
-			"FAIL  " + at("pipe.yaml") + "  does not load"}},
+		{"--catalog a fifo", []string{"compare", "--catalog", h.Pipe, "standard", "enhanced"}, []string{h.Pipe + notRegular}},
+		{"test a fifo", []string{"test", h.Pipe}, []string{"invalid test suite: " + h.Pipe + notRegular,
+			"FAIL  " + h.Pipe + "  does not load"}},
 		{"test a folder with a fifo and a link to a device", []string{"test", at("suites")}, []string{
 			"invalid test suite: " + at("suites", "x_test.yaml") + notRegular + " (a fifo)",
 			"FAIL  " + at("suites", "x_test.yaml") + "  does not load",
 			"invalid test suite: " + at("suites", "zero_test.yaml") + notRegular + " (a character device)",
 		}},
-		{"test a suite over 16 MiB", []string{"test", at("big.yaml")}, []string{at("big.yaml") + ": larger than the 16 MiB limit"}},
+		{"test a suite over 16 MiB", []string{"test", h.Big}, []string{h.Big + ": larger than the 16 MiB limit"}},
 		{"a suite's catalog /dev/zero", []string{"test", suite("zero_test.yaml", "/dev/zero")}, []string{"invalid catalog: /dev/zero" + notRegular}},
-		{"a suite's catalog a fifo", []string{"test", suite("fifo_test.yaml", "pipe.yaml")}, []string{at("pipe.yaml") + notRegular}},
+		{"a suite's catalog a fifo", []string{"test", suite("fifo_test.yaml", "pipe.yaml")}, []string{h.Pipe + notRegular}},
 		{"--catalog /dev/zero for a suite", []string{"test", "--catalog", "/dev/zero", "testdata/nocatalog_test.yaml"},
 			[]string{"tiercel test: invalid catalog: /dev/zero" + notRegular}},
 	} {

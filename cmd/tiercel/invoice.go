@@ -168,16 +168,12 @@ func spanOf(spends []entitlement.Spend) (entitlement.Months, error) {
 	if len(spends) == 0 {
 		return entitlement.Months{}, usagef("the spends file has no rows: give --months")
 	}
-	first, last := spends[0], spends[0]
+	month := func(s entitlement.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
+	first, last := month(spends[0]), month(spends[0])
 	for _, s := range spends[1:] {
-		if s.Year*12+int(s.Month) < first.Year*12+int(first.Month) {
-			first = s
-		}
-		if s.Year*12+int(s.Month) > last.Year*12+int(last.Month) {
-			last = s
-		}
+		first, last = min(first, month(s)), max(last, month(s))
 	}
-	m := entitlement.Months{Year: first.Year, Month: first.Month, Count: (last.Year-first.Year)*12 + int(last.Month) - int(first.Month) + 1}
+	m := entitlement.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
 	return m, m.Validate()
 }
 

@@ -4,9 +4,12 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
 )
 
 const (
@@ -44,11 +47,45 @@ func TestInvoiceJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(stdout), &inv))
 	assert.Equal(t, "2026-01..2026-12", inv.Months)
 	assert.Equal(t, "60000.00 USD", inv.Total)
+	require.NotEmpty(t, inv.Lines)
+	sum := entitlement.MustParseMoney("0 USD")
 	var july []string
 	for _, l := range inv.Lines {
+		amount, err := entitlement.ParseMoney(l.Amount)
+		require.NoError(t, err, "line %+v", l)
+		sum, err = sum.Add(amount)
+		require.NoError(t, err)
 		if strings.HasPrefix(l.Period, "2026-07") {
 			july = append(july, l.Tier+" "+l.Kind)
 		}
 	}
 	assert.Equal(t, []string{"looker-premier prorated-fee", "enhanced prorated-fee"}, july)
+	assert.Equal(t, inv.Total, sum.String(), "the total is the sum of the lines")
+}
+
+// Without --months, the invoice spans the first to the last month of the
+// spends, in whatever order the rows come.
+func TestSpanOf(t *testing.T) {
+	spend := func(year int, month time.Month) entitlement.Spend {
+		return entitlement.Spend{Year: year, Month: month, Account: "a", Amount: entitlement.MustParseMoney("1 USD")}
+	}
+	for _, tc := range []struct {
+		name   string
+		spends []entitlement.Spend
+		want   string // the months, or the error
+	}{
+		{"one month", []entitlement.Spend{spend(2026, time.March)}, "2026-03"},
+		{"a year in order", []entitlement.Spend{spend(2026, time.January), spend(2026, time.December)}, "2026-01..2026-12"},
+		{"across new year, out of order", []entitlement.Spend{spend(2026, time.February), spend(2025, time.November), spend(2026, time.January)}, "2025-11..2026-02"},
+		{"no rows", nil, "the spends file has no rows: give --months"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := spanOf(tc.spends)
+			if err != nil {
+				assert.EqualError(t, err, tc.want)
+				return
+			}
+			assert.Equal(t, tc.want, m.String())
+		})
+	}
 }

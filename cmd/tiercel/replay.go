@@ -46,10 +46,8 @@ tiercel replay --from looker-premier --to premium --output json examples/replay/
 			if len(args) != 1 {
 				return usagef("want one history FILE; got %s", plural(len(args), "argument"))
 			}
-			for _, f := range []struct{ name, v string }{{"from", from}, {"to", to}} {
-				if f.v == "" {
-					return usagef("--%s is required", f.name)
-				}
+			if err := requireFlags(flagValue{"from", from}, flagValue{"to", to}); err != nil {
+				return err
 			}
 			if format == "" {
 				switch strings.ToLower(filepath.Ext(args[0])) {

@@ -42,7 +42,7 @@ func main() {
 var berlin = mustZone("Europe/Berlin")
 
 func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
+	loc, err := slo.LoadZone(name)
 	if err != nil {
 		panic(err)
 	}

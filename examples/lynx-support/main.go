@@ -41,7 +41,7 @@ func mainErr(w io.Writer) error {
 // telephone, on Thursday 2 July 2026 (Friday 3 July is the observed
 // Independence Day holiday), its events and the instant of the report.
 func incident() (rules.Case, []rules.Event, time.Time, error) {
-	pacific, err := time.LoadLocation("America/Los_Angeles")
+	pacific, err := slo.LoadZone("America/Los_Angeles")
 	if err != nil {
 		return rules.Case{}, nil, time.Time{}, err
 	}

@@ -35,7 +35,7 @@ func main() {
 // already on Customer Care for contrast.
 func contracts() []entitlement.Contract {
 	date := func(y int, m time.Month, d int, zone string) time.Time {
-		loc, err := time.LoadLocation(zone)
+		loc, err := slo.LoadZone(zone)
 		if err != nil {
 			panic(err)
 		}

@@ -35,7 +35,7 @@ func main() {
 
 func deadline() error {
 	e := rules.Default()
-	ny, err := time.LoadLocation("America/New_York")
+	ny, err := slo.LoadZone("America/New_York")
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func effectiveRule() error {
 
 func timeline() error {
 	e := rules.Default()
-	ny, err := time.LoadLocation("America/New_York")
+	ny, err := slo.LoadZone("America/New_York")
 	if err != nil {
 		return err
 	}
