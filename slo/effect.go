@@ -59,18 +59,7 @@ type Effect struct {
 // String renders the effect as its kind and extremes, for example
 // "mixed (-1h, +64h)" or "degraded (0, +64h)".
 func (e Effect) String() string {
-	return e.Kind.String() + " (" + signed(e.Min) + ", " + signed(e.Max) + ")"
-}
-
-// signed formats d with FormatDuration and an explicit sign, zero as "0".
-func signed(d time.Duration) string {
-	switch {
-	case d == 0:
-		return "0"
-	case d > 0:
-		return "+" + FormatDuration(d)
-	}
-	return FormatDuration(d)
+	return e.Kind.String() + " (" + FormatSigned(e.Min) + ", " + FormatSigned(e.Max) + ")"
 }
 
 // maxRel bounds every position of the sweep, relative to the window's

@@ -232,3 +232,16 @@ func FormatDuration(d time.Duration) string {
 	}
 	return string(b)
 }
+
+// FormatSigned formats a difference of instants, such as how much later a
+// deadline falls: FormatDuration with an explicit sign, "+64h", "-1h30m",
+// and zero as "0".
+func FormatSigned(d time.Duration) string {
+	switch {
+	case d == 0:
+		return "0"
+	case d > 0:
+		return "+" + FormatDuration(d)
+	}
+	return FormatDuration(d)
+}

@@ -153,3 +153,10 @@ func TestParseDuration(t *testing.T) {
 		})
 	}
 }
+
+func TestFormatSigned(t *testing.T) {
+	assert.Equal(t, "0", FormatSigned(0))
+	assert.Equal(t, "+64h", FormatSigned(64*time.Hour))
+	assert.Equal(t, "-1h30m", FormatSigned(-90*time.Minute))
+	assert.Equal(t, "+1ns", FormatSigned(1))
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -115,7 +114,7 @@ func TestParseSigned(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, d)
 			if tt.in[0] != '+' && tt.want > 0 {
-				assert.Equal(t, "+"+tt.in, weekgrid.Signed(d), "written back with its sign")
+				assert.Equal(t, "+"+tt.in, slo.FormatSigned(d), "written back with its sign")
 			}
 		})
 	}

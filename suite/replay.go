@@ -4,7 +4,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -82,7 +81,7 @@ var replayRows = append(project(func(r rules.ReplayReport) rules.Delays { return
 // sameSigned compares durations that may be zero or negative, written as
 // parseSigned reads them and as the command prints them: "0", "-48h", "+12h".
 func sameSigned(c checks, field string, want, got time.Duration) checks {
-	return c.eq(field, weekgrid.Signed(want), weekgrid.Signed(got))
+	return c.eq(field, slo.FormatSigned(want), slo.FormatSigned(got))
 }
 
 // byPriority reads a mapping of priorities to what their delays hold.

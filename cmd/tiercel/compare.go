@@ -137,7 +137,7 @@ func changesJSON(changes []slo.Change) []changeJSON {
 		if eff := ch.Effect; eff != nil {
 			minAt, maxAt := extremeAt(eff)
 			out[i].Effect = &effectJSON{
-				Kind: eff.Kind.String(), Reading: eff.String(), Min: weekgrid.Signed(eff.Min), Max: weekgrid.Signed(eff.Max),
+				Kind: eff.Kind.String(), Reading: eff.String(), Min: slo.FormatSigned(eff.Min), Max: slo.FormatSigned(eff.Max),
 				MinAt: jsonTime(minAt), MaxAt: jsonTime(maxAt),
 				Earlier: slo.FormatDuration(eff.Earlier), Later: slo.FormatDuration(eff.Later),
 			}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/internal/weekgrid"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -98,8 +97,8 @@ type delaysJSON struct {
 func toDelaysJSON(d rules.Delays) delaysJSON {
 	return delaysJSON{
 		Cases: d.Cases, Later: d.Later, Earlier: d.Earlier, Same: d.Same,
-		MaxLater: weekgrid.Signed(d.MaxLater), MaxEarlier: weekgrid.Signed(-d.MaxEarlier),
-		P10: weekgrid.Signed(d.P10), Median: weekgrid.Signed(d.Median), P90: weekgrid.Signed(d.P90),
+		MaxLater: slo.FormatSigned(d.MaxLater), MaxEarlier: slo.FormatSigned(-d.MaxEarlier),
+		P10: slo.FormatSigned(d.P10), Median: slo.FormatSigned(d.Median), P90: slo.FormatSigned(d.P90),
 	}
 }
 
@@ -204,7 +203,7 @@ func (c *cli) replayExtremes(r rules.ReplayReport, h history, path string) {
 		if x.at == nil {
 			continue
 		}
-		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, weekgrid.Signed(x.d), path, x.at.Line, x.at.Priority,
+		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, slo.FormatSigned(x.d), path, x.at.Line, x.at.Priority,
 			formatTime(time.Time(x.at.Opened)))
 		if x.at.Zone != "" {
 			fmt.Fprintf(c.stdout, " in %s", x.at.Zone)

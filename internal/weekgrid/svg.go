@@ -127,7 +127,7 @@ func renderGrid(w io.Writer, g Grid, x0, y0 int) {
 			c := g.Cells[d][h]
 			x, y := gx+h*cell, gy+d*cell
 			fmt.Fprintf(w, `<rect class="cell" data-priority="%s" data-day="%s" data-hour="%d" data-min="%s" data-max="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s</title></rect>
-`, g.Priority, dayNames[d], h, Signed(c.Min), Signed(c.Max), x, y, cell, cell, Color(c), esc(tooltip(g.Priority, d, h, c)))
+`, g.Priority, dayNames[d], h, slo.FormatSigned(c.Min), slo.FormatSigned(c.Max), x, y, cell, cell, Color(c), esc(tooltip(g.Priority, d, h, c)))
 			if c.Mixed() {
 				fmt.Fprintf(w, `<circle class="mixed" cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
 `, x+cell/2, y+cell/2)
@@ -226,18 +226,6 @@ func account(p Picture) string {
 		s += " with the public holidays of " + p.Scope.Country
 	}
 	return s
-}
-
-// Signed writes d as slo.FormatDuration does, with an explicit sign and
-// zero as "0", as slo.Effect.String writes its extremes: "+64h", "-1h".
-func Signed(d time.Duration) string {
-	if d > 0 {
-		return "+" + slo.FormatDuration(d)
-	}
-	if d == 0 {
-		return "0"
-	}
-	return slo.FormatDuration(d)
 }
 
 // esc escapes s for XML text and attribute values.

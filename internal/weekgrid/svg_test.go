@@ -96,9 +96,3 @@ func TestRenderNoGrids(t *testing.T) {
 	require.Len(t, doc.Grids, 1)
 	assert.Equal(t, "legend", doc.Grids[0].ID)
 }
-
-func TestSigned(t *testing.T) {
-	assert.Equal(t, "0", Signed(0))
-	assert.Equal(t, "+64h", Signed(64*time.Hour))
-	assert.Equal(t, "-1h30m", Signed(-90*time.Minute))
-}
