@@ -173,10 +173,6 @@ func (h *History) position(err error) error {
 	return at.Errorf(err, "%s", msg)
 }
 
-func readTimeline(p *parser, q field, fields []field, now *time.Time) (History, bool) {
-	return p.history(q, fields, now)
-}
-
 func timeline(e *rules.Engine, h History) (rules.Timeline, error) { return h.Timeline(e) }
 
 // timelineRows are what a test may expect of a timeline: where the case
