@@ -97,8 +97,9 @@ func BenchmarkTimeline(b *testing.B) {
 }
 
 // BenchmarkTimelineBusyDay computes the timelines of a busy desk's day:
-// 100,000 cases of up to 20 events each (10,000 random histories, each
-// computed 10 times), one op being the whole day on one goroutine.
+// BenchmarkTimelineBusyDay computes 100,000 cases of up to 20 events each
+// (10,000 random histories, each computed 10 times), one op being the whole
+// day on one goroutine.
 func BenchmarkTimelineBusyDay(b *testing.B) {
 	s := refSettings{reevaluate: true}
 	s.cont[resolution] = true
