@@ -12,9 +12,24 @@ import (
 
 // ErrInvalidEvent is returned by Timeline when an event of the history is
 // invalid: out of order, before the case opened or after now, of an unknown
-// type, or missing the field its type needs. The error names the event's
-// index in the slice given.
+// type, or missing the field its type needs. The error also wraps an
+// *EventError naming the event's index in the slice given.
 var ErrInvalidEvent = errors.New("invalid event")
+
+// EventError is an error of Timeline about one event of the history: the
+// event is invalid (the error returned also wraps ErrInvalidEvent), or
+// evaluating the catalog on it failed. errors.As finds it in the error
+// Timeline returns.
+type EventError struct {
+	Index int   // the event's index in the slice given to Timeline
+	Err   error // what is wrong with the event, or what failed on it
+}
+
+// Error returns "event N: " and the cause's text.
+func (e *EventError) Error() string { return fmt.Sprintf("event %d: %v", e.Index, e.Err) }
+
+// Unwrap returns the cause.
+func (e *EventError) Unwrap() error { return e.Err }
 
 // Event types. The opening of a case is not an event of the history: it is
 // Case.Opened, which CEL conditions see as an event of type "open".
@@ -59,7 +74,7 @@ func (e *Engine) checkEvents(c *Case, events []Event, now time.Time) error {
 	prev := c.Opened
 	for i := range events {
 		if err := e.checkEvent(&events[i], prev, c.Opened, now); err != nil {
-			return fmt.Errorf("%w: event %d: %w", ErrInvalidEvent, i, err)
+			return fmt.Errorf("%w: %w", ErrInvalidEvent, &EventError{Index: i, Err: err})
 		}
 		prev = events[i].At
 	}

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"errors"
+	"strconv"
 	"testing"
 	"time"
 
@@ -21,32 +23,41 @@ func TestTimelineInvalidEvents(t *testing.T) {
 		now    time.Time
 		want   string
 		is     error
+		index  int // the index the *EventError names; -1 for none
 	}{
 		{"out of order", []Event{ok, {At: berlin(t, "2026-03-02 09:30"), Type: EventNote}}, now,
-			"invalid event: event 1: at 2026-03-02T09:30:00+01:00 is before the previous event's 2026-03-02T10:00:00+01:00: events must be in order", ErrInvalidEvent},
+			"invalid event: event 1: at 2026-03-02T09:30:00+01:00 is before the previous event's 2026-03-02T10:00:00+01:00: events must be in order", ErrInvalidEvent, 1},
 		{"before the opening", []Event{{At: berlin(t, "2026-03-02 08:00"), Type: EventNote}}, now,
-			"invalid event: event 0: at 2026-03-02T08:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidEvent},
+			"invalid event: event 0: at 2026-03-02T08:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidEvent, 0},
 		{"after now", []Event{ok, {At: berlin(t, "2026-03-02 19:00"), Type: EventNote}}, now,
-			"invalid event: event 1: at 2026-03-02T19:00:00+01:00 is after now 2026-03-02T18:00:00+01:00", ErrInvalidEvent},
-		{"zero instant", []Event{{Type: EventNote}}, now, "invalid event: event 0: at is zero", ErrInvalidEvent},
+			"invalid event: event 1: at 2026-03-02T19:00:00+01:00 is after now 2026-03-02T18:00:00+01:00", ErrInvalidEvent, 1},
+		{"zero instant", []Event{{Type: EventNote}}, now, "invalid event: event 0: at is zero", ErrInvalidEvent, 0},
 		{"unknown type", []Event{ok, ok, {At: ok.At, Type: "reply"}}, now,
-			`invalid event: event 2: unknown type "reply" (known: message, status, priority, tier, note)`, ErrInvalidEvent},
+			`invalid event: event 2: unknown type "reply" (known: message, status, priority, tier, note)`, ErrInvalidEvent, 2},
 		{"message without author", []Event{{At: ok.At, Type: EventMessage, By: "bot"}}, now,
-			`invalid event: event 0: a message must be by "agent" or "customer", got "bot"`, ErrInvalidEvent},
-		{"status without status", []Event{{At: ok.At, Type: EventStatus}}, now, "invalid event: event 0: a status event needs a status", ErrInvalidEvent},
-		{"priority without priority", []Event{{At: ok.At, Type: EventPriority}}, now, "invalid event: event 0: a priority event needs a priority", ErrInvalidEvent},
-		{"invalid priority", []Event{{At: ok.At, Type: EventNote, Priority: 9}}, now, "invalid event: event 0: priority 9 is not P1-P4", ErrInvalidEvent},
-		{"tier without tier", []Event{{At: ok.At, Type: EventTier}}, now, "invalid event: event 0: a tier event needs a tier", ErrInvalidEvent},
+			`invalid event: event 0: a message must be by "agent" or "customer", got "bot"`, ErrInvalidEvent, 0},
+		{"status without status", []Event{{At: ok.At, Type: EventStatus}}, now, "invalid event: event 0: a status event needs a status", ErrInvalidEvent, 0},
+		{"priority without priority", []Event{{At: ok.At, Type: EventPriority}}, now, "invalid event: event 0: a priority event needs a priority", ErrInvalidEvent, 0},
+		{"invalid priority", []Event{{At: ok.At, Type: EventNote, Priority: 9}}, now, "invalid event: event 0: priority 9 is not P1-P4", ErrInvalidEvent, 0},
+		{"tier without tier", []Event{{At: ok.At, Type: EventTier}}, now, "invalid event: event 0: a tier event needs a tier", ErrInvalidEvent, 0},
 		{"unknown tier", []Event{{At: ok.At, Type: EventTier, Tier: "gold"}}, now,
-			`invalid event: event 0: unknown tier "gold" (known: std, premium)`, ErrUnknownTier},
+			`invalid event: event 0: unknown tier "gold" (known: std, premium)`, ErrUnknownTier, 0},
 		{"now before the opening", nil, berlin(t, "2026-03-01 09:00"),
-			"invalid case: now 2026-03-01T09:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidCase},
+			"invalid case: now 2026-03-01T09:00:00+01:00 is before the case opened at 2026-03-02T09:00:00+01:00", ErrInvalidCase, -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := e.Timeline(Case{Tier: "std", Priority: slo.P2, Opened: opened}, tc.events, tc.now)
 			require.Error(t, err)
 			assert.Equal(t, tc.want, err.Error())
 			assert.ErrorIs(t, err, tc.is)
+			var ee *EventError
+			if tc.index < 0 {
+				assert.False(t, errors.As(err, &ee), "no event named: %v", err)
+				return
+			}
+			require.True(t, errors.As(err, &ee), "want an *EventError: %v", err)
+			assert.Equal(t, tc.index, ee.Index)
+			assert.Equal(t, tc.want, "invalid event: event "+strconv.Itoa(ee.Index)+": "+ee.Err.Error())
 		})
 	}
 	for _, tc := range []struct {

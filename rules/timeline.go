@@ -124,12 +124,13 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // paused one runs again on a resume condition. The defaults of the
 // conditions are in the README's Case lifecycle section.
 //
-// Errors: ErrInvalidEvent naming the event's index for an event out of
-// order, before the opening or after now, of an unknown type or missing its
-// field (an unknown tier also wraps ErrUnknownTier); ErrInvalidCase as
-// Deadline, and when now is before the opening; the errors of Deadline for
-// a target that cannot be decided (a tier without a target for a priority
-// is not one: the cycle has a zero Target).
+// Errors: an *EventError naming the event's index for an error about an
+// event: wrapped in ErrInvalidEvent for an event out of order, before the
+// opening or after now, of an unknown type or missing its field (an unknown
+// tier also wraps ErrUnknownTier), else the error evaluating the catalog on
+// it; ErrInvalidCase as Deadline, and when now is before the opening; the
+// errors of Deadline for a target that cannot be decided (a tier without a
+// target for a priority is not one: the cycle has a zero Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
 	t, err := e.caseTier(&c)
 	if err != nil {
@@ -150,7 +151,7 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 	}
 	for i := range events {
 		if err := r.step(&events[i]); err != nil {
-			return Timeline{}, fmt.Errorf("event %d: %w", i, err)
+			return Timeline{}, &EventError{Index: i, Err: err}
 		}
 	}
 	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, r.n)}

@@ -97,8 +97,9 @@ func BenchmarkTimeline(b *testing.B) {
 }
 
 // BenchmarkTimelineBusyDay computes the timelines of a busy desk's day:
-// 100,000 cases of up to 20 events each (10,000 random histories, each
-// computed 10 times), one op being the whole day on one goroutine.
+// BenchmarkTimelineBusyDay computes 100,000 cases of up to 20 events each
+// (10,000 random histories, each computed 10 times), one op being the whole
+// day on one goroutine.
 func BenchmarkTimelineBusyDay(b *testing.B) {
 	s := refSettings{reevaluate: true}
 	s.cont[resolution] = true
@@ -129,4 +130,29 @@ func BenchmarkTimelineBusyDay(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(events)/float64(len(hs)), "events/case")
+}
+
+// BenchmarkTimelineCEL computes the timeline of a case of 20 messages whose
+// catalog writes the conditions of two metrics in CEL, so that each event
+// evaluates CEL programs rather than the native defaults.
+func BenchmarkTimelineCEL(b *testing.B) {
+	e := timelineCatalog(b, `lifecycle: {metrics: {
+  resolution: {pause: "event.status == 'pending'", resume: "event.status != 'pending'", stop: "event.status == 'solved'"},
+  nextReply: {start: "event.type == 'message' && event.by == 'customer'", stop: "event.type == 'message' && event.by == 'agent'"}}}
+`)
+	c := Case{Tier: "std", Priority: slo.P2, Opened: berlin(b, "2026-03-02 09:00")}
+	events := make([]Event, 20)
+	for i := range events {
+		events[i] = Event{At: c.Opened.Add(time.Duration(i+1) * 30 * time.Minute), Type: EventMessage, By: []string{ByCustomer, ByAgent}[i%2], Status: "open"}
+		if i%4 == 1 {
+			events[i].Status = "pending"
+		}
+	}
+	now := events[len(events)-1].At.Add(time.Minute)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Timeline(c, events, now); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -142,6 +142,7 @@ type eventCheck func(lc *lifecycle, ev *celEvent) bool
 // what a priority change and a reopening do.
 type metricRules struct {
 	prg        [numConds]cel.Program // the catalog's condition; nil for the default
+	what       [numConds]string      // the path of each catalog condition, naming it in errors
 	native     [numConds]eventCheck  // the default when prg is nil
 	restart    bool                  // a priority change restarts the cycle (else retargets it)
 	dropPauses bool                  // a retarget counts the time paused before the change
@@ -221,7 +222,7 @@ func (c *compiler) compileLifecycle(defs []*lifecycleDef) *lifecycle {
 				continue
 			}
 			if prg, ok := c.compileExpr(x, cel.BoolType); ok {
-				mr.prg[k] = prg
+				mr.prg[k], mr.what[k] = prg, "lifecycle."+metricNames[m]+"."+condNames[k]
 				lc.usesCEL = true
 			}
 		}

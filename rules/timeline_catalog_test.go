@@ -51,6 +51,7 @@ func TestLifecycleSettings(t *testing.T) {
 	assert.True(t, r.dropPauses)
 	assert.False(t, r.continues)
 	assert.NotNil(t, r.prg[condPause])
+	assert.Equal(t, "lifecycle.resolution.pause", r.what[condPause], "the name its evaluation errors carry")
 	assert.Nil(t, r.prg[condStop], "stop keeps its default")
 	assert.False(t, lc.metrics[update].restart, "other metrics keep the defaults")
 }

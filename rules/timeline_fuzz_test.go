@@ -53,5 +53,8 @@ func FuzzTimeline(f *testing.F) {
 		_, err = e.Timeline(c, bad, now)
 		require.True(t, errors.Is(err, ErrInvalidEvent), "%v", err)
 		require.Contains(t, err.Error(), "event 1: ")
+		var ee *EventError
+		require.ErrorAs(t, err, &ee)
+		require.Equal(t, 1, ee.Index)
 	})
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -462,24 +463,12 @@ func TestTimelineMatchesReference(t *testing.T) {
 				tl, err := e.Timeline(c, events, now)
 				require.NoError(t, err)
 				want := refTimeline(t, s, open, c, events, now)
-				if got := describe(tl); !mapsEqual(got, want) {
+				if got := describe(tl); !maps.EqualFunc(got, want, slices.Equal[[]string]) {
 					require.Equal(t, want, got, "history %d: case %+v\nsettings %+v\nevents %s\nnow %s", h, c, s, formatEvents(events), stamp(now))
 				}
 			}
 		})
 	}
-}
-
-func mapsEqual(a, b map[string][]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if !slices.Equal(v, b[k]) {
-			return false
-		}
-	}
-	return true
 }
 
 func formatEvents(events []Event) string {
@@ -519,7 +508,7 @@ func TestTimelineConcurrent(t *testing.T) {
 			for i := range hs {
 				h := &hs[(i+g*25)%len(hs)]
 				tl, err := e.Timeline(h.c, h.events, h.now)
-				if err != nil || !mapsEqual(describe(tl), h.want) {
+				if err != nil || !maps.EqualFunc(describe(tl), h.want, slices.Equal[[]string]) {
 					errs <- fmt.Sprintf("goroutine %d, history %d: %v", g, i, err)
 				}
 			}

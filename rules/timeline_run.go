@@ -124,13 +124,13 @@ func (r *run) apply(prioChanged, tierChanged bool) error {
 // (or of tier, when the catalog re-evaluates) retargets or restarts it.
 func (r *run) settle(k *clock, mr *metricRules, prioChanged, tierChanged bool) error {
 	at := r.ev.At
-	reset, err := r.holds(mr, condReset, k.m)
+	reset, err := r.holds(mr, condReset)
 	if err != nil {
 		return err
 	}
 	stop := false
 	if !reset {
-		if stop, err = r.holds(mr, condStop, k.m); err != nil {
+		if stop, err = r.holds(mr, condStop); err != nil {
 			return err
 		}
 	}
@@ -150,7 +150,7 @@ func (r *run) settle(k *clock, mr *metricRules, prioChanged, tierChanged bool) e
 // reopening with reopen: continue, continues the last achieved one and
 // applies to it the changes made while it was achieved.
 func (r *run) maybeStart(k *clock, mr *metricRules) error {
-	start, err := r.holds(mr, condStart, k.m)
+	start, err := r.holds(mr, condStart)
 	if err != nil || !start {
 		return err
 	}
@@ -174,7 +174,7 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 	if cy.State == CyclePaused {
 		cond = condResume
 	}
-	holds, err := r.holds(mr, cond, k.m)
+	holds, err := r.holds(mr, cond)
 	if err != nil || !holds {
 		return err
 	}
@@ -186,11 +186,11 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 	return nil
 }
 
-// holds evaluates one condition of metric m on the event.
-func (r *run) holds(mr *metricRules, k condition, m metric) (bool, error) {
+// holds evaluates one condition of a metric on the event.
+func (r *run) holds(mr *metricRules, k condition) (bool, error) {
 	if p := mr.prg[k]; p != nil {
 		r.vars.now = r.ev.At
-		return evalBool(p, &r.vars, "lifecycle."+m.String()+"."+condNames[k])
+		return evalBool(p, &r.vars, mr.what[k])
 	}
 	return mr.native[k](r.lc, &r.ev), nil
 }

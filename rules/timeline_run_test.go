@@ -229,4 +229,9 @@ rules:
 	_, err = bad.Timeline(c, events[:1], berlin(t, "2026-03-02 20:10"))
 	require.ErrorIs(t, err, ErrEvaluation)
 	assert.Contains(t, err.Error(), "event 0: lifecycle.update.stop: evaluation failed")
+	var ee *EventError
+	require.ErrorAs(t, err, &ee)
+	assert.Equal(t, 0, ee.Index)
+	assert.ErrorIs(t, ee.Err, ErrEvaluation)
+	assert.NotErrorIs(t, err, ErrInvalidEvent, "a failed evaluation is not an invalid event")
 }

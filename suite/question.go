@@ -24,7 +24,7 @@ var questions = []question{
 	ask("entitlements", []string{"contract", "at", "movedTo"}, []string{"contract"}, (*parser).contractAt, entitlements, entitlementsRows),
 	ask("allowed", []string{"action", "principal", "case"}, []string{"action"}, readAllowed, allowed, allowedRows),
 	ask("replay", []string{"from", "to", "cases"}, []string{"from", "to", "cases"}, readReplay, replay, replayRows),
-	ask("timeline", timelineKeys, []string{"tier", "priority", "opened"}, readTimeline, timeline, timelineRows),
+	ask("timeline", timelineKeys, []string{"tier", "priority", "opened"}, (*parser).history, timeline, timelineRows),
 }
 
 // question is one kind of question a test may ask.

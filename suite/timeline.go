@@ -3,8 +3,6 @@ package suite
 import (
 	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -144,9 +142,6 @@ func (p *parser) event(it item) (rules.Event, bool) {
 	return ev, ok
 }
 
-// eventIndex finds the event an error of Engine.Timeline names.
-var eventIndex = regexp.MustCompile(`event (\d+): `)
-
 // Timeline computes the history's timeline on e. Its errors are positioned
 // where the history is written: at the event an error names (an event out
 // of order, of an unknown type, a condition that failed on it), else at the
@@ -160,24 +155,22 @@ func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
 	return tl, nil
 }
 
-// position returns err at the event it names, else at the case's tier
-// when the tier is unknown, else at the case.
+// position returns err at the event it names, its text without the
+// event's index, else at the case's tier when the tier is unknown, else at
+// the case.
 func (h *History) position(err error) error {
 	at, msg := h.at, err.Error()
-	m := eventIndex.FindStringSubmatchIndex(msg)
-	if m != nil {
-		if i, convErr := strconv.Atoi(msg[m[2]:m[3]]); convErr == nil && i < len(h.eventAt) {
-			at, msg = h.eventAt[i], msg[:m[0]]+msg[m[1]:]
+	var ee *rules.EventError
+	if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(h.eventAt) {
+		at = h.eventAt[ee.Index]
+		if outer, found := strings.CutSuffix(msg, ee.Error()); found {
+			msg = outer + ee.Err.Error()
 		}
 	} else if errors.Is(err, rules.ErrUnknownTier) {
 		at = h.tierAt
 	}
 	at.Kind = nil // the file is well formed: the engine refused what it says
 	return at.Errorf(err, "%s", msg)
-}
-
-func readTimeline(p *parser, q field, fields []field, now *time.Time) (History, bool) {
-	return p.history(q, fields, now)
 }
 
 func timeline(e *rules.Engine, h History) (rules.Timeline, error) { return h.Timeline(e) }

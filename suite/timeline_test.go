@@ -147,6 +147,28 @@ func TestHistoryTimelineErrors(t *testing.T) {
 	}
 }
 
+// An error evaluating the catalog on an event is positioned at that event,
+// without the event's index, and is not an invalid event.
+func TestHistoryTimelineEvaluationError(t *testing.T) {
+	catalog, err := os.ReadFile("testdata/lifecycle.yaml")
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "catalog.yaml")
+	stop := "lifecycle: {metrics: {update: {stop: \"event.attrs['x'] == 1\"}}}\n"
+	require.NoError(t, os.WriteFile(path, append(catalog, stop...), 0o600))
+	e, err := rules.Load(path)
+	require.NoError(t, err)
+	src := "tier: std\npriority: P1\nopened: 2026-03-05T10:00:00Z\nnow: 2026-03-06T10:00:00Z\nevents:\n" +
+		"  - {at: 2026-03-05T11:00:00Z, type: note, attrs: {x: 0}}\n  - {at: 2026-03-05T12:00:00Z, type: note}\n"
+	h, err := ParseHistory("case.yaml", []byte(src))
+	require.NoError(t, err)
+	_, err = h.Timeline(e)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, rules.ErrEvaluation)
+	assert.NotErrorIs(t, err, rules.ErrInvalidEvent)
+	assert.True(t, strings.HasPrefix(err.Error(), "case.yaml:7:5: events[1]: lifecycle.update.stop: evaluation failed"), "got %s", err)
+	assert.NotContains(t, err.Error(), "event 1: ")
+}
+
 func TestLoadHistory(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "case.yaml")

@@ -257,10 +257,11 @@ func isPositioned(err error) bool {
 	return errors.As(err, &list) || errors.As(err, &one)
 }
 
-// isInputError reports errors of a catalog or suite file that did not load
-// without a position (a missing or unreadable file).
+// isInputError reports errors of a catalog, suite, case or contract file
+// that did not load without a position (a missing or unreadable file).
 func isInputError(err error) bool {
-	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) || errors.Is(err, errInvalidContractFile)
+	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) ||
+		errors.Is(err, suite.ErrInvalidCaseFile) || errors.Is(err, errInvalidContractFile)
 }
 
 // isArgumentError reports errors the engine returns because of what was

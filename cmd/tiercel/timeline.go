@@ -125,11 +125,7 @@ type caseView struct {
 func (c *cli) timeline(path, svgPath string) error {
 	h, err := suite.LoadHistory(path)
 	if err != nil {
-		if isPositioned(err) {
-			return err
-		}
-		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-		return errInputFailed
+		return err
 	}
 	e, err := c.engine()
 	if err != nil {

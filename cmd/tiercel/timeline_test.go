@@ -122,6 +122,9 @@ func TestTimelineHostile(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			stdout, stderr, code := runCmd(t, append([]string{"timeline", "--catalog", lifecycleCatalog}, tc.args...)...)
 			assert.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			if tc.want == "" {
+				assert.Empty(t, stderr)
+			}
 			assert.Contains(t, stderr, tc.want)
 			assert.NotContains(t, stderr, "goroutine")
 			assert.NotContains(t, stderr, "panic")
