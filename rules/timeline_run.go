@@ -328,9 +328,8 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) {
 		cy.Overdue = end.Sub(cy.Due)
 	}
 	for i, f := range warningPercents {
-		// within*f/100 without overflow.
-		at := cc.cal.Add(start, within/100*time.Duration(f)+within%100*time.Duration(f)/100, cy.Pauses...).In(out)
-		cy.Warnings[i] = slo.Warning{Fraction: f, At: at, Reached: !end.Before(at)}
+		cy.Warnings[i] = cc.cal.Warning(start, within, f, end, cy.Pauses...)
+		cy.Warnings[i].At = cy.Warnings[i].At.In(out)
 	}
 }
 

@@ -36,12 +36,21 @@ func (c *Calendar) Status(start time.Time, within time.Duration, now time.Time, 
 	s.Breached = now.After(s.Due)
 	s.Warnings = make([]Warning, len(warningFractions))
 	for i, f := range warningFractions {
-		at := s.Due
-		if f != 100 {
-			// within*f/100 without overflow.
-			at = c.Add(start, within/100*time.Duration(f)+within%100*time.Duration(f)/100, pauses...)
+		if f == 100 {
+			s.Warnings[i] = Warning{Fraction: f, At: s.Due, Reached: !now.Before(s.Due)}
+			continue
 		}
-		s.Warnings[i] = Warning{Fraction: f, At: at, Reached: !now.Before(at)}
+		s.Warnings[i] = c.Warning(start, within, f, now, pauses...)
 	}
 	return s
+}
+
+// Warning returns when percent (0 to 100) of the open time within has
+// passed on c from start, the pauses excluded, and whether now has reached
+// it. within×percent/100 is computed without overflow, rounded down to the
+// nanosecond. Warning does not allocate.
+func (c *Calendar) Warning(start time.Time, within time.Duration, percent int, now time.Time, pauses ...Interval) Warning {
+	f := time.Duration(percent)
+	at := c.Add(start, within/100*f+within%100*f/100, pauses...)
+	return Warning{Fraction: percent, At: at, Reached: !now.Before(at)}
 }

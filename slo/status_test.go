@@ -61,3 +61,22 @@ func TestStatus(t *testing.T) {
 		assert.Equal(t, start.Add(1<<61), long.Warnings[0].At)
 	})
 }
+
+// Warning agrees with Status's warnings and with Add of the fraction, and
+// allocates nothing.
+func TestWarning(t *testing.T) {
+	c := mustCalendar(t, CalendarSpec{Name: "b", Zone: "America/New_York", Week: weekOf(t, "mon-fri", "09:00-17:00"), Holidays: []string{"us"}})
+	loc := mustZone(t, "America/New_York")
+	start := time.Date(2026, 11, 25, 15, 0, 0, 0, loc) // the eve of Thanksgiving
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, loc)
+	st := c.Status(start, 8*time.Hour, now)
+	for i, f := range []int{50, 75} {
+		w := c.Warning(start, 8*time.Hour, f, now)
+		assert.Equal(t, st.Warnings[i], w)
+		assert.Equal(t, c.Add(start, time.Duration(f)*8*time.Hour/100), w.At)
+	}
+	assert.Equal(t, time.Date(2026, 11, 27, 11, 0, 0, 0, loc), st.Warnings[0].At, "2h on Wednesday, Thanksgiving closed, 2h on Friday from 09:00")
+	huge := MaxWithin
+	assert.Equal(t, c.Add(start, huge/2), c.Warning(start, huge, 50, now).At, "no overflow at the largest target")
+	assert.Zero(t, testing.AllocsPerRun(10, func() { c.Warning(start, 8*time.Hour, 75, now) }))
+}
