@@ -95,6 +95,13 @@ func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 	if err != nil {
 		return resolved{}, err
 	}
+	return e.decide(t, c, m)
+}
+
+// decide decides the target of metric m for c on tier t, c already checked
+// (see caseTier): the rule chain, else the table, and the calendar as it
+// runs for the case's account.
+func (e *Engine) decide(t *tier, c *Case, m metric) (resolved, error) {
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
