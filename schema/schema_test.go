@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -111,7 +112,7 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 			}
 			// The engine agrees.
 			if name == "timeline" {
-				_, err := suite.LoadHistory(path)
+				_, err := input.LoadCaseFile(path)
 				assert.NoError(t, err)
 			} else if isSuite {
 				_, err := suite.Load(path)

@@ -59,7 +59,7 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 		if c.Now, err = parseInstant("now", o.now, loc); err != nil {
 			return c, err
 		}
-		if !c.Opened.IsZero() && c.Now.Before(c.Opened) {
+		if o.opened != "" && c.Now.Before(c.Opened) { // 0001-01-01T00:00:00Z is an opening too
 			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatTime(c.Now), formatTime(c.Opened))
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -261,7 +262,7 @@ func isPositioned(err error) bool {
 // that did not load without a position (a missing or unreadable file).
 func isInputError(err error) bool {
 	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) ||
-		errors.Is(err, suite.ErrInvalidCaseFile) || errors.Is(err, errInvalidContractFile)
+		errors.Is(err, input.ErrInvalidFile) || errors.Is(err, errInvalidContractFile)
 }
 
 // isArgumentError reports errors the engine returns because of what was

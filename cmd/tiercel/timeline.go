@@ -6,9 +6,9 @@ import (
 	"os"
 	"time"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
-	"github.com/tiercel/tiercel/suite"
 )
 
 var timelineCommand = &command{
@@ -115,7 +115,7 @@ type warningJSON struct {
 // caseView is a computed timeline with its case, its instants in the
 // zone they are shown in.
 type caseView struct {
-	h    *suite.History
+	h    *input.History
 	tl   rules.Timeline
 	loc  *time.Location
 	zone string     // the name of loc as the header shows it
@@ -123,7 +123,7 @@ type caseView struct {
 }
 
 func (c *cli) timeline(path, svgPath string) error {
-	h, err := suite.LoadHistory(path)
+	h, err := input.LoadCaseFile(path)
 	if err != nil {
 		return err
 	}
@@ -155,7 +155,7 @@ func (c *cli) timeline(path, svgPath string) error {
 
 // newCaseView shows tl in the case's zone, or else in the location of
 // its opening as written.
-func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
+func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	v := &caseView{h: h, tl: tl, loc: h.Case.Opened.Location(), zone: h.Case.Zone}
 	if h.Case.Zone != "" {
 		v.loc, _ = slo.LoadZone(h.Case.Zone) // loaded when the file was read

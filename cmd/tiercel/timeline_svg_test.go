@@ -15,9 +15,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/suite"
 )
 
 // svgNode is an element of the picture, parsed back with encoding/xml.
@@ -242,7 +242,7 @@ func TestSVGCanvasX(t *testing.T) {
 
 // BenchmarkTimelineSVG draws the example case's picture.
 func BenchmarkTimelineSVG(b *testing.B) {
-	h, err := suite.LoadHistory("testdata/case.yaml")
+	h, err := input.LoadCaseFile("testdata/case.yaml")
 	require.NoError(b, err)
 	e, err := rules.Load(lifecycleCatalog)
 	require.NoError(b, err)

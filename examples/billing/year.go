@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
-	"github.com/tiercel/tiercel/internal/spendcsv"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -42,7 +42,7 @@ func lookerYear() entitlement.Contract {
 // accounts in year.csv (summed per month) and writes the invoice: a line
 // per month and charge, then the total.
 func year(w io.Writer, e *rules.Engine) error {
-	spends, err := spendcsv.Read("year.csv", yearSpends)
+	spends, err := input.ParseSpends("year.csv", yearSpends)
 	if err != nil {
 		return err
 	}
