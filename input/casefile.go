@@ -38,7 +38,10 @@ type History struct {
 // mapping of the case's tier, priority, opened, zone, language, account,
 // country and attrs, the instant now, and its events, each {at, type,
 // status, by, priority, tier, attrs}. Instants are read by ParseTime in
-// the case's zone (UTC when it has none). Only regular files of at most
+// the case's zone (UTC when it has none). Each event is checked against the
+// case as it is read (in order, between the opening and now, of a known
+// type with what its type needs), so that every error of the file is
+// listed at once; History.Timeline lists the unknown tiers together. Only regular files of at most
 // 16 MiB are read. Errors wrap ErrInvalidCaseFile: every error found, as an
 // ErrorList positioned in the file, or an error saying why it could not be
 // read.
@@ -54,7 +57,7 @@ func ParseCaseFile(name string, src []byte) (*History, error) {
 	if root := d.Document(); root != nil {
 		whole := yamlpos.Field{KeyNode: root, Value: root}
 		if fields, ok := decodeQuestion(d, whole, CaseFileKeys, "tier", "priority", "opened"); ok {
-			h, _ = DecodeHistory(d, whole, fields, nil)
+			h, _ = decodeHistory(d, whole, fields, nil, true)
 		}
 	}
 	if err := d.Errors().Err(); err != nil {
@@ -91,11 +94,34 @@ func decodeQuestion(d *yamlpos.Decoder, f yamlpos.Field, known []string, require
 // case; they wrap the engine's error (rules.ErrInvalidEvent,
 // rules.ErrUnknownTier, ...).
 func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
+	if err := h.unknownTiers(e); err != nil {
+		return rules.Timeline{}, err
+	}
 	tl, err := e.Timeline(h.Case, h.Events, h.Now)
 	if err != nil {
 		return tl, h.position(err)
 	}
 	return tl, nil
+}
+
+// unknownTiers lists at once every tier of the history that e does not
+// know, the case's and its events'.
+func (h *History) unknownTiers(e *rules.Engine) error {
+	var list yamlpos.ErrorList
+	if _, err := e.Tier(h.Case.Tier); err != nil && errors.Is(err, rules.ErrUnknownTier) {
+		list = append(list, h.position(err).(*yamlpos.Error))
+	}
+	for i, ev := range h.Events {
+		if ev.Tier == "" {
+			continue
+		}
+		if _, err := e.Tier(ev.Tier); err != nil && errors.Is(err, rules.ErrUnknownTier) {
+			at := h.eventAt[i]
+			at.Kind = nil
+			list = append(list, at.Errorf(err, "%v: %v", rules.ErrInvalidEvent, err))
+		}
+	}
+	return list.Err()
 }
 
 // position returns err at the event it names, its text without the

@@ -117,17 +117,9 @@ func TestHistoryTimelineErrors(t *testing.T) {
 		name, src, want string
 		is              error
 	}{
-		{"unknown event type", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: note}\n  - {at: 2026-03-05T12:00:00Z, type: reply}\n",
-			`case.yaml:7:5: events[1]: invalid event: unknown type "reply" (known: message, status, priority, tier, note)`, rules.ErrInvalidEvent},
-		{"event after now", head + "events:\n  - {at: 2026-03-07T11:00:00Z, type: note}\n",
-			"case.yaml:6:5: events[0]: invalid event: at 2026-03-07T11:00:00Z is after now 2026-03-06T10:00:00Z", rules.ErrInvalidEvent},
-		{"message by nobody", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: message}\n",
-			`case.yaml:6:5: events[0]: invalid event: a message must be by "agent" or "customer", got ""`, rules.ErrInvalidEvent},
 		{"unknown event tier", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: tier, tier: gold}\n",
 			"case.yaml:6:5: events[0]: invalid event: unknown tier \"gold\"", rules.ErrUnknownTier},
 		{"unknown case tier", strings.Replace(head, "std", "gold", 1), "case.yaml:1:7: tier: unknown tier \"gold\"", rules.ErrUnknownTier},
-		{"now before the opening", strings.Replace(head, "2026-03-06T10", "2026-03-04T10", 1),
-			"case.yaml:1:1: invalid case: now 2026-03-04T10:00:00Z is before the case opened at 2026-03-05T10:00:00Z", rules.ErrInvalidCase},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -140,6 +132,54 @@ func TestHistoryTimelineErrors(t *testing.T) {
 			assert.True(t, strings.HasPrefix(err.Error(), tc.want), "got %s", err)
 		})
 	}
+}
+
+// The events are checked against the case as the file is read, each
+// error at the value it is about, all of them listed at once.
+func TestParseCaseFileChecksEvents(t *testing.T) {
+	head := "tier: std\npriority: P3\nopened: 2026-03-05T10:00:00Z\nnow: 2026-03-06T10:00:00Z\n"
+	tests := []struct {
+		name, src string
+		want      []string
+		is        error
+	}{
+		{"unknown event type", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: note}\n  - {at: 2026-03-05T12:00:00Z, type: reply}\n",
+			[]string{`case.yaml:7:38: events[1].type: unknown type "reply" (known: message, status, priority, tier, note)`}, rules.ErrInvalidEvent},
+		{"event after now", head + "events:\n  - {at: 2026-03-07T11:00:00Z, type: note}\n",
+			[]string{"case.yaml:6:10: events[0].at: at 2026-03-07T11:00:00Z is after now 2026-03-06T10:00:00Z"}, rules.ErrInvalidEvent},
+		{"message by nobody", head + "events:\n  - {at: 2026-03-05T11:00:00Z, type: message}\n",
+			[]string{`case.yaml:6:5: events[0]: a message must be by "agent" or "customer", got ""`}, rules.ErrInvalidEvent},
+		{"now before the opening", strings.Replace(head, "2026-03-06T10", "2026-03-04T10", 1),
+			[]string{"case.yaml:4:6: now: now 2026-03-04T10:00:00Z is before the case opened at 2026-03-05T10:00:00Z"}, rules.ErrInvalidCase},
+		{"three independent errors", "tier: std\npriority: P9\nopened: 2026-03-05T10:00:00Z\nnow: 2026-03-06T10:00:00Z\nevents:\n" +
+			"  - {at: 2026-03-05T11:00:00Z, type: reply}\n  - {at: 2026-03-05T12:00:00Z, type: note}\n  - {at: 2026-03-05T11:30:00Z, type: note}\n",
+			[]string{
+				`case.yaml:2:11: priority: invalid priority "P9": want one of P1, P2, P3, P4`,
+				`case.yaml:6:38: events[0].type: unknown type "reply" (known: message, status, priority, tier, note)`,
+				"case.yaml:8:10: events[2].at: at 2026-03-05T11:30:00Z is before the previous event's 2026-03-05T12:00:00Z: events must be in order",
+			}, ErrInvalidCaseFile},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseCaseFile("case.yaml", []byte(tc.src))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrInvalidCaseFile)
+			assert.ErrorIs(t, err, tc.is)
+			assert.Equal(t, strings.Join(tc.want, "\n"), err.Error())
+		})
+	}
+}
+
+// Unknown tiers, the case's and its events', are listed together.
+func TestHistoryTimelineUnknownTiers(t *testing.T) {
+	src := "tier: gold\npriority: P3\nopened: 2026-03-05T10:00:00Z\nnow: 2026-03-06T10:00:00Z\nevents:\n" +
+		"  - {at: 2026-03-05T11:00:00Z, type: tier, tier: silver}\n"
+	h, err := ParseCaseFile("case.yaml", []byte(src))
+	require.NoError(t, err)
+	_, err = h.Timeline(lifecycleEngine(t))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, rules.ErrUnknownTier)
+	assert.Equal(t, "case.yaml:1:7: tier: unknown tier \"gold\" (known: std)\ncase.yaml:6:5: events[0]: invalid event: unknown tier \"silver\" (known: std)", err.Error())
 }
 
 // An error evaluating the catalog on an event is positioned at that event,
@@ -203,11 +243,9 @@ func TestHistoryLong(t *testing.T) {
 	assert.Len(t, nr.Cycles, n/2, "one cycle per customer message")
 
 	lines[bad] = "  - {at: 2026-03-01T23:00:00Z, type: note}"
-	h, err = ParseCaseFile("long.yaml", doc(lines))
-	require.NoError(t, err)
-	_, err = h.Timeline(e)
+	_, err = ParseCaseFile("long.yaml", doc(lines))
 	require.Error(t, err)
-	assert.Equal(t, "long.yaml:9005:5: events[8999]: invalid event: at 2026-03-01T23:00:00Z is before the case opened at 2026-03-02T00:00:00Z", err.Error())
+	assert.Equal(t, "long.yaml:9005:10: events[8999].at: at 2026-03-01T23:00:00Z is before the case opened at 2026-03-02T00:00:00Z", err.Error())
 }
 
 // BenchmarkHistory reads a case file of 20 events and computes its

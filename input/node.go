@@ -127,8 +127,16 @@ func DecodePauses(d *yamlpos.Decoder, f yamlpos.Field, loc *time.Location) ([]sl
 
 // DecodeHistory reads the fields of the mapping q, read with CaseFileKeys:
 // a case, its now (now when it gives none; missing both is an error) and
-// its events, whose instants are in the case's zone.
+// its events, whose instants are in the case's zone. Unlike ParseCaseFile,
+// it leaves the checks of the events against the case to
+// rules.Engine.Timeline, whose errors a suite may expect.
 func DecodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, now *time.Time) (History, bool) {
+	return decodeHistory(d, q, fields, now, false)
+}
+
+// decodeHistory is DecodeHistory; check says whether the events are
+// checked against the case as they are read.
+func decodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, now *time.Time, check bool) (History, bool) {
 	c, loc, ok := DecodeCase(d, fields, now)
 	h := History{Case: c, Now: c.Now, at: d.At(yamlpos.OrNode(q.Value, q.KeyNode), q.Path)}
 	if ok && !has(fields, "now") && now == nil {
@@ -136,15 +144,24 @@ func DecodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, 
 		ok = false
 	}
 	h.tierAt = h.at
+	chk := &eventCheck{opened: c.Opened, prev: c.Opened, now: h.Now, on: check && instantsRead(fields, loc, now != nil)}
 	for _, f := range fields {
-		if f.Key == "tier" {
+		switch f.Key {
+		case "tier":
 			h.tierAt = d.At(f.Value, f.Path)
+		case "now":
+			if chk.on && h.Now.Before(c.Opened) {
+				d.Fail(f.Value, f.Path, rules.ErrInvalidCase, "now %s is before the case opened at %s", h.Now.Format(time.RFC3339), c.Opened.Format(time.RFC3339))
+				ok, chk.on = false, false
+			}
 		}
+	}
+	for _, f := range fields {
 		if f.Key != "events" {
 			continue
 		}
 		for _, it := range d.List(f) {
-			ev, good := DecodeEvent(d, it, loc)
+			ev, good := decodeEvent(d, it, loc, chk)
 			ok = ok && good
 			h.Events = append(h.Events, ev)
 			h.eventAt = append(h.eventAt, d.At(it.Node, it.Path))
@@ -153,9 +170,23 @@ func DecodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, 
 	return h, ok
 }
 
-// DecodeEvent reads one event of a history, {at, type, status, by,
-// priority, tier, attrs}; at is in loc.
-func DecodeEvent(d *yamlpos.Decoder, it yamlpos.Item, loc *time.Location) (rules.Event, bool) {
+// instantsRead reports whether the case's opened and now (or a default
+// now) were read without an error: the events are checked against them.
+func instantsRead(fields []yamlpos.Field, loc *time.Location, defaultNow bool) bool {
+	read := map[string]bool{"now": defaultNow}
+	for _, f := range fields {
+		if f.Key == "opened" || f.Key == "now" {
+			s, ok := yamlpos.ScalarText(f.Value)
+			_, err := ParseTime(s, loc)
+			read[f.Key] = ok && err == nil
+		}
+	}
+	return read["opened"] && read["now"]
+}
+
+// decodeEvent reads one event of a history, {at, type, status, by,
+// priority, tier, attrs}; at is in loc. chk checks it against the case.
+func decodeEvent(d *yamlpos.Decoder, it yamlpos.Item, loc *time.Location, chk *eventCheck) (rules.Event, bool) {
 	var ev rules.Event
 	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
 		d.Fail(it.Node, it.Path, nil, "must be a mapping with at and type, got %s", yamlpos.KindNameOr(it.Node))
@@ -182,6 +213,9 @@ func DecodeEvent(d *yamlpos.Decoder, it yamlpos.Item, loc *time.Location) (rules
 			ev.Attrs, good = DecodeAttrs(d, x)
 		}
 		ok = ok && good
+	}
+	if ok {
+		ok = chk.check(d, it, fields, &ev)
 	}
 	return ev, ok
 }
