@@ -72,6 +72,9 @@ func attrNode(d *yamlpos.Decoder, n *yaml.Node, path string) any {
 		}
 		return list
 	}
+	if n.Tag == "!!str" && n.Kind == yaml.ScalarNode { // the common case, without a decoder
+		return n.Value
+	}
 	var v any
 	if err := n.Decode(&v); err != nil { // one scalar: no keys to compare
 		d.Fail(n, path, err, "%v", err)

@@ -81,7 +81,8 @@ func (l *jsonLine) next() (json.Token, int, bool) {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		l.errs.addErr(l.n, int(se.Offset), "", err, "%s", strings.TrimPrefix(err.Error(), "json: "))
+		// In Token mode, Offset may stop at the previous token's end.
+		l.errs.addErr(l.n, max(int(se.Offset), col), "", err, "%s", strings.TrimPrefix(err.Error(), "json: "))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		l.errs.add(l.n, len(l.line)+1, "", "unexpected end of the line: want one JSON object a line")
 	default:
