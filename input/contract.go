@@ -61,14 +61,12 @@ func ParseContract(name string, src []byte) (entitlement.Contract, error) {
 // documents.
 func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, bool) {
 	var c entitlement.Contract
-	fields, ok := decodeQuestion(d, f, ContractKeys, "tier")
-	if !ok {
+	fields, ok := decodeQuestion(d, f, ContractKeys, "tier") // the other keys are read all the same
+	zone, loc, zoneOK := ZoneOf(d, fields)
+	if !zoneOK { // its dates would mean another day
 		return c, false
 	}
-	var loc *time.Location
-	if c.Zone, loc, ok = ZoneOf(d, fields); !ok {
-		return c, false
-	}
+	c.Zone = zone
 	for _, x := range fields {
 		good := true
 		switch x.Key {

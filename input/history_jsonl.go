@@ -3,9 +3,8 @@ package input
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
+	"slices"
 	"strings"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -48,218 +47,164 @@ func ParseJSONL(name string, src []byte) (*Cases, error) {
 	return h, nil
 }
 
-// jsonLine reads one line of a JSON-lines history token by token.
+// jsonLine reads one line of a JSON-lines history.
 type jsonLine struct {
-	line []byte
+	jsonScan
 	n    int // its number, from 1
-	d    *json.Decoder
 	errs rowErrors
 }
 
 func newJSONLine(line []byte, n int, errs rowErrors) *jsonLine {
-	d := json.NewDecoder(bytes.NewReader(line))
-	d.UseNumber()
-	return &jsonLine{line: line, n: n, d: d, errs: errs}
+	return &jsonLine{jsonScan: jsonScan{b: line}, n: n, errs: errs}
 }
 
-// column returns the column of the next token, from 1.
-func (l *jsonLine) column() int {
-	off := int(l.d.InputOffset())
-	for off < len(l.line) && strings.IndexByte(" \t\r,:", l.line[off]) >= 0 {
-		off++
-	}
-	return off + 1
-}
-
-// next returns the next token and its column, or reports a syntax error.
-func (l *jsonLine) next() (json.Token, int, bool) {
-	col := l.column()
-	tok, err := l.d.Token()
-	if err == nil {
-		return tok, col, true
-	}
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		// In Token mode, Offset may stop at the previous token's end.
-		l.errs.addErr(l.n, max(int(se.Offset), col), "", err, "%s", strings.TrimPrefix(err.Error(), "json: "))
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		l.errs.add(l.n, len(l.line)+1, "", "unexpected end of the line: want one JSON object a line")
-	default:
-		l.errs.addErr(l.n, col, "", err, "%v", err)
-	}
-	return nil, col, false
+// syntax reports the line's syntax error and returns false.
+func (l *jsonLine) syntax() bool {
+	l.errs.add(l.n, l.at, "", "%s", l.err)
+	return false
 }
 
 // row reads the line's object.
 func (l *jsonLine) row() (row, bool) {
 	cols := map[string]int{}
 	r := row{col: func(field string) int { return cols[field] }}
-	tok, col, ok := l.next()
-	if !ok {
-		return r, false
-	}
-	if tok != json.Delim('{') {
-		l.errs.add(l.n, col, "", "want an object such as {\"opened\": \"2026-03-02T10:00:00Z\", \"priority\": \"P3\"}, got %s", l.skip(tok))
-		return r, false
-	}
-	good := true
-	for l.d.More() {
-		kt, kcol, ok := l.next()
+	if c := l.ws(); c != '{' {
+		col := l.i + 1
+		v, ok := l.value()
 		if !ok {
-			return r, false
+			return r, l.syntax()
 		}
-		key, _ := kt.(string)
+		l.errs.add(l.n, col, "", "want an object such as {\"opened\": \"2026-03-02T10:00:00Z\", \"priority\": \"P3\"}, got %s", v.kindName())
+		return r, false
+	}
+	l.i++
+	good, ok := l.members(func(key string, kcol int) bool {
 		if _, dup := cols[key]; dup {
 			l.errs.add(l.n, kcol, yamlpos.Join("", key), "duplicate key %q", key)
-			good = false
-			if !l.skipValue() {
-				return r, false
-			}
-			continue
+			l.value() // a syntax error in it stops members
+			return false
 		}
 		cols[key] = kcol
-		fieldGood, ok := l.field(&r, key, kcol)
-		if !ok {
-			return r, false
-		}
-		good = good && fieldGood
+		return l.field(&r, key, kcol)
+	})
+	if !ok {
+		return r, l.syntax()
 	}
-	if _, _, ok := l.next(); !ok { // the closing brace
-		return r, false
-	}
-	if l.d.More() {
-		l.errs.add(l.n, l.column(), "", "more than one value on the line")
+	if l.ws() != 0 {
+		l.errs.add(l.n, l.i+1, "", "more than one value on the line")
 		return r, false
 	}
 	return r, good
 }
 
-// field reads the value of key into r: good is false when the value is
-// wrong, ok when the line can be read on.
-func (l *jsonLine) field(r *row, key string, kcol int) (good, ok bool) {
-	switch key {
-	case "attrs":
-		return l.attrs(r)
-	case "opened", "priority", "zone", "country", "language", "account":
-		tok, col, ok := l.next()
-		if !ok {
+// members reads the members of an object whose brace was read, calling
+// member for each key (at its column) to read its value: good is false
+// when a member was wrong, ok when the syntax was right.
+func (l *jsonLine) members(member func(key string, kcol int) bool) (good, ok bool) {
+	good = true
+	if l.ws() == '}' {
+		l.i++
+		return good, true
+	}
+	for {
+		l.ws()
+		kcol := l.i + 1
+		key, ok := l.str("looking for beginning of object key string")
+		if !ok || !l.expect(':', "after object key") {
 			return false, false
 		}
-		s, isStr := tok.(string)
-		if !isStr {
-			l.errs.add(l.n, col, key, "want a string, got %s", l.skip(tok))
-			return false, true
+		good = member(key, kcol) && good
+		if l.err != "" {
+			return false, false
 		}
-		r.set(key, s)
-		return true, true
+		if l.ws() == '}' {
+			l.i++
+			return good, true
+		}
+		if !l.expect(',', "after object key:value pair") {
+			return false, false
+		}
 	}
-	l.errs.add(l.n, kcol, yamlpos.Join("", key), "unknown key %q (want one of %s)", key, strings.Join(jsonKeys, ", "))
-	return false, l.skipValue()
+}
+
+// field reads the value of key into r; false when it is wrong or the line
+// has a syntax error.
+func (l *jsonLine) field(r *row, key string, kcol int) bool {
+	if key == "attrs" {
+		return l.attrs(r)
+	}
+	l.ws()
+	col := l.i + 1
+	v, ok := l.value()
+	if !ok {
+		return false
+	}
+	if !slices.Contains(jsonKeys, key) {
+		l.errs.add(l.n, kcol, yamlpos.Join("", key), "unknown key %q (want one of %s)", key, strings.Join(jsonKeys, ", "))
+		return false
+	}
+	if v.kind != '"' {
+		l.errs.add(l.n, col, key, "want a string, got %s", v.kindName())
+		return false
+	}
+	r.set(key, v.text)
+	return true
 }
 
 // attrs reads the attributes object; null sets none.
-func (l *jsonLine) attrs(r *row) (good, ok bool) {
-	tok, col, ok := l.next()
-	if !ok {
-		return false, false
-	}
-	if tok == nil {
-		return true, true
-	}
-	if tok != json.Delim('{') {
-		l.errs.add(l.n, col, "attrs", "want an object of attributes, got %s", l.skip(tok))
-		return false, true
-	}
-	r.attrs = map[string]any{}
-	good = true
-	for l.d.More() {
-		kt, kcol, ok := l.next()
-		if !ok {
-			return false, false
+func (l *jsonLine) attrs(r *row) bool {
+	c := l.ws()
+	at := l.i + 1
+	if c != '{' {
+		v, ok := l.value()
+		if !ok || v.kind == 'n' {
+			return ok
 		}
-		key, _ := kt.(string)
+		l.errs.add(l.n, at, "attrs", "want an object of attributes, got %s", v.kindName())
+		return false
+	}
+	l.i++
+	r.attrs = map[string]any{}
+	good, ok := l.members(func(key string, kcol int) bool {
 		path := yamlpos.Join("attrs", key)
-		vt, vcol, ok := l.next()
+		l.ws()
+		vcol := l.i + 1
+		v, ok := l.value()
 		if !ok {
-			return false, false
+			return false
 		}
 		if _, dup := r.attrs[key]; dup {
 			l.errs.add(l.n, kcol, path, "duplicate key %q", key)
-			good = false
-			l.skip(vt)
-			continue
+			return false
 		}
-		v, err := jsonAttr(vt)
+		a, err := jsonAttr(v)
+		r.attrs[key] = a
 		if err != nil {
-			l.errs.add(l.n, vcol, path, "%v, got %s", err, l.skip(vt))
-			good = false
-			r.attrs[key] = nil
-			continue
+			l.errs.add(l.n, vcol, path, "%v", err)
+			return false
 		}
-		r.attrs[key] = v
-	}
-	_, _, ok = l.next() // the closing brace
-	return good, ok
+		return true
+	})
+	return good && ok
 }
 
 // jsonAttr converts an attribute's JSON value to what CEL rules see: a
 // boolean, a string, an int64 or a float64.
-func jsonAttr(tok json.Token) (any, error) {
-	switch v := tok.(type) {
-	case bool, string:
-		return v, nil
-	case json.Number:
-		if n, err := v.Int64(); err == nil {
-			return n, nil
+func jsonAttr(v jsonValue) (any, error) {
+	switch v.kind {
+	case 't', 'f':
+		return v.kind == 't', nil
+	case '"':
+		return v.text, nil
+	case '0':
+		n := json.Number(v.text)
+		if i, err := n.Int64(); err == nil {
+			return i, nil
 		}
-		if f, err := v.Float64(); err == nil {
+		if f, err := n.Float64(); err == nil {
 			return f, nil
 		}
-		return nil, fmt.Errorf("number %s is out of range", v)
+		return nil, fmt.Errorf("number %s is out of range", v.text)
 	}
-	return nil, errors.New("want a string, number or boolean")
-}
-
-// skipValue reads and drops the next value; false after a syntax error.
-func (l *jsonLine) skipValue() bool {
-	tok, _, ok := l.next()
-	if ok {
-		l.skip(tok)
-	}
-	return ok
-}
-
-// skip drops the rest of the value that starts with tok and names its
-// kind: "an object", "an array", "a string", "a number", "a boolean" or
-// "null".
-func (l *jsonLine) skip(tok json.Token) string {
-	switch tok := tok.(type) {
-	case json.Delim:
-		kind := "an object"
-		if tok == '[' {
-			kind = "an array"
-		}
-		for depth := 1; depth > 0; {
-			t, err := l.d.Token()
-			if err != nil {
-				break
-			}
-			if d, isDelim := t.(json.Delim); isDelim {
-				if d == '{' || d == '[' {
-					depth++
-				} else {
-					depth--
-				}
-			}
-		}
-		return kind
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number " + tok.String()
-	case bool:
-		return "a boolean"
-	}
-	return "null"
+	return nil, fmt.Errorf("want a string, number or boolean, got %s", v.kindName())
 }

@@ -55,7 +55,7 @@ func TestParseJSONLErrors(t *testing.T) {
 		{"a null attribute", `{` + ok + `, "attrs": {"a": 1, "b": null}}`,
 			[]string{"h.jsonl:1:77: attrs.b: want a string, number or boolean, got null"}},
 		{"a number out of range", `{` + ok + `, "attrs": {"n": 1e400}}`,
-			[]string{"h.jsonl:1:69: attrs.n: number 1e400 is out of range, got a number 1e400"}},
+			[]string{"h.jsonl:1:69: attrs.n: number 1e400 is out of range"}},
 		{"a bad priority", `{"opened": "2026-03-06T10:00:00Z", "priority": "urgent"}`,
 			[]string{`h.jsonl:1:36: priority: invalid priority "urgent": want one of P1, P2, P3, P4`}},
 		{"errors on several lines", `{"opened": "x", "priority": "P3"}` + "\n" + `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "Zone": "UTC"}`, []string{
