@@ -41,7 +41,7 @@ func (p *parser) contract(f field) (entitlement.Contract, bool) {
 }
 
 // zoneOf reads the zone among fields, if one is given, first: the dates
-// read after it are midnight in it. Without a zone, loc is nil.
+// read after it are in it. Without a zone, loc is nil.
 func (p *parser) zoneOf(fields []field) (string, *time.Location, bool) {
 	return input.ZoneOf(p.d, fields)
 }

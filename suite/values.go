@@ -21,7 +21,7 @@ func (p *parser) instant(f field, loc *time.Location) (time.Time, bool) {
 	return input.DecodeTime(p.d, f, loc)
 }
 
-// at reads an instant whose dates are midnight in UTC.
+// at reads an instant in UTC (its local times and dates).
 func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, nil) }
 
 // atOrNone reads an instant, or "none" meaning the zero instant: expected

@@ -20,7 +20,7 @@ func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
 	}
 	fs.StringVar(&o.tier, "tier", "", "tier `id` or alias"+req)
 	fs.StringVar(&o.priority, "priority", "", "case priority `P1..P4`"+req)
-	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339` or a date (midnight in --zone, or UTC)"+req)
+	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339`, a local time or a date (in --zone, or UTC)"+req)
 	fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York")
 	fs.StringVar(&o.language, "language", "", "the case's `language`, e.g. ja")
 	fs.StringVar(&o.account, "account", "", "the account `id`")
