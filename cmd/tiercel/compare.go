@@ -33,8 +33,8 @@ in which an opening is due later or earlier; MAX-AT and MIN-AT are the first
 openings at which the delay and the advance are largest (to the second;
 --output json gives them and the shares to the nanosecond). Dates
 (2026-03-01) mean their first instant in --zone (UTC without --zone);
-instants may also be RFC 3339 or local times (2026-03-01T09:00). --zone is required when a calendar runs in the account's
-zone.
+instants may also be RFC 3339 or local times (2026-03-01T09:00). --zone
+is required when a calendar runs in the account's zone.
 
 --svg FILE also writes a picture: for each priority, a week of opening
 times (7 days x 24 hours in --zone) coloured by the most a response moves,
