@@ -30,6 +30,28 @@ func (c *Case) now() time.Time {
 	return c.Now
 }
 
+// resolveZone resolves the case's zone, once per decision, for the
+// calendars and the results to use: nil when the case names none, else its
+// location, or an error wrapping ErrInvalidZone (see accountZone).
+func (c *Case) resolveZone() (*time.Location, error) { return accountZone(c.Zone) }
+
+// shownIn returns the location a decision gives its instants in (the
+// Location of Deadline and Timeline): the case's zone when it names one
+// (zone, from resolveZone); else the own zone of cal, the calendar the
+// clock ran on (nil for none); else UTC. This is the one place the rule
+// is written.
+func shownIn(zone *time.Location, cal *slo.Calendar) *time.Location {
+	if zone != nil {
+		return zone
+	}
+	if cal != nil {
+		if l := cal.Location(); l != nil {
+			return l
+		}
+	}
+	return time.UTC
+}
+
 // cel fills the case and its account as CEL sees them, for a case of the
 // tier tierID ("" when the case names none). An invalid priority is left
 // empty: callers that need one check it first.
