@@ -12,7 +12,7 @@ type Case struct {
 	Tier     string         // tier id or alias
 	Priority slo.Priority   // P1..P4
 	Opened   time.Time      // when the case was opened; required
-	Zone     string         // IANA zone for calendars with zone: account
+	Zone     string         // the account's IANA zone: calendars with zone: account run in it, results are given in it; "" for none (see Deadline.Location)
 	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
 	Account  string         // account id; visible to CEL as case.account and account.id
 	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account] (required) or [account-if-any]

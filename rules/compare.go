@@ -33,7 +33,7 @@ func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
 // Scope is the account CompareIn compares deadlines for, and the openings it
 // considers.
 type Scope struct {
-	Zone    string    // the account's IANA zone, for calendars with zone: account
+	Zone    string    // the account's IANA zone, for calendars with zone: account; "" for none (the window is read in UTC)
 	Country string    // the account's holiday country, for calendars with holidays: [account]
 	From    time.Time // the first opening considered
 	To      time.Time // openings before To are considered: the window is [From, To)

@@ -133,7 +133,8 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // event: wrapped in ErrInvalidEvent for an event out of order, before the
 // opening or after now, of an unknown type or missing its field (an unknown
 // tier also wraps ErrUnknownTier), else the error evaluating the catalog on
-// it; ErrInvalidCase as Deadline, and when now is before the opening; the
+// it; ErrInvalidCase as Deadline, and when now is before the opening;
+// ErrInvalidZone for a zone that is not an IANA name; the
 // errors of Deadline for a target that cannot be decided (a tier without a
 // target for a priority is not one: the cycle has a zero Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
