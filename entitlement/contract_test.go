@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -85,7 +86,7 @@ func TestContractQuote(t *testing.T) {
 		Tier:    "looker-premier",
 		Start:   time.Date(2023, time.March, 15, 0, 0, 0, 0, time.UTC),
 		Renewal: time.Date(2024, time.March, 15, 0, 0, 0, 0, time.UTC),
-		Spend:   MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	q, err := enhanced.QuotePeriod(c.Spend, MonthOf(c.Renewal).Starting(c.Renewal.Day()))
 	require.NoError(t, err)

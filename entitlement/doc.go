@@ -8,9 +8,9 @@
 //
 // # Money
 //
-// [Money] is exact: an int64 count of minor units (cents for USD, yen for
+// [money.Money] is exact: an int64 count of minor units (cents for USD, yen for
 // JPY, fils for BHD) and an ISO 4217 currency code. It never uses float64.
-// [ParseMoney] reads "85000.50 USD"; [Money.String] writes the amount with
+// [money.ParseMoney] reads "85000.50 USD"; [money.Money.String] writes the amount with
 // the currency's minor digits ("6150.00 USD", "1000 JPY"). Commas are accepted
 // as thousands separators only when every group has exactly three digits
 // ("1,200,000 USD"), so "85,000.50 USD" parses but "85,00 USD" is an error;
@@ -18,7 +18,7 @@
 //
 // # Rates and prices
 //
-// A [Rate] is an exact percentage with up to six decimal places ("7%",
+// A [money.Rate] is an exact percentage with up to six decimal places ("7%",
 // "2.5%", "0.125%"), between 0% and 100%. A [Price] has a minimum fee, an
 // optional maximum, and [Band]s. In the [Graduated] model (the default) each
 // band's rate applies only to the part of the spend inside the band, the way

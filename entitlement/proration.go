@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // ErrInvalidPeriod reports a [Period] that is not a valid part of one month.
@@ -201,7 +203,7 @@ func (p Period) billedDays(r Proration) (billed, days int) {
 // ([BillToMonthEnd]), or the whole month ([BillFullMonth]).
 //
 // It fails like [Price.Quote], and with [ErrInvalidPeriod].
-func (p Price) QuotePeriod(spend Money, period Period) (Quote, error) {
+func (p Price) QuotePeriod(spend money.Money, period Period) (Quote, error) {
 	if err := period.Validate(); err != nil {
 		return Quote{}, err
 	}
@@ -211,9 +213,9 @@ func (p Price) QuotePeriod(spend Money, period Period) (Quote, error) {
 
 // FeePeriod returns the Total of [Price.QuotePeriod] without building the
 // lines; it does not allocate unless it fails.
-func (p Price) FeePeriod(spend Money, period Period) (Money, error) {
+func (p Price) FeePeriod(spend money.Money, period Period) (money.Money, error) {
 	if err := period.Validate(); err != nil {
-		return Money{}, err
+		return money.Money{}, err
 	}
 	billed, days := period.billedDays(p.Proration)
 	return p.fee(spend, billed, days)

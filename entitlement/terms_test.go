@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // The worked examples of the discount arithmetic: the share of the fees
@@ -16,25 +18,25 @@ func TestDiscountOff(t *testing.T) {
 		fees     string
 		want     string
 	}{
-		{"10% of the Enhanced fee at 85,000", Discount{Rate: MustParseRate("10%")}, "6150 USD", "615.00 USD"},
-		{"half a cent rounds to even (down)", Discount{Rate: MustParseRate("50%")}, "0.01 USD", "0.00 USD"},
-		{"half a cent rounds to even (up)", Discount{Rate: MustParseRate("50%")}, "0.03 USD", "0.02 USD"},
-		{"12.5% of 0.10", Discount{Rate: MustParseRate("12.5%")}, "0.10 USD", "0.01 USD"},
-		{"100% takes everything", Discount{Rate: MustParseRate("100%")}, "29 USD", "29.00 USD"},
-		{"fixed below the fees", Discount{Amount: MustParseMoney("500 USD")}, "6150 USD", "500.00 USD"},
-		{"fixed above the fees stops at zero", Discount{Amount: MustParseMoney("500 USD")}, "300 USD", "300.00 USD"},
-		{"yen have no minor unit", Discount{Rate: MustParseRate("15%")}, "1003 JPY", "150 JPY"},
+		{"10% of the Enhanced fee at 85,000", Discount{Rate: money.MustParseRate("10%")}, "6150 USD", "615.00 USD"},
+		{"half a cent rounds to even (down)", Discount{Rate: money.MustParseRate("50%")}, "0.01 USD", "0.00 USD"},
+		{"half a cent rounds to even (up)", Discount{Rate: money.MustParseRate("50%")}, "0.03 USD", "0.02 USD"},
+		{"12.5% of 0.10", Discount{Rate: money.MustParseRate("12.5%")}, "0.10 USD", "0.01 USD"},
+		{"100% takes everything", Discount{Rate: money.MustParseRate("100%")}, "29 USD", "29.00 USD"},
+		{"fixed below the fees", Discount{Amount: money.MustParseMoney("500 USD")}, "6150 USD", "500.00 USD"},
+		{"fixed above the fees stops at zero", Discount{Amount: money.MustParseMoney("500 USD")}, "300 USD", "300.00 USD"},
+		{"yen have no minor unit", Discount{Rate: money.MustParseRate("15%")}, "1003 JPY", "150 JPY"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.discount.Off(MustParseMoney(tc.fees))
+			got, err := tc.discount.Off(money.MustParseMoney(tc.fees))
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got.String())
 		})
 	}
-	_, err := Discount{Amount: MustParseMoney("5 EUR")}.Off(MustParseMoney("10 USD"))
-	require.ErrorIs(t, err, ErrCurrencyMismatch)
-	_, err = Discount{Rate: MustParseRate("5%")}.Off(MustParseMoney("-10 USD"))
+	_, err := Discount{Amount: money.MustParseMoney("5 EUR")}.Off(money.MustParseMoney("10 USD"))
+	require.ErrorIs(t, err, money.ErrCurrencyMismatch)
+	_, err = Discount{Rate: money.MustParseRate("5%")}.Off(money.MustParseMoney("-10 USD"))
 	require.ErrorIs(t, err, ErrInvalidTerms)
 }
 
@@ -49,13 +51,13 @@ func TestCommitmentTrueUp(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Commitment{Amount: MustParseMoney(tc.amount)}.TrueUp(MustParseMoney(tc.fees))
+			got, err := Commitment{Amount: money.MustParseMoney(tc.amount)}.TrueUp(money.MustParseMoney(tc.fees))
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got.String())
 		})
 	}
-	_, err := Commitment{Amount: MustParseMoney("1 USD")}.TrueUp(MustParseMoney("1 EUR"))
-	require.ErrorIs(t, err, ErrCurrencyMismatch)
+	_, err := Commitment{Amount: money.MustParseMoney("1 USD")}.TrueUp(money.MustParseMoney("1 EUR"))
+	require.ErrorIs(t, err, money.ErrCurrencyMismatch)
 }
 
 func TestBillingValidate(t *testing.T) {
@@ -66,25 +68,25 @@ func TestBillingValidate(t *testing.T) {
 		err     string
 	}{
 		{"nothing", Billing{}, ""},
-		{"every term", Billing{Fee: MustParseMoney("5000 USD"),
-			Discounts:   []Discount{{Rate: MustParseRate("10%"), From: jan}, {Amount: MustParseMoney("100 USD"), From: jan, Until: jul}},
-			Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: jan, Until: jul}}}, ""},
-		{"fee in another currency", Billing{Fee: MustParseMoney("5000 EUR")}, "invalid billing terms: fee 5000.00 EUR is not a non-negative amount in USD"},
-		{"negative fee", Billing{Fee: MustParseMoney("-1 USD")}, "invalid billing terms: fee -1.00 USD is not a non-negative amount in USD"},
-		{"rate and amount", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), Amount: MustParseMoney("1 USD"), From: jan}}},
+		{"every term", Billing{Fee: money.MustParseMoney("5000 USD"),
+			Discounts:   []Discount{{Rate: money.MustParseRate("10%"), From: jan}, {Amount: money.MustParseMoney("100 USD"), From: jan, Until: jul}},
+			Commitments: []Commitment{{Amount: money.MustParseMoney("1 USD"), From: jan, Until: jul}}}, ""},
+		{"fee in another currency", Billing{Fee: money.MustParseMoney("5000 EUR")}, "invalid billing terms: fee 5000.00 EUR is not a non-negative amount in USD"},
+		{"negative fee", Billing{Fee: money.MustParseMoney("-1 USD")}, "invalid billing terms: fee -1.00 USD is not a non-negative amount in USD"},
+		{"rate and amount", Billing{Discounts: []Discount{{Rate: money.MustParseRate("1%"), Amount: money.MustParseMoney("1 USD"), From: jan}}},
 			"invalid billing terms: discount 1: give either a rate or an amount"},
 		{"neither", Billing{Discounts: []Discount{{From: jan}}}, "invalid billing terms: discount 1: give either a rate or an amount"},
-		{"negative amount", Billing{Discounts: []Discount{{Amount: MustParseMoney("-1 USD"), From: jan}}},
+		{"negative amount", Billing{Discounts: []Discount{{Amount: money.MustParseMoney("-1 USD"), From: jan}}},
 			"invalid billing terms: discount 1: amount -1.00 USD is not a non-negative amount in USD"},
-		{"mid-month window", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), From: day("2026-01-15")}}},
+		{"mid-month window", Billing{Discounts: []Discount{{Rate: money.MustParseRate("1%"), From: day("2026-01-15")}}},
 			"invalid billing terms: discount 1: from 2026-01-15 is not the first instant of a month in UTC"},
-		{"no from", Billing{Discounts: []Discount{{Rate: MustParseRate("1%")}}},
+		{"no from", Billing{Discounts: []Discount{{Rate: money.MustParseRate("1%")}}},
 			"invalid billing terms: discount 1: from always is not the first instant of a month in UTC"},
-		{"window backwards", Billing{Discounts: []Discount{{Rate: MustParseRate("1%"), From: jul, Until: jan}}},
+		{"window backwards", Billing{Discounts: []Discount{{Rate: money.MustParseRate("1%"), From: jul, Until: jan}}},
 			"invalid billing terms: discount 1: until 2026-01-01 is not after from 2026-07-01"},
-		{"open term", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: jan}}},
+		{"open term", Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("1 USD"), From: jan}}},
 			"invalid billing terms: commitment 1: until always is not the first instant of a month in UTC"},
-		{"commitment in another currency", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 EUR"), From: jan, Until: jul}}},
+		{"commitment in another currency", Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("1 EUR"), From: jan, Until: jul}}},
 			"invalid billing terms: commitment 1: amount 1.00 EUR is not a non-negative amount in USD"},
 	}
 	for _, tc := range tests {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -51,9 +52,9 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 // pow10 holds the powers of ten up to the largest number of minor digits.
 var pow10 = [...]int64{1, 10, 100, 1000, 10000}
 
-func toCelMoney(m entitlement.Money) celMoney {
+func toCelMoney(m money.Money) celMoney {
 	cm := celMoney{Minor: m.Minor(), Units: m.Minor(), Currency: m.Currency()}
-	if d, ok := entitlement.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
+	if d, ok := money.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
 		cm.Units = m.Minor() / pow10[d]
 	}
 	return cm
@@ -222,7 +223,7 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		if !errors.Is(cd.err, ErrNoPrice) {
 			priced++
 		}
-		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
+		if errors.Is(cd.err, money.ErrCurrencyMismatch) {
 			mismatched++
 		}
 		desc := moves[i].desc
@@ -234,14 +235,14 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
 		return fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
-			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
+			money.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
 	return nil
 }
 
 // reason says, in one sentence, how the candidate changes the targets
 // (desc) and what it costs at spend, or why it has no price.
-func (cd *candidate) reason(desc string, spend entitlement.Money, noSpend bool) string {
+func (cd *candidate) reason(desc string, spend money.Money, noSpend bool) string {
 	if cd.err != nil {
 		if !noSpend || errors.Is(cd.err, ErrNoPrice) {
 			return cd.t.id + " " + desc + "; it cannot be priced: " + cd.err.Error()
@@ -307,7 +308,7 @@ func notCovered(e *Engine, t *tier) string {
 // need one.
 //
 // Errors: entitlement.ErrNegativeSpend for a negative spend;
-// entitlement.ErrCurrencyMismatch when the migration's targets have prices
+// money.ErrCurrencyMismatch when the migration's targets have prices
 // and none is in the spend's currency; ErrInvalidContract for a zero at, a
 // contract without a tier or an expression that needs a date the contract
 // leaves zero; ErrUnknownTier;

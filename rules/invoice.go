@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // Invoice bills the contract c over months from the spends of its accounts:
@@ -32,7 +33,7 @@ import (
 //
 // Errors: those of PriceAt; entitlement.ErrInvalidPeriod for bad months or
 // a spend outside them; entitlement.ErrNegativeSpend;
-// entitlement.ErrCurrencyMismatch for a spend or fee in another currency
+// money.ErrCurrencyMismatch for a spend or fee in another currency
 // than the tier's price; ErrNoPrice for an unpriced tier without
 // c.Billing.Fee; ErrInvalidContract for a move without a valid MovesTo or a
 // MovesTo without a move; entitlement.ErrInvalidTerms; and the errors of
@@ -86,14 +87,14 @@ func (e *Engine) invoice(c *entitlement.Contract, months entitlement.Months, spe
 	if err != nil {
 		return entitlement.Invoice{}, err
 	}
-	zero, err := entitlement.NewMoney(0, cur)
+	zero, err := money.NewMoney(0, cur)
 	if err != nil {
 		return entitlement.Invoice{}, err
 	}
-	var buf [12]entitlement.Money
+	var buf [12]money.Money
 	sums := buf[:0]
 	if months.Count > len(buf) {
-		sums = make([]entitlement.Money, 0, months.Count)
+		sums = make([]money.Money, 0, months.Count)
 	}
 	for range months.Count {
 		sums = append(sums, zero)
@@ -162,7 +163,7 @@ func (p *payer) settle(c *entitlement.Contract) error {
 		p.cur = p.t.price.Currency
 		return nil
 	}
-	if c.Billing.Fee == (entitlement.Money{}) {
+	if c.Billing.Fee == (money.Money{}) {
 		return fmt.Errorf("%w: tier %q has none in the catalog: give the contract's own monthly fee (Billing.Fee)", ErrNoPrice, p.t.id)
 	}
 	if c.Billing.Fee.Sign() < 0 {
@@ -176,14 +177,14 @@ func (p *payer) settle(c *entitlement.Contract) error {
 // currency returns the invoice's currency: that of every tier billed.
 func (iv *invoicing) currency() (string, error) {
 	if iv.to.t != nil && iv.to.cur != iv.from.cur {
-		return "", fmt.Errorf("%w: tier %q bills in %s and tier %q in %s", entitlement.ErrCurrencyMismatch, iv.from.t.id, iv.from.cur, iv.to.t.id, iv.to.cur)
+		return "", fmt.Errorf("%w: tier %q bills in %s and tier %q in %s", money.ErrCurrencyMismatch, iv.from.t.id, iv.from.cur, iv.to.t.id, iv.to.cur)
 	}
 	return iv.from.cur, nil
 }
 
 // sumSpends adds up the spends of each month of months into sums, which
 // start at zero in the invoice's currency.
-func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []entitlement.Spend) error {
+func sumSpends(sums []money.Money, months entitlement.Months, spends []entitlement.Spend) error {
 	for k := range spends {
 		s := &spends[k]
 		i := months.Index(s.Year, s.Month)
@@ -191,7 +192,7 @@ func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []ent
 			return fmt.Errorf("%w: spend of account %q for %04d-%02d is outside the invoiced months %s", entitlement.ErrInvalidPeriod, s.Account, s.Year, int(s.Month), months)
 		}
 		if s.Amount.Currency() != sums[i].Currency() {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), mismatch(s.Amount.Currency(), sums[i].Currency()))
+			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), money.Mismatch(s.Amount.Currency(), sums[i].Currency()))
 		}
 		if s.Amount.Sign() < 0 {
 			return fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), entitlement.ErrNegativeSpend, s.Amount)
@@ -205,17 +206,9 @@ func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []ent
 	return nil
 }
 
-// mismatch is the error for a spend in currency got where want is billed.
-func mismatch(got, want string) error {
-	if got == "" {
-		got = "no currency"
-	}
-	return fmt.Errorf("%w: %s and %s", entitlement.ErrCurrencyMismatch, got, want)
-}
-
 // month appends the fee lines of the month from start to next, whose
 // spends add up to spend.
-func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
+func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time, spend money.Money) ([]entitlement.InvoiceLine, error) {
 	whole := entitlement.MonthPeriod(start.Year(), start.Month())
 	switch {
 	case iv.to.t == nil || !iv.moveAt.After(start) || (iv.moveAt.Before(next) && iv.moveAt.UTC().Day() == 1):
@@ -223,7 +216,7 @@ func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time
 		if iv.to.t != nil {
 			p = &iv.to
 		}
-		return iv.line(fees, p, whole, later(start, iv.moveAt), spend)
+		return iv.line(fees, p, whole, slices.MaxFunc([]time.Time{start, iv.moveAt}, time.Time.Compare), spend)
 	case !iv.moveAt.Before(next):
 		return iv.line(fees, &iv.from, whole, start, spend)
 	}
@@ -235,17 +228,9 @@ func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time
 	return iv.line(fees, &iv.to, whole.Starting(d), iv.moveAt, spend)
 }
 
-// later returns the later of two instants.
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
 // line appends the fee line of p's tier for period, billed at the instant
 // billed, at the month's spend.
-func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entitlement.Period, billed time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
+func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entitlement.Period, billed time.Time, spend money.Money) ([]entitlement.InvoiceLine, error) {
 	price, version := p.own, -1
 	if price == nil {
 		i, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)

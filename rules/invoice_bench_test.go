@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // BenchmarkInvoiceYear invoices one contract for the twelve months of
@@ -15,8 +16,8 @@ import (
 func BenchmarkInvoiceYear(b *testing.B) {
 	e := Default()
 	terms := lookerYear()
-	terms.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
-	terms.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
+	terms.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
+	terms.Billing.Commitments = []entitlement.Commitment{{Amount: money.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
 	cases := []struct {
 		name     string
 		contract entitlement.Contract
@@ -52,12 +53,12 @@ func billingRun(n int) ([]entitlement.Contract, [][]entitlement.Spend) {
 		c := entitlement.Contract{Account: "acct", Tier: tiers[rng.IntN(3)], Start: start, Renewal: start.AddDate(1, 0, 0)}
 		if i%10 == 0 {
 			c.Tier = "looker-premier"
-			c.Billing = entitlement.Billing{Fee: entitlement.MustParseMoney("5000 USD"), MovesTo: tiers[rng.IntN(3)]}
+			c.Billing = entitlement.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: tiers[rng.IntN(3)]}
 		}
 		contracts[i] = c
 		for range 1 + rng.IntN(3) {
 			for m := range 12 {
-				amount, _ := entitlement.NewMoney(rng.Int64N(200_000_000), "USD")
+				amount, _ := money.NewMoney(rng.Int64N(200_000_000), "USD")
 				spends[i] = append(spends[i], entitlement.Spend{Year: 2026, Month: time.Month(m + 1), Account: "a", Amount: amount})
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // fuzzContract builds a Looker Premier contract on the default catalog
@@ -15,12 +16,12 @@ import (
 // or just outside it, a target, a percentage and a fixed discount, and a
 // commitment over the year.
 func fuzzContract(fee uint32, renewalDay uint16, target uint8, rateBP uint16, fixed, commit uint32) entitlement.Contract {
-	usd := func(cents uint32) entitlement.Money { m, _ := entitlement.NewMoney(int64(cents), "USD"); return m }
+	usd := func(cents uint32) money.Money { m, _ := money.NewMoney(int64(cents), "USD"); return m }
 	c := entitlement.Contract{Account: "fuzz", Tier: "looker-premier", Start: date("2025-01-01"),
 		Renewal: date("2025-12-01").Add(time.Duration(renewalDay%430) * 24 * time.Hour),
 		Billing: entitlement.Billing{Fee: usd(fee), MovesTo: []string{"standard", "enhanced", "premium"}[target%3]}}
 	if rateBP%10001 != 0 {
-		r, _ := entitlement.NewRate(int64(rateBP%10001) * 10_000) // basis points in micro-percent
+		r, _ := money.NewRate(int64(rateBP%10001) * 10_000) // basis points in micro-percent
 		c.Billing.Discounts = append(c.Billing.Discounts, entitlement.Discount{Rate: r, From: date("2026-04-01")})
 	}
 	if fixed != 0 {
@@ -47,12 +48,12 @@ func FuzzInvoice(f *testing.F) {
 		var spends []entitlement.Spend
 		for i := range year2026.Count {
 			cents := int64((spendA%(1<<40) + uint64(i)*(spendB%(1<<32))) % (1 << 50))
-			m, _ := entitlement.NewMoney(cents, "USD")
+			m, _ := money.NewMoney(cents, "USD")
 			spends = append(spends, entitlement.Spend{Year: 2026, Month: time.Month(i + 1), Account: "a", Amount: m})
 		}
 		inv, err := e.Invoice(c, year2026, spends)
 		require.NoError(t, err)
-		sum, _ := entitlement.NewMoney(0, "USD")
+		sum, _ := money.NewMoney(0, "USD")
 		for _, l := range inv.Lines {
 			sum, err = sum.Add(l.Amount)
 			require.NoError(t, err)
@@ -75,7 +76,7 @@ func FuzzInvoice(f *testing.F) {
 
 // wholeMonth returns what the tier of the fee line l charges for its whole
 // month at the same spend.
-func wholeMonth(t *testing.T, e *Engine, c *entitlement.Contract, l entitlement.InvoiceLine) entitlement.Money {
+func wholeMonth(t *testing.T, e *Engine, c *entitlement.Contract, l entitlement.InvoiceLine) money.Money {
 	t.Helper()
 	if l.Tier == "looker-premier" {
 		return c.Billing.Fee

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // year2026 is the twelve months of 2026.
@@ -18,7 +19,7 @@ func monthly(m entitlement.Months, account, amount string) []entitlement.Spend {
 	out := make([]entitlement.Spend, m.Count)
 	for i := range out {
 		p := m.Period(i)
-		out[i] = entitlement.Spend{Year: p.Year, Month: p.Month, Account: account, Amount: entitlement.MustParseMoney(amount)}
+		out[i] = entitlement.Spend{Year: p.Year, Month: p.Month, Account: account, Amount: money.MustParseMoney(amount)}
 	}
 	return out
 }
@@ -36,7 +37,7 @@ func lines(inv entitlement.Invoice) []string {
 // renews on 15 July 2026 into Enhanced.
 func lookerYear() entitlement.Contract {
 	return entitlement.Contract{Account: "acme", Tier: "looker-premier", Start: date("2025-07-15"), Renewal: date("2026-07-15"),
-		Billing: entitlement.Billing{Fee: entitlement.MustParseMoney("5000 USD"), MovesTo: "enhanced"}}
+		Billing: entitlement.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: "enhanced"}}
 }
 
 // A year of a Looker Premier contract renewing into Enhanced: the
@@ -67,8 +68,8 @@ func TestInvoiceLookerRenewsIntoEnhanced(t *testing.T) {
 // 80,000 over the year: the true-up in December makes up the difference.
 func TestInvoiceDiscountAndCommitment(t *testing.T) {
 	c := lookerYear()
-	c.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
-	c.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
+	c.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
+	c.Billing.Commitments = []entitlement.Commitment{{Amount: money.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
 	inv, err := Default().Invoice(c, year2026, monthly(year2026, "prod", "85000 USD"))
 	require.NoError(t, err)
 	got := lines(inv)
@@ -156,19 +157,19 @@ func TestInvoiceErrors(t *testing.T) {
 	e := Default()
 	looker := lookerYear()
 	noFee := lookerYear()
-	noFee.Billing.Fee = entitlement.Money{}
+	noFee.Billing.Fee = money.Money{}
 	noMove := lookerYear()
 	noMove.Billing.MovesTo = ""
 	badMove := lookerYear()
 	badMove.Billing.MovesTo = "looker-premier"
 	stray := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01"), Billing: entitlement.Billing{MovesTo: "premium"}}
 	euros := lookerYear()
-	euros.Billing.Fee = entitlement.MustParseMoney("5000 EUR")
+	euros.Billing.Fee = money.MustParseMoney("5000 EUR")
 	enhanced := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01")}
 	before := enhanced
-	before.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
+	before.Billing.Commitments = []entitlement.Commitment{{Amount: money.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
 	spend := func(y int, m time.Month, amount string) []entitlement.Spend {
-		return []entitlement.Spend{{Year: y, Month: m, Account: "prod", Amount: entitlement.MustParseMoney(amount)}}
+		return []entitlement.Spend{{Year: y, Month: m, Account: "prod", Amount: money.MustParseMoney(amount)}}
 	}
 	tests := []struct {
 		name     string
@@ -188,15 +189,15 @@ func TestInvoiceErrors(t *testing.T) {
 			`invoice of contract: invalid contract: Billing.MovesTo is "premium" but no migration applies to tier "enhanced"`},
 		{"a spend outside the months", looker, year2026, spend(2027, time.January, "1 USD"), entitlement.ErrInvalidPeriod,
 			`invoice of contract "acme": invalid period: spend of account "prod" for 2027-01 is outside the invoiced months 2026-01..2026-12`},
-		{"a spend in euros", looker, year2026, spend(2026, time.March, "1 EUR"), entitlement.ErrCurrencyMismatch,
+		{"a spend in euros", looker, year2026, spend(2026, time.March, "1 EUR"), money.ErrCurrencyMismatch,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: currency mismatch: EUR and USD`},
 		{"a negative spend", looker, year2026, spend(2026, time.March, "-1 USD"), entitlement.ErrNegativeSpend,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: negative spend: -1.00 USD`},
 		{"spends too large to add", enhanced, year2026, append(spend(2026, time.March, "90000000000000000 USD"), spend(2026, time.March, "90000000000000000 USD")...),
-			entitlement.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: 90000000000000000.00 USD + 90000000000000000.00 USD`},
-		{"a fee in another currency than the new tier's", euros, year2026, nil, entitlement.ErrCurrencyMismatch,
+			money.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: 90000000000000000.00 USD + 90000000000000000.00 USD`},
+		{"a fee in another currency than the new tier's", euros, year2026, nil, money.ErrCurrencyMismatch,
 			`invoice of contract "acme": currency mismatch: tier "looker-premier" bills in EUR and tier "enhanced" in USD`},
-		{"a spend without a currency", enhanced, year2026, []entitlement.Spend{{Year: 2026, Month: time.May}}, entitlement.ErrCurrencyMismatch,
+		{"a spend without a currency", enhanced, year2026, []entitlement.Spend{{Year: 2026, Month: time.May}}, money.ErrCurrencyMismatch,
 			`invoice of contract: spend of account "" for 2026-05: currency mismatch: no currency and USD`},
 		{"no months", looker, entitlement.Months{}, nil, entitlement.ErrInvalidPeriod,
 			`invoice of contract "acme": invalid period: month 0 is not between 1 and 12`},
@@ -219,7 +220,7 @@ func TestInvoiceErrors(t *testing.T) {
 func TestInvoiceConcurrent(t *testing.T) {
 	e := Default()
 	c := lookerYear()
-	c.Billing.Discounts = []entitlement.Discount{{Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
+	c.Billing.Discounts = []entitlement.Discount{{Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
 	spends := monthly(year2026, "prod", "85000 USD")
 	want, err := e.Invoice(c, year2026, spends)
 	require.NoError(t, err)

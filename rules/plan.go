@@ -24,7 +24,7 @@ type Option struct {
 	KeepsTargets   bool              // no response target is degraded or removed
 	KeepsDeadlines bool              // KeepsTargets, the effects are known and no deadline of the account's first year is later (no Effect degraded or mixed)
 	Quote          entitlement.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
-	QuoteErr       error             // why the target could not be priced (wraps ErrNoPrice, entitlement.ErrCurrencyMismatch, ...); nil when Quote is set
+	QuoteErr       error             // why the target could not be priced (wraps ErrNoPrice, money.ErrCurrencyMismatch, ...); nil when Quote is set
 	PriceHeldUntil time.Time         // no price increase before this instant; zero when the migration does not hold the price
 	EffectiveAt    time.Time         // when the move takes effect
 	Recommended    bool              // the tier is Eligibility.Recommended

@@ -7,6 +7,7 @@ import (
 
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 // priceKeys and bandKeys are the keys of a tier's price and of its bands.
@@ -41,13 +42,13 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 		if !good {
 			return nil
 		}
-		if _, known := entitlement.CurrencyDigits(cur); !known {
-			d.Fail(c.Value, c.Path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
+		if _, known := money.CurrencyDigits(cur); !known {
+			d.Fail(c.Value, c.Path, money.ErrMalformedMoney, "unknown currency %q", cur)
 			return nil
 		}
 		p.Currency = cur
 	}
-	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
+	p.Minimum, _ = money.NewMoney(0, p.Currency)
 	ok := true
 	var bands []bandAt // where each band is written, for positions
 	for _, c := range fields {
@@ -79,8 +80,8 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 }
 
 // amount reads an amount of money in currency cur.
-func (d *decoder) amount(f field, cur string) (entitlement.Money, bool) {
-	return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, cur) })
+func (d *decoder) amount(f field, cur string) (money.Money, bool) {
+	return parsed(d, f, func(s string) (money.Money, error) { return money.ParseAmount(s, cur) })
 }
 
 // bandAt is where one band of a price is written: the list item and its
@@ -114,7 +115,7 @@ func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
 				b.UpTo, good = d.amount(x, p.Currency)
 				b.Unbounded = false
 			case "rate":
-				b.Rate, good = parsed(d, x, entitlement.ParseRate)
+				b.Rate, good = parsed(d, x, money.ParseRate)
 			case "flat":
 				b.Flat, good = d.amount(x, p.Currency)
 			}

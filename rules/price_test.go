@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // A catalog writes every pricing model entitlement knows: the model, a cap
@@ -28,7 +29,7 @@ func TestCatalogPriceModels(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.tier+" "+tc.spend, func(t *testing.T) {
-			spend, err := entitlement.ParseMoney(tc.spend)
+			spend, err := money.ParseMoney(tc.spend)
 			require.NoError(t, err)
 			q, err := e.Quote(tc.tier, spend)
 			require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // versionedTier is a catalog whose tier "v" had a minimum of 100 USD
@@ -57,7 +58,7 @@ func TestPriceAt(t *testing.T) {
 func TestQuoteNewestVersion(t *testing.T) {
 	e, err := Compile("t.yaml", []byte(versionedTier))
 	require.NoError(t, err)
-	q, err := e.Quote("v", entitlement.MustParseMoney("0 USD"))
+	q, err := e.Quote("v", money.MustParseMoney("0 USD"))
 	require.NoError(t, err)
 	assert.Equal(t, "150.00 USD", q.Total.String())
 	tier, err := e.Tier("v")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // Quote prices a whole month of the tier idOrAlias at the month's spend:
@@ -15,9 +16,9 @@ import (
 // Errors: ErrUnknownTier for an unknown tier or alias, ErrNoPrice for a tier
 // whose catalog entry has no price (such as a legacy tier whose fee is the
 // contract's own), and the errors of entitlement.Price.Quote for a bad spend
-// (entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend). Quote is
+// (money.ErrCurrencyMismatch, entitlement.ErrNegativeSpend). Quote is
 // safe for concurrent use.
-func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Quote, error) {
+func (e *Engine) Quote(idOrAlias string, spend money.Money) (entitlement.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
 		return entitlement.Quote{}, err
@@ -36,7 +37,7 @@ func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Q
 // policy, and rounded half-even once (see entitlement.Price.QuotePeriod).
 // It fails like Quote, and with entitlement.ErrInvalidPeriod. QuotePeriod is
 // safe for concurrent use.
-func (e *Engine) QuotePeriod(idOrAlias string, spend entitlement.Money, period entitlement.Period) (entitlement.Quote, error) {
+func (e *Engine) QuotePeriod(idOrAlias string, spend money.Money, period entitlement.Period) (entitlement.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
 		return entitlement.Quote{}, err

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestQuoteDefaultCatalog(t *testing.T) {
@@ -42,12 +43,12 @@ func TestQuoteDefaultCatalog(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := e.Quote(tt.tier, entitlement.MustParseMoney(tt.spend))
+			q, err := e.Quote(tt.tier, money.MustParseMoney(tt.spend))
 			require.NoError(t, err)
 			assert.Equal(t, tt.total, q.Total.String())
 			assert.Equal(t, tt.minimum, q.MinimumApplied)
 			assert.NotEqual(t, "advanced", q.Tier, "an alias is resolved to the tier id")
-			assert.Equal(t, entitlement.MustParseMoney(tt.spend), q.Spend)
+			assert.Equal(t, money.MustParseMoney(tt.spend), q.Spend)
 		})
 	}
 }
@@ -76,7 +77,7 @@ func TestQuoteLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := Default().Quote(tt.tier, entitlement.MustParseMoney(tt.spend))
+			q, err := Default().Quote(tt.tier, money.MustParseMoney(tt.spend))
 			require.NoError(t, err)
 			require.Len(t, q.Lines, len(tt.lines))
 			for i, want := range tt.lines {
@@ -89,7 +90,7 @@ func TestQuoteLines(t *testing.T) {
 }
 
 func TestQuoteTierID(t *testing.T) {
-	q, err := Default().Quote("advanced", entitlement.MustParseMoney("85000 USD"))
+	q, err := Default().Quote("advanced", money.MustParseMoney("85000 USD"))
 	require.NoError(t, err)
 	assert.Equal(t, "enhanced", q.Tier)
 }
@@ -98,17 +99,17 @@ func TestQuoteErrors(t *testing.T) {
 	e := Default()
 	tests := []struct {
 		name, tier string
-		spend      entitlement.Money
+		spend      money.Money
 		is         error
 		msg        string
 	}{
-		{"unknown tier", "gold", entitlement.MustParseMoney("1 USD"), ErrUnknownTier,
+		{"unknown tier", "gold", money.MustParseMoney("1 USD"), ErrUnknownTier,
 			`unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
-		{"legacy tier has no price", "looker-premier", entitlement.MustParseMoney("85000 USD"), ErrNoPrice,
+		{"legacy tier has no price", "looker-premier", money.MustParseMoney("85000 USD"), ErrNoPrice,
 			`no price: tier "looker-premier" has none in the catalog`},
-		{"other currency", "enhanced", entitlement.MustParseMoney("85000 EUR"), entitlement.ErrCurrencyMismatch, ""},
-		{"negative spend", "enhanced", entitlement.MustParseMoney("-1 USD"), entitlement.ErrNegativeSpend, ""},
-		{"zero money", "enhanced", entitlement.Money{}, entitlement.ErrCurrencyMismatch, ""},
+		{"other currency", "enhanced", money.MustParseMoney("85000 EUR"), money.ErrCurrencyMismatch, ""},
+		{"negative spend", "enhanced", money.MustParseMoney("-1 USD"), entitlement.ErrNegativeSpend, ""},
+		{"zero money", "enhanced", money.Money{}, money.ErrCurrencyMismatch, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +125,7 @@ func TestQuoteErrors(t *testing.T) {
 
 func TestQuotePeriod(t *testing.T) {
 	e := Default()
-	spend := entitlement.MustParseMoney("85000 USD")
+	spend := money.MustParseMoney("85000 USD")
 	tests := []struct {
 		name, tier string
 		period     entitlement.Period

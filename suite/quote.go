@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -15,7 +16,7 @@ import (
 // quoteInput is the input of quote; period is nil for a whole month.
 type quoteInput struct {
 	tier   string
-	spend  entitlement.Money
+	spend  money.Money
 	period *entitlement.Period
 }
 
@@ -48,17 +49,17 @@ func quote(e *rules.Engine, in quoteInput) (entitlement.Quote, error) {
 
 var quoteRows = []expectation[entitlement.Quote]{
 	expect("tier", (*parser).text, func(q entitlement.Quote) string { return q.Tier }, checks.eq),
-	expect("total", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Total }, checks.money),
-	expect("monthly", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Monthly }, checks.money),
-	expect("banded", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Banded }, checks.money),
-	expect("minimum", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Minimum }, checks.money),
+	expect("total", (*parser).money, func(q entitlement.Quote) money.Money { return q.Total }, checks.money),
+	expect("monthly", (*parser).money, func(q entitlement.Quote) money.Money { return q.Monthly }, checks.money),
+	expect("banded", (*parser).money, func(q entitlement.Quote) money.Money { return q.Banded }, checks.money),
+	expect("minimum", (*parser).money, func(q entitlement.Quote) money.Money { return q.Minimum }, checks.money),
 	expect("minimumApplied", (*parser).boolean, func(q entitlement.Quote) bool { return q.MinimumApplied }, sprint[bool]),
 	expect("billedDays", (*parser).integer, func(q entitlement.Quote) int { return q.BilledDays }, sprint[int]),
 	expect("lines", (*parser).moneys, lineAmounts, checks.list),
 }
 
 // money compares amounts.
-func (c checks) money(field string, want, got entitlement.Money) checks {
+func (c checks) money(field string, want, got money.Money) checks {
 	if want != got {
 		return c.eq(field, want.String(), got.String())
 	}

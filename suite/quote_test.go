@@ -6,11 +6,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestQuoteRows(t *testing.T) {
-	usd := func(s string) entitlement.Money {
-		m, err := entitlement.ParseMoney(s + " USD")
+	usd := func(s string) money.Money {
+		m, err := money.ParseMoney(s + " USD")
 		require.NoError(t, err)
 		return m
 	}

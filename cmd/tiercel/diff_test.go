@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 const diffData = "testdata/diff/"
@@ -46,8 +47,8 @@ func TestDiffJSON(t *testing.T) {
 }
 
 func TestDiffFees(t *testing.T) {
-	usd := entitlement.Price{Currency: "USD", Minimum: entitlement.MustParseMoney("100 USD")}
-	eur := entitlement.Price{Currency: "EUR", Minimum: entitlement.MustParseMoney("100 EUR")}
+	usd := entitlement.Price{Currency: "USD", Minimum: money.MustParseMoney("100 USD")}
+	eur := entitlement.Price{Currency: "EUR", Minimum: money.MustParseMoney("100 EUR")}
 	tests := []struct {
 		name string
 		a, b *entitlement.Price

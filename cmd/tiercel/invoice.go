@@ -11,6 +11,7 @@ import (
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 var invoiceCommand = &command{
@@ -102,7 +103,7 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 		case "renewal":
 			c.Renewal = instant(d, f)
 		case "fee":
-			c.Billing.Fee, _ = yamlpos.Parsed(d, f, entitlement.ParseMoney)
+			c.Billing.Fee, _ = yamlpos.Parsed(d, f, money.ParseMoney)
 		case "attrs":
 			c.Attrs = map[string]any{}
 			for _, a := range d.Mapping(f.Value, f.Path, nil) {
@@ -135,8 +136,8 @@ func instant(d *yamlpos.Decoder, f yamlpos.Field) time.Time {
 // term is a discount or a commitment as written.
 type term struct {
 	name        string
-	rate        entitlement.Rate
-	amount      entitlement.Money
+	rate        money.Rate
+	amount      money.Money
 	from, until time.Time
 }
 
@@ -151,9 +152,9 @@ func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...st
 		case "name":
 			x.name, _ = d.Str(g)
 		case "rate":
-			x.rate, _ = yamlpos.Parsed(d, g, entitlement.ParseRate)
+			x.rate, _ = yamlpos.Parsed(d, g, money.ParseRate)
 		case "amount":
-			x.amount, _ = yamlpos.Parsed(d, g, entitlement.ParseMoney)
+			x.amount, _ = yamlpos.Parsed(d, g, money.ParseMoney)
 		case "from":
 			x.from = instant(d, g)
 		case "until":
@@ -229,7 +230,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	lines := make([]invoiceLineJSON, len(inv.Lines))
 	for i, l := range inv.Lines {
 		lines[i] = invoiceLineJSON{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount.String(), Reason: l.Reason}
-		if l.Spend != (entitlement.Money{}) {
+		if l.Spend != (money.Money{}) {
 			lines[i].Spend = l.Spend.String()
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 const (
@@ -48,10 +49,10 @@ func TestInvoiceJSON(t *testing.T) {
 	assert.Equal(t, "2026-01..2026-12", inv.Months)
 	assert.Equal(t, "60000.00 USD", inv.Total)
 	require.NotEmpty(t, inv.Lines)
-	sum := entitlement.MustParseMoney("0 USD")
+	sum := money.MustParseMoney("0 USD")
 	var july []string
 	for _, l := range inv.Lines {
-		amount, err := entitlement.ParseMoney(l.Amount)
+		amount, err := money.ParseMoney(l.Amount)
 		require.NoError(t, err, "line %+v", l)
 		sum, err = sum.Add(amount)
 		require.NoError(t, err)
@@ -67,7 +68,7 @@ func TestInvoiceJSON(t *testing.T) {
 // spends, in whatever order the rows come.
 func TestSpanOf(t *testing.T) {
 	spend := func(year int, month time.Month) entitlement.Spend {
-		return entitlement.Spend{Year: year, Month: month, Account: "a", Amount: entitlement.MustParseMoney("1 USD")}
+		return entitlement.Spend{Year: year, Month: month, Account: "a", Amount: money.MustParseMoney("1 USD")}
 	}
 	for _, tc := range []struct {
 		name   string

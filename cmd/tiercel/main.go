@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -269,7 +270,7 @@ func isInputError(err error) bool {
 func isArgumentError(err error) bool {
 	for _, target := range []error{
 		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
-		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
+		rules.ErrUnknownAction, money.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
 		entitlement.ErrInvalidPeriod,
 	} {
 		if errors.Is(err, target) {

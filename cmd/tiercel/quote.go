@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 var quoteCommand = &command{
@@ -71,7 +72,7 @@ type quoteJSON struct {
 }
 
 // amount writes m without its currency: "10000.00".
-func amount(m entitlement.Money) string {
+func amount(m money.Money) string {
 	return strings.TrimSuffix(m.String(), " "+m.Currency())
 }
 

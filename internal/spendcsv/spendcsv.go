@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // The two layouts of a spends CSV, named by its header.
@@ -62,11 +63,11 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: month %q: want a month such as 2026-01", name, line, rec[0])
 		}
-		var spend entitlement.Money
+		var spend money.Money
 		if len(rec) == 3 {
-			spend, err = entitlement.ParseMoney(strings.TrimSpace(rec[2]))
+			spend, err = money.ParseMoney(strings.TrimSpace(rec[2]))
 		} else {
-			spend, err = entitlement.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
+			spend, err = money.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: spend: %w", name, line, err)
