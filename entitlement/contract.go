@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -23,7 +24,7 @@ type Contract struct {
 	Spend   money.Money // the monthly spend the fee is computed from
 	Zone    string      // IANA time zone of the account, for calendars with zone: account
 	Attrs   map[string]any
-	Billing Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
+	Billing billing.Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
 }
 
 // Location loads Zone with [slo.LoadZone]; an empty Zone gives UTC. "Local"

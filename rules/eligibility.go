@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
@@ -66,7 +67,7 @@ type candidate struct {
 	changes   []slo.Change // with their effects when known
 	keeps     bool
 	deadlines bool // keeps, effects known and no deadline later
-	quote     entitlement.Quote
+	quote     billing.Quote
 	err       error // why the target could not be priced
 }
 
@@ -97,7 +98,7 @@ const (
 
 func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions) (*assessment, error) {
 	if c.Spend.Sign() < 0 {
-		return nil, fmt.Errorf("%w: %s", entitlement.ErrNegativeSpend, c.Spend)
+		return nil, fmt.Errorf("%w: %s", billing.ErrNegativeSpend, c.Spend)
 	}
 	var in contractInput
 	if err := e.input(c, at, &in); err != nil {
@@ -307,7 +308,7 @@ func notCovered(e *Engine, t *tier) string {
 // the effects unknown, and say so. Without a zone, a reason says the effects
 // need one.
 //
-// Errors: entitlement.ErrNegativeSpend for a negative spend;
+// Errors: billing.ErrNegativeSpend for a negative spend;
 // money.ErrCurrencyMismatch when the migration's targets have prices
 // and none is in the spend's currency; ErrInvalidContract for a zero at, a
 // contract without a tier or an expression that needs a date the contract

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/money"
 )
@@ -166,7 +167,7 @@ func TestEligibilityErrors(t *testing.T) {
 			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
 			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
-		{"negative spend", func(c *entitlement.Contract) { c.Spend = money.MustParseMoney("-1 USD") }, at, entitlement.ErrNegativeSpend,
+		{"negative spend", func(c *entitlement.Contract) { c.Spend = money.MustParseMoney("-1 USD") }, at, billing.ErrNegativeSpend,
 			`eligibility of contract "acme": negative spend: -1.00 USD`},
 		{"a spend no target is priced in", func(c *entitlement.Contract) { c.Spend = money.MustParseMoney("100 EUR") }, at, money.ErrCurrencyMismatch,
 			`eligibility of contract "acme": currency mismatch: the spend 100.00 EUR is in a currency no target of looker-to-customer-care is priced in (USD)`},

@@ -6,11 +6,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
 
-// A catalog writes every pricing model entitlement knows: the model, a cap
+// A catalog writes every pricing model billing knows: the model, a cap
 // beside the minimum and a flat amount per band.
 func TestCatalogPriceModels(t *testing.T) {
 	src := "tiers:\n" +
@@ -38,5 +38,5 @@ func TestCatalogPriceModels(t *testing.T) {
 	}
 	tier, err := e.Tier("v")
 	require.NoError(t, err)
-	assert.Equal(t, entitlement.Volume, tier.Price.Model)
+	assert.Equal(t, billing.Volume, tier.Price.Model)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/money"
 )
@@ -66,7 +67,7 @@ func TestQuoteNewestVersion(t *testing.T) {
 	require.Len(t, tier.Prices, 3)
 	assert.Equal(t, date("2026-01-01"), tier.Prices[1].Effective)
 	assert.Equal(t, "150.00 USD", tier.Price.Minimum.String())
-	assert.Equal(t, entitlement.VersionAtContract, e.PriceVersion())
+	assert.Equal(t, billing.VersionAtContract, e.PriceVersion())
 
 	d := Default()
 	std, err := d.Tier("standard")

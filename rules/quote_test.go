@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
 
@@ -108,7 +108,7 @@ func TestQuoteErrors(t *testing.T) {
 		{"legacy tier has no price", "looker-premier", money.MustParseMoney("85000 USD"), ErrNoPrice,
 			`no price: tier "looker-premier" has none in the catalog`},
 		{"other currency", "enhanced", money.MustParseMoney("85000 EUR"), money.ErrCurrencyMismatch, ""},
-		{"negative spend", "enhanced", money.MustParseMoney("-1 USD"), entitlement.ErrNegativeSpend, ""},
+		{"negative spend", "enhanced", money.MustParseMoney("-1 USD"), billing.ErrNegativeSpend, ""},
 		{"zero money", "enhanced", money.Money{}, money.ErrCurrencyMismatch, ""},
 	}
 	for _, tt := range tests {
@@ -128,15 +128,15 @@ func TestQuotePeriod(t *testing.T) {
 	spend := money.MustParseMoney("85000 USD")
 	tests := []struct {
 		name, tier string
-		period     entitlement.Period
+		period     billing.Period
 		total      string
 		billed     int
 	}{
-		{"whole month", "enhanced", entitlement.MonthPeriod(2024, time.June), "6150.00 USD", 30},
-		{"started on the 16th", "enhanced", entitlement.MonthPeriod(2024, time.June).Starting(16), "3075.00 USD", 15},
+		{"whole month", "enhanced", billing.MonthPeriod(2024, time.June), "6150.00 USD", 30},
+		{"started on the 16th", "enhanced", billing.MonthPeriod(2024, time.June).Starting(16), "3075.00 USD", 15},
 		// Standard is billed to the month's end when cancelled mid-month.
-		{"standard cancelled mid-month", "standard", entitlement.MonthPeriod(2024, time.June).Ending(10), "2550.00 USD", 30},
-		{"standard started mid-month", "standard", entitlement.MonthPeriod(2024, time.June).Starting(21), "850.00 USD", 10},
+		{"standard cancelled mid-month", "standard", billing.MonthPeriod(2024, time.June).Ending(10), "2550.00 USD", 30},
+		{"standard started mid-month", "standard", billing.MonthPeriod(2024, time.June).Starting(21), "850.00 USD", 10},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,15 +148,15 @@ func TestQuotePeriod(t *testing.T) {
 		})
 	}
 	t.Run("invalid period", func(t *testing.T) {
-		_, err := e.QuotePeriod("enhanced", spend, entitlement.Period{})
-		require.ErrorIs(t, err, entitlement.ErrInvalidPeriod)
+		_, err := e.QuotePeriod("enhanced", spend, billing.Period{})
+		require.ErrorIs(t, err, billing.ErrInvalidPeriod)
 	})
 	t.Run("no price", func(t *testing.T) {
-		_, err := e.QuotePeriod("looker-premier", spend, entitlement.MonthPeriod(2024, time.June))
+		_, err := e.QuotePeriod("looker-premier", spend, billing.MonthPeriod(2024, time.June))
 		require.ErrorIs(t, err, ErrNoPrice)
 	})
 	t.Run("unknown tier", func(t *testing.T) {
-		_, err := e.QuotePeriod("gold", spend, entitlement.MonthPeriod(2024, time.June))
+		_, err := e.QuotePeriod("gold", spend, billing.MonthPeriod(2024, time.June))
 		require.ErrorIs(t, err, ErrUnknownTier)
 	})
 }

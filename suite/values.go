@@ -8,7 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
@@ -95,8 +95,8 @@ func parseSigned(s string) (time.Duration, error) {
 	return sign * d, nil
 }
 
-func (p *parser) period(f field) (entitlement.Period, bool) {
-	return yamlpos.Parsed(p.d, f, entitlement.ParsePeriod)
+func (p *parser) period(f field) (billing.Period, bool) {
+	return yamlpos.Parsed(p.d, f, billing.ParsePeriod)
 }
 
 // zone reads an IANA time zone name and loads it.

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -152,7 +152,7 @@ func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDi
 
 // priceAt returns the version of t's prices in force at at, the newest
 // when at is zero, and nil when there is none.
-func priceAt(t rules.Tier, at time.Time) *entitlement.Price {
+func priceAt(t rules.Tier, at time.Time) *billing.Price {
 	if at.IsZero() || len(t.Prices) == 0 {
 		return t.Price
 	}
@@ -165,7 +165,7 @@ func priceAt(t rules.Tier, at time.Time) *entitlement.Price {
 // diffFees returns the fees of a and b (either may be nil: no price) at the
 // reference spends where they differ. Each price is quoted in its own
 // currency; the difference is given when both are in one currency.
-func diffFees(a, b *entitlement.Price) ([]feeDiffJSON, error) {
+func diffFees(a, b *billing.Price) ([]feeDiffJSON, error) {
 	if a == nil && b == nil {
 		return nil, nil
 	}
@@ -204,7 +204,7 @@ func diffFees(a, b *entitlement.Price) ([]feeDiffJSON, error) {
 
 // feeAt returns the fee of p (nil: no price) at the reference spend s in
 // p's currency, and that spend.
-func feeAt(p *entitlement.Price, s string) (money.Money, string, error) {
+func feeAt(p *billing.Price, s string) (money.Money, string, error) {
 	if p == nil {
 		return money.Money{}, "", nil
 	}

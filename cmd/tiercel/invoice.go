@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/spendcsv"
@@ -112,12 +113,12 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 		case "discounts":
 			for _, it := range d.List(f) {
 				x := readTerm(d, it, discountKeys)
-				c.Billing.Discounts = append(c.Billing.Discounts, entitlement.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
+				c.Billing.Discounts = append(c.Billing.Discounts, billing.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
 			}
 		case "commitments":
 			for _, it := range d.List(f) {
 				x := readTerm(d, it, commitmentKeys, "amount", "from", "until")
-				c.Billing.Commitments = append(c.Billing.Commitments, entitlement.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
+				c.Billing.Commitments = append(c.Billing.Commitments, billing.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
 			}
 		}
 	}
@@ -129,7 +130,7 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 
 // instant reads a date (midnight UTC) or an RFC 3339 instant.
 func instant(d *yamlpos.Decoder, f yamlpos.Field) time.Time {
-	t, _ := yamlpos.Parsed(d, f, entitlement.ParseEffective)
+	t, _ := yamlpos.Parsed(d, f, billing.ParseEffective)
 	return t
 }
 
@@ -165,16 +166,16 @@ func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...st
 }
 
 // spanOf returns the months from the first to the last of spends.
-func spanOf(spends []entitlement.Spend) (entitlement.Months, error) {
+func spanOf(spends []billing.Spend) (billing.Months, error) {
 	if len(spends) == 0 {
-		return entitlement.Months{}, usagef("the spends file has no rows: give --months")
+		return billing.Months{}, usagef("the spends file has no rows: give --months")
 	}
-	month := func(s entitlement.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
+	month := func(s billing.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
 	first, last := month(spends[0]), month(spends[0])
 	for _, s := range spends[1:] {
 		first, last = min(first, month(s)), max(last, month(s))
 	}
-	m := entitlement.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
+	m := billing.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
 	return m, m.Validate()
 }
 
@@ -211,9 +212,9 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	if err != nil {
 		return fileError{err}
 	}
-	var months entitlement.Months
+	var months billing.Months
 	if monthsText != "" {
-		if months, err = entitlement.ParseMonths(monthsText); err != nil {
+		if months, err = billing.ParseMonths(monthsText); err != nil {
 			return usagef("--months: %v", err)
 		}
 	} else if months, err = spanOf(spends); err != nil {

@@ -1,6 +1,6 @@
 // Command billing prices a CSV of accounts and their monthly spend for every
 // priced tier of a catalog, with a total per tier: what a billing system
-// does with package rules (or with entitlement.Price alone).
+// does with package rules (or with billing.Price alone).
 //
 //	go run ./examples/billing                        # the bundled accounts.csv
 //	go run ./examples/billing -accounts spend.csv    # your own CSV

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/money"
@@ -30,11 +31,11 @@ func lookerYear() entitlement.Contract {
 	}
 	return entitlement.Contract{
 		Account: "acme-analytics", Tier: "looker-premier", Start: day("2025-07-15"), Renewal: day("2026-07-15"),
-		Billing: entitlement.Billing{
+		Billing: billing.Billing{
 			Fee:         money.MustParseMoney("5000 USD"),
 			MovesTo:     "enhanced",
-			Discounts:   []entitlement.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: day("2026-10-01")}},
-			Commitments: []entitlement.Commitment{{Name: "annual commitment", Amount: money.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
+			Discounts:   []billing.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: day("2026-10-01")}},
+			Commitments: []billing.Commitment{{Name: "annual commitment", Amount: money.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
 		},
 	}
 }
@@ -47,7 +48,7 @@ func year(w io.Writer, e *rules.Engine) error {
 	if err != nil {
 		return err
 	}
-	inv, err := e.Invoice(lookerYear(), entitlement.Months{Year: 2026, Month: time.January, Count: 12}, spends)
+	inv, err := e.Invoice(lookerYear(), billing.Months{Year: 2026, Month: time.January, Count: 12}, spends)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
 
@@ -27,7 +27,7 @@ var (
 // ("2026-01,prod,85000 USD") or month,account,spend,currency
 // ("2026-01,prod,85000,USD"), then one row per month and account. Errors
 // read "name:line: message".
-func Read(name string, src []byte) ([]entitlement.Spend, error) {
+func Read(name string, src []byte) ([]billing.Spend, error) {
 	cr := csv.NewReader(bytes.NewReader(src))
 	cr.FieldsPerRecord = -1 // checked here, to say what was expected
 	cr.TrimLeadingSpace = true
@@ -46,7 +46,7 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		return nil, fmt.Errorf("%s:1: header is %q: want %s (\"85000 USD\" in one column) or %s",
 			name, strings.Join(header, ","), strings.Join(spendsHeader, ","), strings.Join(spendsHeaderCur, ","))
 	}
-	var out []entitlement.Spend
+	var out []billing.Spend
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -75,7 +75,7 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		if spend.Sign() < 0 {
 			return nil, fmt.Errorf("%s:%d: spend %s is negative", name, line, spend)
 		}
-		out = append(out, entitlement.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend})
+		out = append(out, billing.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend})
 	}
 }
 

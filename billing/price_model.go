@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 // Model says how a [Price] applies the rates of its bands to a spend. The
 // zero value is [Graduated].
