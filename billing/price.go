@@ -396,13 +396,3 @@ func (p *Price) monthly(sum u128) (exact u128, minimum, maximum bool) {
 	}
 	return sum, false, false
 }
-
-// round returns exact × billed / (money.RateScale × days) of currency cur,
-// rounded half-even.
-func round(exact u128, billed, days int, cur money.CurrencyID) (money.Money, error) {
-	v, ok := exact.mul(uint64(billed)).divRound(money.RateScale * uint64(days))
-	if !ok || v > math.MaxInt64 { // impossible: bands keeps the sum below maxExact, and billed ≤ days
-		return money.Money{}, fmt.Errorf("%w: fee does not fit in 64-bit minor units", money.ErrOverflow)
-	}
-	return money.FromMinor(int64(v), cur), nil
-}
