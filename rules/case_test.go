@@ -9,7 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -123,8 +125,8 @@ func TestZoneInEveryQuestion(t *testing.T) {
 		}, zoneWant{outcome: "false"}, zoneWant{outcome: "false"}, zoneWant{err: ErrInvalidZone}},
 		{"Invoice", func(z string) (string, error) {
 			c := contract(z)
-			c.Billing.Fee = entitlement.MustParseMoney("5000 USD")
-			inv, err := e.Invoice(c, entitlement.Months{Year: 2024, Month: time.January, Count: 1}, nil)
+			c.Billing.Fee = money.MustParseMoney("5000 USD")
+			inv, err := e.Invoice(c, billing.Months{Year: 2024, Month: time.January, Count: 1}, nil)
 			return inv.Total.String(), err
 		}, zoneWant{outcome: "5000.00 USD"}, zoneWant{outcome: "5000.00 USD"}, zoneWant{err: ErrInvalidZone}},
 	}
