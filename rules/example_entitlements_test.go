@@ -43,3 +43,26 @@ func ExampleEngine_Entitlements() {
 	// - looker-premier is no longer available since 2024-03-01 and the contract does not say which of standard, enhanced, premium replaced it: it has the features every one of them offers
 	// - the migration keeps channels chat
 }
+
+func ExampleEngine_MovedEntitlements() {
+	// The same contract once it has moved to Premium: Premium's features
+	// plus the Looker chat the migration keeps.
+	c := entitlement.Contract{
+		Account: "acme",
+		Tier:    "looker-premier",
+		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Spend:   entitlement.MustParseMoney("85000 USD"),
+	}
+	en, err := rules.Default().MovedEntitlements(c, "premium", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("tier", en.Tier, "migrated", en.Migrated)
+	fmt.Println("channels", en.Features.Channels)
+	fmt.Println("services", en.Features.Services)
+	// Output:
+	// tier premium migrated true
+	// channels [console chat]
+	// services [technical-account-advisor planned-event-support assured-support mission-critical-services]
+}

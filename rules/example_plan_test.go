@@ -55,3 +55,37 @@ func ExampleEngine_Plan() {
 	// P3 8h looker-24x5 -> 8h business: as written unchanged, for the account mixed (at most 65h later)
 	// P4 8h looker-24x5 -> 8h business: as written unchanged, for the account mixed (at most 65h later)
 }
+
+func ExampleEngine_PlanWith() {
+	// A Looker Premier contract of a Tokyo account under the effective rule:
+	// a target is recommended only if no deadline of the account's first
+	// year after the move is later. Each option says why it does not qualify.
+	renewal, err := time.Parse(time.RFC3339, "2027-04-01T00:00:00+09:00")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	c := entitlement.Contract{Account: "kaisha", Tier: "looker-premier", Renewal: renewal,
+		Spend: entitlement.MustParseMoney("40000 USD"), Zone: "Asia/Tokyo"}
+	opts := rules.PlanOptions{RequireEffective: true}
+	p, err := rules.Default().PlanWith(c, renewal.AddDate(0, -3, 0), opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s rule: recommended %q\n", p.Eligibility.RecommendationRule, p.Eligibility.Recommended)
+	for _, o := range p.Options {
+		var later []string
+		for _, ch := range o.Changes {
+			if ch.Effect != nil && ch.Effect.Later > 0 {
+				later = append(later, ch.Priority.String())
+			}
+		}
+		fmt.Printf("%-8s keeps targets: %-5t later deadlines for %v\n", o.Tier, o.KeepsTargets, later)
+	}
+	// Output:
+	// effective rule: recommended ""
+	// standard keeps targets: false later deadlines for [P1 P2 P3 P4]
+	// enhanced keeps targets: true  later deadlines for [P3 P4]
+	// premium  keeps targets: true  later deadlines for [P3 P4]
+}
