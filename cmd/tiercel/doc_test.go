@@ -1,14 +1,14 @@
 package main
 
 import (
-	"go/parser"
-	"go/token"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/internal/layout"
 )
 
 // usageLine matches a usage line of the command's doc comment and captures
@@ -31,10 +31,9 @@ func docCommands(comment string) []string {
 // dispatches: one usage line for each command of the table and for help and
 // version, and no line for a command that does not exist.
 func TestDocListsEveryCommand(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", nil, parser.ParseComments|parser.PackageClauseOnly)
+	comment, err := layout.PackageComment("doc.go")
 	require.NoError(t, err)
-	require.NotNil(t, f.Doc, "doc.go has no package comment")
-	documented := docCommands(f.Doc.Text())
+	documented := docCommands(comment)
 
 	dispatched := []string{"help", "version"} // run's own words
 	for _, c := range commands {
