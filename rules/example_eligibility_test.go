@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -17,7 +18,7 @@ func ExampleEngine_EligibilityWith() {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}
 	at := time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -17,7 +18,7 @@ func ExampleEngine_Entitlements() {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	for _, at := range []time.Time{
 		time.Date(2023, 6, 1, 0, 0, 0, 0, time.UTC),
@@ -51,7 +52,7 @@ func ExampleEngine_MovedEntitlements() {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	en, err := rules.Default().MovedEntitlements(c, "premium", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -16,22 +18,22 @@ func ExampleEngine_Invoice() {
 		Tier:    "looker-premier",
 		Start:   time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC),
 		Renewal: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC),
-		Billing: entitlement.Billing{
-			Fee:     entitlement.MustParseMoney("5000 USD"),
+		Billing: billing.Billing{
+			Fee:     money.MustParseMoney("5000 USD"),
 			MovesTo: "enhanced",
 		},
 	}
-	months, err := entitlement.ParseMonths("2026-06..2026-08")
+	months, err := billing.ParseMonths("2026-06..2026-08")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	// Two accounts under one payer: their spends are summed month by month.
-	var spends []entitlement.Spend
+	var spends []billing.Spend
 	for m, amount := range []string{"60000 USD", "62000 USD", "58000 USD"} {
 		spends = append(spends,
-			entitlement.Spend{Year: 2026, Month: time.June + time.Month(m), Account: "prod", Amount: entitlement.MustParseMoney(amount)},
-			entitlement.Spend{Year: 2026, Month: time.June + time.Month(m), Account: "dev", Amount: entitlement.MustParseMoney("5000 USD")})
+			billing.Spend{Year: 2026, Month: time.June + time.Month(m), Account: "prod", Amount: money.MustParseMoney(amount)},
+			billing.Spend{Year: 2026, Month: time.June + time.Month(m), Account: "dev", Amount: money.MustParseMoney("5000 USD")})
 	}
 	inv, err := rules.Default().Invoice(c, months, spends)
 	if err != nil {

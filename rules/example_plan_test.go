@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -22,7 +23,7 @@ func ExampleEngine_Plan() {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2027, 3, 1, 0, 0, 0, 0, ny),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}
 	p, err := rules.Default().Plan(c, time.Date(2026, 11, 2, 0, 0, 0, 0, ny))
@@ -66,7 +67,7 @@ func ExampleEngine_PlanWith() {
 		return
 	}
 	c := entitlement.Contract{Account: "kaisha", Tier: "looker-premier", Renewal: renewal,
-		Spend: entitlement.MustParseMoney("40000 USD"), Zone: "Asia/Tokyo"}
+		Spend: money.MustParseMoney("40000 USD"), Zone: "Asia/Tokyo"}
 	opts := rules.PlanOptions{RequireEffective: true}
 	p, err := rules.Default().PlanWith(c, renewal.AddDate(0, -3, 0), opts)
 	if err != nil {

@@ -3,16 +3,17 @@ package rules_test
 import (
 	"fmt"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
 func ExampleEngine_QuotePeriod() {
 	e := rules.Default()
-	spend := entitlement.MustParseMoney("85000 USD")
+	spend := money.MustParseMoney("85000 USD")
 	// Enhanced from 15 February 2026 to the month's end: the fee is
 	// prorated by the tier's proration rule.
-	for _, p := range []entitlement.Period{
+	for _, p := range []billing.Period{
 		{Year: 2026, Month: 2},
 		{Year: 2026, Month: 2, First: 15},
 	} {
