@@ -3,8 +3,10 @@ package input
 import (
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 // ContractKeys are the keys of a contract, in a contract file and in a
@@ -79,9 +81,9 @@ func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, 
 		case "renewal":
 			c.Renewal, good = DecodeTime(d, x, loc)
 		case "spend":
-			c.Spend, good = yamlpos.Parsed(d, x, entitlement.ParseMoney)
+			c.Spend, good = yamlpos.Parsed(d, x, money.ParseMoney)
 		case "fee":
-			c.Billing.Fee, good = yamlpos.Parsed(d, x, entitlement.ParseMoney)
+			c.Billing.Fee, good = yamlpos.Parsed(d, x, money.ParseMoney)
 		case "movesTo":
 			c.Billing.MovesTo, good = d.Str(x)
 		case "attrs":
@@ -95,17 +97,17 @@ func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, 
 }
 
 // decodeTerms reads the discounts or the commitments of f into b.
-func decodeTerms(d *yamlpos.Decoder, f yamlpos.Field, b *entitlement.Billing) bool {
+func decodeTerms(d *yamlpos.Decoder, f yamlpos.Field, b *billing.Billing) bool {
 	ok := true
 	for _, it := range d.List(f) {
 		if f.Key == "discounts" {
 			x, good := decodeTerm(d, it, DiscountKeys)
-			b.Discounts = append(b.Discounts, entitlement.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
+			b.Discounts = append(b.Discounts, billing.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
 			ok = ok && good
 			continue
 		}
 		x, good := decodeTerm(d, it, CommitmentKeys, "amount", "from", "until")
-		b.Commitments = append(b.Commitments, entitlement.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
+		b.Commitments = append(b.Commitments, billing.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
 		ok = ok && good
 	}
 	return ok
@@ -114,8 +116,8 @@ func decodeTerms(d *yamlpos.Decoder, f yamlpos.Field, b *entitlement.Billing) bo
 // term is a discount or a commitment as written.
 type term struct {
 	name        string
-	rate        entitlement.Rate
-	amount      entitlement.Money
+	rate        money.Rate
+	amount      money.Money
 	from, until time.Time
 }
 
@@ -131,9 +133,9 @@ func decodeTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...
 		case "name":
 			x.name, good = d.Str(g)
 		case "rate":
-			x.rate, good = yamlpos.Parsed(d, g, entitlement.ParseRate)
+			x.rate, good = yamlpos.Parsed(d, g, money.ParseRate)
 		case "amount":
-			x.amount, good = yamlpos.Parsed(d, g, entitlement.ParseMoney)
+			x.amount, good = yamlpos.Parsed(d, g, money.ParseMoney)
 		case "from":
 			x.from, good = DecodeTime(d, g, time.UTC)
 		case "until":

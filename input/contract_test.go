@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // One key set for every contract: the command's files and the suites'
@@ -37,8 +37,8 @@ attrs: {region: emea, seats: 12}
 	assert.Equal(t, "looker-premier", c.Tier)
 	assert.True(t, time.Date(2025, 7, 15, 0, 0, 0, 0, tokyo).Equal(c.Start), "a date is its first instant in the contract's zone: %s", c.Start)
 	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(c.Renewal), "a local time in the contract's zone")
-	assert.Equal(t, entitlement.MustParseMoney("85000 USD"), c.Spend)
-	assert.Equal(t, entitlement.MustParseMoney("5000 USD"), c.Billing.Fee)
+	assert.Equal(t, money.MustParseMoney("85000 USD"), c.Spend)
+	assert.Equal(t, money.MustParseMoney("5000 USD"), c.Billing.Fee)
 	assert.Equal(t, "enhanced", c.Billing.MovesTo)
 	require.Len(t, c.Billing.Discounts, 1)
 	assert.Equal(t, time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), c.Billing.Discounts[0].From, "billing months are UTC months")

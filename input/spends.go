@@ -9,7 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 // The two layouts of a spends CSV, named by its header.
@@ -28,13 +29,13 @@ var bom = []byte("\ufeff")
 // are read. Errors wrap ErrInvalidSpends: every error found, as an
 // ErrorList positioned "file:line:col: column: message", or why the file
 // could not be read.
-func LoadSpends(path string) ([]entitlement.Spend, error) {
+func LoadSpends(path string) ([]billing.Spend, error) {
 	return load(path, ErrInvalidSpends, ParseSpends)
 }
 
 // ParseSpends reads the spends CSV src (see LoadSpends); name is used in
 // error positions.
-func ParseSpends(name string, src []byte) ([]entitlement.Spend, error) {
+func ParseSpends(name string, src []byte) ([]billing.Spend, error) {
 	errs := newRowErrors(name, ErrInvalidSpends)
 	cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(src, bom)))
 	cr.FieldsPerRecord = -1 // checked here, to say what was expected
@@ -44,7 +45,7 @@ func ParseSpends(name string, src []byte) ([]entitlement.Spend, error) {
 	if !ok {
 		return nil, errs.err()
 	}
-	var out []entitlement.Spend
+	var out []billing.Spend
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -89,11 +90,11 @@ func spendsHeaderOf(cr *csv.Reader, errs rowErrors) ([]string, bool) {
 }
 
 // spendRow reads one row of spends, or adds its errors to errs.
-func spendRow(cr *csv.Reader, rec, header []string, errs rowErrors) (entitlement.Spend, bool) {
+func spendRow(cr *csv.Reader, rec, header []string, errs rowErrors) (billing.Spend, bool) {
 	line, _ := cr.FieldPos(0)
 	if len(rec) != len(header) {
 		errs.add(line, 1, "", "%d fields, want %d (%s)", len(rec), len(header), strings.Join(header, ","))
-		return entitlement.Spend{}, false
+		return billing.Spend{}, false
 	}
 	col := func(i int) int { _, c := cr.FieldPos(i); return c }
 	ok := true
@@ -102,11 +103,11 @@ func spendRow(cr *csv.Reader, rec, header []string, errs rowErrors) (entitlement
 		errs.add(line, col(0), "month", "%q: want a month such as 2026-01", rec[0])
 		ok = false
 	}
-	var spend entitlement.Money
+	var spend money.Money
 	if len(rec) == 3 {
-		spend, err = entitlement.ParseMoney(strings.TrimSpace(rec[2]))
+		spend, err = money.ParseMoney(strings.TrimSpace(rec[2]))
 	} else {
-		spend, err = entitlement.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
+		spend, err = money.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
 	}
 	switch {
 	case err != nil:
@@ -116,7 +117,7 @@ func spendRow(cr *csv.Reader, rec, header []string, errs rowErrors) (entitlement
 		errs.add(line, col(2), "spend", "%s is negative", spend)
 		ok = false
 	}
-	return entitlement.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend}, ok
+	return billing.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend}, ok
 }
 
 // csvError adds an error of encoding/csv with its position.

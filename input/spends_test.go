@@ -10,8 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestParseSpends(t *testing.T) {
@@ -23,9 +24,9 @@ func TestParseSpends(t *testing.T) {
 		{"a byte-order mark, as spreadsheets write", "\ufeffmonth,account,spend\n2026-01,prod,85000 USD\n2026-02,prod,90000.50 USD\n"},
 		{"a header in capitals, CRLF", "Month,Account,Spend\r\n2026-01,prod,85000 USD\r\n2026-02,prod,90000.50 USD\r\n"},
 	}
-	want := []entitlement.Spend{
-		{Year: 2026, Month: time.January, Account: "prod", Amount: entitlement.MustParseMoney("85000 USD")},
-		{Year: 2026, Month: time.February, Account: "prod", Amount: entitlement.MustParseMoney("90000.50 USD")},
+	want := []billing.Spend{
+		{Year: 2026, Month: time.January, Account: "prod", Amount: money.MustParseMoney("85000 USD")},
+		{Year: 2026, Month: time.February, Account: "prod", Amount: money.MustParseMoney("90000.50 USD")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,9 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -33,8 +34,8 @@ func (p *parser) atOrNone(f field) (time.Time, bool) {
 	return p.at(f)
 }
 
-func (p *parser) money(f field) (entitlement.Money, bool) {
-	return yamlpos.Parsed(p.d, f, entitlement.ParseMoney)
+func (p *parser) money(f field) (money.Money, bool) {
+	return yamlpos.Parsed(p.d, f, money.ParseMoney)
 }
 
 func (p *parser) priority(f field) (slo.Priority, bool) {
@@ -70,8 +71,8 @@ func parseSigned(s string) (time.Duration, error) {
 	return sign * d, nil
 }
 
-func (p *parser) period(f field) (entitlement.Period, bool) {
-	return yamlpos.Parsed(p.d, f, entitlement.ParsePeriod)
+func (p *parser) period(f field) (billing.Period, bool) {
+	return yamlpos.Parsed(p.d, f, billing.ParsePeriod)
 }
 
 // zone reads an IANA time zone name and loads it.

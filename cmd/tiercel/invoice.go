@@ -7,8 +7,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/money"
 )
 
 var invoiceCommand = &command{
@@ -69,16 +70,16 @@ type fileError struct{ error }
 func (e fileError) Unwrap() []error { return []error{e.error, errInvalidContractFile} }
 
 // spanOf returns the months from the first to the last of spends.
-func spanOf(spends []entitlement.Spend) (entitlement.Months, error) {
+func spanOf(spends []billing.Spend) (billing.Months, error) {
 	if len(spends) == 0 {
-		return entitlement.Months{}, usagef("the spends file has no rows: give --months")
+		return billing.Months{}, usagef("the spends file has no rows: give --months")
 	}
-	month := func(s entitlement.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
+	month := func(s billing.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
 	first, last := month(spends[0]), month(spends[0])
 	for _, s := range spends[1:] {
 		first, last = min(first, month(s)), max(last, month(s))
 	}
-	m := entitlement.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
+	m := billing.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
 	return m, m.Validate()
 }
 
@@ -108,9 +109,9 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	if err != nil {
 		return err
 	}
-	var months entitlement.Months
+	var months billing.Months
 	if monthsText != "" {
-		if months, err = entitlement.ParseMonths(monthsText); err != nil {
+		if months, err = billing.ParseMonths(monthsText); err != nil {
 			return usagef("--months: %v", err)
 		}
 	} else if months, err = spanOf(spends); err != nil {
@@ -127,7 +128,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	lines := make([]invoiceLineJSON, len(inv.Lines))
 	for i, l := range inv.Lines {
 		lines[i] = invoiceLineJSON{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount.String(), Reason: l.Reason}
-		if l.Spend != (entitlement.Money{}) {
+		if l.Spend != (money.Money{}) {
 			lines[i].Spend = l.Spend.String()
 		}
 	}
