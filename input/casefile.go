@@ -54,7 +54,7 @@ func LoadCaseFile(path string) (*History, error) {
 func ParseCaseFile(name string, src []byte) (*History, error) {
 	d := yamlpos.NewDecoder(name, src, ErrInvalidCaseFile)
 	var h History
-	if root := d.Document(); root != nil {
+	if root := document(d, src); root != nil {
 		whole := yamlpos.Field{KeyNode: root, Value: root}
 		if fields, ok := decodeQuestion(d, whole, CaseFileKeys, "tier", "priority", "opened"); ok {
 			h, _ = decodeHistory(d, whole, fields, nil, true)

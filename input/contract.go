@@ -49,7 +49,7 @@ func LoadContract(path string) (entitlement.Contract, error) {
 func ParseContract(name string, src []byte) (entitlement.Contract, error) {
 	d := yamlpos.NewDecoder(name, src, ErrInvalidContract)
 	var c entitlement.Contract
-	if root := d.Document(); root != nil {
+	if root := document(d, src); root != nil {
 		c, _ = DecodeContract(d, yamlpos.Field{KeyNode: root, Value: root})
 	}
 	if err := d.Errors().Err(); err != nil {
