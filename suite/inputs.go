@@ -32,7 +32,7 @@ func (p *parser) caseOf(fields []field, now *time.Time) (rules.Case, bool) {
 }
 
 // pauses reads a list of {start, end} intervals.
-func (p *parser) pauses(f field) ([]slo.Interval, bool) { return input.DecodePauses(p.d, f, nil) }
+func (p *parser) pauses(f field) ([]slo.Interval, bool) { return input.DecodePauses(p.d, f, p.loc) }
 
 // contract reads a contract (see input.DecodeContract): one key set, the
 // contract file's.

@@ -91,3 +91,21 @@ func TestContractAtInput(t *testing.T) {
 		})
 	}
 }
+
+// A test's expected instants and its now are read in the zone of its case
+// or contract, as its case's are: the same local time means one instant.
+func TestExpectationsInTheCaseZone(t *testing.T) {
+	src := `tests:
+  - name: a local expectation in Tokyo
+    deadline: {tier: enhanced, priority: P1, opened: 2026-03-06T10:00, zone: Asia/Tokyo}
+    expect: {due: 2026-03-06T11:00}
+  - name: a UTC expectation without a zone
+    deadline: {tier: enhanced, priority: P1, opened: 2026-03-06T10:00}
+    expect: {due: 2026-03-06T11:00}
+`
+	s, err := Parse("t.yaml", []byte(src))
+	require.NoError(t, err)
+	for _, r := range s.Run() {
+		assert.True(t, r.Passed, "%s", r)
+	}
+}

@@ -22,8 +22,9 @@ func (p *parser) instant(f field, loc *time.Location) (time.Time, bool) {
 	return input.DecodeTime(p.d, f, loc)
 }
 
-// at reads an instant in UTC (its local times and dates).
-func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, nil) }
+// at reads an instant in the zone of the test's case or contract (UTC
+// when it gives none, and outside tests).
+func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, p.loc) }
 
 // atOrNone reads an instant, or "none" meaning the zero instant: expected
 // not to be set.
