@@ -1,13 +1,14 @@
 package entitlement
 
 import (
-	"errors"
 	"fmt"
 	"math"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrInvalidPrice reports a [Price] that fails [Price.Validate].
-var ErrInvalidPrice = errors.New("invalid price")
+var ErrInvalidPrice = fault.New(fault.BadRequest, "invalid price")
 
 // Band is one band of a [Price]: the spend above the previous band's limit
 // and up to UpTo. In a [Graduated] price Rate applies to the part of the

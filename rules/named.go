@@ -2,10 +2,11 @@ package rules
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 //go:embed catalog/aws.yaml
@@ -13,7 +14,7 @@ var awsCatalog []byte
 
 // ErrUnknownCatalog is returned by Named and NamedCatalog for a name that is
 // not one of Catalogs.
-var ErrUnknownCatalog = errors.New("unknown catalog")
+var ErrUnknownCatalog = fault.New(fault.BadRequest, "unknown catalog")
 
 // shipped is a catalog embedded in the package, compiled once on first use.
 type shipped struct {

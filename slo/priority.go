@@ -1,14 +1,15 @@
 package slo
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrPriority is wrapped by every error that reports an invalid priority.
-var ErrPriority = errors.New("invalid priority")
+var ErrPriority = fault.New(fault.BadRequest, "invalid priority")
 
 // Priority is the priority of a support case, from P1 (critical) to P4 (low).
 //

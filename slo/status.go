@@ -1,6 +1,16 @@
 package slo
 
-import "time"
+import (
+	"time"
+
+	"github.com/tiercel/tiercel/fault"
+)
+
+// ErrDurationOverflow is returned when a duration a decision reports
+// (elapsed, remaining, paused or overdue time) does not fit in a
+// time.Duration, about 292 years. Such a duration is refused, never capped
+// at the largest Duration. Its class is fault.Limit.
+var ErrDurationOverflow = fault.New(fault.Limit, "duration overflow")
 
 // Warning is one threshold of a running target: the instant At when
 // Fraction percent of the target's open time has passed, and whether now

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Error is a problem found at one place of a catalog or suite file. Its text
@@ -60,6 +62,11 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
+// Class returns fault.BadInput: a positioned error is a problem of an input
+// file (a catalog, suite or case file), whatever cause it wraps, so an
+// unknown tier named in a catalog is a bad file, not a bad request.
+func (e *Error) Class() fault.Class { return fault.BadInput }
+
 // MaxErrors is the most errors an ErrorList reports. Past it, errors are
 // only counted: the list ends with an entry reading "and N more errors" and
 // Dropped returns N.
@@ -90,6 +97,9 @@ func (l ErrorList) Unwrap() []error {
 	}
 	return errs
 }
+
+// Class returns fault.BadInput, the class of every error in the list.
+func (l ErrorList) Class() fault.Class { return fault.BadInput }
 
 // Dropped returns how many errors were found beyond MaxErrors and left out
 // of the list.

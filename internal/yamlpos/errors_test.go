@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -113,3 +115,22 @@ var (
 	errKind  = errors.New("invalid document")
 	errCause = errors.New("a cause")
 )
+
+func TestPositionedErrorsAreBadInput(t *testing.T) {
+	cause := fault.New(fault.Undecidable, "unknown tier")
+	e := &Error{File: "c.yaml", Line: 3, Column: 5, Msg: "unknown tier", Err: cause}
+	tests := []struct {
+		name string
+		err  error
+	}{
+		{"one error", e},
+		{"a list", ErrorList{e}},
+		{"wrapped list", fmt.Errorf("loading: %w", ErrorList{e})},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, fault.BadInput, fault.Of(tt.err))
+			assert.ErrorIs(t, tt.err, cause, "the cause stays reachable")
+		})
+	}
+}
