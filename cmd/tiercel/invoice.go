@@ -2,12 +2,13 @@ package main
 
 import (
 	"encoding/csv"
-	"errors"
+
 	"flag"
 	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -59,7 +60,7 @@ invoice as one object.`,
 
 // errInvalidContractFile is wrapped by every error of a contract or
 // spends file, and of the contract they describe: exit status 3.
-var errInvalidContractFile = errors.New("invalid contract file")
+var errInvalidContractFile = fault.New(fault.BadInput, "invalid contract file")
 
 // fileError is an error of a contract or spends file whose message already
 // says where (file:line): it reads as its cause and is an
@@ -67,6 +68,9 @@ var errInvalidContractFile = errors.New("invalid contract file")
 type fileError struct{ error }
 
 func (e fileError) Unwrap() []error { return []error{e.error, errInvalidContractFile} }
+
+// Class returns fault.BadInput whatever the cause: the file is at fault.
+func (e fileError) Class() fault.Class { return fault.BadInput }
 
 // contractKeys, discountKeys and commitmentKeys are the keys of a contract
 // file, of its discounts and of its commitments.

@@ -12,18 +12,36 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/suite"
 )
 
-// Exit statuses, one per class of outcome; the README's table lists them.
+// Exit statuses: 0 and 1 are answers, the others one per error class
+// (fault.Class); the README's table and doc.go list them.
 const (
-	exitOK    = 0 // the command answered; every check and test passed
-	exitFail  = 1 // the answer is "no" (denied, no price, no target), or a check or test failed
-	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
-	exitInput = 3 // an input file is bad: a catalog, suite or case history that is missing, unreadable or invalid
+	exitOK          = 0 // the command answered; every check and test passed
+	exitFail        = 1 // the answer is "no" (denied, not eligible), "changed", or a check or test failed
+	exitUsage       = 2 // fault.BadRequest: the command line is wrong or malformed
+	exitInput       = 3 // fault.BadInput: an input file is missing, unreadable or invalid
+	exitUndecidable = 4 // fault.Undecidable: the catalog cannot decide the question (unknown tier, no target, no price, zone required)
+	exitLimit       = 5 // fault.Limit: a bound was passed (cost limit, input too large, duration or money overflow, years past 9999)
+	exitInternal    = 6 // fault.Internal: an error no class covers: a fault of tiercel or of the system (e.g. an unwritable --svg file)
 )
+
+// exitStatus returns the exit status of an error of class c.
+func exitStatus(c fault.Class) int {
+	switch c {
+	case fault.BadRequest:
+		return exitUsage
+	case fault.BadInput:
+		return exitInput
+	case fault.Undecidable:
+		return exitUndecidable
+	case fault.Limit:
+		return exitLimit
+	}
+	return exitInternal
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -106,9 +124,13 @@ catalog shipped with tiercel: `+strings.Join(rules.Catalogs(), ", ")+`), and
 --output text|json. Run 'tiercel COMMAND --help' for details and an example.
 
 Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
-a tier without a price) or a check or test fails; 2 when the command line
-is wrong; 3 when an input file (catalog, suite, case history, contract,
-spends) is missing or invalid.
+a contract not eligible), a diff found changes, or a check or test failed;
+2 when the command line is wrong; 3 when an input file (catalog, suite,
+case history, contract, spends) is missing or invalid; 4 when the catalog
+cannot decide the question (unknown tier, no target or price, a zone or
+country required); 5 when a limit is passed (cost limit, input too large,
+a duration or amount that overflows, an instant past year 9999); 6 on an
+internal error.
 `)
 }
 
@@ -164,12 +186,36 @@ func (c *cli) catalogFlag() string {
 	return "--catalog"
 }
 
-// usageError is a mistake in the command line: exit status 2.
+// usageError is a mistake in the command line: fault.BadRequest, exit
+// status 2.
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// Class returns fault.BadRequest.
+func (e *usageError) Class() fault.Class { return fault.BadRequest }
+
 func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// outputError is an error writing an output file named on the command line
+// (--svg): its message is err's, its class fault.BadRequest (exit status
+// 2), as for any other flag whose value cannot be used.
+type outputError struct{ error }
+
+func (e outputError) Unwrap() error { return e.error }
+
+// Class returns fault.BadRequest.
+func (e outputError) Class() fault.Class { return fault.BadRequest }
+
+// reworded is err under a message of the command's own, one that names the
+// flag to give; errors.Is and the class (exit status) stay err's.
+type reworded struct {
+	msg string
+	err error
+}
+
+func (r reworded) Error() string { return r.msg }
+func (r reworded) Unwrap() error { return r.err }
 
 // errFailed reports that a check or a test failed, or that the answer is
 // "no"; what failed has already been printed.
@@ -177,7 +223,7 @@ var errFailed = errors.New("failed")
 
 // errInputFailed reports that an input file (a catalog or a suite) did not
 // load; the errors have already been printed on stderr.
-var errInputFailed = errors.New("input failed")
+var errInputFailed = fault.New(fault.BadInput, "input failed")
 
 // stringsFlag is a repeatable string flag.
 type stringsFlag []string
@@ -222,32 +268,27 @@ func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
 	return c.exit(err)
 }
 
-// exit prints err, if any, and returns the exit status it calls for.
+// exit prints err, if any, and returns the exit status it calls for: 1
+// for errFailed (an answer, already printed), else the status of the
+// error's class (exitStatus).
 func (c *cli) exit(err error) int {
 	var ue *usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, errInputFailed):
-		return exitInput
 	case errors.Is(err, errFailed):
 		return exitFail
+	case errors.Is(err, errInputFailed):
+		// already printed
 	case errors.As(err, &ue):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\nRun 'tiercel %s --help' for usage.\n", c.name, ue.msg, c.name)
-		return exitUsage
 	case isPositioned(err):
 		// file:line:col at the start of each line, as compilers print them.
 		fmt.Fprintln(c.stderr, err)
-		return exitInput
-	case isInputError(err):
+	default:
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-		return exitInput
-	case isArgumentError(err):
-		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-		return exitUsage
 	}
-	fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-	return exitFail
+	return exitStatus(fault.Of(err))
 }
 
 // isPositioned reports whether err is a positioned catalog or suite error.
@@ -255,28 +296,6 @@ func isPositioned(err error) bool {
 	var one *rules.Error
 	var list rules.ErrorList
 	return errors.As(err, &list) || errors.As(err, &one)
-}
-
-// isInputError reports errors of a catalog, suite, case or contract file
-// that did not load without a position (a missing or unreadable file).
-func isInputError(err error) bool {
-	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) ||
-		errors.Is(err, suite.ErrInvalidCaseFile) || errors.Is(err, errInvalidContractFile)
-}
-
-// isArgumentError reports errors the engine returns because of what was
-// typed on the command line rather than because of the catalog.
-func isArgumentError(err error) bool {
-	for _, target := range []error{
-		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
-		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
-		entitlement.ErrInvalidPeriod,
-	} {
-		if errors.Is(err, target) {
-			return !errors.Is(err, rules.ErrInvalidCatalog)
-		}
-	}
-	return false
 }
 
 // parseInterspersed parses flags that may come before, between or after

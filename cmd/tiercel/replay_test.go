@@ -23,7 +23,7 @@ var goldenReplay = []goldenCase{
 	{"replay-jsonl", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/cases.jsonl"}, exitOK},
 	{"replay-bad-rows", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/badcases.csv"}, exitInput},
 	{"replay-missing-file", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/nope.csv"}, exitInput},
-	{"replay-unknown-tier", []string{"replay", "--from", "looker-premier", "--to", "gold", sample}, exitUsage},
+	{"replay-unknown-tier", []string{"replay", "--from", "looker-premier", "--to", "gold", sample}, exitUndecidable},
 	{"replay-help", []string{"replay", "--help"}, exitOK},
 }
 

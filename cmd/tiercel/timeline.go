@@ -138,12 +138,11 @@ func (c *cli) timeline(path, svgPath string) error {
 	v := newCaseView(h, tl)
 	v.tier, _ = e.Tier(h.Case.Tier) // the tier at the opening: known, or Timeline failed
 	if err := allPrintable(v.instants()...); err != nil {
-		fmt.Fprintf(c.stderr, "tiercel %s: %s: %s\n", c.name, path, err)
-		return errInputFailed
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if svgPath != "" {
 		if err := os.WriteFile(svgPath, v.svg(), 0o644); err != nil {
-			return fmt.Errorf("--svg: %w", err)
+			return outputError{fmt.Errorf("--svg: %w", err)}
 		}
 	}
 	if c.json() {
