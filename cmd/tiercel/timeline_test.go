@@ -23,7 +23,7 @@ var goldenTimeline = []goldenCase{
 	{"timeline-disorder", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/case-disorder.yaml"}, exitInput},
 	{"timeline-bad-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/bad-case.yaml"}, exitInput},
 	{"timeline-missing-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/no-such-case.yaml"}, exitInput},
-	{"timeline-unknown-tier", []string{"timeline", "testdata/case.yaml"}, exitInput},
+	{"timeline-unknown-tier", []string{"timeline", "testdata/case.yaml"}, exitUndecidable},
 	{"timeline-no-argument", []string{"timeline", "--catalog", lifecycleCatalog}, exitUsage},
 	{"timeline-help", []string{"timeline", "--help"}, exitOK},
 }
