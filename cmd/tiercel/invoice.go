@@ -69,8 +69,16 @@ type fileError struct{ error }
 
 func (e fileError) Unwrap() []error { return []error{e.error, errInvalidContractFile} }
 
-// Class returns fault.BadInput whatever the cause: the file is at fault.
-func (e fileError) Class() fault.Class { return fault.BadInput }
+// Class returns fault.BadInput when the file is at fault (a malformed or
+// unclassified cause); an undecidable contract or a limit passed keeps its
+// cause's class, as it would on the command line.
+func (e fileError) Class() fault.Class {
+	switch c := fault.Of(e.error); c {
+	case fault.Undecidable, fault.Limit:
+		return c
+	}
+	return fault.BadInput
+}
 
 // contractKeys, discountKeys and commitmentKeys are the keys of a contract
 // file, of its discounts and of its commitments.

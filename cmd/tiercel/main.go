@@ -217,6 +217,12 @@ type reworded struct {
 func (r reworded) Error() string { return r.msg }
 func (r reworded) Unwrap() error { return r.err }
 
+// shownError is an error already printed on stderr (a history's rows, each
+// at its line): exit prints nothing more and returns its class's status.
+type shownError struct{ error }
+
+func (e shownError) Unwrap() error { return e.error }
+
 // errFailed reports that a check or a test failed, or that the answer is
 // "no"; what failed has already been printed.
 var errFailed = errors.New("failed")
@@ -278,7 +284,7 @@ func (c *cli) exit(err error) int {
 		return exitOK
 	case errors.Is(err, errFailed):
 		return exitFail
-	case errors.Is(err, errInputFailed):
+	case errors.Is(err, errInputFailed), errors.As(err, new(shownError)):
 		// already printed
 	case errors.As(err, &ue):
 		fmt.Fprintf(c.stderr, "tiercel %s: %s\nRun 'tiercel %s --help' for usage.\n", c.name, ue.msg, c.name)
