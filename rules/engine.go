@@ -24,7 +24,8 @@ type Engine struct {
 	permissions map[string]*permission
 	// versionPolicy is billing.priceVersion: which price version a contract pays.
 	versionPolicy entitlement.VersionPolicy
-	lifecycle     *lifecycle // how events drive the clocks of each metric (Timeline)
+	lifecycle     *lifecycle         // how events drive the clocks of each metric (Timeline)
+	priorities    [slo.P4 + 1]string // the catalog's wording of each priority, "" for none
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -103,6 +104,7 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e.permissions = c.compilePermissions(all.permissions)
 	e.versionPolicy = c.compileBilling(all.billing)
 	e.lifecycle = c.compileLifecycle(all.lifecycle)
+	e.priorities = c.compilePriorities(all.priorities)
 	return e
 }
 
