@@ -165,7 +165,7 @@ func (e *Engine) tier(idOrAlias string) (*tier, error) {
 		t, ok = e.tiers[strings.ToLower(idOrAlias)]
 	}
 	if !ok {
-		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownTier, idOrAlias, strings.Join(e.tierIDs, ", "))
+		return nil, &UnknownTierError{Tier: idOrAlias, Known: slices.Clone(e.tierIDs), Shipped: e.shippedWith(idOrAlias)}
 	}
 	return t, nil
 }

@@ -19,6 +19,8 @@ var goldenBuiltin = []goldenCase{
 		"--opened", "2026-03-06T15:00:00-05:00", "--zone", "America/New_York"}, exitOK},
 	{"builtin-deadline-no-target", []string{"deadline", "--builtin", "aws", "--tier", "aws-developer", "--priority", "P1",
 		"--opened", "2026-03-02T10:00:00Z", "--zone", "America/New_York"}, exitUndecidable},
+	{"builtin-tier-elsewhere", []string{"quote", "aws-business", "85000 USD"}, exitUndecidable},
+	{"builtin-tier-elsewhere-aws", []string{"deadline", "--builtin", "aws", "--tier", "Enhanced", "--priority", "P1", "--opened", "2026-03-02T10:00:00Z"}, exitUndecidable},
 	{"builtin-compare", []string{"compare", "--builtin", "aws", "aws-developer", "aws-business"}, exitOK},
 	{"builtin-check", []string{"check", "--builtin", "aws"}, exitOK},
 	{"builtin-test-aws-suite", []string{"test", "../../rules/catalog/aws_test.yaml"}, exitOK},
