@@ -12,9 +12,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -60,15 +61,16 @@ var sentinels = map[string]struct {
 	"rules.ErrNotEligible":     {rules.ErrNotEligible, fault.Undecidable},
 	"rules.ErrCostLimit":       {rules.ErrCostLimit, fault.Limit},
 
-	"entitlement.ErrInvalidPrice":     {entitlement.ErrInvalidPrice, fault.BadRequest},
-	"entitlement.ErrMalformedRate":    {entitlement.ErrMalformedRate, fault.BadRequest},
-	"entitlement.ErrMalformedMoney":   {entitlement.ErrMalformedMoney, fault.BadRequest},
-	"entitlement.ErrUnknownCurrency":  {entitlement.ErrUnknownCurrency, fault.BadRequest},
-	"entitlement.ErrCurrencyMismatch": {entitlement.ErrCurrencyMismatch, fault.BadRequest},
-	"entitlement.ErrNegativeSpend":    {entitlement.ErrNegativeSpend, fault.BadRequest},
-	"entitlement.ErrInvalidPeriod":    {entitlement.ErrInvalidPeriod, fault.BadRequest},
-	"entitlement.ErrInvalidTerms":     {entitlement.ErrInvalidTerms, fault.BadRequest},
-	"entitlement.ErrOverflow":         {entitlement.ErrOverflow, fault.Limit},
+	"money.ErrMalformedRate":    {money.ErrMalformedRate, fault.BadRequest},
+	"money.ErrMalformedMoney":   {money.ErrMalformedMoney, fault.BadRequest},
+	"money.ErrUnknownCurrency":  {money.ErrUnknownCurrency, fault.BadRequest},
+	"money.ErrCurrencyMismatch": {money.ErrCurrencyMismatch, fault.BadRequest},
+	"money.ErrOverflow":         {money.ErrOverflow, fault.Limit},
+
+	"billing.ErrInvalidPrice":  {billing.ErrInvalidPrice, fault.BadRequest},
+	"billing.ErrNegativeSpend": {billing.ErrNegativeSpend, fault.BadRequest},
+	"billing.ErrInvalidPeriod": {billing.ErrInvalidPeriod, fault.BadRequest},
+	"billing.ErrInvalidTerms":  {billing.ErrInvalidTerms, fault.BadRequest},
 
 	"suite.ErrInvalidSuite":    {suite.ErrInvalidSuite, fault.BadInput},
 	"suite.ErrInvalidCaseFile": {suite.ErrInvalidCaseFile, fault.BadInput},
