@@ -4,11 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"time"
 
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -282,20 +282,9 @@ func scopeError(from, to string, err error) error {
 // writeGrid draws the week grid of the move's effect over scope to the
 // file at path.
 func writeGrid(e *rules.Engine, from, to string, scope rules.Scope, path string) error {
-	grids, err := weekgrid.Compute(e, from, to, scope)
+	week, err := picture.MeasureWeek(e, from, to, scope)
 	if err != nil {
 		return scopeError(from, to, err)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--svg: %w", err)
-	}
-	if err := weekgrid.Render(f, grids); err != nil {
-		f.Close()
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	return nil
+	return writePicture(path, func(w io.Writer) error { return picture.WeekGrid(w, week) })
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/internal/golden"
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -266,7 +266,7 @@ func TestCompareSVG(t *testing.T) {
 	}
 	assert.Equal(t, 4*7*24, cells)
 	assert.True(t, legend, "legend")
-	assert.Equal(t, weekgrid.Later[len(weekgrid.Later)-1], known)
+	assert.Equal(t, picture.LaterColors[len(picture.LaterColors)-1], known)
 }
 
 // The README's picture is what the command draws today (rerun with -update

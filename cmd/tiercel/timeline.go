@@ -3,9 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -142,8 +144,8 @@ func (c *cli) timeline(path, svgPath string) error {
 		return errInputFailed
 	}
 	if svgPath != "" {
-		if err := os.WriteFile(svgPath, v.svg(), 0o644); err != nil {
-			return fmt.Errorf("--svg: %w", err)
+		if err := v.writeSVG(svgPath); err != nil {
+			return err
 		}
 	}
 	if c.json() {
@@ -228,15 +230,35 @@ func (v *caseView) json() timelineJSON {
 	return out
 }
 
-// clockLayout is how the table and the picture write an instant.
-const clockLayout = "Mon 2006-01-02 15:04"
-
 // clock writes an instant in the view's zone, "-" when zero.
 func (v *caseView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return v.in(t).Format(clockLayout)
+	return v.in(t).Format(picture.ClockLayout)
+}
+
+// writeSVG draws the view's clocks to the file at path.
+func (v *caseView) writeSVG(path string) error {
+	c := picture.TimelineCase{Case: v.h.Case, Events: v.h.Events, TierName: v.tier.Name, Location: v.loc, Zone: v.zone}
+	return writePicture(path, func(w io.Writer) error { return picture.Timeline(w, v.tl, c) })
+}
+
+// writePicture creates the file at path (the value of --svg) and draws
+// into it.
+func writePicture(path string, draw func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--svg: %w", err)
+	}
+	if err := draw(f); err != nil {
+		f.Close()
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
+	return nil
 }
 
 // targetText is a cycle's target, "none" when its tier promises none.

@@ -1,4 +1,4 @@
-package weekgrid
+package picture
 
 import (
 	"bytes"
@@ -18,26 +18,26 @@ func TestColor(t *testing.T) {
 		c    Cell
 		want string
 	}{
-		{"no openings", Cell{}, Empty},
-		{"unchanged", Cell{Openings: true}, Unchanged},
-		{"a minute later", Cell{Openings: true, Max: time.Minute}, Later[0]},
-		{"exactly 1h later", Cell{Openings: true, Max: time.Hour}, Later[0]},
-		{"just over 1h later", Cell{Openings: true, Max: time.Hour + time.Nanosecond}, Later[1]},
-		{"64h later", Cell{Openings: true, Max: 64 * time.Hour}, Later[4]},
-		{"48h earlier", Cell{Openings: true, Min: -48 * time.Hour}, Earlier[3]},
-		{"mixed, earlier by more", Cell{Openings: true, Min: -10 * time.Hour, Max: time.Hour}, Earlier[2]},
-		{"mixed, as much either way", Cell{Openings: true, Min: -time.Hour, Max: time.Hour}, Later[0]},
+		{"no openings", Cell{}, EmptyColor},
+		{"unchanged", Cell{Openings: true}, UnchangedColor},
+		{"a minute later", Cell{Openings: true, Max: time.Minute}, LaterColors[0]},
+		{"exactly 1h later", Cell{Openings: true, Max: time.Hour}, LaterColors[0]},
+		{"just over 1h later", Cell{Openings: true, Max: time.Hour + time.Nanosecond}, LaterColors[1]},
+		{"64h later", Cell{Openings: true, Max: 64 * time.Hour}, LaterColors[4]},
+		{"48h earlier", Cell{Openings: true, Min: -48 * time.Hour}, EarlierColors[3]},
+		{"mixed, earlier by more", Cell{Openings: true, Min: -10 * time.Hour, Max: time.Hour}, EarlierColors[2]},
+		{"mixed, as much either way", Cell{Openings: true, Min: -time.Hour, Max: time.Hour}, LaterColors[0]},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, Color(tt.c)) })
+		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, CellColor(tt.c)) })
 	}
 }
 
 func TestRender(t *testing.T) {
-	p, err := Compute(rules.Default(), "looker-premier", "enhanced", march(t, "America/New_York"))
+	p, err := MeasureWeek(rules.Default(), "looker-premier", "enhanced", march(t, "America/New_York"))
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, p))
+	require.NoError(t, WeekGrid(&buf, p))
 	doc := parseSVG(t, buf.Bytes())
 
 	assert.Equal(t, "looker-premier → enhanced: how much later or earlier each response is due", doc.Texts[0])
@@ -58,11 +58,11 @@ func TestRender(t *testing.T) {
 			cells++
 			if g.Priority == "P3" && r.Day == "Fri" && r.Hour == "10" {
 				assert.Equal(t, "+64h", r.Max)
-				assert.Equal(t, Later[len(Later)-1], r.Fill)
+				assert.Equal(t, LaterColors[len(LaterColors)-1], r.Fill)
 				assert.Equal(t, "P3 Fri 10:00-11:00: 63h to 64h later", r.Title)
 			}
 			if g.Priority == "P1" && r.Day == "Mon" && r.Hour == "10" {
-				assert.Equal(t, Unchanged, r.Fill)
+				assert.Equal(t, UnchangedColor, r.Fill)
 				assert.Equal(t, "P1 Mon 10:00-11:00: unchanged", r.Title)
 			}
 		}
@@ -74,13 +74,13 @@ func TestRender(t *testing.T) {
 // Names from a catalog are escaped: the document stays well-formed.
 func TestRenderEscapes(t *testing.T) {
 	loc := zone(t, "Asia/Kolkata")
-	p := Picture{
+	p := Week{
 		From: `a<b&"c"`, To: "d>e", Location: loc,
 		Scope: rules.Scope{Zone: "Asia/Kolkata", Country: "in&", From: time.Date(2026, 3, 2, 9, 30, 0, 0, loc), To: time.Date(2026, 3, 3, 0, 0, 0, 0, loc)},
 		Grids: []Grid{{Priority: slo.P1, From: slo.Target{Within: time.Hour, Calendar: "x<y"}, To: slo.Target{Within: time.Hour, Calendar: "24x7"}}},
 	}
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, p))
+	require.NoError(t, WeekGrid(&buf, p))
 	doc := parseSVG(t, buf.Bytes())
 	assert.Equal(t, `a<b&"c" → d>e: how much later or earlier each response is due`, doc.Texts[0])
 	assert.Contains(t, doc.Texts[1], "from 2026-03-02 09:30 IST to 2026-03-03 00:00 IST")
@@ -90,7 +90,7 @@ func TestRenderEscapes(t *testing.T) {
 
 func TestRenderNoGrids(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, Picture{From: "a", To: "b", Location: time.UTC}))
+	require.NoError(t, WeekGrid(&buf, Week{From: "a", To: "b", Location: time.UTC}))
 	doc := parseSVG(t, buf.Bytes())
 	assert.Contains(t, doc.Texts, "No priority has a target on both tiers: there is no deadline to compare.")
 	require.Len(t, doc.Grids, 1)

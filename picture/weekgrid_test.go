@@ -1,4 +1,4 @@
-package weekgrid
+package picture
 
 import (
 	"bytes"
@@ -49,7 +49,7 @@ func TestCompute(t *testing.T) {
 	e := rules.Default()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Compute(e, "looker-premier", tt.to, march(t, tt.zone))
+			p, err := MeasureWeek(e, "looker-premier", tt.to, march(t, tt.zone))
 			require.NoError(t, err)
 			require.Len(t, p.Grids, 4)
 			assert.Equal(t, Cell{Openings: true, Min: tt.min, Max: tt.max}, p.Grids[tt.priority].Cells[tt.day][tt.h])
@@ -62,7 +62,7 @@ func TestCompute(t *testing.T) {
 func TestComputeCellsAreTheExtremesOfTheirHours(t *testing.T) {
 	e := rules.Default()
 	s := march(t, "Asia/Tokyo")
-	p, err := Compute(e, "looker-premier", "enhanced", s)
+	p, err := MeasureWeek(e, "looker-premier", "enhanced", s)
 	require.NoError(t, err)
 	for _, day := range []time.Time{s.From, s.From.AddDate(0, 0, 4), s.From.AddDate(0, 0, 6)} { // Monday, Friday, Sunday
 		for _, h := range []int{0, 9, 17, 23} {
@@ -84,7 +84,7 @@ func TestComputeCellsCoverTheWindow(t *testing.T) {
 	for _, pair := range [][2]string{{"looker-premier", "enhanced"}, {"looker-premier", "premium"}, {"standard", "looker-premier"}} {
 		for _, z := range []string{"America/New_York", "Asia/Tokyo", "Asia/Kolkata"} {
 			t.Run(pair[0]+" to "+pair[1]+" in "+z, func(t *testing.T) {
-				p, err := Compute(e, pair[0], pair[1], march(t, z))
+				p, err := MeasureWeek(e, pair[0], pair[1], march(t, z))
 				require.NoError(t, err)
 				require.NotEmpty(t, p.Grids)
 				for _, g := range p.Grids {
@@ -119,7 +119,7 @@ func TestComputeEmptyCells(t *testing.T) {
 	e := rules.Default()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Compute(e, "looker-premier", "enhanced", rules.Scope{Zone: "America/New_York", From: tt.from, To: tt.to})
+			p, err := MeasureWeek(e, "looker-premier", "enhanced", rules.Scope{Zone: "America/New_York", From: tt.from, To: tt.to})
 			require.NoError(t, err)
 			require.Len(t, p.Grids, 4)
 			var got [][2]int
@@ -150,7 +150,7 @@ func TestComputeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Compute(e, tt.from, tt.to, tt.scope)
+			_, err := MeasureWeek(e, tt.from, tt.to, tt.scope)
 			assert.ErrorIs(t, err, tt.want)
 		})
 	}
@@ -202,7 +202,7 @@ func BenchmarkCompute(b *testing.B) {
 	s := rules.Scope{Zone: "America/New_York", Country: "us", From: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), To: time.Date(2027, 3, 1, 0, 0, 0, 0, ny)}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Compute(e, "looker-premier", "enhanced", s); err != nil {
+		if _, err := MeasureWeek(e, "looker-premier", "enhanced", s); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -211,12 +211,12 @@ func BenchmarkCompute(b *testing.B) {
 // BenchmarkRender writes the picture of that year.
 func BenchmarkRender(b *testing.B) {
 	ny := zone(b, "America/New_York")
-	p, err := Compute(rules.Default(), "looker-premier", "enhanced",
+	p, err := MeasureWeek(rules.Default(), "looker-premier", "enhanced",
 		rules.Scope{Zone: "America/New_York", Country: "us", From: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), To: time.Date(2027, 3, 1, 0, 0, 0, 0, ny)})
 	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(io.Discard, p); err != nil {
+		if err := WeekGrid(io.Discard, p); err != nil {
 			b.Fatal(err)
 		}
 	}

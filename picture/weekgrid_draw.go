@@ -1,11 +1,8 @@
-package weekgrid
+package picture
 
 import (
-	"bufio"
-	"encoding/xml"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/tiercel/tiercel/slo"
@@ -19,7 +16,7 @@ type Step struct {
 }
 
 // Steps are the magnitudes the scale tells apart, smallest first; Later and
-// Earlier hold the colour of each step, and Unchanged and Empty the colours
+// Earlier hold the colour of each step, and UnchangedColor and EmptyColor the colours
 // of a cell whose deadlines never move and of a cell without openings. The
 // scale diverges: red for later, blue for earlier, light grey between
 // (ColorBrewer RdBu).
@@ -31,25 +28,25 @@ var (
 		{48 * time.Hour, "24h to 48h"},
 		{0, "over 48h"},
 	}
-	Later     = []string{"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"}
-	Earlier   = []string{"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"}
-	Unchanged = "#f0f0f0"
-	Empty     = "#ffffff"
+	LaterColors    = []string{"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"}
+	EarlierColors  = []string{"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"}
+	UnchangedColor = "#f0f0f0"
+	EmptyColor     = "#ffffff"
 )
 
 // Color returns the fill of a cell.
-func Color(c Cell) string {
+func CellColor(c Cell) string {
 	if !c.Openings {
-		return Empty
+		return EmptyColor
 	}
 	d := c.Extreme()
 	switch {
 	case d > 0:
-		return Later[step(d)]
+		return LaterColors[step(d)]
 	case d < 0:
-		return Earlier[step(-d)]
+		return EarlierColors[step(-d)]
 	}
-	return Unchanged
+	return UnchangedColor
 }
 
 // step returns the index in Steps of the magnitude d > 0.
@@ -82,59 +79,62 @@ var dayNames = [Days]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 // a rect of class "cell" with data-priority, data-day, data-hour, data-min
 // and data-max attributes and a tooltip; the legend is the group with id
 // "legend".
-func Render(w io.Writer, p Picture) error {
-	bw := bufio.NewWriter(w)
+func WeekGrid(w io.Writer, p Week) error {
+	if p.Location == nil {
+		p.Location = time.UTC
+	}
+	cv := newCanvas(w)
 	rows := (len(p.Grids) + gridPanes - 1) / gridPanes
 	width := 2*margin + gridPanes*panelW
 	height := headerH + rows*panelH + legendH
-	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="Helvetica, Arial, sans-serif" font-size="11">
-`, width, height, width, height)
-	fmt.Fprintf(bw, `<rect width="%d" height="%d" fill="#ffffff"/>
+	cv.printf(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	cv.open(width, height, 11)
+	cv.printf(">\n")
+	cv.printf(`<rect width="%d" height="%d" fill="#ffffff"/>
 `, width, height)
-	fmt.Fprintf(bw, `<text x="%d" y="28" font-size="18" font-weight="bold">%s</text>
+	cv.printf(`<text x="%d" y="28" font-size="18" font-weight="bold">%s</text>
 `, margin, esc(fmt.Sprintf("%s → %s: how much later or earlier each response is due", p.From, p.To)))
-	fmt.Fprintf(bw, `<text x="%d" y="50" font-size="12">%s</text>
+	cv.printf(`<text x="%d" y="50" font-size="12">%s</text>
 `, margin, esc(fmt.Sprintf("Cases opened %s, %s, by day and hour of opening in %s.", window(p), account(p), p.Location)))
-	fmt.Fprintf(bw, `<text x="%d" y="68" font-size="12" fill="#555555">%s</text>
+	cv.printf(`<text x="%d" y="68" font-size="12" fill="#555555">%s</text>
 `, margin, esc("Each cell: the most a response moves, later or earlier, over every opening in that hour of the window; a dot marks an hour with both."))
 	if len(p.Grids) == 0 {
-		fmt.Fprintf(bw, `<text x="%d" y="%d">%s</text>
+		cv.printf(`<text x="%d" y="%d">%s</text>
 `, margin, headerH+20, esc("No priority has a target on both tiers: there is no deadline to compare."))
 	}
 	for i, g := range p.Grids {
-		renderGrid(bw, g, margin+(i%gridPanes)*panelW, headerH+(i/gridPanes)*panelH)
+		renderGrid(cv, g, margin+(i%gridPanes)*panelW, headerH+(i/gridPanes)*panelH)
 	}
-	renderLegend(bw, margin, headerH+rows*panelH)
-	fmt.Fprint(bw, "</svg>\n")
-	return bw.Flush()
+	renderLegend(cv, margin, headerH+rows*panelH)
+	cv.printf("</svg>\n")
+	return cv.flush()
 }
 
-func renderGrid(w io.Writer, g Grid, x0, y0 int) {
+func renderGrid(cv *canvas, g Grid, x0, y0 int) {
 	title := fmt.Sprintf("%s  %s → %s: %s", g.Priority, g.From, g.To, g.Effect)
-	fmt.Fprintf(w, `<g class="grid" data-priority="%s">
+	cv.printf(`<g class="grid" data-priority="%s">
 <text x="%d" y="%d" font-size="13" font-weight="bold">%s</text>
 `, g.Priority, x0, y0+16, esc(title))
 	gx, gy := x0+labelW, y0+40
 	for h := range Hours {
-		fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="middle" font-size="9" fill="#555555">%d</text>
+		cv.printf(`<text x="%d" y="%d" text-anchor="middle" font-size="9" fill="#555555">%d</text>
 `, gx+h*cell+cell/2, gy-5, h)
 	}
 	for d := range Days {
-		fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="end">%s</text>
+		cv.printf(`<text x="%d" y="%d" text-anchor="end">%s</text>
 `, gx-6, gy+d*cell+cell/2+4, dayNames[d])
 		for h := range Hours {
 			c := g.Cells[d][h]
 			x, y := gx+h*cell, gy+d*cell
-			fmt.Fprintf(w, `<rect class="cell" data-priority="%s" data-day="%s" data-hour="%d" data-min="%s" data-max="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s</title></rect>
-`, g.Priority, dayNames[d], h, slo.FormatSigned(c.Min), slo.FormatSigned(c.Max), x, y, cell, cell, Color(c), esc(tooltip(g.Priority, d, h, c)))
+			cv.printf(`<rect class="cell" data-priority="%s" data-day="%s" data-hour="%d" data-min="%s" data-max="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s</title></rect>
+`, g.Priority, dayNames[d], h, slo.FormatSigned(c.Min), slo.FormatSigned(c.Max), x, y, cell, cell, CellColor(c), esc(tooltip(g.Priority, d, h, c)))
 			if c.Mixed() {
-				fmt.Fprintf(w, `<circle class="mixed" cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
+				cv.printf(`<circle class="mixed" cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
 `, x+cell/2, y+cell/2)
 			}
 		}
 	}
-	fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="#555555">hour of opening</text>
+	cv.printf(`<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="#555555">hour of opening</text>
 </g>
 `, gx+Hours*cell/2, gy+Days*cell+16)
 }
@@ -159,41 +159,41 @@ func tooltip(p slo.Priority, day, hour int, c Cell) string {
 	return fmt.Sprintf("%s: up to %s earlier", at, slo.FormatDuration(-c.Min))
 }
 
-func renderLegend(w io.Writer, x0, y0 int) {
+func renderLegend(cv *canvas, x0, y0 int) {
 	const sw, gap = 28, 4 // a swatch's width, and the gap between swatches
-	fmt.Fprintf(w, `<g id="legend">
+	cv.printf(`<g id="legend">
 <text x="%d" y="%d" font-size="12" font-weight="bold">Due on the new tier, compared with the old</text>
 `, x0, y0+16)
 	y := y0 + 26
 	x := x0
 	swatch := func(fill, label string, x int) {
-		fmt.Fprintf(w, `<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
+		cv.printf(`<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
 <text x="%d" y="%d" text-anchor="middle" font-size="9">%s</text>
 `, x, y, sw, fill, x+sw/2, y+28, esc(label))
 	}
 	for i := len(Steps) - 1; i >= 0; i-- {
-		swatch(Earlier[i], shortLabel(Steps[i]), x)
+		swatch(EarlierColors[i], shortLabel(Steps[i]), x)
 		x += sw + gap
 	}
-	swatch(Unchanged, "0", x)
+	swatch(UnchangedColor, "0", x)
 	mid := x + sw/2
 	x += sw + gap
 	for i := range Steps {
-		swatch(Later[i], shortLabel(Steps[i]), x)
+		swatch(LaterColors[i], shortLabel(Steps[i]), x)
 		x += sw + gap
 	}
-	fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="end" font-size="11" fill="%s">◀ earlier</text>
+	cv.printf(`<text x="%d" y="%d" text-anchor="end" font-size="11" fill="%s">◀ earlier</text>
 <text x="%d" y="%d" text-anchor="middle" font-size="11">unchanged</text>
 <text x="%d" y="%d" font-size="11" fill="%s">later ▶</text>
-`, x0+2*sw, y+44, Earlier[3], mid, y+44, x-2*sw, y+44, Later[3])
+`, x0+2*sw, y+44, EarlierColors[3], mid, y+44, x-2*sw, y+44, LaterColors[3])
 	x += 30
-	fmt.Fprintf(w, `<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
+	cv.printf(`<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
 <text x="%d" y="%d" font-size="11">no openings in the window</text>
 <rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
 <circle cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
 <text x="%d" y="%d" font-size="11">both earlier and later in that hour</text>
 </g>
-`, x, y, sw, Empty, x+sw+6, y+12, x, y+22, sw, Unchanged, x+sw/2, y+30, x+sw+6, y+34)
+`, x, y, sw, EmptyColor, x+sw+6, y+12, x, y+22, sw, UnchangedColor, x+sw/2, y+30, x+sw+6, y+34)
 }
 
 // shortLabel is a step's upper bound for the legend: "1h", "8h", ">48h".
@@ -206,7 +206,7 @@ func shortLabel(s Step) string {
 
 // window describes the picture's window, in dates when both ends are
 // midnights in the account's zone.
-func window(p Picture) string {
+func window(p Week) string {
 	from, to := p.Scope.From.In(p.Location), p.Scope.To.In(p.Location)
 	layout := "2006-01-02 15:04 MST"
 	if midnight(from) && midnight(to) {
@@ -220,17 +220,10 @@ func midnight(t time.Time) bool {
 }
 
 // account names the account's zone and holidays.
-func account(p Picture) string {
+func account(p Week) string {
 	s := "account in " + p.Location.String()
 	if p.Scope.Country != "" {
 		s += " with the public holidays of " + p.Scope.Country
 	}
 	return s
-}
-
-// esc escapes s for XML text and attribute values.
-func esc(s string) string {
-	var b strings.Builder
-	_ = xml.EscapeText(&b, []byte(s)) // writing to a strings.Builder does not fail
-	return b.String()
 }

@@ -1,10 +1,8 @@
-// Package weekgrid draws what a move between two tiers does to the response
-// deadlines of one account, hour of the week by hour of the week: for each
-// priority, a grid of 7 days by 24 hours of opening time in the account's
-// zone, each cell coloured by the most a response moves later or earlier for
-// the cases opened in that hour anywhere in a window. It is presentation for
-// the command line; the effects come from rules.Engine.CompareIn.
-package weekgrid
+// This file measures the week grid: what a move between two tiers does to
+// the response deadlines of one account, hour of the week by hour of the
+// week.
+
+package picture
 
 import (
 	"fmt"
@@ -60,12 +58,12 @@ type Grid struct {
 	Cells [Days][Hours]Cell
 }
 
-// Picture is the effect of a move on every priority both tiers have.
-type Picture struct {
-	From, To string      // the tiers, by id
-	Scope    rules.Scope // the account and the window
-	Location *time.Location
-	Grids    []Grid // in priority order; priorities a tier lacks have none
+// Week is the effect of a move on every priority both tiers have.
+type Week struct {
+	From, To string         // the tiers, by id
+	Scope    rules.Scope    // the account and the window
+	Location *time.Location // the account's zone; WeekGrid reads nil as UTC
+	Grids    []Grid         // in priority order; priorities a tier lacks have none
 }
 
 // DayIndex returns the row of weekday d: Monday 0 to Sunday 6.
@@ -76,26 +74,26 @@ func DayIndex(d time.Weekday) int { return (int(d) + 6) % 7 }
 // the hour of that day in the account's zone (clipped to the window) is
 // compared with Engine.CompareIn, and the cell keeps the extremes over all
 // of them. A year takes 8,760 comparisons. Errors are CompareIn's.
-func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
+func MeasureWeek(e *rules.Engine, from, to string, s rules.Scope) (Week, error) {
 	changes, err := e.CompareIn(from, to, s)
 	if err != nil {
-		return Picture{}, err
+		return Week{}, err
 	}
 	a, err := e.Tier(from)
 	if err != nil {
-		return Picture{}, err
+		return Week{}, err
 	}
 	b, err := e.Tier(to)
 	if err != nil {
-		return Picture{}, err
+		return Week{}, err
 	}
 	loc := time.UTC
 	if s.Zone != "" {
 		if loc, err = slo.LoadZone(s.Zone); err != nil {
-			return Picture{}, err
+			return Week{}, err
 		}
 	}
-	p := Picture{From: a.ID, To: b.ID, Scope: s, Location: loc}
+	p := Week{From: a.ID, To: b.ID, Scope: s, Location: loc}
 	index := p.addGrids(changes)
 	if len(p.Grids) == 0 {
 		return p, nil
@@ -119,7 +117,7 @@ func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
 			}
 			chs, err := e.CompareIn(from, to, hour)
 			if err != nil {
-				return Picture{}, fmt.Errorf("%s: %w", hour.From.Format(time.RFC3339), err)
+				return Week{}, fmt.Errorf("%s: %w", hour.From.Format(time.RFC3339), err)
 			}
 			p.widen(index, chs, row, h)
 		}
@@ -129,7 +127,7 @@ func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
 
 // addGrids adds a grid for each change with an effect and returns the
 // index in p.Grids of each change's grid, or -1 for a change without one.
-func (p *Picture) addGrids(changes []slo.Change) []int {
+func (p *Week) addGrids(changes []slo.Change) []int {
 	index := make([]int, len(changes))
 	for i, ch := range changes {
 		index[i] = -1
@@ -143,7 +141,7 @@ func (p *Picture) addGrids(changes []slo.Change) []int {
 
 // widen widens the cell of day row and hour h of each grid to the effects
 // of chs, the changes of one hour; index is addGrids's.
-func (p *Picture) widen(index []int, chs []slo.Change, row, h int) {
+func (p *Week) widen(index []int, chs []slo.Change, row, h int) {
 	for i, ch := range chs {
 		if index[i] < 0 || ch.Effect == nil {
 			continue
