@@ -21,10 +21,17 @@ const (
 // Cell is the effect of the move on the cases opened in one hour of the
 // week, over every occurrence of that hour in the window.
 type Cell struct {
-	// Openings is false when no instant of the window falls in this hour
-	// of the week (a window shorter than a week, or the hour a clock change
-	// skips); Min and Max are then zero.
-	Openings bool
+	// Openings is the time, on the wall clock of the account's zone, during
+	// which a case opened in the window reads this hour of the week: an
+	// hour a week, less where the window or a clock change cuts it, more
+	// where the clocks go back and read it twice. Zero when no instant of
+	// the window falls in it; every other field is then zero too.
+	Openings time.Duration
+
+	// Earlier and Later are the parts of Openings during which a case
+	// opened is due earlier and later (slo.Effect's measures, summed);
+	// the rest keeps its deadline.
+	Earlier, Later time.Duration
 
 	// Min and Max are the extremes of due(to) − due(from) over those
 	// openings: a negative Min is the most a response moves earlier, a
@@ -69,11 +76,15 @@ type Week struct {
 // DayIndex returns the row of weekday d: Monday 0 to Sunday 6.
 func DayIndex(d time.Weekday) int { return (int(d) + 6) % 7 }
 
-// Compute builds the picture of moving from tier from to tier to, for the
-// account and window of s. Each cell is exact: for every day of the window,
-// the hour of that day in the account's zone (clipped to the window) is
-// compared with Engine.CompareIn, and the cell keeps the extremes over all
-// of them. A year takes 8,760 comparisons. Errors are CompareIn's.
+// MeasureWeek measures the move from tier from to tier to, for the account
+// and window of s, hour of the week by hour of the week. Each cell is
+// exact: the window is cut wherever the wall clock of the account's zone
+// (UTC when s.Zone is empty) changes hour, each piece is compared with
+// Engine.CompareIn, and the cell of the day and hour the clock reads during
+// it keeps the extremes and adds the measures. An hour the clocks read
+// twice when they go back holds both readings, in every zone. A year takes
+// about 8,760 comparisons. Errors are CompareIn's and slo.LoadZone's. It
+// is safe for concurrent use.
 func MeasureWeek(e *rules.Engine, from, to string, s rules.Scope) (Week, error) {
 	changes, err := e.CompareIn(from, to, s)
 	if err != nil {
@@ -98,29 +109,15 @@ func MeasureWeek(e *rules.Engine, from, to string, s rules.Scope) (Week, error) 
 	if len(p.Grids) == 0 {
 		return p, nil
 	}
-	start, end := s.From.In(loc), s.To.In(loc)
-	hour := s // the scope of one hour, reused
-	for y, m, d := start.Date(); ; d++ {
-		day := time.Date(y, m, d, 0, 0, 0, 0, loc)
-		if !day.Before(end) {
-			break
+	end := s.To.In(loc)
+	piece := s // the scope of one piece of the window, reused
+	for t := s.From.In(loc); t.Before(end); t = piece.To {
+		piece.From, piece.To = t, minTime(wallHourEnd(t), end)
+		chs, err := e.CompareIn(from, to, piece)
+		if err != nil {
+			return Week{}, fmt.Errorf("%s: %w", t.Format(time.RFC3339), err)
 		}
-		row := DayIndex(day.Weekday())
-		for h := range Hours {
-			first, last, ok := hourSpan(y, m, d, h, loc)
-			if !ok {
-				continue
-			}
-			hour.From, hour.To = maxTime(first, start), minTime(last, end)
-			if !hour.To.After(hour.From) {
-				continue
-			}
-			chs, err := e.CompareIn(from, to, hour)
-			if err != nil {
-				return Week{}, fmt.Errorf("%s: %w", hour.From.Format(time.RFC3339), err)
-			}
-			p.widen(index, chs, row, h)
-		}
+		p.widen(index, chs, DayIndex(t.Weekday()), t.Hour(), piece.To.Sub(t))
 	}
 	return p, nil
 }
@@ -140,54 +137,34 @@ func (p *Week) addGrids(changes []slo.Change) []int {
 }
 
 // widen widens the cell of day row and hour h of each grid to the effects
-// of chs, the changes of one hour; index is addGrids's.
-func (p *Week) widen(index []int, chs []slo.Change, row, h int) {
+// of chs, the changes of the openings during span; index is addGrids's.
+func (p *Week) widen(index []int, chs []slo.Change, row, h int, span time.Duration) {
 	for i, ch := range chs {
 		if index[i] < 0 || ch.Effect == nil {
 			continue
 		}
 		c := &p.Grids[index[i]].Cells[row][h]
-		if !c.Openings {
-			*c = Cell{Openings: true, Min: ch.Effect.Min, Max: ch.Effect.Max}
-			continue
+		if c.Openings == 0 {
+			c.Min, c.Max = ch.Effect.Min, ch.Effect.Max
 		}
+		c.Openings += span
+		c.Earlier += ch.Effect.Earlier
+		c.Later += ch.Effect.Later
 		c.Min, c.Max = min(c.Min, ch.Effect.Min), max(c.Max, ch.Effect.Max)
 	}
 }
 
-// hourSpan returns the instants [from, to) at which the clocks of loc read
-// hour h of day y-m-d: one hour, two when the clocks go back during it, less
-// when they skip part of it; ok is false when they skip all of it.
-func hourSpan(y int, m time.Month, d, h int, loc *time.Location) (from, to time.Time, ok bool) {
-	from, ok = hourStart(y, m, d, h, loc)
-	if !ok {
-		return from, to, false
+// wallHourEnd returns the first instant after t at which the wall clock
+// of t's location leaves the hour it reads at t: the next full hour, or a
+// clock change before it. Every instant from t to then reads the same day
+// and hour.
+func wallHourEnd(t time.Time) time.Time {
+	into := time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second + time.Duration(t.Nanosecond())
+	next := t.Add(time.Hour - into)
+	if _, change := t.ZoneBounds(); !change.IsZero() && change.Before(next) {
+		return change
 	}
-	if to, ok = hourStart(y, m, d, h+1, loc); !ok {
-		// The next hour is skipped: this one ends when the clocks jump.
-		_, to = time.Date(y, m, d, h+1, 0, 0, 0, loc).ZoneBounds()
-	}
-	return from, to, to.After(from)
-}
-
-// hourStart returns the first instant at which the clocks of loc read hour
-// h of day y-m-d (h 24 is the next day's 00), or false when they never do.
-func hourStart(y int, m time.Month, d, h int, loc *time.Location) (time.Time, bool) {
-	t := time.Date(y, m, d, h, 0, 0, 0, loc)
-	if t.Hour() == h%24 {
-		return t, true
-	}
-	// time.Date reads a time the clocks skip in the zone before the jump;
-	// the hour may still begin, part way, when they land in it.
-	_, t = t.ZoneBounds()
-	return t, t.Hour() == h%24 && t.Day() == time.Date(y, m, d, h, 0, 0, 0, time.UTC).Day()
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
+	return next
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -36,7 +36,7 @@ var (
 
 // Color returns the fill of a cell.
 func CellColor(c Cell) string {
-	if !c.Openings {
+	if c.Openings == 0 {
 		return EmptyColor
 	}
 	d := c.Extreme()
@@ -143,7 +143,7 @@ func renderGrid(cv *canvas, g Grid, x0, y0 int) {
 func tooltip(p slo.Priority, day, hour int, c Cell) string {
 	at := fmt.Sprintf("%s %s %02d:00-%02d:00", p, dayNames[day], hour, hour+1)
 	switch {
-	case !c.Openings:
+	case c.Openings == 0:
 		return at + ": no openings in the window"
 	case c.Min == 0 && c.Max == 0:
 		return at + ": unchanged"

@@ -19,21 +19,21 @@ func TestColor(t *testing.T) {
 		want string
 	}{
 		{"no openings", Cell{}, EmptyColor},
-		{"unchanged", Cell{Openings: true}, UnchangedColor},
-		{"a minute later", Cell{Openings: true, Max: time.Minute}, LaterColors[0]},
-		{"exactly 1h later", Cell{Openings: true, Max: time.Hour}, LaterColors[0]},
-		{"just over 1h later", Cell{Openings: true, Max: time.Hour + time.Nanosecond}, LaterColors[1]},
-		{"64h later", Cell{Openings: true, Max: 64 * time.Hour}, LaterColors[4]},
-		{"48h earlier", Cell{Openings: true, Min: -48 * time.Hour}, EarlierColors[3]},
-		{"mixed, earlier by more", Cell{Openings: true, Min: -10 * time.Hour, Max: time.Hour}, EarlierColors[2]},
-		{"mixed, as much either way", Cell{Openings: true, Min: -time.Hour, Max: time.Hour}, LaterColors[0]},
+		{"unchanged", Cell{Openings: time.Hour}, UnchangedColor},
+		{"a minute later", Cell{Openings: time.Hour, Max: time.Minute}, LaterColors[0]},
+		{"exactly 1h later", Cell{Openings: time.Hour, Max: time.Hour}, LaterColors[0]},
+		{"just over 1h later", Cell{Openings: time.Hour, Max: time.Hour + time.Nanosecond}, LaterColors[1]},
+		{"64h later", Cell{Openings: time.Hour, Max: 64 * time.Hour}, LaterColors[4]},
+		{"48h earlier", Cell{Openings: time.Hour, Min: -48 * time.Hour}, EarlierColors[3]},
+		{"mixed, earlier by more", Cell{Openings: time.Hour, Min: -10 * time.Hour, Max: time.Hour}, EarlierColors[2]},
+		{"mixed, as much either way", Cell{Openings: time.Hour, Min: -time.Hour, Max: time.Hour}, LaterColors[0]},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, CellColor(tt.c)) })
 	}
 }
 
-func TestRender(t *testing.T) {
+func TestWeekGrid(t *testing.T) {
 	p, err := MeasureWeek(rules.Default(), "looker-premier", "enhanced", march(t, "America/New_York"))
 	require.NoError(t, err)
 	var buf bytes.Buffer
@@ -72,7 +72,7 @@ func TestRender(t *testing.T) {
 }
 
 // Names from a catalog are escaped: the document stays well-formed.
-func TestRenderEscapes(t *testing.T) {
+func TestWeekGridEscapes(t *testing.T) {
 	loc := zone(t, "Asia/Kolkata")
 	p := Week{
 		From: `a<b&"c"`, To: "d>e", Location: loc,
@@ -88,7 +88,7 @@ func TestRenderEscapes(t *testing.T) {
 	assert.True(t, strings.HasPrefix(doc.Grids[0].Texts[0], "P1  1h x<y → 1h 24x7"))
 }
 
-func TestRenderNoGrids(t *testing.T) {
+func TestWeekGridNoGrids(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, WeekGrid(&buf, Week{From: "a", To: "b", Location: time.UTC}))
 	doc := parseSVG(t, buf.Bytes())
