@@ -41,18 +41,48 @@ type Cell struct {
 	Min, Max time.Duration
 }
 
-// Extreme returns the larger move of the cell, signed: Max when it is at
-// least as large as -Min, Min otherwise.
-func (c Cell) Extreme() time.Duration {
-	if c.Max >= -c.Min {
-		return c.Max
+// Direction is what the openings of a cell do to their deadline.
+type Direction int
+
+// The directions of a cell, as Cell.Most gives them.
+const (
+	NoOpenings Direction = iota // the cell has no openings
+	Same                        // the deadline does not move
+	Later                       // the deadline moves later
+	Earlier                     // the deadline moves earlier
+)
+
+var directionNames = [...]string{"none", "same", "later", "earlier"}
+
+// String names the direction: "none", "same", "later" or "earlier".
+func (d Direction) String() string {
+	if d < 0 || int(d) >= len(directionNames) {
+		return fmt.Sprintf("Direction(%d)", int(d))
 	}
-	return c.Min
+	return directionNames[d]
 }
 
-// Mixed reports whether some openings of the cell are due earlier and some
-// later.
-func (c Cell) Mixed() bool { return c.Min < 0 && c.Max > 0 }
+// Same returns the part of Openings during which a case opened keeps its
+// deadline.
+func (c Cell) Same() time.Duration { return c.Openings - c.Earlier - c.Later }
+
+// Most returns what most of the cell's openings do, by opening time: Later,
+// Earlier or Same, whichever covers the most of Openings; a tie goes to
+// Same, then to Later. A cell without openings is NoOpenings. The
+// extremes may go the other way: a cell whose openings are mostly due a
+// little later can hold one due much earlier.
+func (c Cell) Most() Direction {
+	same := c.Same()
+	switch {
+	case c.Openings == 0:
+		return NoOpenings
+	case same >= c.Later && same >= c.Earlier:
+		return Same
+	case c.Later >= c.Earlier:
+		return Later
+	}
+	return Earlier
+}
 
 // Grid is one priority's week.
 type Grid struct {

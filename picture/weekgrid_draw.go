@@ -8,57 +8,6 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// Step is one colour of the scale: the moves of at most Upto (Upto 0: no
-// upper bound), later or earlier.
-type Step struct {
-	Upto  time.Duration
-	Label string
-}
-
-// Steps are the magnitudes the scale tells apart, smallest first; Later and
-// Earlier hold the colour of each step, and UnchangedColor and EmptyColor the colours
-// of a cell whose deadlines never move and of a cell without openings. The
-// scale diverges: red for later, blue for earlier, light grey between
-// (ColorBrewer RdBu).
-var (
-	Steps = []Step{
-		{time.Hour, "up to 1h"},
-		{8 * time.Hour, "1h to 8h"},
-		{24 * time.Hour, "8h to 24h"},
-		{48 * time.Hour, "24h to 48h"},
-		{0, "over 48h"},
-	}
-	LaterColors    = []string{"#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"}
-	EarlierColors  = []string{"#d1e5f0", "#92c5de", "#4393c3", "#2166ac", "#053061"}
-	UnchangedColor = "#f0f0f0"
-	EmptyColor     = "#ffffff"
-)
-
-// Color returns the fill of a cell.
-func CellColor(c Cell) string {
-	if c.Openings == 0 {
-		return EmptyColor
-	}
-	d := c.Extreme()
-	switch {
-	case d > 0:
-		return LaterColors[step(d)]
-	case d < 0:
-		return EarlierColors[step(-d)]
-	}
-	return UnchangedColor
-}
-
-// step returns the index in Steps of the magnitude d > 0.
-func step(d time.Duration) int {
-	for i, s := range Steps {
-		if s.Upto == 0 || d <= s.Upto {
-			return i
-		}
-	}
-	return len(Steps) - 1
-}
-
 // Layout, in SVG user units.
 const (
 	cell      = 20 // a cell's side
@@ -73,12 +22,17 @@ const (
 
 var dayNames = [Days]string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
 
-// Render writes the picture as a standalone SVG document: a title naming
-// the tiers, the account's zone and the window, one week grid per priority
-// with day and hour labels, and a legend of the colour scale. Each cell is
-// a rect of class "cell" with data-priority, data-day, data-hour, data-min
-// and data-max attributes and a tooltip; the legend is the group with id
-// "legend".
+// WeekGrid writes the week as a standalone SVG document, as `tiercel
+// compare --svg` draws it: a title naming the tiers, the account's zone
+// and the window, one grid per priority with day and hour labels, and a
+// legend of the colour scale. Each cell is coloured by what most of its
+// openings do (CellColor), and a corner mark shows the largest move the
+// other way: top right for later, bottom left for earlier. Each cell is a
+// rect of class "cell" with data-priority, data-day, data-hour, data-most,
+// data-min and data-max attributes and a tooltip that gives the shares;
+// each corner mark is a path of class "against later" or "against
+// earlier"; the legend is the group with id "legend". A nil Location
+// reads as UTC. The only error is w's.
 func WeekGrid(w io.Writer, p Week) error {
 	if p.Location == nil {
 		p.Location = time.UTC
@@ -97,7 +51,7 @@ func WeekGrid(w io.Writer, p Week) error {
 	cv.printf(`<text x="%d" y="50" font-size="12">%s</text>
 `, margin, esc(fmt.Sprintf("Cases opened %s, %s, by day and hour of opening in %s.", window(p), account(p), p.Location)))
 	cv.printf(`<text x="%d" y="68" font-size="12" fill="#555555">%s</text>
-`, margin, esc("Each cell: the most a response moves, later or earlier, over every opening in that hour of the window; a dot marks an hour with both."))
+`, margin, esc("Each cell: the colour of what most openings in that hour of the window do (later, earlier or unchanged, by opening time), as dark as the largest move that way; a corner mark, the largest move the other way."))
 	if len(p.Grids) == 0 {
 		cv.printf(`<text x="%d" y="%d">%s</text>
 `, margin, headerH+20, esc("No priority has a target on both tiers: there is no deadline to compare."))
@@ -126,12 +80,10 @@ func renderGrid(cv *canvas, g Grid, x0, y0 int) {
 		for h := range Hours {
 			c := g.Cells[d][h]
 			x, y := gx+h*cell, gy+d*cell
-			cv.printf(`<rect class="cell" data-priority="%s" data-day="%s" data-hour="%d" data-min="%s" data-max="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s</title></rect>
-`, g.Priority, dayNames[d], h, slo.FormatSigned(c.Min), slo.FormatSigned(c.Max), x, y, cell, cell, CellColor(c), esc(tooltip(g.Priority, d, h, c)))
-			if c.Mixed() {
-				cv.printf(`<circle class="mixed" cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
-`, x+cell/2, y+cell/2)
-			}
+			cv.printf(`<rect class="cell" data-priority="%s" data-day="%s" data-hour="%d" data-most="%s" data-min="%s" data-max="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="1"><title>%s</title></rect>
+`, g.Priority, dayNames[d], h, c.Most(), slo.FormatSigned(c.Min), slo.FormatSigned(c.Max), x, y, cell, cell, CellColor(c), esc(tooltip(g.Priority, d, h, c)))
+			later, earlier := againstColors(c)
+			cornerMarks(cv, x, y, later, earlier)
 		}
 	}
 	cv.printf(`<text x="%d" y="%d" text-anchor="middle" font-size="10" fill="#555555">hour of opening</text>
@@ -139,30 +91,10 @@ func renderGrid(cv *canvas, g Grid, x0, y0 int) {
 `, gx+Hours*cell/2, gy+Days*cell+16)
 }
 
-// tooltip describes a cell in a sentence.
-func tooltip(p slo.Priority, day, hour int, c Cell) string {
-	at := fmt.Sprintf("%s %s %02d:00-%02d:00", p, dayNames[day], hour, hour+1)
-	switch {
-	case c.Openings == 0:
-		return at + ": no openings in the window"
-	case c.Min == 0 && c.Max == 0:
-		return at + ": unchanged"
-	case c.Mixed():
-		return fmt.Sprintf("%s: up to %s earlier and up to %s later", at, slo.FormatDuration(-c.Min), slo.FormatDuration(c.Max))
-	case c.Min > 0:
-		return fmt.Sprintf("%s: %s to %s later", at, slo.FormatDuration(c.Min), slo.FormatDuration(c.Max))
-	case c.Max > 0:
-		return fmt.Sprintf("%s: up to %s later", at, slo.FormatDuration(c.Max))
-	case c.Max < 0:
-		return fmt.Sprintf("%s: %s to %s earlier", at, slo.FormatDuration(-c.Max), slo.FormatDuration(-c.Min))
-	}
-	return fmt.Sprintf("%s: up to %s earlier", at, slo.FormatDuration(-c.Min))
-}
-
 func renderLegend(cv *canvas, x0, y0 int) {
 	const sw, gap = 28, 4 // a swatch's width, and the gap between swatches
 	cv.printf(`<g id="legend">
-<text x="%d" y="%d" font-size="12" font-weight="bold">Due on the new tier, compared with the old</text>
+<text x="%d" y="%d" font-size="12" font-weight="bold">Due on the new tier, compared with the old: what most openings of the hour do, as dark as its largest move</text>
 `, x0, y0+16)
 	y := y0 + 26
 	x := x0
@@ -189,11 +121,27 @@ func renderLegend(cv *canvas, x0, y0 int) {
 	x += 30
 	cv.printf(`<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
 <text x="%d" y="%d" font-size="11">no openings in the window</text>
-<rect class="swatch" x="%d" y="%d" width="%d" height="16" fill="%s" stroke="#999999" stroke-width="0.5"/>
-<circle cx="%d" cy="%d" r="2.5" fill="#ffffff" stroke="#333333" stroke-width="0.8"/>
-<text x="%d" y="%d" font-size="11">both earlier and later in that hour</text>
+<rect class="swatch" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#999999" stroke-width="0.5"/>
+`, x, y, sw, EmptyColor, x+sw+6, y+12, x+(sw-cell)/2, y+20, cell, cell, UnchangedColor)
+	cornerMarks(cv, x+(sw-cell)/2, y+20, LaterColors[3], EarlierColors[3])
+	cv.printf(`<text x="%d" y="%d" font-size="11">corner: the largest move against the colour (top right later, bottom left earlier)</text>
 </g>
-`, x, y, sw, EmptyColor, x+sw+6, y+12, x, y+22, sw, UnchangedColor, x+sw/2, y+30, x+sw+6, y+34)
+`, x+sw+6, y+34)
+}
+
+// cornerMarks marks the cell at x, y with the largest moves against its
+// fill: a triangle of colour later in its top right corner, of colour
+// earlier in its bottom left; "" draws none.
+func cornerMarks(cv *canvas, x, y int, later, earlier string) {
+	const side = cell / 2
+	if later != "" {
+		cv.printf(`<path class="against later" d="M%d %dh-%dl%d %dz" fill="%s" stroke="#ffffff" stroke-width="0.75"/>
+`, x+cell, y, side, side, side, later)
+	}
+	if earlier != "" {
+		cv.printf(`<path class="against earlier" d="M%d %dv-%dl%d %dz" fill="%s" stroke="#ffffff" stroke-width="0.75"/>
+`, x, y+cell, side, side, side, earlier)
+	}
 }
 
 // shortLabel is a step's upper bound for the legend: "1h", "8h", ">48h".

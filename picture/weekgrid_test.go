@@ -187,6 +187,7 @@ type svgRect struct {
 	Class string `xml:"class,attr"`
 	Day   string `xml:"data-day,attr"`
 	Hour  string `xml:"data-hour,attr"`
+	Most  string `xml:"data-most,attr"`
 	Max   string `xml:"data-max,attr"`
 	Fill  string `xml:"fill,attr"`
 	Title string `xml:"title"`
