@@ -20,8 +20,9 @@ var timelineCommand = &command{
 	help: `Timeline computes every clock of a case from its event history: for each
 metric its tiers promise (response, nextReply, update, resolution), each
 cycle with its state (running, paused, achieved, cancelled), start, due,
-end, open time elapsed, time paused, whether and by how much it is
-breached, the 50% and 75% warnings and the rule that set its target.
+end, open time elapsed (on the target's calendar, pauses excluded), wall
+time paused, whether and by how much wall time it is breached, the 50% and
+75% warnings and the rule that set its target.
 
 CASE.yaml (or .json) holds the case and its events:
 
@@ -283,7 +284,7 @@ func (v *caseView) text(c *cli) {
 		return
 	}
 	t = c.table()
-	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED", "PAUSED", "BREACHED", "50%", "75%", "RULE")
+	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED (OPEN)", "PAUSED (WALL)", "BREACHED (WALL)", "50%", "75%", "RULE")
 	for _, m := range v.tl.Metrics {
 		for i, cy := range m.Cycles {
 			breached := "no"
@@ -296,6 +297,7 @@ func (v *caseView) text(c *cli) {
 		}
 	}
 	t.flush()
+	fmt.Fprintln(c.stdout, "\nOPEN: time on the target's calendar, pauses excluded. WALL: time on the clock, every hour counted.")
 }
 
 // warning writes the i-th warning of cy, marked * when reached.
