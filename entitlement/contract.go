@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -15,14 +17,14 @@ import (
 // A Contract is plain data: share it between goroutines only if nobody
 // modifies Attrs.
 type Contract struct {
-	Account string    // account or billing identifier
-	Tier    string    // current tier id or alias, e.g. "looker-premier"
-	Start   time.Time // when the contract began
-	Renewal time.Time // the next renewal date; migrations usually take effect here
-	Spend   Money     // the monthly spend the fee is computed from
-	Zone    string    // IANA time zone of the account, for calendars with zone: account
+	Account string      // account or billing identifier
+	Tier    string      // current tier id or alias, e.g. "looker-premier"
+	Start   time.Time   // when the contract began
+	Renewal time.Time   // the next renewal date; migrations usually take effect here
+	Spend   money.Money // the monthly spend the fee is computed from
+	Zone    string      // IANA time zone of the account, for calendars with zone: account
 	Attrs   map[string]any
-	Billing Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
+	Billing billing.Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
 }
 
 // Location loads Zone with [slo.LoadZone]; an empty Zone gives UTC. "Local"

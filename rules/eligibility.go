@@ -7,7 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -51,9 +53,9 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 // pow10 holds the powers of ten up to the largest number of minor digits.
 var pow10 = [...]int64{1, 10, 100, 1000, 10000}
 
-func toCelMoney(m entitlement.Money) celMoney {
+func toCelMoney(m money.Money) celMoney {
 	cm := celMoney{Minor: m.Minor(), Units: m.Minor(), Currency: m.Currency()}
-	if d, ok := entitlement.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
+	if d, ok := money.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
 		cm.Units = m.Minor() / pow10[d]
 	}
 	return cm
@@ -65,7 +67,7 @@ type candidate struct {
 	changes   []slo.Change // with their effects when known
 	keeps     bool
 	deadlines bool // keeps, effects known and no deadline later
-	quote     entitlement.Quote
+	quote     billing.Quote
 	err       error // why the target could not be priced
 }
 
@@ -96,7 +98,7 @@ const (
 
 func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions) (*assessment, error) {
 	if c.Spend.Sign() < 0 {
-		return nil, fmt.Errorf("%w: %s", entitlement.ErrNegativeSpend, c.Spend)
+		return nil, fmt.Errorf("%w: %s", billing.ErrNegativeSpend, c.Spend)
 	}
 	var in contractInput
 	if err := e.input(c, at, &in); err != nil {
@@ -222,7 +224,7 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		if !errors.Is(cd.err, ErrNoPrice) {
 			priced++
 		}
-		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
+		if errors.Is(cd.err, money.ErrCurrencyMismatch) {
 			mismatched++
 		}
 		desc := moves[i].desc
@@ -234,14 +236,14 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
 		return fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
-			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
+			money.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
 	return nil
 }
 
 // reason says, in one sentence, how the candidate changes the targets
 // (desc) and what it costs at spend, or why it has no price.
-func (cd *candidate) reason(desc string, spend entitlement.Money, noSpend bool) string {
+func (cd *candidate) reason(desc string, spend money.Money, noSpend bool) string {
 	if cd.err != nil {
 		if !noSpend || errors.Is(cd.err, ErrNoPrice) {
 			return cd.t.id + " " + desc + "; it cannot be priced: " + cd.err.Error()
@@ -306,8 +308,8 @@ func notCovered(e *Engine, t *tier) string {
 // the effects unknown, and say so. Without a zone, a reason says the effects
 // need one.
 //
-// Errors: entitlement.ErrNegativeSpend for a negative spend;
-// entitlement.ErrCurrencyMismatch when the migration's targets have prices
+// Errors: billing.ErrNegativeSpend for a negative spend;
+// money.ErrCurrencyMismatch when the migration's targets have prices
 // and none is in the spend's currency; ErrInvalidContract for a zero at, a
 // contract without a tier or an expression that needs a date the contract
 // leaves zero; ErrUnknownTier;

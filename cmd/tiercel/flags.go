@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -68,10 +68,10 @@ func allPrintable(list ...shown) error {
 	return nil
 }
 
-func parseMoney(what, s string) (entitlement.Money, error) {
-	m, err := entitlement.ParseMoney(s)
+func parseMoney(what, s string) (money.Money, error) {
+	m, err := money.ParseMoney(s)
 	if err != nil {
-		return entitlement.Money{}, usagef("%s: %v", what, err)
+		return money.Money{}, usagef("%s: %v", what, err)
 	}
 	return m, nil
 }

@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 // Model says how a [Price] applies the rates of its bands to a spend. The
 // zero value is [Graduated].
@@ -47,11 +47,11 @@ func (m Model) inBand(spend, prev int64, b *Band) int64 {
 	switch {
 	case spend <= prev:
 		return 0
-	case !b.Unbounded && spend > b.UpTo.minor:
+	case !b.Unbounded && spend > b.UpTo.Minor():
 		if m == Volume {
 			return 0
 		}
-		return b.UpTo.minor - prev
+		return b.UpTo.Minor() - prev
 	case m == Volume:
 		return spend
 	}

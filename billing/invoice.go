@@ -1,9 +1,12 @@
-package entitlement
+package billing
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // maxMonths is the most months one invoice covers: a hundred years.
@@ -87,8 +90,8 @@ func ParseMonths(s string) (Months, error) {
 type Spend struct {
 	Year    int
 	Month   time.Month
-	Account string // the account that spent, for errors; any name
-	Amount  Money  // the month's spend, not negative
+	Account string      // the account that spent, for errors; any name
+	Amount  money.Money // the month's spend, not negative
 }
 
 // ChargeKind says what an [InvoiceLine] charges. The zero value is
@@ -137,12 +140,12 @@ func (k *ChargeKind) UnmarshalText(text []byte) error {
 // InvoiceLine is one charge of an [Invoice]: a month's fee on a tier, the
 // fee of part of a month, a discount (a negative Amount) or a true-up.
 type InvoiceLine struct {
-	Period Period     // the month, or the days of it that a prorated fee bills
-	Tier   string     // the tier billed (for a discount or true-up: the month's last tier)
-	Kind   ChargeKind // what the line charges
-	Spend  Money      // the month's aggregated spend the fee was computed from; zero Money on other lines
-	Amount Money      // the charge, rounded half-even once; negative for a discount
-	Reason string     // a sentence a person can read: which price, hold, discount or commitment
+	Period Period      // the month, or the days of it that a prorated fee bills
+	Tier   string      // the tier billed (for a discount or true-up: the month's last tier)
+	Kind   ChargeKind  // what the line charges
+	Spend  money.Money // the month's aggregated spend the fee was computed from; zero Money on other lines
+	Amount money.Money // the charge, rounded half-even once; negative for a discount
+	Reason string      // a sentence a person can read: which price, hold, discount or commitment
 }
 
 // Invoice is a contract's charges over a run of months: the fee lines of
@@ -153,7 +156,7 @@ type Invoice struct {
 	Months   Months
 	Currency string
 	Lines    []InvoiceLine
-	Total    Money
+	Total    money.Money
 }
 
 // Apply adds b's discounts and commitments to the fee lines of an invoice
@@ -168,8 +171,8 @@ type Invoice struct {
 // its true-up needs every month of the term; one that ends after months
 // has no line yet.
 //
-// It fails with [ErrInvalidTerms], [ErrInvalidPeriod], [ErrCurrencyMismatch]
-// or [ErrOverflow].
+// It fails with [ErrInvalidTerms], [ErrInvalidPeriod], [money.ErrCurrencyMismatch]
+// or [money.ErrOverflow].
 func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invoice, error) {
 	if err := months.Validate(); err != nil {
 		return Invoice{}, err
@@ -194,7 +197,7 @@ func (b *Billing) Apply(account string, months Months, fees []InvoiceLine) (Invo
 	for range b.Discounts {
 		reasons = append(reasons, "")
 	}
-	inv := Invoice{Account: account, Months: months, Currency: cur, Total: Money{cur: fees[0].Amount.cur}}
+	inv := Invoice{Account: account, Months: months, Currency: cur, Total: money.FromMinor(0, fees[0].Amount.CurrencyID())}
 	inv.Lines = make([]InvoiceLine, 0, len(fees)+b.most(months))
 	j := 0
 	next := months.Start(0)
@@ -242,16 +245,16 @@ func (b *Billing) wholeTerms(months Months) error {
 // addFees appends to inv the fee lines of the month p that fees starts
 // with, and returns their sum and how many they are; a month without a fee
 // line is an error.
-func (inv *Invoice) addFees(fees []InvoiceLine, p Period) (gross Money, n int, err error) {
-	gross = Money{cur: inv.Total.cur}
+func (inv *Invoice) addFees(fees []InvoiceLine, p Period) (gross money.Money, n int, err error) {
+	gross = money.FromMinor(0, inv.Total.CurrencyID())
 	for ; n < len(fees) && fees[n].Period.Year == p.Year && fees[n].Period.Month == p.Month; n++ {
 		if gross, err = gross.Add(fees[n].Amount); err != nil {
-			return Money{}, 0, fmt.Errorf("fees of %s: %w", p, err)
+			return money.Money{}, 0, fmt.Errorf("fees of %s: %w", p, err)
 		}
 		inv.Lines = append(inv.Lines, fees[n])
 	}
 	if n == 0 {
-		return Money{}, 0, fmt.Errorf("%w: no fee line for %s", ErrInvalidPeriod, p)
+		return money.Money{}, 0, fmt.Errorf("%w: no fee line for %s", ErrInvalidPeriod, p)
 	}
 	return gross, n, nil
 }
@@ -274,7 +277,7 @@ func (b *Billing) most(months Months) int {
 	start, end := months.Start(0), months.Start(months.Count)
 	for k := range b.Discounts {
 		d := &b.Discounts[k]
-		from, until := later(d.From, start), end
+		from, until := slices.MaxFunc([]time.Time{d.From, start}, time.Time.Compare), end
 		if !d.Until.IsZero() && d.Until.Before(end) {
 			until = d.Until
 		}
@@ -285,18 +288,10 @@ func (b *Billing) most(months Months) int {
 	return n
 }
 
-// later returns the later of two instants.
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
 // discount appends the discount lines of the month p, which starts at
 // start and whose fees add up to gross, and returns what they leave.
 // reasons holds each discount's reason once written.
-func (b *Billing) discount(inv *Invoice, reasons []string, p Period, start time.Time, tier string, gross Money) (Money, error) {
+func (b *Billing) discount(inv *Invoice, reasons []string, p Period, start time.Time, tier string, gross money.Money) (money.Money, error) {
 	left := gross
 	for k := range b.Discounts {
 		d := &b.Discounts[k]
@@ -305,17 +300,17 @@ func (b *Billing) discount(inv *Invoice, reasons []string, p Period, start time.
 		}
 		off, err := d.Off(left)
 		if err != nil {
-			return Money{}, fmt.Errorf("discount %d in %s: %w", k+1, p, err)
+			return money.Money{}, fmt.Errorf("discount %d in %s: %w", k+1, p, err)
 		}
-		if off.minor == 0 {
+		if off.Minor() == 0 {
 			continue
 		}
-		left.minor -= off.minor // 0 ≤ off ≤ left
+		left = money.FromMinor(left.Minor()-off.Minor(), left.CurrencyID()) // 0 ≤ off ≤ left
 		if reasons[k] == "" {
 			reasons[k] = d.reason()
 		}
 		inv.Lines = append(inv.Lines, InvoiceLine{Period: p, Tier: tier, Kind: ChargeDiscount,
-			Amount: Money{minor: -off.minor, cur: off.cur}, Reason: reasons[k]})
+			Amount: money.FromMinor(-off.Minor(), off.CurrencyID()), Reason: reasons[k]})
 	}
 	return left, nil
 }
@@ -326,7 +321,7 @@ func (d *Discount) reason() string {
 	if name == "" {
 		name = "discount"
 	}
-	if d.Amount != (Money{}) {
+	if d.Amount != (money.Money{}) {
 		return name + ": " + d.Amount.String() + " a month off the month's fees"
 	}
 	return name + ": " + d.Rate.String() + " off the month's fees"
@@ -335,17 +330,17 @@ func (d *Discount) reason() string {
 // commit adds the month p, from start to end, whose net fees are left, to
 // the terms of b's commitments (net holds each term's sum so far) and
 // appends the true-up of each term that ends with the month.
-func (b *Billing) commit(inv *Invoice, net []int64, p Period, start, end time.Time, tier string, left Money) error {
+func (b *Billing) commit(inv *Invoice, net []int64, p Period, start, end time.Time, tier string, left money.Money) error {
 	for k := range b.Commitments {
 		c := &b.Commitments[k]
 		if !in(start, c.From, c.Until) {
 			continue
 		}
-		sum, err := Money{minor: net[k], cur: left.cur}.Add(left)
+		sum, err := money.FromMinor(net[k], left.CurrencyID()).Add(left)
 		if err != nil {
 			return fmt.Errorf("commitment %d in %s: %w", k+1, p, err)
 		}
-		net[k] = sum.minor
+		net[k] = sum.Minor()
 		if !end.Equal(c.Until) {
 			continue
 		}
@@ -353,7 +348,7 @@ func (b *Billing) commit(inv *Invoice, net []int64, p Period, start, end time.Ti
 		if err != nil {
 			return fmt.Errorf("commitment %d in %s: %w", k+1, p, err)
 		}
-		if up.minor == 0 {
+		if up.Minor() == 0 {
 			continue
 		}
 		name := c.Name

@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 import (
 	"testing"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestParseMonths(t *testing.T) {
@@ -78,7 +80,7 @@ func TestMonthsValidateAndIndex(t *testing.T) {
 func feeLines(m Months, amounts ...string) []InvoiceLine {
 	out := make([]InvoiceLine, m.Count)
 	for i := range out {
-		out[i] = InvoiceLine{Period: m.Period(i), Tier: "t", Amount: MustParseMoney(amounts[i%len(amounts)])}
+		out[i] = InvoiceLine{Period: m.Period(i), Tier: "t", Amount: money.MustParseMoney(amounts[i%len(amounts)])}
 	}
 	return out
 }
@@ -105,28 +107,28 @@ func TestBillingApply(t *testing.T) {
 		{"no terms", Billing{}, []string{"100 USD"},
 			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 100.00 USD", "2026-03 fee 100.00 USD"}, "300.00 USD"},
 		{"a percentage, then a fixed amount off what is left", Billing{Discounts: []Discount{
-			{Rate: MustParseRate("10%"), From: feb}, {Amount: MustParseMoney("50 USD"), From: jan, Until: feb}}},
+			{Rate: money.MustParseRate("10%"), From: feb}, {Amount: money.MustParseMoney("50 USD"), From: jan, Until: feb}}},
 			[]string{"100 USD"},
 			[]string{"2026-01 fee 100.00 USD", "2026-01 discount -50.00 USD", "2026-02 fee 100.00 USD", "2026-02 discount -10.00 USD",
 				"2026-03 fee 100.00 USD", "2026-03 discount -10.00 USD"}, "230.00 USD"},
 		{"two discounts in order", Billing{Discounts: []Discount{
-			{Rate: MustParseRate("50%"), From: mar}, {Amount: MustParseMoney("80 USD"), From: mar}}},
+			{Rate: money.MustParseRate("50%"), From: mar}, {Amount: money.MustParseMoney("80 USD"), From: mar}}},
 			[]string{"100 USD"},
 			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 100.00 USD", "2026-03 fee 100.00 USD",
 				"2026-03 discount -50.00 USD", "2026-03 discount -50.00 USD"}, "200.00 USD"},
-		{"a commitment short of its amount", Billing{Commitments: []Commitment{{Amount: MustParseMoney("1000 USD"), From: jan, Until: apr}}},
+		{"a commitment short of its amount", Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("1000 USD"), From: jan, Until: apr}}},
 			[]string{"100 USD", "200 USD", "300 USD"},
 			[]string{"2026-01 fee 100.00 USD", "2026-02 fee 200.00 USD", "2026-03 fee 300.00 USD", "2026-03 true-up 400.00 USD"}, "1000.00 USD"},
 		{"a commitment counts net fees", Billing{
-			Discounts:   []Discount{{Rate: MustParseRate("10%"), From: jan}},
-			Commitments: []Commitment{{Amount: MustParseMoney("300 USD"), From: jan, Until: apr}}},
+			Discounts:   []Discount{{Rate: money.MustParseRate("10%"), From: jan}},
+			Commitments: []Commitment{{Amount: money.MustParseMoney("300 USD"), From: jan, Until: apr}}},
 			[]string{"100 USD"},
 			[]string{"2026-01 fee 100.00 USD", "2026-01 discount -10.00 USD", "2026-02 fee 100.00 USD", "2026-02 discount -10.00 USD",
 				"2026-03 fee 100.00 USD", "2026-03 discount -10.00 USD", "2026-03 true-up 30.00 USD"}, "300.00 USD"},
-		{"a commitment met", Billing{Commitments: []Commitment{{Amount: MustParseMoney("250 USD"), From: jan, Until: mar}}},
+		{"a commitment met", Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("250 USD"), From: jan, Until: mar}}},
 			[]string{"200 USD"},
 			[]string{"2026-01 fee 200.00 USD", "2026-02 fee 200.00 USD", "2026-03 fee 200.00 USD"}, "600.00 USD"},
-		{"a term ending after the months has no line yet", Billing{Commitments: []Commitment{{Amount: MustParseMoney("9999 USD"), From: feb, Until: day("2027-01-01")}}},
+		{"a term ending after the months has no line yet", Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("9999 USD"), From: feb, Until: day("2027-01-01")}}},
 			[]string{"1 USD"},
 			[]string{"2026-01 fee 1.00 USD", "2026-02 fee 1.00 USD", "2026-03 fee 1.00 USD"}, "3.00 USD"},
 	}
@@ -144,7 +146,7 @@ func TestBillingApply(t *testing.T) {
 
 func TestBillingApplyErrors(t *testing.T) {
 	q := Months{Year: 2026, Month: time.January, Count: 2}
-	before := Billing{Commitments: []Commitment{{Amount: MustParseMoney("1 USD"), From: day("2025-12-01"), Until: day("2026-02-01")}}}
+	before := Billing{Commitments: []Commitment{{Amount: money.MustParseMoney("1 USD"), From: day("2025-12-01"), Until: day("2026-02-01")}}}
 	tests := []struct {
 		name    string
 		billing Billing
@@ -160,8 +162,8 @@ func TestBillingApplyErrors(t *testing.T) {
 			"invalid period: no fee line for 2026-02"},
 		{"a fee line outside the months", Billing{}, Months{Year: 2026, Month: time.January, Count: 1}, feeLines(q, "1 USD"), ErrInvalidPeriod,
 			"invalid period: fee line for 2026-02 is outside 2026-01 or out of order"},
-		{"fees in two currencies", Billing{}, q, []InvoiceLine{{Period: q.Period(0), Amount: MustParseMoney("1 USD")},
-			{Period: q.Period(1), Amount: MustParseMoney("1 EUR")}}, ErrCurrencyMismatch, "fees of 2026-02: currency mismatch: USD and EUR"},
+		{"fees in two currencies", Billing{}, q, []InvoiceLine{{Period: q.Period(0), Amount: money.MustParseMoney("1 USD")},
+			{Period: q.Period(1), Amount: money.MustParseMoney("1 EUR")}}, money.ErrCurrencyMismatch, "fees of 2026-02: currency mismatch: USD and EUR"},
 		{"bad months", Billing{}, Months{}, feeLines(q, "1 USD"), ErrInvalidPeriod, "invalid period: month 0 is not between 1 and 12"},
 	}
 	for _, tc := range tests {

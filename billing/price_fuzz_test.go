@@ -1,9 +1,11 @@
-package entitlement
+package billing
 
 import (
 	"math"
 	"math/big"
 	"testing"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // modelPrice builds a valid price of any model from fuzz input: three bands
@@ -11,9 +13,9 @@ import (
 // 10 million USD, and a minimum and a maximum (at or above it) when the
 // input asks for them.
 func modelPrice(model uint8, min, max int64, l1, l2 uint64, r1, r2, r3 uint32, f1, f2, f3 uint32) Price {
-	usd := currencyIndex["USD"]
-	m := func(minor int64) Money { return Money{minor: minor, cur: usd} }
-	rate := func(r uint32) Rate { return Rate{micro: int64(r) % (rateScale + 1)} }
+	usd := usdID
+	m := func(minor int64) money.Money { return money.FromMinor(minor, usd) }
+	rate := func(r uint32) money.Rate { return microRate(int64(r)) }
 	limit1 := 1 + int64(l1%1e12)
 	limit2 := limit1 + 1 + int64(l2%1e12)
 	p := Price{
@@ -29,7 +31,7 @@ func modelPrice(model uint8, min, max int64, l1, l2 uint64, r1, r2, r3 uint32, f
 		p.Minimum = m(min % 1e12)
 	}
 	if max >= 0 {
-		p.Maximum = m(p.Minimum.minor + max%1e12)
+		p.Maximum = m(p.Minimum.Minor() + max%1e12)
 	}
 	return p
 }
@@ -44,7 +46,7 @@ func oracleFee(p Price, spend int64) int64 {
 	for _, b := range p.Bands {
 		upTo := int64(math.MaxInt64)
 		if !b.Unbounded {
-			upTo = b.UpTo.minor
+			upTo = b.UpTo.Minor()
 		}
 		var in int64
 		switch {
@@ -54,17 +56,17 @@ func oracleFee(p Price, spend int64) int64 {
 			in = spend
 		}
 		if in > 0 {
-			sum.Add(sum, new(big.Int).Mul(big.NewInt(in), big.NewInt(b.Rate.micro)))
-			sum.Add(sum, new(big.Int).Mul(big.NewInt(b.Flat.minor), big.NewInt(rateScale)))
+			sum.Add(sum, new(big.Int).Mul(big.NewInt(in), big.NewInt(b.Rate.MicroPercent())))
+			sum.Add(sum, new(big.Int).Mul(big.NewInt(b.Flat.Minor()), big.NewInt(money.RateScale)))
 		}
 		from = upTo
 	}
-	scale := big.NewInt(rateScale)
-	if lo := new(big.Int).Mul(big.NewInt(p.Minimum.minor), scale); sum.Cmp(lo) < 0 {
+	scale := big.NewInt(money.RateScale)
+	if lo := new(big.Int).Mul(big.NewInt(p.Minimum.Minor()), scale); sum.Cmp(lo) < 0 {
 		sum = lo
 	}
-	if p.Maximum != (Money{}) {
-		if hi := new(big.Int).Mul(big.NewInt(p.Maximum.minor), scale); sum.Cmp(hi) > 0 {
+	if p.Maximum != (money.Money{}) {
+		if hi := new(big.Int).Mul(big.NewInt(p.Maximum.Minor()), scale); sum.Cmp(hi) > 0 {
 			sum = hi
 		}
 	}
@@ -94,10 +96,10 @@ func FuzzPriceModels(f *testing.F) {
 		if err := p.Validate(); err != nil {
 			t.Fatalf("built an invalid price %+v: %v", p, err)
 		}
-		usd := currencyIndex["USD"]
+		usd := usdID
 		var fees [2]int64
 		for i, s := range [2]uint64{a, b} {
-			spend := Money{minor: int64(s % (1 << 62)), cur: usd}
+			spend := money.FromMinor(int64(s%(1<<62)), usd)
 			q, err := p.Quote(spend)
 			if err != nil {
 				t.Fatalf("%v at %v: %v", p, spend, err)
@@ -106,27 +108,27 @@ func FuzzPriceModels(f *testing.F) {
 			if err != nil || fee != q.Total {
 				t.Fatalf("%+v at %v: Fee %v, %v; Quote total %v", p, spend, fee, err, q.Total)
 			}
-			if want := oracleFee(p, spend.minor); fee.minor != want {
+			if want := oracleFee(p, spend.Minor()); fee.Minor() != want {
 				t.Fatalf("%+v at %v: fee %v, want %d minor units", p, spend, fee, want)
 			}
-			if fee.minor < p.Minimum.minor {
+			if fee.Minor() < p.Minimum.Minor() {
 				t.Fatalf("%+v at %v: fee %v below the minimum", p, spend, fee)
 			}
-			if p.Maximum != (Money{}) && fee.minor > p.Maximum.minor {
+			if p.Maximum != (money.Money{}) && fee.Minor() > p.Maximum.Minor() {
 				t.Fatalf("%+v at %v: fee %v above the maximum", p, spend, fee)
 			}
 			var in, priced int64
 			for _, l := range q.Lines {
-				in += l.Spend.minor
-				if l.Spend.minor > 0 {
+				in += l.Spend.Minor()
+				if l.Spend.Minor() > 0 {
 					priced++
 				}
 			}
-			if p.Model == Volume && spend.minor > 0 && (priced != 1 || in != spend.minor) ||
-				p.Model == Graduated && in != spend.minor {
+			if p.Model == Volume && spend.Minor() > 0 && (priced != 1 || in != spend.Minor()) ||
+				p.Model == Graduated && in != spend.Minor() {
 				t.Fatalf("%+v at %v: lines %+v", p, spend, q.Lines)
 			}
-			fees[i] = fee.minor
+			fees[i] = fee.Minor()
 		}
 		if p.Model == Graduated && (a%(1<<62) <= b%(1<<62)) != (fees[0] <= fees[1]) && fees[0] != fees[1] {
 			t.Fatalf("%+v: graduated fee decreased: %d at %d, %d at %d", p, fees[0], a%(1<<62), fees[1], b%(1<<62))

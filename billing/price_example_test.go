@@ -1,6 +1,10 @@
-package entitlement
+package billing
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tiercel/tiercel/money"
+)
 
 // A volume price charges the whole spend at the rate of the band it falls
 // in, so the fee can drop when the spend crosses into a cheaper band.
@@ -9,13 +13,13 @@ func ExamplePrice_volume() {
 		Currency: "USD",
 		Model:    Volume,
 		Bands: []Band{
-			{UpTo: MustParseMoney("10,000 USD"), Rate: MustParseRate("10%")},
-			{UpTo: MustParseMoney("80,000 USD"), Rate: MustParseRate("7%")},
-			{Unbounded: true, Rate: MustParseRate("5%")},
+			{UpTo: money.MustParseMoney("10,000 USD"), Rate: money.MustParseRate("10%")},
+			{UpTo: money.MustParseMoney("80,000 USD"), Rate: money.MustParseRate("7%")},
+			{Unbounded: true, Rate: money.MustParseRate("5%")},
 		},
 	}
 	for _, spend := range []string{"10,000 USD", "10,000.01 USD", "85,000 USD"} {
-		q, err := p.Quote(MustParseMoney(spend))
+		q, err := p.Quote(money.MustParseMoney(spend))
 		if err != nil {
 			fmt.Println("error:", err)
 			return
@@ -38,12 +42,12 @@ func ExampleBand_flat() {
 	p := Price{
 		Currency: "USD",
 		Bands: []Band{
-			{UpTo: MustParseMoney("1,000 USD"), Rate: MustParseRate("1%"), Flat: MustParseMoney("200 USD")},
-			{UpTo: MustParseMoney("10,000 USD"), Rate: MustParseRate("2%"), Flat: MustParseMoney("300 USD")},
-			{Unbounded: true, Rate: MustParseRate("3%"), Flat: MustParseMoney("400 USD")},
+			{UpTo: money.MustParseMoney("1,000 USD"), Rate: money.MustParseRate("1%"), Flat: money.MustParseMoney("200 USD")},
+			{UpTo: money.MustParseMoney("10,000 USD"), Rate: money.MustParseRate("2%"), Flat: money.MustParseMoney("300 USD")},
+			{Unbounded: true, Rate: money.MustParseRate("3%"), Flat: money.MustParseMoney("400 USD")},
 		},
 	}
-	q, err := p.Quote(MustParseMoney("1,050 USD"))
+	q, err := p.Quote(money.MustParseMoney("1,050 USD"))
 	if err != nil {
 		fmt.Println("error:", err)
 		return
@@ -63,12 +67,12 @@ func ExampleBand_flat() {
 func ExamplePrice_maximum() {
 	p := Price{
 		Currency: "USD",
-		Minimum:  MustParseMoney("100 USD"),
-		Maximum:  MustParseMoney("5,000 USD"),
-		Bands:    []Band{{Unbounded: true, Rate: MustParseRate("10%")}},
+		Minimum:  money.MustParseMoney("100 USD"),
+		Maximum:  money.MustParseMoney("5,000 USD"),
+		Bands:    []Band{{Unbounded: true, Rate: money.MustParseRate("10%")}},
 	}
 	for _, spend := range []string{"500 USD", "20,000 USD", "85,000 USD"} {
-		q, err := p.Quote(MustParseMoney(spend))
+		q, err := p.Quote(money.MustParseMoney(spend))
 		if err != nil {
 			fmt.Println("error:", err)
 			return

@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 import (
 	"testing"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestParseModel(t *testing.T) {
@@ -52,8 +54,8 @@ func TestParseModel(t *testing.T) {
 // percentage bands. Where the source prices units, one unit is encoded as a
 // fixed amount of spend and the unit price as the rate on it.
 func TestPriceDocumentedExamples(t *testing.T) {
-	usd := func(s string) Money { return MustParseMoney(s + " USD") }
-	rate := MustParseRate
+	usd := func(s string) money.Money { return money.MustParseMoney(s + " USD") }
+	rate := money.MustParseRate
 
 	// https://getlago.com/docs/guide/plans/charges/charge-models/graduated-percentage
 	// Tiers 0–1,000 at 1% + 200 flat, 1,001–10,000 at 2% + 300 flat, above
@@ -66,7 +68,7 @@ func TestPriceDocumentedExamples(t *testing.T) {
 		{Unbounded: true, Rate: rate("3%"), Flat: usd("400")},
 	}}
 	t.Run("lago graduated percentage", func(t *testing.T) {
-		var before Money = usd("0")
+		var before money.Money = usd("0")
 		for _, step := range []struct{ running, charge string }{
 			{"500", "205.00 USD"},
 			{"1050", "306.00 USD"},
@@ -132,8 +134,8 @@ func TestPriceDocumentedExamples(t *testing.T) {
 }
 
 func TestPriceModels(t *testing.T) {
-	usd := func(s string) Money { return MustParseMoney(s + " USD") }
-	rate := MustParseRate
+	usd := func(s string) money.Money { return money.MustParseMoney(s + " USD") }
+	rate := money.MustParseRate
 	bands := func(flat1, flat2 string) []Band {
 		return []Band{
 			{UpTo: usd("10000"), Rate: rate("10%"), Flat: usd(flat1)},
@@ -186,7 +188,7 @@ type quoteWant struct {
 // properties every whole month's quote has (Fee agrees with it without
 // allocating, one line per band, the price's model and bounds), and returns
 // it.
-func assertQuote(t *testing.T, p Price, spend Money, want quoteWant) Quote {
+func assertQuote(t *testing.T, p Price, spend money.Money, want quoteWant) Quote {
 	t.Helper()
 	q, err := p.Quote(spend)
 	require.NoError(t, err)
@@ -209,18 +211,18 @@ func assertQuote(t *testing.T, p Price, spend Money, want quoteWant) Quote {
 }
 
 func TestQuoteVolumeLines(t *testing.T) {
-	usd := func(s string) Money { return MustParseMoney(s + " USD") }
+	usd := func(s string) money.Money { return money.MustParseMoney(s + " USD") }
 	p := Price{Currency: "USD", Model: Volume, Bands: []Band{
-		{UpTo: usd("10000"), Rate: MustParseRate("10%"), Flat: usd("50")},
-		{UpTo: usd("80000"), Rate: MustParseRate("7%"), Flat: usd("80")},
-		{Unbounded: true, Rate: MustParseRate("5%"), Flat: usd("100")},
+		{UpTo: usd("10000"), Rate: money.MustParseRate("10%"), Flat: usd("50")},
+		{UpTo: usd("80000"), Rate: money.MustParseRate("7%"), Flat: usd("80")},
+		{Unbounded: true, Rate: money.MustParseRate("5%"), Flat: usd("100")},
 	}}
 	q, err := p.Quote(usd("20000"))
 	require.NoError(t, err)
 	want := []Line{
-		{From: usd("0"), UpTo: usd("10000"), Spend: usd("0"), Rate: MustParseRate("10%"), Flat: usd("0"), Amount: usd("0")},
-		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("20000"), Rate: MustParseRate("7%"), Flat: usd("80"), Amount: usd("1480")},
-		{From: usd("80000"), Unbounded: true, Spend: usd("0"), Rate: MustParseRate("5%"), Flat: usd("0"), Amount: usd("0")},
+		{From: usd("0"), UpTo: usd("10000"), Spend: usd("0"), Rate: money.MustParseRate("10%"), Flat: usd("0"), Amount: usd("0")},
+		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("20000"), Rate: money.MustParseRate("7%"), Flat: usd("80"), Amount: usd("1480")},
+		{From: usd("80000"), Unbounded: true, Spend: usd("0"), Rate: money.MustParseRate("5%"), Flat: usd("0"), Amount: usd("0")},
 	}
 	assert.Equal(t, want, q.Lines)
 	assert.Equal(t, "1480.00 USD", q.Total.String())
@@ -229,9 +231,9 @@ func TestQuoteVolumeLines(t *testing.T) {
 	q, err = p.Quote(usd("20000"))
 	require.NoError(t, err)
 	want = []Line{
-		{From: usd("0"), UpTo: usd("10000"), Spend: usd("10000"), Rate: MustParseRate("10%"), Flat: usd("50"), Amount: usd("1050")},
-		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("10000"), Rate: MustParseRate("7%"), Flat: usd("80"), Amount: usd("780")},
-		{From: usd("80000"), Unbounded: true, Spend: usd("0"), Rate: MustParseRate("5%"), Flat: usd("0"), Amount: usd("0")},
+		{From: usd("0"), UpTo: usd("10000"), Spend: usd("10000"), Rate: money.MustParseRate("10%"), Flat: usd("50"), Amount: usd("1050")},
+		{From: usd("10000"), UpTo: usd("80000"), Spend: usd("10000"), Rate: money.MustParseRate("7%"), Flat: usd("80"), Amount: usd("780")},
+		{From: usd("80000"), Unbounded: true, Spend: usd("0"), Rate: money.MustParseRate("5%"), Flat: usd("0"), Amount: usd("0")},
 	}
 	assert.Equal(t, want, q.Lines)
 	assert.Equal(t, "1830.00 USD", q.Total.String())
@@ -240,61 +242,60 @@ func TestQuoteVolumeLines(t *testing.T) {
 func TestQuotePeriodMaximum(t *testing.T) {
 	p := Price{
 		Currency:  "USD",
-		Minimum:   MustParseMoney("100 USD"),
-		Maximum:   MustParseMoney("2900 USD"),
-		Bands:     []Band{{Unbounded: true, Rate: MustParseRate("10%")}},
+		Minimum:   money.MustParseMoney("100 USD"),
+		Maximum:   money.MustParseMoney("2900 USD"),
+		Bands:     []Band{{Unbounded: true, Rate: money.MustParseRate("10%")}},
 		Proration: ProrateByDays,
 	}
 	// 10 of 29 days of February 2024 at the cap: 2900 × 10 / 29 = 1000.
-	q, err := p.QuotePeriod(MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(20))
+	q, err := p.QuotePeriod(money.MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(20))
 	require.NoError(t, err)
 	assert.True(t, q.MaximumApplied)
 	assert.Equal(t, "2900.00 USD", q.Monthly.String())
 	assert.Equal(t, "1000.00 USD", q.Total.String())
-	fee, err := p.FeePeriod(MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(20))
+	fee, err := p.FeePeriod(money.MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(20))
 	require.NoError(t, err)
 	assert.Equal(t, q.Total, fee)
 }
 
 func TestPriceFlatOverflow(t *testing.T) {
-	usd := currencyIndex["USD"]
-	huge := Money{minor: 1 << 62, cur: usd}
+	huge := money.FromMinor(1<<62, usdID)
 	tests := []struct {
 		name  string
 		price Price
-		spend Money
+		spend money.Money
 		msg   string
 	}{
-		{"one band", Price{Currency: "USD", Bands: []Band{{Unbounded: true, Rate: MustParseRate("100%"), Flat: huge}}},
-			Money{minor: 1 << 62, cur: usd},
+		{"one band", Price{Currency: "USD", Bands: []Band{{Unbounded: true, Rate: money.MustParseRate("100%"), Flat: huge}}},
+			money.FromMinor(1<<62, usdID),
 			"money overflow: band 1: 100% at 46116860184273879.04 USD plus the flat amount 46116860184273879.04 USD does not fit in 64-bit minor units"},
-		{"the sum of bands", Price{Currency: "USD", Bands: []Band{{UpTo: Money{minor: 1, cur: usd}, Rate: MustParseRate("1%"), Flat: huge}, {Unbounded: true, Rate: MustParseRate("1%"), Flat: huge}}},
-			Money{minor: 2, cur: usd},
+		{"the sum of bands", Price{Currency: "USD", Bands: []Band{{UpTo: money.FromMinor(1, usdID), Rate: money.MustParseRate("1%"), Flat: huge}, {Unbounded: true, Rate: money.MustParseRate("1%"), Flat: huge}}},
+			money.FromMinor(2, usdID),
 			"money overflow: the banded sum at 0.02 USD does not fit in 64-bit minor units"},
-		{"even under a cap", Price{Currency: "USD", Maximum: Money{minor: 100, cur: usd}, Bands: []Band{{Unbounded: true, Rate: MustParseRate("100%"), Flat: huge}}},
-			Money{minor: 1 << 62, cur: usd},
+		{"even under a cap", Price{Currency: "USD", Maximum: money.FromMinor(100, usdID), Bands: []Band{{Unbounded: true, Rate: money.MustParseRate("100%"), Flat: huge}}},
+			money.FromMinor(1<<62, usdID),
 			"money overflow: band 1: 100% at 46116860184273879.04 USD plus the flat amount 46116860184273879.04 USD does not fit in 64-bit minor units"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			require.NoError(t, tt.price.Validate())
 			q, err := tt.price.Quote(tt.spend)
-			assert.ErrorIs(t, err, ErrOverflow)
+			assert.ErrorIs(t, err, money.ErrOverflow)
 			assert.EqualError(t, err, tt.msg)
 			assert.Nil(t, q.Lines)
 			fee, err := tt.price.Fee(tt.spend)
-			assert.ErrorIs(t, err, ErrOverflow, "Fee fails like Quote")
-			assert.Equal(t, Money{}, fee)
+			assert.ErrorIs(t, err, money.ErrOverflow, "Fee fails like Quote")
+			assert.Equal(t, money.Money{}, fee)
 		})
 	}
 
 	t.Run("just fits", func(t *testing.T) {
 		// MaxInt64 - 1 minor units of flat amount plus 1 at 100%: exactly MaxInt64.
-		p := Price{Currency: "USD", Bands: []Band{{Unbounded: true, Rate: MustParseRate("100%"), Flat: Money{minor: 1<<63 - 2, cur: usd}}}}
-		fee, err := p.Fee(Money{minor: 1, cur: usd})
+		p := Price{Currency: "USD", Bands: []Band{{Unbounded: true, Rate: money.MustParseRate("100%"), Flat: money.FromMinor(1<<63-2, usdID)}}}
+		fee, err := p.Fee(money.FromMinor(1, usdID))
 		require.NoError(t, err)
 		assert.Equal(t, int64(1<<63-1), fee.Minor())
-		q, err := p.Quote(Money{minor: 1, cur: usd})
+		q, err := p.Quote(money.FromMinor(1, usdID))
 		require.NoError(t, err)
 		assert.Equal(t, fee, q.Total)
 		assert.Equal(t, fee, q.Lines[0].Amount)
@@ -304,7 +305,7 @@ func TestPriceFlatOverflow(t *testing.T) {
 // BenchmarkFeeModels prices 85,000 USD with the Enhanced bands under each
 // model, with and without flat amounts and a maximum.
 func BenchmarkFeeModels(b *testing.B) {
-	usd := func(s string) Money { return MustParseMoney(s + " USD") }
+	usd := func(s string) money.Money { return money.MustParseMoney(s + " USD") }
 	flat := func(p Price) Price {
 		p.Bands = append([]Band(nil), p.Bands...)
 		for i := range p.Bands {

@@ -1,4 +1,4 @@
-package entitlement
+package money
 
 import (
 	"fmt"
@@ -68,7 +68,7 @@ func isCurrency(code string) bool {
 
 // currencyOf returns the index of a currency of the package's table;
 // amounts are told apart without a map lookup.
-func currencyOf(code string) (uint8, bool) {
+func currencyOf(code string) (CurrencyID, bool) {
 	if len(code) != 3 || code[0] < 'A' || code[0] > 'Z' {
 		return 0, false
 	}
@@ -97,7 +97,7 @@ func MustParseMoney(s string) Money {
 // parse reads amount in currency; input is the whole text for messages, or
 // "" to quote the amount and currency.
 func parse(input, amount, currency string) (Money, error) {
-	cur, err := lookupCurrency(currency)
+	cur, err := LookupCurrency(currency)
 	if err != nil {
 		return Money{}, err
 	}
@@ -105,7 +105,7 @@ func parse(input, amount, currency string) (Money, error) {
 }
 
 // parseIn is parse once the currency is known: cur is its index.
-func parseIn(input, amount string, cur uint8) (Money, error) {
+func parseIn(input, amount string, cur CurrencyID) (Money, error) {
 	c := currencies[cur]
 	text := func() string {
 		if input == "" {

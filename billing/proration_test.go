@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestQuotePeriod(t *testing.T) {
@@ -15,7 +17,7 @@ func TestQuotePeriod(t *testing.T) {
 		p.Proration = r
 		return p
 	}
-	cents := func(m string) Price { return Price{Currency: "USD", Minimum: MustParseMoney(m)} }
+	cents := func(m string) Price { return Price{Currency: "USD", Minimum: money.MustParseMoney(m)} }
 	feb2024 := MonthPeriod(2024, time.February) // leap year: 29 days
 	feb2023 := MonthPeriod(2023, time.February) // 28 days
 	jan2025 := MonthPeriod(2025, time.January)  // 31 days
@@ -51,7 +53,7 @@ func TestQuotePeriod(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			spend := MustParseMoney(tt.spend)
+			spend := money.MustParseMoney(tt.spend)
 			q, err := tt.price.QuotePeriod(spend, tt.period)
 			require.NoError(t, err)
 			assert.Equal(t, tt.total, q.Total.String())
@@ -90,18 +92,18 @@ func TestQuotePeriodErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.EqualError(t, tt.period.Validate(), tt.msg)
 			assert.Zero(t, tt.period.ActiveDays())
-			_, err := enhanced.QuotePeriod(MustParseMoney("1 USD"), tt.period)
+			_, err := enhanced.QuotePeriod(money.MustParseMoney("1 USD"), tt.period)
 			assert.ErrorIs(t, err, ErrInvalidPeriod)
 			assert.EqualError(t, err, tt.msg)
-			_, err = enhanced.FeePeriod(MustParseMoney("1 USD"), tt.period)
+			_, err = enhanced.FeePeriod(money.MustParseMoney("1 USD"), tt.period)
 			assert.ErrorIs(t, err, ErrInvalidPeriod)
 		})
 	}
 	t.Run("price errors", func(t *testing.T) {
-		_, err := enhanced.QuotePeriod(MustParseMoney("-1 USD"), MonthPeriod(2024, time.May))
+		_, err := enhanced.QuotePeriod(money.MustParseMoney("-1 USD"), MonthPeriod(2024, time.May))
 		assert.ErrorIs(t, err, ErrNegativeSpend)
-		_, err = enhanced.FeePeriod(MustParseMoney("1 EUR"), MonthPeriod(2024, time.May))
-		assert.ErrorIs(t, err, ErrCurrencyMismatch)
+		_, err = enhanced.FeePeriod(money.MustParseMoney("1 EUR"), MonthPeriod(2024, time.May))
+		assert.ErrorIs(t, err, money.ErrCurrencyMismatch)
 	})
 }
 
@@ -166,12 +168,12 @@ func TestProration(t *testing.T) {
 }
 
 func TestFeePeriodAllocs(t *testing.T) {
-	spend, period := MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(10)
+	spend, period := money.MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(10)
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _, _ = enhanced.FeePeriod(spend, period) }))
 }
 
 func BenchmarkQuotePeriod(b *testing.B) {
-	spend, period := MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(10)
+	spend, period := money.MustParseMoney("85000 USD"), MonthPeriod(2024, time.February).Starting(10)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := enhanced.QuotePeriod(spend, period); err != nil {
@@ -183,11 +185,11 @@ func BenchmarkQuotePeriod(b *testing.B) {
 func ExamplePrice_QuotePeriod() {
 	standard := Price{
 		Currency:  "USD",
-		Minimum:   MustParseMoney("29 USD"),
-		Bands:     []Band{{Unbounded: true, Rate: MustParseRate("3%")}},
+		Minimum:   money.MustParseMoney("29 USD"),
+		Bands:     []Band{{Unbounded: true, Rate: money.MustParseRate("3%")}},
 		Proration: BillToMonthEnd,
 	}
-	spend := MustParseMoney("1000 USD")
+	spend := money.MustParseMoney("1000 USD")
 	feb := MonthPeriod(2024, time.February)
 	for _, period := range []Period{feb.Starting(20), feb.Ending(10)} {
 		q, err := standard.QuotePeriod(spend, period)

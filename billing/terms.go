@@ -1,9 +1,11 @@
-package entitlement
+package billing
 
 import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // ErrInvalidTerms reports a [Billing] whose discounts or commitments fail
@@ -20,7 +22,7 @@ type Billing struct {
 	// a legacy tier whose fee was negotiated (Looker Premier). It is
 	// charged whatever the spend, prorated by days in a month the contract
 	// leaves the tier. The zero Money when the catalog prices the tier.
-	Fee Money
+	Fee money.Money
 	// MovesTo is the tier (id or alias) the contract moves to when a
 	// migration of its tier takes effect; it must be one of the
 	// migration's targets. Empty when no migration takes effect in the
@@ -39,11 +41,11 @@ type Billing struct {
 // A discount never takes a month below zero: a fixed amount larger than the
 // month's fees takes the fees to zero.
 type Discount struct {
-	Name   string    // what the discount is, for the invoice line's reason, e.g. "partner"
-	Rate   Rate      // the share of the month's fees taken off; zero for a fixed discount
-	Amount Money     // the amount taken off each month; the zero Money for a percentage
-	From   time.Time // first month the discount applies to
-	Until  time.Time // first month it no longer applies to; zero for open-ended
+	Name   string      // what the discount is, for the invoice line's reason, e.g. "partner"
+	Rate   money.Rate  // the share of the month's fees taken off; zero for a fixed discount
+	Amount money.Money // the amount taken off each month; the zero Money for a percentage
+	From   time.Time   // first month the discount applies to
+	Until  time.Time   // first month it no longer applies to; zero for open-ended
 }
 
 // Commitment is a minimum commitment over a term: the net fees (after
@@ -52,10 +54,10 @@ type Discount struct {
 // max(0, Amount − those fees). From and Until must be the first instants
 // of two months in UTC, From before Until.
 type Commitment struct {
-	Name   string    // what the commitment is, for the true-up line's reason
-	Amount Money     // the least the term's net fees add up to
-	From   time.Time // first month of the term
-	Until  time.Time // first month after the term
+	Name   string      // what the commitment is, for the true-up line's reason
+	Amount money.Money // the least the term's net fees add up to
+	From   time.Time   // first month of the term
+	Until  time.Time   // first month after the term
 }
 
 // Validate reports whether b's terms are well formed in currency cur (the
@@ -64,7 +66,7 @@ type Commitment struct {
 // amount in cur, and windows and terms on month boundaries. A set Fee must
 // be non-negative and in cur. Errors wrap [ErrInvalidTerms].
 func (b *Billing) Validate(cur string) error {
-	if b.Fee != (Money{}) {
+	if b.Fee != (money.Money{}) {
 		if err := nonNegativeIn("fee", b.Fee, cur); err != nil {
 			return fmt.Errorf("%w: %s", ErrInvalidTerms, err)
 		}
@@ -84,11 +86,11 @@ func (b *Billing) Validate(cur string) error {
 
 func (d *Discount) validate(cur string) error {
 	switch {
-	case d.Rate.IsZero() == (d.Amount == (Money{})):
+	case d.Rate.IsZero() == (d.Amount == (money.Money{})):
 		return errors.New("give either a rate or an amount")
-	case !d.Rate.inRange():
+	case !d.Rate.InRange():
 		return fmt.Errorf("rate %s is outside 0%%..100%%", d.Rate)
-	case d.Amount != (Money{}):
+	case d.Amount != (money.Money{}):
 		if err := nonNegativeIn("amount", d.Amount, cur); err != nil {
 			return err
 		}
@@ -105,8 +107,8 @@ func (c *Commitment) validate(cur string) error {
 
 // nonNegativeIn checks that m, the terms' what, is a non-negative amount in
 // currency cur.
-func nonNegativeIn(what string, m Money, cur string) error {
-	if m.Currency() != cur || m.minor < 0 {
+func nonNegativeIn(what string, m money.Money, cur string) error {
+	if m.Currency() != cur || m.Minor() < 0 {
 		return fmt.Errorf("%s %s is not a non-negative amount in %s", what, m, cur)
 	}
 	return nil
@@ -144,28 +146,28 @@ func in(m, from, until time.Time) bool {
 
 // Off returns what d takes off fees (≥ 0, in d's currency for a fixed
 // discount): fees × Rate rounded half-even once, or Amount, never more than
-// fees. It fails with [ErrCurrencyMismatch] when a fixed discount's
+// fees. It fails with [money.ErrCurrencyMismatch] when a fixed discount's
 // currency is not that of fees and [ErrInvalidTerms] for negative fees.
-func (d Discount) Off(fees Money) (Money, error) {
-	if fees.minor < 0 {
-		return Money{}, fmt.Errorf("%w: fees %s are negative", ErrInvalidTerms, fees)
+func (d Discount) Off(fees money.Money) (money.Money, error) {
+	if fees.Minor() < 0 {
+		return money.Money{}, fmt.Errorf("%w: fees %s are negative", ErrInvalidTerms, fees)
 	}
-	if d.Amount != (Money{}) {
-		if d.Amount.cur != fees.cur {
-			return Money{}, mismatch(d.Amount.Currency(), fees.Currency())
+	if d.Amount != (money.Money{}) {
+		if d.Amount.CurrencyID() != fees.CurrencyID() {
+			return money.Money{}, money.Mismatch(d.Amount.Currency(), fees.Currency())
 		}
-		return Money{minor: min(d.Amount.minor, fees.minor), cur: fees.cur}, nil
+		return money.FromMinor(min(d.Amount.Minor(), fees.Minor()), fees.CurrencyID()), nil
 	}
-	v, _ := mul64(uint64(fees.minor), uint64(d.Rate.micro)).divRound(rateScale) // ≤ fees: the rate is at most 100%
-	return Money{minor: min(int64(v), fees.minor), cur: fees.cur}, nil
+	v, _ := mul64(uint64(fees.Minor()), uint64(d.Rate.MicroPercent())).divRound(money.RateScale) // ≤ fees: the rate is at most 100%
+	return money.FromMinor(min(int64(v), fees.Minor()), fees.CurrencyID()), nil
 }
 
 // TrueUp returns the true-up charged at the end of c's term when the
 // term's net fees add up to fees: max(0, Amount − fees). It fails with
-// [ErrCurrencyMismatch] when the currencies differ.
-func (c Commitment) TrueUp(fees Money) (Money, error) {
-	if c.Amount.cur != fees.cur || fees.cur == 0 {
-		return Money{}, mismatch(c.Amount.Currency(), fees.Currency())
+// [money.ErrCurrencyMismatch] when the currencies differ.
+func (c Commitment) TrueUp(fees money.Money) (money.Money, error) {
+	if c.Amount.CurrencyID() != fees.CurrencyID() || fees.CurrencyID() == 0 {
+		return money.Money{}, money.Mismatch(c.Amount.Currency(), fees.Currency())
 	}
-	return Money{minor: max(0, c.Amount.minor-max(fees.minor, 0)), cur: fees.cur}, nil
+	return money.FromMinor(max(0, c.Amount.Minor()-max(fees.Minor(), 0)), fees.CurrencyID()), nil
 }

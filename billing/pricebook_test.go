@@ -1,4 +1,4 @@
-package entitlement
+package billing
 
 import (
 	"errors"
@@ -7,11 +7,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // flatPrice is a price of a flat monthly fee, for price book tests.
 func flatPrice(fee string) Price {
-	m := MustParseMoney(fee)
+	m := money.MustParseMoney(fee)
 	return Price{Currency: m.Currency(), Minimum: m}
 }
 

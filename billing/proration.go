@@ -1,10 +1,13 @@
-package entitlement
+package billing
 
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/money"
 )
 
 // ErrInvalidPeriod reports a [Period] that is not a valid part of one month.
@@ -201,7 +204,7 @@ func (p Period) billedDays(r Proration) (billed, days int) {
 // ([BillToMonthEnd]), or the whole month ([BillFullMonth]).
 //
 // It fails like [Price.Quote], and with [ErrInvalidPeriod].
-func (p Price) QuotePeriod(spend Money, period Period) (Quote, error) {
+func (p Price) QuotePeriod(spend money.Money, period Period) (Quote, error) {
 	if err := period.Validate(); err != nil {
 		return Quote{}, err
 	}
@@ -211,10 +214,20 @@ func (p Price) QuotePeriod(spend Money, period Period) (Quote, error) {
 
 // FeePeriod returns the Total of [Price.QuotePeriod] without building the
 // lines; it does not allocate unless it fails.
-func (p Price) FeePeriod(spend Money, period Period) (Money, error) {
+func (p Price) FeePeriod(spend money.Money, period Period) (money.Money, error) {
 	if err := period.Validate(); err != nil {
-		return Money{}, err
+		return money.Money{}, err
 	}
 	billed, days := period.billedDays(p.Proration)
 	return p.fee(spend, billed, days)
+}
+
+// round returns exact × billed / (money.RateScale × days) of currency cur,
+// rounded half-even.
+func round(exact u128, billed, days int, cur money.CurrencyID) (money.Money, error) {
+	v, ok := exact.mul(uint64(billed)).divRound(money.RateScale * uint64(days))
+	if !ok || v > math.MaxInt64 { // impossible: bands keeps the sum below maxExact, and billed ≤ days
+		return money.Money{}, fmt.Errorf("%w: fee does not fit in 64-bit minor units", money.ErrOverflow)
+	}
+	return money.FromMinor(int64(v), cur), nil
 }

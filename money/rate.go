@@ -1,4 +1,4 @@
-package entitlement
+package money
 
 import (
 	"errors"
@@ -13,8 +13,10 @@ var ErrMalformedRate = errors.New("malformed rate")
 const (
 	// microPerPercent is the number of Rate units in one percent.
 	microPerPercent = 1_000_000
-	// rateScale is the number of Rate units in a fraction of 1 (100%).
-	rateScale = 100 * microPerPercent
+	// RateScale is the number of Rate units (millionths of a percent) in
+	// 100%: a Rate r is the fraction r.MicroPercent() / RateScale, which
+	// lets prices multiply minor units by rates in exact integers.
+	RateScale = 100 * microPerPercent
 )
 
 // Rate is an exact percentage between 0% and 100% with up to six decimal
@@ -30,7 +32,7 @@ type Rate struct {
 // is 7%, NewRate(125_000) is 0.125%. It fails with [ErrMalformedRate] when
 // micro is negative or above 100%.
 func NewRate(micro int64) (Rate, error) {
-	if r := (Rate{micro: micro}); !r.inRange() {
+	if r := (Rate{micro: micro}); !r.InRange() {
 		return Rate{}, fmt.Errorf("%w: %d millionths of a percent is outside 0%%..100%%", ErrMalformedRate, micro)
 	}
 	return Rate{micro: micro}, nil
@@ -85,7 +87,7 @@ func ParseRate(s string) (Rate, error) {
 		v += int64(c-'0') * p
 		p /= 10
 	}
-	if v > rateScale {
+	if v > RateScale {
 		return bad("rates cannot exceed 100%")
 	}
 	return Rate{micro: v}, nil
@@ -104,9 +106,9 @@ func MustParseRate(s string) Rate {
 // MicroPercent returns the rate in millionths of a percent (7_000_000 for 7%).
 func (r Rate) MicroPercent() int64 { return r.micro }
 
-// inRange reports whether r is between 0% and 100%, as every Rate built by
+// InRange reports whether r is between 0% and 100%, as every Rate built by
 // NewRate or ParseRate is.
-func (r Rate) inRange() bool { return r.micro >= 0 && r.micro <= rateScale }
+func (r Rate) InRange() bool { return r.micro >= 0 && r.micro <= RateScale }
 
 // IsZero reports whether the rate is 0%.
 func (r Rate) IsZero() bool { return r.micro == 0 }

@@ -1,4 +1,4 @@
-package entitlement
+package money
 
 import (
 	"encoding/json"
@@ -141,5 +141,63 @@ func BenchmarkMoneyString(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = m.String()
+	}
+}
+
+func TestCurrencyID(t *testing.T) {
+	tests := []struct {
+		name   string
+		code   string
+		digits int
+		err    string
+	}{
+		{"dollar", "USD", 2, ""},
+		{"yen", "JPY", 0, ""},
+		{"dinar", "BHD", 3, ""},
+		{"unknown", "XXX", 0, `unknown currency "XXX" (want an ISO 4217 code such as USD, EUR or JPY)`},
+		{"missing", "", 0, "unknown currency: missing currency code"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			id, err := LookupCurrency(tt.code)
+			if tt.err != "" {
+				require.ErrorIs(t, err, ErrUnknownCurrency)
+				assert.EqualError(t, err, tt.err)
+				assert.Zero(t, id)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.code, id.Code())
+			assert.Equal(t, tt.digits, id.Digits())
+			m := FromMinor(-1234, id)
+			want, err := NewMoney(-1234, tt.code)
+			require.NoError(t, err)
+			assert.Equal(t, want, m)
+			assert.Equal(t, id, m.CurrencyID())
+		})
+	}
+	t.Run("zero", func(t *testing.T) {
+		var id CurrencyID
+		assert.Equal(t, "", id.Code())
+		assert.Equal(t, 0, id.Digits())
+		assert.Equal(t, Money{}, FromMinor(0, id))
+		assert.Equal(t, id, Money{}.CurrencyID())
+	})
+}
+
+func TestMismatch(t *testing.T) {
+	tests := []struct {
+		name, a, b, want string
+	}{
+		{"two currencies", "USD", "EUR", "currency mismatch: USD and EUR"},
+		{"no currency first", "", "USD", "currency mismatch: no currency and USD"},
+		{"no currency second", "JPY", "", "currency mismatch: JPY and no currency"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Mismatch(tt.a, tt.b)
+			assert.ErrorIs(t, err, ErrCurrencyMismatch)
+			assert.EqualError(t, err, tt.want)
+		})
 	}
 }

@@ -1,4 +1,4 @@
-package entitlement
+package money
 
 import (
 	"encoding/json"
@@ -101,7 +101,7 @@ func FuzzParseRate(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if r.micro < 0 || r.micro > rateScale {
+		if r.micro < 0 || r.micro > RateScale {
 			t.Fatalf("ParseRate(%q) = %d out of range", s, r.micro)
 		}
 		back, err := ParseRate(r.String())
@@ -125,4 +125,27 @@ func ExampleParseRate() {
 	// 2.5% 2500000
 	// 0.125% 125000
 	// error: malformed rate "150%": rates cannot exceed 100%
+}
+
+func TestRateScale(t *testing.T) {
+	tests := []struct {
+		name  string
+		rate  string
+		micro int64
+	}{
+		{"none", "0%", 0},
+		{"some", "7.5%", 7_500_000},
+		{"all", "100%", RateScale},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := MustParseRate(tt.rate)
+			assert.Equal(t, tt.micro, r.MicroPercent())
+			assert.True(t, r.InRange())
+		})
+	}
+	t.Run("out of range", func(t *testing.T) {
+		assert.False(t, Rate{micro: RateScale + 1}.InRange())
+		assert.False(t, Rate{micro: -1}.InRange())
+	})
 }

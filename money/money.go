@@ -1,4 +1,4 @@
-package entitlement
+package money
 
 import (
 	"errors"
@@ -18,8 +18,6 @@ var (
 	ErrCurrencyMismatch = errors.New("currency mismatch")
 	// ErrOverflow reports an amount that does not fit in int64 minor units.
 	ErrOverflow = errors.New("money overflow")
-	// ErrNegativeSpend reports a negative spend given to a quote.
-	ErrNegativeSpend = errors.New("negative spend")
 )
 
 // currency is one ISO 4217 currency and its number of minor digits.
@@ -47,10 +45,10 @@ var currencies = [...]currency{
 }
 
 // currencyIndex maps a code to its index in currencies.
-var currencyIndex = func() map[string]uint8 {
-	m := make(map[string]uint8, len(currencies)-1)
+var currencyIndex = func() map[string]CurrencyID {
+	m := make(map[string]CurrencyID, len(currencies)-1)
 	for i, c := range currencies[1:] {
-		m[c.code] = uint8(i + 1)
+		m[c.code] = CurrencyID(i + 1)
 	}
 	return m
 }()
@@ -76,9 +74,16 @@ func Currencies() []string {
 	return codes
 }
 
-// lookupCurrency returns the index of code or an error wrapping
-// ErrUnknownCurrency.
-func lookupCurrency(code string) (uint8, error) {
+// CurrencyID identifies a currency of the package's table by a small
+// integer, so that code comparing or building many amounts of one currency
+// (a price's bands, an invoice's lines) needs neither a string comparison
+// nor a map lookup. The zero CurrencyID is "no currency", the currency of
+// the zero [Money]. Get one with [LookupCurrency] or [Money.CurrencyID].
+type CurrencyID uint8
+
+// LookupCurrency returns the CurrencyID of an ISO 4217 code of the
+// package's table, or an error wrapping [ErrUnknownCurrency].
+func LookupCurrency(code string) (CurrencyID, error) {
 	i, ok := currencyIndex[code]
 	if !ok {
 		if code == "" {
@@ -89,6 +94,13 @@ func lookupCurrency(code string) (uint8, error) {
 	return i, nil
 }
 
+// Code returns the ISO 4217 code of id, or "" for the zero CurrencyID.
+func (id CurrencyID) Code() string { return currencies[id].code }
+
+// Digits returns the number of minor digits of id's currency (2 for USD,
+// 0 for JPY); 0 for the zero CurrencyID.
+func (id CurrencyID) Digits() int { return int(currencies[id].digits) }
+
 // Money is an exact amount of one currency: a signed count of the
 // currency's minor units (cents for USD) and its ISO 4217 code.
 //
@@ -98,14 +110,23 @@ func lookupCurrency(code string) (uint8, error) {
 // currency and same amount) and safe to copy and share.
 type Money struct {
 	minor int64
-	cur   uint8 // index in currencies; 0 for none
+	cur   CurrencyID // index in currencies; 0 for none
 }
+
+// FromMinor returns minor units of the currency id, like [NewMoney] but
+// without looking the code up; the zero id gives an amount with no
+// currency, which every arithmetic refuses.
+func FromMinor(minor int64, id CurrencyID) Money { return Money{minor: minor, cur: id} }
+
+// CurrencyID returns the identifier of m's currency; the zero value's is
+// the zero CurrencyID.
+func (m Money) CurrencyID() CurrencyID { return m.cur }
 
 // NewMoney returns minor units of the currency code, e.g. NewMoney(615000,
 // "USD") is 6150.00 USD. It fails with [ErrUnknownCurrency] for an unknown
 // code.
 func NewMoney(minor int64, currency string) (Money, error) {
-	cur, err := lookupCurrency(currency)
+	cur, err := LookupCurrency(currency)
 	if err != nil {
 		return Money{}, err
 	}
@@ -133,8 +154,9 @@ func (m Money) Sign() int {
 	return 0
 }
 
-// mismatch returns the error for combining m and o.
-func mismatch(a, b string) error {
+// Mismatch returns the error, wrapping [ErrCurrencyMismatch], for combining
+// amounts in the currencies a and b; an empty code reads "no currency".
+func Mismatch(a, b string) error {
 	name := func(c string) string {
 		if c == "" {
 			return "no currency"
@@ -148,7 +170,7 @@ func mismatch(a, b string) error {
 // currencies differ and with [ErrOverflow] when the sum does not fit.
 func (m Money) Add(o Money) (Money, error) {
 	if m.cur != o.cur || m.cur == 0 {
-		return Money{}, mismatch(m.Currency(), o.Currency())
+		return Money{}, Mismatch(m.Currency(), o.Currency())
 	}
 	s := m.minor + o.minor
 	if (s > m.minor) != (o.minor > 0) {
@@ -161,7 +183,7 @@ func (m Money) Add(o Money) (Money, error) {
 // currencies differ and with [ErrOverflow] when the difference does not fit.
 func (m Money) Sub(o Money) (Money, error) {
 	if m.cur != o.cur || m.cur == 0 {
-		return Money{}, mismatch(m.Currency(), o.Currency())
+		return Money{}, Mismatch(m.Currency(), o.Currency())
 	}
 	s := m.minor - o.minor
 	if (s < m.minor) != (o.minor > 0) {
@@ -175,7 +197,7 @@ func (m Money) Sub(o Money) (Money, error) {
 // currencies differ.
 func (m Money) Cmp(o Money) (int, error) {
 	if m.cur != o.cur || m.cur == 0 {
-		return 0, mismatch(m.Currency(), o.Currency())
+		return 0, Mismatch(m.Currency(), o.Currency())
 	}
 	switch {
 	case m.minor < o.minor:
