@@ -39,6 +39,29 @@ func ExampleWeekGrid() {
 	// 672 cells
 }
 
+// Measure what moving an account in New York from Looker Premier to
+// Enhanced does, hour of the week by hour of the week, over a year with US
+// holidays: most P3 cases opened on a Friday at 10:00 are due later, but a
+// holiday makes some due earlier.
+func ExampleMeasureWeek() {
+	ny, err := slo.LoadZone("America/New_York")
+	if err != nil {
+		log.Fatal(err)
+	}
+	scope := rules.Scope{Zone: "America/New_York", Country: "us",
+		From: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), To: time.Date(2027, 3, 1, 0, 0, 0, 0, ny)}
+	week, err := picture.MeasureWeek(rules.Default(), "looker-premier", "enhanced", scope)
+	if err != nil {
+		log.Fatal(err)
+	}
+	c := week.Grids[2].Cells[picture.DayIndex(time.Friday)][10]
+	fmt.Printf("P3 Friday 10:00: %s openings, mostly %s: %s later (up to %s), %s earlier (up to %s)\n",
+		c.Openings, c.Most(), picture.Share(c.Later, c.Openings), slo.FormatDuration(c.Max),
+		picture.Share(c.Earlier, c.Openings), slo.FormatDuration(-c.Min))
+	// Output:
+	// P3 Friday 10:00: 52h0m0s openings, mostly later: 96% later (up to 88h), 4% earlier (up to 18h)
+}
+
 // Draw the clocks of a case, as `tiercel timeline --svg FILE` does:
 // compute its timeline, then draw it in the case's zone.
 func ExampleTimeline() {
