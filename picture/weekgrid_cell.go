@@ -106,23 +106,28 @@ func tooltip(p slo.Priority, day, hour int, c Cell) string {
 	}
 	var parts []string
 	if c.Max > 0 {
-		lo := "up to "
-		if c.Min > 0 {
-			lo = slo.FormatDuration(c.Min) + " to "
-		}
-		parts = append(parts, fmt.Sprintf("%s later by %s%s", Share(c.Later, c.Openings), lo, slo.FormatDuration(c.Max)))
+		parts = append(parts, move(Share(c.Later, c.Openings)+" later", max(c.Min, 0), c.Max))
 	}
 	if c.Min < 0 {
-		lo := "up to "
-		if c.Max < 0 {
-			lo = slo.FormatDuration(-c.Max) + " to "
-		}
-		parts = append(parts, fmt.Sprintf("%s earlier by %s%s", Share(c.Earlier, c.Openings), lo, slo.FormatDuration(-c.Min)))
+		parts = append(parts, move(Share(c.Earlier, c.Openings)+" earlier", max(-c.Max, 0), -c.Min))
 	}
 	if same := c.Same(); same > 0 {
 		parts = append(parts, Share(same, c.Openings)+" unchanged")
 	}
 	return fmt.Sprintf("%s: mostly %s; %s", at, mostWord[c.Most()], strings.Join(parts, ", "))
+}
+
+// move writes the moves one way, from least to most (least 0: some do not
+// move that way): "91% later by up to 30m", "100% later by 63h to 64h",
+// "100% later by 8h".
+func move(what string, least, most time.Duration) string {
+	switch {
+	case least == most:
+		return what + " by " + slo.FormatDuration(most)
+	case least > 0:
+		return what + " by " + slo.FormatDuration(least) + " to " + slo.FormatDuration(most)
+	}
+	return what + " by up to " + slo.FormatDuration(most)
 }
 
 // mostWord says what most openings of a cell with openings do.

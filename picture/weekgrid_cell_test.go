@@ -61,6 +61,7 @@ func TestTooltip(t *testing.T) {
 		{"unchanged", Cell{Openings: h}, "P2 Tue 09:00-10:00: unchanged"},
 		{"all later", Cell{Openings: h, Later: h, Min: 2 * h, Max: 3 * h}, "P2 Tue 09:00-10:00: mostly later; 100% later by 2h to 3h"},
 		{"all earlier", Cell{Openings: h, Earlier: h, Min: -3 * h, Max: -2 * h}, "P2 Tue 09:00-10:00: mostly earlier; 100% earlier by 2h to 3h"},
+		{"all later by as much", Cell{Openings: h, Later: h, Min: 8 * h, Max: 8 * h}, "P2 Tue 09:00-10:00: mostly later; 100% later by 8h"},
 		{"every way", Cell{Openings: 4 * h, Later: h, Earlier: h, Min: -5 * h, Max: 6 * h},
 			"P2 Tue 09:00-10:00: mostly unchanged; 25% later by up to 6h, 25% earlier by up to 5h, 50% unchanged"},
 	}
