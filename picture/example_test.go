@@ -63,7 +63,7 @@ func ExampleMeasureWeek() {
 }
 
 // Draw the clocks of a case, as `tiercel timeline --svg FILE` does:
-// compute its timeline, then draw it in the case's zone.
+// compute its timeline, then draw it in the zone the timeline gives.
 func ExampleTimeline() {
 	berlin, err := slo.LoadZone("Europe/Berlin")
 	if err != nil {
@@ -85,7 +85,7 @@ func ExampleTimeline() {
 		log.Fatal(err)
 	}
 	var svg bytes.Buffer // a file, in a program
-	err = picture.Timeline(&svg, tl, picture.TimelineCase{Case: c, Events: events, TierName: tier.Name, Location: berlin})
+	err = picture.Timeline(&svg, tl, picture.TimelineCase{Case: c, Events: events, TierName: tier.Name})
 	if err != nil {
 		log.Fatal(err)
 	}

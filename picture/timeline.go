@@ -41,13 +41,14 @@ const ClockLayout = "Mon 2006-01-02 15:04"
 
 // TimelineCase is what the timeline picture says about a case besides its
 // clocks: the case as it was opened, the events the timeline was computed
-// from, and the zone the picture shows instants in. The zero Location
-// shows them in the location of Case.Opened.
+// from, and the zone the picture shows instants in. A nil Location shows
+// them in the location the timeline gives (rules.Timeline.Location), or
+// else in that of Case.Opened.
 type TimelineCase struct {
 	Case     rules.Case     // the case at its opening: tier, priority, opened
 	Events   []rules.Event  // the events of the history, in order
 	TierName string         // the name of the case's tier at its opening, for the title; "": Case.Tier
-	Location *time.Location // where instants are shown; nil: Case.Opened.Location()
+	Location *time.Location // where instants are shown; nil: the timeline's Location
 	Zone     string         // how the title names Location; "": Location.String()
 }
 
@@ -116,6 +117,9 @@ func (p *timelinePicture) clock(t time.Time) string {
 // Text from the case and the catalog is escaped. The only error is w's.
 func Timeline(w io.Writer, tl rules.Timeline, c TimelineCase) error {
 	p := &timelinePicture{canvas: newCanvas(w), c: c, tl: tl, loc: c.Location, zone: c.Zone}
+	if p.loc == nil {
+		p.loc = tl.Location
+	}
 	if p.loc == nil {
 		p.loc = c.Case.Opened.Location()
 	}

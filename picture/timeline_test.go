@@ -87,6 +87,9 @@ func TestTimeline(t *testing.T) {
 			[]string{`Case clocks: a<b&"c" P1, opened Mon 2026-03-02 09:00`}},
 		{"instants in the location given", boundedTimeline(1), TimelineCase{Case: rules.Case{Priority: slo.P1, Opened: opened}, Location: tokyo}, 1,
 			[]string{"Case clocks:  P1, opened Mon 2026-03-02 18:00", "now Mon 2026-03-02 19:00: status open, P2, tier std; 0 events; times in Asia/Tokyo"}},
+		{"or in the timeline's", func() rules.Timeline { tl := boundedTimeline(1); tl.Location = tokyo; return tl }(),
+			TimelineCase{Case: rules.Case{Priority: slo.P1, Opened: opened}}, 1,
+			[]string{"now Mon 2026-03-02 19:00: status open, P2, tier std; 0 events; times in Asia/Tokyo"}},
 		{"or in the opening's, named as given", boundedTimeline(1), TimelineCase{Case: rules.Case{Priority: slo.P1, Opened: opened.In(tokyo)}, Zone: "JST"}, 1,
 			[]string{"now Mon 2026-03-02 19:00: status open, P2, tier std; 0 events; times in JST"}},
 	}

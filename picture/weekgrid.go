@@ -113,7 +113,7 @@ func DayIndex(d time.Weekday) int { return (int(d) + 6) % 7 }
 // Engine.CompareIn, and the cell of the day and hour the clock reads during
 // it keeps the extremes and adds the measures. An hour the clocks read
 // twice when they go back holds both readings, in every zone. A year takes
-// about 8,760 comparisons. Errors are CompareIn's and slo.LoadZone's. It
+// about 8,760 comparisons. Errors are CompareIn's. It
 // is safe for concurrent use.
 func MeasureWeek(e *rules.Engine, from, to string, s rules.Scope) (Week, error) {
 	changes, err := e.CompareIn(from, to, s)
@@ -128,11 +128,9 @@ func MeasureWeek(e *rules.Engine, from, to string, s rules.Scope) (Week, error) 
 	if err != nil {
 		return Week{}, err
 	}
-	loc := time.UTC
-	if s.Zone != "" {
-		if loc, err = slo.LoadZone(s.Zone); err != nil {
-			return Week{}, err
-		}
+	loc, err := slo.ZoneOrUTC(s.Zone) // checked by CompareIn
+	if err != nil {
+		return Week{}, err
 	}
 	p := Week{From: a.ID, To: b.ID, Scope: s, Location: loc}
 	index := p.addGrids(changes)
