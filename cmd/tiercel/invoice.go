@@ -61,7 +61,8 @@ invoice as one object.`,
 }
 
 // errInvalidContractFile is wrapped by every error of a contract or
-// spends file, and of the contract they describe: exit status 3.
+// spends file, and of the contract they describe: exit status 3 (4 or 5
+// when the catalog cannot decide the contract or a limit is passed).
 var errInvalidContractFile = fault.New(fault.BadInput, "invalid contract file")
 
 // fileError is an error of a contract or spends file whose message already
