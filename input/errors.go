@@ -1,15 +1,14 @@
 package input
 
 import (
-	"errors"
-
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
 
 // ErrInvalidFile is wrapped by every error of a file this package reads:
 // each kind's sentinel below wraps it, so errors.Is(err, ErrInvalidFile)
 // classifies any of them as a bad input file.
-var ErrInvalidFile = errors.New("invalid input file")
+var ErrInvalidFile = fault.New(fault.BadInput, "invalid input file")
 
 // kind is the sentinel of one kind of file: its text names the kind and it
 // unwraps to ErrInvalidFile.
@@ -17,6 +16,9 @@ type kind struct{ text string }
 
 func (k *kind) Error() string { return k.text }
 func (k *kind) Unwrap() error { return ErrInvalidFile }
+
+// Class returns fault.BadInput: the file is at fault.
+func (k *kind) Class() fault.Class { return fault.BadInput }
 
 // The sentinels of each kind of file. Errors found in a file are a
 // yamlpos-shaped list, one "file:line:col: path: message" a line, capped
@@ -38,8 +40,10 @@ var (
 	ErrInvalidSpends error = &kind{"invalid spends file"}
 )
 
-// ErrInvalidTime is wrapped by ParseTime's errors.
-var ErrInvalidTime = errors.New("invalid time")
+// ErrInvalidTime is wrapped by ParseTime's errors: a bad request on the
+// command line, a bad input file when a file holds the instant (its
+// positioned error says so).
+var ErrInvalidTime = fault.New(fault.BadRequest, "invalid time")
 
 // MaxErrors is the most errors a reader lists; past it the list ends with
 // an entry counting the rest, "and N more errors".

@@ -66,7 +66,7 @@ const maxUndecided = 10
 
 // undecided prints, with their lines, the cases of h that a tier cannot
 // decide (up to maxUndecided), after Replay failed.
-func (c *cli) undecided(e *rules.Engine, h *input.Cases, from, to string) {
+func (c *cli) undecided(e *rules.Engine, h *input.Cases, from, to string, err error) {
 	shown, more := 0, 0
 	for i, kase := range h.Cases {
 		for _, tier := range []string{from, to} {
@@ -84,6 +84,9 @@ func (c *cli) undecided(e *rules.Engine, h *input.Cases, from, to string) {
 	}
 	if more > 0 {
 		fmt.Fprintf(c.stderr, "%s: %s not shown\n", h.File, plural(more, "more error"))
+	}
+	if shown == 0 {
+		fmt.Fprintf(c.stderr, "tiercel %s: %s: %v\n", c.name, h.File, err)
 	}
 }
 
@@ -155,8 +158,8 @@ func (c *cli) replay(from, to, path, format string) error {
 	}
 	r, err := e.Replay(h.Cases, from, to)
 	if err != nil {
-		c.undecided(e, h, from, to)
-		return errInputFailed
+		c.undecided(e, h, from, to, err)
+		return shownError{err}
 	}
 	byPriority := priorityDelays(r)
 	if c.json() {
