@@ -165,8 +165,11 @@ func (lc *lifecycle) isWaiting(s string) bool { return slices.Contains(lc.waitin
 func never(*lifecycle, *celEvent) bool          { return false }
 func isOpening(_ *lifecycle, ev *celEvent) bool { return ev.Type == EventOpen }
 func byAgent(_ *lifecycle, ev *celEvent) bool   { return ev.Type == EventMessage && ev.By == ByAgent }
-func byCustomer(_ *lifecycle, ev *celEvent) bool {
-	return ev.Type == EventMessage && ev.By == ByCustomer
+
+// customerWhileOpen is a customer message on a case not solved: a message
+// that does not reopen a solved case owes no reply.
+func customerWhileOpen(lc *lifecycle, ev *celEvent) bool {
+	return ev.Type == EventMessage && ev.By == ByCustomer && !solved(lc, ev)
 }
 func solved(lc *lifecycle, ev *celEvent) bool        { return lc.isSolved(ev.Status) }
 func waiting(lc *lifecycle, ev *celEvent) bool       { return lc.isWaiting(ev.Status) }
@@ -181,7 +184,7 @@ func updateStarts(lc *lifecycle, ev *celEvent) bool {
 // start, stop, pause, resume, reset.
 var defaultRules = [numMetrics][numConds]eventCheck{
 	response:   {isOpening, byAgent, never, notWaiting, never},
-	nextReply:  {byCustomer, agentOrSolved, never, notWaiting, never},
+	nextReply:  {customerWhileOpen, agentOrSolved, never, notWaiting, never},
 	update:     {updateStarts, agentOrSolved, waiting, notWaiting, never},
 	resolution: {openOrReopened, solved, waiting, notWaiting, never},
 }

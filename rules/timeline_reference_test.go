@@ -174,7 +174,7 @@ func refHolds(m metric, k condition, ev refEvent) bool {
 	case response:
 		return opening
 	case nextReply:
-		return customer
+		return customer && !refSolved(ev.status)
 	case update:
 		return !refSolved(ev.status) && (opening || ev.reopened || agent)
 	}
