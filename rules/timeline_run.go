@@ -19,6 +19,7 @@ type run struct {
 	clocks   [numMetrics]clock
 	n        int      // the tracked metrics: clocks[:n]
 	ev       celEvent // the event being applied
+	spent    uint64   // the CEL cost spent so far (TimelineCostBudget)
 	// The activation of CEL conditions, when the catalog writes some.
 	vars    vars
 	kase    celCase
@@ -189,8 +190,7 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 // holds evaluates one condition of a metric on the event.
 func (r *run) holds(mr *metricRules, k condition) (bool, error) {
 	if p := mr.prg[k]; p != nil {
-		r.vars.now = r.ev.At
-		return evalBool(p, &r.vars, mr.what[k])
+		return r.eval(p, mr.what[k])
 	}
 	return mr.native[k](r.lc, &r.ev), nil
 }
