@@ -40,7 +40,7 @@ func ExampleDefault() {
 	e := rules.Default()
 	for _, id := range e.Tiers() {
 		t, _ := e.Tier(id)
-		fmt.Printf("%-15s %-24s P1 %s\n", id, t.Name, t.Response[slo.P1])
+		fmt.Printf("%-15s %-24s P1 %s\n", id, t.Name, t.Targets["response"][slo.P1])
 	}
 	// Output:
 	// standard        Standard Support         P1 4h business

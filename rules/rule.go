@@ -71,7 +71,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 	case "when":
 		return false, d.exprInto(f, &rd.when)
 	case "metric":
-		m, good := parsed(d, f, parseMetric)
+		m, good := parsed(d, f, d.metrics.parse)
 		rd.metric = m
 		return false, good
 	case "tiers":

@@ -78,7 +78,7 @@ type Cycle struct {
 
 // MetricTimeline is the cycles of one metric, in order.
 type MetricTimeline struct {
-	Metric string // response, nextReply, update or resolution
+	Metric string // response, nextReply, update, resolution, or a metric the catalog declares
 	Cycles []Cycle
 }
 
@@ -88,7 +88,7 @@ type Timeline struct {
 	Status   string           // the case's status at now
 	Priority slo.Priority     // the case's priority at now
 	Tier     string           // the id of the case's tier at now
-	Metrics  []MetricTimeline // the metrics some tier of the case promises, in the order response, nextReply, update, resolution
+	Metrics  []MetricTimeline // the metrics some tier of the case promises, in the order of Engine.Metrics
 }
 
 // Metric returns the cycles of the metric named name, and whether the
@@ -104,7 +104,7 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 
 // Timeline computes every clock of case c from its opening to now through
 // its events: for each metric a tier of the case promises (response,
-// nextReply, update, resolution), its cycles with their targets, due
+// nextReply, update, resolution, and those the catalog declares), its cycles with their targets, due
 // instants, pauses, breaches and warnings.
 //
 // The case opens at c.Opened with c.Priority on c.Tier and status "open"
@@ -154,8 +154,8 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 			return Timeline{}, &EventError{Index: i, Err: err}
 		}
 	}
-	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, r.n)}
-	for i := range r.n {
+	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, len(r.clocks))}
+	for i := range r.clocks {
 		k := &r.clocks[i]
 		if k.active {
 			k.finish(now)
@@ -163,7 +163,7 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 		for j := range k.cycles {
 			k.measure(j, now, r.out)
 		}
-		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: k.m.String(), Cycles: k.cycles})
+		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: r.lc.metrics[k.m].name, Cycles: k.cycles})
 	}
 	return tl, nil
 }

@@ -16,8 +16,8 @@ type run struct {
 	tier     *tier          // the case's tier now
 	priority slo.Priority   // the case's priority now
 	status   string         // the case's status now
-	clocks   [numMetrics]clock
-	n        int      // the tracked metrics: clocks[:n]
+	clocks   []clock        // the tracked metrics, in clockBuf while they fit
+	clockBuf [numBuiltins]clock
 	ev       celEvent // the event being applied
 	spent    uint64   // the CEL cost spent so far (TimelineCostBudget)
 	// The activation of CEL conditions, when the catalog writes some.
@@ -47,10 +47,12 @@ type cycleCalendar struct {
 // track picks the metrics the tiers of the case (at its opening and after
 // each tier event) promise.
 func (r *run) track(t *tier, events []Event) {
-	var on [numMetrics]bool
+	var on uint64 // bit m: metric m is tracked (maxMetrics is 64)
 	mark := func(t *tier) {
-		for m := range numMetrics {
-			on[m] = on[m] || t.objectives[m].declared()
+		for m := range t.objectives {
+			if t.objectives[m].declared() {
+				on |= 1 << m
+			}
 		}
 	}
 	mark(t)
@@ -60,11 +62,12 @@ func (r *run) track(t *tier, events []Event) {
 			mark(et)
 		}
 	}
-	for m := range numMetrics {
-		if on[m] {
-			r.clocks[r.n].m = m
-			r.clocks[r.n].cals = r.clocks[r.n].calBuf[:0]
-			r.n++
+	r.clocks = r.clockBuf[:0]
+	for m := range t.objectives {
+		if on&(1<<m) != 0 {
+			r.clocks = append(r.clocks, clock{m: metric(m)})
+			k := &r.clocks[len(r.clocks)-1]
+			k.cals = k.calBuf[:0]
 		}
 	}
 }
@@ -98,7 +101,7 @@ func (r *run) step(x *Event) error {
 // running cycle ends or changes, a new one may start, and the active one
 // pauses or resumes.
 func (r *run) apply(prioChanged, tierChanged bool) error {
-	for i := range r.n {
+	for i := range r.clocks {
 		k := &r.clocks[i]
 		mr := &r.lc.metrics[k.m]
 		if k.active {
