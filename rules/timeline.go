@@ -128,7 +128,8 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // event: wrapped in ErrInvalidEvent for an event out of order, before the
 // opening or after now, of an unknown type or missing its field (an unknown
 // tier also wraps ErrUnknownTier), else the error evaluating the catalog on
-// it; ErrInvalidCase as Deadline, and when now is before the opening; the
+// it, ErrCostLimit when the catalog's conditions would spend more than
+// TimelineCostBudget over the whole history; ErrInvalidCase as Deadline, and when now is before the opening; the
 // errors of Deadline for a target that cannot be decided (a tier without a
 // target for a priority is not one: the cycle has a zero Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
