@@ -67,3 +67,32 @@ func BenchmarkTimelineCostBudget(b *testing.B) {
 		}
 	}
 }
+
+// The budget also covers the rule chains that decide each cycle's target:
+// a rule over the same attribute, deciding each of 2,000 next-reply cycles,
+// ends in ErrCostLimit naming the event and the chain.
+func TestTimelineCostBudgetRules(t *testing.T) {
+	e, err := Compile("t.yaml", []byte(`tiers:
+  std:
+    name: Standard
+    response: {P1: 1h 24x7}
+    nextReply: {P1: 2h 24x7}
+rules:
+  - id: vip-reply
+    when: "case.attrs.tags.exists(x, x == 'vip')"
+    metric: nextReply
+    within: 1h
+`))
+	require.NoError(t, err)
+	_, c, _, now := hostileTimeline(t)
+	events := make([]Event, 4_000)
+	for i := range events {
+		events[i] = Event{At: c.Opened.Add(time.Duration(i+1) * time.Minute), Type: EventMessage, By: []string{ByCustomer, ByAgent}[i%2]}
+	}
+	_, err = e.Timeline(c, events, now)
+	require.ErrorIs(t, err, ErrCostLimit)
+	var ee *EventError
+	require.True(t, errors.As(err, &ee), "%v", err)
+	assert.ErrorContains(t, err, events[ee.Index].At.Format(time.RFC3339))
+	assert.ErrorContains(t, err, "the rule chain of tiers.std.nextReply.P1")
+}

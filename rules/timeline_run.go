@@ -247,11 +247,14 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
 		kc := *r.c
 		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
-		res, err = r.e.decide(t, &kc, k.m)
+		res, err = r.e.decide(t, &kc, k.m, &r.spent)
 	}
 	if errors.Is(err, ErrNoTarget) {
 		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}
 		return nil
+	}
+	if errors.Is(err, errBudgetSpent) {
+		return r.overBudget("the rule chain of " + o.row[cy.Priority])
 	}
 	if err != nil {
 		return err
