@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
@@ -36,8 +37,8 @@ type tierDef struct {
 	aliasAt     []pos
 	objectives  []objectiveDef // by metric
 	features    entitlement.Features
-	price       *entitlement.Price
-	prices      entitlement.PriceBook
+	price       *billing.Price
+	prices      billing.PriceBook
 	source      string
 }
 
@@ -97,7 +98,7 @@ func (d *decoder) priceBook(f field, fields []field, td *tierDef) {
 	case td.prices != nil:
 		td.price = &td.prices[len(td.prices)-1].Price
 	case td.price != nil:
-		td.prices = entitlement.PriceBook{{Price: *td.price}}
+		td.prices = billing.PriceBook{{Price: *td.price}}
 	}
 }
 
@@ -124,8 +125,8 @@ type tier struct {
 	aliases                               []string
 	objectives                            []objective // by metric
 	features                              entitlement.Features
-	price                                 *entitlement.Price // the newest of prices; nil when the catalog gives none
-	prices                                entitlement.PriceBook
+	price                                 *billing.Price // the newest of prices; nil when the catalog gives none
+	prices                                billing.PriceBook
 	cel                                   *celTier
 }
 
@@ -219,10 +220,10 @@ type Tier struct {
 	// response), and each other metric the tier promises; a metric it
 	// promises none of is absent.
 	Targets  map[string]slo.Table
-	Features entitlement.Features  // languages, channels and services
-	Price    *entitlement.Price    // the newest price version (the one Quote prices); nil when the catalog gives no price
-	Prices   entitlement.PriceBook // every price version, ascending; nil when the catalog gives no price
-	Source   string                // where the tier's numbers come from
+	Features entitlement.Features // languages, channels and services
+	Price    *billing.Price       // the newest price version (the one Quote prices); nil when the catalog gives no price
+	Prices   billing.PriceBook    // every price version, ascending; nil when the catalog gives no price
+	Source   string               // where the tier's numbers come from
 }
 
 func cloneFeatures(f entitlement.Features) entitlement.Features {

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -151,7 +152,7 @@ func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDi
 
 // priceAt returns the version of t's prices in force at at, the newest
 // when at is zero, and nil when there is none.
-func priceAt(t rules.Tier, at time.Time) *entitlement.Price {
+func priceAt(t rules.Tier, at time.Time) *billing.Price {
 	if at.IsZero() || len(t.Prices) == 0 {
 		return t.Price
 	}
@@ -164,7 +165,7 @@ func priceAt(t rules.Tier, at time.Time) *entitlement.Price {
 // diffFees returns the fees of a and b (either may be nil: no price) at the
 // reference spends where they differ. Each price is quoted in its own
 // currency; the difference is given when both are in one currency.
-func diffFees(a, b *entitlement.Price) ([]feeDiffJSON, error) {
+func diffFees(a, b *billing.Price) ([]feeDiffJSON, error) {
 	if a == nil && b == nil {
 		return nil, nil
 	}
@@ -189,7 +190,7 @@ func diffFees(a, b *entitlement.Price) ([]feeDiffJSON, error) {
 		case newSpend != "" && newSpend != oldSpend: // the currency changed
 			row.Spend = oldSpend + " / " + newSpend
 		}
-		if oldFee != (entitlement.Money{}) && newFee.Currency() == oldFee.Currency() {
+		if oldFee != (money.Money{}) && newFee.Currency() == oldFee.Currency() {
 			diff, err := newFee.Sub(oldFee)
 			if err != nil {
 				return nil, err
@@ -203,28 +204,28 @@ func diffFees(a, b *entitlement.Price) ([]feeDiffJSON, error) {
 
 // feeAt returns the fee of p (nil: no price) at the reference spend s in
 // p's currency, and that spend.
-func feeAt(p *entitlement.Price, s string) (entitlement.Money, string, error) {
+func feeAt(p *billing.Price, s string) (money.Money, string, error) {
 	if p == nil {
-		return entitlement.Money{}, "", nil
+		return money.Money{}, "", nil
 	}
-	spend, err := entitlement.ParseAmount(s, p.Currency)
+	spend, err := money.ParseAmount(s, p.Currency)
 	if err != nil {
-		return entitlement.Money{}, "", err
+		return money.Money{}, "", err
 	}
 	fee, err := p.Fee(spend)
 	return fee, spend.String(), err
 }
 
 // feeText writes a fee, or "-" for no price.
-func feeText(m entitlement.Money) string {
-	if m == (entitlement.Money{}) {
+func feeText(m money.Money) string {
+	if m == (money.Money{}) {
 		return "-"
 	}
 	return m.String()
 }
 
 // signed writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD".
-func signed(m entitlement.Money) string {
+func signed(m money.Money) string {
 	if m.Sign() > 0 {
 		return "+" + m.String()
 	}

@@ -7,7 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 const diffData = "testdata/diff/"
@@ -46,11 +47,11 @@ func TestDiffJSON(t *testing.T) {
 }
 
 func TestDiffFees(t *testing.T) {
-	usd := entitlement.Price{Currency: "USD", Minimum: entitlement.MustParseMoney("100 USD")}
-	eur := entitlement.Price{Currency: "EUR", Minimum: entitlement.MustParseMoney("100 EUR")}
+	usd := billing.Price{Currency: "USD", Minimum: money.MustParseMoney("100 USD")}
+	eur := billing.Price{Currency: "EUR", Minimum: money.MustParseMoney("100 EUR")}
 	tests := []struct {
 		name string
-		a, b *entitlement.Price
+		a, b *billing.Price
 		want feeDiffJSON // the first row
 		rows int
 	}{
