@@ -166,6 +166,7 @@ func FuzzCompile(f *testing.F) {
 		f.Add([]byte(tc.src))
 	}
 	f.Add([]byte(okTier + "rules:\n  - id: r\n    when: case.attrs['x'] == 1\n    calendar: 24x7\n    within: 1m\n"))
+	f.Add([]byte(zendeskTiers + zendeskLifecycle)) // metrics the catalog declares
 	opened := time.Date(2026, 3, 8, 1, 30, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		e, err := Compile("f.yaml", src)
