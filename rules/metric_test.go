@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -149,4 +151,19 @@ func TestRuleOnDeclaredMetric(t *testing.T) {
 	e, err := Compile("t.yaml", []byte(okTier+"rules: [{id: r, when: 'true', metric: wait, within: 1h}]\nlifecycle: {metrics: {wait: {start: 'true', stop: 'false'}}}\n"))
 	require.NoError(t, err)
 	assert.Equal(t, metric(numBuiltins), e.rules[0].metric)
+}
+
+// A catalog has at most maxMetrics metrics, built-ins included: the first
+// declared metric over the limit is the error.
+func TestTooManyMetrics(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(okTier + "lifecycle:\n  metrics:\n")
+	for i := range maxMetrics - int(numBuiltins) + 1 {
+		fmt.Fprintf(&b, "    m%d: {start: 'true', stop: 'true'}\n", i)
+	}
+	_, err := Compile("t.yaml", []byte(b.String()))
+	var l ErrorList
+	require.ErrorAs(t, err, &l)
+	require.Len(t, l, 1)
+	assert.Equal(t, fmt.Sprintf("t.yaml:%d:5: lifecycle.metrics.m60: more than 64 metrics", 7+maxMetrics-int(numBuiltins)), l[0].Error())
 }
