@@ -13,10 +13,11 @@ type catalogFile struct {
 	billing     []billingDef
 	lifecycle   []*lifecycleDef
 	metrics     metricSet // the built-in metrics and those the first lifecycle section declares
+	priorities  []priorityDef
 }
 
 // topKeys are the sections of a catalog document.
-var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle"}
+var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle", "priorities"}
 
 // parseLifecycleSection reads the lifecycle section of the catalog
 // document root, if any, into cf: it declares the metrics that the other
@@ -57,6 +58,8 @@ func (d *decoder) parseFile(root *yaml.Node, cf *catalogFile) {
 			cf.permissions = parseEach(cf.permissions, d.Mapping(f.Value, f.Path, nil), d.parsePermission)
 		case "billing":
 			d.parseBilling(f, cf)
+		case "priorities":
+			d.parsePriorities(f, cf)
 		}
 	}
 }
