@@ -38,8 +38,9 @@ type Billing struct {
 // percentage (Rate) or a fixed amount per month (Amount), never both. It
 // applies to every month inside the window [From, Until); both must be the
 // first instant of a month in UTC, and a zero Until leaves the window open.
-// A discount never takes a month below zero: a fixed amount larger than the
-// month's fees takes the fees to zero.
+// A discount never takes a month below zero: a fixed amount larger than
+// what the month's fees and the previous discounts left takes the month to
+// zero, and its invoice line's reason says it was capped.
 type Discount struct {
 	Name   string      // what the discount is, for the invoice line's reason, e.g. "partner"
 	Rate   money.Rate  // the share of the month's fees taken off; zero for a fixed discount
