@@ -20,13 +20,16 @@ var ErrInvalidTerms = errors.New("invalid billing terms")
 type Billing struct {
 	// Fee is the monthly fee of a tier the catalog gives no price, such as
 	// a legacy tier whose fee was negotiated (Looker Premier). It is
-	// charged whatever the spend, prorated by days in a month the contract
-	// leaves the tier. The zero Money when the catalog prices the tier.
+	// charged whatever the spend, prorated by days in the month the
+	// contract starts and in a month it moves to or from the tier. The
+	// zero Money when the catalog prices the tier.
 	Fee money.Money
 	// MovesTo is the tier (id or alias) the contract moves to when a
 	// migration of its tier takes effect; it must be one of the
-	// migration's targets. Empty when no migration takes effect in the
-	// billed months.
+	// migration's targets. Empty when no migration takes effect before
+	// the end of the billed months; a migration that took effect before
+	// them needs it too, unless the contract already names the tier it
+	// moved to.
 	MovesTo string
 	// Discounts apply in order, each to what the previous ones left.
 	Discounts []Discount
