@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -17,9 +18,8 @@ import (
 //
 // The spends of a month are summed over every account given (AWS and Google
 // Cloud price support on the aggregated spend of the accounts under one
-// payer). Months are calendar months in UTC, and spends of other months
-// are not billed: they belong to other invoices. A billed month without a
-// spend row has a spend of zero, so that it still pays the tier's minimum,
+// payer). Spends of months other than those given are not billed: they
+// belong to other invoices. A billed month without a spend row has a spend of zero, so that it still pays the tier's minimum,
 // and the invoice warns about it (billing.Invoice.Warnings).
 //
 // The contract is billed from its start (c.Start): months wholly before it
@@ -27,7 +27,7 @@ import (
 // spends export usually covers the payer's usage from before the support
 // contract began; months that all end before the start are refused. The
 // month of the start is prorated by the price's proration rule from the
-// start's day (UTC): by days for billing.ProrateByDays and
+// start's day: by days for billing.ProrateByDays and
 // billing.BillToMonthEnd, in full for billing.BillFullMonth. A contract
 // without a start is billed over all of months.
 //
@@ -38,7 +38,7 @@ import (
 // migration that applies takes effect before the end of months, the
 // contract moves to c.Billing.MovesTo, one of the migration's targets.
 // The month of the move is billed once, split at the day the move takes
-// effect (UTC): the old tier bills the days before it and the new tier the
+// effect: the old tier bills the days before it and the new tier the
 // days from it, each by days whatever its price's proration rule, as
 // Stripe and Chargebee prorate a change of plan in the middle of a period
 // (https://docs.stripe.com/billing/subscriptions/prorations). The
@@ -46,7 +46,9 @@ import (
 // move does neither, so no month bills two tiers' full fees. A move on the
 // first of a month bills the whole month on the new tier. A tier the
 // catalog does not price, such as a legacy tier, bills c.Billing.Fee every
-// month whatever the spend, prorated by days.
+// month whatever the spend, prorated by days. The days and months of the
+// start and of a move are those of the contract's zone (c.Zone, UTC when
+// empty): a start at midnight in Tokyo on 11 April bills from 11 April.
 //
 // Errors: those of PriceAt; billing.ErrInvalidPeriod for bad months or
 // months before the contract's start; billing.ErrNegativeSpend;
@@ -78,8 +80,11 @@ type invoicing struct {
 	e         *Engine
 	c         *entitlement.Contract
 	from, to  payer
-	startAt   time.Time // the first instant billed: the later of the months' and the contract's start
-	moveAt    time.Time // when the contract moves to to; zero when it does not move
+	loc       *time.Location // the contract's zone, whose calendar says on which day it starts and moves
+	startAt   time.Time      // the first instant billed: the later of the months' and the contract's start
+	start     day            // the day of the contract's start; before every month when it has none
+	moveAt    time.Time      // when the contract moves to to; zero when it does not move
+	moveDay   day            // the day of moveAt
 	migration string
 	heldUntil time.Time
 	// reason caches the last fee line's reason, which every whole month
@@ -95,15 +100,19 @@ func (e *Engine) invoice(c *entitlement.Contract, months billing.Months, spends 
 	if err := months.Validate(); err != nil {
 		return billing.Invoice{}, err
 	}
-	billed, err := billedMonths(c, months)
-	if err != nil {
-		return billing.Invoice{}, err
-	}
 	var in contractInput
 	if err := e.input(c, months.Start(0), &in); err != nil {
 		return billing.Invoice{}, err
 	}
-	iv := invoicing{e: e, c: c, startAt: slices.MaxFunc([]time.Time{billed.Start(0), c.Start}, time.Time.Compare)}
+	iv := invoicing{e: e, c: c, loc: time.UTC, start: day{month: math.MinInt, day: 1}}
+	if c.Zone != "" {
+		iv.loc, _ = loadZone(c.Zone) // input loaded it
+	}
+	billed, err := iv.billedMonths(months)
+	if err != nil {
+		return billing.Invoice{}, err
+	}
+	iv.startAt = slices.MaxFunc([]time.Time{billed.Start(0), c.Start}, time.Time.Compare)
 	if err := iv.move(&in, billed); err != nil {
 		return billing.Invoice{}, err
 	}
@@ -131,7 +140,7 @@ func (e *Engine) invoice(c *entitlement.Contract, months billing.Months, spends 
 			sums[i], _ = money.NewMoney(0, cur) // cur is a price's or fee's currency: known
 			warnings = append(warnings, billed.Period(i).String()+": no spend row, billed at a spend of "+sums[i].String())
 		}
-		if fees, err = iv.month(fees, start, next, sums[i]); err != nil {
+		if fees, err = iv.month(fees, start, sums[i]); err != nil {
 			return billing.Invoice{}, err
 		}
 		start = next
@@ -147,24 +156,42 @@ func (e *Engine) invoice(c *entitlement.Contract, months billing.Months, spends 
 	return inv, nil
 }
 
-// billedMonths returns the months of months that bill c: those from the
-// month of its start on. It refuses a renewal before the start and months
-// that all end before the start.
-func billedMonths(c *entitlement.Contract, months billing.Months) (billing.Months, error) {
-	if !c.Start.IsZero() && !c.Renewal.IsZero() && c.Renewal.Before(c.Start) {
+// day is a calendar day in the contract's zone: a month counted from
+// January of the year 0, and a day of that month.
+type day struct{ month, day int }
+
+// dayOf returns the day of t in the contract's zone.
+func (iv *invoicing) dayOf(t time.Time) day {
+	y, m, d := t.In(iv.loc).Date()
+	return day{month: monthNumber(y, m), day: d}
+}
+
+// monthNumber counts the month of year from January of the year 0.
+func monthNumber(year int, month time.Month) int { return year*12 + int(month) - 1 }
+
+// billedMonths returns the months of months that bill the contract: those
+// from the month of its start on (in its zone), whose day it sets. It
+// refuses a renewal before the start and months that all end before the
+// start.
+func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error) {
+	c := iv.c
+	if c.Start.IsZero() {
+		return months, nil
+	}
+	if !c.Renewal.IsZero() && c.Renewal.Before(c.Start) {
 		return billing.Months{}, fmt.Errorf("%w: the renewal %s is before the start %s", ErrInvalidContract,
 			billing.FormatEffective(c.Renewal), billing.FormatEffective(c.Start))
 	}
-	if c.Start.IsZero() || !c.Start.After(months.Start(0)) {
+	iv.start = iv.dayOf(c.Start)
+	i := iv.start.month - monthNumber(months.Year, months.Month)
+	switch {
+	case i <= 0:
 		return months, nil
-	}
-	s := c.Start.UTC()
-	i := months.Index(s.Year(), s.Month())
-	if i < 0 {
+	case i >= months.Count:
 		return billing.Months{}, fmt.Errorf("%w: the invoiced months %s end before the contract's start %s: there is nothing to bill",
 			billing.ErrInvalidPeriod, months, billing.FormatEffective(c.Start))
 	}
-	return billing.Months{Year: s.Year(), Month: s.Month(), Count: months.Count - i}, nil
+	return billing.Months{Year: iv.start.month / 12, Month: time.Month(iv.start.month%12 + 1), Count: months.Count - i}, nil
 }
 
 // warnBefore appends to warnings the one about the months of months before
@@ -201,16 +228,17 @@ func (iv *invoicing) move(in *contractInput, billed billing.Months) error {
 		return err
 	}
 	if mv != nil {
-		iv.heldUntil = mv.heldUntil
+		iv.heldUntil, iv.moveDay = mv.heldUntil, iv.dayOf(mv.effective)
 	}
-	if mv == nil || !mv.effective.Before(billed.Start(billed.Count)) {
+	first := monthNumber(billed.Year, billed.Month)
+	if mv == nil || iv.moveDay.month >= first+billed.Count {
 		if mv == nil && c.Billing.MovesTo != "" {
 			return fmt.Errorf("%w: Billing.MovesTo is %q but no migration applies to tier %q", ErrInvalidContract, c.Billing.MovesTo, in.t.id)
 		}
 		return iv.from.settle(c)
 	}
 	if c.Billing.MovesTo == "" {
-		if !mv.effective.After(billed.Start(0)) {
+		if iv.moveDay.month < first {
 			return fmt.Errorf("%w: migration %q moved the contract off tier %q at %s, before %s: give the tier it moved to as the contract's tier, or set Billing.MovesTo to one of %v",
 				ErrInvalidContract, mv.m.id, in.t.id, billing.FormatEffective(mv.effective), billed, mv.m.toIDs)
 		}

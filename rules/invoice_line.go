@@ -19,24 +19,26 @@ type part struct {
 	starts bool           // the part begins at the contract's start
 }
 
-// month appends the fee lines of the month from start to next, whose
+// month appends the fee lines of the month that starts at start, whose
 // spends add up to spend: one line, or one on each side of a move that
-// takes effect after the month's first billed day.
-func (iv *invoicing) month(fees []billing.InvoiceLine, start, next time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
+// takes effect after the month's first billed day. Days are those of the
+// contract's zone.
+func (iv *invoicing) month(fees []billing.InvoiceLine, start time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
 	whole := billing.MonthPeriod(start.Year(), start.Month())
+	ym := monthNumber(start.Year(), start.Month())
 	first := 1 // the first billed day
-	if iv.startAt.After(start) {
-		first = iv.startAt.UTC().Day()
+	if iv.start.month == ym {
+		first = iv.start.day
 	}
 	if first > 1 {
 		whole = whole.Starting(first)
 	}
-	if iv.to.t == nil || !iv.moveAt.Before(next) {
+	if iv.to.t == nil || iv.moveDay.month > ym {
 		return iv.line(fees, part{p: &iv.from, period: whole, billed: iv.startAt, starts: first > 1}.at(start), spend)
 	}
 	d := 1 // the day of the move in this month
-	if iv.moveAt.After(start) {
-		d = iv.moveAt.UTC().Day()
+	if iv.moveDay.month == ym {
+		d = iv.moveDay.day
 	}
 	if d <= first { // the whole month billed is on the new tier
 		on := slices.MaxFunc([]time.Time{start, iv.startAt, iv.moveAt}, time.Time.Compare)

@@ -125,3 +125,37 @@ func TestInvoiceLineKinds(t *testing.T) {
 		})
 	}
 }
+
+// The days of the start and of a move are those of the contract's zone:
+// a start at midnight in Tokyo on 11 April (15:00 UTC on the 10th) bills
+// 20 days, and a move at midnight in Tokyo on 1 May bills the whole of May
+// on the new tier and none of April.
+func TestInvoiceZoneDays(t *testing.T) {
+	e := movingCatalog(t, "days", "days")
+	tokyo := func(s string) time.Time {
+		at, err := time.Parse(time.RFC3339, s+"+09:00")
+		require.NoError(t, err)
+		return at
+	}
+	months := billing.Months{Year: 2026, Month: time.April, Count: 2}
+	tests := []struct {
+		name string
+		c    entitlement.Contract
+		want []string
+	}{
+		{"a start", entitlement.Contract{Tier: "a", Zone: "Asia/Tokyo", Start: tokyo("2026-04-11T00:00:00")},
+			[]string{"2026-04-11/2026-04-30 a prorated-fee 2000.00 USD", "2026-05 a fee 3000.00 USD"}},
+		{"a start on the first", entitlement.Contract{Tier: "a", Zone: "Asia/Tokyo", Start: tokyo("2026-04-01T00:00:00")},
+			[]string{"2026-04 a fee 3000.00 USD", "2026-05 a fee 3000.00 USD"}},
+		{"a move", entitlement.Contract{Tier: "a", Zone: "Asia/Tokyo", Start: tokyo("2026-01-01T00:00:00"),
+			Attrs: map[string]any{"move": "2026-05-01T00:00:00+09:00"}, Billing: billing.Billing{MovesTo: "b"}},
+			[]string{"2026-04 a fee 3000.00 USD", "2026-05 b fee 3000.00 USD"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			inv, err := e.Invoice(tc.c, months, monthly(months, "prod", "0 USD"))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, lines(inv))
+		})
+	}
+}
