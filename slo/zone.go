@@ -1,15 +1,16 @@
 package slo
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrUnknownZone is wrapped by every error LoadZone returns.
-var ErrUnknownZone = errors.New("unknown zone")
+var ErrUnknownZone = fault.New(fault.BadRequest, "unknown zone")
 
 // maxZoneName is the longest zone name LoadZone accepts, in bytes. The
 // longest IANA names are about 30 bytes long.
@@ -74,4 +75,16 @@ func checkZoneName(name string) error {
 		return fmt.Errorf("%w %q: the machine's zone is not allowed, name an IANA zone such as \"America/New_York\"", ErrUnknownZone, name)
 	}
 	return nil
+}
+
+// ZoneOrUTC returns the location of an account's zone (a case's, a
+// contract's, a scope's): UTC for the empty name, which means "no zone
+// given", else LoadZone's location or error. It is the one reading of an
+// empty zone for dates and printing; a calendar that runs in the account's
+// zone still needs a name (the rules engine's ErrZoneRequired).
+func ZoneOrUTC(name string) (*time.Location, error) {
+	if name == "" {
+		return time.UTC, nil
+	}
+	return LoadZone(name)
 }
