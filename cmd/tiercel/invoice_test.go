@@ -26,6 +26,7 @@ var goldenInvoice = []goldenCase{
 	{"invoice-part-of-file", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "two-months.csv", "--months", "2026-02"}, exitOK},
 	{"invoice-before-start", []string{"invoice", invoiceData + "late-start-contract.yaml", invoiceData + "two-months.csv", "--months", "2025-12..2026-02"}, exitOK},
 	{"invoice-last-months", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "last-months.csv"}, exitOK},
+	{"invoice-renewal-before-start", []string{"invoice", invoiceData + "renewal-before-start-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
 	{"invoice-bad-contract", []string{"invoice", invoiceData + "bad-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
 	{"invoice-bad-month", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "bad-month.csv"}, exitInput},
 	{"invoice-bad-amount", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "bad-amount.csv"}, exitInput},
