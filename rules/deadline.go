@@ -131,6 +131,9 @@ func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric, spent *
 		if err != nil {
 			return resolved{}, err
 		}
+		if r != nil && r.none {
+			return resolved{}, fmt.Errorf("%w: rule %q of tier %q decides none for %s", ErrNoTarget, r.id, t.id, c.Priority)
+		}
 		if r != nil {
 			ruleID = r.id
 			if r.within > 0 {

@@ -26,6 +26,7 @@ type ruleDef struct {
 	tiers       []refDef
 	priorities  []slo.Priority
 	within      time.Duration
+	none        bool // within: none, the rule decides that there is no target
 	calendar    *refDef
 }
 
@@ -42,6 +43,10 @@ func (d *decoder) parseRule(it item) *ruleDef {
 		output, good := d.ruleField(f, rd)
 		ok = ok && good
 		hasOutput = hasOutput || output
+	}
+	if ok && rd.none && rd.calendar != nil {
+		d.Fail(it.Node, it.Path, nil, "rule %q has within: none and a calendar: a rule without a target runs on no calendar", rd.id)
+		ok = false
 	}
 	if ok && !hasOutput {
 		d.Fail(it.Node, it.Path, nil, "rule %q sets nothing: give within, calendar or both", rd.id)
@@ -87,6 +92,10 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 		}
 		return false, ok
 	case "within":
+		if s, _ := yamlpos.ScalarText(f.Value); s == "none" {
+			rd.none = true
+			return true, true
+		}
 		rd.within, ok = parsed(d, f, slo.ParseDuration)
 		return true, ok
 	case "calendar":
@@ -100,7 +109,10 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 }
 
 // rule is a compiled rules entry: when its condition holds for a case, it
-// overrides the response time, the calendar or both of one metric's target.
+// overrides the response time, the calendar or both of one metric's target,
+// or (none) decides that the case has no target for it, whatever the tier's
+// table says: the chain stops there (a Zendesk policy that matches a ticket
+// applies even where it sets no target).
 type rule struct {
 	id, description string
 	when            *expr
@@ -110,6 +122,7 @@ type rule struct {
 	tiers           []string
 	priorities      []slo.Priority
 	within          time.Duration
+	none            bool
 	calendar        string
 }
 
@@ -133,7 +146,7 @@ func (c *compiler) compileRules(defs []*ruleDef, calendarKnown func(string) bool
 		}
 		prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
 		r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
-			metric: rd.metric, priorities: rd.priorities}
+			metric: rd.metric, priorities: rd.priorities, none: rd.none}
 		if rd.calendar != nil {
 			if !calendarKnown(rd.calendar.id) {
 				c.add(rd.calendar.at.Errorf(nil, "unknown calendar %q", rd.calendar.id))

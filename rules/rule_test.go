@@ -51,3 +51,37 @@ func TestDeadlineRules(t *testing.T) {
 		assert.ErrorIs(t, err, ErrNoTarget)
 	})
 }
+
+// A rule with within: none stops the chain with no target, even where the
+// tier's table has one and a later rule would give one.
+func TestRuleWithinNone(t *testing.T) {
+	src := `tiers:
+  t:
+    name: T
+    response: {P1: 1h 24x7, P2: 2h 24x7}
+rules:
+  - id: vip-none
+    when: "'vip' in case.attrs"
+    priorities: [P1]
+    within: none
+  - id: later
+    when: "true"
+    within: 30m
+`
+	e, err := Compile("none.yaml", []byte(src))
+	require.NoError(t, err)
+	opened := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	_, err = e.Deadline(Case{Tier: "t", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"vip": true}})
+	require.ErrorIs(t, err, ErrNoTarget)
+	assert.Contains(t, err.Error(), `rule "vip-none"`)
+	d, err := e.Deadline(Case{Tier: "t", Priority: slo.P2, Opened: opened, Attrs: map[string]any{"vip": true}})
+	require.NoError(t, err)
+	assert.Equal(t, "later", d.Rule)
+	tl, err := e.Timeline(Case{Tier: "t", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"vip": true}}, nil, opened.Add(time.Hour))
+	require.NoError(t, err)
+	require.NotEmpty(t, tl.Metrics)
+	assert.True(t, tl.Metrics[0].Cycles[0].Due.IsZero(), "a cycle without a target has no due instant")
+
+	_, err = Compile("bad.yaml", []byte(src+"    calendar: 24x7\n  - id: both\n    when: 'true'\n    within: none\n    calendar: 24x7\n"))
+	require.ErrorContains(t, err, `rule "both" has within: none and a calendar`)
+}
