@@ -1,0 +1,202 @@
+package input
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Import is a helpdesk's SLA policies and schedules read as a tiercel
+// catalog of one tier: what ImportZendesk and ImportFreshdesk build and
+// WriteCatalog writes. Every importer fills the same shape, so the YAML is
+// written in one place. An Import is not changed once built and may be
+// shared between goroutines.
+type Import struct {
+	Helpdesk  string           // "Zendesk", "Freshdesk": named in comments
+	Header    []string         // comment lines at the top of the catalog
+	Tier      string           // the tier's id, also its name
+	Calendars []ImportCalendar // one per schedule, in the helpdesk's order
+	Tables    []ImportTable    // the tier's targets by metric; response first
+	Metrics   []ImportMetric   // lifecycle.metrics: conditions of built-ins replaced, metrics declared
+	Rules     []ImportRule     // in the order they are tried
+}
+
+// ImportCalendar is one business-hours schedule as a calendar.
+type ImportCalendar struct {
+	ID, Description, Comment string
+	Zone                     string        // IANA
+	Week                     [7][][2]int   // by weekday, spans in minutes from midnight, ascending
+	Closed                   []string      // dates, YYYY-MM-DD, ascending
+	ClosedComment            map[string]string // a date's holiday name, for comments
+}
+
+// ImportTable is the tier's targets of one metric by priority
+// ("1h 24x7"), with a comment.
+type ImportTable struct {
+	Metric, Comment string
+	Targets         [slo.P4 + 1]string
+}
+
+// ImportMetric is one entry of lifecycle.metrics: a built-in metric whose
+// conditions are replaced, or a metric the catalog declares. Empty fields
+// are left out.
+type ImportMetric struct {
+	Name, Comment                             string
+	Start, Stop, Pause, Resume, Reset, Reopen string
+}
+
+// ImportRule is one rule: Within 0 writes "within: none" (the rule decides
+// that there is no target), Calendar is left out when empty.
+type ImportRule struct {
+	Comment, ID, Description, When, Metric string
+	Priorities                             []slo.Priority
+	Within                                 time.Duration
+	Calendar                               string
+}
+
+// WriteCatalog writes im as catalog YAML with its comments.
+func (im *Import) WriteCatalog(w io.Writer) error {
+	var b strings.Builder
+	for _, h := range im.Header {
+		b.WriteString(strings.TrimRight("# "+h, " ") + "\n")
+	}
+	b.WriteString("version: 1\n")
+	if len(im.Calendars) > 0 {
+		b.WriteString("calendars:\n")
+		for i := range im.Calendars {
+			im.Calendars[i].write(&b)
+		}
+	}
+	fmt.Fprintf(&b, "tiers:\n  %s:\n    name: %s\n", im.Tier, yamlString(im.Tier))
+	for _, t := range im.Tables {
+		writeComment(&b, "    ", t.Comment)
+		fmt.Fprintf(&b, "    %s:\n", t.Metric)
+		for p := slo.P1; p <= slo.P4; p++ {
+			if t.Targets[p] != "" {
+				fmt.Fprintf(&b, "      %s: %s\n", p, t.Targets[p])
+			}
+		}
+	}
+	if len(im.Metrics) > 0 {
+		b.WriteString("lifecycle:\n  metrics:\n")
+		for _, m := range im.Metrics {
+			m.write(&b)
+		}
+	}
+	if len(im.Rules) > 0 {
+		b.WriteString("rules:\n")
+		for _, r := range im.Rules {
+			r.write(&b)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (c *ImportCalendar) write(b *strings.Builder) {
+	writeComment(b, "  ", c.Comment)
+	fmt.Fprintf(b, "  %s:\n", c.ID)
+	if c.Description != "" {
+		fmt.Fprintf(b, "    description: %s\n", yamlString(c.Description))
+	}
+	fmt.Fprintf(b, "    zone: %s\n    hours:\n", c.Zone)
+	for d, spans := range c.Week {
+		if len(spans) == 0 {
+			continue
+		}
+		parts := make([]string, len(spans))
+		for i, s := range spans {
+			parts[i] = clock(s[0]) + "-" + clock(s[1])
+		}
+		fmt.Fprintf(b, "      %s: %q\n", dayKeys[d], strings.Join(parts, ", "))
+	}
+	if len(c.Closed) > 0 {
+		b.WriteString("    closed:\n")
+		for _, d := range c.Closed {
+			if name := c.ClosedComment[d]; name != "" {
+				fmt.Fprintf(b, "      - %q  # %s\n", d, oneLine(name))
+			} else {
+				fmt.Fprintf(b, "      - %q\n", d)
+			}
+		}
+	}
+}
+
+func (m *ImportMetric) write(b *strings.Builder) {
+	writeComment(b, "    ", m.Comment)
+	fmt.Fprintf(b, "    %s:\n", m.Name)
+	for _, kv := range [][2]string{{"start", m.Start}, {"stop", m.Stop}, {"pause", m.Pause}, {"resume", m.Resume}, {"reset", m.Reset}, {"reopen", m.Reopen}} {
+		if kv[1] != "" {
+			fmt.Fprintf(b, "      %s: %s\n", kv[0], yamlString(kv[1]))
+		}
+	}
+}
+
+func (r *ImportRule) write(b *strings.Builder) {
+	writeComment(b, "  ", r.Comment)
+	fmt.Fprintf(b, "  - id: %s\n", r.ID)
+	if r.Description != "" {
+		fmt.Fprintf(b, "    description: %s\n", yamlString(r.Description))
+	}
+	fmt.Fprintf(b, "    when: %s\n", yamlString(r.When))
+	if r.Metric != "" {
+		fmt.Fprintf(b, "    metric: %s\n", r.Metric)
+	}
+	if len(r.Priorities) > 0 {
+		ps := make([]string, len(r.Priorities))
+		for i, p := range r.Priorities {
+			ps[i] = p.String()
+		}
+		fmt.Fprintf(b, "    priorities: [%s]\n", strings.Join(ps, ", "))
+	}
+	if r.Within > 0 {
+		fmt.Fprintf(b, "    within: %s\n", FormatMinutes(r.Within))
+	} else {
+		b.WriteString("    within: none\n")
+	}
+	if r.Calendar != "" {
+		fmt.Fprintf(b, "    calendar: %s\n", r.Calendar)
+	}
+}
+
+// dayKeys are the calendar's day keys by weekday.
+var dayKeys = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
+
+// clock writes minutes from midnight as "HH:MM" (1440 is "24:00").
+func clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
+
+// FormatMinutes writes d, whole minutes, as a Go duration without zero
+// parts: 90m is "1h30m", 60m "1h", 45m "45m".
+func FormatMinutes(d time.Duration) string {
+	h, m := int64(d/time.Hour), int64(d%time.Hour/time.Minute)
+	switch {
+	case h == 0:
+		return strconv.FormatInt(m, 10) + "m"
+	case m == 0:
+		return strconv.FormatInt(h, 10) + "h"
+	}
+	return strconv.FormatInt(h, 10) + "h" + strconv.FormatInt(m, 10) + "m"
+}
+
+// writeComment writes each line of c as a comment at indent.
+func writeComment(b *strings.Builder, indent, c string) {
+	if c == "" {
+		return
+	}
+	for _, line := range strings.Split(c, "\n") {
+		b.WriteString(strings.TrimRight(indent+"# "+line, " ") + "\n")
+	}
+}
+
+// oneLine makes s fit on one comment line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// yamlString writes s as a YAML double-quoted scalar (Go's escapes are
+// YAML's).
+func yamlString(s string) string { return strconv.Quote(s) }
