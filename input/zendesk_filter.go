@@ -98,7 +98,7 @@ func decodeZendeskCondition(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskConditi
 	}
 	cel, msg := ZendeskConditionCEL(c)
 	if msg != "" {
-		d.Fail(valueAt.Value, valueAt.Path, nil, "cannot translate %s %s %s: %s", c.Field, c.Operator, yamlpos.KindNameOr(valueAt.Value), msg)
+		d.Fail(valueAt.Value, valueAt.Path, nil, "cannot translate %s %s %s: %s", c.Field, c.Operator, celLiteral(c.Value), msg)
 		return c, "", false
 	}
 	return c, cel, true
