@@ -28,9 +28,9 @@ type Import struct {
 // ImportCalendar is one business-hours schedule as a calendar.
 type ImportCalendar struct {
 	ID, Description, Comment string
-	Zone                     string        // IANA
-	Week                     [7][][2]int   // by weekday, spans in minutes from midnight, ascending
-	Closed                   []string      // dates, YYYY-MM-DD, ascending
+	Zone                     string            // IANA
+	Week                     [7][][2]int       // by weekday, spans in minutes from midnight, ascending
+	Closed                   []string          // dates, YYYY-MM-DD, ascending
 	ClosedComment            map[string]string // a date's holiday name, for comments
 }
 
@@ -154,7 +154,7 @@ func (r *ImportRule) write(b *strings.Builder) {
 		fmt.Fprintf(b, "    priorities: [%s]\n", strings.Join(ps, ", "))
 	}
 	if r.Within > 0 {
-		fmt.Fprintf(b, "    within: %s\n", FormatMinutes(r.Within))
+		fmt.Fprintf(b, "    within: %s\n", FormatDuration(r.Within))
 	} else {
 		b.WriteString("    within: none\n")
 	}
@@ -169,17 +169,23 @@ var dayKeys = [7]string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 // clock writes minutes from midnight as "HH:MM" (1440 is "24:00").
 func clock(m int) string { return fmt.Sprintf("%02d:%02d", m/60, m%60) }
 
-// FormatMinutes writes d, whole minutes, as a Go duration without zero
-// parts: 90m is "1h30m", 60m "1h", 45m "45m".
-func FormatMinutes(d time.Duration) string {
-	h, m := int64(d/time.Hour), int64(d%time.Hour/time.Minute)
-	switch {
-	case h == 0:
-		return strconv.FormatInt(m, 10) + "m"
-	case m == 0:
-		return strconv.FormatInt(h, 10) + "h"
+// FormatDuration writes d, whole seconds, as a Go duration without zero
+// parts: 90m is "1h30m", 60m "1h", 45m "45m", 90s "1m30s".
+func FormatDuration(d time.Duration) string {
+	var b strings.Builder
+	for _, u := range []struct {
+		unit   time.Duration
+		suffix string
+	}{{time.Hour, "h"}, {time.Minute, "m"}, {time.Second, "s"}} {
+		if n := d / u.unit; n > 0 {
+			b.WriteString(strconv.FormatInt(int64(n), 10) + u.suffix)
+			d -= n * u.unit
+		}
 	}
-	return strconv.FormatInt(h, 10) + "h" + strconv.FormatInt(m, 10) + "m"
+	if b.Len() == 0 {
+		return "0s"
+	}
+	return b.String()
 }
 
 // writeComment writes each line of c as a comment at indent.
@@ -197,6 +203,12 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// yamlString writes s as a YAML double-quoted scalar (Go's escapes are
-// YAML's).
-func yamlString(s string) string { return strconv.Quote(s) }
+// yamlString writes s as a YAML scalar: single-quoted when it has double
+// quotes and no control characters (CEL's strings read best so), else
+// double-quoted (Go's escapes are YAML's).
+func yamlString(s string) string {
+	if strings.ContainsRune(s, '"') && !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return strconv.Quote(s)
+}

@@ -2,7 +2,6 @@ package input
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -157,7 +156,7 @@ func decodeZendeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskPolicy, bo
 		good := true
 		switch f.Key {
 		case "id":
-			p.ID, good = zendeskInt(d, f, 1)
+			p.ID, good = intField(d, f, 1)
 		case "title":
 			p.Title, good = d.Str(f)
 		case "description":
@@ -166,7 +165,7 @@ func decodeZendeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskPolicy, bo
 			}
 		case "position":
 			var pos int64
-			pos, good = zendeskInt(d, f, 0)
+			pos, good = intField(d, f, 0)
 			p.Position = int(pos)
 			p.at = d.At(f.Value, f.Path)
 		case "filter":
@@ -177,24 +176,6 @@ func decodeZendeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskPolicy, bo
 		ok = ok && good
 	}
 	return p, ok
-}
-
-// zendeskInt reads an integer of at least min.
-func zendeskInt(d *yamlpos.Decoder, f yamlpos.Field, min int64) (int64, bool) {
-	s, ok := d.Scalar(f)
-	if !ok {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || f.Value.Tag == "!!str" {
-		d.Fail(f.Value, f.Path, nil, "must be an integer, got %s", yamlpos.KindNameOr(f.Value))
-		return 0, false
-	}
-	if n < min {
-		d.Fail(f.Value, f.Path, nil, "must be at least %d, got %d", min, n)
-		return 0, false
-	}
-	return n, true
 }
 
 // decodeZendeskTargets reads policy_metrics.
@@ -215,7 +196,7 @@ func decodeZendeskTargets(d *yamlpos.Decoder, f yamlpos.Field) ([]ZendeskTarget,
 			g := true
 			switch x.Key {
 			case "priority":
-				t.Priority, g = zendeskEnum(d, x, zendeskPriorities, "urgent, high, normal, low")
+				t.Priority, g = enumField(d, x, zendeskPriorities, "urgent, high, normal, low")
 			case "metric":
 				if t.Metric, g = d.Str(x); g && zendeskMetricIndex(t.Metric) < 0 {
 					d.Fail(x.Value, x.Path, nil, "unknown metric %q (known: %s)", t.Metric, strings.Join(ZendeskMetricNames(), ", "))
@@ -223,7 +204,7 @@ func decodeZendeskTargets(d *yamlpos.Decoder, f yamlpos.Field) ([]ZendeskTarget,
 				}
 			case "target":
 				var n int64
-				if n, g = zendeskInt(d, x, 1); g {
+				if n, g = intField(d, x, 1); g {
 					if time.Duration(n) > slo.MaxWithin/time.Minute {
 						d.Fail(x.Value, x.Path, nil, "target %d minutes exceeds the maximum %s", n, slo.MaxWithin)
 						g = false
@@ -247,14 +228,4 @@ func decodeZendeskTargets(d *yamlpos.Decoder, f yamlpos.Field) ([]ZendeskTarget,
 		ok = ok && good
 	}
 	return out, ok
-}
-
-// zendeskEnum reads a name of the table, whose names known lists.
-func zendeskEnum[T any](d *yamlpos.Decoder, f yamlpos.Field, table map[string]T, known string) (T, bool) {
-	s, ok := d.Str(f)
-	v, found := table[s]
-	if ok && !found {
-		d.Fail(f.Value, f.Path, nil, "unknown value %q (known: %s)", s, known)
-	}
-	return v, ok && found
 }

@@ -1,9 +1,11 @@
 package input
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -89,7 +91,7 @@ func decodeZendeskCondition(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskConditi
 			}
 		case "value":
 			valueAt = x
-			c.Value, good = zendeskValue(d, x)
+			c.Value, good = scalarValue(d, x)
 		}
 		ok = ok && good
 	}
@@ -104,8 +106,8 @@ func decodeZendeskCondition(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskConditi
 	return c, cel, true
 }
 
-// zendeskValue reads a condition's scalar value.
-func zendeskValue(d *yamlpos.Decoder, f yamlpos.Field) (any, bool) {
+// scalarValue reads a condition's scalar value.
+func scalarValue(d *yamlpos.Decoder, f yamlpos.Field) (any, bool) {
 	n := f.Value
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		d.Fail(yamlpos.OrNode(n, f.KeyNode), f.Path, nil, "cannot translate a value that is %s: want a string, a number or a boolean", yamlpos.KindNameOr(n))
@@ -136,7 +138,7 @@ func zendeskValue(d *yamlpos.Decoder, f yamlpos.Field) (any, bool) {
 // the attribute (a list, as the ticket's tags) holds at least one (none).
 // An attribute the case lacks matches only the negated operators.
 func ZendeskConditionCEL(c ZendeskCondition) (cel, why string) {
-	key := strconv.Quote(zendeskAttr(c.Field))
+	key := celString(zendeskAttr(c.Field))
 	has, attr := key+" in case.attrs", "case.attrs["+key+"]"
 	lit := celLiteral(c.Value)
 	switch c.Operator {
@@ -160,7 +162,7 @@ func ZendeskConditionCEL(c ZendeskCondition) (cel, why string) {
 		}
 		vals := strings.Fields(s)
 		for i, v := range vals {
-			vals[i] = strconv.Quote(v)
+			vals[i] = celString(v)
 		}
 		in := "(" + has + " && [" + strings.Join(vals, ", ") + "].exists(v, v in " + attr + "))"
 		if c.Operator == "not_includes" {
@@ -188,9 +190,28 @@ func celLiteral(v any) string {
 		if digits(x) && len(x) <= 18 {
 			return strings.TrimLeft(x, "0") + map[bool]string{true: "0", false: ""}[strings.TrimLeft(x, "0") == ""]
 		}
-		return strconv.Quote(x)
+		return celString(x)
 	}
 	return "null"
+}
+
+// celString writes s as a single-quoted CEL string literal.
+func celString(s string) string {
+	var b strings.Builder
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == '\'':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f || r == utf8.RuneError:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
 }
 
 // digits reports whether s is one or more ASCII digits.

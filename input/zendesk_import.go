@@ -154,7 +154,8 @@ func zendeskRules(p ZendeskPolicy, i int, schedules []ZendeskSchedule, last [][s
 				continue
 			}
 			for _, s := range schedules[1:] {
-				when := fmt.Sprintf("(%s) && (%q in case.attrs && case.attrs[%q] == %d)", p.When, ZendeskScheduleAttr, ZendeskScheduleAttr, s.ID)
+				key := celString(ZendeskScheduleAttr)
+				when := fmt.Sprintf("(%s) && (%s in case.attrs && case.attrs[%s] == %d)", p.When, key, key, s.ID)
 				add(ImportRule{When: when, Priorities: group, Within: within, Calendar: calendarID(s.ID)})
 			}
 			add(ImportRule{When: p.When, Priorities: group, Within: within, Calendar: calendarID(schedules[0].ID)})

@@ -49,7 +49,7 @@ func decodeZendeskSchedule(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskSchedule
 		good := true
 		switch f.Key {
 		case "id":
-			s.ID, good = zendeskInt(d, f, 1)
+			s.ID, good = intField(d, f, 1)
 			s.at = d.At(f.Value, f.Path)
 		case "name":
 			s.Name, good = d.Str(f)
@@ -88,7 +88,7 @@ func decodeZendeskIntervals(d *yamlpos.Decoder, f yamlpos.Field) ([][2]int, bool
 			if x.Key != "start_time" && x.Key != "end_time" {
 				continue
 			}
-			n, g := zendeskInt(d, x, 0)
+			n, g := intField(d, x, 0)
 			if g && n > minutesPerWeek {
 				d.Fail(x.Value, x.Path, nil, "%d is past the week's end, %d minutes from Sunday 00:00", n, minutesPerWeek)
 				g = false
@@ -163,12 +163,12 @@ func decodeZendeskHoliday(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskHoliday, 
 		good := true
 		switch f.Key {
 		case "id":
-			h.ID, good = zendeskInt(d, f, 1)
+			h.ID, good = intField(d, f, 1)
 		case "name":
 			h.Name, good = d.Str(f)
 		case "start_date", "end_date":
 			var t time.Time
-			if t, good = zendeskDate(d, f); good && f.Key == "start_date" {
+			if t, good = dateField(d, f); good && f.Key == "start_date" {
 				h.Start, start = f.Value.Value, t
 			} else if good {
 				h.End, end = f.Value.Value, t
@@ -185,20 +185,6 @@ func decodeZendeskHoliday(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskHoliday, 
 		ok = false
 	}
 	return h, ok
-}
-
-// zendeskDate reads a date, YYYY-MM-DD.
-func zendeskDate(d *yamlpos.Decoder, f yamlpos.Field) (time.Time, bool) {
-	s, ok := d.Str(f)
-	if !ok {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		d.Fail(f.Value, f.Path, nil, "must be a date YYYY-MM-DD, got %q", s)
-		return time.Time{}, false
-	}
-	return t, true
 }
 
 // holidayDates returns the dates of h, start to end inclusive.

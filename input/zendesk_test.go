@@ -40,7 +40,7 @@ func TestZendeskMalformed(t *testing.T) {
 			`p.json:2:58: sla_policies[0].filter.all[0].operator: cannot translate the operator "within_previous_n_days" (known: is, is_not, less_than, greater_than, less_than_equal, greater_than_equal, includes, not_includes)`},
 		{"untranslatable value", policy(`{"priority": "low", "metric": "first_reply_time", "target": 5, "business_hours": false}`,
 			`{"any": [{"field": "type", "operator": "less_than", "value": "incident"}]}`), parsePolicies,
-			`p.json:2:74: sla_policies[0].filter.any[0].value: cannot translate type less_than "incident": an order needs a number`},
+			`p.json:2:74: sla_policies[0].filter.any[0].value: cannot translate type less_than 'incident': an order needs a number`},
 		{"a list value", policy(`{"priority": "low", "metric": "first_reply_time", "target": 5, "business_hours": false}`,
 			`{"all": [{"field": "group_id", "operator": "is", "value": [1, 2]}]}`), parsePolicies,
 			`p.json:2:71: sla_policies[0].filter.all[0].value: cannot translate a value that is a list: want a string, a number or a boolean`},
