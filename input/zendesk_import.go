@@ -173,7 +173,7 @@ func calendarID(id int64) string { return "zendesk-" + strconv.FormatInt(id, 10)
 // zendeskCalendar makes the calendar of a schedule and its holidays.
 func zendeskCalendar(s ZendeskSchedule, hs []ZendeskHoliday) ImportCalendar {
 	c := ImportCalendar{ID: calendarID(s.ID), Description: s.Name, Zone: s.Zone,
-		Comment: fmt.Sprintf("Zendesk schedule %d %q, time_zone %q", s.ID, s.Name, s.TimeZone)}
+		Comment: fmt.Sprintf("Zendesk schedule %d %q", s.ID, s.Name)}
 	for _, iv := range s.Intervals {
 		day := iv[0] / 1440
 		c.Week[day] = append(c.Week[day], [2]int{iv[0] - day*1440, iv[1] - day*1440})
