@@ -67,7 +67,8 @@ func ExportZendesk(name string, src []byte) (ZendeskDocuments, []string, error) 
 	misfits = append(misfits, m...)
 	policies, m := exportPolicies(cat, schedules)
 	misfits = append(misfits, m...)
-	misfits = append(misfits, exportTiers(cat.Tiers)...)
+	catchAll := slices.ContainsFunc(cat.Rules, func(r exportRule) bool { return r.ID == "zendesk-no-policy" && r.When == "true" && r.Within == "none" })
+	misfits = append(misfits, exportTiers(cat.Tiers, catchAll)...)
 	var err error
 	if out.Policies, err = json.MarshalIndent(map[string]any{"sla_policies": policies}, "", "  "); err != nil {
 		return out, nil, err
@@ -106,7 +107,7 @@ type jsonHoliday struct {
 // exportSchedules writes each calendar, in the catalog's order, as a
 // schedule and its holidays.
 func exportSchedules(cals *yaml.Node) ([]jsonSchedule, map[int64][]jsonHoliday, []string) {
-	var out []jsonSchedule
+	out := []jsonSchedule{}
 	var misfits []string
 	var closed [][]jsonHoliday
 	next := int64(1)
@@ -191,15 +192,16 @@ func nextDay(d string) string {
 }
 
 // exportTiers names the tiers' targets that do not fit: Zendesk's targets
-// are its policies.
-func exportTiers(tiers map[string]map[string]any) []string {
+// are its policies. The response table decides nothing when the catalog
+// ends with ImportZendesk's catch-all rule (catchAll).
+func exportTiers(tiers map[string]map[string]any, catchAll bool) []string {
 	var out []string
 	if len(tiers) > 1 {
 		out = append(out, fmt.Sprintf("%d tiers: a Zendesk account's policies are one tier's", len(tiers)))
 	}
 	for id, t := range tiers {
 		for key := range t {
-			if key != "name" && key != "response" && slices.Contains(ZendeskMetricNames(), key) {
+			if key == "response" && !catchAll || slices.Contains(ZendeskMetricNames(), key) {
 				out = append(out, fmt.Sprintf("tier %s: its %s table: Zendesk's targets are its policies' (rules)", id, key))
 			}
 		}

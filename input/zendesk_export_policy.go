@@ -40,7 +40,7 @@ type jsonTarget struct {
 // as the policy; the rules ImportZendesk derives (response, within: none,
 // another schedule's, zendesk-no-policy) are skipped.
 func exportPolicies(cat exportCatalog, schedules []jsonSchedule) ([]jsonPolicy, []string) {
-	var out []jsonPolicy
+	out := []jsonPolicy{}
 	var misfits []string
 	index := map[int64]int{}
 	defaultCal := ""

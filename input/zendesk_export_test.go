@@ -54,6 +54,8 @@ rules:
 		"rule zendesk-6.first_reply_time.1: within 90s: Zendesk's targets are whole minutes",
 		"2 tiers: a Zendesk account's policies are one tier's",
 		"tier gold: its first_reply_time table: Zendesk's targets are its policies' (rules)",
+		"tier gold: its response table: Zendesk's targets are its policies' (rules)",
+		"tier silver: its response table: Zendesk's targets are its policies' (rules)",
 	}, misfits)
 	assert.Contains(t, string(docs.Schedules), `"time_zone": "Berlin"`)
 	assert.Contains(t, string(docs.Policies), `"title": "Berlin"`)

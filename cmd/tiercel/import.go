@@ -33,7 +33,7 @@ resolution; the default policy gives the tier's targets, the others rules.
 
 Exit status 3 when a file is missing or invalid (file:line:col: path:
 message, the path in the JSON).`,
-	example: `tiercel import zendesk --policies examples/zendesk/policies.json --schedules examples/zendesk/schedules.json --holidays examples/zendesk/holidays.json`,
+	example: `tiercel import zendesk --policies examples/zendesk/policies.json --schedules examples/zendesk/schedules.json --holidays 1=examples/zendesk/holidays.json`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var policies, schedules, hours, tier string
 		var holidays stringsFlag
