@@ -15,8 +15,7 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
-//	tiercel import zendesk --policies F [--schedules F] [--holidays [ID=]F]... [--tier NAME]
-//	tiercel import freshdesk --policies F [--business-hours F]   # a catalog on stdout
+//	tiercel import zendesk|freshdesk --policies F [--schedules F] [--holidays [ID=]F]... [--business-hours F]
 //	tiercel export zendesk CATALOG [--dir DIR]    # Zendesk's three documents; what does not fit
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
