@@ -61,6 +61,11 @@ type ImportRule struct {
 // WriteCatalog writes im as catalog YAML with its comments.
 func (im *Import) WriteCatalog(w io.Writer) error {
 	var b strings.Builder
+	size := 4096
+	for i := range im.Rules {
+		size += 2*len(im.Rules[i].When) + len(im.Rules[i].Description) + len(im.Rules[i].Comment) + 160
+	}
+	b.Grow(size)
 	for _, h := range im.Header {
 		b.WriteString(strings.TrimRight("# "+h, " ") + "\n")
 	}
@@ -138,13 +143,17 @@ func (m *ImportMetric) write(b *strings.Builder) {
 
 func (r *ImportRule) write(b *strings.Builder) {
 	writeComment(b, "  ", r.Comment)
-	fmt.Fprintf(b, "  - id: %s\n", r.ID)
+	line(b, "  - id: ", r.ID)
 	if r.Description != "" {
-		fmt.Fprintf(b, "    description: %s\n", yamlString(r.Description))
+		line(b, "    description: ", yamlString(r.Description))
 	}
-	fmt.Fprintf(b, "    when: %s\n", yamlString(r.When))
+	if plainASCII(r.When) {
+		line(b, "    when: \"", r.When, "\"")
+	} else {
+		line(b, "    when: ", yamlString(r.When))
+	}
 	if r.Metric != "" {
-		fmt.Fprintf(b, "    metric: %s\n", r.Metric)
+		line(b, "    metric: ", r.Metric)
 	}
 	if len(r.Priorities) > 0 {
 		ps := make([]string, len(r.Priorities))
@@ -207,8 +216,30 @@ func oneLine(s string) string {
 // quotes and no control characters (CEL's strings read best so), else
 // double-quoted (Go's escapes are YAML's).
 func yamlString(s string) string {
+	if plainASCII(s) {
+		return `"` + s + `"`
+	}
 	if strings.ContainsRune(s, '"') && !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	return strconv.Quote(s)
+}
+
+// plainASCII reports whether s is printable ASCII without '"' and '\\':
+// its double-quoted form is itself in quotes.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// line writes parts and a line break.
+func line(b *strings.Builder, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+	b.WriteByte('\n')
 }
