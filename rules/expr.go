@@ -41,6 +41,20 @@ func (d *decoder) expr(f field) *expr {
 type compiler struct {
 	env  *cel.Env
 	errs ErrorList
+	// compiled holds each expression compiled without error, by its text
+	// and wanted type: a catalog that repeats a condition (an imported
+	// helpdesk policy's filter, once per metric and target) compiles it
+	// once. A cel.Program is immutable and shared safely.
+	compiled map[exprKey]compiledExpr
+}
+
+// exprKey is an expression's text and the type it must have.
+type exprKey struct{ src, want string }
+
+// compiledExpr is a compiled expression and its estimated cost.
+type compiledExpr struct {
+	prg  cel.Program
+	cost uint64
 }
 
 func (c *compiler) add(e *Error) { c.errs = append(c.errs, e) }
@@ -72,6 +86,13 @@ func (c *compiler) compileExpr(x *expr, want *cel.Type) (cel.Program, bool) {
 // compileExprCost is compileExpr that also returns the expression's
 // estimated worst-case cost.
 func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64, bool) {
+	var key exprKey
+	if x != nil {
+		key = exprKey{x.src, want.String()}
+		if hit, ok := c.compiled[key]; ok {
+			return hit.prg, hit.cost, true
+		}
+	}
 	ast, cost, ok := c.checkExpr(x, want)
 	if !ok {
 		return nil, 0, false
@@ -81,6 +102,10 @@ func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64
 		c.add(x.at.Errorf(err, "%v", err))
 		return nil, 0, false
 	}
+	if c.compiled == nil {
+		c.compiled = map[exprKey]compiledExpr{}
+	}
+	c.compiled[key] = compiledExpr{prg, cost}
 	return prg, cost, true
 }
 
