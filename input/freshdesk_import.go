@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -166,44 +165,10 @@ func ImportFreshdesk(ps []FreshdeskPolicy, hs []FreshdeskHours, tier string) (*I
 		}
 	}
 	var errs yamlpos.ErrorList
-	target := func(p FreshdeskPolicy, pr slo.Priority, d time.Duration) (string, time.Duration, bool) {
-		t := p.Targets[pr]
-		if !t.BusinessHours {
-			return "24x7", d, true
-		}
-		if calendar == "" {
-			errs = append(errs, yamlpos.Pos{Kind: ErrInvalidFreshdesk}.Errorf(nil, "policy %d %q: missing schedule: a business-hours target needs the default business hours", p.ID, p.Name))
-			return "", 0, false
-		}
-		return calendar, d, true
-	}
 	for _, p := range ps {
-		if !p.Active {
-			continue
-		}
-		for _, m := range []string{"response", "resolution"} {
-			for pr := slo.P1; pr <= slo.P4; pr++ {
-				if p.Targets[pr] == nil {
-					continue
-				}
-				d := p.Targets[pr].RespondWithin
-				if m == "resolution" {
-					d = p.Targets[pr].ResolveWithin
-				}
-				cal, within, ok := target(p, pr, d)
-				if !ok {
-					continue
-				}
-				if p.IsDefault {
-					im.setTable(m, pr, FormatDuration(within)+" "+cal, fmt.Sprintf("Freshdesk's default SLA policy %d %q", p.ID, p.Name))
-					continue
-				}
-				r := ImportRule{ID: fmt.Sprintf("freshdesk-%d.%s.%s", p.ID, m, strings.ToLower(pr.String())), Description: strconv.Quote(p.Name),
-					When: p.When, Metric: m, Priorities: []slo.Priority{pr}, Within: within, Calendar: cal}
-				if len(im.Rules) == 0 || !strings.HasPrefix(im.Rules[len(im.Rules)-1].ID, fmt.Sprintf("freshdesk-%d.", p.ID)) {
-					r.Comment = fmt.Sprintf("Freshdesk SLA policy %d %q, position %d", p.ID, p.Name, p.Position)
-				}
-				im.Rules = append(im.Rules, r)
+		if p.Active {
+			if err := im.freshdeskPolicy(p, calendar); err != nil {
+				errs = append(errs, err)
 			}
 		}
 	}
@@ -214,6 +179,40 @@ func ImportFreshdesk(ps []FreshdeskPolicy, hs []FreshdeskHours, tier string) (*I
 		return nil, err
 	}
 	return im, nil
+}
+
+// freshdeskPolicy adds an active policy: the tier's targets for the
+// default one, else rules; calendar is the default business hours' ("" for
+// none).
+func (im *Import) freshdeskPolicy(p FreshdeskPolicy, calendar string) *yamlpos.Error {
+	for _, m := range []string{"response", "resolution"} {
+		for pr := slo.P1; pr <= slo.P4; pr++ {
+			t := p.Targets[pr]
+			if t == nil {
+				continue
+			}
+			within, cal := t.RespondWithin, "24x7"
+			if m == "resolution" {
+				within = t.ResolveWithin
+			}
+			if t.BusinessHours {
+				if cal = calendar; cal == "" {
+					return yamlpos.Pos{Kind: ErrInvalidFreshdesk}.Errorf(nil, "policy %d %q: missing schedule: a business-hours target needs the default business hours", p.ID, p.Name)
+				}
+			}
+			if p.IsDefault {
+				im.setTable(m, pr, FormatDuration(within)+" "+cal, fmt.Sprintf("Freshdesk's default SLA policy %d %q", p.ID, p.Name))
+				continue
+			}
+			r := ImportRule{ID: fmt.Sprintf("freshdesk-%d.%s.%s", p.ID, m, strings.ToLower(pr.String())), Description: strconv.Quote(p.Name),
+				When: p.When, Metric: m, Priorities: []slo.Priority{pr}, Within: within, Calendar: cal}
+			if len(im.Rules) == 0 || !strings.HasPrefix(im.Rules[len(im.Rules)-1].ID, fmt.Sprintf("freshdesk-%d.", p.ID)) {
+				r.Comment = fmt.Sprintf("Freshdesk SLA policy %d %q, position %d", p.ID, p.Name, p.Position)
+			}
+			im.Rules = append(im.Rules, r)
+		}
+	}
+	return nil
 }
 
 // setTable sets the tier's target of metric m for priority p.

@@ -103,66 +103,71 @@ func zendeskRules(p ZendeskPolicy, i int, schedules []ZendeskSchedule, last [][s
 	if p.Description != "" {
 		desc += ": " + p.Description
 	}
-	names := append([]string{"response"}, ZendeskMetricNames()...)
-	for m, name := range names {
+	for m, name := range append([]string{"response"}, ZendeskMetricNames()...) {
 		source := name
 		if m == 0 {
 			source = "first_reply_time"
 		}
-		var byTarget [slo.P4 + 1]*ZendeskTarget
-		for k := range p.Metrics {
-			if t := &p.Metrics[k]; t.Metric == source {
-				byTarget[t.Priority] = t
-			}
-		}
-		n := 0
-		add := func(r ImportRule) {
-			n++
-			r.ID = fmt.Sprintf("zendesk-%d.%s.%d", p.ID, name, n)
+		rules, missing := zendeskMetricRules(p, source, schedules, last[m], i)
+		errs = append(errs, missing...)
+		for n, r := range rules {
+			r.ID = fmt.Sprintf("zendesk-%d.%s.%d", p.ID, name, n+1)
 			r.Description, r.Metric = desc, name
 			if len(out) == 0 {
 				r.Comment = fmt.Sprintf("Zendesk SLA policy %d %q, the %s by position", p.ID, p.Title, ordinal(i+1))
 			}
 			out = append(out, r)
 		}
-		var none []slo.Priority
-		done := [slo.P4 + 1]bool{}
-		for pr := slo.P1; pr <= slo.P4; pr++ {
-			t := byTarget[pr]
-			if t == nil {
-				if last[m][pr] > i {
-					none = append(none, pr)
-				}
-				continue
+	}
+	return out, errs
+}
+
+// zendeskMetricRules writes the rules of one metric of the i-th policy:
+// one per group of priorities with the same target (one more per schedule
+// after the first, for business hours), and one "within: none" for the
+// priorities it sets none for that a later policy does (last).
+func zendeskMetricRules(p ZendeskPolicy, metric string, schedules []ZendeskSchedule, last [slo.P4 + 1]int, i int) ([]ImportRule, yamlpos.ErrorList) {
+	var out []ImportRule
+	var errs yamlpos.ErrorList
+	var byTarget [slo.P4 + 1]*ZendeskTarget
+	for k := range p.Metrics {
+		if t := &p.Metrics[k]; t.Metric == metric {
+			byTarget[t.Priority] = t
+		}
+	}
+	var none []slo.Priority
+	done := [slo.P4 + 1]bool{}
+	for pr := slo.P1; pr <= slo.P4; pr++ {
+		t := byTarget[pr]
+		if t == nil && last[pr] > i {
+			none = append(none, pr)
+		}
+		if t == nil || done[pr] {
+			continue
+		}
+		var group []slo.Priority
+		for q := pr; q <= slo.P4; q++ {
+			if u := byTarget[q]; u != nil && u.Target == t.Target && u.BusinessHours == t.BusinessHours {
+				group, done[q] = append(group, q), true
 			}
-			if done[pr] {
-				continue
-			}
-			var group []slo.Priority
-			for q := pr; q <= slo.P4; q++ {
-				if u := byTarget[q]; u != nil && u.Target == t.Target && u.BusinessHours == t.BusinessHours {
-					group, done[q] = append(group, q), true
-				}
-			}
-			within := time.Duration(t.Target) * time.Minute
-			if !t.BusinessHours {
-				add(ImportRule{When: p.When, Priorities: group, Within: within, Calendar: "24x7"})
-				continue
-			}
-			if len(schedules) == 0 {
-				errs = append(errs, t.at.Errorf(nil, "missing schedule: a business-hours target needs the schedules document to have one"))
-				continue
-			}
+		}
+		within := time.Duration(t.Target) * time.Minute
+		switch {
+		case !t.BusinessHours:
+			out = append(out, ImportRule{When: p.When, Priorities: group, Within: within, Calendar: "24x7"})
+		case len(schedules) == 0:
+			errs = append(errs, t.at.Errorf(nil, "missing schedule: a business-hours target needs the schedules document to have one"))
+		default:
+			key := celString(ZendeskScheduleAttr)
 			for _, s := range schedules[1:] {
-				key := celString(ZendeskScheduleAttr)
 				when := fmt.Sprintf("(%s) && (%s in case.attrs && case.attrs[%s] == %d)", p.When, key, key, s.ID)
-				add(ImportRule{When: when, Priorities: group, Within: within, Calendar: calendarID(s.ID)})
+				out = append(out, ImportRule{When: when, Priorities: group, Within: within, Calendar: calendarID(s.ID)})
 			}
-			add(ImportRule{When: p.When, Priorities: group, Within: within, Calendar: calendarID(schedules[0].ID)})
+			out = append(out, ImportRule{When: p.When, Priorities: group, Within: within, Calendar: calendarID(schedules[0].ID)})
 		}
-		if len(none) > 0 {
-			add(ImportRule{When: p.When, Priorities: none})
-		}
+	}
+	if len(none) > 0 {
+		out = append(out, ImportRule{When: p.When, Priorities: none})
 	}
 	return out, errs
 }
