@@ -17,7 +17,11 @@ func intField(d *yamlpos.Decoder, f yamlpos.Field, min int64) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || f.Value.Tag == "!!str" {
-		d.Fail(f.Value, f.Path, nil, "must be an integer, got %s", yamlpos.KindNameOr(f.Value))
+		got := s
+		if f.Value.Tag == "!!str" {
+			got = "the string " + strconv.Quote(s)
+		}
+		d.Fail(f.Value, f.Path, nil, "must be an integer, got %s", got)
 		return 0, false
 	}
 	if n < min {

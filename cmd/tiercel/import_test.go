@@ -25,10 +25,6 @@ var goldenImport = []goldenCase{
 	{"import-unknown-helpdesk", []string{"import", "zammad", "--policies", zendeskData + "policies.json"}, exitUsage},
 	{"import-no-policies", []string{"import", "zendesk"}, exitUsage},
 	{"import-help", []string{"import", "--help"}, exitOK},
-	{"export-zendesk", []string{"export", "zendesk", zendeskData + "catalog.yaml"}, exitOK},
-	{"export-misfits", []string{"export", "zendesk", "testdata/tiers.yaml"}, exitFail},
-	{"export-invalid", []string{"export", "zendesk", "testdata/bad.yaml"}, exitInput},
-	{"export-help", []string{"export", "--help"}, exitOK},
 }
 
 func TestImportGolden(t *testing.T) { runGolden(t, goldenImport) }
