@@ -39,8 +39,8 @@ type calendarDef struct {
 	// with each case, if any) or "account" (accountRequired: the country
 	// each case must give); "account" wins when both are listed.
 	accountHolidays, accountRequired bool
-	written []slo.Date // the closed list, as written
-	icsDays []ics.Day  // the days of the ics file, with their names
+	written                          []slo.Date // the closed list, as written
+	icsDays                          []ics.Day  // the days of the ics file, with their names
 }
 
 func (d *decoder) parseCalendar(f field) *calendarDef {
