@@ -15,7 +15,8 @@ type NamedHoliday struct {
 
 // Holidays returns the days the public holidays of country close from
 // from to to inclusive, sorted by date: the same days a calendar naming
-// that country is closed on, each with the holiday's English name. Years
+// that country is closed on, each with the holiday's name as rickar/cal
+// gives it (often in the country's language). Years
 // outside FirstHolidayYear..LastHolidayYear have none. An unknown country
 // is an error wrapping ErrUnknownCountry; invalid dates wrap ErrDate.
 func Holidays(country string, from, to Date) ([]NamedHoliday, error) {
