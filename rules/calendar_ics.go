@@ -20,7 +20,8 @@ var (
 	ErrInvalidICS = ics.ErrInvalid
 	// ErrICSTooLarge is wrapped by the error of an ics file past a limit:
 	// 10,000 events, 256 recurring events, 100,000 event days, an event
-	// of more than 366 days.
+	// of more than 366 days, or rules that scan too many periods (see the
+	// README's "Holidays from an iCalendar file").
 	ErrICSTooLarge = ics.ErrTooLarge
 	// ErrICSWithoutFile is wrapped by the error of an ics key in a catalog
 	// compiled from bytes (Compile): it has no directory to resolve the

@@ -6,7 +6,7 @@
 // github.com/teambition/rrule-go, and returns the closed days, each with the
 // event's SUMMARY. The content lines are read here, not by an iCalendar
 // library, so that every error names the line of the file it comes from and
-// the reading stays bounded (MaxEvents, MaxRecurring, MaxDays, MaxSpan).
+// the reading stays bounded (MaxEvents, MaxRecurring, MaxDays, MaxSpan, MaxScan).
 // Write produces a VCALENDAR of all-day events that Read reads back to the
 // same days.
 package ics
@@ -27,15 +27,22 @@ const (
 	MaxRecurring = 256     // VEVENTs with an RRULE in one file
 	MaxDays      = 100_000 // event days generated in one file, before and after FirstYear..LastYear
 	MaxSpan      = 366     // days of one event (DTEND - DTSTART)
-	maxDepth     = 8       // nested components (VCALENDAR > VEVENT > VALARM ...)
+	// MaxScan bounds the work of expanding the file's RRULEs, whatever they
+	// match: a rule costs every period from its DTSTART to its UNTIL (or the
+	// end of LastRecurrenceYear), a year 40 units, a month 4, a week 3, a
+	// day 1, about a microsecond each: a yearly rule from 2026 costs 3,000.
+	MaxScan  = 300_000
+	maxDepth = 8 // nested components (VCALENDAR > VEVENT > VALARM ...)
 )
 
-// The years whose days Read returns; recurrences are expanded up to the end
-// of LastYear at most, and days outside the range are dropped, as public
-// holidays are outside it (see slo.FirstHolidayYear).
+// The years whose days Read returns: days outside the range are dropped, as
+// public holidays are outside it (see slo.FirstHolidayYear). Recurrences
+// stop at the end of LastRecurrenceYear, so that expanding them stays cheap
+// (see MaxScan); an event of a later year still counts.
 const (
-	FirstYear = slo.FirstHolidayYear
-	LastYear  = slo.LastHolidayYear
+	FirstYear          = slo.FirstHolidayYear
+	LastYear           = slo.LastHolidayYear
+	LastRecurrenceYear = 2100
 )
 
 var (
@@ -43,7 +50,7 @@ var (
 	// iCalendar file of all-day events.
 	ErrInvalid = fault.New(fault.BadInput, "invalid iCalendar file")
 	// ErrTooLarge is wrapped by the errors of a file past one of the limits
-	// (MaxEvents, MaxRecurring, MaxDays, MaxSpan).
+	// (MaxEvents, MaxRecurring, MaxDays, MaxSpan, MaxScan).
 	ErrTooLarge = fault.New(fault.Limit, "iCalendar file past a limit")
 )
 
@@ -99,6 +106,7 @@ func Read(file string, src []byte) ([]Day, error) {
 type reader struct {
 	file      string
 	budget    int // event days generated so far, against MaxDays
+	scanned   int // the cost of the rules expanded so far, against MaxScan
 	recurring int
 }
 

@@ -49,10 +49,10 @@ func TestReadUSHolidays(t *testing.T) {
 		{date(t, "2028-11-23"), "Thanksgiving Day"},
 	}
 	assert.Equal(t, want, between(t, days, "2026-01-01", "2028-12-31"))
-	t.Run("a rule without an end stops at LastYear", func(t *testing.T) {
+	t.Run("a rule without an end stops at LastRecurrenceYear", func(t *testing.T) {
 		last := days[len(days)-1]
-		assert.Equal(t, slo.Date{Year: LastYear, Month: 11, Day: 27}, last.Date, "Thanksgiving %d", LastYear)
-		assert.Len(t, between(t, days, "2030-01-01", "2200-12-31"), LastYear-2030+1, "one Thanksgiving a year")
+		assert.Equal(t, slo.Date{Year: LastRecurrenceYear, Month: 11, Day: 25}, last.Date, "Thanksgiving %d", LastRecurrenceYear)
+		assert.Len(t, between(t, days, "2030-01-01", "2200-12-31"), LastRecurrenceYear-2030+1, "one Thanksgiving a year")
 	})
 	t.Run("UNTIL ends New Year in 2029", func(t *testing.T) {
 		assert.Equal(t, []Day{{date(t, "2029-01-01"), "New Year's Day"}}, between(t, days, "2029-01-01", "2029-01-31"))
@@ -127,13 +127,17 @@ func TestReadErrors(t *testing.T) {
 		{"COUNT=0", event("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=DAILY;COUNT=0"), "x.ics:5: RRULE COUNT=0: want a whole number of at least 1", ErrInvalid},
 		{"unknown rule part", event("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=DAILY;BYFOO=1"), "x.ics:5: RRULE FREQ=DAILY;BYFOO=1: unknown RRULE property: BYFOO", ErrInvalid},
 		{"two RRULEs", event("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY", "RRULE:FREQ=MONTHLY"), "x.ics:6: a second RRULE in the VEVENT of line 3: give one", ErrInvalid},
-		{"recurring from year 1", event("DTSTART;VALUE=DATE:00010101", "RRULE:FREQ=DAILY"), "x.ics:5: a recurring event must start from 1900 to 2200: DTSTART is in 1", ErrInvalid},
+		{"recurring from year 1", event("DTSTART;VALUE=DATE:00010101", "RRULE:FREQ=DAILY"), "x.ics:5: a recurring event must start from 1900 to 2100: DTSTART is in 1", ErrInvalid},
 		{"EXDATE with a time", event("DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=YEARLY", "EXDATE:20270101T000000Z"), "x.ics:6: EXDATE 20270101T000000Z has a time of day", ErrInvalid},
 		{"unclosed quote", event(`DTSTART;X="a:VALUE=DATE:20260101`), `x.ics:4: DTSTART: parameter X has an unclosed quote`, ErrInvalid},
-		{"a daily rule without an end passes MaxDays", event("DTSTART;VALUE=DATE:19000101", "RRULE:FREQ=DAILY"), "x.ics:3: the file's events make more than 100000 days (the VEVENT of line 3 passes the limit)", ErrTooLarge},
+		{"daily rules without an end pass MaxDays", many(5, "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=DAILY\nEND:VEVENT"), "x.ics:15: the file's events make more than 100000 days (the VEVENT of line 15 passes the limit)", ErrTooLarge},
 		{"an event too long", event("DTSTART;VALUE=DATE:20260101", "DTEND;VALUE=DATE:20280101"), "x.ics:3: VEVENT lasts more than 366 days", ErrTooLarge},
 		{"an event to year 9999", event("DTSTART;VALUE=DATE:00010101", "DTEND;VALUE=DATE:99991231"), "x.ics:3: VEVENT lasts more than 366 days", ErrTooLarge},
 		{"too many recurring events", many(MaxRecurring+1, "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nRRULE:FREQ=YEARLY;COUNT=1\nEND:VEVENT"), "x.ics:1029: more than 256 recurring events", ErrTooLarge},
+		{"rules that never match pass MaxScan", many(10, "BEGIN:VEVENT\nDTSTART;VALUE=DATE:19000101\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT"),
+			"x.ics:21: the file's recurrence rules scan more than 300000 units of periods (the RRULE of the VEVENT of line 19", ErrTooLarge},
+		{"yearly rules from 1900 pass MaxScan", many(100, "BEGIN:VEVENT\nDTSTART;VALUE=DATE:19000101\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT"),
+			"x.ics:153: the file's recurrence rules scan more than 300000 units", ErrTooLarge},
 		{"too many events", many(MaxEvents+1, "BEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nEND:VEVENT"), "x.ics:30003: more than 10000 events", ErrTooLarge},
 		{"nested too deep", "BEGIN:VCALENDAR\n" + strings.Repeat("BEGIN:X\n", 10), "x.ics:9: components nested deeper than 8", ErrTooLarge},
 	}
@@ -155,4 +159,27 @@ func TestReadErrors(t *testing.T) {
 func TestErrorClasses(t *testing.T) {
 	assert.Equal(t, fault.BadInput, fault.Of(ErrInvalid))
 	assert.Equal(t, fault.Limit, fault.Of(ErrTooLarge))
+}
+
+func BenchmarkRead(b *testing.B) {
+	us, err := os.ReadFile("testdata/us-holidays.ics")
+	require.NoError(b, err)
+	never := "BEGIN:VEVENT\nDTSTART;VALUE=DATE:19000101\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\nEND:VEVENT\n"
+	for _, bc := range []struct {
+		name string
+		src  []byte
+	}{
+		{"us-holidays", us},
+		// the most work MaxScan lets through: yearly rules that never match
+		{"hostile-at-MaxScan", []byte("BEGIN:VCALENDAR\n" + strings.Repeat(never, MaxScan/(201*40)) + "END:VCALENDAR\n")},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read("b.ics", bc.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

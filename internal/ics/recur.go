@@ -14,7 +14,7 @@ import (
 var frequencies = []string{"YEARLY", "MONTHLY", "WEEKLY", "DAILY"}
 
 // lastDay is the last instant recurrences are expanded to.
-var lastDay = time.Date(LastYear, time.December, 31, 0, 0, 0, 0, time.UTC)
+var lastDay = time.Date(LastRecurrenceYear, time.December, 31, 0, 0, 0, 0, time.UTC)
 
 // starts returns the first days of the occurrences of ev: DTSTART, or its
 // RRULE's occurrences, with the RDATEs, less the EXDATEs. Every occurrence
@@ -54,8 +54,8 @@ func (r *reader) spend(ev *component, days int) error {
 	return nil
 }
 
-// expand returns the occurrences of an event's RRULE up to LastYear at
-// most.
+// expand returns the occurrences of an event's RRULE up to
+// LastRecurrenceYear at most.
 func (r *reader) expand(ev *component, rules []contentLine, start time.Time, span int) (out []time.Time, err error) {
 	p := rules[0]
 	defer func() { // rrule-go is not ours: a panic on a strange rule becomes this rule's error
@@ -69,8 +69,8 @@ func (r *reader) expand(ev *component, rules []contentLine, start time.Time, spa
 	if r.recurring++; r.recurring > MaxRecurring {
 		return nil, r.fail(p.line, ErrTooLarge, "more than %d recurring events", MaxRecurring)
 	}
-	if y := start.Year(); y < FirstYear || y > LastYear {
-		return nil, r.fail(p.line, ErrInvalid, "a recurring event must start from %d to %d: DTSTART is in %d", FirstYear, LastYear, y)
+	if y := start.Year(); y < FirstYear || y > LastRecurrenceYear {
+		return nil, r.fail(p.line, ErrInvalid, "a recurring event must start from %d to %d: DTSTART is in %d", FirstYear, LastRecurrenceYear, y)
 	}
 	if err := r.checkRule(p); err != nil {
 		return nil, err
@@ -81,7 +81,10 @@ func (r *reader) expand(ev *component, rules []contentLine, start time.Time, spa
 	}
 	opt.Dtstart = start
 	if opt.Until.IsZero() || opt.Until.After(lastDay) {
-		opt.Until = lastDay // a rule without an end, or ending later, stops at LastYear
+		opt.Until = lastDay // a rule without an end, or ending later, stops at LastRecurrenceYear
+	}
+	if err := r.scan(ev, p, opt); err != nil {
+		return nil, err
 	}
 	rule, err := rrule.NewRRule(*opt)
 	if err != nil {
@@ -95,6 +98,48 @@ func (r *reader) expand(ev *component, rules []contentLine, start time.Time, spa
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// scanWeight is the work rrule-go does on one period of each frequency,
+// in units of about a microsecond (a year's period rebuilds a table of the
+// year's days; a day's is a single step).
+var scanWeight = map[rrule.Frequency]int{rrule.YEARLY: 40, rrule.MONTHLY: 4, rrule.WEEKLY: 3, rrule.DAILY: 1}
+
+// scan counts against MaxScan the periods rrule-go visits to expand opt:
+// every one from DTSTART to UNTIL (clamped to LastRecurrenceYear), unless COUNT ends a rule
+// without BY parts sooner, as a rule whose parts never match (BYMONTH=2;BYMONTHDAY=30) visits them all
+// and finds nothing.
+func (r *reader) scan(ev *component, p contentLine, opt *rrule.ROption) error {
+	from, to := opt.Dtstart, opt.Until
+	var periods int
+	switch opt.Freq {
+	case rrule.YEARLY:
+		periods = to.Year() - from.Year() + 1
+	case rrule.MONTHLY:
+		periods = (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()) + 1
+	case rrule.WEEKLY:
+		periods = int(to.Sub(from).Hours()/24)/7 + 1
+	default:
+		periods = int(to.Sub(from).Hours()/24) + 1
+	}
+	if opt.Interval > 1 {
+		periods = periods/opt.Interval + 1
+	}
+	if opt.Count > 0 && everyPeriod(opt) {
+		periods = min(periods, opt.Count) // each period is an occurrence
+	}
+	r.scanned += max(periods, 0) * scanWeight[opt.Freq]
+	if r.scanned > MaxScan {
+		return r.fail(p.line, ErrTooLarge, "the file's recurrence rules scan more than %d units of periods (the RRULE of the VEVENT of line %d passes the limit: start it later or end it sooner)", MaxScan, ev.line)
+	}
+	return nil
+}
+
+// everyPeriod reports whether opt has no BY part: each of its periods
+// then holds one occurrence.
+func everyPeriod(opt *rrule.ROption) bool {
+	return len(opt.Bymonth)+len(opt.Bymonthday)+len(opt.Byweekday)+len(opt.Byyearday)+
+		len(opt.Byweekno)+len(opt.Bysetpos)+len(opt.Byeaster) == 0
 }
 
 // checkRule refuses what rrule-go would accept but an all-day event cannot
