@@ -54,7 +54,7 @@ func (d Duration) Std() (time.Duration, error) {
 		return 0, fmt.Errorf("duration %d s %d ns: nanos must be below a second and share the sign of seconds", d.Seconds, d.Nanos)
 	}
 	const most = int64(1<<63-1) / int64(time.Second)
-	if d.Seconds > most || d.Seconds < -most-1 {
+	if d.Seconds > most || d.Seconds < -most {
 		return 0, fmt.Errorf("duration of %d s does not fit in a time.Duration", d.Seconds)
 	}
 	s := time.Duration(d.Seconds) * time.Second
