@@ -34,8 +34,10 @@ type Status struct {
 
 // NewDeadline returns the answer for case c on the tier whose id is tier,
 // decided as d and, when st is not nil, standing as st at c.Now. Instants
-// are shown in loc, or as they are when loc is nil.
-func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status, loc *time.Location) Deadline {
+// are shown in the zone of the decision, d.Location (as they are when it is
+// nil).
+func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status) Deadline {
+	loc := d.Location
 	out := Deadline{
 		Tier: tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: c.Zone,
 		Due: At(in(d.Due, loc)), Target: NewTarget(d.Target), Rule: d.Rule,

@@ -31,7 +31,7 @@ func TestNewDeadline(t *testing.T) {
 	p, err := rules.Default().Status(c, c.Now)
 	require.NoError(t, err)
 	t.Run("with status", func(t *testing.T) {
-		got := NewDeadline("enhanced", c, p.Deadline, &p.Status, ny)
+		got := NewDeadline("enhanced", c, p.Deadline, &p.Status)
 		assert.JSONEq(t, `{"tier":"enhanced","priority":"P3","opened":"2026-11-27T15:00:00-05:00","zone":"America/New_York",
 			"due":"2026-11-30T15:00:00-05:00",
 			"target":{"within":{"seconds":28800,"text":"8h"},"calendar":"business","text":"8h business"},
@@ -41,10 +41,10 @@ func TestNewDeadline(t *testing.T) {
 				"warnings":["2026-11-30T11:00:00-05:00","2026-11-30T13:00:00-05:00","2026-11-30T15:00:00-05:00"]}}`,
 			string(marshal(t, got)))
 	})
-	t.Run("without status, as given", func(t *testing.T) {
-		got := NewDeadline("enhanced", c, p.Deadline, nil, nil)
+	t.Run("without status", func(t *testing.T) {
+		got := NewDeadline("enhanced", c, p.Deadline, nil)
 		assert.Nil(t, got.Status)
-		assert.Equal(t, p.Deadline.Due, got.Due.Time, "loc nil keeps the instant's own location")
+		assert.Equal(t, ny, got.Due.Location(), "in the zone of the decision")
 		assert.NotContains(t, string(marshal(t, got)), "status")
 	})
 }

@@ -29,7 +29,7 @@ func ExampleNewDeadline() {
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(answer.NewDeadline("enhanced", c, d, nil, tokyo)); err != nil {
+	if err := enc.Encode(answer.NewDeadline("enhanced", c, d, nil)); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

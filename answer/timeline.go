@@ -69,8 +69,10 @@ type Warning struct {
 }
 
 // NewTimeline returns the answer for the timeline tl of case c, which has
-// events events. Instants are shown in loc, or as they are when loc is nil.
-func NewTimeline(c rules.Case, events int, tl rules.Timeline, loc *time.Location) Timeline {
+// events events. Instants are shown in the timeline's zone, tl.Location (as
+// they are when it is nil).
+func NewTimeline(c rules.Case, events int, tl rules.Timeline) Timeline {
+	loc := tl.Location
 	out := Timeline{
 		Case: TimelineCase{Tier: c.Tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: c.Zone, Events: events},
 		Now:  At(in(tl.Now, loc)), Status: tl.Status, Priority: tl.Priority.String(), Tier: tl.Tier,

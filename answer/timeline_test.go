@@ -30,7 +30,7 @@ tiers:
 	}
 	tl, err := e.Timeline(c, events, at(15, 0).UTC())
 	require.NoError(t, err)
-	got := NewTimeline(c, len(events), tl, berlin)
+	got := NewTimeline(c, len(events), tl)
 	marshal(t, got)
 	assert.Equal(t, "2026-03-06T15:00:00+01:00", got.Now.Format(time.RFC3339), "in the case's zone")
 	byMetric := map[string]Metric{}

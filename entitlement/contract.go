@@ -22,21 +22,17 @@ type Contract struct {
 	Start   time.Time   // when the contract began
 	Renewal time.Time   // the next renewal date; migrations usually take effect here
 	Spend   money.Money // the monthly spend the fee is computed from
-	Zone    string      // IANA time zone of the account, for calendars with zone: account
+	Zone    string      // IANA time zone of the account, for calendars with zone: account; "" for none (dates in UTC)
 	Attrs   map[string]any
 	Billing billing.Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
 }
 
-// Location loads Zone with [slo.LoadZone]; an empty Zone gives UTC. "Local"
-// is refused like any zone slo.LoadZone refuses, with an error wrapping
+// Location loads Zone with [slo.ZoneOrUTC]: an empty Zone means no zone
+// given and gives UTC, the zone of the contract's dates. "Local" is refused
+// like any zone slo.LoadZone refuses, with an error wrapping
 // slo.ErrUnknownZone: the machine's zone would make answers depend on where
 // the program runs.
-func (c Contract) Location() (*time.Location, error) {
-	if c.Zone == "" {
-		return time.UTC, nil
-	}
-	return slo.LoadZone(c.Zone)
-}
+func (c Contract) Location() (*time.Location, error) { return slo.ZoneOrUTC(c.Zone) }
 
 // Eligibility is the answer to "may (or must) this contract migrate, and to
 // what?" at a given instant.

@@ -13,13 +13,15 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// contractInput is a contract made ready for evaluation.
+// contractInput is a contract made ready for evaluation, its zone resolved
+// once (nil when it names none).
 type contractInput struct {
-	t  *tier
-	at time.Time
-	v  vars
-	cc celContract
-	ac celAccount
+	t    *tier
+	zone *time.Location
+	at   time.Time
+	v    vars
+	cc   celContract
+	ac   celAccount
 }
 
 // input checks a contract and the instant of a decision and builds the CEL
@@ -35,12 +37,11 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 	if err != nil {
 		return err
 	}
-	if c.Zone != "" {
-		if _, err := loadZone(c.Zone); err != nil {
-			return err
-		}
+	zone, err := accountZone(c.Zone)
+	if err != nil {
+		return err
 	}
-	in.t, in.at = t, at
+	in.t, in.zone, in.at = t, zone, at
 	in.cc = celContract{
 		Account: c.Account, Tier: t.id, Start: c.Start, Renewal: c.Renewal,
 		Spend: toCelMoney(c.Spend), Zone: c.Zone, Attrs: attrs(c.Attrs),
@@ -114,7 +115,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions)
 		return a, nil
 	}
 	a.describeMove(in.t, mv, at)
-	effects, err := e.moveEffects(c, mv, in.t, &a.el)
+	effects, err := e.moveEffects(c, in.zone, mv, in.t, &a.el)
 	if err != nil {
 		return nil, err
 	}

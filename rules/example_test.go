@@ -87,6 +87,30 @@ func ExampleEngine_Compare() {
 	// P4  8h looker-24x5   -> 8h business  unchanged
 }
 
+// A decision gives its instants in one location, resolved once: the case's
+// zone, else the own zone of the calendar that counted, else UTC. Print
+// them as they come, without loading a zone again.
+func ExampleDeadline_location() {
+	e := rules.Default()
+	opened := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, c := range []rules.Case{
+		{Tier: "enhanced", Priority: slo.P1, Opened: opened, Zone: "Asia/Tokyo"}, // the case's zone
+		{Tier: "looker-premier", Priority: slo.P1, Opened: opened},               // Looker's Pacific calendar
+		{Tier: "enhanced", Priority: slo.P1, Opened: opened},                     // 24x7 and no zone
+	} {
+		d, err := e.Deadline(c)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(d.Location, d.Due.Format(time.RFC3339))
+	}
+	// Output:
+	// Asia/Tokyo 2026-03-02T20:00:00+09:00
+	// America/Los_Angeles 2026-03-02T03:00:00-08:00
+	// UTC 2026-03-02T11:00:00Z
+}
+
 func ExampleEngine_Status() {
 	ny, err := slo.LoadZone("America/New_York")
 	if err != nil {

@@ -4,12 +4,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"math"
-	"os"
+	"io"
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -119,26 +118,6 @@ func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
 	return minAt, maxAt
 }
 
-// share writes part as a whole percentage of window, "<1%" for a part
-// too small to round to 1% and ">99%" for one too large to round below
-// 100% but not the whole window. It is for display only.
-func share(part, window time.Duration) string {
-	if part <= 0 || window <= 0 {
-		return "0%"
-	}
-	if part >= window {
-		return "100%"
-	}
-	pct := int(math.Round(float64(part) / float64(window) * 100))
-	switch {
-	case pct == 0:
-		return "<1%"
-	case pct == 100:
-		return ">99%"
-	}
-	return fmt.Sprintf("%d%%", pct)
-}
-
 func targetOrNone(t slo.Target) string {
 	if t.Within == 0 && t.Calendar == "" {
 		return "-"
@@ -183,7 +162,7 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 		cells := []string{ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String()}
 		if eff := ch.Effect; eff != nil {
 			minAt, maxAt := extremeAt(eff)
-			cells = append(cells, eff.String(), share(eff.Later, window), share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
+			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
 		} else {
 			cells = append(cells, "-", "-", "-", "-", "-")
 		}
@@ -226,20 +205,9 @@ func scopeError(from, to string, err error) error {
 // writeGrid draws the week grid of the move's effect over scope to the
 // file at path.
 func writeGrid(e *rules.Engine, from, to string, scope rules.Scope, path string) error {
-	grids, err := weekgrid.Compute(e, from, to, scope)
+	week, err := picture.MeasureWeek(e, from, to, scope)
 	if err != nil {
 		return scopeError(from, to, err)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--svg: %w", err)
-	}
-	if err := weekgrid.Render(f, grids); err != nil {
-		f.Close()
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	return nil
+	return writePicture(path, func(w io.Writer) error { return picture.WeekGrid(w, week) })
 }

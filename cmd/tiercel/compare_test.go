@@ -14,7 +14,7 @@ import (
 
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/internal/golden"
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -209,24 +209,6 @@ func TestCompareWithoutWindowHasNoEffect(t *testing.T) {
 	assert.NotContains(t, stdout, "scope")
 }
 
-func TestShare(t *testing.T) {
-	tests := []struct {
-		name         string
-		part, window time.Duration
-		want         string
-	}{
-		{"nothing", 0, time.Hour, "0%"},
-		{"all", time.Hour, time.Hour, "100%"},
-		{"a quarter", 15 * time.Minute, time.Hour, "25%"},
-		{"a sliver", time.Second, time.Hour, "<1%"},
-		{"all but a sliver", time.Hour - time.Second, time.Hour, ">99%"},
-		{"a long window", 73 * 365 * 24 * time.Hour, 146 * 365 * 24 * time.Hour, "50%"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, share(tt.part, tt.window)) })
-	}
-}
-
 func TestTargetOrNone(t *testing.T) {
 	assert.Equal(t, "-", targetOrNone(slo.Target{}))
 	assert.Equal(t, "1h 24x7", targetOrNone(slo.Target{Within: time.Hour, Calendar: "24x7"}))
@@ -271,7 +253,7 @@ func TestCompareSVG(t *testing.T) {
 	}
 	assert.Equal(t, 4*7*24, cells)
 	assert.True(t, legend, "legend")
-	assert.Equal(t, weekgrid.Later[len(weekgrid.Later)-1], known)
+	assert.Equal(t, picture.LaterColors[len(picture.LaterColors)-1], known)
 }
 
 // The README's picture is what the command draws today (rerun with -update

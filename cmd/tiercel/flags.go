@@ -75,13 +75,10 @@ func parseMoney(what, s string) (money.Money, error) {
 	return m, nil
 }
 
-// loadZone reads a --zone value with slo.LoadZone: empty means UTC, and
+// loadZone reads a --zone value with slo.ZoneOrUTC: empty means UTC, and
 // "Local" (the machine's zone) is refused.
 func loadZone(s string) (*time.Location, error) {
-	if s == "" {
-		return time.UTC, nil
-	}
-	loc, err := slo.LoadZone(s)
+	loc, err := slo.ZoneOrUTC(s)
 	if err != nil {
 		return nil, usagef("--zone: unknown time zone %q: want an IANA name such as America/New_York", s)
 	}

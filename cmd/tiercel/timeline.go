@@ -3,10 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -19,8 +21,9 @@ var timelineCommand = &command{
 	help: `Timeline computes every clock of a case from its event history: for each
 metric its tiers promise (response, nextReply, update, resolution), each
 cycle with its state (running, paused, achieved, cancelled), start, due,
-end, open time elapsed, time paused, whether and by how much it is
-breached, the 50% and 75% warnings and the rule that set its target.
+end, open time elapsed (on the target's calendar, pauses excluded), wall
+time paused, whether and by how much wall time it is breached, the 50% and
+75% warnings and the rule that set its target.
 
 CASE.yaml (or .json) holds the case and its events:
 
@@ -35,8 +38,9 @@ CASE.yaml (or .json) holds the case and its events:
 
 Event types are message (by agent or customer), status, priority, tier and
 note; any event may also set status, priority or tier, and attrs for CEL.
-Instants are shown in the case's zone, or else as opened was written; a
-warning marked * was reached by the cycle's end (or now).
+Instants are shown in the case's zone, or else in the zone of the calendar
+of its first response clock, or else in UTC; a warning marked * was
+reached by the cycle's end (or now).
 
 --svg FILE also writes a picture of the clocks: one bar per cycle on a time
 axis from the opening to now, paused time hatched, the time past due in red,
@@ -91,8 +95,8 @@ func (c *cli) timeline(path, svgPath string) error {
 		return errInputFailed
 	}
 	if svgPath != "" {
-		if err := os.WriteFile(svgPath, v.svg(), 0o644); err != nil {
-			return fmt.Errorf("--svg: %w", err)
+		if err := v.writeSVG(svgPath); err != nil {
+			return err
 		}
 	}
 	if c.json() {
@@ -102,26 +106,10 @@ func (c *cli) timeline(path, svgPath string) error {
 	return nil
 }
 
-// newCaseView shows tl in the case's zone, or else in the location of
-// its opening as written.
+// newCaseView shows tl in the location the timeline gives (the case's
+// zone, else its response calendar's own, else UTC).
 func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
-	v := &caseView{h: h, tl: tl, loc: h.Case.Opened.Location(), zone: h.Case.Zone}
-	if h.Case.Zone != "" {
-		v.loc, _ = slo.LoadZone(h.Case.Zone) // loaded when the file was read
-	}
-	if v.zone == "" {
-		v.zone = offsetName(h.Case.Opened)
-	}
-	return v
-}
-
-// offsetName names the fixed offset of t: "UTC" or "UTC+01:00".
-func offsetName(t time.Time) string {
-	_, off := t.Zone()
-	if off == 0 {
-		return "UTC"
-	}
-	return "UTC" + t.Format("-07:00")
+	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
 func (v *caseView) in(t time.Time) time.Time {
@@ -147,18 +135,38 @@ func (v *caseView) instants() []shown {
 
 // json returns the view's JSON form.
 func (v *caseView) json() answer.Timeline {
-	return answer.NewTimeline(v.h.Case, len(v.h.Events), v.tl, v.loc)
+	return answer.NewTimeline(v.h.Case, len(v.h.Events), v.tl)
 }
-
-// clockLayout is how the table and the picture write an instant.
-const clockLayout = "Mon 2006-01-02 15:04"
 
 // clock writes an instant in the view's zone, "-" when zero.
 func (v *caseView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return v.in(t).Format(clockLayout)
+	return v.in(t).Format(picture.ClockLayout)
+}
+
+// writeSVG draws the view's clocks to the file at path.
+func (v *caseView) writeSVG(path string) error {
+	c := picture.TimelineCase{Case: v.h.Case, Events: v.h.Events, TierName: v.tier.Name, Location: v.loc, Zone: v.zone}
+	return writePicture(path, func(w io.Writer) error { return picture.Timeline(w, v.tl, c) })
+}
+
+// writePicture creates the file at path (the value of --svg) and draws
+// into it.
+func writePicture(path string, draw func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--svg: %w", err)
+	}
+	if err := draw(f); err != nil {
+		f.Close()
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--svg: %s: %w", path, err)
+	}
+	return nil
 }
 
 // targetText is a cycle's target, "none" when its tier promises none.
@@ -183,7 +191,7 @@ func (v *caseView) text(c *cli) {
 		return
 	}
 	t = c.table()
-	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED", "PAUSED", "BREACHED", "50%", "75%", "RULE")
+	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED (OPEN)", "PAUSED (WALL)", "BREACHED (WALL)", "50%", "75%", "RULE")
 	for _, m := range v.tl.Metrics {
 		for i, cy := range m.Cycles {
 			breached := "no"
@@ -196,6 +204,7 @@ func (v *caseView) text(c *cli) {
 		}
 	}
 	t.flush()
+	fmt.Fprintln(c.stdout, "\nOPEN: time on the target's calendar, pauses excluded. WALL: time on the clock, every hour counted.")
 }
 
 // warning writes the i-th warning of cy, marked * when reached.

@@ -149,3 +149,22 @@ func TestTimelineHostile(t *testing.T) {
 		})
 	}
 }
+
+// The table says which clock each duration is on: the resolution of the
+// example case has run 19h of open time and is 19h past due in wall time
+// (due Monday 17:00, now Tuesday 12:00), two different clocks side by side
+// (issue 18).
+func TestTimelineTableNamesClocks(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "timeline", "--catalog", lifecycleCatalog, "testdata/case.yaml")
+	require.Equal(t, exitOK, code, stderr)
+	header := ""
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "METRIC") {
+			header = line
+		}
+	}
+	for _, col := range []string{"ELAPSED (OPEN)", "PAUSED (WALL)", "BREACHED (WALL)"} {
+		assert.Contains(t, header, col)
+	}
+	assert.Contains(t, stdout, "OPEN: time on the target's calendar, pauses excluded. WALL: time on the clock, every hour counted.")
+}
