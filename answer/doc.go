@@ -29,7 +29,10 @@
 //
 // Every duration an answer holds is computed exactly, in integer
 // nanoseconds: replay's percentiles are delays of actual cases (nearest
-// rank), and compare's effects are exact to the nanosecond.
+// rank), and compare's effects are exact to the nanosecond, a lone instant
+// where a deadline jumps counting with the openings before it (see
+// [slo.Effect]), so that two weeks of openings due later read 335h, not
+// 334h59m59.99999999s.
 //
 // # Concurrency
 //

@@ -198,7 +198,7 @@ func TestCompareWindowJSON(t *testing.T) {
 	assert.JSONEq(t, `{"kind": "degraded", "reading": "degraded (0, +64h)",
 		"min": {"seconds": 0, "text": "0"}, "max": {"seconds": 230400, "text": "+64h"},
 		"minAt": null, "maxAt": "2026-03-13T09:00:00.000000001-04:00",
-		"earlier": {"seconds": 0, "text": "0s"}, "later": {"seconds": 1205999, "nanos": 999999990, "text": "334h59m59.99999999s"}}`, string(got.Changes[2].Effect))
+		"earlier": {"seconds": 0, "text": "0s"}, "later": {"seconds": 1206000, "text": "335h"}}`, string(got.Changes[2].Effect))
 }
 
 // Without a window, compare prints no effect, in text or JSON.
