@@ -186,14 +186,16 @@ func account(zone, country string) string {
 	return ""
 }
 
-// scopeError turns the errors CompareIn returns because of the flags into
-// usage errors that name the flag to give.
+// scopeError rewords the errors CompareIn returns because of the flags so
+// that they name the flag to give. A zone or country required stays
+// undecidable (exit status 4), as on every command; the others are usage
+// errors.
 func scopeError(from, to string, err error) error {
 	switch {
 	case errors.Is(err, rules.ErrZoneRequired):
-		return usagef("--zone is required: a calendar of %s or %s runs in the account's zone (e.g. --zone America/New_York)", from, to)
+		return reworded{fmt.Sprintf("--zone is required: a calendar of %s or %s runs in the account's zone (e.g. --zone America/New_York)", from, to), err}
 	case errors.Is(err, rules.ErrCountryRequired):
-		return usagef("--country is required: a calendar of %s or %s closes on the account's public holidays (e.g. --country us)", from, to)
+		return reworded{fmt.Sprintf("--country is required: a calendar of %s or %s closes on the account's public holidays (e.g. --country us)", from, to), err}
 	case errors.Is(err, rules.ErrInvalidCase):
 		return usagef("--country: %v", err)
 	case errors.Is(err, rules.ErrInvalidScope):

@@ -91,8 +91,7 @@ func (c *cli) timeline(path, svgPath string) error {
 	v := newCaseView(h, tl)
 	v.tier, _ = e.Tier(h.Case.Tier) // the tier at the opening: known, or Timeline failed
 	if err := allPrintable(v.instants()...); err != nil {
-		fmt.Fprintf(c.stderr, "tiercel %s: %s: %s\n", c.name, path, err)
-		return errInputFailed
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if svgPath != "" {
 		if err := v.writeSVG(svgPath); err != nil {
@@ -153,18 +152,19 @@ func (v *caseView) writeSVG(path string) error {
 }
 
 // writePicture creates the file at path (the value of --svg) and draws
-// into it.
+// into it. Its errors are outputErrors: the flag's file cannot be written
+// (exit status 2).
 func writePicture(path string, draw func(io.Writer) error) error {
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("--svg: %w", err)
+		return outputError{fmt.Errorf("--svg: %w", err)}
 	}
 	if err := draw(f); err != nil {
 		f.Close()
-		return fmt.Errorf("--svg: %s: %w", path, err)
+		return outputError{fmt.Errorf("--svg: %s: %w", path, err)}
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("--svg: %s: %w", path, err)
+		return outputError{fmt.Errorf("--svg: %s: %w", path, err)}
 	}
 	return nil
 }
