@@ -10,12 +10,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 )
 
 // ErrConvention reports a JSON document that breaks the package's
-// convention.
-var ErrConvention = errors.New("not the JSON convention of tiercel's answers")
+// convention. Its class is fault.BadInput: the document is bad.
+var ErrConvention = fault.New(fault.BadInput, "not the JSON convention of tiercel's answers")
 
 // moneyText matches money written as text, "6150.00 USD".
 var moneyText = regexp.MustCompile(`^[+-]?[0-9][0-9,]*(\.[0-9]+)? [A-Z]{3}$`)

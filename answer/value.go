@@ -2,16 +2,17 @@ package answer
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
 // ErrUnprintable reports an instant outside years 0001-9999, which RFC 3339
-// cannot write.
-var ErrUnprintable = errors.New("instant outside years 0001-9999")
+// cannot write. Its class is fault.Limit: the answer lies beyond what can
+// be written.
+var ErrUnprintable = fault.New(fault.Limit, "instant outside years 0001-9999")
 
 // Duration is an exact length of time: whole Seconds and, when the length
 // is not a whole number of seconds, Nanos (0 to ±999,999,999, with the sign
