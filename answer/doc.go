@@ -1,8 +1,9 @@
 // Package answer holds the JSON form of every answer tiercel gives: the
 // shapes the command writes with --output json and the decision service
-// returns as the "result" of {"decisionId", "revision", "result"}, and the
-// constructors that build them from the engine's answers, so that both
-// write every value one way.
+// returns as the "result" of a [Decision], {"decisionId", "revision",
+// "result"}, and the constructors that build them from the engine's answers
+// (NewDeadline, NewTimeline, NewCompare, NewReplay, NewQuote, NewInvoice,
+// NewEligibility, NewAllowed), so that both write every value one way.
 //
 // # One convention
 //
