@@ -1,6 +1,8 @@
 package answer
 
 import (
+	"slices"
+
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
@@ -62,13 +64,15 @@ func NewQuote(q billing.Quote, withPeriod bool) Quote {
 }
 
 // Invoice is the answer to "what does a contract owe over months": one
-// line per charge and the exact total.
+// line per charge, the exact total, and the warnings about inputs that did
+// not stop the invoice (a billed month without a spend), when there are any.
 type Invoice struct {
 	Account  string        `json:"account,omitempty"`
 	Months   string        `json:"months"`
 	Currency string        `json:"currency"`
 	Lines    []InvoiceLine `json:"lines"`
 	Total    money.Money   `json:"total"`
+	Warnings []string      `json:"warnings,omitempty"`
 }
 
 // InvoiceLine is one charge of an invoice; Spend is present on fee lines.
@@ -84,7 +88,7 @@ type InvoiceLine struct {
 // NewInvoice returns inv as an answer.
 func NewInvoice(inv billing.Invoice) Invoice {
 	out := Invoice{Account: inv.Account, Months: inv.Months.String(), Currency: inv.Currency,
-		Lines: make([]InvoiceLine, len(inv.Lines)), Total: inv.Total}
+		Lines: make([]InvoiceLine, len(inv.Lines)), Total: inv.Total, Warnings: slices.Clone(inv.Warnings)}
 	for i, l := range inv.Lines {
 		out.Lines[i] = InvoiceLine{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount, Reason: l.Reason}
 		if spend := l.Spend; spend != (money.Money{}) {

@@ -74,4 +74,7 @@ func TestNewInvoice(t *testing.T) {
 	inv.Lines[0].Spend = money.Money{}
 	assert.Equal(t, money.MustParseMoney("60000 USD"), *got.Lines[0].Spend, "the answer keeps no reference to the invoice")
 	assert.Nil(t, NewInvoice(inv).Lines[0].Spend, "no spend: left out")
+	assert.NotContains(t, string(marshal(t, got)), "warnings", "none: left out")
+	inv.Warnings = []string{"2026-07: no spend"}
+	assert.Contains(t, string(marshal(t, NewInvoice(inv))), `"warnings":["2026-07: no spend"]`)
 }
