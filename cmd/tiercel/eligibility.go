@@ -23,8 +23,9 @@ target keeps every response target at the lowest fee (the recommended tier).
 A table details each target: its fee at the spend, whether it keeps every
 response target, and the targets that change.
 
-Instants (--renewal, --start, --at) are RFC 3339 or dates, which mean
-midnight in --zone, or UTC. --at defaults to the current time.`,
+Instants (--renewal, --start, --at) are RFC 3339, or local times or dates
+(a day's first instant) in --zone, or UTC. --at defaults to the current
+time.`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags

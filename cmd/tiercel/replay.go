@@ -3,10 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -23,14 +22,15 @@ of the delays (nearest rank; negative is earlier), for all cases and for
 each priority.
 
 FILE is CSV (.csv) or JSON lines (.jsonl), or as --format says. A CSV file
-starts with a header naming its columns: opened (RFC 3339) and priority
-(P1..P4) are required; zone (the account's IANA zone), country (its holiday
-country), language and account are read when present; any other column is
-an attribute rules see as case.attrs (true/false are booleans, integers are
+starts with a header naming its columns: opened (an instant: RFC 3339, or
+a local time or a date in the row's zone) and priority (P1..P4) are
+required; zone (the account's IANA zone), country (its holiday country),
+language and account are read when present; any other column is an
+attribute rules see as case.attrs (true/false are booleans, integers are
 ints, the rest strings; an empty cell sets nothing). A JSON lines file has
 one object a line with the same fields and "attrs": {"key": value}.
 
-Bad rows are reported as FILE:LINE:COLUMN: message (at most 10), and
+Bad rows are reported as FILE:LINE:COLUMN: field: message (at most 100), and
 nothing is replayed; so is a case that cannot be decided (a zone or country
 a calendar needs and the row lacks).`,
 	example: `tiercel replay --from looker-premier --to enhanced examples/replay/cases.csv
@@ -48,12 +48,7 @@ tiercel replay --from looker-premier --to premium --output json examples/replay/
 				return err
 			}
 			if format == "" {
-				switch strings.ToLower(filepath.Ext(args[0])) {
-				case ".csv":
-					format = "csv"
-				case ".jsonl":
-					format = "jsonl"
-				default:
+				if format = input.HistoryFormat(args[0]); format == "" {
 					return usagef("cannot tell the format of %q from its extension: give --format csv or --format jsonl", args[0])
 				}
 			}
@@ -65,21 +60,32 @@ tiercel replay --from looker-premier --to premium --output json examples/replay/
 	},
 }
 
+// maxUndecided caps the undecided cases replay prints.
+const maxUndecided = 10
+
 // undecided prints, with their lines, the cases of h that a tier cannot
-// decide (up to maxRowErrors), after Replay failed.
-func (c *cli) undecided(e *rules.Engine, h history, from, to string, err error) {
-	errs := rowErrors{file: h.file}
-	for i, kase := range h.cases {
+// decide (up to maxUndecided), after Replay failed.
+func (c *cli) undecided(e *rules.Engine, h *input.Cases, from, to string, err error) {
+	shown, more := 0, 0
+	for i, kase := range h.Cases {
 		for _, tier := range []string{from, to} {
 			kase.Tier = tier
 			if _, err := e.Deadline(kase); err != nil {
-				errs.add(h.lines[i], 0, "on %s: %v", tier, err)
+				if shown == maxUndecided {
+					more++
+				} else {
+					fmt.Fprintf(c.stderr, "%s:%d: on %s: %v\n", h.File, h.Lines[i], tier, err)
+					shown++
+				}
 				break
 			}
 		}
 	}
-	if !errs.print(c.stderr) {
-		fmt.Fprintf(c.stderr, "tiercel %s: %s: %v\n", c.name, h.file, err)
+	if more > 0 {
+		fmt.Fprintf(c.stderr, "%s: %s not shown\n", h.File, plural(more, "more error"))
+	}
+	if shown == 0 {
+		fmt.Fprintf(c.stderr, "tiercel %s: %s: %v\n", c.name, h.File, err)
 	}
 }
 
@@ -93,16 +99,16 @@ func (c *cli) replay(from, to, path, format string) error {
 			return err
 		}
 	}
-	h, err := c.readHistory(path, format)
+	h, err := input.LoadHistory(path, format)
 	if err != nil {
 		return err
 	}
-	r, err := e.Replay(h.cases, from, to)
+	r, err := e.Replay(h.Cases, from, to)
 	if err != nil {
 		c.undecided(e, h, from, to, err)
 		return shownError{err}
 	}
-	out := answer.NewReplay(r, h.cases, path, h.lines)
+	out := answer.NewReplay(r, h.Cases, path, h.Lines)
 	if c.json() {
 		return c.writeJSON(out)
 	}
@@ -113,7 +119,7 @@ func (c *cli) replay(from, to, path, format string) error {
 // replayTable writes the replay r of the history at path as text: a line
 // saying what was replayed, a table of the delays for all cases and each
 // priority, and the cases with the largest delay and advance.
-func (c *cli) replayTable(r answer.Replay, h history, path string) {
+func (c *cli) replayTable(r answer.Replay, h *input.Cases, path string) {
 	fmt.Fprintf(c.stdout, "%s from %s, replayed from %s to %s.\n\n", plural(r.Cases, "case"), path, r.From, r.To)
 	t := c.table()
 	t.row("PRIORITY", "CASES", "LATER", "EARLIER", "SAME", "MAX-LATER", "MAX-EARLIER", "P10", "MEDIAN", "P90")

@@ -8,10 +8,10 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
-	"github.com/tiercel/tiercel/suite"
 )
 
 var timelineCommand = &command{
@@ -68,7 +68,7 @@ tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml --output json cmd
 // caseView is a computed timeline with its case, its instants in the
 // zone they are shown in.
 type caseView struct {
-	h    *suite.History
+	h    *input.History
 	tl   rules.Timeline
 	loc  *time.Location
 	zone string     // the name of loc as the header shows it
@@ -76,7 +76,7 @@ type caseView struct {
 }
 
 func (c *cli) timeline(path, svgPath string) error {
-	h, err := suite.LoadHistory(path)
+	h, err := input.LoadCaseFile(path)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (c *cli) timeline(path, svgPath string) error {
 
 // newCaseView shows tl in the location the timeline gives (the case's
 // zone, else its response calendar's own, else UTC).
-func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
+func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
