@@ -29,7 +29,8 @@ var exportCommand = &command{
 	synopsis: "FORMAT [CATALOG]",
 	summary:  "write a catalog's data in another tool's format: " + exportFormats(),
 	help: `Export writes data of the catalog CATALOG (or --catalog, --builtin, or the
-embedded catalog) to stdout in another tool's format. FORMAT is one of:
+embedded catalog) to stdout in another tool's format; with --output json,
+the same data as JSON. FORMAT is one of:
 
 ` + exportHelp() + `
 Exit status 2 for an unknown format or a flag of another format, 3 when
@@ -50,9 +51,6 @@ the catalog cannot be read, 4 when it has no such calendar.`,
 			}
 			if err := x.checkFlags(fs); err != nil {
 				return err
-			}
-			if c.json() {
-				return usagef("--output json: export writes %s, not JSON", x.name)
 			}
 			e, err := c.exportEngine(args[1:])
 			if err != nil {

@@ -16,7 +16,8 @@ var icsExporter = &exporter{
              calendar's ics file, as an RFC 5545 VCALENDAR of all-day events
              (DTEND exclusive, one UID per day, DTSTAMP --from at 00:00 UTC so
              that the same catalog gives the same bytes). Holidays of the
-             account's country (holidays: [account]) are not listed.`,
+             account's country (holidays: [account]) are not listed. With
+             --output json: {"calendar", "from", "to", "days": [{"date", "name"}]}.`,
 	owns: []string{"calendar", "from", "to"},
 	flags: func(fs *flag.FlagSet) func(*cli, *rules.Engine) error {
 		id := fs.String("calendar", "", "ics: the `ID` of the calendar to export")
@@ -47,10 +48,34 @@ func (c *cli) exportICS(e *rules.Engine, id, fromArg, toArg string) error {
 	if err != nil {
 		return err
 	}
+	if c.json() {
+		return c.writeJSON(closedDaysJSON{Calendar: id, From: from.String(), To: to.String(), Days: closedJSON(closed)})
+	}
 	days := make([]ics.Day, len(closed))
 	for i, d := range closed {
 		days[i] = ics.Day{Date: d.Date, Name: d.Name}
 	}
 	stamp := time.Date(from.Year, from.Month, from.Day, 0, 0, 0, 0, time.UTC)
 	return ics.Write(c.stdout, ics.Calendar{ID: id, Stamp: stamp, Days: days})
+}
+
+// closedDaysJSON is export ics --output json.
+type closedDaysJSON struct {
+	Calendar string    `json:"calendar"`
+	From     string    `json:"from"`
+	To       string    `json:"to"`
+	Days     []dayJSON `json:"days"`
+}
+
+type dayJSON struct {
+	Date string `json:"date"`
+	Name string `json:"name"`
+}
+
+func closedJSON(days []rules.ClosedDay) []dayJSON {
+	out := make([]dayJSON, len(days))
+	for i, d := range days {
+		out[i] = dayJSON{Date: d.Date.String(), Name: d.Name}
+	}
+	return out
 }

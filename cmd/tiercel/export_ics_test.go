@@ -14,6 +14,7 @@ import (
 
 var goldenExportICS = []goldenCase{
 	{"export-ics", []string{"export", "ics", holidaysCatalog, "--calendar", "office", "--from", "2026-07-01", "--to", "2027-01-31"}, exitOK},
+	{"export-ics-json", []string{"export", "ics", holidaysCatalog, "--output", "json", "--calendar", "office", "--from", "2026-07-01", "--to", "2026-12-31"}, exitOK},
 	{"export-ics-holidays", []string{"export", "ics", "--catalog", "testdata/lifecycle.yaml", "--calendar", "office", "--from", "2026-12-01", "--to", "2026-12-31"}, exitOK},
 	{"export-ics-no-calendar", []string{"export", "ics", holidaysCatalog, "--from", "2026-01-01", "--to", "2026-12-31"}, exitUsage},
 	{"export-ics-unknown-calendar", []string{"export", "ics", holidaysCatalog, "--calendar", "home", "--from", "2026-01-01", "--to", "2026-12-31"}, exitUndecidable},

@@ -15,7 +15,6 @@ var goldenExport = []goldenCase{
 	{"export-help", []string{"export", "--help"}, exitOK},
 	{"export-no-format", []string{"export"}, exitUsage},
 	{"export-unknown-format", []string{"export", "vcard", holidaysCatalog}, exitUsage},
-	{"export-json", []string{"export", "ics", holidaysCatalog, "--output", "json", "--calendar", "office", "--from", "2026-01-01", "--to", "2026-12-31"}, exitUsage},
 	{"export-two-catalogs", []string{"export", "ics", holidaysCatalog, "--builtin", "aws", "--calendar", "office", "--from", "2026-01-01", "--to", "2026-12-31"}, exitUsage},
 }
 
