@@ -30,7 +30,7 @@ mean midnight UTC): the review of a price-book version.
 
 Diff reads the catalogs it is given, not --catalog. It exits with status
 1 when anything changed and 0 when nothing did, as diff(1) does, so that a
-script can tell.`,
+script can tell; an error exits with its own status (2 to 6), never 1.`,
 	example: `tiercel diff rules/catalog/default.yaml --from 2025-01-01 --to 2026-07-01
 tiercel diff --output json rules/catalog/default.yaml rules/catalog/default.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
