@@ -1,16 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -42,8 +42,9 @@ out of order) is counted and listed, not fatal. --svg FILE also writes the
 distribution of the due shifts per metric.
 
 Exit status 0 when the report is written, whatever it says (impact
-reports; diff tells whether anything changed); 2 for a wrong command line;
-3 when a catalog or history file is missing or invalid.`,
+reports; diff tells whether anything changed); 2 for a wrong command line
+or a picture that cannot be written; 3 when a catalog or history file is
+missing or invalid.`,
 	example: `tiercel impact --now 2026-03-10T12:00:00+01:00 cmd/tiercel/testdata/impact/old.yaml cmd/tiercel/testdata/impact/new.yaml cmd/tiercel/testdata/impact/cases.jsonl cmd/tiercel/testdata/case.yaml
 tiercel impact --builtin default --now 2026-03-12T12:00:00-04:00 cmd/tiercel/testdata/impact/mine.yaml cmd/tiercel/testdata/impact/enhanced.jsonl`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
@@ -117,12 +118,8 @@ func (c *cli) impact(args []string, first int, now time.Time, svg string) error 
 		return err
 	}
 	if svg != "" {
-		var b bytes.Buffer
-		writeImpactSVG(&b, &r, "Due shifts per metric: "+v.newName+" against the old catalog")
-		if err := os.WriteFile(svg, b.Bytes(), 0o644); err != nil {
-			fmt.Fprintf(c.stderr, "tiercel impact: %v\n", err)
-			return errFailed
-		}
+		title := "Due shifts per metric: " + v.newName + " against the old catalog"
+		return writePicture(svg, func(w io.Writer) error { return picture.Impact(w, &r, title) })
 	}
 	return nil
 }

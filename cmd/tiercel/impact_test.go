@@ -68,5 +68,5 @@ func TestImpactSVG(t *testing.T) {
 	assert.Contains(t, svg, "<title>update, same: 7</title>")
 
 	_, _, code = runCmd(t, append([]string{"impact", "--svg", filepath.Join(t.TempDir(), "no", "dir.svg")}, impactArgs...)...)
-	assert.Equal(t, exitFail, code, "a picture that cannot be written")
+	assert.Equal(t, exitUsage, code, "a picture that cannot be written: a bad --svg")
 }

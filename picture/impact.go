@@ -1,8 +1,7 @@
-package main
+package picture
 
 // The picture of an impact report: the distribution of the due shifts per
-// metric. It reads the report only, so that it can move to the package of
-// pictures as it is.
+// metric.
 
 import (
 	"fmt"
@@ -67,57 +66,62 @@ func bucketCounts(g *rules.ImpactGroup) []int {
 	return n
 }
 
-// writeImpactSVG writes the distribution of the due shifts of r per metric:
-// one row of bars per metric, earlier in blue, the same in grey, later in
-// orange, each bar labelled with its count.
-func writeImpactSVG(w io.Writer, r *rules.ImpactReport, title string) {
+// Impact draws the distribution of the due shifts of an impact report
+// (rules.Impact) per metric, titled title: one row of bars per metric over
+// buckets of the shift from "1w+ earlier" to "1w+ later", earlier in blue,
+// the same instant in grey, later in orange, each bar with its count, and
+// beside each row the metric's cycles, shifts and breaches gained and
+// lost. Its one error is the writer's.
+func Impact(w io.Writer, r *rules.ImpactReport, title string) error {
+	c := newCanvas(w)
 	height := impactTop + impactRow*max(len(r.Metrics), 1) + 40
-	fmt.Fprintf(w, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="13">`+"\n",
-		impactWidth, height, impactWidth, height)
-	fmt.Fprintf(w, `<rect width="100%%" height="100%%" fill="#ffffff"/>`+"\n")
-	fmt.Fprintf(w, `<text x="20" y="34" font-size="20" font-weight="bold">%s</text>`+"\n", esc(title))
-	fmt.Fprintf(w, `<text x="20" y="58" fill="#444">%s</text>`+"\n", esc(fmt.Sprintf(
+	c.open(impactWidth, height, 13)
+	c.printf(">\n<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n")
+	c.text(20, 34, `font-size="20" font-weight="bold"`, title)
+	c.text(20, 58, `fill="#444"`, fmt.Sprintf(
 		"%d histories, %d cycles on both catalogs: %d due later, %d earlier, %d the same; %d newly breached, %d no longer breached.",
-		r.Histories, r.Total.Cycles, r.Total.Later.Count, r.Total.Earlier.Count, r.Total.Same, r.Total.NewlyBreached, r.Total.NoLongerBreached)))
+		r.Histories, r.Total.Cycles, r.Total.Later.Count, r.Total.Earlier.Count, r.Total.Same, r.Total.NewlyBreached, r.Total.NoLongerBreached))
 	legend := [][2]string{{colEarlier, "due earlier on the new catalog"}, {colSame, "due at the same instant"}, {colLater, "due later on the new catalog"}}
 	for i, l := range legend {
 		x := 20 + i*300
-		fmt.Fprintf(w, `<rect x="%d" y="72" width="14" height="14" fill="%s"/><text x="%d" y="84">%s</text>`+"\n", x, l[0], x+20, esc(l[1]))
+		c.printf(`<rect x="%d" y="72" width="14" height="14" fill="%s"/>`+"\n", x, l[0])
+		c.text(float64(x+20), 84, "", l[1])
 	}
 	if len(r.Metrics) == 0 {
-		fmt.Fprintf(w, `<text x="20" y="%d">No cycle was replayed on both catalogs.</text>`+"\n", impactTop+30)
+		c.text(20, float64(impactTop+30), "", "No cycle was replayed on both catalogs.")
 	}
 	for i := range r.Metrics {
-		drawShiftRow(w, &r.Metrics[i], impactTop+i*impactRow)
+		drawShiftRow(c, &r.Metrics[i], impactTop+i*impactRow)
 	}
-	fmt.Fprintln(w, "</svg>")
+	c.printf("</svg>\n")
+	return c.flush()
 }
 
 // drawShiftRow draws one metric's bars in the row starting at y.
-func drawShiftRow(w io.Writer, g *rules.ImpactGroup, y int) {
+func drawShiftRow(c *canvas, g *rules.ImpactGroup, y int) {
 	counts := bucketCounts(g)
 	top := max(1, slices.Max(counts))
 	base := y + 20 + impactBarMax
-	fmt.Fprintf(w, `<text x="20" y="%d" font-size="16" font-weight="bold">%s</text>`+"\n", y+40, esc(g.Key))
+	c.text(20, float64(y+40), `font-size="16" font-weight="bold"`, g.Key)
 	for j, line := range []string{
 		fmt.Sprintf("%d cycles on both", g.Cycles),
 		fmt.Sprintf("%d later, %d earlier", g.Later.Count, g.Earlier.Count),
 		fmt.Sprintf("%d newly breached", g.NewlyBreached),
 		fmt.Sprintf("%d no longer breached", g.NoLongerBreached),
 	} {
-		fmt.Fprintf(w, `<text x="20" y="%d" fill="#444">%s</text>`+"\n", y+62+18*j, esc(line))
+		c.text(20, float64(y+62+18*j), `fill="#444"`, line)
 	}
 	slot := (impactWidth - impactLeft - 20) / len(shiftBuckets)
-	fmt.Fprintf(w, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#666"/>`+"\n", impactLeft, base, impactLeft+slot*len(shiftBuckets), base)
+	c.printf(`<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="#666"/>`+"\n", impactLeft, base, impactLeft+slot*len(shiftBuckets), base)
 	for j, b := range shiftBuckets {
 		x := impactLeft + j*slot
 		h := counts[j] * impactBarMax / top
 		if counts[j] > 0 {
 			h = max(h, 2)
 		}
-		fmt.Fprintf(w, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s"><title>%s: %d</title></rect>`+"\n",
+		c.printf(`<rect class="shift" x="%d" y="%d" width="%d" height="%d" fill="%s"><title>%s: %d</title></rect>`+"\n",
 			x+6, base-h, slot-12, h, b.fill, esc(g.Key+", "+b.label), counts[j])
-		fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="middle">%d</text>`+"\n", x+slot/2, base-h-5, counts[j])
-		fmt.Fprintf(w, `<text x="%d" y="%d" text-anchor="middle" font-size="11" fill="#333">%s</text>`+"\n", x+slot/2, base+16, esc(b.label))
+		c.text(float64(x+slot/2), float64(base-h-5), `text-anchor="middle"`, fmt.Sprint(counts[j]))
+		c.text(float64(x+slot/2), float64(base+16), `text-anchor="middle" font-size="11" fill="#333"`, b.label)
 	}
 }

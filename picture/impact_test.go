@@ -1,4 +1,4 @@
-package main
+package picture
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/rules"
 )
@@ -20,7 +21,7 @@ func TestBucketCounts(t *testing.T) {
 // An empty report says so rather than drawing nothing.
 func TestImpactSVGEmpty(t *testing.T) {
 	var b bytes.Buffer
-	writeImpactSVG(&b, &rules.ImpactReport{}, "t <&>")
+	require.NoError(t, Impact(&b, &rules.ImpactReport{}, "t <&>"))
 	assert.Contains(t, b.String(), "No cycle was replayed on both catalogs.")
 	assert.Contains(t, b.String(), "t &lt;&amp;&gt;")
 }
