@@ -23,7 +23,12 @@ A table details each target: its fee at the spend, whether it keeps every
 response target, and the targets that change.
 
 Instants (--renewal, --start, --at) are RFC 3339 or dates, which mean
-midnight in --zone, or UTC. --at defaults to the current time.`,
+midnight in --zone, or UTC. --at defaults to the current time.
+
+With --zone, each target's reason also says how the deadlines the account
+would see move over the first year after the move; --country counts the
+account's public holidays on calendars closed on them (without it, the
+reason says the holidays were left out).`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags
@@ -33,6 +38,7 @@ midnight in --zone, or UTC. --at defaults to the current time.`,
 		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` or a date (default: now)")
 		fs.StringVar(&o.start, "start", "", "when the contract began, `date`")
 		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`")
+		fs.StringVar(&o.country, "country", "", "the account's holiday `country` (ISO code, e.g. us), for calendars closed on the account's holidays")
 		fs.StringVar(&o.account, "account", "", "the account `id`")
 		fs.Var(&o.attrs, "attr", "a fact for CEL expressions (contract.attrs), `key=value`; repeatable")
 		return func(c *cli, args []string) error {
@@ -48,7 +54,7 @@ midnight in --zone, or UTC. --at defaults to the current time.`,
 var now = time.Now
 
 type contractFlags struct {
-	tier, renewal, spend, at, start, zone, account string
+	tier, renewal, spend, at, start, zone, country, account string
 	attrs                                          stringsFlag
 }
 
@@ -61,7 +67,7 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	if err != nil {
 		return c, time.Time{}, err
 	}
-	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
+	c.Tier, c.Zone, c.Country, c.Account = o.tier, o.zone, o.country, o.account
 	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
 		return c, time.Time{}, err
 	}
