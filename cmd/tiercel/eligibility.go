@@ -55,7 +55,7 @@ var now = time.Now
 
 type contractFlags struct {
 	tier, renewal, spend, at, start, zone, country, account string
-	attrs                                          stringsFlag
+	attrs                                                   stringsFlag
 }
 
 func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
