@@ -14,6 +14,7 @@ import (
 
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -47,6 +48,7 @@ var sentinels = map[string]struct {
 	"rules.ErrInputTooLarge":   {rules.ErrInputTooLarge, fault.Limit},
 	"rules.ErrUnknownCatalog":  {rules.ErrUnknownCatalog, fault.BadRequest},
 	"rules.ErrInvalidCase":     {rules.ErrInvalidCase, fault.BadRequest},
+	"rules.ErrNoEngine":        {rules.ErrNoEngine, fault.BadRequest},
 	"rules.ErrInvalidZone":     {rules.ErrInvalidZone, fault.BadRequest},
 	"rules.ErrInvalidEvent":    {rules.ErrInvalidEvent, fault.BadRequest},
 	"rules.ErrInvalidScope":    {rules.ErrInvalidScope, fault.BadRequest},
@@ -72,8 +74,14 @@ var sentinels = map[string]struct {
 	"billing.ErrInvalidPeriod": {billing.ErrInvalidPeriod, fault.BadRequest},
 	"billing.ErrInvalidTerms":  {billing.ErrInvalidTerms, fault.BadRequest},
 
-	"suite.ErrInvalidSuite":    {suite.ErrInvalidSuite, fault.BadInput},
-	"suite.ErrInvalidCaseFile": {suite.ErrInvalidCaseFile, fault.BadInput},
+	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
+
+	"input.ErrInvalidFile":     {input.ErrInvalidFile, fault.BadInput},
+	"input.ErrInvalidCaseFile": {input.ErrInvalidCaseFile, fault.BadInput},
+	"input.ErrInvalidHistory":  {input.ErrInvalidHistory, fault.BadInput},
+	"input.ErrInvalidContract": {input.ErrInvalidContract, fault.BadInput},
+	"input.ErrInvalidSpends":   {input.ErrInvalidSpends, fault.BadInput},
+	"input.ErrInvalidTime":     {input.ErrInvalidTime, fault.BadRequest},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

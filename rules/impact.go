@@ -1,15 +1,16 @@
 package rules
 
 import (
-	"errors"
 	"strconv"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
-// ErrNoEngine is returned by Impact when an engine is nil.
-var ErrNoEngine = errors.New("no engine")
+// ErrNoEngine is returned by Impact when an engine is nil (class
+// fault.BadRequest).
+var ErrNoEngine = fault.New(fault.BadRequest, "no engine")
 
 // History is one recorded case: the case at its opening, its events in
 // order, and the instant its clocks are read at (zero: the now given to

@@ -230,7 +230,7 @@ func TestImpactMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 2026))
 	for ci := range 4 {
 		var s refSettings
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			s.restart[m], s.drop[m], s.cont[m] = rng.IntN(2) == 0, rng.IntN(2) == 0, rng.IntN(2) == 0
 		}
 		s.reevaluate = rng.IntN(2) == 0

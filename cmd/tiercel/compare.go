@@ -32,10 +32,10 @@ in which an opening is due later or earlier; MAX-AT and MIN-AT are the first
 openings at which the delay and the advance are largest, exactly: "just
 after 09:00" is the first nanosecond after it, where a deadline moves when
 at 09:00 itself it does not (--output json gives them and the shares to
-the nanosecond). Dates
-(2026-03-01) mean midnight in --zone (UTC without --zone); instants may
-also be RFC 3339. --zone is required when a calendar runs in the account's
-zone.
+the nanosecond). Dates (2026-03-01) mean their first instant in --zone
+(UTC without --zone); instants may also be RFC 3339 or local times
+(2026-03-01T09:00). --zone is required when a calendar runs in the
+account's zone.
 
 --svg FILE also writes a picture: for each priority, a week of opening
 times (7 days x 24 hours in --zone) coloured by the most a response moves,
@@ -50,8 +50,8 @@ tiercel compare looker-premier enhanced --zone Asia/Tokyo --country jp --from 20
 		var o scopeFlags
 		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York (with --from and --to)")
 		fs.StringVar(&o.country, "country", "", "the account's `country` (e.g. us), whose public holidays close calendars with holidays: [account]")
-		fs.StringVar(&o.from, "from", "", "the first opening of the window, a `date` (midnight in --zone) or RFC 3339")
-		fs.StringVar(&o.to, "to", "", "the end of the window, excluded, a `date` (midnight in --zone) or RFC 3339")
+		fs.StringVar(&o.from, "from", "", "the first opening of the window, a `date` (its first instant in --zone) or RFC 3339")
+		fs.StringVar(&o.to, "to", "", "the end of the window, excluded, a `date` (its first instant in --zone) or RFC 3339")
 		fs.StringVar(&o.svg, "svg", "", "also write the week grid of the window's effect to `FILE` (SVG)")
 		return func(c *cli, args []string) error {
 			if len(args) != 2 {

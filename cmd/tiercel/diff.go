@@ -136,7 +136,7 @@ func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDi
 		d.Status = "removed"
 		return d, nil
 	}
-	d.Response = changesJSON(slices.DeleteFunc(slo.Compare(a.Response, b.Response), func(ch slo.Change) bool {
+	d.Response = changesJSON(slices.DeleteFunc(slo.Compare(a.Targets["response"], b.Targets["response"]), func(ch slo.Change) bool {
 		return ch.Kind == slo.Unchanged && !ch.CalendarChanged()
 	}))
 	fees, err := diffFees(priceAt(a, from), priceAt(b, to))

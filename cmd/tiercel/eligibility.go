@@ -22,8 +22,9 @@ target keeps every response target at the lowest fee (the recommended tier).
 A table details each target: its fee at the spend, whether it keeps every
 response target, and the targets that change.
 
-Instants (--renewal, --start, --at) are RFC 3339 or dates, which mean
-midnight in --zone, or UTC. --at defaults to the current time.
+Instants (--renewal, --start, --at) are RFC 3339, or local times or dates
+(a day's first instant) in --zone, or UTC. --at defaults to the current
+time.
 
 With --zone, each target's reason also says how the deadlines the account
 would see move over the first year after the move; --country counts the

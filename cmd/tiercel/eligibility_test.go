@@ -129,7 +129,7 @@ func TestEligibilityErrors(t *testing.T) {
 	}{
 		{"no tier", []string{"--renewal", "2026-09-01"}, "tiercel eligibility: --tier is required\n"},
 		{"no renewal", []string{"--tier", "looker-premier"}, "--renewal is required"},
-		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid time "x": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)`},
+		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid time "x": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
 		{"bad start", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--start", "x"}, `--start: invalid time "x"`},
 		{"bad at", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--at", "2026-03-02 10:00"}, `--at: invalid time "2026-03-02 10:00"`},
 		{"bad spend", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "lots"}, "--spend: "},

@@ -1,18 +1,15 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/suite"
 )
 
 var impactCommand = &command{
@@ -32,13 +29,13 @@ The old catalog is OLD.yaml, or the --catalog files, or the --builtin
 catalog (tiercel impact --builtin default mine.yaml cases.jsonl); NEW.yaml
 is the new one. Each HISTORY is a case file as timeline reads it (YAML or
 JSON, with its now and events), or a file ending in .jsonl of histories
-with their events, one JSON object a line: the case's keys (tier, priority,
-opened, zone, country, language, account, attrs), now (else --now) and
-events, a list of {at, type, status, by, priority, tier, attrs}. The
-README's "Impact" section documents the format.
+with their events, one JSON object a line with a case file's keys (tier,
+priority, opened, zone, country, language, account, attrs, now, events),
+read and checked as a case file is; a line without now is read at --now.
+The README documents the format.
 
-A history a catalog refuses (an unknown tier on the new catalog, an event
-out of order) is counted and listed, not fatal. --svg FILE also writes the
+A history a catalog refuses (a tier the new catalog does not have, a rule
+that fails on the case) is counted and listed, not fatal. --svg FILE also writes the
 distribution of the due shifts per metric.
 
 Exit status 0 when the report is written, whatever it says (impact
@@ -74,14 +71,6 @@ tiercel impact --builtin default --now 2026-03-12T12:00:00-04:00 cmd/tiercel/tes
 	},
 }
 
-// impactSource is where a history is written, for messages: "file" or
-// "file:line"; a case file keeps its parsed history to position an
-// engine's error.
-type impactSource struct {
-	at   string
-	file *suite.History
-}
-
 // impact runs the command: args holds OLD (unless a flag chose it), NEW,
 // then the histories from index first.
 func (c *cli) impact(args []string, first int, now time.Time, svg string) error {
@@ -100,7 +89,7 @@ func (c *cli) impact(args []string, first int, now time.Time, svg string) error 
 	if err != nil {
 		return builtinHint(err, []string{newFile})
 	}
-	hs, srcs, err := c.loadImpactHistories(args[first:], now)
+	hs, srcs, err := loadImpactHistories(args[first:], now)
 	if err != nil {
 		return err
 	}
@@ -125,55 +114,47 @@ func (c *cli) impact(args []string, first int, now time.Time, svg string) error 
 }
 
 // loadImpactHistories reads the history files: .jsonl files of histories
-// with events, else case files.
-func (c *cli) loadImpactHistories(files []string, now time.Time) ([]rules.History, []impactSource, error) {
+// with events (their lines without now read at now, unless it is zero),
+// else case files.
+func loadImpactHistories(files []string, now time.Time) ([]rules.History, []*input.History, error) {
+	var def *time.Time
+	if !now.IsZero() {
+		def = &now
+	}
 	var hs []rules.History
-	var srcs []impactSource
+	var srcs []*input.History
 	for _, f := range files {
-		if strings.EqualFold(filepath.Ext(f), ".jsonl") {
-			src, err := readfile.Read(f)
-			if err != nil {
-				fmt.Fprintf(c.stderr, "tiercel %s: %v\n", c.name, err)
-				return nil, nil, errInputFailed
+		var read []*input.History
+		if input.HistoryFormat(f) == "jsonl" {
+			var err error
+			if read, err = input.LoadHistoryEvents(f, def); err != nil {
+				return nil, nil, err
 			}
-			lines, err := parseEventHistories(f, src, now)
+		} else {
+			h, err := input.LoadCaseFile(f)
 			if err != nil {
 				return nil, nil, err
 			}
-			for _, l := range lines {
-				hs = append(hs, l.History)
-				srcs = append(srcs, impactSource{at: fmt.Sprintf("%s:%d", f, l.Line)})
-			}
-			continue
+			read = []*input.History{h}
 		}
-		h, err := suite.LoadHistory(f)
-		if err != nil {
-			return nil, nil, err
+		for _, h := range read {
+			hs = append(hs, rules.History{Case: h.Case, Events: h.Events, Now: h.Now})
+			srcs = append(srcs, h)
 		}
-		hs = append(hs, rules.History{Case: h.Case, Events: h.Events, Now: h.Now})
-		srcs = append(srcs, impactSource{at: f, file: h})
 	}
 	return hs, srcs, nil
 }
 
 // refusal is one refused history's message, positioned where it is
-// written: a case file's error at its event or tier, a JSON line's at the
-// line.
+// written: at its event or tier when the error names one, else at the
+// history.
 func (v *impactView) refusal(e rules.ImpactError) string {
-	s := v.srcs[e.History]
 	eng := v.engines[0]
 	if e.Catalog == "new" {
 		eng = v.engines[1]
 	}
-	if s.file != nil {
-		if _, err := s.file.Timeline(eng); err != nil {
-			return fmt.Sprintf("%s (%s catalog)", err, e.Catalog)
-		}
+	if _, err := v.srcs[e.History].Timeline(eng); err != nil {
+		return fmt.Sprintf("%s (%s catalog)", err, e.Catalog)
 	}
-	msg := e.Err.Error()
-	var ee *rules.EventError
-	if errors.As(e.Err, &ee) {
-		msg = fmt.Sprintf("events[%d]: %v", ee.Index, ee.Err)
-	}
-	return fmt.Sprintf("%s: %s (%s catalog)", s.at, msg, e.Catalog)
+	return fmt.Sprintf("%s: %s (%s catalog)", v.srcs[e.History].At(), e.Err, e.Catalog)
 }

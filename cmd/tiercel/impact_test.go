@@ -50,7 +50,7 @@ func TestImpactExitsZero(t *testing.T) {
 	assert.Positive(t, out.Total.Later.Count)
 	assert.Positive(t, out.Total.Earlier.Count)
 	require.Len(t, out.Errors, 1)
-	assert.Contains(t, out.Errors[0], "cases.jsonl:5: ")
+	assert.Contains(t, out.Errors[0], "cases.jsonl:5:10: tier: unknown tier \"premium\"")
 }
 
 // --svg writes the distribution: a row per metric, a bar per bucket with

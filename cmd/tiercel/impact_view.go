@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -13,7 +14,7 @@ import (
 // impactView is an impact report with where its histories are written.
 type impactView struct {
 	r       *rules.ImpactReport
-	srcs    []impactSource
+	srcs    []*input.History // where each history is written
 	engines [2]*rules.Engine // old, new
 	newName string           // the new catalog's file name
 }
@@ -90,7 +91,7 @@ func (v *impactView) stats(s rules.ShiftStats, sign time.Duration) shiftStatsJSO
 	out := shiftStatsJSON{Count: s.Count, P10: slo.FormatSigned(sign * s.P10), Median: slo.FormatSigned(sign * s.Median), P90: slo.FormatSigned(sign * s.P90)}
 	if s.Count > 0 {
 		l := s.Largest
-		out.Largest = &shiftJSON{History: v.srcs[l.History].at, Account: l.Account, Metric: l.Metric, Cycle: l.Cycle + 1,
+		out.Largest = &shiftJSON{History: v.srcs[l.History].At(), Account: l.Account, Metric: l.Metric, Cycle: l.Cycle + 1,
 			Priority: l.Priority.String(), Old: jsonTime(l.Old), New: jsonTime(l.New), By: slo.FormatSigned(l.By)}
 	}
 	return out
@@ -134,7 +135,7 @@ func (v *impactView) writeText(w io.Writer) {
 		}
 		l := s.st.Largest
 		fmt.Fprintf(w, "Largest %s: %s, %s %s cycle %d of %s: due %s on the old catalog, %s on the new.\n", s.word, slo.FormatSigned(l.By), l.Metric, l.Priority,
-			l.Cycle+1, v.srcs[l.History].at, l.Old.Format(time.RFC3339Nano), l.New.Format(time.RFC3339Nano))
+			l.Cycle+1, v.srcs[l.History].At(), l.Old.Format(time.RFC3339Nano), l.New.Format(time.RFC3339Nano))
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "refused: %s\n", v.refusal(e))

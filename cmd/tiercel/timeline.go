@@ -7,10 +7,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
-	"github.com/tiercel/tiercel/suite"
 )
 
 var timelineCommand = &command{
@@ -119,7 +119,7 @@ type warningJSON struct {
 // caseView is a computed timeline with its case, its instants in the
 // zone they are shown in.
 type caseView struct {
-	h    *suite.History
+	h    *input.History
 	tl   rules.Timeline
 	loc  *time.Location
 	zone string     // the name of loc as the header shows it
@@ -127,7 +127,7 @@ type caseView struct {
 }
 
 func (c *cli) timeline(path, svgPath string) error {
-	h, err := suite.LoadHistory(path)
+	h, err := input.LoadCaseFile(path)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func (c *cli) timeline(path, svgPath string) error {
 
 // newCaseView shows tl in the location the timeline gives (the case's
 // zone, else its response calendar's own, else UTC).
-func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
+func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 

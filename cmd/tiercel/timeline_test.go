@@ -111,7 +111,7 @@ func TestTimelineHostile(t *testing.T) {
 		{"binary junk", []string{write("junk.yaml", "\x00\x01\x02\xff")}, exitInput, at("junk.yaml") + ":1:1: "},
 		{"a list", []string{write("list.yaml", "- 1\n- 2\n")}, exitInput, at("list.yaml") + ":1:1: must be a mapping"},
 		{"now before the opening", []string{write("early.yaml", strings.Replace(head, "T18", "T08", 1))}, exitInput,
-			at("early.yaml") + ":1:1: invalid case: now 2026-03-02T08:00:00Z is before the case opened at 2026-03-02T09:00:00Z"},
+			at("early.yaml") + ":4:6: now: now 2026-03-02T08:00:00Z is before the case opened at 2026-03-02T09:00:00Z"},
 		{"a year past 9999 in the zone", []string{write("far.yaml", "tier: std\npriority: P4\nopened: 9999-12-31T22:00:00Z\nnow: 9999-12-31T23:00:00Z\nzone: Asia/Tokyo\n")},
 			exitLimit, "far.yaml: opened 10000-01-01T07:00:00+09:00 is outside years 0001-9999"},
 		{"shared attrs", []string{write("aliases.yaml", aliases)}, exitOK, ""},
