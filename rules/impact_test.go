@@ -2,6 +2,9 @@ package rules
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"sync"
 	"testing"
 	"time"
 
@@ -120,4 +123,31 @@ func TestMagnitude(t *testing.T) {
 	assert.Equal(t, time.Duration(1<<63-1), magnitude(-1<<63))
 	assert.Equal(t, time.Hour, magnitude(-time.Hour))
 	assert.Equal(t, time.Hour, magnitude(time.Hour))
+}
+
+// Impact leaves the histories as they were, and gives the same report from
+// several goroutines at once (run with -race).
+func TestImpactConcurrent(t *testing.T) {
+	s := refSettings{reevaluate: true}
+	older, newer := impactEngines(t, s)
+	zones := []*time.Location{time.UTC, mustZone(t, "America/New_York")}
+	hs := impactHistories(rand.New(rand.NewPCG(5, 5)), zones, 60)
+	before := fmt.Sprintf("%#v", hs)
+	now := refBase.Add(60 * 24 * time.Hour)
+	want, err := Impact(older, newer, hs, now)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	got := make([]ImpactReport, 4)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], _ = Impact(older, newer, hs, now)
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		assert.Equal(t, want, got[i])
+	}
+	assert.Equal(t, before, fmt.Sprintf("%#v", hs))
 }
