@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -107,46 +108,6 @@ func (o *scopeFlags) scope() (*rules.Scope, error) {
 	return s, nil
 }
 
-type changeJSON struct {
-	Priority        string      `json:"priority"`
-	From            string      `json:"from"`
-	To              string      `json:"to"`
-	Change          string      `json:"change"`
-	CalendarChanged bool        `json:"calendarChanged"`
-	Effect          *effectJSON `json:"effect,omitempty"`
-}
-
-// effectJSON is a change's effect over compare's window.
-type effectJSON struct {
-	Kind    string   `json:"kind"`
-	Reading string   `json:"reading"` // "degraded (0, +64h)"
-	Min     string   `json:"min"`     // the most a response moves earlier, "0" or negative
-	Max     string   `json:"max"`     // the most a response moves later, "0" or positive
-	MinAt   jsonTime `json:"minAt"`   // the first opening at Min, null when Min is 0
-	MaxAt   jsonTime `json:"maxAt"`   // the first opening at Max, null when Max is 0
-	Earlier string   `json:"earlier"` // open time in the window of the openings due earlier
-	Later   string   `json:"later"`   // and of those due later
-}
-
-func changesJSON(changes []slo.Change) []changeJSON {
-	out := make([]changeJSON, len(changes))
-	for i, ch := range changes {
-		out[i] = changeJSON{
-			Priority: ch.Priority.String(), From: targetOrNone(ch.From), To: targetOrNone(ch.To),
-			Change: ch.Kind.String(), CalendarChanged: ch.CalendarChanged(),
-		}
-		if eff := ch.Effect; eff != nil {
-			minAt, maxAt := extremeAt(eff)
-			out[i].Effect = &effectJSON{
-				Kind: eff.Kind.String(), Reading: eff.String(), Min: slo.FormatSigned(eff.Min), Max: slo.FormatSigned(eff.Max),
-				MinAt: jsonTime(minAt), MaxAt: jsonTime(maxAt),
-				Earlier: slo.FormatDuration(eff.Earlier), Later: slo.FormatDuration(eff.Later),
-			}
-		}
-	}
-	return out
-}
-
 // extremeAt returns the first openings at which eff's advance and delay
 // are largest, each zero when the deadline never moves that way.
 func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
@@ -183,14 +144,6 @@ func targetOrNone(t slo.Target) string {
 	return t.String()
 }
 
-// scopeJSON is the account and window of an effective comparison.
-type scopeJSON struct {
-	Zone    string   `json:"zone,omitempty"`
-	Country string   `json:"country,omitempty"`
-	From    jsonTime `json:"from"`
-	To      jsonTime `json:"to"`
-}
-
 func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 	e, err := c.engine()
 	if err != nil {
@@ -211,16 +164,7 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 		}
 	}
 	if c.json() {
-		var sj *scopeJSON
-		if scope != nil {
-			sj = &scopeJSON{scope.Zone, scope.Country, jsonTime(scope.From), jsonTime(scope.To)}
-		}
-		return c.writeJSON(struct {
-			From    string       `json:"from"`
-			To      string       `json:"to"`
-			Scope   *scopeJSON   `json:"scope,omitempty"`
-			Changes []changeJSON `json:"changes"`
-		}{from, to, sj, changesJSON(changes)})
+		return c.writeJSON(answer.NewCompare(from, to, scope, changes))
 	}
 	t := c.table()
 	if scope == nil {

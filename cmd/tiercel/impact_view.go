@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -19,82 +20,12 @@ type impactView struct {
 	newName string           // the new catalog's file name
 }
 
-// impactJSON is the JSON output of impact.
-type impactJSON struct {
-	Histories  int               `json:"histories"`
-	Refused    int               `json:"refused"`
-	Errors     []string          `json:"errors"`
-	Total      impactGroupJSON   `json:"total"`
-	Metrics    []impactGroupJSON `json:"metrics"`
-	Priorities []impactGroupJSON `json:"priorities"`
-	Accounts   []impactGroupJSON `json:"accounts"`
-}
-
-type impactGroupJSON struct {
-	Key              string         `json:"key"`
-	Cycles           int            `json:"cycles"`
-	Added            int            `json:"added"`
-	Removed          int            `json:"removed"`
-	NewlyBreached    int            `json:"newlyBreached"`
-	NoLongerBreached int            `json:"noLongerBreached"`
-	TargetAdded      int            `json:"targetAdded"`
-	TargetRemoved    int            `json:"targetRemoved"`
-	Same             int            `json:"same"`
-	Later            shiftStatsJSON `json:"later"`
-	Earlier          shiftStatsJSON `json:"earlier"`
-}
-
-type shiftStatsJSON struct {
-	Count   int        `json:"count"`
-	P10     string     `json:"p10"`
-	Median  string     `json:"median"`
-	P90     string     `json:"p90"`
-	Largest *shiftJSON `json:"largest"`
-}
-
-type shiftJSON struct {
-	History  string   `json:"history"` // file or file:line
-	Account  string   `json:"account"`
-	Metric   string   `json:"metric"`
-	Cycle    int      `json:"cycle"` // from 1
-	Priority string   `json:"priority"`
-	Old      jsonTime `json:"old"`
-	New      jsonTime `json:"new"`
-	By       string   `json:"by"`
-}
-
-func (v *impactView) json() impactJSON {
-	out := impactJSON{Histories: v.r.Histories, Refused: v.r.Failed, Errors: []string{}, Total: v.group(v.r.Total)}
-	for _, e := range v.r.Errors {
-		out.Errors = append(out.Errors, v.refusal(e))
+func (v *impactView) json() answer.Impact {
+	errs := make([]string, len(v.r.Errors))
+	for i, e := range v.r.Errors {
+		errs[i] = v.refusal(e)
 	}
-	for _, gs := range []struct {
-		in  []rules.ImpactGroup
-		out *[]impactGroupJSON
-	}{{v.r.Metrics, &out.Metrics}, {v.r.Priorities, &out.Priorities}, {v.r.Accounts, &out.Accounts}} {
-		*gs.out = []impactGroupJSON{}
-		for _, g := range gs.in {
-			*gs.out = append(*gs.out, v.group(g))
-		}
-	}
-	return out
-}
-
-func (v *impactView) group(g rules.ImpactGroup) impactGroupJSON {
-	return impactGroupJSON{Key: g.Key, Cycles: g.Cycles, Added: g.Added, Removed: g.Removed,
-		NewlyBreached: g.NewlyBreached, NoLongerBreached: g.NoLongerBreached, TargetAdded: g.TargetAdded,
-		TargetRemoved: g.TargetRemoved, Same: g.Same, Later: v.stats(g.Later, 1), Earlier: v.stats(g.Earlier, -1)}
-}
-
-// stats is a ShiftStats in JSON; sign is the sign of its shifts.
-func (v *impactView) stats(s rules.ShiftStats, sign time.Duration) shiftStatsJSON {
-	out := shiftStatsJSON{Count: s.Count, P10: slo.FormatSigned(sign * s.P10), Median: slo.FormatSigned(sign * s.Median), P90: slo.FormatSigned(sign * s.P90)}
-	if s.Count > 0 {
-		l := s.Largest
-		out.Largest = &shiftJSON{History: v.srcs[l.History].At(), Account: l.Account, Metric: l.Metric, Cycle: l.Cycle + 1,
-			Priority: l.Priority.String(), Old: jsonTime(l.Old), New: jsonTime(l.New), By: slo.FormatSigned(l.By)}
-	}
-	return out
+	return answer.NewImpact(*v.r, func(i int) string { return v.srcs[i].At() }, errs)
 }
 
 // writeText writes the report: one row per group, then the largest shifts
