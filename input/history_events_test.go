@@ -85,3 +85,20 @@ func TestHistoryEventsTimeline(t *testing.T) {
 	require.ErrorIs(t, err, rules.ErrUnknownTier)
 	assert.Contains(t, err.Error(), "h.jsonl:2:10: tier: ")
 }
+
+// Any file of histories with events is read without a panic, its errors
+// positioned in it, and every history read knows its line.
+func FuzzParseHistoryEvents(f *testing.F) {
+	f.Add([]byte(`{"tier": "std", "priority": "P2", "opened": "2026-03-02T08:30:00Z", "now": "2026-03-03T00:00:00Z", "events": [{"at": "2026-03-02T09:00:00Z", "type": "message", "by": "agent"}]}`))
+	f.Add([]byte("{\"tier\": \"std\", \"tier\": 1, \"events\": [1, {\"at\": 5}]}\n\n[{}]\n{\"tier\":"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		now := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
+		hs, err := ParseHistoryEvents("h.jsonl", src, &now)
+		checkErrorShape(t, "h.jsonl", src, err)
+		for _, h := range hs {
+			if !strings.HasPrefix(h.At(), "h.jsonl:") {
+				t.Fatalf("history at %q", h.At())
+			}
+		}
+	})
+}
