@@ -28,6 +28,7 @@ func TestReadForms(t *testing.T) {
 		{"two events on one date", cal("BEGIN:VEVENT", "DTSTART;VALUE=DATE:20260501", "END:VEVENT", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20260501", "END:VEVENT"), []string{"2026-05-01"}},
 		{"days before FirstYear are dropped", cal("BEGIN:VEVENT", "DTSTART;VALUE=DATE:17760704", "END:VEVENT"), nil},
 		{"an empty calendar", cal(), nil},
+		{"a byte order mark", append([]byte("\uFEFF"), cal("BEGIN:VEVENT", "DTSTART;VALUE=DATE:20260501", "END:VEVENT")...), []string{"2026-05-01"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

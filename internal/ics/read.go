@@ -116,7 +116,7 @@ func (r *reader) fail(line int, sentinel error, format string, args ...any) *Err
 
 // components reads the VEVENTs of every VCALENDAR of src.
 func (r *reader) components(src []byte) ([]*component, error) {
-	lines, err := r.unfold(string(src))
+	lines, err := r.unfold(strings.TrimPrefix(string(src), "\uFEFF")) // a byte order mark, as some exporters write
 	if err != nil {
 		return nil, err
 	}
