@@ -15,8 +15,9 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel import zendesk|freshdesk --policies F [--schedules F] [--holidays [ID=]F]... [--business-hours F]
-//	tiercel export zendesk CATALOG [--dir DIR]    # Zendesk's three documents; what does not fit
+//	tiercel export ics|zendesk CATALOG [--calendar ID --from DATE --to DATE] [--dir DIR]
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //

@@ -1,95 +1,144 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
+	"strings"
 
-	"github.com/tiercel/tiercel/fault"
-	"github.com/tiercel/tiercel/input"
-	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/rules"
 )
 
+// exporter is one FORMAT of tiercel export: a row of exporters. Its flags
+// registers the flags only it takes and returns the function that writes
+// the catalog in the format; the flags of every row are registered, and
+// one given for another format is a usage error.
+type exporter struct {
+	name    string
+	summary string   // one line for the command's help
+	owns    []string // the names of the flags it registers
+	flags   func(fs *flag.FlagSet) func(c *cli, e *rules.Engine) error
+	// file, instead of flags, writes the catalog from the file it is
+	// written in (one file): a format that needs the catalog's text, as
+	// Zendesk's policies are read back from the rules' conditions.
+	file func(fs *flag.FlagSet) func(c *cli, path string) error
+}
+
+// exporters are the formats of tiercel export, in the order the help lists
+// them. A new format adds its row here, in a file of its own.
+var exporters = []*exporter{icsExporter, zendeskExporter}
+
 var exportCommand = &command{
 	name:     "export",
-	synopsis: "zendesk CATALOG [--dir DIR]",
-	summary:  "write a catalog as a helpdesk's SLA documents (Zendesk) and name what does not fit",
-	help: `Export writes a catalog as Zendesk's three JSON documents: the SLA policies
-(GET /api/v2/slas/policies), the schedules (GET
-/api/v2/business_hours/schedules) and each schedule's holidays. Each
-calendar is a schedule, its closed dates holidays; the rules of each policy
-tiercel import zendesk writes are the policy again, in their order.
+	synopsis: "FORMAT [CATALOG]",
+	summary:  "write a catalog's data in another tool's format: " + exportFormats(),
+	help: `Export writes data of the catalog CATALOG (or --catalog, --builtin, or the
+embedded catalog) to stdout in another tool's format; with --output json,
+the same data as JSON. FORMAT is one of:
 
-With --dir, the documents are written there as policies.json,
-schedules.json and holidays-ID.json, and their names printed; without it,
-one JSON object {"policies", "schedules", "holidays": {ID: ...}} is
-printed. What does not fit Zendesk's model (a rule of no policy, a
-condition no Zendesk operator writes, a calendar on the case's zone, a
-tier's own targets) is named on stderr, one line each, and the status is
-then 1; what fits is exported all the same.`,
-	example: `tiercel export zendesk examples/zendesk/catalog.yaml`,
+` + exportHelp() + `
+Exit status 1 when export zendesk names what does not fit, 2 for an
+unknown format or a flag of another format, 3 when the catalog cannot be
+read, 4 when it has no such calendar.`,
+	example: `tiercel export ics examples/holidays/office.yaml --calendar office --from 2026-01-01 --to 2026-12-31`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
-		var dir string
-		fs.StringVar(&dir, "dir", "", "write the documents as files in `DIR`")
-		return func(c *cli, args []string) error {
-			if len(args) != 2 || args[0] != "zendesk" {
-				return usagef("want zendesk CATALOG; got %s", plural(len(args), "argument"))
+		run := map[string]func(*cli, *rules.Engine) error{}
+		runFile := map[string]func(*cli, string) error{}
+		for _, x := range exporters {
+			if x.file != nil {
+				runFile[x.name] = x.file(fs)
+			} else {
+				run[x.name] = x.flags(fs)
 			}
-			return c.exportZendesk(args[1], dir)
+		}
+		return func(c *cli, args []string) error {
+			if len(args) == 0 || len(args) > 2 {
+				return usagef("want FORMAT (%s) and at most one CATALOG; got %s", exportFormats(), plural(len(args), "argument"))
+			}
+			x := exporterNamed(args[0])
+			if x == nil {
+				return usagef("unknown format %q: want %s", args[0], exportFormats())
+			}
+			if err := x.checkFlags(fs); err != nil {
+				return err
+			}
+			if write := runFile[x.name]; write != nil {
+				path, err := c.exportFile(x.name, args[1:])
+				if err != nil {
+					return err
+				}
+				return write(c, path)
+			}
+			e, err := c.exportEngine(args[1:])
+			if err != nil {
+				return err
+			}
+			return run[x.name](c, e)
 		}
 	},
 }
 
-// errExportUnwritable is a --dir whose files cannot be written.
-var errExportUnwritable = fault.New(fault.BadRequest, "cannot write the documents")
+func exporterNamed(name string) *exporter {
+	i := slices.IndexFunc(exporters, func(x *exporter) bool { return x.name == name })
+	if i < 0 {
+		return nil
+	}
+	return exporters[i]
+}
 
-func (c *cli) exportZendesk(catalog, dir string) error {
-	src, err := readfile.Read(catalog)
-	if err != nil {
-		return fmt.Errorf("%w: %w", rules.ErrInvalidCatalog, err)
-	}
-	docs, misfits, err := input.ExportZendesk(catalog, src)
-	if err != nil {
-		return err
-	}
-	ids := make([]int64, 0, len(docs.Holidays))
-	for id := range docs.Holidays {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	if dir == "" {
-		holidays := map[string]json.RawMessage{}
-		for _, id := range ids {
-			holidays[strconv.FormatInt(id, 10)] = docs.Holidays[id]
-		}
-		b, err := json.MarshalIndent(map[string]any{"policies": json.RawMessage(docs.Policies), "schedules": json.RawMessage(docs.Schedules), "holidays": holidays}, "", "  ")
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(c.stdout, string(b))
-	} else {
-		files := [][2]string{{"policies.json", string(docs.Policies)}, {"schedules.json", string(docs.Schedules)}}
-		for _, id := range ids {
-			files = append(files, [2]string{fmt.Sprintf("holidays-%d.json", id), string(docs.Holidays[id])})
-		}
-		for _, f := range files {
-			p := filepath.Join(dir, f[0])
-			if err := os.WriteFile(p, []byte(f[1]+"\n"), 0o644); err != nil {
-				return fmt.Errorf("%w: %w", errExportUnwritable, err)
+// checkFlags refuses a flag that another format registered.
+func (x *exporter) checkFlags(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		for _, other := range exporters {
+			if other != x && slices.Contains(other.owns, f.Name) && !slices.Contains(x.owns, f.Name) && err == nil {
+				err = usagef("--%s is a flag of export %s, not of export %s", f.Name, other.name, x.name)
 			}
-			fmt.Fprintln(c.stdout, p)
 		}
+	})
+	return err
+}
+
+// exportEngine loads the CATALOG argument, or the catalog the common flags
+// choose; both is a usage error.
+func (c *cli) exportEngine(catalog []string) (*rules.Engine, error) {
+	if len(catalog) == 0 {
+		return c.engine()
 	}
-	for _, m := range misfits {
-		fmt.Fprintf(c.stderr, "tiercel export: does not fit Zendesk: %s\n", m)
+	if c.customCatalog() {
+		return nil, usagef("CATALOG %s and %s cannot be combined: give one", catalog[0], c.catalogFlag())
 	}
-	if len(misfits) > 0 {
-		return errFailed
+	e, err := rules.Load(catalog[0])
+	if err != nil {
+		return nil, builtinHint(err, catalog)
 	}
-	return nil
+	return e, nil
+}
+
+// exportFile returns the one catalog file a format that reads the
+// catalog's text exports: the CATALOG argument or one --catalog.
+func (c *cli) exportFile(format string, catalog []string) (string, error) {
+	switch {
+	case len(catalog) == 1 && !c.customCatalog():
+		return catalog[0], nil
+	case len(catalog) == 0 && len(c.catalogs) == 1:
+		return c.catalogs[0], nil
+	}
+	return "", usagef("export %s reads one catalog file: give CATALOG (or one --catalog)", format)
+}
+
+func exportFormats() string {
+	names := make([]string, len(exporters))
+	for i, x := range exporters {
+		names[i] = x.name
+	}
+	return strings.Join(names, ", ")
+}
+
+func exportHelp() string {
+	var b strings.Builder
+	for _, x := range exporters {
+		fmt.Fprintf(&b, "  %-10s %s\n", x.name, x.summary)
+	}
+	return b.String()
 }

@@ -31,6 +31,9 @@ freshdesk: --policies is GET /api/v2/sla_policies, --business-hours GET
 /api/v2/business_hours. respond_within is response, resolve_within is
 resolution; the default policy gives the tier's targets, the others rules.
 
+With --output json: {"helpdesk", "tier", "calendars", "rules" (how many),
+"catalog" (the YAML)}.
+
 Exit status 3 when a file is missing or invalid (file:line:col: path:
 message, the path in the JSON).`,
 	example: `tiercel import zendesk --policies examples/zendesk/policies.json --schedules examples/zendesk/schedules.json --holidays 1=examples/zendesk/holidays.json`,
@@ -90,6 +93,22 @@ func (c *cli) writeImport(im *input.Import) error {
 	if _, err := rules.Compile("imported.yaml", []byte(b.String())); err != nil {
 		return fmt.Errorf("%w: the imported catalog does not compile: %v", errImportBroken, err)
 	}
+	if c.json() {
+		out := importJSON{Helpdesk: im.Helpdesk, Tier: im.Tier, Calendars: []string{}, Rules: len(im.Rules), Catalog: b.String()}
+		for _, cal := range im.Calendars {
+			out.Calendars = append(out.Calendars, cal.ID)
+		}
+		return c.writeJSON(out)
+	}
 	_, err := fmt.Fprint(c.stdout, b.String())
 	return err
+}
+
+// importJSON is import --output json: the catalog's YAML and what it holds.
+type importJSON struct {
+	Helpdesk  string   `json:"helpdesk"`
+	Tier      string   `json:"tier"`
+	Calendars []string `json:"calendars"`
+	Rules     int      `json:"rules"`
+	Catalog   string   `json:"catalog"`
 }

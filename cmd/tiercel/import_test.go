@@ -17,6 +17,7 @@ const (
 var goldenImport = []goldenCase{
 	{"import-zendesk", []string{"import", "zendesk", "--policies", zendeskData + "policies.json", "--schedules", zendeskData + "schedules.json",
 		"--holidays", "1=" + zendeskData + "holidays.json", "--tier", "support"}, exitOK},
+	{"import-freshdesk-json", []string{"import", "freshdesk", "--output", "json", "--policies", freshdeskData + "policies.json", "--business-hours", freshdeskData + "business_hours.json"}, exitOK},
 	{"import-freshdesk", []string{"import", "freshdesk", "--policies", freshdeskData + "policies.json", "--business-hours", freshdeskData + "business_hours.json"}, exitOK},
 	{"import-malformed", []string{"import", "zendesk", "--policies", "testdata/helpdesk/bad-policies.json"}, exitInput},
 	{"import-wrong-kind", []string{"import", "zendesk", "--policies", zendeskData + "schedules.json"}, exitInput},
