@@ -87,12 +87,14 @@ var sentinels = map[string]struct {
 
 	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
 
-	"input.ErrInvalidFile":     {input.ErrInvalidFile, fault.BadInput},
-	"input.ErrInvalidCaseFile": {input.ErrInvalidCaseFile, fault.BadInput},
-	"input.ErrInvalidHistory":  {input.ErrInvalidHistory, fault.BadInput},
-	"input.ErrInvalidContract": {input.ErrInvalidContract, fault.BadInput},
-	"input.ErrInvalidSpends":   {input.ErrInvalidSpends, fault.BadInput},
-	"input.ErrInvalidTime":     {input.ErrInvalidTime, fault.BadRequest},
+	"input.ErrInvalidFile":      {input.ErrInvalidFile, fault.BadInput},
+	"input.ErrInvalidCaseFile":  {input.ErrInvalidCaseFile, fault.BadInput},
+	"input.ErrInvalidHistory":   {input.ErrInvalidHistory, fault.BadInput},
+	"input.ErrInvalidContract":  {input.ErrInvalidContract, fault.BadInput},
+	"input.ErrInvalidSpends":    {input.ErrInvalidSpends, fault.BadInput},
+	"input.ErrInvalidZendesk":   {input.ErrInvalidZendesk, fault.BadInput},
+	"input.ErrInvalidFreshdesk": {input.ErrInvalidFreshdesk, fault.BadInput},
+	"input.ErrInvalidTime":      {input.ErrInvalidTime, fault.BadRequest},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level
