@@ -175,6 +175,9 @@ func decodeZendeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskPolicy, bo
 		}
 		ok = ok && good
 	}
+	if p.When == "" {
+		p.When = "true" // no filter: every ticket
+	}
 	return p, ok
 }
 

@@ -95,3 +95,16 @@ func mustZone(t testing.TB, name string) *time.Location {
 	require.NoError(t, err)
 	return loc
 }
+
+// A policy without a filter applies to every ticket (found by
+// FuzzImportZendesk: its rules had an empty when, which did not compile).
+func TestImportZendeskWithoutFilter(t *testing.T) {
+	ps, err := ParseZendeskPolicies("p.json", []byte(`{"sla_policies": [{"id": 1, "title": "All", "position": 1,
+  "policy_metrics": [{"priority": "low", "metric": "first_reply_time", "target": 60, "business_hours": false}]}]}`))
+	require.NoError(t, err)
+	assert.Equal(t, "true", ps[0].When)
+	e, _ := zendeskEngine(t, ZendeskExport{Policies: ps})
+	d, err := e.Deadline(rules.Case{Tier: "zendesk", Priority: slo.P4, Opened: time.Unix(0, 0)})
+	require.NoError(t, err)
+	assert.Equal(t, "zendesk-1.response.1", d.Rule)
+}
