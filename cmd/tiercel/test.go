@@ -41,7 +41,7 @@ Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
 catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
 tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml
-tiercel test --junit report.xml rules/catalog/default_test.yaml`,
+tiercel test --junit /tmp/tiercel-junit.xml rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o testOptions
 		fs.StringVar(&o.run, "run", "", "run only the tests whose name matches the `regexp`")
