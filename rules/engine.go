@@ -61,9 +61,16 @@ func Load(paths ...string) (*Engine, error) {
 }
 
 func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
+	e, _, err := compileDefs(names, srcs)
+	return e, err
+}
+
+// compileDefs is compileFiles that also returns the definitions as
+// written, with their positions (what Lint reads).
+func compileDefs(names []string, srcs [][]byte) (*Engine, *catalogFile, error) {
 	env, err := celEnv()
 	if err != nil {
-		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
+		return nil, nil, fmt.Errorf("tiercel: cel environment: %w", err)
 	}
 	c := &compiler{env: env}
 	var all catalogFile
@@ -82,12 +89,12 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	}
 	e := c.link(names, &all)
 	if len(c.errs) > 0 {
-		return nil, c.errs.Err()
+		return nil, nil, c.errs.Err()
 	}
 	if len(e.tierIDs) == 0 {
-		return nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
+		return nil, nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
 	}
-	return e, nil
+	return e, &all, nil
 }
 
 // link cross-checks the definitions of every file (ids unique across files,
