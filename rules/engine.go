@@ -45,19 +45,29 @@ func Compile(name string, src []byte) (*Engine, error) {
 // ErrInputTooLarge); every error wraps ErrInvalidCatalog. A file named twice
 // (even as "tiers.yaml" and "./tiers.yaml") is loaded once.
 func Load(paths ...string) (*Engine, error) {
+	paths, srcs, err := readCatalogs(paths)
+	if err != nil {
+		return nil, err
+	}
+	return compileFiles(paths, srcs)
+}
+
+// readCatalogs reads the catalog files at paths, each once, for Load and
+// Lint; errors wrap ErrInvalidCatalog.
+func readCatalogs(paths []string) ([]string, [][]byte, error) {
 	paths = uniquePaths(paths)
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
+		return nil, nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}
 	srcs := make([][]byte, len(paths))
 	for i, p := range paths {
 		b, err := readfile.Read(p)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
+			return nil, nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
 		}
 		srcs[i] = b
 	}
-	return compileFiles(paths, srcs)
+	return paths, srcs, nil
 }
 
 func compileFiles(names []string, srcs [][]byte) (*Engine, error) {

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/tiercel/tiercel/internal/readfile"
 )
 
 // The codes of lint findings. Each is stable: scripts and ignore comments
@@ -65,17 +63,9 @@ func (f Finding) String() string {
 // codes separated by commas or spaces) at the end of the finding's line or
 // alone on the line above it. Lint is safe for concurrent use.
 func Lint(paths ...string) ([]Finding, error) {
-	paths = uniquePaths(paths)
-	if len(paths) == 0 {
-		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
-	}
-	srcs := make([][]byte, len(paths))
-	for i, p := range paths {
-		b, err := readfile.Read(p)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
-		}
-		srcs[i] = b
+	paths, srcs, err := readCatalogs(paths)
+	if err != nil {
+		return nil, err
 	}
 	return lintFiles(paths, srcs)
 }
