@@ -15,7 +15,7 @@ var goldenLint = []goldenCase{
 	{"lint-findings", []string{"lint", "testdata/lint/findings.yaml"}, exitFail},
 	{"lint-json", []string{"lint", "--output", "json", "testdata/lint/findings.yaml"}, exitFail},
 	{"lint-clean", []string{"lint", "testdata/tiers.yaml"}, exitOK},
-	{"lint-alias", []string{"lint", "testdata/lint/alias.yaml"}, exitInput},
+	{"lint-bad-alias", []string{"lint", "testdata/lint/bad-alias.yaml"}, exitInput},
 	{"lint-bad", []string{"lint", "testdata/bad.yaml"}, exitInput},
 	{"lint-missing", []string{"lint", "testdata/nope.yaml"}, exitInput},
 	{"lint-no-files", []string{"lint"}, exitUsage},
