@@ -1,9 +1,11 @@
 package suite
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -96,7 +98,7 @@ type junitProblem struct {
 // test, whose classname is the suite file. A failed test carries a
 // <failure> whose message is its position (file:line:col) and whose text is
 // its want/got table (Result.String); a test that could not run carries an
-// <error>; a test left out carries <skipped>. A suite that does not load is
+// <error>; a test left out carries <skipped>. Test cases are in file order. A suite that does not load is
 // one <testcase> named "load" with an <error> holding the error. Times are
 // seconds with millisecond precision. Text is escaped by encoding/xml.
 func WriteJUnit(w io.Writer, reports []Report) error {
@@ -147,6 +149,7 @@ func junitSuiteOf(r Report) junitSuite {
 			Skipped: &junitProblem{Message: "not selected"}})
 		s.Skipped++
 	}
+	slices.SortStableFunc(s.Cases, func(a, b junitCase) int { return cmp.Compare(a.Line, b.Line) }) // file order
 	s.Tests = len(s.Cases)
 	return s
 }

@@ -55,11 +55,12 @@ func fixedReports(t *testing.T) []Report {
 	require.NoError(t, err)
 	e, err := s.Engine()
 	require.NoError(t, err)
-	r := NewReport(s, e, func(t *Test) bool { return t.Name != "passes" })
+	r := NewReport(s, e, func(t *Test) bool { return t.Name != "passes" && t.Name != "wrong change" })
 	r.Elapsed = 1234567 * time.Microsecond
 	for i := range r.Results {
 		r.Results[i].Elapsed = time.Duration(i+1) * time.Millisecond
 	}
+	// "wrong change" and "passes" are skipped: 3 results.
 	broken := Report{File: "testdata/broken_test.yaml", Err: errors.New("testdata/broken_test.yaml:3:5: tests[0]: <bad> & \"quoted\"\nsecond line")}
 	return []Report{r, broken}
 }
@@ -76,13 +77,13 @@ func TestWriteJUnitDecodesBack(t *testing.T) {
 	var doc xmlSuites
 	require.NoError(t, xml.Unmarshal(b.Bytes(), &doc))
 
-	assert.Equal(t, []int{6, 4, 1, 1}, []int{doc.Tests, doc.Failures, doc.Errors, doc.Skipped}, "tests, failures, errors, skipped")
+	assert.Equal(t, []int{6, 3, 1, 2}, []int{doc.Tests, doc.Failures, doc.Errors, doc.Skipped}, "tests, failures, errors, skipped")
 	assert.Equal(t, "1.234", doc.Time)
 	require.Len(t, doc.Suites, 2)
 
 	s := doc.Suites[0]
 	assert.Equal(t, "testdata/failing.yaml", s.Name)
-	assert.Equal(t, []int{5, 4, 0, 1}, []int{s.Tests, s.Failures, s.Errors, s.Skipped})
+	assert.Equal(t, []int{5, 3, 0, 2}, []int{s.Tests, s.Failures, s.Errors, s.Skipped})
 	require.Len(t, s.Cases, 5)
 	for _, c := range s.Cases {
 		assert.Equal(t, "testdata/failing.yaml", c.Classname, "the file is the classname")
@@ -94,7 +95,9 @@ func TestWriteJUnitDecodesBack(t *testing.T) {
 	assert.Equal(t, "testdata/failing.yaml:5:5: due, target, rule differ", first.Failure.Message)
 	assert.Contains(t, first.Failure.Text, "field   want")
 	assert.Contains(t, first.Failure.Text, "2026-03-02T12:00:00-05:00")
-	assert.NotNil(t, s.Cases[4].Skipped, "the test the filter left out")
+	assert.NotNil(t, s.Cases[1].Skipped, "a test the filter left out, in file order")
+	assert.Equal(t, "wrong change", s.Cases[1].Name)
+	assert.NotNil(t, s.Cases[4].Skipped)
 	assert.Equal(t, "passes", s.Cases[4].Name)
 
 	broken := doc.Suites[1]

@@ -226,10 +226,14 @@ func (c *cli) printReport(r suite.Report, verbose bool) suiteJSON {
 	}
 	sj.OK = sj.Failed == 0
 	if !c.json() {
+		skipped := ""
+		if sj.Skipped > 0 {
+			skipped = fmt.Sprintf(", %d skipped", sj.Skipped)
+		}
 		if sj.OK {
-			fmt.Fprintf(c.stdout, "ok    %s  %d passed\n", r.File, sj.Passed)
+			fmt.Fprintf(c.stdout, "ok    %s  %d passed%s\n", r.File, sj.Passed, skipped)
 		} else {
-			fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed\n", r.File, sj.Failed, sj.Failed+sj.Passed)
+			fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed%s\n", r.File, sj.Failed, sj.Failed+sj.Passed, skipped)
 		}
 	}
 	return sj
