@@ -12,7 +12,8 @@ import (
 // implication always holds; many that hold are not detected):
 //
 //   - a condition that is the literal true (with any parentheses or
-//     spacing) holds for every event;
+//     spacing), or has a part joined by || that is (true && true), holds
+//     for every event;
 //   - two conditions are compared in CEL's canonical form (parsed and
 //     printed again), so spacing, parentheses and quotes do not matter;
 //   - a implies b when b is true, when they are the same, or when some
@@ -23,10 +24,19 @@ import (
 // Nothing else is reasoned about: "event.status == 'a'" does not imply
 // "event.status != 'b'" for lint.
 
-// isTrue reports whether the condition src is the literal true.
+// isTrue reports whether the condition src is the literal true: one of
+// its disjuncts is true, or true && true.
 func isTrue(src string) bool {
 	c, ok := canonical(src)
-	return ok && len(c.disjuncts) == 1 && len(c.disjuncts[0]) == 1 && c.disjuncts[0][0] == "true"
+	if !ok {
+		return false
+	}
+	for _, d := range c.disjuncts {
+		if !slices.ContainsFunc(d, func(x string) bool { return x != "true" }) {
+			return true
+		}
+	}
+	return false
 }
 
 // implies reports whether every event that meets condition a meets

@@ -28,6 +28,8 @@ func TestImplies(t *testing.T) {
 		t.Run(tt.a+" => "+tt.b, func(t *testing.T) { assert.Equal(t, tt.want, implies(tt.a, tt.b)) })
 	}
 	assert.True(t, isTrue(" ( true ) "))
-	assert.False(t, isTrue("true || x"))
+	assert.True(t, isTrue("x == 1 || true"))
+	assert.True(t, isTrue("true && (true)"))
+	assert.False(t, isTrue("true && x"))
 	assert.False(t, isTrue("!false"))
 }

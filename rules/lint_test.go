@@ -5,9 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/slo"
 )
 
 // lintBase is a clean catalog the cases of TestLint add sections to.
@@ -124,6 +127,24 @@ func TestLint(t *testing.T) {
 			assert.Equal(t, tt.want, lines)
 		})
 	}
+}
+
+// TestUnreachableRuleIsUnreachable checks lint's claim on the engine: a
+// case that meets the flagged rule's condition is decided by the earlier
+// rule with no condition.
+func TestUnreachableRuleIsUnreachable(t *testing.T) {
+	src := lintBase + `rules:
+  - {id: always, when: "true", within: 30m}
+  - {id: vip, when: "case.attrs.vip == true", tiers: [gold], priorities: [P1], within: 15m}
+`
+	findings, err := LintSource("c.yaml", []byte(src))
+	require.NoError(t, err)
+	require.Len(t, findings, 1)
+	e, err := Compile("c.yaml", []byte(src))
+	require.NoError(t, err)
+	d, err := e.Deadline(Case{Tier: "gold", Priority: slo.P1, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC), Attrs: map[string]any{"vip": true}})
+	require.NoError(t, err)
+	assert.Equal(t, "always", d.Rule)
 }
 
 // TestLintCompileErrors checks that what compile refuses is Lint's error,
