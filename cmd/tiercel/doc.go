@@ -17,7 +17,7 @@
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
 //	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
 //	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
-//	tiercel lint FILE...                          # file:line:col: CODE: message for what is probably wrong
+//	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //

@@ -10,7 +10,7 @@ import (
 
 var lintCommand = &command{
 	name:     "lint",
-	synopsis: "FILE...",
+	synopsis: "[FILE...]",
 	summary:  "report what compiles but is probably wrong in catalog files, each with a stable code",
 	help: `Lint compiles catalog files, merged as the engine loads them, and reports
 what compiles but is probably wrong, one finding a line as
@@ -33,8 +33,8 @@ Silence a finding with a comment naming its code at the end of its line
 or alone on the line above: # tiercel:lint-ignore unreachable-rule. See
 the README ("Lint").
 
-The FILE arguments and any --catalog files are linted together; --builtin
-lints a shipped catalog. Exit status 0 when nothing is found, 1 on
+The FILE arguments and any --catalog files are linted together; with
+neither, the embedded catalog or the shipped catalog --builtin names. Exit status 0 when nothing is found, 1 on
 findings, 3 when a file does not compile or cannot be read.`,
 	example: `tiercel lint examples/custom-tiers/tiers.yaml
 tiercel lint --builtin aws`,
@@ -59,14 +59,16 @@ func (c *cli) lint(args []string) error {
 	switch {
 	case c.builtin.set && len(args) > 0:
 		return usagef("--builtin %s lints a shipped catalog: give no FILE arguments (%s)", c.builtin.name, strings.Join(args, ", "))
-	case c.builtin.set:
-		src, nerr := rules.NamedCatalog(c.builtin.name)
+	case len(files) == 0: // the shipped catalog --builtin names, or the embedded one
+		name := "default"
+		if c.builtin.set {
+			name = c.builtin.name
+		}
+		src, nerr := rules.NamedCatalog(name)
 		if nerr != nil {
 			return nerr
 		}
-		findings, err = rules.LintSource(c.builtin.name+".yaml", src)
-	case len(files) == 0:
-		return usagef("no catalog files given: tiercel lint FILE... (or --builtin NAME)")
+		findings, err = rules.LintSource(name+".yaml", src)
 	default:
 		findings, err = rules.Lint(files...)
 	}

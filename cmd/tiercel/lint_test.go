@@ -18,7 +18,7 @@ var goldenLint = []goldenCase{
 	{"lint-bad-alias", []string{"lint", "testdata/lint/bad-alias.yaml"}, exitInput},
 	{"lint-bad", []string{"lint", "testdata/bad.yaml"}, exitInput},
 	{"lint-missing", []string{"lint", "testdata/nope.yaml"}, exitInput},
-	{"lint-no-files", []string{"lint"}, exitUsage},
+	{"lint-no-files", []string{"lint"}, exitOK},
 	{"lint-builtin-and-file", []string{"lint", "--builtin", "aws", "testdata/tiers.yaml"}, exitUsage},
 	{"lint-help", []string{"lint", "--help"}, exitOK},
 }
