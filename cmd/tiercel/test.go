@@ -71,6 +71,12 @@ type suiteJSON struct {
 	Results []resultJSON `json:"results,omitempty"`
 }
 
+// testJSON is what test --output json writes.
+type testJSON struct {
+	OK     bool        `json:"ok"`
+	Suites []suiteJSON `json:"suites"`
+}
+
 type mismatchJSON struct {
 	Field string `json:"field"`
 	Want  string `json:"want"`
@@ -158,10 +164,7 @@ func (c *cli) test(args []string, o testOptions) error {
 		}
 	}
 	if c.json() {
-		if err := c.writeJSON(struct {
-			OK     bool        `json:"ok"`
-			Suites []suiteJSON `json:"suites"`
-		}{!failed && !broken, out}); err != nil {
+		if err := c.writeJSON(testJSON{!failed && !broken, out}); err != nil {
 			return err
 		}
 	}
