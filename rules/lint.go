@@ -17,12 +17,13 @@ const (
 	// decide first match first.
 	LintUnreachableRule = "unreachable-rule"
 	// LintStartImpliesStop: a lifecycle metric whose start condition
-	// implies its stop condition, so a cycle may stop as it starts (one of
-	// ServiceNow's SLA condition traps).
+	// implies its stop condition (one of ServiceNow's SLA condition traps):
+	// each start event achieves the running cycle and starts another, so
+	// no cycle runs past the next start.
 	LintStartImpliesStop = "start-implies-stop"
 	// LintPauseImpliesStart: a lifecycle metric whose pause condition
-	// implies its start condition, so the event that pauses a cycle would
-	// also start one (the other ServiceNow trap).
+	// implies its start condition (the other ServiceNow trap): with no
+	// cycle running, a pausing event starts one, paused at once.
 	LintPauseImpliesStart = "pause-implies-start"
 	// LintTargetBeyondYear: a target longer than its calendar is open in
 	// the year 2026 (holidays and closed dates of that year counted).

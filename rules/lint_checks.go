@@ -73,11 +73,11 @@ func (l *linter) lifecycleTraps() {
 			}
 			c := n.def.cond
 			if c[condStart] != nil && c[condStop] != nil && implies(c[condStart].src, c[condStop].src) {
-				l.add(c[condStart].at, LintStartImpliesStop, "metric %q: every event that starts a cycle also meets the stop condition %q, so a cycle can stop as soon as it starts",
+				l.add(c[condStart].at, LintStartImpliesStop, "metric %q: every event that starts a cycle also meets the stop condition %q, so such an event achieves the running cycle and starts another: no cycle runs past the next start",
 					n.name, c[condStop].src)
 			}
 			if c[condPause] != nil && c[condStart] != nil && implies(c[condPause].src, c[condStart].src) {
-				l.add(c[condPause].at, LintPauseImpliesStart, "metric %q: every event that pauses a cycle also meets the start condition %q, so pausing can start a new cycle",
+				l.add(c[condPause].at, LintPauseImpliesStart, "metric %q: every event that pauses a cycle also meets the start condition %q, so with no cycle running such an event starts one, paused at once",
 					n.name, c[condStart].src)
 			}
 		}

@@ -68,15 +68,15 @@ func TestLint(t *testing.T) {
       start: "event.type == 'open'"
       stop: "true"
 `, []string{
-			`c.yaml:21:14: start-implies-stop: metric "same": every event that starts a cycle also meets the stop condition "event.type=='open'", so a cycle can stop as soon as it starts`,
-			`c.yaml:24:14: start-implies-stop: metric "stop_true": every event that starts a cycle also meets the stop condition "true", so a cycle can stop as soon as it starts`,
+			`c.yaml:21:14: start-implies-stop: metric "same": every event that starts a cycle also meets the stop condition "event.type=='open'", so such an event achieves the running cycle and starts another: no cycle runs past the next start`,
+			`c.yaml:24:14: start-implies-stop: metric "stop_true": every event that starts a cycle also meets the stop condition "true", so such an event achieves the running cycle and starts another: no cycle runs past the next start`,
 		}},
 		{"a start whose conjunct is a disjunct of its stop", `lifecycle:
   metrics:
     wait:
       start: "event.type == 'open' && event.by == 'customer'"
       stop: "event.status == 'solved' || event.type == 'open'"
-`, []string{`c.yaml:21:14: start-implies-stop: metric "wait": every event that starts a cycle also meets the stop condition "event.status == 'solved' || event.type == 'open'", so a cycle can stop as soon as it starts`}},
+`, []string{`c.yaml:21:14: start-implies-stop: metric "wait": every event that starts a cycle also meets the stop condition "event.status == 'solved' || event.type == 'open'", so such an event achieves the running cycle and starts another: no cycle runs past the next start`}},
 		{"a pause that implies the start", `lifecycle:
   metrics:
     wait:
@@ -84,7 +84,7 @@ func TestLint(t *testing.T) {
       stop: "event.status == 'solved'"
       pause: "event.status == 'pending' && event.by == 'agent'"
       resume: "event.status == 'open'"
-`, []string{`c.yaml:23:14: pause-implies-start: metric "wait": every event that pauses a cycle also meets the start condition "event.status == 'pending'", so pausing can start a new cycle`}},
+`, []string{`c.yaml:23:14: pause-implies-start: metric "wait": every event that pauses a cycle also meets the start condition "event.status == 'pending'", so with no cycle running such an event starts one, paused at once`}},
 		{"conditions that only look alike are not reported", `lifecycle:
   metrics:
     wait:
@@ -213,4 +213,42 @@ func TestIgnoreComments(t *testing.T) {
 func TestFindingString(t *testing.T) {
 	f := Finding{File: "c.yaml", Line: 3, Column: 5, Code: LintMigrationToLegacy, Message: "m"}
 	assert.Equal(t, "c.yaml:3:5: migration-to-legacy: m", f.String())
+}
+
+// TestStartImpliesStopOnTheEngine shows what start-implies-stop warns of:
+// the customer's second message, which meets the stop condition too,
+// achieves the running cycle and starts another, where the author meant
+// one wait from the first customer message to the agent's reply.
+func TestStartImpliesStopOnTheEngine(t *testing.T) {
+	src := `version: 1
+tiers:
+  gold:
+    name: Gold
+    response: {P1: 1h 24x7}
+    wait: {P1: 8h 24x7}
+lifecycle:
+  metrics:
+    wait:
+      start: "event.type == 'message' && event.by == 'customer'"
+      stop: "event.type == 'message'"
+`
+	findings, err := LintSource("c.yaml", []byte(src))
+	require.NoError(t, err)
+	require.Len(t, findings, 1)
+	assert.Equal(t, LintStartImpliesStop, findings[0].Code)
+
+	e, err := Compile("c.yaml", []byte(src))
+	require.NoError(t, err)
+	at := func(h int) time.Time { return time.Date(2026, 3, 2, h, 0, 0, 0, time.UTC) }
+	tl, err := e.Timeline(Case{Tier: "gold", Priority: slo.P1, Opened: at(10)}, []Event{
+		{At: at(11), Type: "message", By: "customer"},
+		{At: at(12), Type: "message", By: "customer"},
+		{At: at(13), Type: "message", By: "agent"},
+	}, at(14))
+	require.NoError(t, err)
+	m, ok := tl.Metric("wait")
+	require.True(t, ok)
+	require.Len(t, m.Cycles, 2, "two waits, not one from 11:00 to 13:00")
+	assert.Equal(t, []time.Time{at(11), at(12)}, []time.Time{m.Cycles[0].Start, m.Cycles[0].End})
+	assert.Equal(t, []time.Time{at(12), at(13)}, []time.Time{m.Cycles[1].Start, m.Cycles[1].End})
 }
