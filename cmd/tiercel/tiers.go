@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -201,6 +202,9 @@ func (c *cli) tiersText(v tiersView) {
 		t.row(cv.ID, orDash(cv.Zone), cv.Weekly.Text, orDash(strings.Join(cv.Holidays, ", ")), orDash(strings.Join(cv.Closed, ", ")))
 	}
 	t.flush()
+	if !slices.ContainsFunc(v.Tiers, func(tv tierView) bool { return len(tv.Prices) > 0 }) {
+		return // no tier has a price: no table of prices
+	}
 	fmt.Fprintln(c.stdout)
 	t = c.table()
 	t.row("TIER", "EFFECTIVE", "MINIMUM", "MAXIMUM", "BANDS")

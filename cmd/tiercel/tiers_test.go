@@ -17,6 +17,7 @@ var goldenTiers = []goldenCase{
 	{"tiers-aws", []string{"tiers", "--builtin", "aws"}, exitOK},
 	{"tiers-file", []string{"tiers", "--catalog", "testdata/tiers.yaml"}, exitOK},
 	{"tiers-json", []string{"tiers", "--catalog", "testdata/tiers.yaml", "--output", "json"}, exitOK},
+	{"tiers-declared-metrics", []string{"tiers", "--catalog", "testdata/lifecycle.yaml"}, exitOK},
 	{"tiers-argument", []string{"tiers", "gold"}, exitUsage},
 	{"tiers-bad-catalog", []string{"tiers", "--catalog", "testdata/bad.yaml"}, exitInput},
 	{"tiers-help", []string{"tiers", "--help"}, exitOK},
