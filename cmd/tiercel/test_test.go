@@ -193,4 +193,7 @@ func TestTestRunPatternIsBounded(t *testing.T) {
 	assert.Contains(t, stderr, "--run: the pattern is 1025 bytes long, more than 1024")
 	_, _, code = runCmd(t, "test", "--run", strings.Repeat("a", maxRunPattern), "testdata/pass_test.yaml")
 	assert.Equal(t, exitOK, code, "a pattern at the bound runs")
+	_, stderr, code = runCmd(t, "test", "--run", "((a{1000}){1000}){1000}", "testdata/pass_test.yaml")
+	assert.Equal(t, exitUsage, code, "a pattern whose program would be too large")
+	assert.Contains(t, stderr, "invalid repeat count")
 }
