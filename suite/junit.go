@@ -41,6 +41,24 @@ func NewReport(s *Suite, e *rules.Engine, keep func(*Test) bool) Report {
 	return r
 }
 
+// RunFile loads the suite file at path and runs its tests that keep
+// returns true for (all when keep is nil) on the suite's own engine (see
+// Suite.Engine). A suite or a catalog that does not load is the report's
+// Err. Elapsed counts the loading.
+func RunFile(path string, keep func(*Test) bool) Report {
+	start := time.Now()
+	s, err := Load(path)
+	if err == nil {
+		var e *rules.Engine
+		if e, err = s.Engine(); err == nil {
+			r := NewReport(s, e, keep)
+			r.Elapsed = time.Since(start)
+			return r
+		}
+	}
+	return Report{File: path, Err: err, Elapsed: time.Since(start)}
+}
+
 // junitSuites is the document root: <testsuites>.
 type junitSuites struct {
 	XMLName xml.Name `xml:"testsuites"`

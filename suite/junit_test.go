@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/internal/golden"
+	"github.com/tiercel/tiercel/rules"
 )
 
 // xmlSuites decodes a JUnit document back, independently of the writer's
@@ -128,6 +131,23 @@ func TestWriteJUnitATestThatCouldNotRun(t *testing.T) {
 	assert.Equal(t, []int{1, 0, 1, 0}, []int{doc.Tests, doc.Failures, doc.Errors, doc.Skipped})
 	require.NotNil(t, doc.Suites[0].Cases[0].Error)
 	assert.Equal(t, "testdata/failing.yaml:5:5: catalog: no such file", doc.Suites[0].Cases[0].Error.Message)
+}
+
+func TestRunFile(t *testing.T) {
+	r := RunFile("testdata/failing.yaml", func(t *Test) bool { return t.Kind == "compare" })
+	require.NoError(t, r.Err)
+	assert.Len(t, r.Results, 3)
+	assert.Len(t, r.Skipped, 2)
+
+	r = RunFile("testdata/nope_test.yaml", nil)
+	require.ErrorIs(t, r.Err, ErrInvalidSuite)
+	assert.Equal(t, "testdata/nope_test.yaml", r.File)
+
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x_test.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("catalog: missing.yaml\ntests:\n  - {name: a, quote: {tier: a, spend: 1 USD}, expect: {total: 1.00 USD}}\n"), 0o644))
+	r = RunFile(path, nil)
+	require.ErrorIs(t, r.Err, rules.ErrInvalidCatalog, "a catalog that does not load")
 }
 
 func TestSeconds(t *testing.T) {
