@@ -49,7 +49,8 @@ func Load(paths ...string) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return compileFiles(paths, srcs)
+	e, _, err := compileDocs(paths, srcs, true)
+	return e, err
 }
 
 // readCatalogs reads the catalog files at paths, each once, for Load and
@@ -70,14 +71,17 @@ func readCatalogs(paths []string) ([]string, [][]byte, error) {
 	return paths, srcs, nil
 }
 
+// compileFiles compiles documents that were not read from files: paths in
+// them (a calendar's ics) cannot be resolved.
 func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
-	e, _, err := compileDefs(names, srcs)
+	e, _, err := compileDocs(names, srcs, false)
 	return e, err
 }
 
-// compileDefs is compileFiles that also returns the definitions as
-// written, with their positions (what Lint reads).
-func compileDefs(names []string, srcs [][]byte) (*Engine, *catalogFile, error) {
+// compileDocs compiles the documents srcs, named names; fromFiles says
+// they were read from the files so named. It also returns the definitions
+// as written, with their positions (what Lint reads).
+func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, *catalogFile, error) {
 	env, err := celEnv()
 	if err != nil {
 		return nil, nil, fmt.Errorf("tiercel: cel environment: %w", err)
@@ -88,6 +92,7 @@ func compileDefs(names []string, srcs [][]byte) (*Engine, *catalogFile, error) {
 	roots := make([]*yaml.Node, len(srcs))
 	for i, src := range srcs { // the lifecycle sections first: they declare the metrics tiers and rules name
 		ds[i] = newDecoder(names[i], src)
+		ds[i].fromFile = fromFiles
 		roots[i] = ds[i].Document()
 		ds[i].parseLifecycleSection(roots[i], &all)
 	}

@@ -68,17 +68,19 @@ func Lint(paths ...string) ([]Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	return lintFiles(paths, srcs)
+	return lintFiles(paths, srcs, true)
 }
 
 // LintSource is Lint on one catalog document; name is its file name in
 // positions.
 func LintSource(name string, src []byte) ([]Finding, error) {
-	return lintFiles([]string{name}, [][]byte{src})
+	return lintFiles([]string{name}, [][]byte{src}, false)
 }
 
-func lintFiles(names []string, srcs [][]byte) ([]Finding, error) {
-	e, all, err := compileDefs(names, srcs)
+// lintFiles lints the documents srcs, named names; fromFiles says they
+// were read from the files so named (see compileDocs).
+func lintFiles(names []string, srcs [][]byte, fromFiles bool) ([]Finding, error) {
+	e, all, err := compileDocs(names, srcs, fromFiles)
 	if err != nil {
 		return nil, err
 	}
