@@ -199,7 +199,7 @@ func (c *cli) tiersText(v tiersView) {
 	t = c.table()
 	t.row("CALENDAR", "ZONE", "OPEN/WEEK", "HOLIDAYS", "CLOSED")
 	for _, cv := range v.Calendars {
-		t.row(cv.ID, orDash(cv.Zone), cv.Weekly.Text, orDash(strings.Join(cv.Holidays, ", ")), orDash(strings.Join(cv.Closed, ", ")))
+		t.row(cv.ID, orDash(cv.Zone), cv.Weekly.Text, orDash(strings.Join(cv.Holidays, ", ")), closedText(cv.Closed))
 	}
 	t.flush()
 	if !slices.ContainsFunc(v.Tiers, func(tv tierView) bool { return len(tv.Prices) > 0 }) {
@@ -252,4 +252,17 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// maxClosedShown is how many closed dates a row of tiers' text shows.
+const maxClosedShown = 3
+
+// closedText lists closed dates, the first few and a count of the others
+// ("2026-01-01, 2026-07-03, 2026-11-26 and 38 more"); --output json lists
+// them all.
+func closedText(dates []string) string {
+	if len(dates) <= maxClosedShown {
+		return orDash(strings.Join(dates, ", "))
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(dates[:maxClosedShown], ", "), len(dates)-maxClosedShown)
 }

@@ -18,6 +18,7 @@ var goldenTiers = []goldenCase{
 	{"tiers-file", []string{"tiers", "--catalog", "testdata/tiers.yaml"}, exitOK},
 	{"tiers-json", []string{"tiers", "--catalog", "testdata/tiers.yaml", "--output", "json"}, exitOK},
 	{"tiers-declared-metrics", []string{"tiers", "--catalog", "testdata/lifecycle.yaml"}, exitOK},
+	{"tiers-ics-calendar", []string{"tiers", "--catalog", "../../examples/holidays/office.yaml"}, exitOK},
 	{"tiers-argument", []string{"tiers", "gold"}, exitUsage},
 	{"tiers-bad-catalog", []string{"tiers", "--catalog", "testdata/bad.yaml"}, exitInput},
 	{"tiers-help", []string{"tiers", "--help"}, exitOK},
@@ -69,4 +70,10 @@ func TestWeeklyOpen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, weeklyOpen(tt.spec)) })
 	}
+}
+
+func TestClosedText(t *testing.T) {
+	assert.Equal(t, "-", closedText(nil))
+	assert.Equal(t, "2026-01-01, 2026-01-02", closedText([]string{"2026-01-01", "2026-01-02"}))
+	assert.Equal(t, "a, b, c and 2 more", closedText([]string{"a", "b", "c", "d", "e"}))
 }
