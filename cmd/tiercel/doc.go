@@ -18,6 +18,9 @@
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel import zendesk|freshdesk --policies F [--schedules F] [--holidays [ID=]F]... [--business-hours F]
 //	tiercel export ics|zendesk CATALOG [--calendar ID --from DATE --to DATE] [--dir DIR]
+//	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
+//	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
+//	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //
