@@ -47,6 +47,7 @@ type ImportTable struct {
 type ImportMetric struct {
 	Name, Comment                             string
 	Start, Stop, Pause, Resume, Reset, Reopen string
+	StartComment                              string // a comment above start (a lint-ignore)
 }
 
 // ImportRule is one rule: Within 0 writes "within: none" (the rule decides
@@ -135,6 +136,9 @@ func (m *ImportMetric) write(b *strings.Builder) {
 	writeComment(b, "    ", m.Comment)
 	fmt.Fprintf(b, "    %s:\n", m.Name)
 	for _, kv := range [][2]string{{"start", m.Start}, {"stop", m.Stop}, {"pause", m.Pause}, {"resume", m.Resume}, {"reset", m.Reset}, {"reopen", m.Reopen}} {
+		if kv[0] == "start" {
+			writeComment(b, "      ", m.StartComment)
+		}
 		if kv[1] != "" {
 			fmt.Fprintf(b, "      %s: %s\n", kv[0], yamlString(kv[1]))
 		}

@@ -55,7 +55,7 @@ func ImportZendesk(x ZendeskExport, tier string) (*Import, error) {
 	im.Metrics = append(im.Metrics, ImportMetric{Name: "response", Comment: "response mirrors first_reply_time, so that tiercel deadline answers it", Stop: zdPublicAgent})
 	for _, m := range zendeskMetrics {
 		im.Metrics = append(im.Metrics, ImportMetric{Name: m.Name, Comment: "Zendesk: " + m.Meaning, Start: m.Start, Stop: m.Stop,
-			Pause: m.Pause, Resume: m.Resume, Reset: m.Reset, Reopen: m.Reopen})
+			Pause: m.Pause, Resume: m.Resume, Reset: m.Reset, Reopen: m.Reopen, StartComment: m.StartComment})
 	}
 	last := lastTargets(x.Policies)
 	for i, p := range x.Policies {

@@ -108,3 +108,12 @@ func TestImportZendeskWithoutFilter(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "zendesk-1.response.1", d.Rule)
 }
+
+// tiercel lint finds nothing probably wrong in an imported catalog: the
+// update metrics, whose every start also stops, say why.
+func TestImportZendeskLintsClean(t *testing.T) {
+	_, src := zendeskEngine(t, zendeskFixture(t))
+	findings, err := rules.LintSource("zendesk.yaml", []byte(src))
+	require.NoError(t, err)
+	assert.Empty(t, findings)
+}
