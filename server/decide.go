@@ -1,0 +1,81 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/tiercel/tiercel/rules"
+)
+
+// Decision is the body of a decision's response: its id (also in the
+// X-Decision-Id header and the decision log), the revision of the catalog
+// that decided, and the answer.
+type Decision struct {
+	DecisionID string `json:"decisionId"`
+	Revision   string `json:"revision"`
+	Result     any    `json:"result"`
+}
+
+// question is one decision route, POST /v1/{name}: decide reads the body
+// and answers it on one engine.
+type question struct {
+	name   string
+	decide func(e *rules.Engine, body []byte) (any, error)
+}
+
+// newDecisionID returns 16 random hex digits.
+func newDecisionID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// errDeadline is the answer to a request past its deadline before it was
+// decided.
+var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+
+// decision answers the question q: the body is read within MaxBody, decided
+// on the one snapshot taken when the request arrived (so a reload during
+// the request never mixes two catalogs) and answered with its decision id
+// and revision, or an error by its class.
+func (s *Server) decision(q question) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get(decisionHeader)
+		w.Header().Set(decisionHeader, id)
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		snap := s.snapshot()
+		body, err := readBody(w, r, s.cfg.MaxBody)
+		if err == nil && s.beforeDecide != nil {
+			s.beforeDecide(r)
+		}
+		var result any
+		if err == nil {
+			if ctx.Err() != nil {
+				err = errDeadline
+			} else {
+				result, err = q.decide(snap.engine, body)
+			}
+		}
+		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
+		if err != nil {
+			he := classify(err)
+			if he.status == http.StatusInternalServerError {
+				s.log.Error("decision failed", "decisionId", id, "route", q.name, "error", err.Error())
+			}
+			writeError(w, he, id)
+			entry.err = he
+			s.dlog.write(entry)
+			return
+		}
+		d := Decision{DecisionID: id, Revision: snap.revision, Result: result}
+		writeJSON(w, http.StatusOK, d)
+		entry.result = result
+		s.dlog.write(entry)
+	})
+}
