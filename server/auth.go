@@ -13,12 +13,27 @@ import (
 	"os"
 	"strings"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
 )
 
-// ErrInsecure is returned by CheckExposure for a listening address that is
-// not loopback when the server would have neither TLS nor a bearer token.
-var ErrInsecure = errors.New("server: refusing to serve decisions and catalogs in clear text without a token on a non-loopback address")
+// The errors of starting a server; each has its class (package fault).
+var (
+	// ErrInsecure is returned by CheckExposure for a listening address
+	// that is not loopback when the server would lack TLS or bearer
+	// tokens: a fault.BadRequest, as the command line must change.
+	ErrInsecure = fault.New(fault.BadRequest, "refusing to listen beyond loopback without TLS and bearer tokens")
+	// ErrTokenFile marks a token file that cannot be read or holds no
+	// token: a fault.BadInput.
+	ErrTokenFile = fault.New(fault.BadInput, "invalid token file")
+	// ErrTLSFiles marks TLS settings that cannot be used: a missing half
+	// of a key pair, an unreadable or invalid certificate, key or client
+	// CA: a fault.BadInput.
+	ErrTLSFiles = fault.New(fault.BadInput, "invalid TLS files")
+	// ErrAddress marks a listening address that is not host:port: a
+	// fault.BadRequest.
+	ErrAddress = fault.New(fault.BadRequest, "invalid listening address")
+)
 
 // CheckExposure returns an error wrapping ErrInsecure when addr is not a
 // loopback address (127.0.0.0/8, ::1 or localhost) and the server would
@@ -32,7 +47,7 @@ func CheckExposure(addr string, tlsOn, tokensOn, insecure bool) error {
 	}
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return fmt.Errorf("server: address %q: %w", addr, err)
+		return fmt.Errorf("%w: address %q: %w", ErrAddress, addr, err)
 	}
 	if host == "localhost" {
 		return nil
@@ -57,7 +72,7 @@ func CheckExposure(addr string, tlsOn, tokensOn, insecure bool) error {
 func readTokens(path string) ([][]byte, error) {
 	src, err := readfile.Read(path)
 	if err != nil {
-		return nil, fmt.Errorf("server: token file: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrTokenFile, err)
 	}
 	var tokens [][]byte
 	sc := bufio.NewScanner(bytes.NewReader(src))
@@ -69,10 +84,10 @@ func readTokens(path string) ([][]byte, error) {
 		tokens = append(tokens, bytes.Clone(t))
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("server: token file %s: %w", path, err)
+		return nil, fmt.Errorf("%w: %s: %w", ErrTokenFile, path, err)
 	}
 	if len(tokens) == 0 {
-		return nil, fmt.Errorf("server: token file %s holds no token", path)
+		return nil, fmt.Errorf("%w: %s holds no token", ErrTokenFile, path)
 	}
 	return tokens, nil
 }
@@ -113,26 +128,26 @@ func (s *Server) requireToken(next http.Handler) http.Handler {
 func tlsConfig(cfg *Config) (*tls.Config, error) {
 	if cfg.TLSCert == "" && cfg.TLSKey == "" {
 		if cfg.TLSClientCA != "" {
-			return nil, errors.New("server: a client CA needs --tls-cert and --tls-key")
+			return nil, fmt.Errorf("%w: a client CA needs a certificate and a key", ErrTLSFiles)
 		}
 		return nil, nil
 	}
 	if cfg.TLSCert == "" || cfg.TLSKey == "" {
-		return nil, errors.New("server: TLS needs both a certificate and a key")
+		return nil, fmt.Errorf("%w: TLS needs both a certificate and a key", ErrTLSFiles)
 	}
 	cert, err := tls.LoadX509KeyPair(cfg.TLSCert, cfg.TLSKey)
 	if err != nil {
-		return nil, fmt.Errorf("server: TLS: %w", err)
+		return nil, fmt.Errorf("%w: %w", ErrTLSFiles, err)
 	}
 	tc := &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
 	if cfg.TLSClientCA != "" {
 		pem, err := os.ReadFile(cfg.TLSClientCA)
 		if err != nil {
-			return nil, fmt.Errorf("server: client CA: %w", err)
+			return nil, fmt.Errorf("%w: client CA: %w", ErrTLSFiles, err)
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("server: client CA %s: no PEM certificate", cfg.TLSClientCA)
+			return nil, fmt.Errorf("%w: client CA %s: no PEM certificate", ErrTLSFiles, cfg.TLSClientCA)
 		}
 		tc.ClientCAs, tc.ClientAuth = pool, tls.RequireAndVerifyClientCert
 	}
