@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -75,8 +77,7 @@ func repoYAML(t *testing.T) []string {
 		if d.IsDir() && p != ".." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "vendor" || d.Name() == "node_modules") {
 			return filepath.SkipDir
 		}
-		// Contract files (tiercel invoice) are neither catalogs nor suites.
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) && !strings.HasSuffix(p, "contract.yaml") {
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
 			files = append(files, p)
 		}
 		return nil
@@ -105,13 +106,22 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 			case isCaseFile(doc):
 				// A case file for tiercel timeline: the timeline question.
 				v, name, def = suiteV, "timeline", suiteV.root["$defs"].(map[string]any)["timeline"]
+			case strings.HasSuffix(path, "contract.yaml"):
+				// A contract file for tiercel invoice: a suite's contract.
+				v, name, def = suiteV, "contract", suiteV.root["$defs"].(map[string]any)["contract"]
 			}
 			for _, p := range v.validate(def, doc, "") {
 				t.Errorf("%s:%s (%s schema)", path, p, name)
 			}
 			// The engine agrees.
-			if name == "timeline" {
-				_, err := suite.LoadHistory(path)
+			if name == "contract" {
+				_, err := input.LoadContract(path)
+				assert.NoError(t, err)
+			} else if name == "timeline" {
+				_, err := input.LoadCaseFile(path)
+				if errors.Is(err, rules.ErrInvalidEvent) {
+					err = nil // in the schema, its events out of order: a test of the refusal
+				}
 				assert.NoError(t, err)
 			} else if isSuite {
 				_, err := suite.Load(path)
@@ -137,17 +147,18 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 func TestInvalidFixturesFail(t *testing.T) {
 	catalogV, suiteV := validators(t)
 	want := map[string][]string{
-		"catalog-unknown-key.yaml":              {`4:5: tiers.gold.respons: unknown key`, `3:5: tiers.gold: missing required key "response"`},
-		"catalog-bad-target.yaml":               {`4:20: tiers.gold.response.P1: "one hour 24x7" does not match`, `4:35: tiers.gold.response.P5: key: "P5" does not match`},
-		"catalog-bad-price.yaml":                {`6:17: tiers.gold.price.currency: "usd" does not match`, `8:32: tiers.gold.price.bands[0].rate: "ten percent" does not match`},
-		"catalog-redefines-24x7.yaml":           {`2:3: calendars.24x7: key: "24x7" is not allowed`},
-		"catalog-rule-sets-nothing.yaml":        {`4:5: rules[0]: missing required key "within"`},
-		"catalog-bad-lifecycle.yaml":            {`6:15: lifecycle.tierChange: must be one of fixed, reevaluate`},
-		"suite-two-questions.yaml":              {`2:5: tests[0]: matches 2 alternatives of oneOf, want exactly one`},
-		"suite-expect-of-another-question.yaml": {`4:14: tests[0].expect.due: unknown key`},
-		"suite-error-combined.yaml":             {`4:13: tests[0].expect: must have at most 1 keys`},
-		"suite-bad-values.yaml":                 {`3:35: tests[0].deadline.priority: "P5" does not match`, `3:47: tests[0].deadline.opened: "yesterday" does not match`},
-		"suite-no-expect.yaml":                  {`4:13: tests[0].expect: must have at least 1 keys`},
+		"catalog-unknown-key.yaml":                  {`3:5: tiers.gold: missing required key "response"`}, // respons could name a declared metric: the engine refuses it
+		"catalog-declared-metric-without-stop.yaml": {`8:7: lifecycle.metrics.wait: missing required key "stop"`},
+		"catalog-bad-target.yaml":                   {`4:20: tiers.gold.response.P1: "one hour 24x7" does not match`, `4:35: tiers.gold.response.P5: key: "P5" does not match`},
+		"catalog-bad-price.yaml":                    {`6:17: tiers.gold.price.currency: "usd" does not match`, `8:32: tiers.gold.price.bands[0].rate: "ten percent" does not match`},
+		"catalog-redefines-24x7.yaml":               {`2:3: calendars.24x7: key: "24x7" is not allowed`},
+		"catalog-rule-sets-nothing.yaml":            {`4:5: rules[0]: missing required key "within"`},
+		"catalog-bad-lifecycle.yaml":                {`6:15: lifecycle.tierChange: must be one of fixed, reevaluate`},
+		"suite-two-questions.yaml":                  {`2:5: tests[0]: matches 2 alternatives of oneOf, want exactly one`},
+		"suite-expect-of-another-question.yaml":     {`4:14: tests[0].expect.due: unknown key`},
+		"suite-error-combined.yaml":                 {`4:13: tests[0].expect: must have at most 1 keys`},
+		"suite-bad-values.yaml":                     {`3:35: tests[0].deadline.priority: "P5" does not match`, `3:47: tests[0].deadline.opened: "yesterday" does not match`},
+		"suite-no-expect.yaml":                      {`4:13: tests[0].expect: must have at least 1 keys`},
 	}
 	entries, err := os.ReadDir(filepath.Join("testdata", "invalid"))
 	require.NoError(t, err)
@@ -273,4 +284,16 @@ func TestCatalogAndSuiteReturnCopies(t *testing.T) {
 	b := Suite()
 	b[0] = 'x'
 	assert.Equal(t, byte('{'), Suite()[0])
+}
+
+// The contract's keys in the schema are the one key set input reads, for
+// contract files and suites alike.
+func TestContractKeysMatchTheSchema(t *testing.T) {
+	_, suiteV := validators(t)
+	props := suiteV.root["$defs"].(map[string]any)["contract"].(map[string]any)["properties"].(map[string]any)
+	var keys []string
+	for k := range props {
+		keys = append(keys, k)
+	}
+	assert.ElementsMatch(t, input.ContractKeys, keys)
 }
