@@ -8,17 +8,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 )
-
-// Decision is the body of a decision's response: its id (also in the
-// X-Decision-Id header and the decision log), the revision of the catalog
-// that decided, and the answer.
-type Decision struct {
-	DecisionID string `json:"decisionId"`
-	Revision   string `json:"revision"`
-	Result     any    `json:"result"`
-}
 
 // question is one decision route, POST /v1/{name}: decide reads the body
 // and answers it on one engine.
@@ -56,7 +48,7 @@ func (s *Server) decision(q question) http.Handler {
 		}
 		var result any
 		if err == nil {
-			if ctx.Err() != nil {
+			if expired(ctx) {
 				err = errDeadline
 			} else {
 				result, err = q.decide(snap.engine, body)
@@ -73,9 +65,16 @@ func (s *Server) decision(q question) http.Handler {
 			s.dlog.write(entry)
 			return
 		}
-		d := Decision{DecisionID: id, Revision: snap.revision, Result: result}
+		d := answer.Decision{DecisionID: id, Revision: snap.revision, Result: result}
 		writeJSON(w, http.StatusOK, d)
 		entry.result = result
 		s.dlog.write(entry)
 	})
+}
+
+// expired reports whether ctx is done or past its deadline (its timer may
+// not have fired yet on a busy machine).
+func expired(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }

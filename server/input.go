@@ -1,49 +1,54 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
+	"slices"
 
-	"github.com/tiercel/tiercel/suite"
+	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/rules"
 )
 
-// caseFile is a case and its events read from a request: the document of
-// a case file, with its keys (tier, priority, opened, zone, language,
-// account, country, attrs, now, events) and meaning.
-type caseFile = suite.History
+// caseKeys are the keys of a case decided without its events: those of a
+// case file but events.
+var caseKeys = slices.DeleteFunc(slices.Clone(input.CaseFileKeys), func(k string) bool { return k == "events" })
 
 // parseCase reads the JSON case document doc, named name in error
-// positions, with the reader of case files. A case without now is decided
-// at its opening (needNow false: deadline, replay, allowed); needNow
-// refuses it (status, timeline).
-func parseCase(name string, doc []byte, needNow bool) (*caseFile, error) {
+// positions, with package input's reader of case files: its keys, its
+// meaning of instants (in the case's zone), its positioned errors. With
+// needNow (status, timeline) the document is a whole case file, now and
+// events included; without (deadline, replay, allowed), it is a case
+// without events whose now, when absent, is its opening.
+func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
 	if err := checkJSON(name, doc); err != nil {
 		return nil, err
 	}
-	if !needNow {
-		doc = nowAtOpening(doc)
+	if needNow {
+		return input.ParseCaseFile(name, doc)
 	}
-	return suite.ParseHistory(name, doc)
+	d := yamlpos.NewDecoder(name, doc, input.ErrInvalidCaseFile)
+	var c rules.Case
+	if root := d.Document(); root != nil {
+		fields := d.Mapping(root, "", caseKeys)
+		if d.Require(root, "", fields, "tier", "priority", "opened") {
+			c, _, _ = input.DecodeCase(d, fields, nil)
+		}
+	}
+	if err := d.Errors().Err(); err != nil {
+		return nil, err
+	}
+	return &input.History{Case: c, Now: c.Now}, nil
 }
 
-// nowAtOpening returns doc with "now" set to its "opened" when it has
-// none: the instant of a decision defaults to the case's opening.
-func nowAtOpening(doc []byte) []byte {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(doc, &m) != nil {
-		return doc
+// parseContract reads the JSON contract document doc, named name in error
+// positions, with package input's reader of contract files.
+func parseContract(name string, doc []byte) (contractDoc, error) {
+	if err := checkJSON(name, doc); err != nil {
+		return contractDoc{}, err
 	}
-	if _, ok := m["now"]; ok {
-		return doc
-	}
-	opened, ok := m["opened"]
-	if !ok || len(opened) == 0 || opened[0] != '"' { // the reader says what is wrong with it
-		return doc
-	}
-	m["now"] = opened
-	b, err := json.Marshal(m)
+	c, err := input.ParseContract(name, doc)
 	if err != nil {
-		return doc
+		return contractDoc{}, err
 	}
-	return bytes.TrimSpace(b)
+	loc, err := c.Location()
+	return contractDoc{c, loc}, err
 }

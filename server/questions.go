@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
 )
 
 // questions are the decision routes, in the order the document lists them.
@@ -19,6 +22,10 @@ var questions = []question{
 	{"compare", decideCompare},
 	{"replay", decideReplay},
 	{"quote", decideQuote},
+	{"eligibility", decideEligibility},
+	{"plan", decideEligibility},
+	{"entitlements", decideEntitlements},
+	{"invoice", decideInvoice},
 	{"allowed", decideAllowed},
 }
 
@@ -31,7 +38,7 @@ func decideDeadline(e *rules.Engine, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return deadlineResult(h.Case, d), nil
+	return deadlineResult(e, h.Case, d, nil), nil
 }
 
 func decideStatus(e *rules.Engine, body []byte) (any, error) {
@@ -43,7 +50,7 @@ func decideStatus(e *rules.Engine, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return statusResult(h.Case, p), nil
+	return deadlineResult(e, h.Case, p.Deadline, &p.Status), nil
 }
 
 func decideTimeline(e *rules.Engine, body []byte) (any, error) {
@@ -55,7 +62,7 @@ func decideTimeline(e *rules.Engine, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return timelineResult(h.Case, len(h.Events), tl), nil
+	return answer.NewTimeline(h.Case, len(h.Events), tl), nil
 }
 
 // CompareRequest is the body of POST /v1/compare: two tiers, and the
@@ -68,12 +75,35 @@ type CompareRequest struct {
 }
 
 // ScopeRequest is an account's zone and country and the window [from, to)
-// of openings, RFC 3339 instants.
+// of openings: instants or dates, read as input files read them (a date
+// is its first instant in the zone, UTC without one).
 type ScopeRequest struct {
-	Zone    string    `json:"zone,omitempty"`
-	Country string    `json:"country,omitempty"`
-	From    time.Time `json:"from"`
-	To      time.Time `json:"to"`
+	Zone    string `json:"zone,omitempty"`
+	Country string `json:"country,omitempty"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+}
+
+// scope reads q as a rules.Scope.
+func (q *ScopeRequest) scope() (rules.Scope, error) {
+	s := rules.Scope{Zone: q.Zone, Country: q.Country}
+	loc, err := slo.ZoneOrUTC(q.Zone)
+	if err != nil {
+		return s, badRequest("scope.zone", "scope.zone: %v", err)
+	}
+	for _, f := range []struct {
+		name string
+		text string
+		to   *time.Time
+	}{{"from", q.From, &s.From}, {"to", q.To, &s.To}} {
+		if f.text == "" {
+			return s, badRequest("scope."+f.name, "missing scope.%s: the window of openings is [from, to)", f.name)
+		}
+		if *f.to, err = input.ParseTime(f.text, loc); err != nil {
+			return s, badRequest("scope."+f.name, "scope.%s: %v", f.name, err)
+		}
+	}
+	return s, nil
 }
 
 func decideCompare(e *rules.Engine, body []byte) (any, error) {
@@ -89,17 +119,17 @@ func decideCompare(e *rules.Engine, body []byte) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return compareResult(q.From, q.To, nil, ch), nil
+		return answer.NewCompare(q.From, q.To, nil, ch), nil
 	}
-	if q.Scope.From.IsZero() || q.Scope.To.IsZero() {
-		return nil, badRequest("scope", "scope needs from and to, the window of openings")
+	s, err := q.Scope.scope()
+	if err != nil {
+		return nil, err
 	}
-	s := rules.Scope{Zone: q.Scope.Zone, Country: q.Scope.Country, From: q.Scope.From, To: q.Scope.To}
 	ch, err := e.CompareIn(q.From, q.To, s)
 	if err != nil {
 		return nil, err
 	}
-	return compareResult(q.From, q.To, &s, ch), nil
+	return answer.NewCompare(q.From, q.To, &s, ch), nil
 }
 
 // ReplayRequest is the body of POST /v1/replay: a history of cases, each
@@ -130,7 +160,7 @@ func decideReplay(e *rules.Engine, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return replayResult(r, history), nil
+	return answer.NewReplay(r, history, "", nil), nil
 }
 
 // QuoteRequest is the body of POST /v1/quote: a tier, a monthly spend
@@ -156,14 +186,14 @@ func decideQuote(e *rules.Engine, body []byte) (any, error) {
 	}
 	if q.Period == "" {
 		r, err := e.Quote(q.Tier, spend)
-		return quoteResult(r, false), err
+		return answer.NewQuote(r, false), err
 	}
 	p, err := billing.ParsePeriod(q.Period)
 	if err != nil {
 		return nil, badRequest("period", "period: %v", err)
 	}
 	r, err := e.QuotePeriod(q.Tier, spend, p)
-	return quoteResult(r, true), err
+	return answer.NewQuote(r, true), err
 }
 
 // AllowedRequest is the body of POST /v1/allowed: may the principal take
@@ -203,7 +233,7 @@ func decideAllowed(e *rules.Engine, body []byte) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return allowedResult(d), nil
+	return answer.NewAllowed(d), nil
 }
 
 // required returns a 400 naming the first empty field of fields, in the

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -61,10 +62,11 @@ func TestReloadKeepsTheLastGoodCatalog(t *testing.T) {
 func TestRevisionIsTheContent(t *testing.T) {
 	dir := t.TempDir()
 	a := writeFile(t, dir, "a.yaml", catalogWithin(1))
-	sa, err := New(Config{Catalogs: []string{a}})
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	sa, err := New(Config{Catalogs: []string{a}, Logger: quiet})
 	require.NoError(t, err)
 	other := writeFile(t, t.TempDir(), "a.yaml", catalogWithin(1))
-	sb, err := New(Config{Catalogs: []string{other}})
+	sb, err := New(Config{Catalogs: []string{other}, Logger: quiet})
 	require.NoError(t, err)
 	assert.Equal(t, sa.Revision(), sb.Revision(), "the same sources in another directory: one revision, on every replica")
 	require.NoError(t, os.WriteFile(a, []byte(catalogWithin(1)+"# a comment\n"), 0o600))

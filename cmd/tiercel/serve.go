@@ -19,7 +19,8 @@ var serveCommand = &command{
 	synopsis: "[--addr 127.0.0.1:8383] [--watch]",
 	summary:  "answer every question over HTTP (JSON), with metrics, hot reload and drain",
 	help: `Serve answers tiercel's questions over HTTP: POST /v1/deadline, status,
-timeline, compare, replay, quote and allowed with a JSON body, GET
+timeline, compare, replay, quote, eligibility, plan, entitlements, invoice
+and allowed with a JSON body (the keys of the input files), GET
 /v1/catalog, /healthz, /readyz, /metrics (Prometheus) and /openapi.json (the
 OpenAPI 3.1 document of every route). Each answer carries a decision id and
 the revision of the catalog that decided.
