@@ -105,7 +105,10 @@ func (c *cli) serve(f *serveFlags) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	go reloadOnHangup(ctx, s)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP) // before serving: a SIGHUP never kills the server
+	defer signal.Stop(hup)
+	go reloadOnHangup(ctx, s, hup)
 	if f.watch {
 		go func() {
 			if err := s.Watch(ctx, 100*time.Millisecond); err != nil {
@@ -137,11 +140,9 @@ func (c *cli) decisionLog(path string, cfg *server.Config) (func(), error) {
 	return func() { _ = f.Close() }, nil
 }
 
-// reloadOnHangup reloads s on each SIGHUP until ctx is done.
-func reloadOnHangup(ctx context.Context, s *server.Server) {
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
-	defer signal.Stop(hup)
+// reloadOnHangup reloads s on each SIGHUP received on hup until ctx is
+// done.
+func reloadOnHangup(ctx context.Context, s *server.Server, hup <-chan os.Signal) {
 	for {
 		select {
 		case <-ctx.Done():

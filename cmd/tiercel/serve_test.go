@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -39,9 +40,9 @@ func TestServeRefusals(t *testing.T) {
 }
 
 // startServe runs tiercel serve with args on 127.0.0.1 and returns its
-// base URL and a function that stops it as SIGTERM does and returns its
-// exit status.
-func startServe(t *testing.T, args ...string) (string, func() int) {
+// base URL and a function that waits for it to exit and returns its exit
+// status, stopping it first (as SIGTERM does) when stop is true.
+func startServe(t *testing.T, args ...string) (string, func(stop bool) int) {
 	t.Helper()
 	type started struct {
 		addr string
@@ -62,8 +63,10 @@ func startServe(t *testing.T, args ...string) (string, func() int) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not start")
 	}
-	return "http://" + s.addr, func() int {
-		s.stop()
+	return "http://" + s.addr, func(stop bool) int {
+		if stop {
+			s.stop()
+		}
 		select {
 		case c := <-code:
 			return c
@@ -99,7 +102,7 @@ func TestReadmeService(t *testing.T) {
 		ran++
 	}
 	assert.Equal(t, 3, ran, "the README's curl examples were found")
-	assert.Equal(t, exitOK, stop())
+	assert.Equal(t, exitOK, stop(true))
 }
 
 // curl does what curl -s [-d BODY] URL does (POST with a body), with the
@@ -158,4 +161,32 @@ func writeTemp(t *testing.T, s string) string {
 	p := t.TempDir() + "/section.md"
 	require.NoError(t, os.WriteFile(p, []byte(s), 0o600))
 	return p
+}
+
+// TestServeSignals sends the test process SIGHUP and SIGTERM while serve
+// runs: the first reloads the rewritten catalog, the second drains and
+// exits 0.
+func TestServeSignals(t *testing.T) {
+	dir := t.TempDir()
+	catalog := dir + "/tiers.yaml"
+	write := func(hours string) {
+		require.NoError(t, os.WriteFile(catalog, []byte("version: 1\ntiers:\n  std: {name: S, response: {P1: "+hours+" 24x7}}\n"), 0o600))
+	}
+	write("1h")
+	base, wait := startServe(t, "--catalog", catalog)
+	revision := func() any {
+		resp, err := http.Get(base + "/readyz")
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		var v map[string]any
+		require.NoError(t, json.NewDecoder(resp.Body).Decode(&v))
+		return v["revision"]
+	}
+	first := revision()
+	write("2h")
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGHUP))
+	require.Eventually(t, func() bool { return revision() != first }, 10*time.Second, 20*time.Millisecond)
+
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
+	assert.Equal(t, exitOK, wait(false))
 }
