@@ -1,16 +1,8 @@
 package server
 
 import (
-	"slices"
-
 	"github.com/tiercel/tiercel/input"
-	"github.com/tiercel/tiercel/internal/yamlpos"
-	"github.com/tiercel/tiercel/rules"
 )
-
-// caseKeys are the keys of a case decided without its events: those of a
-// case file but events.
-var caseKeys = slices.DeleteFunc(slices.Clone(input.CaseFileKeys), func(k string) bool { return k == "events" })
 
 // parseCase reads the JSON case document doc, named name in error
 // positions, with package input's reader of case files: its keys, its
@@ -25,15 +17,8 @@ func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
 	if needNow {
 		return input.ParseCaseFile(name, doc)
 	}
-	d := yamlpos.NewDecoder(name, doc, input.ErrInvalidCaseFile)
-	var c rules.Case
-	if root := d.Document(); root != nil {
-		fields := d.Mapping(root, "", caseKeys)
-		if d.Require(root, "", fields, "tier", "priority", "opened") {
-			c, _, _ = input.DecodeCase(d, fields, nil)
-		}
-	}
-	if err := d.Errors().Err(); err != nil {
+	c, err := input.ParseCase(name, doc)
+	if err != nil {
 		return nil, err
 	}
 	return &input.History{Case: c, Now: c.Now}, nil
