@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -54,6 +55,10 @@ func (s *Server) decision(q question) http.Handler {
 				result, err = q.decide(snap.engine, body)
 			}
 		}
+		var answerJSON []byte
+		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
+			answerJSON, err = json.Marshal(answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
+		}
 		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
 		if err != nil {
 			he := classify(err)
@@ -65,8 +70,7 @@ func (s *Server) decision(q question) http.Handler {
 			s.dlog.write(entry)
 			return
 		}
-		d := answer.Decision{DecisionID: id, Revision: snap.revision, Result: result}
-		writeJSON(w, http.StatusOK, d)
+		writeBody(w, http.StatusOK, answerJSON)
 		entry.result = result
 		s.dlog.write(entry)
 	})

@@ -97,6 +97,7 @@ func TestDecisionErrors(t *testing.T) {
 		{"no target", "/v1/deadline", `{"tier":"silver","priority":"P4","opened":"2026-03-02T09:00:00Z"}`, 422, CodeUndecidable, ""},
 		{"unknown action", "/v1/allowed", `{"action":"cases.delete","principal":{}}`, 422, CodeUndecidable, ""},
 		{"no price", "/v1/quote", `{"tier":"gold","spend":"1 EUR"}`, 422, CodeUndecidable, ""},
+		{"past year 9999", "/v1/status", `{"tier":"gold","priority":"P1","opened":"9999-12-31T23:30:00Z","now":"9999-12-31T23:40:00Z"}`, 422, CodeLimit, ""},
 		{"too large", "/v1/deadline", `{"tier":"` + strings.Repeat("x", 5000) + `"}`, 413, CodeTooLarge, ""},
 		{"deeply nested", "/v1/allowed", strings.Repeat("[", 3000), 400, CodeBadRequest, ""},
 	}
