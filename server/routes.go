@@ -8,30 +8,48 @@ import (
 	"time"
 )
 
+// route is one pattern of the mux and its handler; documented routes are
+// those of the OpenAPI document (a method and a path), the others answer
+// CORS preflights, wrong methods and unknown paths.
+type route struct {
+	pattern    string
+	handler    http.Handler
+	documented bool
+}
+
 // routes returns the server's handler: the mux of every route, inside
 // panic recovery and metrics. The mux sets r.Pattern on the request the
 // outer handlers hold, which names the route in metrics.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	for _, r := range s.table() {
+		mux.Handle(r.pattern, r.handler)
+	}
+	return s.metrics.observe(s.recover(mux))
+}
+
+// table lists every route of the server.
+func (s *Server) table() []route {
 	open := func(h http.Handler) http.Handler { // health, metrics, the document
 		if s.cfg.AuthAll {
 			return s.requireToken(h)
 		}
 		return h
 	}
+	var t []route
 	for _, q := range questions {
-		h := s.cors(s.requireToken(s.limit(s.decision(q))))
-		mux.Handle("POST /v1/"+q.name, h)
-		mux.Handle("OPTIONS /v1/"+q.name, s.cors(http.HandlerFunc(noContent)))
-		mux.Handle("/v1/"+q.name, methodNotAllowed("POST"))
+		t = append(t,
+			route{"POST /v1/" + q.name, s.cors(s.requireToken(s.limit(s.decision(q)))), true},
+			route{"OPTIONS /v1/" + q.name, s.cors(http.HandlerFunc(noContent)), false},
+			route{"/v1/" + q.name, methodNotAllowed("POST"), false})
 	}
-	mux.Handle("GET /v1/catalog", s.cors(s.requireToken(http.HandlerFunc(s.catalog))))
-	mux.Handle("GET /healthz", open(http.HandlerFunc(s.healthz)))
-	mux.Handle("GET /readyz", open(http.HandlerFunc(s.readyz)))
-	mux.Handle("GET /metrics", open(s.metrics.handler()))
-	mux.Handle("GET /openapi.json", open(http.HandlerFunc(serveOpenAPI)))
-	mux.Handle("/", http.HandlerFunc(notFound))
-	return s.metrics.observe(s.recover(mux))
+	return append(t,
+		route{"GET /v1/catalog", s.cors(s.requireToken(http.HandlerFunc(s.catalog))), true},
+		route{"GET /healthz", open(http.HandlerFunc(s.healthz)), true},
+		route{"GET /readyz", open(http.HandlerFunc(s.readyz)), true},
+		route{"GET /metrics", open(s.metrics.handler()), true},
+		route{"GET /openapi.json", open(http.HandlerFunc(serveOpenAPI)), true},
+		route{"/", http.HandlerFunc(notFound), false})
 }
 
 func noContent(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }

@@ -190,3 +190,22 @@ func TestServeSignals(t *testing.T) {
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGTERM))
 	assert.Equal(t, exitOK, wait(false))
 }
+
+func TestServeDecisionLogFile(t *testing.T) {
+	logPath := t.TempDir() + "/decisions.jsonl"
+	base, wait := startServe(t, "--decision-log", logPath, "--redact", "email")
+	resp, err := http.Post(base+"/v1/deadline", "application/json",
+		strings.NewReader(`{"tier":"enhanced","priority":"P2","opened":"2026-03-05T10:00:00Z","attrs":{"email":"ana@example.com"}}`))
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+	id := resp.Header.Get("X-Decision-Id")
+	assert.Equal(t, exitOK, wait(true))
+	b, err := os.ReadFile(logPath)
+	require.NoError(t, err)
+	var line map[string]any
+	require.NoError(t, json.Unmarshal(b, &line), "one JSON line: %s", b)
+	assert.Equal(t, id, line["decisionId"])
+	assert.Equal(t, "deadline", line["route"])
+	assert.NotContains(t, string(b), "ana@example.com")
+}
