@@ -45,6 +45,7 @@ func (s *Server) table() []route {
 	}
 	return append(t,
 		route{"GET /v1/catalog", s.cors(s.requireToken(http.HandlerFunc(s.catalog))), true},
+		route{"OPTIONS /v1/catalog", s.cors(http.HandlerFunc(noContent)), false},
 		route{"GET /healthz", open(http.HandlerFunc(s.healthz)), true},
 		route{"GET /readyz", open(http.HandlerFunc(s.readyz)), true},
 		route{"GET /metrics", open(s.metrics.handler()), true},
