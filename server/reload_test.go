@@ -74,6 +74,12 @@ func TestRevisionIsTheContent(t *testing.T) {
 	assert.NotEqual(t, sb.Revision(), sa.Revision(), "any byte changes the revision")
 }
 
+// revisionAnswer is what a deadline answer says of its catalog.
+type revisionAnswer struct {
+	Revision string
+	Result   struct{ Due time.Time }
+}
+
 // TestNoRequestSeesHalfACatalog rewrites a catalog of two files 200 times
 // while clients decide: each answer must be the one of the revision it
 // names, computed from the files as written together.
@@ -103,10 +109,7 @@ func TestNoRequestSeesHalfACatalog(t *testing.T) {
 					failures.Store(fmt.Sprint(w, i), err.Error())
 					continue
 				}
-				var d struct {
-					Revision string
-					Result   struct{ Due time.Time }
-				}
+				var d revisionAnswer
 				err = json.NewDecoder(resp.Body).Decode(&d)
 				resp.Body.Close()
 				if err != nil || resp.StatusCode != 200 {
@@ -125,10 +128,7 @@ func TestNoRequestSeesHalfACatalog(t *testing.T) {
 	wg.Wait()
 	n := 0
 	answers.Range(func(_, v any) bool {
-		d := v.(struct {
-			Revision string
-			Result   struct{ Due time.Time }
-		})
+		d := v.(revisionAnswer)
 		hours, ok := want.Load(d.Revision)
 		require.True(t, ok, "an answer of unknown revision %s", d.Revision)
 		assert.Equal(t, time.Date(2026, 3, 2, hours.(int), 0, 0, 0, time.UTC), d.Result.Due.UTC(), "revision %s", d.Revision)
