@@ -16,6 +16,7 @@
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
+//	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
 //	tiercel serve [--addr 127.0.0.1:8383] [--watch]  # the questions over HTTP (package server)
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
