@@ -79,7 +79,9 @@ func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, 
 		case "start":
 			c.Start, good = DecodeTime(d, x, loc)
 		case "renewal":
-			c.Renewal, good = DecodeTime(d, x, loc)
+			var t time.Time
+			t, good = DecodeTime(d, x, loc)
+			c.Renewal = &t
 		case "spend":
 			c.Spend, good = yamlpos.Parsed(d, x, money.ParseMoney)
 		case "fee":

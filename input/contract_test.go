@@ -36,7 +36,7 @@ attrs: {region: emea, seats: 12}
 	assert.Equal(t, "acme", c.Account)
 	assert.Equal(t, "looker-premier", c.Tier)
 	assert.True(t, time.Date(2025, 7, 15, 0, 0, 0, 0, tokyo).Equal(c.Start), "a date is its first instant in the contract's zone: %s", c.Start)
-	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(c.Renewal), "a local time in the contract's zone")
+	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(*c.Renewal), "a local time in the contract's zone")
 	assert.Equal(t, money.MustParseMoney("85000 USD"), c.Spend)
 	assert.Equal(t, money.MustParseMoney("5000 USD"), c.Billing.Fee)
 	assert.Equal(t, "enhanced", c.Billing.MovesTo)

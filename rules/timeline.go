@@ -157,7 +157,7 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 		c.cel(t.id, &r.kase, &r.account)
 		r.vars = vars{kase: &r.kase, account: &r.account, tier: t.cel, event: &r.ev}
 	}
-	r.ev = celEvent{Type: EventOpen, At: c.Opened, Status: OpenStatus, Priority: c.Priority.String(), Tier: t.id, Attrs: noAttrs}
+	r.ev = celEvent{Type: EventOpen, At: c.Opened, Status: OpenStatus, Priority: c.Priority.String(), Tier: t.id, Attrs: noAttrs, given: true}
 	if err := r.apply(false, false); err != nil {
 		return Timeline{}, err
 	}

@@ -88,14 +88,14 @@ func (c *cli) deadline(o *caseFlags) error {
 }
 
 // decideDeadline decides when the case's initial response is due and,
-// with status, where the case stands at its Now: one decision, as Status
-// decides the target as Deadline does.
+// with status, where the case stands at its Now (given: not nil): one
+// decision, as Status decides the target as Deadline does.
 func decideDeadline(e *rules.Engine, kase rules.Case, status bool) (rules.Deadline, *slo.Status, error) {
 	if !status {
 		d, err := e.Deadline(kase)
 		return d, nil, err
 	}
-	p, err := e.Status(kase, kase.Now)
+	p, err := e.Status(kase, *kase.Now)
 	if err != nil {
 		return rules.Deadline{}, nil, err
 	}
@@ -120,7 +120,7 @@ func (v deadlineView) in(t time.Time) time.Time { return t.In(v.d.Location) }
 func (v deadlineView) instants() []shown {
 	list := []shown{{"opened", v.in(v.kase.Opened)}, {"due", v.in(v.d.Due)}}
 	if v.st != nil {
-		list = append(list, shown{"now", v.in(v.kase.Now)})
+		list = append(list, shown{"now", v.in(*v.kase.Now)})
 		for _, w := range v.st.Warnings {
 			list = append(list, shown{fmt.Sprintf("the %d%% warning", w.Fraction), v.in(w.At)})
 		}
@@ -137,7 +137,7 @@ func (v deadlineView) json() deadlineJSON {
 		Calendar: d.Target.Calendar, Rule: d.Rule,
 	}
 	if st != nil {
-		out.Status = &statusJSON{Now: jsonTime(v.in(v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
+		out.Status = &statusJSON{Now: jsonTime(v.in(*v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
 			Remaining: signedDuration(st.Remaining), Breached: st.Breached}
 		for _, w := range st.Warnings {
 			out.Status.Warnings = append(out.Status.Warnings, jsonTime(v.in(w.At)))
@@ -161,7 +161,7 @@ func (c *cli) deadlineTable(v deadlineView) {
 	t.row("target", d.Target.String())
 	t.row("rule", d.Rule)
 	if st != nil {
-		t.row("now", formatTime(v.in(kase.Now)))
+		t.row("now", formatTime(v.in(*kase.Now)))
 		t.row("elapsed", slo.FormatDuration(st.Elapsed))
 		t.row("remaining", signedDuration(st.Remaining))
 		t.row("breached", yesNo(st.Breached))

@@ -63,9 +63,11 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 		return c, time.Time{}, err
 	}
 	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
-	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
+	renewal, err := parseInstant("renewal", o.renewal, loc)
+	if err != nil {
 		return c, time.Time{}, err
 	}
+	c.Renewal = &renewal
 	if o.start != "" {
 		if c.Start, err = parseInstant("start", o.start, loc); err != nil {
 			return c, time.Time{}, err
