@@ -318,7 +318,7 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) error {
 	cy, cc := &k.cycles[i], k.cals[i]
 	end := now
 	cy.Start = cy.Start.In(out)
-	if !cy.End.IsZero() {
+	if cy.Ended() {
 		cy.End = cy.End.In(out)
 		end = cy.End
 	}

@@ -61,7 +61,7 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 			return c, err
 		}
 		if o.opened != "" && now.Before(c.Opened) { // 0001-01-01T00:00:00Z is an opening too
-			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatTime(now), formatTime(c.Opened))
+			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatInstant(now), formatInstant(c.Opened))
 		}
 		c.Now = &now
 	}

@@ -43,9 +43,9 @@ on the target's clock, whether the target is breached, and when the 50% and
 type deadlineJSON struct {
 	Tier     string      `json:"tier"`
 	Priority string      `json:"priority"`
-	Opened   jsonTime    `json:"opened"`
+	Opened   jsonInstant `json:"opened"`
 	Zone     string      `json:"zone,omitempty"`
-	Due      jsonTime    `json:"due"`
+	Due      jsonInstant `json:"due"`
 	Target   string      `json:"target"`
 	Within   string      `json:"within"`
 	Calendar string      `json:"calendar"`
@@ -55,11 +55,11 @@ type deadlineJSON struct {
 
 // statusJSON is where a case stands at --now.
 type statusJSON struct {
-	Now       jsonTime   `json:"now"`
-	Elapsed   string     `json:"elapsed"`
-	Remaining string     `json:"remaining"`
-	Breached  bool       `json:"breached"`
-	Warnings  []jsonTime `json:"warnings"` // at 50%, 75% and 100% of the target
+	Now       jsonInstant   `json:"now"`
+	Elapsed   string        `json:"elapsed"`
+	Remaining string        `json:"remaining"`
+	Breached  bool          `json:"breached"`
+	Warnings  []jsonInstant `json:"warnings"` // at 50%, 75% and 100% of the target
 }
 
 func (c *cli) deadline(o *caseFlags) error {
@@ -132,15 +132,15 @@ func (v deadlineView) instants() []shown {
 func (v deadlineView) json() deadlineJSON {
 	d, st := v.d, v.st
 	out := deadlineJSON{
-		Tier: v.tier.ID, Priority: v.kase.Priority.String(), Opened: jsonTime(v.in(v.kase.Opened)), Zone: v.kase.Zone,
-		Due: jsonTime(v.in(d.Due)), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
+		Tier: v.tier.ID, Priority: v.kase.Priority.String(), Opened: jsonInstant(v.in(v.kase.Opened)), Zone: v.kase.Zone,
+		Due: jsonInstant(v.in(d.Due)), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
 		Calendar: d.Target.Calendar, Rule: d.Rule,
 	}
 	if st != nil {
-		out.Status = &statusJSON{Now: jsonTime(v.in(*v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
+		out.Status = &statusJSON{Now: jsonInstant(v.in(*v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
 			Remaining: signedDuration(st.Remaining), Breached: st.Breached}
 		for _, w := range st.Warnings {
-			out.Status.Warnings = append(out.Status.Warnings, jsonTime(v.in(w.At)))
+			out.Status.Warnings = append(out.Status.Warnings, jsonInstant(v.in(w.At)))
 		}
 	}
 	return out
@@ -156,17 +156,17 @@ func (c *cli) deadlineTable(v deadlineView) {
 	} else {
 		t.row("priority", kase.Priority.String())
 	}
-	t.row("opened", formatTime(v.in(kase.Opened)))
-	t.row("due", formatTime(v.in(d.Due)))
+	t.row("opened", formatInstant(v.in(kase.Opened)))
+	t.row("due", formatInstant(v.in(d.Due)))
 	t.row("target", d.Target.String())
 	t.row("rule", d.Rule)
 	if st != nil {
-		t.row("now", formatTime(v.in(*kase.Now)))
+		t.row("now", formatInstant(v.in(*kase.Now)))
 		t.row("elapsed", slo.FormatDuration(st.Elapsed))
 		t.row("remaining", signedDuration(st.Remaining))
 		t.row("breached", yesNo(st.Breached))
 		for _, w := range st.Warnings[:len(st.Warnings)-1] { // the last is the due instant
-			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatTime(v.in(w.At)))
+			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatInstant(v.in(w.At)))
 		}
 	}
 	t.flush()

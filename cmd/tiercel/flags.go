@@ -42,7 +42,7 @@ var errYears = fault.New(fault.Limit, "outside years 0001-9999")
 
 // printable returns an error naming what unless RFC 3339 can write t as
 // written and in UTC: its year is within 0001-9999 in both. The zero time
-// (printed as "-" or null) is printable.
+// (0001-01-01T00:00:00Z) is printable.
 func printable(what string, t time.Time) error {
 	if t.IsZero() {
 		return nil
@@ -136,6 +136,12 @@ func yesNo(b bool) string {
 	return "no"
 }
 
+// formatInstant writes t, an instant every output that shows it has
+// (0001-01-01T00:00:00Z too: it is never "-"), in RFC 3339.
+func formatInstant(t time.Time) string { return t.Format(time.RFC3339) }
+
+// formatTime writes an optional instant: "-" for the zero time, which the
+// engine's outputs use for "none" (a cycle's due without a target).
 func formatTime(t time.Time) string {
 	if t.IsZero() {
 		return "-"
@@ -143,7 +149,29 @@ func formatTime(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// jsonTime is an instant that marshals as RFC 3339, or null when zero. An
+// jsonInstant is an instant every output that shows it has: it marshals as
+// RFC 3339, 0001-01-01T00:00:00Z too, never null. An instant outside years
+// 0001-9999 is an error, as for jsonTime.
+type jsonInstant time.Time
+
+func (t jsonInstant) MarshalJSON() ([]byte, error) {
+	if err := printable("instant", time.Time(t)); err != nil {
+		return nil, err
+	}
+	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
+}
+
+// cycleEnd is the JSON of a cycle's end: the instant when it ended, else
+// null.
+func cycleEnd(t time.Time, ended bool) *jsonInstant {
+	if ended {
+		return new(jsonInstant(t))
+	}
+	return nil
+}
+
+// jsonTime is an optional instant that marshals as RFC 3339, or null when
+// zero (the engine's "none", e.g. a cycle's due without a target). An
 // instant outside years 0001-9999 is an error (commands check theirs with
 // allPrintable before they print).
 type jsonTime time.Time

@@ -67,7 +67,7 @@ tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml --output json cmd
 // timelineJSON is the JSON output of timeline.
 type timelineJSON struct {
 	Case     timelineCaseJSON `json:"case"`
-	Now      jsonTime         `json:"now"`
+	Now      jsonInstant      `json:"now"`
 	Status   string           `json:"status"`
 	Priority string           `json:"priority"`
 	Tier     string           `json:"tier"`
@@ -75,11 +75,11 @@ type timelineJSON struct {
 }
 
 type timelineCaseJSON struct {
-	Tier     string   `json:"tier"`
-	Priority string   `json:"priority"`
-	Opened   jsonTime `json:"opened"`
-	Zone     string   `json:"zone,omitempty"`
-	Events   int      `json:"events"`
+	Tier     string      `json:"tier"`
+	Priority string      `json:"priority"`
+	Opened   jsonInstant `json:"opened"`
+	Zone     string      `json:"zone,omitempty"`
+	Events   int         `json:"events"`
 }
 
 type metricLineJSON struct {
@@ -90,13 +90,13 @@ type metricLineJSON struct {
 type cycleJSON struct {
 	Cycle    int            `json:"cycle"`
 	State    string         `json:"state"`
-	Start    jsonTime       `json:"start"`
+	Start    jsonInstant    `json:"start"`
 	Tier     string         `json:"tier"`
 	Priority string         `json:"priority"`
 	Target   string         `json:"target"`
 	Rule     string         `json:"rule"`
 	Due      jsonTime       `json:"due"`
-	End      jsonTime       `json:"end"`
+	End      *jsonInstant   `json:"end"` // null while the cycle runs or is paused
 	Elapsed  string         `json:"elapsed"`
 	Paused   string         `json:"paused"`
 	Pauses   []intervalJSON `json:"pauses"`
@@ -106,14 +106,14 @@ type cycleJSON struct {
 }
 
 type intervalJSON struct {
-	Start jsonTime `json:"start"`
-	End   jsonTime `json:"end"`
+	Start jsonInstant `json:"start"`
+	End   jsonInstant `json:"end"`
 }
 
 type warningJSON struct {
-	Percent int      `json:"percent"`
-	At      jsonTime `json:"at"`
-	Reached bool     `json:"reached"`
+	Percent int         `json:"percent"`
+	At      jsonInstant `json:"at"`
+	Reached bool        `json:"reached"`
 }
 
 // caseView is a computed timeline with its case, its instants in the
@@ -162,11 +162,17 @@ func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
-func (v *caseView) in(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
+// in returns t in the view's zone (the zero time, "none" where an output
+// is optional, stays IsZero).
+func (v *caseView) in(t time.Time) time.Time { return t.In(v.loc) }
+
+// endOf writes when cy ended in the view's zone, "-" while it runs or is
+// paused (a cycle that ended at 0001-01-01T00:00:00Z has ended).
+func (v *caseView) endOf(cy rules.Cycle) string {
+	if cy.Ended() {
+		return v.clock(cy.End)
 	}
-	return t.In(v.loc)
+	return "-"
 }
 
 // instants lists every instant the output shows, for allPrintable.
@@ -186,26 +192,26 @@ func (v *caseView) instants() []shown {
 func (v *caseView) json() timelineJSON {
 	c := v.h.Case
 	out := timelineJSON{
-		Case: timelineCaseJSON{Tier: c.Tier, Priority: c.Priority.String(), Opened: jsonTime(v.in(c.Opened)), Zone: c.Zone, Events: len(v.h.Events)},
-		Now:  jsonTime(v.in(v.tl.Now)), Status: v.tl.Status, Priority: v.tl.Priority.String(), Tier: v.tl.Tier,
+		Case: timelineCaseJSON{Tier: c.Tier, Priority: c.Priority.String(), Opened: jsonInstant(v.in(c.Opened)), Zone: c.Zone, Events: len(v.h.Events)},
+		Now:  jsonInstant(v.in(v.tl.Now)), Status: v.tl.Status, Priority: v.tl.Priority.String(), Tier: v.tl.Tier,
 		Metrics: []metricLineJSON{},
 	}
 	for _, m := range v.tl.Metrics {
 		ml := metricLineJSON{Metric: m.Metric, Cycles: []cycleJSON{}}
 		for i, cy := range m.Cycles {
 			cj := cycleJSON{
-				Cycle: i + 1, State: cy.State.String(), Start: jsonTime(v.in(cy.Start)), Tier: cy.Tier,
+				Cycle: i + 1, State: cy.State.String(), Start: jsonInstant(v.in(cy.Start)), Tier: cy.Tier,
 				Priority: cy.Priority.String(), Target: targetText(cy.Target), Rule: cy.Rule,
-				Due: jsonTime(v.in(cy.Due)), End: jsonTime(v.in(cy.End)),
+				Due: jsonTime(v.in(cy.Due)), End: cycleEnd(v.in(cy.End), cy.Ended()),
 				Elapsed: slo.FormatDuration(cy.Elapsed), Paused: slo.FormatDuration(cy.Paused), Pauses: []intervalJSON{},
 				Breached: cy.Breached, Overdue: slo.FormatDuration(cy.Overdue), Warnings: []warningJSON{},
 			}
 			for _, p := range cy.Pauses {
-				cj.Pauses = append(cj.Pauses, intervalJSON{Start: jsonTime(v.in(p.Start)), End: jsonTime(v.in(p.End))})
+				cj.Pauses = append(cj.Pauses, intervalJSON{Start: jsonInstant(v.in(p.Start)), End: jsonInstant(v.in(p.End))})
 			}
 			if !cy.Due.IsZero() {
 				for _, w := range cy.Warnings {
-					cj.Warnings = append(cj.Warnings, warningJSON{Percent: w.Fraction, At: jsonTime(v.in(w.At)), Reached: w.Reached})
+					cj.Warnings = append(cj.Warnings, warningJSON{Percent: w.Fraction, At: jsonInstant(v.in(w.At)), Reached: w.Reached})
 				}
 			}
 			ml.Cycles = append(ml.Cycles, cj)
@@ -215,12 +221,16 @@ func (v *caseView) json() timelineJSON {
 	return out
 }
 
-// clock writes an instant in the view's zone, "-" when zero.
-func (v *caseView) clock(t time.Time) string {
+// clock writes an instant in the view's zone, 0001-01-01T00:00:00Z too.
+func (v *caseView) clock(t time.Time) string { return v.in(t).Format(picture.ClockLayout) }
+
+// clockOrNone writes an optional instant in the view's zone, "-" for the
+// zero time (none: a cycle's due without a target, its end while it runs).
+func (v *caseView) clockOrNone(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return v.in(t).Format(picture.ClockLayout)
+	return v.clock(t)
 }
 
 // writeSVG draws the view's clocks to the file at path.
@@ -277,7 +287,7 @@ func (v *caseView) text(c *cli) {
 				breached = "yes, " + slo.FormatDuration(cy.Overdue)
 			}
 			t.row(m.Metric, fmt.Sprint(i+1), cy.State.String(), fmt.Sprintf("%s (%s)", targetText(cy.Target), cy.Priority),
-				v.clock(cy.Start), v.clock(cy.Due), v.clock(cy.End), slo.FormatDuration(cy.Elapsed), slo.FormatDuration(cy.Paused),
+				v.clock(cy.Start), v.clockOrNone(cy.Due), v.endOf(cy), slo.FormatDuration(cy.Elapsed), slo.FormatDuration(cy.Paused),
 				breached, v.warning(cy, 0), v.warning(cy, 1), cy.Rule)
 		}
 	}
