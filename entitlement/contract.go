@@ -48,7 +48,8 @@ type Eligibility struct {
 	Required       bool      // the current tier is no longer available at the instant asked about: it is at or after EffectiveAt
 	Targets        []string  // tier ids the contract may move to, in catalog order
 	Recommended    string    // the cheapest target at the contract's spend that keeps every response target at least as good; "" when none does
-	PriceHeldUntil time.Time // no price increase before this instant; zero when the price is not held
+	PriceHeld      bool      // the migration holds the price: PriceHeldUntil is an instant (0001-01-01T00:00:00Z too)
+	PriceHeldUntil time.Time // no price increase before this instant, when PriceHeld; zero when the price is not held
 	Reasons        []string  // sentences a person can read explaining the answer
 
 	// RecommendationRule names the rule Recommended follows: "nominal"

@@ -187,7 +187,7 @@ func (a *assessment) describeMove(cur *tier, mv *moving, at time.Time) {
 	el.EffectiveAt = mv.effective
 	el.Required = !at.Before(mv.effective)
 	el.Targets = append([]string(nil), m.toIDs...)
-	el.PriceHeldUntil = mv.heldUntil
+	el.PriceHeld, el.PriceHeldUntil = mv.held, mv.heldUntil
 	targets := strings.Join(m.toIDs, ", ")
 	el.Reasons = make([]string, 0, 5+len(m.to))
 	el.Reasons = append(el.Reasons, "migration "+m.id+" applies to "+cur.id+" ("+cur.name+")")

@@ -101,12 +101,12 @@ type optionJSON struct {
 
 type eligibilityJSON struct {
 	Tier           string       `json:"tier"`
-	At             jsonTime     `json:"at"`
+	At             jsonInstant  `json:"at"`
 	Eligible       bool         `json:"eligible"`
 	Migration      string       `json:"migration,omitempty"`
 	Required       bool         `json:"required"`
-	EffectiveAt    jsonTime     `json:"effectiveAt"`
-	PriceHeldUntil jsonTime     `json:"priceHeldUntil"`
+	EffectiveAt    *jsonInstant `json:"effectiveAt"`    // null when not eligible
+	PriceHeldUntil *jsonInstant `json:"priceHeldUntil"` // null when the price is not held
 	Targets        []string     `json:"targets"`
 	Recommended    string       `json:"recommended"`
 	Reasons        []string     `json:"reasons"`
@@ -147,8 +147,8 @@ func (c *cli) eligibility(o *contractFlags) error {
 func toEligibilityJSON(tier string, at time.Time, plan rules.Plan) eligibilityJSON {
 	el := plan.Eligibility
 	ej := eligibilityJSON{
-		Tier: tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
-		EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
+		Tier: tier, At: jsonInstant(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
+		EffectiveAt: cycleEnd(el.EffectiveAt, el.Eligible), PriceHeldUntil: cycleEnd(el.PriceHeldUntil, el.PriceHeld),
 		Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
 	}
 	for _, opt := range plan.Options {
@@ -168,14 +168,18 @@ func toEligibilityJSON(tier string, at time.Time, plan rules.Plan) eligibilityJS
 func (c *cli) eligibilityTable(tier string, at time.Time, el entitlement.Eligibility) {
 	t := c.table()
 	t.row("tier", tier)
-	t.row("at", formatTime(at))
+	t.row("at", formatInstant(at))
 	if !el.Eligible {
 		t.row("eligible", "no")
 	} else {
 		t.row("eligible", "yes, migration "+el.Migration)
 		t.row("required", yesNo(el.Required))
-		t.row("effective at", formatTime(el.EffectiveAt))
-		t.row("price held until", formatTime(el.PriceHeldUntil))
+		t.row("effective at", formatInstant(el.EffectiveAt))
+		held := "-"
+		if el.PriceHeld {
+			held = formatInstant(el.PriceHeldUntil)
+		}
+		t.row("price held until", held)
 		rec := el.Recommended
 		if rec == "" {
 			rec = "none"

@@ -161,8 +161,8 @@ func (t jsonInstant) MarshalJSON() ([]byte, error) {
 	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
 }
 
-// cycleEnd is the JSON of a cycle's end: the instant when it ended, else
-// null.
+// cycleEnd is the JSON of an instant that a flag says is given (a cycle's
+// end when it ended, a move's when eligible): the instant, else null.
 func cycleEnd(t time.Time, ended bool) *jsonInstant {
 	if ended {
 		return new(jsonInstant(t))

@@ -112,10 +112,10 @@ func toDelaysJSON(d rules.Delays) delaysJSON {
 
 // caseJSON names a case of the history by its line.
 type caseJSON struct {
-	Line     int      `json:"line"`
-	Priority string   `json:"priority"`
-	Opened   jsonTime `json:"opened"`
-	Zone     string   `json:"zone,omitempty"`
+	Line     int         `json:"line"`
+	Priority string      `json:"priority"`
+	Opened   jsonInstant `json:"opened"`
+	Zone     string      `json:"zone,omitempty"`
 }
 
 func caseAt(h *input.Cases, i int) *caseJSON {
@@ -123,7 +123,7 @@ func caseAt(h *input.Cases, i int) *caseJSON {
 		return nil
 	}
 	k := h.Cases[i]
-	return &caseJSON{Line: h.Lines[i], Priority: k.Priority.String(), Opened: jsonTime(k.Opened), Zone: k.Zone}
+	return &caseJSON{Line: h.Lines[i], Priority: k.Priority.String(), Opened: jsonInstant(k.Opened), Zone: k.Zone}
 }
 
 type priorityDelaysJSON struct {
@@ -212,7 +212,7 @@ func (c *cli) replayExtremes(r rules.ReplayReport, h *input.Cases, path string) 
 			continue
 		}
 		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, slo.FormatSigned(x.d), path, x.at.Line, x.at.Priority,
-			formatTime(time.Time(x.at.Opened)))
+			formatInstant(time.Time(x.at.Opened)))
 		if x.at.Zone != "" {
 			fmt.Fprintf(c.stdout, " in %s", x.at.Zone)
 		}
