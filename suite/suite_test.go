@@ -105,3 +105,7 @@ func runOne(t *testing.T, test string) Result {
 	require.NoError(t, rs[0].Err)
 	return rs[0]
 }
+
+// TestYearOneSuite runs instants at both ends of the years RFC 3339 writes
+// through every question that reads them.
+func TestYearOneSuite(t *testing.T) { Run(t, "testdata/year1_test.yaml") }
