@@ -142,6 +142,10 @@ func decodeTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...
 			x.from, good = DecodeTime(d, g, time.UTC)
 		case "until":
 			x.until, good = DecodeTime(d, g, time.UTC)
+			if good && x.until.IsZero() { // billing's zero Until is "open-ended": 0001-01-01 is not after any from
+				d.Fail(g.Value, g.Path, ErrInvalidContract, "until 0001-01-01T00:00:00Z is not after any from: leave until out for an open-ended term")
+				good = false
+			}
 		}
 		ok = ok && good
 	}
