@@ -309,11 +309,14 @@ func notCovered(e *Engine, t *tier) string {
 // the effects unknown, and say so. Without a zone, a reason says the effects
 // need one.
 //
+// at, c.Start and *c.Renewal are instants: their zero value is
+// 0001-01-01T00:00:00Z, never "not given".
+//
 // Errors: billing.ErrNegativeSpend for a negative spend;
 // money.ErrCurrencyMismatch when the migration's targets have prices
-// and none is in the spend's currency; ErrInvalidContract for a zero at, a
-// contract without a tier or an expression that needs a date the contract
-// leaves zero; ErrUnknownTier;
+// and none is in the spend's currency; ErrInvalidContract for a contract
+// without a tier or an expression that reads a renewal the contract does
+// not have (Renewal nil); ErrUnknownTier;
 // ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
 // ErrEvaluation when an expression fails at run time. Eligibility is safe
 // for concurrent use.
