@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
@@ -48,6 +49,7 @@ var sentinels = map[string]struct {
 	"rules.ErrInputTooLarge":   {rules.ErrInputTooLarge, fault.Limit},
 	"rules.ErrUnknownCatalog":  {rules.ErrUnknownCatalog, fault.BadRequest},
 	"rules.ErrInvalidCase":     {rules.ErrInvalidCase, fault.BadRequest},
+	"rules.ErrNoEngine":        {rules.ErrNoEngine, fault.BadRequest},
 	"rules.ErrInvalidZone":     {rules.ErrInvalidZone, fault.BadRequest},
 	"rules.ErrInvalidEvent":    {rules.ErrInvalidEvent, fault.BadRequest},
 	"rules.ErrInvalidScope":    {rules.ErrInvalidScope, fault.BadRequest},
@@ -72,6 +74,9 @@ var sentinels = map[string]struct {
 	"billing.ErrNegativeSpend": {billing.ErrNegativeSpend, fault.BadRequest},
 	"billing.ErrInvalidPeriod": {billing.ErrInvalidPeriod, fault.BadRequest},
 	"billing.ErrInvalidTerms":  {billing.ErrInvalidTerms, fault.BadRequest},
+
+	"answer.ErrUnprintable": {answer.ErrUnprintable, fault.Limit},
+	"answer.ErrConvention":  {answer.ErrConvention, fault.BadInput},
 
 	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
 

@@ -33,6 +33,11 @@
 //     permission actions, the metrics built in and declared, the price
 //     version policy, the wording of each priority).
 //
+// Impact, a function of two engines, replays recorded histories (a case and
+// its events) on both and reports what a catalog change does to them: the
+// cycles newly breached or no longer breached, and the due instants moved
+// later or earlier, per metric, priority and account.
+//
 // Test suites that pin these answers in YAML live in package suite.
 //
 // # Catalogs

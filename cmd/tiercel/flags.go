@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -139,49 +138,3 @@ func yesNo(b bool) string {
 // formatInstant writes t, an instant every output that shows it has
 // (0001-01-01T00:00:00Z too: it is never "-"), in RFC 3339.
 func formatInstant(t time.Time) string { return t.Format(time.RFC3339) }
-
-// formatTime writes an optional instant: "-" for the zero time, which the
-// engine's outputs use for "none" (a cycle's due without a target).
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.Format(time.RFC3339)
-}
-
-// jsonInstant is an instant every output that shows it has: it marshals as
-// RFC 3339, 0001-01-01T00:00:00Z too, never null. An instant outside years
-// 0001-9999 is an error, as for jsonTime.
-type jsonInstant time.Time
-
-func (t jsonInstant) MarshalJSON() ([]byte, error) {
-	if err := printable("instant", time.Time(t)); err != nil {
-		return nil, err
-	}
-	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
-}
-
-// cycleEnd is the JSON of an instant that a flag says is given (a cycle's
-// end when it ended, a move's when eligible): the instant, else null.
-func cycleEnd(t time.Time, ended bool) *jsonInstant {
-	if ended {
-		return new(jsonInstant(t))
-	}
-	return nil
-}
-
-// jsonTime is an optional instant that marshals as RFC 3339, or null when
-// zero (the engine's "none", e.g. a cycle's due without a target). An
-// instant outside years 0001-9999 is an error (commands check theirs with
-// allPrintable before they print).
-type jsonTime time.Time
-
-func (t jsonTime) MarshalJSON() ([]byte, error) {
-	if time.Time(t).IsZero() {
-		return []byte("null"), nil
-	}
-	if err := printable("instant", time.Time(t)); err != nil {
-		return nil, err
-	}
-	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
-}

@@ -41,7 +41,7 @@ func TestYearOneThroughEveryDoor(t *testing.T) {
 			[]string{"opened    0001-01-01T00:00:00Z", "due       0001-01-01T01:00:00Z"}},
 		{"deadline in JSON, with status", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "0001-01-01T00:00:00Z",
 			"--now", "0001-01-01T00:30:00Z", "--output", "json"}, 0,
-			[]string{`"opened": "0001-01-01T00:00:00Z"`, `"due": "0001-01-01T01:00:00Z"`, `"now": "0001-01-01T00:30:00Z"`, `"remaining": "30m"`}},
+			[]string{`"opened": "0001-01-01T00:00:00Z"`, `"due": "0001-01-01T01:00:00Z"`, `"now": "0001-01-01T00:30:00Z"`, `"seconds": 1800`}},
 		{"deadline in a zone east of UTC", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "0001-01-01T00:00:00Z",
 			"--zone", "Asia/Tokyo"}, 0, []string{"due       0001-01-01T10:18:59+09:18"}},
 		{"deadline in the last hour of 9999", []string{"deadline", "--tier", "enhanced", "--priority", "P1", "--opened", "9999-12-31T22:59:59Z"}, 0,
