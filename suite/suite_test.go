@@ -109,3 +109,15 @@ func runOne(t *testing.T, test string) Result {
 // TestYearOneSuite runs instants at both ends of the years RFC 3339 writes
 // through every question that reads them.
 func TestYearOneSuite(t *testing.T) { Run(t, "testdata/year1_test.yaml") }
+
+// TestTestNowOverridesTheSuites checks that a test's now: is the instant of
+// its decision rather than the suite's (testdata/now.yaml's rule reads
+// now), and that the question's own now wins over both.
+func TestTestNowOverridesTheSuites(t *testing.T) {
+	s, err := Load("testdata/now_test.yaml")
+	require.NoError(t, err)
+	for _, r := range s.Run() {
+		assert.True(t, r.Passed, "%s", r)
+	}
+	Run(t, "testdata/now_test.yaml")
+}
