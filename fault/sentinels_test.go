@@ -20,6 +20,7 @@ import (
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/server"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -95,6 +96,10 @@ var sentinels = map[string]struct {
 	"input.ErrInvalidZendesk":   {input.ErrInvalidZendesk, fault.BadInput},
 	"input.ErrInvalidFreshdesk": {input.ErrInvalidFreshdesk, fault.BadInput},
 	"input.ErrInvalidTime":      {input.ErrInvalidTime, fault.BadRequest},
+	"server.ErrInsecure":        {server.ErrInsecure, fault.BadRequest},
+	"server.ErrAddress":         {server.ErrAddress, fault.BadRequest},
+	"server.ErrTokenFile":       {server.ErrTokenFile, fault.BadInput},
+	"server.ErrTLSFiles":        {server.ErrTLSFiles, fault.BadInput},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level
