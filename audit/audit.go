@@ -13,6 +13,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tiercel/tiercel/fault"
@@ -56,8 +57,8 @@ const (
 // Verdicts lists every verdict, in the order a summary counts them.
 var Verdicts = []Verdict{Agree, RecordedBreach, CatalogBreach, TargetDiffers, TimeDiffers, Unrecorded, Uncomputed, NoHistory, Failed}
 
-// ErrAudit is wrapped by Run's errors about its options: the tier to
-// audit on unknown to the catalog, a negative tolerance.
+// ErrAudit is wrapped by Run's errors about its options: a negative
+// tolerance.
 var ErrAudit = fault.New(fault.BadRequest, "cannot audit")
 
 // Options are the settings of Run. The zero value audits each ticket on
@@ -67,7 +68,9 @@ type Options struct {
 	// importer's tier, "zendesk").
 	Tier string
 	// Now is the instant the audit is made at: running cycles are
-	// measured to it. Zero means Latest; never the wall clock.
+	// measured to it, and what happened after it is left out (events,
+	// fulfillments and breaches after it; tickets opened after it). Zero
+	// means Latest; never the wall clock.
 	Now time.Time
 	// Latest is the latest instant of the input (the events' and audits'),
 	// the default of Now.
@@ -138,15 +141,16 @@ func (r *Report) Disagreements() int { return r.Summary.Rows - r.Summary.Counts[
 // (no SLA recorded, no breach, no target in the catalog) are not rows. A
 // helpdesk breach counts when it is before the cycle was fulfilled (or
 // never fulfilled); the catalog's when Cycle.Breached. A ticket whose
-// timeline fails is a Failed row; the audit goes on. Errors: ErrAudit for
-// an unknown Options.Tier or a negative tolerance.
+// timeline fails is a Failed row; the audit goes on. Errors: the engine's
+// for an unknown Options.Tier (rules.ErrUnknownTier), ErrAudit for a
+// negative tolerance.
 func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o Options) (Report, error) {
 	if o.Tolerance < 0 {
 		return Report{}, fmt.Errorf("%w: tolerance %s is negative", ErrAudit, o.Tolerance)
 	}
 	if o.Tier != "" {
 		if _, err := e.Tier(o.Tier); err != nil {
-			return Report{}, fmt.Errorf("%w: %w", ErrAudit, err)
+			return Report{}, err
 		}
 	}
 	now := o.Now
@@ -162,11 +166,13 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	for i := range tickets {
 		t := &tickets[i]
 		seen[t.ID] = true
-		recs := make([]input.Recorded, len(byTicket[t.ID]))
-		for j, k := range byTicket[t.ID] {
-			recs[j] = recorded[k]
-			if name, ok := o.Aliases[recs[j].Metric]; ok {
-				recs[j].Metric = name
+		recs := make([]input.Recorded, 0, len(byTicket[t.ID]))
+		for _, k := range byTicket[t.ID] {
+			if rec := recorded[k]; !rec.First.After(now) { // recorded by now
+				if name, ok := o.Aliases[rec.Metric]; ok {
+					rec.Metric = name
+				}
+				recs = append(recs, rec)
 			}
 		}
 		rep.Rows = auditTicket(e, t, recs, now, o, rep.Rows)
@@ -187,13 +193,23 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 	if c.Tier == "" {
 		c.Tier = o.Tier
 	}
-	tl, err := e.Timeline(c, t.Events, now)
+	if c.Opened.After(now) {
+		return rows // not yet opened
+	}
+	events := t.Events
+	if i := slices.IndexFunc(events, func(ev rules.Event) bool { return ev.At.After(now) }); i >= 0 {
+		events = events[:i]
+	}
+	tl, err := e.Timeline(c, events, now)
 	if err != nil {
 		var ee *rules.EventError
 		if errors.As(err, &ee) {
 			err = fmt.Errorf("%w (event %d of the ticket's history, from 0)", err, ee.Index)
 		}
 		return append(rows, Row{Ticket: t.ID, Verdict: Failed, Err: err, Why: err.Error()})
+	}
+	for k := range recs { // the recorded instants up to now, in the timeline's zone
+		recs[k].Fulfilled, recs[k].Breached = upTo(recs[k].Fulfilled, now, tl.Location), upTo(recs[k].Breached, now, tl.Location)
 	}
 	used := make([]bool, len(recs))
 	for _, m := range tl.Metrics {
@@ -219,6 +235,18 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 		}
 	}
 	return rows
+}
+
+// upTo returns t in loc when it is not after now, else the zero time (not
+// yet recorded at now).
+func upTo(t, now time.Time, loc *time.Location) time.Time {
+	switch {
+	case t.After(now):
+		return time.Time{}
+	case t.IsZero() || loc == nil:
+		return t
+	}
+	return t.In(loc)
 }
 
 // summarize counts rows.

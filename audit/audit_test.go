@@ -98,7 +98,6 @@ func TestRunOptions(t *testing.T) {
 	tickets := []input.Ticket{{ID: "7", Case: rules.Case{Priority: slo.P1, Opened: opened}}}
 	t.Run("unknown tier", func(t *testing.T) {
 		_, err := audit.Run(e, tickets, nil, audit.Options{Tier: "gold"})
-		require.ErrorIs(t, err, audit.ErrAudit)
 		require.ErrorIs(t, err, rules.ErrUnknownTier)
 	})
 	t.Run("negative tolerance", func(t *testing.T) {
@@ -136,6 +135,29 @@ func TestRunOptions(t *testing.T) {
 		assert.Equal(t, audit.Unrecorded, rep.Rows[0].Verdict)
 		assert.Equal(t, audit.Uncomputed, rep.Rows[1].Verdict)
 	})
+}
+
+// An audit at an earlier now leaves out what happened after it: events,
+// fulfillments, breaches, instances first recorded later.
+func TestRunEarlierNow(t *testing.T) {
+	e, x, _ := example(t)
+	now := at("2026-07-06T14:00:00Z") // Monday 10:00 New York
+	rep, err := audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: now, Latest: x.Latest, Aliases: input.ZendeskAliases(e.Metrics())})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range rep.Rows {
+		got = append(got, r.Ticket+" "+r.Metric+" "+string(r.Verdict)+" "+r.Cycle.State.String())
+	}
+	assert.Equal(t, []string{
+		"101 response agree running", // answered at 15:00Z, after now; the recorded fulfillment too
+		"101 requester_wait_time agree running",
+		"102 response recorded-breach achieved",
+		"102 requester_wait_time agree achieved",
+		"103 response target running", // due at now exactly: not yet breached
+		"103 total_resolution_time agree running",
+		"104  no-history running",
+	}, got, "no next reply yet: the customer's message is at 20:30Z")
+	assert.True(t, rep.Rows[0].Recorded.Fulfilled.IsZero())
 }
 
 // Run is safe for concurrent use: the engine is immutable and Run keeps no

@@ -33,11 +33,15 @@ func judge(r *Row, tol time.Duration) bool {
 	if recBreach && calBreach {
 		r.DueDiff = r.Cycle.Due.Sub(r.Recorded.Breached)
 	}
+	targets := ""
+	if r.HasRecord && r.Recorded.SLA && hasTarget(r) && !sameTarget(r) {
+		targets = " (targets: the helpdesk's " + recordedTarget(r) + ", the catalog's " + r.Cycle.Target.String() + ")"
+	}
 	switch {
 	case recBreach && !calBreach:
-		r.Verdict, r.Why = RecordedBreach, fmt.Sprintf("the helpdesk recorded a breach at %s; %s", stamp(r.Recorded.Breached), catalogSays(r))
+		r.Verdict, r.Why = RecordedBreach, fmt.Sprintf("the helpdesk recorded a breach at %s; %s%s", stamp(r.Recorded.Breached), catalogSays(r), targets)
 	case calBreach && !recBreach:
-		r.Verdict, r.Why = CatalogBreach, fmt.Sprintf("the catalog says it breached at %s; the helpdesk recorded no breach", stamp(r.Cycle.Due))
+		r.Verdict, r.Why = CatalogBreach, fmt.Sprintf("the catalog says it breached at %s; the helpdesk recorded no breach%s", stamp(r.Cycle.Due), targets)
 	case !hasTarget(r):
 		r.Verdict, r.Why = Uncomputed, "the helpdesk applied an SLA ("+recordedTarget(r)+"); the catalog gives no target for this cycle"
 	case !recSLA:

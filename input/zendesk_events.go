@@ -40,6 +40,7 @@ type Recorded struct {
 	Target        time.Duration
 	BusinessHours bool
 	Policy        string      // the policy's title, or its id when untitled
+	First         time.Time   // the instance's first event: when it was first recorded
 	Fulfilled     time.Time   // the last fulfill event: the cycle ended then
 	Breached      time.Time   // the first breach event not deleted: the target passed then
 	At            yamlpos.Pos // where the instance's first event is written
@@ -133,9 +134,12 @@ func (r *recorder) event(it yamlpos.Item) {
 	if !seen {
 		i = len(r.out)
 		r.index[k] = i
-		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, At: d.At(it.Node, it.Path)})
+		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: d.At(it.Node, it.Path)})
 	}
 	rec := &r.out[i]
+	if ev.at.Before(rec.First) {
+		rec.First = ev.at
+	}
 	switch ev.typ {
 	case "fulfill":
 		rec.Fulfilled = ev.at

@@ -35,12 +35,13 @@ func TestZendeskMetricEvents(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, x.Recorded, 4)
 	assert.Equal(t, Recorded{Ticket: "9", Metric: "first_reply_time", Instance: 1, SLA: true, Target: 8 * time.Hour, BusinessHours: true, Policy: "Incidents",
-		Fulfilled: time.Date(2026, 7, 6, 15, 0, 0, 0, time.UTC), At: x.Recorded[0].At}, x.Recorded[0], "the deleted breach is no breach")
+		First: time.Date(2026, 7, 2, 20, 0, 0, 0, time.UTC), Fulfilled: time.Date(2026, 7, 6, 15, 0, 0, 0, time.UTC), At: x.Recorded[0].At}, x.Recorded[0], "the deleted breach is no breach")
 	assert.Equal(t, "p1.json:2:3", x.Recorded[0].At.Short())
 	assert.Equal(t, "next_reply_time", x.Recorded[1].Metric)
 	assert.Equal(t, 1, x.Recorded[1].Instance, "reply_time's second instance is the first next reply")
 	assert.Equal(t, time.Date(2026, 7, 7, 14, 0, 0, 0, time.UTC), x.Recorded[1].Breached, "the first breach")
-	assert.Equal(t, Recorded{Ticket: "9", Metric: "total_resolution_time", Instance: 1, SLA: true, Target: 24 * time.Hour, Policy: "26", At: x.Recorded[2].At}, x.Recorded[2])
+	assert.Equal(t, time.Date(2026, 7, 7, 14, 0, 0, 0, time.UTC), x.Recorded[1].First, "the earliest event, not the first written")
+	assert.Equal(t, Recorded{Ticket: "9", Metric: "total_resolution_time", Instance: 1, SLA: true, Target: 24 * time.Hour, Policy: "26", First: time.Date(2026, 7, 2, 20, 0, 0, 0, time.UTC), At: x.Recorded[2].At}, x.Recorded[2])
 	assert.False(t, x.Recorded[3].SLA, "measured, no SLA")
 	assert.Equal(t, time.Date(2026, 7, 7, 15, 0, 0, 0, time.UTC), x.Latest)
 }

@@ -15,12 +15,14 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel audit CATALOG EVENTS...                # Zendesk's recorded SLA breaches against the catalog's
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //
 // Every command takes --catalog FILE (repeatable; by default the catalog
 // embedded in package rules) or --builtin NAME (a catalog shipped in package
-// rules: default or aws), --output text|json and --help, which prints
+// rules: default or aws; audit takes its catalog as its first argument),
+// --output text|json (audit also csv) and --help, which prints
 // the command's flags and an example. Flags may come before or after the
 // arguments.
 //

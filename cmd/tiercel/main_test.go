@@ -126,7 +126,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 func TestEveryGoldenFileHasACase(t *testing.T) {
 	all := [][]goldenCase{
 		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote, goldenEligibility, goldenAllowed,
-		goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline,
+		goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenAudit,
 	}
 	cases := map[string]bool{}
 	for _, set := range all {
