@@ -161,7 +161,7 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	for i := range recorded {
 		byTicket[recorded[i].Ticket] = append(byTicket[recorded[i].Ticket], i)
 	}
-	rep := Report{Now: now}
+	rep := Report{Now: now, Rows: make([]Row, 0, len(recorded)+len(tickets))}
 	seen := make(map[string]bool, len(tickets))
 	for i := range tickets {
 		t := &tickets[i]

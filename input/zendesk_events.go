@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
 
@@ -97,7 +95,6 @@ type recordKey struct {
 // recorder folds metric events into Recorded instances, across the pages
 // of an export.
 type recorder struct {
-	d      *yamlpos.Decoder  // the page being read
 	index  map[recordKey]int // into out
 	out    []Recorded
 	latest time.Time
@@ -109,20 +106,27 @@ type metricEvent struct {
 	instance            int
 	at                  time.Time
 	deleted             bool
-	sla                 yamlpos.Field
+	sla                 *Recorded // the target of an apply_sla event; nil for none
+	seen                uint8     // the required keys read, bit i for metricEventKeys[i]
 }
 
-// event reads one ticket metric event and folds it in.
-func (r *recorder) event(it yamlpos.Item) {
-	d := r.d
-	fields := d.Mapping(it.Node, it.Path, nil)
-	if it.Node.Kind != yaml.MappingNode {
-		return // Mapping reported it
-	}
-	ok := d.Require(it.Node, it.Path, fields, "ticket_id", "metric", "instance_id", "type", "time")
+// metricEventKeys are the keys every ticket metric event has.
+var metricEventKeys = []string{"ticket_id", "metric", "instance_id", "type", "time"}
+
+// event reads the ticket metric event at the current offset of z, at path,
+// and folds it in.
+func (r *recorder) event(z *zscan, path zpath) {
+	off := z.next()
 	var ev metricEvent
-	for _, f := range fields {
-		ok = r.field(f, &ev) && ok
+	ok := true
+	if !z.objectAt(path, func(key string, _ int) { ok = ev.field(z, key, path.with(key)) && ok }) {
+		return
+	}
+	for i, k := range metricEventKeys {
+		if ev.seen&(1<<i) == 0 {
+			z.failAt(off, path, nil, "missing required key %q", k)
+			ok = false
+		}
 	}
 	if !ok {
 		return
@@ -134,7 +138,7 @@ func (r *recorder) event(it yamlpos.Item) {
 	if !seen {
 		i = len(r.out)
 		r.index[k] = i
-		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: d.At(it.Node, it.Path)})
+		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
 	}
 	rec := &r.out[i]
 	if ev.at.Before(rec.First) {
@@ -148,58 +152,73 @@ func (r *recorder) event(it yamlpos.Item) {
 			rec.Breached = ev.at
 		}
 	case "apply_sla", "apply_group_sla":
-		r.sla(ev.sla, rec)
+		if ev.sla != nil {
+			rec.SLA, rec.Target, rec.BusinessHours, rec.Policy = true, ev.sla.Target, ev.sla.BusinessHours, ev.sla.Policy
+		}
 	}
 }
 
-// field reads one key of a metric event into ev.
-func (r *recorder) field(f yamlpos.Field, ev *metricEvent) bool {
-	d := r.d
+// field reads the value of key into ev; false when it is wrong.
+func (ev *metricEvent) field(z *zscan, key string, path zpath) bool {
 	ok := true
-	switch f.Key {
+	if i := slices.Index(metricEventKeys, key); i >= 0 {
+		ev.seen |= 1 << i
+	}
+	switch key {
 	case "ticket_id":
-		ev.ticket, ok = ticketID(d, f)
+		var id int64
+		id, ok = parsedAt(z, path, zendeskID)
+		ev.ticket = strconv.FormatInt(id, 10)
 	case "instance_id":
 		var n int64
-		n, ok = yamlpos.Parsed(d, f, zendeskID)
+		n, ok = parsedAt(z, path, instanceID)
 		ev.instance = int(min(n, 1<<31))
 	case "metric":
-		ev.metric, ok = yamlpos.Parsed(d, f, oneOf("metric", ZendeskMetrics))
+		ev.metric, ok = parsedAt(z, path, oneOf("metric", ZendeskMetrics))
 	case "type":
-		ev.typ, ok = yamlpos.Parsed(d, f, oneOf("type", ZendeskEventTypes))
+		ev.typ, ok = parsedAt(z, path, oneOf("type", ZendeskEventTypes))
 	case "time":
-		ev.at, ok = yamlpos.Parsed(d, f, rfc3339)
+		ev.at, ok = parsedAt(z, path, rfc3339)
 	case "deleted":
-		ev.deleted, ok = d.Boolean(f)
+		ev.deleted, ok = z.boolAt(path)
 	case "sla", "group_sla":
-		ev.sla = f
+		ev.sla, ok = readSLA(z, path)
+	default:
+		_, ok = z.value()
 	}
 	return ok
 }
 
-// sla reads the target of an apply_sla event into rec.
-func (r *recorder) sla(f yamlpos.Field, rec *Recorded) {
-	d := r.d
-	if f.Value == nil {
-		return // an apply_sla without its sla applies no target
+// readSLA reads the sla of an apply_sla event: {target (minutes),
+// business_hours, policy {id, title}}; null applies none.
+func readSLA(z *zscan, path zpath) (*Recorded, bool) {
+	if z.next(); z.ws() == 'n' {
+		_, ok := z.value()
+		return nil, ok
 	}
-	rec.SLA = true
-	for _, x := range d.Mapping(f.Value, f.Path, nil) {
-		switch x.Key {
+	var sla Recorded
+	ok := true
+	isObject := z.objectAt(path, func(key string, _ int) {
+		p := path.with(key)
+		switch key {
 		case "target":
-			if m, ok := yamlpos.Parsed(d, x, zendeskID); ok {
-				rec.Target = time.Duration(min(m, 1<<40)) * time.Minute
-			}
+			m, good := parsedAt(z, p, zendeskID)
+			sla.Target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
 		case "business_hours":
-			rec.BusinessHours, _ = d.Boolean(x)
+			b, good := z.boolAt(p)
+			sla.BusinessHours, ok = b, ok && good
 		case "policy":
-			for _, p := range d.Mapping(x.Value, x.Path, nil) {
-				if s, ok := yamlpos.ScalarText(p.Value); ok && (p.Key == "title" || p.Key == "id" && rec.Policy == "") {
-					rec.Policy = s
+			ok = z.objectAt(p, func(k string, _ int) {
+				v, _, _ := z.scalarAt()
+				if (v.kind == '"' || v.kind == '0') && (k == "title" || k == "id" && sla.Policy == "") {
+					sla.Policy = v.text
 				}
-			}
+			}) && ok
+		default:
+			z.value()
 		}
-	}
+	})
+	return &sla, isObject && ok
 }
 
 // zendeskID reads a non-negative integer (an id, an instance, minutes).
@@ -211,10 +230,13 @@ func zendeskID(s string) (int64, error) {
 	return n, nil
 }
 
-// ticketID reads a ticket's id, an integer, as text.
-func ticketID(d *yamlpos.Decoder, f yamlpos.Field) (string, bool) {
-	id, ok := yamlpos.Parsed(d, f, zendeskID)
-	return strconv.FormatInt(id, 10), ok
+// instanceID reads an instance's number, from 1.
+func instanceID(s string) (int64, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("must be an integer from 1, got %q", s)
+	}
+	return n, nil
 }
 
 // oneOf returns a parser of one of the words, named what in its error.

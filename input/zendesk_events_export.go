@@ -1,10 +1,9 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -53,28 +52,27 @@ type ZendeskReader struct {
 // message", every problem of the page at once (a page of another kind is
 // one); Export returns them too.
 func (r *ZendeskReader) Add(name string, src []byte) error {
-	d := yamlpos.NewDecoder(name, src, ErrInvalidZendeskEvents)
-	if root := document(d, src); root != nil {
-		switch f, kind := zendeskKind(d, root); kind {
-		case "ticket_metric_events":
-			if r.rec.index == nil {
-				r.rec.index = map[recordKey]int{}
-			}
-			r.rec.d = d
-			for _, it := range d.List(f) {
-				r.rec.event(it)
-			}
-		case "audits":
-			for _, it := range d.List(f) {
-				if a, ok := readAudit(d, it); ok {
+	errs := newRowErrors(name, ErrInvalidZendeskEvents)
+	z := newZscan(name, bytes.TrimPrefix(src, bom), errs)
+	z.page(func(key string) {
+		z.arrayAt(pathOf(key), func(i int) {
+			path := pathOf(yamlpos.Index(key, i))
+			if key == "audits" {
+				if a, ok := readAudit(z, path); ok {
 					r.audits = append(r.audits, a)
 					r.latest = later(r.latest, a.at)
 				}
+				return
 			}
-		}
-	}
-	r.errs = append(r.errs, d.Errors()...)
-	return d.Errors().Err()
+			if r.rec.index == nil {
+				r.rec.index = map[recordKey]int{}
+			}
+			r.rec.event(z, path)
+		})
+	})
+	list := errs.d.Errors()
+	r.errs = append(r.errs, list...)
+	return list.Err()
 }
 
 // Export builds the tickets from the audits added and returns the export,
@@ -104,23 +102,6 @@ func LoadZendeskExport(paths ...string) (*ZendeskExport, error) {
 		_ = r.Add(p, src) // Export returns every page's errors
 	}
 	return r.Export()
-}
-
-// zendeskKind returns the list a page holds and its key, or reports a page
-// of another kind.
-func zendeskKind(d *yamlpos.Decoder, root *yaml.Node) (yamlpos.Field, string) {
-	const want = `"ticket_metric_events" (GET /api/v2/incremental/ticket_metric_events) or "audits" (GET /api/v2/ticket_audits)`
-	if root.Kind != yaml.MappingNode {
-		d.Fail(root, "", nil, "must be an object with %s, got %s", want, yamlpos.KindName(root))
-		return yamlpos.Field{}, ""
-	}
-	for _, f := range d.Mapping(root, "", nil) {
-		if f.Key == "ticket_metric_events" || f.Key == "audits" {
-			return f, f.Key
-		}
-	}
-	d.Fail(root, "", nil, "not a Zendesk ticket export: want an object with %s", want)
-	return yamlpos.Field{}, ""
 }
 
 // later returns the later of two instants.

@@ -97,6 +97,8 @@ func TestZendeskExportMalformed(t *testing.T) {
 			`p1.json:2:1: ticket_metric_events[0]: missing required key "ticket_id"`},
 		{"negative ticket", []string{ev(`{"ticket_id": -4, "metric": "reply_time", "instance_id": 1, "type": "fulfill", "time": "2026-07-02T20:00:00Z"}`)},
 			`p1.json:2:15: ticket_metric_events[0].ticket_id: must be a non-negative integer, got "-4"`},
+		{"instance 0", []string{ev(`{"ticket_id": 1, "metric": "reply_time", "instance_id": 0, "type": "fulfill", "time": "2026-07-02T20:00:00Z"}`)},
+			`p1.json:2:57: ticket_metric_events[0].instance_id: must be an integer from 1, got "0"`},
 		{"several at once", []string{ev(`{"ticket_id": 1, "metric": "x", "instance_id": 1, "type": "y", "time": "z"}`)},
 			"p1.json:2:28: ticket_metric_events[0].metric: unknown metric \"x\"" +
 				" (known: agent_work_time, pausable_update_time, periodic_update_time, reply_time, requester_wait_time, resolution_time, group_ownership_time)\n" +
@@ -105,9 +107,9 @@ func TestZendeskExportMalformed(t *testing.T) {
 		{"a file of the wrong kind", []string{`{"sla_policies": []}`},
 			`p1.json:1:1: not a Zendesk ticket export: want an object with "ticket_metric_events" (GET /api/v2/incremental/ticket_metric_events) or "audits" (GET /api/v2/ticket_audits)`},
 		{"not an object", []string{`[1, 2]`},
-			`p1.json:1:1: must be an object with "ticket_metric_events" (GET /api/v2/incremental/ticket_metric_events) or "audits" (GET /api/v2/ticket_audits), got a list`},
+			`p1.json:1:1: must be an object with "ticket_metric_events" (GET /api/v2/incremental/ticket_metric_events) or "audits" (GET /api/v2/ticket_audits), got an array`},
 		{"the list is not a list", []string{`{"audits": {}}`},
-			`p1.json:1:12: audits: must be a list, got a mapping`},
+			`p1.json:1:12: audits: must be an array, got an object`},
 		{"an error in each of two pages", []string{ev(`{"ticket_id": 1, "metric": "x", "instance_id": 1, "type": "fulfill", "time": "2026-07-02T20:00:00Z"}`), `{}`},
 			"p1.json:2:28: ticket_metric_events[0].metric: unknown metric \"x\"" +
 				" (known: agent_work_time, pausable_update_time, periodic_update_time, reply_time, requester_wait_time, resolution_time, group_ownership_time)\n" +

@@ -4,9 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
@@ -73,105 +72,142 @@ type auditEvent struct {
 	comment, public bool
 	author          string
 	field           string
-	value           *yaml.Node
-	path            string
+	value           jsonValue    // the value set; its kind '[' for a list
+	list            []any        // a list's strings and numbers, as text
+	voff            int          // the value's offset
+	path            zpath        // the value's path
 	status          string       // a status set
 	priority        slo.Priority // a priority set; 0 when removed
 	attr            any          // another field's value, when isAttr
 	isAttr          bool
 }
 
-// read reads the value of a field set or changed, reporting its errors to
-// d: false when it is wrong.
-func (ev *auditEvent) read(d *yamlpos.Decoder) bool {
-	f := yamlpos.Field{Value: ev.value, Path: ev.path}
-	ok := true
+// read reads the value of a field set or changed, reporting its errors:
+// false when it is wrong.
+func (ev *auditEvent) read(z *zscan) bool {
+	v := ev.value
 	switch ev.field {
 	case "status":
-		ev.status, ok = d.Str(f)
+		if v.kind != '"' || v.text == "" {
+			z.failAt(ev.voff, ev.path, nil, "must be a status, a non-empty string, got %s", v.kindName())
+			return false
+		}
+		ev.status = v.text
 	case "priority":
-		if ev.value != nil && ev.value.Tag != "!!null" {
-			ev.priority, ok = yamlpos.Parsed(d, f, ticketPriority)
+		switch v.kind {
+		case 'n':
+		case '"':
+			p, err := ticketPriority(v.text)
+			if err != nil {
+				z.failAt(ev.voff, ev.path, err, "%v", err)
+				return false
+			}
+			ev.priority = p
+		default:
+			z.failAt(ev.voff, ev.path, nil, "must be urgent, high, normal, low or null, got %s", v.kindName())
+			return false
 		}
 	case "requester_id":
-		ev.author, _ = yamlpos.ScalarText(ev.value)
+		ev.author = v.text
 	default:
-		ev.attr, ev.isAttr = auditValue(ev.value)
+		ev.attr, ev.isAttr = auditValue(v, ev.list)
 	}
-	return ok
+	return true
 }
 
-// readAudit reads one audit.
-func readAudit(d *yamlpos.Decoder, it yamlpos.Item) (zendeskAudit, bool) {
-	a := zendeskAudit{pos: d.At(it.Node, it.Path)}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	if it.Node.Kind != yaml.MappingNode {
-		return a, false
-	}
-	ok := d.Require(it.Node, it.Path, fields, "ticket_id", "created_at")
-	for _, f := range fields {
+// auditKeys are the keys every audit has.
+var auditKeys = []string{"ticket_id", "created_at"}
+
+// readAudit reads the audit at the current offset of z, at path.
+func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
+	off := z.next()
+	a := zendeskAudit{pos: z.pos(off, path)}
+	ok, seen := true, 0
+	isObject := z.objectAt(path, func(key string, _ int) {
+		p := path.with(key)
+		if i := slices.Index(auditKeys, key); i >= 0 {
+			seen |= 1 << i
+		}
 		good := true
-		switch f.Key {
+		switch key {
 		case "ticket_id":
-			a.ticket, good = ticketID(d, f)
+			var id int64
+			id, good = parsedAt(z, p, zendeskID)
+			a.ticket = strconv.FormatInt(id, 10)
 		case "id":
-			a.id, good = yamlpos.Parsed(d, f, zendeskID)
+			a.id, good = parsedAt(z, p, zendeskID)
 		case "author_id":
-			a.author, _ = yamlpos.ScalarText(f.Value)
+			v, _, _ := z.scalarAt()
+			a.author = v.text
 		case "created_at":
-			a.at, good = yamlpos.Parsed(d, f, rfc3339)
+			a.at, good = parsedAt(z, p, rfc3339)
 		case "events":
-			good = readAuditEvents(d, f, &a)
+			good = z.arrayAt(p, func(i int) { good = readAuditEvent(z, zpath{base: a.pos.Path, event: i}, &a) && good }) && good
+		default:
+			z.value()
 		}
 		ok = good && ok
+	})
+	for i, k := range auditKeys {
+		if isObject && seen&(1<<i) == 0 {
+			z.failAt(off, path, nil, "missing required key %q", k)
+			ok = false
+		}
 	}
-	return a, ok
+	return a, isObject && ok
 }
 
-// readAuditEvents reads the events of an audit.
-func readAuditEvents(d *yamlpos.Decoder, f yamlpos.Field, a *zendeskAudit) bool {
+// readAuditEvent reads one event of an audit into a.
+func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
+	off := z.next()
+	var ev auditEvent
+	var typ string
 	ok := true
-	for _, it := range d.List(f) {
-		var ev auditEvent
-		var typ string
-		for _, x := range d.Mapping(it.Node, it.Path, nil) {
-			switch x.Key {
-			case "type":
-				typ, _ = yamlpos.ScalarText(x.Value)
-			case "field_name":
-				ev.field, _ = yamlpos.ScalarText(x.Value)
-			case "value":
-				ev.value, ev.path = x.Value, x.Path
-			case "public":
-				var good bool
-				ev.public, good = d.Boolean(x)
-				ok = ok && good
-			case "author_id":
-				ev.author, _ = yamlpos.ScalarText(x.Value)
+	ok = z.objectAt(path, func(key string, _ int) {
+		p := path.with(key)
+		switch key {
+		case "type", "field_name", "author_id":
+			v, _, _ := z.scalarAt()
+			*map[string]*string{"type": &typ, "field_name": &ev.field, "author_id": &ev.author}[key] = v.text
+		case "value":
+			ev.path, ev.voff = p, z.next()
+			if z.ws() == '[' {
+				ev.value.kind = '['
+				z.arrayAt(p, func(int) {
+					if v, _, _ := z.scalarAt(); v.kind == '"' || v.kind == '0' {
+						ev.list = append(ev.list, v.text)
+					}
+				})
+				return
 			}
-		}
-		switch typ {
-		case "Create", "Change":
-			if ev.field == "" {
-				d.Fail(it.Node, it.Path, nil, "a %s event needs a field_name", typ)
-				ok = false
-				continue
-			}
-			a.create = a.create || typ == "Create"
-			if !ev.read(d) {
-				ok = false
-				continue
-			}
-		case "Comment":
-			ev.comment = true
-			if ev.author == "" {
-				ev.author = a.author
-			}
+			ev.value, _ = z.value()
+		case "public":
+			var good bool
+			ev.public, good = z.boolAt(p)
+			ok = ok && good
 		default:
-			continue
+			z.value()
 		}
-		a.events = append(a.events, ev)
+	}) && ok
+	switch typ {
+	case "Create", "Change":
+		if ev.field == "" {
+			z.failAt(off, path, nil, "a %s event needs a field_name", typ)
+			return false
+		}
+		a.create = a.create || typ == "Create"
+		if !ev.read(z) {
+			return false
+		}
+	case "Comment":
+		ev.comment = true
+		if ev.author == "" {
+			ev.author = a.author
+		}
+	default:
+		return ok
 	}
+	a.events = append(a.events, ev)
 	return ok
 }
 
@@ -291,24 +327,19 @@ func (b *ticketBuilder) field(x *auditEvent, first bool, ev *rules.Event) {
 }
 
 // auditValue is a field's value as an attribute: text as AttrValue reads
-// it, a list (tags) as a list of them; objects and null are not
-// attributes.
-func auditValue(n *yaml.Node) (any, bool) {
-	switch {
-	case n == nil:
-		return nil, false
-	case n.Kind == yaml.SequenceNode:
-		list := make([]any, 0, len(n.Content))
-		for _, c := range n.Content {
-			if s, ok := yamlpos.ScalarText(c); ok {
-				list = append(list, s)
-			}
+// it (a number too), a boolean, a list (tags) of its strings and numbers
+// as text; objects and null are not attributes.
+func auditValue(v jsonValue, list []any) (any, bool) {
+	switch v.kind {
+	case '[':
+		if list == nil {
+			list = []any{}
 		}
 		return list, true
+	case '"', '0':
+		return AttrValue(v.text), true
+	case 't', 'f':
+		return v.kind == 't', true
 	}
-	s, ok := yamlpos.ScalarText(n)
-	if !ok {
-		return nil, false
-	}
-	return AttrValue(s), true
+	return nil, false
 }

@@ -77,8 +77,13 @@ func TestZendeskAuditsMalformed(t *testing.T) {
 			`p1.json:2:68: audits[0].events[0]: a Change event needs a field_name`},
 		{"public not a boolean", `{"audits": [
  {"ticket_id": 8, "created_at": "2026-07-06T14:00:00Z", "events": [{"type": "Comment", "public": "yes"}]}]}`,
-			`p1.json:2:98: audits[0].events[0].public: must be true or false, got "yes"`},
-		{"a syntax error", `{"audits": [`, `p1.json:1:1: yaml: did not find expected node content`},
+			`p1.json:2:98: audits[0].events[0].public: must be true or false, got a string`},
+		{"the end of the input", `{"audits": [`, `p1.json:1:13: unexpected end of JSON input`},
+		{"a syntax error", "{\"audits\": [\n {\"ticket_id\": 1,, \"created_at\": 2}]}", `p1.json:2:18: invalid character ',' looking for beginning of object key string`},
+		{"after the object", `{"audits": []} x`, `p1.json:1:16: invalid character 'x' after top-level value`},
+		{"an empty page", "  \n", `p1.json:2:1: unexpected end of JSON input`},
+		{"a status that is not a string", `{"audits": [{"ticket_id": 8, "created_at": "2026-07-06T14:00:00Z", "events": [{"type": "Create", "field_name": "status", "value": 3}]}]}`,
+			`p1.json:1:131: audits[0].events[0].value: must be a status, a non-empty string, got a number 3`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
