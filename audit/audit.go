@@ -97,11 +97,13 @@ type Row struct {
 	// such cycle.
 	Cycle    rules.Cycle
 	HasCycle bool
-	// EndDiff is Cycle.End minus Recorded.Fulfilled when both ended; DueDiff
-	// is Cycle.Due minus Recorded.Breached when both breached.
-	EndDiff, DueDiff time.Duration
-	Why              string // what differs, in a sentence; "" when they agree
-	Err              error  // why the timeline failed, for a Failed row
+	// EndDiff is Cycle.End minus Recorded.Fulfilled when both ended
+	// (HasEndDiff); DueDiff is Cycle.Due minus Recorded.Breached when both
+	// breached (HasDueDiff).
+	EndDiff, DueDiff       time.Duration
+	HasEndDiff, HasDueDiff bool
+	Why                    string // what differs, in a sentence; "" when they agree
+	Err                    error  // why the timeline failed, for a Failed row
 }
 
 // Ref names one cycle of one metric of a ticket.

@@ -28,10 +28,10 @@ func judge(r *Row, tol time.Duration) bool {
 	}
 	ended := r.HasCycle && r.Cycle.State == rules.CycleAchieved
 	if ended && r.HasRecord && !r.Recorded.Fulfilled.IsZero() {
-		r.EndDiff = r.Cycle.End.Sub(r.Recorded.Fulfilled)
+		r.EndDiff, r.HasEndDiff = r.Cycle.End.Sub(r.Recorded.Fulfilled), true
 	}
 	if recBreach && calBreach {
-		r.DueDiff = r.Cycle.Due.Sub(r.Recorded.Breached)
+		r.DueDiff, r.HasDueDiff = r.Cycle.Due.Sub(r.Recorded.Breached), true
 	}
 	targets := ""
 	if r.HasRecord && r.Recorded.SLA && hasTarget(r) && !sameTarget(r) {

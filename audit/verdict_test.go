@@ -60,6 +60,7 @@ func TestJudge(t *testing.T) {
 			assert.Equal(t, tt.want, r.Verdict)
 			assert.Equal(t, tt.endDiff, r.EndDiff)
 			assert.Equal(t, tt.dueDiff, r.DueDiff)
+			assert.Equal(t, tt.dueDiff != 0, r.HasDueDiff && r.DueDiff != 0)
 			assert.Equal(t, tt.want == Agree || !tt.row, r.Why == "", r.Why)
 		})
 	}

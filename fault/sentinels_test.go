@@ -12,9 +12,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/internal/ics"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -42,12 +44,15 @@ var sentinels = map[string]struct {
 
 	"internal/readfile.ErrNotRegular": {readfile.ErrNotRegular, fault.BadInput},
 	"internal/readfile.ErrTooLarge":   {readfile.ErrTooLarge, fault.Limit},
+	"internal/ics.ErrInvalid":         {ics.ErrInvalid, fault.BadInput},
+	"internal/ics.ErrTooLarge":        {ics.ErrTooLarge, fault.Limit},
 
 	"rules.ErrInvalidCatalog":  {rules.ErrInvalidCatalog, fault.BadInput},
 	"rules.ErrNotRegularFile":  {rules.ErrNotRegularFile, fault.BadInput},
 	"rules.ErrInputTooLarge":   {rules.ErrInputTooLarge, fault.Limit},
 	"rules.ErrUnknownCatalog":  {rules.ErrUnknownCatalog, fault.BadRequest},
 	"rules.ErrInvalidCase":     {rules.ErrInvalidCase, fault.BadRequest},
+	"rules.ErrNoEngine":        {rules.ErrNoEngine, fault.BadRequest},
 	"rules.ErrInvalidZone":     {rules.ErrInvalidZone, fault.BadRequest},
 	"rules.ErrInvalidEvent":    {rules.ErrInvalidEvent, fault.BadRequest},
 	"rules.ErrInvalidScope":    {rules.ErrInvalidScope, fault.BadRequest},
@@ -56,6 +61,10 @@ var sentinels = map[string]struct {
 	"rules.ErrNoTarget":        {rules.ErrNoTarget, fault.Undecidable},
 	"rules.ErrZoneRequired":    {rules.ErrZoneRequired, fault.Undecidable},
 	"rules.ErrCountryRequired": {rules.ErrCountryRequired, fault.Undecidable},
+	"rules.ErrInvalidICS":      {rules.ErrInvalidICS, fault.BadInput},
+	"rules.ErrICSTooLarge":     {rules.ErrICSTooLarge, fault.Limit},
+	"rules.ErrICSWithoutFile":  {rules.ErrICSWithoutFile, fault.BadInput},
+	"rules.ErrUnknownCalendar": {rules.ErrUnknownCalendar, fault.Undecidable},
 	"rules.ErrEvaluation":      {rules.ErrEvaluation, fault.Undecidable},
 	"rules.ErrUnknownAction":   {rules.ErrUnknownAction, fault.Undecidable},
 	"rules.ErrNoPrice":         {rules.ErrNoPrice, fault.Undecidable},
@@ -72,6 +81,9 @@ var sentinels = map[string]struct {
 	"billing.ErrNegativeSpend": {billing.ErrNegativeSpend, fault.BadRequest},
 	"billing.ErrInvalidPeriod": {billing.ErrInvalidPeriod, fault.BadRequest},
 	"billing.ErrInvalidTerms":  {billing.ErrInvalidTerms, fault.BadRequest},
+
+	"answer.ErrUnprintable": {answer.ErrUnprintable, fault.Limit},
+	"answer.ErrConvention":  {answer.ErrConvention, fault.BadInput},
 
 	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
 

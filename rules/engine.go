@@ -57,10 +57,18 @@ func Load(paths ...string) (*Engine, error) {
 		}
 		srcs[i] = b
 	}
-	return compileFiles(paths, srcs)
+	return compileDocs(paths, srcs, true)
 }
 
+// compileFiles compiles documents that were not read from files: paths in
+// them (a calendar's ics) cannot be resolved.
 func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
+	return compileDocs(names, srcs, false)
+}
+
+// compileDocs compiles the documents srcs, named names; fromFiles says
+// they were read from the files so named.
+func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, error) {
 	env, err := celEnv()
 	if err != nil {
 		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
@@ -71,6 +79,7 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	roots := make([]*yaml.Node, len(srcs))
 	for i, src := range srcs { // the lifecycle sections first: they declare the metrics tiers and rules name
 		ds[i] = newDecoder(names[i], src)
+		ds[i].fromFile = fromFiles
 		roots[i] = ds[i].Document()
 		ds[i].parseLifecycleSection(roots[i], &all)
 	}

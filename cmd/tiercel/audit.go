@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/audit"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/slo"
@@ -111,7 +112,7 @@ func (c *cli) printAudit(rep *audit.Report, o audit.Options) error {
 	}
 	switch c.output {
 	case "json":
-		return c.writeJSON(toAuditJSON(rep, o))
+		return c.writeJSON(answer.NewAudit(rep, o.Tier, o.Tolerance))
 	case "csv":
 		return c.auditCSV(rep)
 	}
@@ -159,7 +160,7 @@ func (c *cli) auditCSV(rep *audit.Report) error {
 		r := &rep.Rows[i]
 		_ = w.Write([]string{r.Ticket, r.Metric, strconv.Itoa(r.Instance), string(r.Verdict), blank(cycleTarget(r)), blank(cycleTime(r, r.Cycle.Due)),
 			blank(cycleTime(r, r.Cycle.End)), blank(recordedTarget(r)), blank(recordedTime(r, r.Recorded.Breached)), blank(recordedTime(r, r.Recorded.Fulfilled)),
-			diff(r.EndDiff), diff(r.DueDiff), r.Why})
+			diff(r.EndDiff, r.HasEndDiff), diff(r.DueDiff, r.HasDueDiff), r.Why})
 	}
 	w.Flush()
 	return w.Error()
@@ -220,8 +221,8 @@ func blank(s string) string {
 	return s
 }
 
-func diff(d time.Duration) string {
-	if d == 0 {
+func diff(d time.Duration, ok bool) string {
+	if !ok {
 		return ""
 	}
 	return slo.FormatSigned(d)

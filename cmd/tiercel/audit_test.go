@@ -57,5 +57,6 @@ func TestAuditOutputs(t *testing.T) {
 	require.Len(t, records, 9, "a header and 8 rows")
 	assert.Equal(t, []string{"102", "response", "1", "recorded-breach"}, records[4][:4])
 	assert.Equal(t, []string{"103", "total_resolution_time", "1", "agree"}, records[7][:4])
-	assert.Equal(t, []string{"", ""}, records[7][10:12], "ended and breached at the same instants on both sides: no differences")
+	assert.Equal(t, []string{"0", "0"}, records[7][10:12], "ended and breached at the same instants on both sides")
+	assert.Equal(t, []string{"0", ""}, records[6][10:12], "both ended at once; only the catalog breached: no due difference to give")
 }

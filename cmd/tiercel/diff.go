@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -63,18 +64,22 @@ tiercel diff --output json rules/catalog/default.yaml rules/catalog/default.yaml
 // currency, at which diff compares fees.
 var referenceSpends = []string{"0", "10000", "85000", "250000", "1200000"}
 
+// feeDiffJSON is the fee of a tier at one reference spend in the old and
+// the new catalog: Old or New is null when that catalog has no price, and
+// NewSpend is the spend in the new price's currency when it differs.
 type feeDiffJSON struct {
-	Spend      string `json:"spend"`
-	Old        string `json:"old"`
-	New        string `json:"new"`
-	Difference string `json:"difference,omitempty"`
+	Spend      money.Money  `json:"spend"`
+	NewSpend   *money.Money `json:"newSpend,omitempty"`
+	Old        *money.Money `json:"old"`
+	New        *money.Money `json:"new"`
+	Difference *money.Money `json:"difference,omitempty"`
 }
 
 type tierDiffJSON struct {
-	Tier     string        `json:"tier"`
-	Status   string        `json:"status"` // added, removed, changed or unchanged
-	Response []changeJSON  `json:"response,omitempty"`
-	Fees     []feeDiffJSON `json:"fees,omitempty"`
+	Tier     string          `json:"tier"`
+	Status   string          `json:"status"` // added, removed, changed or unchanged
+	Response []answer.Change `json:"response,omitempty"`
+	Fees     []feeDiffJSON   `json:"fees,omitempty"`
 }
 
 type diffJSON struct {
@@ -136,7 +141,7 @@ func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDi
 		d.Status = "removed"
 		return d, nil
 	}
-	d.Response = changesJSON(slices.DeleteFunc(slo.Compare(a.Targets["response"], b.Targets["response"]), func(ch slo.Change) bool {
+	d.Response = answer.NewChanges(slices.DeleteFunc(slo.Compare(a.Targets["response"], b.Targets["response"]), func(ch slo.Change) bool {
 		return ch.Kind == slo.Unchanged && !ch.CalendarChanged()
 	}))
 	fees, err := diffFees(priceAt(a, from), priceAt(b, to))
@@ -183,19 +188,19 @@ func diffFees(a, b *billing.Price) ([]feeDiffJSON, error) {
 		if oldFee == newFee && oldSpend == newSpend {
 			continue
 		}
-		row.Spend, row.Old, row.New = oldSpend, feeText(oldFee), feeText(newFee)
+		row.Spend, row.Old, row.New = oldSpend, orNull(oldFee), orNull(newFee)
 		switch {
-		case oldSpend == "":
+		case oldSpend == (money.Money{}):
 			row.Spend = newSpend
-		case newSpend != "" && newSpend != oldSpend: // the currency changed
-			row.Spend = oldSpend + " / " + newSpend
+		case newSpend != (money.Money{}) && newSpend != oldSpend: // the currency changed
+			row.NewSpend = &newSpend
 		}
 		if oldFee != (money.Money{}) && newFee.Currency() == oldFee.Currency() {
 			diff, err := newFee.Sub(oldFee)
 			if err != nil {
 				return nil, err
 			}
-			row.Difference = signed(diff)
+			row.Difference = &diff
 		}
 		out = append(out, row)
 	}
@@ -203,29 +208,40 @@ func diffFees(a, b *billing.Price) ([]feeDiffJSON, error) {
 }
 
 // feeAt returns the fee of p (nil: no price) at the reference spend s in
-// p's currency, and that spend.
-func feeAt(p *billing.Price, s string) (money.Money, string, error) {
+// p's currency, and that spend; zero Money for both when p is nil.
+func feeAt(p *billing.Price, s string) (fee, spend money.Money, err error) {
 	if p == nil {
-		return money.Money{}, "", nil
+		return money.Money{}, money.Money{}, nil
 	}
-	spend, err := money.ParseAmount(s, p.Currency)
-	if err != nil {
-		return money.Money{}, "", err
+	if spend, err = money.ParseAmount(s, p.Currency); err != nil {
+		return money.Money{}, money.Money{}, err
 	}
-	fee, err := p.Fee(spend)
-	return fee, spend.String(), err
+	fee, err = p.Fee(spend)
+	return fee, spend, err
+}
+
+// orNull returns &m, or nil for the zero Money (no price).
+func orNull(m money.Money) *money.Money {
+	if m == (money.Money{}) {
+		return nil
+	}
+	return &m
 }
 
 // feeText writes a fee, or "-" for no price.
-func feeText(m money.Money) string {
-	if m == (money.Money{}) {
+func feeText(m *money.Money) string {
+	if m == nil {
 		return "-"
 	}
 	return m.String()
 }
 
-// signed writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD".
-func signed(m money.Money) string {
+// signed writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD";
+// "" for nil (no difference: the currencies differ or a price is missing).
+func signed(m *money.Money) string {
+	if m == nil {
+		return ""
+	}
 	if m.Sign() > 0 {
 		return "+" + m.String()
 	}
@@ -247,10 +263,14 @@ func (c *cli) writeDiff(out *diffJSON) {
 		}
 		t := c.table()
 		for _, r := range d.Response {
-			t.row("  response "+r.Priority, r.From+" -> "+r.To, r.Change)
+			t.row("  response "+r.Priority, answerTarget(r.From)+" -> "+answerTarget(r.To), r.Change)
 		}
 		for _, f := range d.Fees {
-			t.row("  fee at "+f.Spend, f.Old+" -> "+f.New, f.Difference)
+			spend := f.Spend.String()
+			if f.NewSpend != nil {
+				spend += " / " + f.NewSpend.String()
+			}
+			t.row("  fee at "+spend, feeText(f.Old)+" -> "+feeText(f.New), signed(f.Difference))
 		}
 		t.flush()
 	}
@@ -260,4 +280,12 @@ func (c *cli) writeDiff(out *diffJSON) {
 	if !out.Changed {
 		fmt.Fprintln(c.stdout, "no change")
 	}
+}
+
+// answerTarget writes a target of an answer, "-" for none.
+func answerTarget(t *answer.Target) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Text
 }

@@ -43,22 +43,23 @@ func TestDiffJSON(t *testing.T) {
 	assert.Equal(t, map[string]string{"basic": "unchanged", "plus": "changed", "legacy": "removed", "premium": "added"}, status)
 	plus := out.Tiers[1]
 	require.Equal(t, "plus", plus.Tier)
-	assert.Equal(t, feeDiffJSON{Spend: "85000.00 USD", Old: "6150.00 USD", New: "6100.00 USD", Difference: "-50.00 USD"}, plus.Fees[1])
+	assert.Equal(t, feeDiffJSON{Spend: usd("85000"), Old: ptr(usd("6150")), New: ptr(usd("6100")), Difference: ptr(usd("-50"))}, plus.Fees[1])
 }
 
 func TestDiffFees(t *testing.T) {
-	usd := billing.Price{Currency: "USD", Minimum: money.MustParseMoney("100 USD")}
-	eur := billing.Price{Currency: "EUR", Minimum: money.MustParseMoney("100 EUR")}
+	usdPrice := billing.Price{Currency: "USD", Minimum: usd("100")}
+	eurPrice := billing.Price{Currency: "EUR", Minimum: money.MustParseMoney("100 EUR")}
 	tests := []struct {
 		name string
 		a, b *billing.Price
 		want feeDiffJSON // the first row
 		rows int
 	}{
-		{"price added", nil, &usd, feeDiffJSON{Spend: "0.00 USD", Old: "-", New: "100.00 USD"}, 5},
-		{"price removed", &usd, nil, feeDiffJSON{Spend: "0.00 USD", Old: "100.00 USD", New: "-"}, 5},
-		{"currency changed", &usd, &eur, feeDiffJSON{Spend: "0.00 USD / 0.00 EUR", Old: "100.00 USD", New: "100.00 EUR"}, 5},
-		{"same price", &usd, &usd, feeDiffJSON{}, 0},
+		{"price added", nil, &usdPrice, feeDiffJSON{Spend: usd("0"), New: ptr(usd("100"))}, 5},
+		{"price removed", &usdPrice, nil, feeDiffJSON{Spend: usd("0"), Old: ptr(usd("100"))}, 5},
+		{"currency changed", &usdPrice, &eurPrice, feeDiffJSON{Spend: usd("0"), NewSpend: ptr(money.MustParseMoney("0 EUR")),
+			Old: ptr(usd("100")), New: ptr(money.MustParseMoney("100 EUR"))}, 5},
+		{"same price", &usdPrice, &usdPrice, feeDiffJSON{}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -74,3 +75,9 @@ func TestDiffFees(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, none)
 }
+
+// usd returns amount US dollars.
+func usd(amount string) money.Money { return money.MustParseMoney(amount + " USD") }
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }

@@ -15,6 +15,8 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
+//	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
 //	tiercel audit CATALOG EVENTS...                # Zendesk's recorded SLA breaches against the catalog's
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format

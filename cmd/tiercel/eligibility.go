@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -24,7 +25,12 @@ response target, and the targets that change.
 
 Instants (--renewal, --start, --at) are RFC 3339, or local times or dates
 (a day's first instant) in --zone, or UTC. --at defaults to the current
-time.`,
+time.
+
+With --zone, each target's reason also says how the deadlines the account
+would see move over the first year after the move; --country counts the
+account's public holidays on calendars closed on them (without it, the
+reason says the holidays were left out).`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags
@@ -34,6 +40,7 @@ time.`,
 		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` or a date (default: now)")
 		fs.StringVar(&o.start, "start", "", "when the contract began, `date`")
 		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`")
+		fs.StringVar(&o.country, "country", "", "the account's holiday `country` (ISO code, e.g. us), for calendars closed on the account's holidays")
 		fs.StringVar(&o.account, "account", "", "the account `id`")
 		fs.Var(&o.attrs, "attr", "a fact for CEL expressions (contract.attrs), `key=value`; repeatable")
 		return func(c *cli, args []string) error {
@@ -49,8 +56,8 @@ time.`,
 var now = time.Now
 
 type contractFlags struct {
-	tier, renewal, spend, at, start, zone, account string
-	attrs                                          stringsFlag
+	tier, renewal, spend, at, start, zone, country, account string
+	attrs                                                   stringsFlag
 }
 
 func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
@@ -62,7 +69,7 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	if err != nil {
 		return c, time.Time{}, err
 	}
-	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
+	c.Tier, c.Zone, c.Country, c.Account = o.tier, o.zone, o.country, o.account
 	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
 		return c, time.Time{}, err
 	}
@@ -88,29 +95,6 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	return c, at, nil
 }
 
-type optionJSON struct {
-	Tier         string       `json:"tier"`
-	KeepsTargets bool         `json:"keepsTargets"`
-	Recommended  bool         `json:"recommended"`
-	Fee          string       `json:"fee,omitempty"`
-	FeeError     string       `json:"feeError,omitempty"`
-	Changes      []changeJSON `json:"changes"`
-}
-
-type eligibilityJSON struct {
-	Tier           string       `json:"tier"`
-	At             jsonTime     `json:"at"`
-	Eligible       bool         `json:"eligible"`
-	Migration      string       `json:"migration,omitempty"`
-	Required       bool         `json:"required"`
-	EffectiveAt    jsonTime     `json:"effectiveAt"`
-	PriceHeldUntil jsonTime     `json:"priceHeldUntil"`
-	Targets        []string     `json:"targets"`
-	Recommended    string       `json:"recommended"`
-	Reasons        []string     `json:"reasons"`
-	Options        []optionJSON `json:"options"`
-}
-
 func (c *cli) eligibility(o *contractFlags) error {
 	contract, at, err := o.contract()
 	if err != nil {
@@ -129,7 +113,7 @@ func (c *cli) eligibility(o *contractFlags) error {
 		return err
 	}
 	if c.json() {
-		return c.writeJSON(toEligibilityJSON(contract.Tier, at, plan))
+		return c.writeJSON(answer.NewEligibility(contract.Tier, at, plan))
 	}
 	c.eligibilityTable(contract.Tier, at, el)
 	c.optionsTable(plan.Options)
@@ -138,27 +122,6 @@ func (c *cli) eligibility(o *contractFlags) error {
 		fmt.Fprintln(c.stdout, "- "+r)
 	}
 	return nil
-}
-
-// toEligibilityJSON returns the JSON form of the plan of a contract on
-// tier at instant at.
-func toEligibilityJSON(tier string, at time.Time, plan rules.Plan) eligibilityJSON {
-	el := plan.Eligibility
-	ej := eligibilityJSON{
-		Tier: tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
-		EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
-		Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
-	}
-	for _, opt := range plan.Options {
-		oj := optionJSON{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: changesJSON(opt.Changes)}
-		if opt.QuoteErr != nil {
-			oj.FeeError = opt.QuoteErr.Error()
-		} else {
-			oj.Fee = opt.Quote.Total.String()
-		}
-		ej.Options = append(ej.Options, oj)
-	}
-	return ej
 }
 
 // eligibilityTable writes the eligibility of a contract on tier at instant
@@ -227,11 +190,4 @@ func describeChanges(changes []slo.Change) string {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -23,6 +24,9 @@ var goldenEligibility = []goldenCase{
 	{"eligibility-negative-spend", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "-1 USD"}, exitUsage},
 	{"eligibility-currency", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "100 EUR"}, exitUsage},
 	{"eligibility-at-date", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-09-01", "--zone", "Asia/Tokyo"}, exitOK},
+	{"eligibility-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z", "--zone", "America/New_York", "--country", "us"}, exitOK},
+	{"eligibility-no-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z", "--zone", "America/New_York"}, exitOK},
+	{"eligibility-bad-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-03-01", "--spend", "85000 USD", "--zone", "America/New_York", "--country", "atlantis"}, exitUsage},
 	{"eligibility-help", []string{"eligibility", "--help"}, exitOK},
 }
 
@@ -89,13 +93,13 @@ func TestEligibilityJSON(t *testing.T) {
 		"--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z")
 	require.Equal(t, exitOK, code, stderr)
 	var got struct {
-		Eligible    bool         `json:"eligible"`
-		Required    bool         `json:"required"`
-		Migration   string       `json:"migration"`
-		EffectiveAt string       `json:"effectiveAt"`
-		Targets     []string     `json:"targets"`
-		Recommended string       `json:"recommended"`
-		Options     []optionJSON `json:"options"`
+		Eligible    bool            `json:"eligible"`
+		Required    bool            `json:"required"`
+		Migration   string          `json:"migration"`
+		EffectiveAt string          `json:"effectiveAt"`
+		Targets     []string        `json:"targets"`
+		Recommended string          `json:"recommended"`
+		Options     []answer.Option `json:"options"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	assert.True(t, got.Eligible)
@@ -105,7 +109,8 @@ func TestEligibilityJSON(t *testing.T) {
 	assert.Equal(t, []string{"standard", "enhanced", "premium"}, got.Targets)
 	assert.Equal(t, "enhanced", got.Recommended)
 	require.Len(t, got.Options, 3)
-	assert.Equal(t, "6150.00 USD", got.Options[1].Fee)
+	require.NotNil(t, got.Options[1].Fee)
+	assert.Equal(t, money.MustParseMoney("6150.00 USD"), *got.Options[1].Fee)
 	assert.True(t, got.Options[1].Recommended)
 	assert.False(t, got.Options[0].KeepsTargets)
 
@@ -190,9 +195,4 @@ func TestDescribeChanges(t *testing.T) {
 			assert.Equal(t, tt.want, describeChanges(tt.changes))
 		})
 	}
-}
-
-func TestNonNil(t *testing.T) {
-	assert.Equal(t, []string{}, nonNil(nil))
-	assert.Equal(t, []string{"a"}, nonNil([]string{"a"}))
 }

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -141,19 +140,4 @@ func formatTime(t time.Time) string {
 		return "-"
 	}
 	return t.Format(time.RFC3339)
-}
-
-// jsonTime is an instant that marshals as RFC 3339, or null when zero. An
-// instant outside years 0001-9999 is an error (commands check theirs with
-// allPrintable before they print).
-type jsonTime time.Time
-
-func (t jsonTime) MarshalJSON() ([]byte, error) {
-	if time.Time(t).IsZero() {
-		return []byte("null"), nil
-	}
-	if err := printable("instant", time.Time(t)); err != nil {
-		return nil, err
-	}
-	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
@@ -101,23 +102,6 @@ func spanOf(spends []billing.Spend) (billing.Months, error) {
 	return m, m.Validate()
 }
 
-type invoiceLineJSON struct {
-	Period string `json:"period"`
-	Tier   string `json:"tier"`
-	Kind   string `json:"kind"`
-	Spend  string `json:"spend,omitempty"`
-	Amount string `json:"amount"`
-	Reason string `json:"reason"`
-}
-
-type invoiceJSON struct {
-	Account  string            `json:"account,omitempty"`
-	Months   string            `json:"months"`
-	Currency string            `json:"currency"`
-	Lines    []invoiceLineJSON `json:"lines"`
-	Total    string            `json:"total"`
-}
-
 func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	contract, err := input.LoadContract(contractFile)
 	if err != nil {
@@ -146,20 +130,17 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	for _, w := range inv.Warnings {
 		fmt.Fprintf(c.stderr, "tiercel invoice: warning: %s\n", w)
 	}
-	lines := make([]invoiceLineJSON, len(inv.Lines))
-	for i, l := range inv.Lines {
-		lines[i] = invoiceLineJSON{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount.String(), Reason: l.Reason}
-		if l.Spend != (money.Money{}) {
-			lines[i].Spend = l.Spend.String()
-		}
-	}
 	if c.json() {
-		return c.writeJSON(invoiceJSON{Account: inv.Account, Months: inv.Months.String(), Currency: inv.Currency, Lines: lines, Total: inv.Total.String()})
+		return c.writeJSON(answer.NewInvoice(inv))
 	}
 	w := csv.NewWriter(c.stdout)
 	_ = w.Write([]string{"period", "tier", "kind", "spend", "amount", "reason"})
-	for _, l := range lines {
-		_ = w.Write([]string{l.Period, l.Tier, l.Kind, l.Spend, l.Amount, l.Reason})
+	for _, l := range inv.Lines {
+		spend := ""
+		if l.Spend != (money.Money{}) {
+			spend = l.Spend.String()
+		}
+		_ = w.Write([]string{l.Period.String(), l.Tier, l.Kind.String(), spend, l.Amount.String(), l.Reason})
 	}
 	_ = w.Write([]string{inv.Months.String(), "", "total", "", inv.Total.String(), ""})
 	w.Flush()

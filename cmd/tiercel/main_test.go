@@ -121,19 +121,19 @@ var goldenMain = []goldenCase{
 
 func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 
+// allGolden returns the golden cases of every command file.
+func allGolden() []goldenCase {
+	return slices.Concat(goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote,
+		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenImpact, goldenExport, goldenExportICS, goldenAudit)
+}
+
 // TestEveryGoldenFileHasACase keeps testdata/golden and the cases of the
 // command files in step: a golden file no case writes would go stale.
 func TestEveryGoldenFileHasACase(t *testing.T) {
-	all := [][]goldenCase{
-		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote, goldenEligibility, goldenAllowed,
-		goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenAudit,
-	}
 	cases := map[string]bool{}
-	for _, set := range all {
-		for _, c := range set {
-			assert.False(t, cases[c.name], "two cases named %q", c.name)
-			cases[c.name] = true
-		}
+	for _, c := range allGolden() {
+		assert.False(t, cases[c.name], "two cases named %q", c.name)
+		cases[c.name] = true
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.golden"))
 	require.NoError(t, err)

@@ -79,7 +79,8 @@ func TestReadmeCommands(t *testing.T) {
 				require.Equal(t, want, code, "README.md:%d: %s\n%s%s", b.line, c, stdout, stderr)
 				if len(cmds) == 1 && i+1 < len(blocks) && blocks[i+1].lang == "text" {
 					next := blocks[i+1]
-					assert.Equal(t, strings.Join(next.lines, "\n")+"\n", stdout+stderr,
+					// iCalendar output ends its lines with CRLF; the README shows LF
+					assert.Equal(t, strings.Join(next.lines, "\n")+"\n", strings.ReplaceAll(stdout+stderr, "\r\n", "\n"),
 						"README.md:%d: the output shown differs from what %s prints", next.line, c)
 				}
 			})

@@ -3,11 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
-	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/slo"
 )
 
 var replayCommand = &command{
@@ -90,58 +89,6 @@ func (c *cli) undecided(e *rules.Engine, h *input.Cases, from, to string, err er
 	}
 }
 
-type delaysJSON struct {
-	Cases      int    `json:"cases"`
-	Later      int    `json:"later"`
-	Earlier    int    `json:"earlier"`
-	Same       int    `json:"same"`
-	MaxLater   string `json:"maxLater"`   // "+64h", "0" when no case is later
-	MaxEarlier string `json:"maxEarlier"` // "-48h", "0" when no case is earlier
-	P10        string `json:"p10"`
-	Median     string `json:"median"`
-	P90        string `json:"p90"`
-}
-
-func toDelaysJSON(d rules.Delays) delaysJSON {
-	return delaysJSON{
-		Cases: d.Cases, Later: d.Later, Earlier: d.Earlier, Same: d.Same,
-		MaxLater: slo.FormatSigned(d.MaxLater), MaxEarlier: slo.FormatSigned(-d.MaxEarlier),
-		P10: slo.FormatSigned(d.P10), Median: slo.FormatSigned(d.Median), P90: slo.FormatSigned(d.P90),
-	}
-}
-
-// caseJSON names a case of the history by its line.
-type caseJSON struct {
-	Line     int      `json:"line"`
-	Priority string   `json:"priority"`
-	Opened   jsonTime `json:"opened"`
-	Zone     string   `json:"zone,omitempty"`
-}
-
-func caseAt(h *input.Cases, i int) *caseJSON {
-	if i < 0 {
-		return nil
-	}
-	k := h.Cases[i]
-	return &caseJSON{Line: h.Lines[i], Priority: k.Priority.String(), Opened: jsonTime(k.Opened), Zone: k.Zone}
-}
-
-type priorityDelaysJSON struct {
-	Priority string `json:"priority"`
-	delaysJSON
-}
-
-// replayJSON is the JSON report of replay.
-type replayJSON struct {
-	From           string               `json:"from"`
-	To             string               `json:"to"`
-	File           string               `json:"file"`
-	delaysJSON                          // over every case
-	MaxLaterCase   *caseJSON            `json:"maxLaterCase"`
-	MaxEarlierCase *caseJSON            `json:"maxEarlierCase"`
-	ByPriority     []priorityDelaysJSON `json:"byPriority"`
-}
-
 func (c *cli) replay(from, to, path, format string) error {
 	e, err := c.engine()
 	if err != nil {
@@ -161,64 +108,52 @@ func (c *cli) replay(from, to, path, format string) error {
 		c.undecided(e, h, from, to, err)
 		return shownError{err}
 	}
-	byPriority := priorityDelays(r)
+	out := answer.NewReplay(r, h.Cases, path, h.Lines)
 	if c.json() {
-		return c.writeJSON(replayJSON{r.From, r.To, path, toDelaysJSON(r.Delays), caseAt(h, r.MaxLaterCase), caseAt(h, r.MaxEarlierCase), byPriority})
+		return c.writeJSON(out)
 	}
-	c.replayTable(r, h, path, byPriority)
+	c.replayTable(out, h, path)
 	return nil
 }
 
-// priorityDelays returns the delays of each priority the replay has, P1
-// first.
-func priorityDelays(r rules.ReplayReport) []priorityDelaysJSON {
-	var byPriority []priorityDelaysJSON
-	for p := slo.P1; p <= slo.P4; p++ {
-		if d, ok := r.ByPriority[p]; ok {
-			byPriority = append(byPriority, priorityDelaysJSON{p.String(), toDelaysJSON(d)})
-		}
-	}
-	return byPriority
-}
-
-// replayTable writes the replay of the history at path as text: a line
+// replayTable writes the replay r of the history at path as text: a line
 // saying what was replayed, a table of the delays for all cases and each
 // priority, and the cases with the largest delay and advance.
-func (c *cli) replayTable(r rules.ReplayReport, h *input.Cases, path string, byPriority []priorityDelaysJSON) {
+func (c *cli) replayTable(r answer.Replay, h *input.Cases, path string) {
 	fmt.Fprintf(c.stdout, "%s from %s, replayed from %s to %s.\n\n", plural(r.Cases, "case"), path, r.From, r.To)
 	t := c.table()
 	t.row("PRIORITY", "CASES", "LATER", "EARLIER", "SAME", "MAX-LATER", "MAX-EARLIER", "P10", "MEDIAN", "P90")
-	delaysRow := func(name string, d delaysJSON) {
+	delaysRow := func(name string, d answer.Delays) {
 		t.row(name, fmt.Sprint(d.Cases), fmt.Sprint(d.Later), fmt.Sprint(d.Earlier), fmt.Sprint(d.Same),
-			d.MaxLater, d.MaxEarlier, d.P10, d.Median, d.P90)
+			d.MaxLater.Text, d.MaxEarlier.Text, d.P10.Text, d.Median.Text, d.P90.Text)
 	}
-	delaysRow("all", toDelaysJSON(r.Delays))
-	for _, p := range byPriority {
-		delaysRow(p.Priority, p.delaysJSON)
+	delaysRow("all", r.Delays)
+	for _, p := range r.ByPriority {
+		delaysRow(p.Priority, p.Delays)
 	}
 	t.flush()
-	c.replayExtremes(r, h, path)
+	c.replayExtremes(r, path)
 }
 
-// replayExtremes writes the cases of h with the largest delay and the
+// replayExtremes writes the cases of r with the largest delay and the
 // largest advance, when there are such cases.
-func (c *cli) replayExtremes(r rules.ReplayReport, h *input.Cases, path string) {
+func (c *cli) replayExtremes(r answer.Replay, path string) {
 	for _, x := range []struct {
 		what string
-		d    time.Duration
-		at   *caseJSON
-	}{{"Largest delay", r.MaxLater, caseAt(h, r.MaxLaterCase)}, {"Largest advance", -r.MaxEarlier, caseAt(h, r.MaxEarlierCase)}} {
+		d    answer.Duration
+		at   *answer.ReplayCase
+	}{{"Largest delay", r.MaxLater, r.MaxLaterCase}, {"Largest advance", r.MaxEarlier, r.MaxEarlierCase}} {
 		if x.at == nil {
 			continue
 		}
-		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, slo.FormatSigned(x.d), path, x.at.Line, x.at.Priority,
-			formatTime(time.Time(x.at.Opened)))
+		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, x.d.Text, path, x.at.Line, x.at.Priority,
+			formatTime(x.at.Opened.Time))
 		if x.at.Zone != "" {
 			fmt.Fprintf(c.stdout, " in %s", x.at.Zone)
 		}
 		fmt.Fprint(c.stdout, ").")
 	}
-	if r.MaxLaterCase >= 0 || r.MaxEarlierCase >= 0 {
+	if r.MaxLaterCase != nil || r.MaxEarlierCase != nil {
 		fmt.Fprintln(c.stdout)
 	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
 )
 
 // sample is the example's year of cases, from New York and Tokyo.
@@ -73,7 +75,7 @@ func TestReplay(t *testing.T) {
 			for k, v := range tt.want {
 				assert.EqualValues(t, v, got[k], k)
 			}
-			assert.Equal(t, tt.maxLater, got["maxLater"])
+			assert.Equal(t, tt.maxLater, got["maxLater"].(map[string]any)["text"])
 		})
 	}
 }
@@ -94,10 +96,10 @@ func TestReplayAttrs(t *testing.T) {
 			stdout, stderr, code := runCmd(t, "replay", "--catalog", "testdata/tiers.yaml", "--from", "silver", "--to", "gold", "--output", "json", path)
 			require.Equal(t, exitOK, code, stderr)
 			var got struct {
-				MaxEarlier string `json:"maxEarlier"`
+				MaxEarlier answer.Duration `json:"maxEarlier"`
 			}
 			require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-			assert.Equal(t, tt.maxEarlier, got.MaxEarlier)
+			assert.Equal(t, tt.maxEarlier, got.MaxEarlier.Text)
 		})
 	}
 }
