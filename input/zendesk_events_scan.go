@@ -20,8 +20,26 @@ type zscan struct {
 }
 
 func newZscan(name string, src []byte, errs rowErrors) *zscan {
-	return &zscan{jsonLine: jsonLine{jsonScan: jsonScan{b: src}, errs: errs}, name: name, line: 1, col: 1}
+	return &zscan{jsonLine: jsonLine{jsonScan: jsonScan{b: src, intern: zendeskWords}, errs: errs}, name: name, line: 1, col: 1}
 }
+
+// zendeskWords are the keys and names an export repeats on every record,
+// read without an allocation.
+var zendeskWords = func() map[string]string {
+	m := map[string]string{}
+	for _, list := range [][]string{
+		ZendeskMetrics, ZendeskEventTypes, ticketPriorities, metricEventKeys, auditKeys,
+		{"ticket_metric_events", "audits", "id", "sla", "group_sla", "deleted", "status", "target", "business_hours", "policy", "title",
+			"author_id", "events", "type", "field_name", "value", "previous_value", "public", "body", "html_body", "plain_body", "attachments", "via",
+			"metadata", "Comment", "Create", "Change", "Notification", "new", "open", "pending", "hold", "solved", "closed", "tags", "requester_id",
+			"group_id", "organization_id", "brand_id", "assignee_id", "incident", "problem", "question", "task"},
+	} {
+		for _, w := range list {
+			m[w] = w
+		}
+	}
+	return m
+}()
 
 // lineCol returns the line and column of offset off, counting on from
 // the last offset asked (from the start when off is before it).
