@@ -156,6 +156,9 @@ func (s *jsonScan) number() (string, bool) {
 			return "", false
 		}
 	}
+	if v, ok := s.intern[string(s.b[start:s.i])]; ok {
+		return v, true
+	}
 	return string(s.b[start:s.i]), true
 }
 

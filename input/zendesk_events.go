@@ -166,9 +166,7 @@ func (ev *metricEvent) field(z *zscan, key string, path zpath) bool {
 	}
 	switch key {
 	case "ticket_id":
-		var id int64
-		id, ok = parsedAt(z, path, zendeskID)
-		ev.ticket = strconv.FormatInt(id, 10)
+		ev.ticket, ok = parsedAt(z, path, ticketID)
 	case "instance_id":
 		var n int64
 		n, ok = parsedAt(z, path, instanceID)
@@ -228,6 +226,20 @@ func zendeskID(s string) (int64, error) {
 		return 0, fmt.Errorf("must be a non-negative integer, got %q", s)
 	}
 	return n, nil
+}
+
+// ticketID reads a ticket's id, a non-negative integer, as its text
+// written without leading zeros.
+func ticketID(s string) (string, error) {
+	n, err := zendeskID(s)
+	if err != nil {
+		return "", err
+	}
+	if s != "0" && (s[0] < '1' || s[0] > '9') { // +7, 007, -0
+
+		return strconv.FormatInt(n, 10), nil
+	}
+	return s, nil
 }
 
 // instanceID reads an instance's number, from 1.

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -38,6 +39,10 @@ var zendeskWords = func() map[string]string {
 			m[w] = w
 		}
 	}
+	for n := range 100 { // instances, targets, ids of schedules and policies
+		w := strconv.Itoa(n)
+		m[w] = w
+	}
 	return m
 }()
 
@@ -68,9 +73,9 @@ func (z *zscan) lineCol(off int) (int, int) {
 // position kept: building a string for every value read made reading
 // several times slower.
 type zpath struct {
-	base  string // a path written out
-	event int    // then ".events[event]" when not negative
-	key   string // then this key when not ""
+	base     string // a path written out
+	event    int    // then ".events[event]" when not negative
+	key, sub string // then these keys when not ""
 }
 
 // pathOf returns the path s.
@@ -82,18 +87,24 @@ func (p zpath) String() string {
 	if p.event >= 0 {
 		s = yamlpos.Index(yamlpos.Join(s, "events"), p.event)
 	}
-	if p.key != "" {
-		s = yamlpos.Join(s, p.key)
+	for _, k := range [2]string{p.key, p.sub} {
+		if k != "" {
+			s = yamlpos.Join(s, k)
+		}
 	}
 	return s
 }
 
 // with returns the path of key under p.
 func (p zpath) with(key string) zpath {
-	if p.key != "" {
+	switch {
+	case p.key == "":
+		p.key = key
+	case p.sub == "":
+		p.sub = key
+	default:
 		return zpath{base: p.String(), event: -1, key: key}
 	}
-	p.key = key
 	return p
 }
 

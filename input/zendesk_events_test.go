@@ -46,6 +46,18 @@ func TestZendeskMetricEvents(t *testing.T) {
 	assert.Equal(t, time.Date(2026, 7, 7, 15, 0, 0, 0, time.UTC), x.Latest)
 }
 
+func TestTicketID(t *testing.T) {
+	for in, want := range map[string]string{"7": "7", "0": "0", "007": "7", "+7": "7", "-0": "0", "1234567890123": "1234567890123"} {
+		got, err := ticketID(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, in := range []string{"-1", "x", "1.5", ""} {
+		_, err := ticketID(in)
+		assert.Error(t, err, in)
+	}
+}
+
 func TestZendeskMetricName(t *testing.T) {
 	tests := []struct {
 		metric   string

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -131,9 +130,7 @@ func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
 		good := true
 		switch key {
 		case "ticket_id":
-			var id int64
-			id, good = parsedAt(z, p, zendeskID)
-			a.ticket = strconv.FormatInt(id, 10)
+			a.ticket, good = parsedAt(z, p, ticketID)
 		case "id":
 			a.id, good = parsedAt(z, p, zendeskID)
 		case "author_id":
@@ -166,9 +163,15 @@ func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
 	ok = z.objectAt(path, func(key string, _ int) {
 		p := path.with(key)
 		switch key {
-		case "type", "field_name", "author_id":
+		case "type":
 			v, _, _ := z.scalarAt()
-			*map[string]*string{"type": &typ, "field_name": &ev.field, "author_id": &ev.author}[key] = v.text
+			typ = v.text
+		case "field_name":
+			v, _, _ := z.scalarAt()
+			ev.field = v.text
+		case "author_id":
+			v, _, _ := z.scalarAt()
+			ev.author = v.text
 		case "value":
 			ev.path, ev.voff = p, z.next()
 			if z.ws() == '[' {
