@@ -2,7 +2,6 @@ package input
 
 import (
 	"errors"
-	"strings"
 	"testing"
 	"time"
 
@@ -139,14 +138,4 @@ func TestZendeskExportMalformed(t *testing.T) {
 			assert.True(t, errors.As(err, &list))
 		})
 	}
-}
-
-func TestLoadZendeskExport(t *testing.T) {
-	x, err := LoadZendeskExport("../examples/zendesk/audits.json", "../examples/zendesk/metric_events.json")
-	require.NoError(t, err)
-	assert.Len(t, x.Tickets, 3)
-	assert.Len(t, x.Recorded, 10)
-	_, err = LoadZendeskExport("testdata/no-such-export.json")
-	require.ErrorIs(t, err, ErrInvalidZendeskEvents)
-	assert.True(t, strings.Contains(err.Error(), "no-such-export.json"), err.Error())
 }
