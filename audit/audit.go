@@ -11,7 +11,6 @@
 package audit
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -116,7 +115,7 @@ type Ref struct {
 // Summary counts the rows by verdict and lists the breaches the two sides
 // disagree on.
 type Summary struct {
-	Tickets int             // tickets audited (with a history)
+	Tickets int             // tickets audited: with a history, opened by now
 	Rows    int             // rows, all verdicts
 	Counts  map[Verdict]int // rows per verdict; every verdict present
 	// RecordedBreaches are the breaches the helpdesk recorded that the
@@ -133,7 +132,7 @@ type Report struct {
 	Summary Summary
 }
 
-// Disagreements reports whether a row does not agree.
+// Disagreements returns how many rows do not agree.
 func (r *Report) Disagreements() int { return r.Summary.Rows - r.Summary.Counts[Agree] }
 
 // Run audits tickets on e: it computes each ticket's timeline at now
@@ -165,9 +164,13 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	}
 	rep := Report{Now: now, Rows: make([]Row, 0, len(recorded)+len(tickets))}
 	seen := make(map[string]bool, len(tickets))
+	audited := 0
 	for i := range tickets {
 		t := &tickets[i]
 		seen[t.ID] = true
+		if !t.Case.Opened.After(now) {
+			audited++
+		}
 		recs := make([]input.Recorded, 0, len(byTicket[t.ID]))
 		for _, k := range byTicket[t.ID] {
 			if rec := recorded[k]; !rec.First.After(now) { // recorded by now
@@ -185,7 +188,7 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 			rep.Rows = append(rep.Rows, Row{Ticket: id, Verdict: NoHistory, Why: "the helpdesk recorded metrics of a ticket whose history is not in the input"})
 		}
 	}
-	rep.Summary = summarize(rep.Rows, len(tickets))
+	rep.Summary = summarize(rep.Rows, audited)
 	return rep, nil
 }
 
@@ -204,10 +207,6 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 	}
 	tl, err := e.Timeline(c, events, now)
 	if err != nil {
-		var ee *rules.EventError
-		if errors.As(err, &ee) {
-			err = fmt.Errorf("%w (event %d of the ticket's history, from 0)", err, ee.Index)
-		}
 		return append(rows, Row{Ticket: t.ID, Verdict: Failed, Err: err, Why: err.Error()})
 	}
 	for k := range recs { // the recorded instants up to now, in the timeline's zone

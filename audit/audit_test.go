@@ -158,6 +158,10 @@ func TestRunEarlierNow(t *testing.T) {
 		"104  no-history running",
 	}, got, "no next reply yet: the customer's message is at 20:30Z")
 	assert.True(t, rep.Rows[0].Recorded.Fulfilled.IsZero())
+	assert.Equal(t, 3, rep.Summary.Tickets)
+	rep, err = audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: at("2026-07-03T00:00:00Z"), Latest: x.Latest})
+	require.NoError(t, err)
+	assert.Equal(t, 2, rep.Summary.Tickets, "ticket 103 opens on the 4th")
 }
 
 // Run is safe for concurrent use: the engine is immutable and Run keeps no
