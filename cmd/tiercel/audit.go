@@ -123,7 +123,7 @@ func (c *cli) printAudit(rep *audit.Report, o audit.Options) error {
 // auditText prints the rows as a table, then why each disagrees, then the
 // summary.
 func (c *cli) auditText(rep *audit.Report, o audit.Options) {
-	fmt.Fprintf(c.stdout, "Audit of %s on tier %s at %s (tolerance %s)\n\n", plural(rep.Summary.Tickets, "ticket"), o.Tier, formatTime(rep.Now), slo.FormatDuration(o.Tolerance))
+	fmt.Fprintf(c.stdout, "Audit of %s on tier %s at %s (tolerance %s)\n\n", plural(rep.Summary.Tickets, "ticket"), o.Tier, auditTime(rep.Now), slo.FormatDuration(o.Tolerance))
 	tb := c.table()
 	tb.row("TICKET", "METRIC", "#", "VERDICT", "TARGET", "DUE", "ENDED", "RECORDED TARGET", "BREACHED", "FULFILLED")
 	for i := range rep.Rows {
@@ -186,7 +186,7 @@ func cycleTime(r *audit.Row, t time.Time) string {
 	if !r.HasCycle {
 		return "-"
 	}
-	return formatTime(t)
+	return auditTime(t)
 }
 
 func recordedTarget(r *audit.Row) string {
@@ -204,7 +204,16 @@ func recordedTime(r *audit.Row, t time.Time) string {
 	if !r.HasRecord {
 		return "-"
 	}
-	return formatTime(t)
+	return auditTime(t)
+}
+
+// auditTime writes an instant of a row in RFC 3339, "-" for the zero time:
+// an instant a side did not record or reach (not ended, not breached).
+func auditTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.RFC3339)
 }
 
 func dash(s string) string {
