@@ -111,6 +111,14 @@ func (e *Engine) fillEffects(changes []slo.Change, s *Scope, memo *effectMemo) e
 // effect computes the Effect of one change over [start, end), or finds it
 // in memo.
 func (e *Engine) effect(ch *slo.Change, s *Scope, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
+	return effectBetween(e, e, ch, s, start, end, memo)
+}
+
+// effectBetween computes the Effect of one change over [start, end) with
+// ch.From on the calendars of the engine old and ch.To on those of new (one
+// engine for CompareIn, two for Diff), or finds it in memo, which must only
+// hold effects of the same two engines and scope.
+func effectBetween(old, new *Engine, ch *slo.Change, s *Scope, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
 	if memo != nil {
 		for _, m := range *memo {
 			if m.from == ch.From && m.to == ch.To {
@@ -118,11 +126,11 @@ func (e *Engine) effect(ch *slo.Change, s *Scope, start, end time.Time, memo *ef
 			}
 		}
 	}
-	a, err := e.clock(ch.From, s)
+	a, err := old.clock(ch.From, s)
 	if err != nil {
 		return slo.Effect{}, err
 	}
-	b, err := e.clock(ch.To, s)
+	b, err := new.clock(ch.To, s)
 	if err != nil {
 		return slo.Effect{}, err
 	}

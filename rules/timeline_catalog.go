@@ -143,6 +143,7 @@ type eventCheck func(lc *lifecycle, ev *celEvent) bool
 type metricRules struct {
 	prg        [numConds]cel.Program // the catalog's condition; nil for the default
 	what       [numConds]string      // the path of each catalog condition, naming it in errors
+	src        [numConds]string      // each catalog condition as written, for Diff
 	native     [numConds]eventCheck  // the default when prg is nil
 	restart    bool                  // a priority change restarts the cycle (else retargets it)
 	dropPauses bool                  // a retarget counts the time paused before the change
@@ -222,7 +223,7 @@ func (c *compiler) compileLifecycle(defs []*lifecycleDef) *lifecycle {
 				continue
 			}
 			if prg, ok := c.compileExpr(x, cel.BoolType); ok {
-				mr.prg[k], mr.what[k] = prg, "lifecycle."+metricNames[m]+"."+condNames[k]
+				mr.prg[k], mr.what[k], mr.src[k] = prg, "lifecycle."+metricNames[m]+"."+condNames[k], x.src
 				lc.usesCEL = true
 			}
 		}
