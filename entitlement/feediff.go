@@ -22,11 +22,11 @@ import (
 // breakpoints the charged difference may stray from the exact one by less
 // than one minor unit.
 type FeeDifference struct {
-	Min      Money // new fee − old fee at MinSpend
-	MinSpend Money // the smallest spend at which the exact difference is smallest
-	Max      Money // new fee − old fee at MaxSpend
-	MaxSpend Money // the smallest spend at which the exact difference is largest
-	Limit    Money // the largest spend both prices can quote: every spend up to it fits in 64-bit minor units
+	Min      Money `json:"min"`      // new fee − old fee at MinSpend
+	MinSpend Money `json:"minSpend"` // the smallest spend at which the exact difference is smallest
+	Max      Money `json:"max"`      // new fee − old fee at MaxSpend
+	MaxSpend Money `json:"maxSpend"` // the smallest spend at which the exact difference is largest
+	Limit    Money `json:"limit"`    // the largest spend both prices can quote: every spend up to it fits in 64-bit minor units
 }
 
 // DiffFees returns the difference between the monthly fees of old and new

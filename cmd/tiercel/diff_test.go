@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/rules"
 )
 
 const diffData = "testdata/diff/"
@@ -15,61 +15,55 @@ const diffData = "testdata/diff/"
 var goldenDiff = []goldenCase{
 	{"diff-two-files", []string{"diff", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
 	{"diff-json", []string{"diff", "--output", "json", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
-	{"diff-versions", []string{"diff", diffData + "versions.yaml", "--from", "2026-01-01", "--to", "2026-07-01"}, exitFail},
-	{"diff-same-version", []string{"diff", diffData + "versions.yaml", "--from", "2026-01-01", "--to", "2026-06-30T23:59:59Z"}, exitOK},
+	{"diff-catalog", []string{"diff", "--catalog", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
+	{"diff-versions", []string{"diff", diffData + "versions.yaml", diffData + "versions-new.yaml"}, exitFail},
+	{"diff-builtin", []string{"diff", "--builtin", "default", diffData + "mine.yaml"}, exitFail},
+	{"diff-effects", []string{"diff", "--builtin", "default", diffData + "mine.yaml", "--zone", "America/New_York", "--country", "us", "--from", "2026-01-01", "--to", "2027-01-01"}, exitFail},
+	{"diff-effects-no-zone", []string{"diff", "--builtin", "default", diffData + "mine.yaml", "--from", "2026-01-01", "--to", "2026-02-01"}, exitFail},
 	{"diff-no-change", []string{"diff", diffData + "old.yaml", diffData + "old.yaml"}, exitOK},
+	{"diff-cosmetic", []string{"diff", diffData + "old.yaml", diffData + "old-restyled.yaml"}, exitOK},
 	{"diff-one-file", []string{"diff", diffData + "old.yaml"}, exitUsage},
 	{"diff-three-files", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", diffData + "versions.yaml"}, exitUsage},
-	{"diff-bad-instant", []string{"diff", diffData + "versions.yaml", "--from", "soon", "--to", "2026-07-01"}, exitUsage},
+	{"diff-builtin-two-files", []string{"diff", "--builtin", "default", diffData + "old.yaml", diffData + "new.yaml"}, exitUsage},
+	{"diff-bad-instant", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", "--from", "soon", "--to", "2026-07-01"}, exitUsage},
+	{"diff-empty-window", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", "--from", "2026-07-01", "--to", "2026-07-01"}, exitUsage},
 	{"diff-missing", []string{"diff", diffData + "old.yaml", diffData + "nope.yaml"}, exitInput},
+	{"diff-bad-catalog", []string{"diff", diffData + "old.yaml", "testdata/bad.yaml"}, exitInput},
 	{"diff-help", []string{"diff", "--help"}, exitOK},
 }
 
 func TestDiffGolden(t *testing.T) { runGolden(t, goldenDiff) }
 
-// The JSON report names each tier's status, and the fees of the changed
-// price at the reference spends where they differ.
+// The JSON report is rules.DiffReport: each tier's status, and for the
+// changed price the exact fee difference.
 func TestDiffJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", diffData+"new.yaml")
 	require.Equal(t, exitFail, code, stderr)
-	var out diffJSON
+	var out rules.DiffReport
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.True(t, out.Changed)
 	status := map[string]string{}
 	for _, d := range out.Tiers {
 		status[d.Tier] = d.Status
 	}
-	assert.Equal(t, map[string]string{"basic": "unchanged", "plus": "changed", "legacy": "removed", "premium": "added"}, status)
-	plus := out.Tiers[1]
+	assert.Equal(t, map[string]string{"plus": "changed", "legacy": "removed", "premium": "added"}, status)
+	plus := out.Tiers[0]
 	require.Equal(t, "plus", plus.Tier)
-	assert.Equal(t, feeDiffJSON{Spend: "85000.00 USD", Old: "6150.00 USD", New: "6100.00 USD", Difference: "-50.00 USD"}, plus.Fees[1])
+	require.Len(t, plus.Prices, 1)
+	fees := plus.Prices[0].Fees
+	require.NotNil(t, fees)
+	// 1% less above 80,000 outweighs the 50 more of the minimum from 80,000 + 5,000 on.
+	assert.Equal(t, "+50.00 USD", signedMoney(fees.Max))
+	assert.Equal(t, "0.00 USD", fees.MaxSpend.String())
 }
 
-func TestDiffFees(t *testing.T) {
-	usd := entitlement.Price{Currency: "USD", Minimum: entitlement.MustParseMoney("100 USD")}
-	eur := entitlement.Price{Currency: "EUR", Minimum: entitlement.MustParseMoney("100 EUR")}
-	tests := []struct {
-		name string
-		a, b *entitlement.Price
-		want feeDiffJSON // the first row
-		rows int
-	}{
-		{"price added", nil, &usd, feeDiffJSON{Spend: "0.00 USD", Old: "-", New: "100.00 USD"}, 5},
-		{"price removed", &usd, nil, feeDiffJSON{Spend: "0.00 USD", Old: "100.00 USD", New: "-"}, 5},
-		{"currency changed", &usd, &eur, feeDiffJSON{Spend: "0.00 USD / 0.00 EUR", Old: "100.00 USD", New: "100.00 EUR"}, 5},
-		{"same price", &usd, &usd, feeDiffJSON{}, 0},
+// An error never exits 1: 1 means "answers can change".
+func TestDiffErrorsNeverExitOne(t *testing.T) {
+	for _, tc := range goldenDiff {
+		if tc.code == exitFail {
+			continue
+		}
+		_, _, code := runCmd(t, tc.args...)
+		assert.NotEqual(t, exitFail, code, "%v", tc.args)
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := diffFees(tc.a, tc.b)
-			require.NoError(t, err)
-			require.Len(t, got, tc.rows)
-			if tc.rows > 0 {
-				assert.Equal(t, tc.want, got[0])
-			}
-		})
-	}
-	none, err := diffFees(nil, nil)
-	require.NoError(t, err)
-	assert.Empty(t, none)
 }
