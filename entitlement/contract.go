@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -15,26 +17,22 @@ import (
 // A Contract is plain data: share it between goroutines only if nobody
 // modifies Attrs.
 type Contract struct {
-	Account string    // account or billing identifier
-	Tier    string    // current tier id or alias, e.g. "looker-premier"
-	Start   time.Time // when the contract began
-	Renewal time.Time // the next renewal date; migrations usually take effect here
-	Spend   Money     // the monthly spend the fee is computed from
-	Zone    string    // IANA time zone of the account, for calendars with zone: account
+	Account string      // account or billing identifier
+	Tier    string      // current tier id or alias, e.g. "looker-premier"
+	Start   time.Time   // when the contract began
+	Renewal time.Time   // the next renewal date; migrations usually take effect here
+	Spend   money.Money // the monthly spend the fee is computed from
+	Zone    string      // IANA time zone of the account, for calendars with zone: account; "" for none (dates in UTC)
 	Attrs   map[string]any
-	Billing Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
+	Billing billing.Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
 }
 
-// Location loads Zone with [slo.LoadZone]; an empty Zone gives UTC. "Local"
-// is refused like any zone slo.LoadZone refuses, with an error wrapping
+// Location loads Zone with [slo.ZoneOrUTC]: an empty Zone means no zone
+// given and gives UTC, the zone of the contract's dates. "Local" is refused
+// like any zone slo.LoadZone refuses, with an error wrapping
 // slo.ErrUnknownZone: the machine's zone would make answers depend on where
 // the program runs.
-func (c Contract) Location() (*time.Location, error) {
-	if c.Zone == "" {
-		return time.UTC, nil
-	}
-	return slo.LoadZone(c.Zone)
-}
+func (c Contract) Location() (*time.Location, error) { return slo.ZoneOrUTC(c.Zone) }
 
 // Eligibility is the answer to "may (or must) this contract migrate, and to
 // what?" at a given instant.

@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -85,9 +87,12 @@ func TestContractQuote(t *testing.T) {
 		Tier:    "looker-premier",
 		Start:   time.Date(2023, time.March, 15, 0, 0, 0, 0, time.UTC),
 		Renewal: time.Date(2024, time.March, 15, 0, 0, 0, 0, time.UTC),
-		Spend:   MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
-	q, err := enhanced.QuotePeriod(c.Spend, MonthOf(c.Renewal).Starting(c.Renewal.Day()))
+	// Enhanced's fee at 85000 USD is 6150 USD; a minimum of that much gives it.
+	enhanced := billing.Price{Currency: "USD", Minimum: money.MustParseMoney("6150 USD"),
+		Bands: []billing.Band{{Unbounded: true, Rate: money.MustParseRate("0%")}}}
+	q, err := enhanced.QuotePeriod(c.Spend, billing.MonthOf(c.Renewal).Starting(c.Renewal.Day()))
 	require.NoError(t, err)
 	assert.Equal(t, 17, q.BilledDays)
 	assert.Equal(t, "3372.58 USD", q.Total.String()) // 6150 × 17/31

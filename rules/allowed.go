@@ -46,10 +46,8 @@ func (e *Engine) Allowed(action string, p entitlement.Principal, c Case) (entitl
 	if c.Priority != 0 && !c.Priority.Valid() {
 		return entitlement.Decision{}, fmt.Errorf("%s: %w: priority %d is not P1-P4", perm.rule, ErrInvalidCase, c.Priority)
 	}
-	if c.Zone != "" {
-		if _, err := loadZone(c.Zone); err != nil {
-			return entitlement.Decision{}, fmt.Errorf("%s: %w", perm.rule, err)
-		}
+	if _, err := c.resolveZone(); err != nil {
+		return entitlement.Decision{}, fmt.Errorf("%s: %w", perm.rule, err)
 	}
 	c.cel(tierID, &kase, &account)
 	v := vars{

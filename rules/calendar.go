@@ -209,11 +209,12 @@ func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known 
 	}
 }
 
-// forAccount returns the calendar id as an account in zone and country
-// ("" for none) counts on it: closed on that country's holidays when the
-// calendar's holidays are the account's, and the location openings are read
-// in when the calendar runs in the account's zone (nil otherwise).
-func (cs *calendars) forAccount(id, zone, country string) (*slo.Calendar, *time.Location, error) {
+// forAccount returns the calendar id as an account in zone (nil for none,
+// see accountZone) and country ("" for none) counts on it: closed on that
+// country's holidays when the calendar's holidays are the account's, and
+// the location openings are read in when the calendar runs in the account's
+// zone (nil otherwise).
+func (cs *calendars) forAccount(id string, zone *time.Location, country string) (*slo.Calendar, *time.Location, error) {
 	cal := cs.byID[id]
 	if cc := cs.byCountry[id]; cc != nil {
 		switch {
@@ -229,14 +230,10 @@ func (cs *calendars) forAccount(id, zone, country string) (*slo.Calendar, *time.
 	if !cal.NeedsZone() {
 		return cal, nil, nil
 	}
-	if zone == "" {
+	if zone == nil {
 		return nil, nil, fmt.Errorf("%w: calendar %q runs in the account's zone and the case gives none", ErrZoneRequired, id)
 	}
-	loc, err := loadZone(zone)
-	if err != nil {
-		return nil, nil, err
-	}
-	return cal, loc, nil
+	return cal, zone, nil
 }
 
 // countryCalendars builds, on first use, the variant of one calendar closed
@@ -283,6 +280,18 @@ func loadZone(name string) (*time.Location, error) {
 		return nil, &zoneError{name: name, err: err}
 	}
 	return l, nil
+}
+
+// accountZone resolves the zone of a case, contract or scope once per
+// decision: nil for the empty name (no zone given: instants are shown in
+// UTC or the calendar's own zone, and a calendar in the account's zone
+// fails with ErrZoneRequired), else the location, or loadZone's error
+// wrapping ErrInvalidZone.
+func accountZone(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, nil
+	}
+	return loadZone(name)
 }
 
 // zoneError is an input's zone that slo.LoadZone refused.

@@ -12,7 +12,7 @@ type Case struct {
 	Tier     string         // tier id or alias
 	Priority slo.Priority   // P1..P4
 	Opened   time.Time      // when the case was opened; required
-	Zone     string         // IANA zone for calendars with zone: account
+	Zone     string         // the account's IANA zone: calendars with zone: account run in it, results are given in it; "" for none (see Deadline.Location)
 	Language string         // language of the case, e.g. "ja"; visible to CEL as case.language
 	Account  string         // account id; visible to CEL as case.account and account.id
 	Country  string         // the account's country (ISO code, e.g. "us"), for calendars with holidays: [account] (required) or [account-if-any]
@@ -28,6 +28,28 @@ func (c *Case) now() time.Time {
 		return c.Opened
 	}
 	return c.Now
+}
+
+// resolveZone resolves the case's zone, once per decision, for the
+// calendars and the results to use: nil when the case names none, else its
+// location, or an error wrapping ErrInvalidZone (see accountZone).
+func (c *Case) resolveZone() (*time.Location, error) { return accountZone(c.Zone) }
+
+// shownIn returns the location a decision gives its instants in (the
+// Location of Deadline and Timeline): the case's zone when it names one
+// (zone, from resolveZone); else the own zone of cal, the calendar the
+// clock ran on (nil for none); else UTC. This is the one place the rule
+// is written.
+func shownIn(zone *time.Location, cal *slo.Calendar) *time.Location {
+	if zone != nil {
+		return zone
+	}
+	if cal != nil {
+		if l := cal.Location(); l != nil {
+			return l
+		}
+	}
+	return time.UTC
 }
 
 // cel fills the case and its account as CEL sees them, for a case of the

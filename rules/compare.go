@@ -33,7 +33,7 @@ func (e *Engine) Compare(from, to string) ([]slo.Change, error) {
 // Scope is the account CompareIn compares deadlines for, and the openings it
 // considers.
 type Scope struct {
-	Zone    string    // the account's IANA zone, for calendars with zone: account
+	Zone    string    // the account's IANA zone, for calendars with zone: account; "" for none (the window is read in UTC)
 	Country string    // the account's holiday country, for calendars with holidays: [account]
 	From    time.Time // the first opening considered
 	To      time.Time // openings before To are considered: the window is [From, To)
@@ -64,7 +64,11 @@ func (e *Engine) CompareIn(from, to string, s Scope) ([]slo.Change, error) {
 		return nil, fmt.Errorf("%w: the window from %s to %s is empty", ErrInvalidScope,
 			s.From.Format(time.RFC3339), s.To.Format(time.RFC3339))
 	}
-	if err := e.fillEffects(changes, &s, nil); err != nil {
+	zone, err := accountZone(s.Zone)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.fillEffects(changes, &s, zone, nil); err != nil {
 		return nil, err
 	}
 	return changes, nil
@@ -82,24 +86,19 @@ type knownEffect struct {
 }
 
 // fillEffects sets the Effect of every change of changes but added and
-// removed targets, for the account and window of s; memo, when not nil,
+// removed targets, for the account and window of s, s.Zone resolved once
+// as zone (nil for none: the window is read in UTC); memo, when not nil,
 // holds effects already computed for the same scope and learns the new
 // ones. s.To must be after s.From.
-func (e *Engine) fillEffects(changes []slo.Change, s *Scope, memo *effectMemo) error {
-	loc := time.UTC
-	if s.Zone != "" {
-		var err error
-		if loc, err = loadZone(s.Zone); err != nil {
-			return err
-		}
-	}
+func (e *Engine) fillEffects(changes []slo.Change, s *Scope, zone *time.Location, memo *effectMemo) error {
+	loc := shownIn(zone, nil)
 	start, end := s.From.In(loc), s.To.In(loc)
 	for i := range changes {
 		ch := &changes[i]
 		if ch.Kind == slo.Added || ch.Kind == slo.Removed {
 			continue
 		}
-		eff, err := e.effect(ch, s, start, end, memo)
+		eff, err := e.effect(ch, zone, s.Country, start, end, memo)
 		if err != nil {
 			return err
 		}
@@ -108,17 +107,17 @@ func (e *Engine) fillEffects(changes []slo.Change, s *Scope, memo *effectMemo) e
 	return nil
 }
 
-// effect computes the Effect of one change over [start, end), or finds it
-// in memo.
-func (e *Engine) effect(ch *slo.Change, s *Scope, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
-	return effectBetween(e, e, ch, s, start, end, memo)
+// effect computes the Effect of one change over [start, end) for an
+// account in zone and country, or finds it in memo.
+func (e *Engine) effect(ch *slo.Change, zone *time.Location, country string, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
+	return effectBetween(e, e, ch, zone, country, start, end, memo)
 }
 
 // effectBetween computes the Effect of one change over [start, end) with
 // ch.From on the calendars of the engine old and ch.To on those of new (one
 // engine for CompareIn, two for Diff), or finds it in memo, which must only
 // hold effects of the same two engines and scope.
-func effectBetween(old, new *Engine, ch *slo.Change, s *Scope, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
+func effectBetween(old, new *Engine, ch *slo.Change, zone *time.Location, country string, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
 	if memo != nil {
 		for _, m := range *memo {
 			if m.from == ch.From && m.to == ch.To {
@@ -126,11 +125,11 @@ func effectBetween(old, new *Engine, ch *slo.Change, s *Scope, start, end time.T
 			}
 		}
 	}
-	a, err := old.clock(ch.From, s)
+	a, err := old.clock(ch.From, zone, country)
 	if err != nil {
 		return slo.Effect{}, err
 	}
-	b, err := new.clock(ch.To, s)
+	b, err := new.clock(ch.To, zone, country)
 	if err != nil {
 		return slo.Effect{}, err
 	}
@@ -144,9 +143,10 @@ func effectBetween(old, new *Engine, ch *slo.Change, s *Scope, start, end time.T
 	return eff, nil
 }
 
-// clock binds target t to its calendar as it runs for the scope's account.
-func (e *Engine) clock(t slo.Target, s *Scope) (slo.Clock, error) {
-	cal, _, err := e.calendars.forAccount(t.Calendar, s.Zone, s.Country)
+// clock binds target t to its calendar as it runs for an account in zone
+// (nil for none) and country.
+func (e *Engine) clock(t slo.Target, zone *time.Location, country string) (slo.Clock, error) {
+	cal, _, err := e.calendars.forAccount(t.Calendar, zone, country)
 	if err != nil {
 		return slo.Clock{}, err
 	}

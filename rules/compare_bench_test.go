@@ -64,9 +64,11 @@ func BenchmarkCompareIn(b *testing.B) {
 // minuteWalk returns the extremes of due(to) - due(from) over the openings
 // of s at every whole minute.
 func minuteWalk(b *testing.B, e *Engine, ch slo.Change, s Scope) (lo, hi time.Duration) {
-	a, err := e.clock(ch.From, &s)
+	zone, err := accountZone(s.Zone)
 	require.NoError(b, err)
-	z, err := e.clock(ch.To, &s)
+	a, err := e.clock(ch.From, zone, s.Country)
+	require.NoError(b, err)
+	z, err := e.clock(ch.To, zone, s.Country)
 	require.NoError(b, err)
 	first := true
 	for t := s.From; t.Before(s.To); t = t.Add(time.Minute) {

@@ -9,10 +9,18 @@ import (
 
 // Deadline is when a case's initial response is due, on which clock, and
 // which rule or table row decided it.
+//
+// Location is the zone the decision gives its instants in, resolved once
+// per decision: the case's zone when it names one (the zone the clock ran
+// in for a calendar in the account's zone); else the own zone of the
+// calendar that counted (a business calendar's); else UTC (a 24x7 clock and
+// no zone). A caller prints the case's instants in it without loading any
+// zone again.
 type Deadline struct {
-	Due    time.Time  // the instant the response is due, in the case's Opened location
-	Target slo.Target // the response time and the calendar it runs on
-	Rule   string     // the id of the rule that decided, or "tiers.<id>.response.<P>"
+	Due      time.Time      // the instant the response is due, in Location
+	Target   slo.Target     // the response time and the calendar it runs on
+	Rule     string         // the id of the rule that decided, or "tiers.<id>.response.<P>"
+	Location *time.Location // the zone of Due: the case's, else the calendar's own, else UTC; never nil after a decision
 }
 
 // Deadline computes when the initial response to c is due.
@@ -24,7 +32,8 @@ type Deadline struct {
 // neither the table nor a rule gives a target for the priority,
 // ErrZoneRequired when the calendar's zone is the account's and c.Zone is
 // empty, ErrCountryRequired when the calendar's holidays are the account's
-// country (holidays: [account]) and c.Country is empty, ErrInvalidZone for a zone that is not an IANA name, ErrInvalidCase
+// country (holidays: [account]) and c.Country is empty, ErrInvalidZone for
+// a zone that is not an IANA name (whatever the calendar), ErrInvalidCase
 // for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
@@ -32,8 +41,9 @@ func (e *Engine) Deadline(c Case) (Deadline, error) {
 	if err != nil {
 		return Deadline{}, err
 	}
-	due := r.cal.Add(r.opened, r.target.Within, c.Pauses...).In(c.Opened.Location())
-	return Deadline{Due: due, Target: r.target, Rule: r.rule}, nil
+	loc := shownIn(r.zone, r.cal)
+	due := r.cal.Add(r.opened, r.target.Within, c.Pauses...).In(loc)
+	return Deadline{Due: due, Target: r.target, Rule: r.rule, Location: loc}, nil
 }
 
 // Progress is where a running case stands against its response target at
@@ -47,30 +57,32 @@ type Progress struct {
 // Status reports how far c has run on its response clock at now, with the
 // case's pauses excluded, and when the 50%, 75% and 100% warnings fall.
 // now is an input: the engine never reads the wall clock. It decides the
-// target exactly as Deadline does and returns the same errors.
+// target exactly as Deadline does and returns the same errors; the due
+// instant and the warnings are in Deadline.Location.
 func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
 	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Progress{}, err
 	}
 	st := r.cal.Status(r.opened, r.target.Within, now, c.Pauses...)
-	st.Due = st.Due.In(c.Opened.Location())
+	loc := shownIn(r.zone, r.cal)
+	st.Due = st.Due.In(loc)
 	for i := range st.Warnings {
-		st.Warnings[i].At = st.Warnings[i].At.In(c.Opened.Location())
+		st.Warnings[i].At = st.Warnings[i].At.In(loc)
 	}
-	return Progress{Deadline: Deadline{Due: st.Due, Target: r.target, Rule: r.rule}, Status: st}, nil
+	return Progress{Deadline: Deadline{Due: st.Due, Target: r.target, Rule: r.rule, Location: loc}, Status: st}, nil
 }
 
 // resolved is the decision about a case's target: the target, the rule or
 // table row that gave it, its calendar, the account's zone when the
-// calendar runs in it (else nil), and the opening instant in the calendar's
-// zone.
+// calendar runs in it (else nil), the case's zone (nil when it names none)
+// and the opening instant in the calendar's zone.
 type resolved struct {
-	target slo.Target
-	rule   string
-	cal    *slo.Calendar
-	loc    *time.Location
-	opened time.Time
+	target    slo.Target
+	rule      string
+	cal       *slo.Calendar
+	loc, zone *time.Location
+	opened    time.Time
 }
 
 // caseTier returns the tier of c after checking the fields every decision
@@ -89,19 +101,23 @@ func (e *Engine) caseTier(c *Case) (*tier, error) {
 	return t, nil
 }
 
-// resolve decides the target of metric m for c.
+// resolve decides the target of metric m for c, its zone resolved once.
 func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 	t, err := e.caseTier(c)
 	if err != nil {
 		return resolved{}, err
 	}
-	return e.decide(t, c, m)
+	zone, err := c.resolveZone()
+	if err != nil {
+		return resolved{}, err
+	}
+	return e.decide(t, c, zone, m)
 }
 
 // decide decides the target of metric m for c on tier t, c already checked
-// (see caseTier): the rule chain, else the table, and the calendar as it
-// runs for the case's account.
-func (e *Engine) decide(t *tier, c *Case, m metric) (resolved, error) {
+// (see caseTier) and its zone resolved (nil for none): the rule chain, else
+// the table, and the calendar as it runs for the case's account.
+func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric) (resolved, error) {
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
@@ -124,13 +140,13 @@ func (e *Engine) decide(t *tier, c *Case, m metric) (resolved, error) {
 	if !has || target.Within <= 0 || target.Calendar == "" {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)
 	}
-	cal, loc, err := e.calendars.forAccount(target.Calendar, c.Zone, c.Country)
+	cal, in, err := e.calendars.forAccount(target.Calendar, zone, c.Country)
 	if err != nil {
 		return resolved{}, err
 	}
 	opened := c.Opened
-	if loc != nil {
-		opened = opened.In(loc)
+	if in != nil {
+		opened = opened.In(in)
 	}
-	return resolved{target: target, rule: ruleID, cal: cal, loc: loc, opened: opened}, nil
+	return resolved{target: target, rule: ruleID, cal: cal, loc: in, zone: zone, opened: opened}, nil
 }

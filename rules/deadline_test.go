@@ -73,7 +73,17 @@ func TestDefaultDeadlines(t *testing.T) {
 			d, err := e.Deadline(Case{Tier: tc.tier, Priority: tc.p, Opened: opened, Zone: tc.zone})
 			require.NoError(t, err)
 			assert.True(t, want.Equal(d.Due), "due %v, want %v", d.Due, want)
-			assert.Equal(t, opened.Location(), d.Due.Location(), "due keeps the opened instant's location")
+			// The case's zone, else the calendar's own (Looker's Pacific
+			// week), else UTC.
+			wantLoc := time.UTC
+			switch {
+			case tc.zone != "":
+				wantLoc = mustZone(t, tc.zone)
+			case tc.tier == "looker-premier":
+				wantLoc = mustZone(t, "America/Los_Angeles")
+			}
+			assert.Equal(t, wantLoc, d.Location)
+			assert.Equal(t, wantLoc, d.Due.Location(), "due is in the decision's location")
 			assert.Equal(t, tc.target, d.Target.String())
 			assert.Equal(t, tc.rule, d.Rule)
 		})

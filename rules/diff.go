@@ -117,7 +117,8 @@ func Diff(old, new *Engine, opts DiffOptions) (DiffReport, error) {
 type differ struct {
 	old, new *Engine
 	scope    *Scope
-	start    time.Time // the scope's window in its zone
+	zone     *time.Location // the scope's zone; nil for none
+	start    time.Time      // the scope's window in its zone
 	end      time.Time
 	memo     effectMemo
 	report   DiffReport
@@ -125,14 +126,12 @@ type differ struct {
 
 // setScope checks the scope's zone and places its window in it.
 func (d *differ) setScope(s *Scope) error {
-	loc := time.UTC
-	if s.Zone != "" {
-		var err error
-		if loc, err = loadZone(s.Zone); err != nil {
-			return err
-		}
+	zone, err := accountZone(s.Zone)
+	if err != nil {
+		return err
 	}
-	d.scope, d.start, d.end = s, s.From.In(loc), s.To.In(loc)
+	loc := shownIn(zone, nil)
+	d.scope, d.zone, d.start, d.end = s, zone, s.From.In(loc), s.To.In(loc)
 	return nil
 }
 

@@ -5,7 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -187,7 +188,7 @@ func lifecycleForm(lc *lifecycle) form {
 }
 
 // priceForm is the canonical form of one price version.
-func priceForm(v *entitlement.PriceVersion) form {
+func priceForm(v *billing.PriceVersion) form {
 	p := &v.Price
 	f := form{
 		{"effective", effectiveText(v)},
@@ -213,15 +214,15 @@ func priceForm(v *entitlement.PriceVersion) form {
 
 // effectiveText writes a version's effective instant, "always" for a
 // single price.
-func effectiveText(v *entitlement.PriceVersion) string {
+func effectiveText(v *billing.PriceVersion) string {
 	if v.Effective.IsZero() {
 		return "always"
 	}
-	return entitlement.FormatEffective(v.Effective)
+	return billing.FormatEffective(v.Effective)
 }
 
-func moneyOrNone(m entitlement.Money) string {
-	if m == (entitlement.Money{}) {
+func moneyOrNone(m money.Money) string {
+	if m == (money.Money{}) {
 		return ""
 	}
 	return m.String()

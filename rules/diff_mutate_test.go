@@ -112,19 +112,26 @@ func onKeep(f func(k *gFeatures, r *rand.Rand)) mutation {
 	})
 }
 
-// onPrice changes a price of a tier: its single price or one version.
+// onPrice changes a price of a tier that has one: its single price or one
+// of its versions.
 func onPrice(versions bool, f func(p *gPrice, r *rand.Rand)) mutation {
-	return onTier(func(_ *gCat, t *gTier, r *rand.Rand) bool {
-		switch {
-		case versions && len(t.Prices) > 0:
-			f(pick(r, t.Prices), r)
-		case !versions && t.Price != nil:
-			f(t.Price, r)
-		default:
+	return func(c *gCat, r *rand.Rand) bool {
+		var prices []*gPrice
+		for _, id := range c.tierIDs() {
+			t := c.Tiers[id]
+			switch {
+			case versions:
+				prices = append(prices, t.Prices...)
+			case t.Price != nil:
+				prices = append(prices, t.Price)
+			}
+		}
+		if len(prices) == 0 {
 			return false
 		}
+		f(pick(r, prices), r)
 		return true
-	})
+	}
 }
 
 func onBand(versions bool, f func(b *gBand, last bool, r *rand.Rand)) mutation {

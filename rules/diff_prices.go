@@ -1,7 +1,7 @@
 package rules
 
 import (
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 )
 
 // PriceDiff is one price version of a tier that differs between two
@@ -13,13 +13,13 @@ import (
 // the spend. Paid says which contracts pay the version under the new
 // catalog's billing.priceVersion (the old one's for a removed version).
 type PriceDiff struct {
-	Version   int                        `json:"version"` // 1-based
-	Effective string                     `json:"effective"`
-	Status    string                     `json:"status"`
-	Fields    []FieldChange              `json:"fields,omitempty"`
-	Fees      *entitlement.FeeDifference `json:"fees,omitempty"`
-	FeesError string                     `json:"feesError,omitempty"`
-	Paid      string                     `json:"paid"`
+	Version   int                    `json:"version"` // 1-based
+	Effective string                 `json:"effective"`
+	Status    string                 `json:"status"`
+	Fields    []FieldChange          `json:"fields,omitempty"`
+	Fees      *billing.FeeDifference `json:"fees,omitempty"`
+	FeesError string                 `json:"feesError,omitempty"`
+	Paid      string                 `json:"paid"`
 }
 
 // prices compares the price versions of two versions of a tier, place by
@@ -41,7 +41,7 @@ func (d *differ) prices(a, b *tier) []PriceDiff {
 				continue
 			}
 			pd.Effective, pd.Paid = effectiveText(&b.prices[i]), paidBy(d.new.versionPolicy, b.prices, i)
-			if fd, err := entitlement.DiffFees(a.prices[i].Price, b.prices[i].Price); err != nil {
+			if fd, err := billing.DiffFees(a.prices[i].Price, b.prices[i].Price); err != nil {
 				pd.FeesError = err.Error()
 			} else {
 				pd.Fees = &fd
@@ -53,18 +53,18 @@ func (d *differ) prices(a, b *tier) []PriceDiff {
 }
 
 // paidBy says which contracts pay the version i of book under policy.
-func paidBy(policy entitlement.VersionPolicy, book entitlement.PriceBook, i int) string {
+func paidBy(policy billing.VersionPolicy, book billing.PriceBook, i int) string {
 	from, until := "", ""
 	if !book[i].Effective.IsZero() {
-		from = " from " + entitlement.FormatEffective(book[i].Effective)
+		from = " from " + billing.FormatEffective(book[i].Effective)
 	}
 	if i+1 < len(book) {
-		until = " before " + entitlement.FormatEffective(book[i+1].Effective)
+		until = " before " + billing.FormatEffective(book[i+1].Effective)
 	}
 	if from == "" && until == "" {
 		return "every contract, always"
 	}
-	if policy == entitlement.VersionAtBilled {
+	if policy == billing.VersionAtBilled {
 		return "every contract, for the months billed" + from + until
 	}
 	return "contracts that start or renew" + from + until + ", until their next renewal (billing.priceVersion: contract)"

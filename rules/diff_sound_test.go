@@ -12,7 +12,9 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -104,12 +106,12 @@ func randomEvents(r *rand.Rand, c Case, tiers []string) ([]Event, time.Time) {
 	return evs, at.Add(time.Duration(r.IntN(200)) * time.Hour)
 }
 
-func randomSpend(r *rand.Rand) entitlement.Money {
+func randomSpend(r *rand.Rand) money.Money {
 	s := pick(r, probeSpends)
 	if r.IntN(3) == 0 {
 		s = r.Int64N(300_000_000)
 	}
-	m, _ := entitlement.NewMoney(s, "USD")
+	m, _ := money.NewMoney(s, "USD")
 	return m
 }
 
@@ -134,9 +136,9 @@ func probes(r *rand.Rand, tiers []string, n int) []probe {
 		at := randomInstant(r)
 		spend := randomSpend(r)
 		tier := pick(r, tiers)
-		period := entitlement.MonthPeriod(2026, time.Month(1+r.IntN(12))).Starting(1 + r.IntN(28))
-		months := entitlement.Months{Year: 2026, Month: time.Month(1 + r.IntN(12)), Count: 1 + r.IntN(14)}
-		spends := []entitlement.Spend{{Year: months.Year, Month: months.Month, Account: "acme", Amount: spend}}
+		period := billing.MonthPeriod(2026, time.Month(1+r.IntN(12))).Starting(1 + r.IntN(28))
+		months := billing.Months{Year: 2026, Month: time.Month(1 + r.IntN(12)), Count: 1 + r.IntN(14)}
+		spends := []billing.Spend{{Year: months.Year, Month: months.Month, Account: "acme", Amount: spend}}
 		action := pick(r, []string{"cases.view", "cases.edit", "cases.close"})
 		principal := entitlement.Principal{ID: "ana", Roles: subset(r, []string{"viewer", "editor"})}
 		ps = append(ps,

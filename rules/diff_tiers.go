@@ -126,7 +126,7 @@ func (d *differ) effect(td *TargetDiff, ch *slo.Change) {
 	if d.scope == nil {
 		return
 	}
-	eff, err := effectBetween(d.old, d.new, ch, d.scope, d.start, d.end, &d.memo)
+	eff, err := effectBetween(d.old, d.new, ch, d.zone, d.scope.Country, d.start, d.end, &d.memo)
 	if err != nil {
 		td.EffectError = err.Error()
 		return

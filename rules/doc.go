@@ -10,16 +10,27 @@
 //     changes), every clock of the case: response, next reply, update and
 //     resolution, each cycle with its target, pauses, due instant and
 //     breach.
-//   - Compare: an account moves from tier A to tier B; which response
-//     targets improve, degrade or stay the same?
-//   - Eligibility and Plan: a legacy contract reaches its renewal; may (or
-//     must) it move, to which tiers, from when, what changes for each, and
-//     which tier keeps its targets at the lowest price?
+//   - Compare and CompareIn: an account moves from tier A to tier B; which
+//     response targets improve, degrade or stay the same, as written and
+//     (CompareIn) for the deadlines one account sees over a window?
+//   - Replay: a history of cases decided again on another tier; how much
+//     later or earlier would each response have been due?
+//   - Eligibility, EligibilityWith, Plan and PlanWith: a legacy contract
+//     reaches its renewal; may (or must) it move, to which tiers, from when,
+//     what changes for each, and which tier keeps its targets at the lowest
+//     price (the With forms choose the rule of that recommendation)?
 //   - Entitlements and MovedEntitlements: which languages, channels and
 //     services does a contract have at an instant, before and after a move?
-//   - Quote and QuotePeriod: what does tier X cost for a month, or part of
-//     one, with spend S?
+//   - Quote, QuotePeriod and PriceAt: what does tier X cost for a month, or
+//     part of one, with spend S, and which price version does a contract pay
+//     at an instant?
+//   - Invoice: a contract's bill over months of spends: a line per month and
+//     tier, across a move, with its discounts and true-ups.
 //   - Allowed: may a principal do an action on a case?
+//   - Tiers, Tier, Features, Calendars, Calendar, Rules, Actions and
+//     PriceVersion: what the catalog holds (tiers by id or alias, their
+//     features, calendars, rule ids, permission actions, the price version
+//     policy).
 //
 // Test suites that pin these answers in YAML live in package suite.
 //

@@ -7,17 +7,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
-// contractInput is a contract made ready for evaluation.
+// contractInput is a contract made ready for evaluation, its zone resolved
+// once (nil when it names none).
 type contractInput struct {
-	t  *tier
-	at time.Time
-	v  vars
-	cc celContract
-	ac celAccount
+	t    *tier
+	zone *time.Location
+	at   time.Time
+	v    vars
+	cc   celContract
+	ac   celAccount
 }
 
 // input checks a contract and the instant of a decision and builds the CEL
@@ -33,12 +37,11 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 	if err != nil {
 		return err
 	}
-	if c.Zone != "" {
-		if _, err := loadZone(c.Zone); err != nil {
-			return err
-		}
+	zone, err := accountZone(c.Zone)
+	if err != nil {
+		return err
 	}
-	in.t, in.at = t, at
+	in.t, in.zone, in.at = t, zone, at
 	in.cc = celContract{
 		Account: c.Account, Tier: t.id, Start: c.Start, Renewal: c.Renewal,
 		Spend: toCelMoney(c.Spend), Zone: c.Zone, Attrs: attrs(c.Attrs),
@@ -51,9 +54,9 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 // pow10 holds the powers of ten up to the largest number of minor digits.
 var pow10 = [...]int64{1, 10, 100, 1000, 10000}
 
-func toCelMoney(m entitlement.Money) celMoney {
+func toCelMoney(m money.Money) celMoney {
 	cm := celMoney{Minor: m.Minor(), Units: m.Minor(), Currency: m.Currency()}
-	if d, ok := entitlement.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
+	if d, ok := money.CurrencyDigits(m.Currency()); ok && d >= 0 && d < len(pow10) {
 		cm.Units = m.Minor() / pow10[d]
 	}
 	return cm
@@ -65,7 +68,7 @@ type candidate struct {
 	changes   []slo.Change // with their effects when known
 	keeps     bool
 	deadlines bool // keeps, effects known and no deadline later
-	quote     entitlement.Quote
+	quote     billing.Quote
 	err       error // why the target could not be priced
 }
 
@@ -96,7 +99,7 @@ const (
 
 func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions) (*assessment, error) {
 	if c.Spend.Sign() < 0 {
-		return nil, fmt.Errorf("%w: %s", entitlement.ErrNegativeSpend, c.Spend)
+		return nil, fmt.Errorf("%w: %s", billing.ErrNegativeSpend, c.Spend)
 	}
 	var in contractInput
 	if err := e.input(c, at, &in); err != nil {
@@ -112,7 +115,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions)
 		return a, nil
 	}
 	a.describeMove(in.t, mv, at)
-	effects, err := e.moveEffects(c, mv, in.t, &a.el)
+	effects, err := e.moveEffects(c, in.zone, mv, in.t, &a.el)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +225,7 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		if !errors.Is(cd.err, ErrNoPrice) {
 			priced++
 		}
-		if errors.Is(cd.err, entitlement.ErrCurrencyMismatch) {
+		if errors.Is(cd.err, money.ErrCurrencyMismatch) {
 			mismatched++
 		}
 		desc := moves[i].desc
@@ -234,14 +237,14 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 	}
 	if !noSpend && priced > 0 && mismatched == priced {
 		return fmt.Errorf("%w: the spend %s is in a currency no target of %s is priced in (%s)",
-			entitlement.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
+			money.ErrCurrencyMismatch, c.Spend, m.id, strings.Join(priceCurrencies(m.to), ", "))
 	}
 	return nil
 }
 
 // reason says, in one sentence, how the candidate changes the targets
 // (desc) and what it costs at spend, or why it has no price.
-func (cd *candidate) reason(desc string, spend entitlement.Money, noSpend bool) string {
+func (cd *candidate) reason(desc string, spend money.Money, noSpend bool) string {
 	if cd.err != nil {
 		if !noSpend || errors.Is(cd.err, ErrNoPrice) {
 			return cd.t.id + " " + desc + "; it cannot be priced: " + cd.err.Error()
@@ -306,8 +309,8 @@ func notCovered(e *Engine, t *tier) string {
 // the effects unknown, and say so. Without a zone, a reason says the effects
 // need one.
 //
-// Errors: entitlement.ErrNegativeSpend for a negative spend;
-// entitlement.ErrCurrencyMismatch when the migration's targets have prices
+// Errors: billing.ErrNegativeSpend for a negative spend;
+// money.ErrCurrencyMismatch when the migration's targets have prices
 // and none is in the spend's currency; ErrInvalidContract for a zero at, a
 // contract without a tier or an expression that needs a date the contract
 // leaves zero; ErrUnknownTier;

@@ -6,13 +6,13 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // BenchmarkQuote prices the Enhanced worked example through the engine.
 func BenchmarkQuote(b *testing.B) {
 	e := Default()
-	spend := entitlement.MustParseMoney("85000 USD")
+	spend := money.MustParseMoney("85000 USD")
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := e.Quote("enhanced", spend); err != nil {
@@ -58,11 +58,11 @@ func BenchmarkQuoteMillionContracts(b *testing.B) {
 	const n = 1_000_000
 	e := Default()
 	tiers := [...]string{"standard", "enhanced", "premium"}
-	spends := make([]entitlement.Money, n)
+	spends := make([]money.Money, n)
 	for i := range spends {
 		// Spends from 0 to 2,000,000.00 USD, spread over every band.
 		minor := int64(uint64(i) * 2654435761 % 200_000_000)
-		m, err := entitlement.NewMoney(minor, "USD")
+		m, err := money.NewMoney(minor, "USD")
 		require.NoError(b, err)
 		spends[i] = m
 	}

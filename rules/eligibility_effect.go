@@ -19,26 +19,23 @@ func yearOf(effective time.Time, loc *time.Location) (time.Time, time.Time) {
 
 // moveEffects computes, for a contract on tier cur that migration mv
 // applies to, the changes to each target with their effects over the
-// first year after the move, in the contract's zone (a contract gives no
-// holiday country). It returns nil, with a reason in el, when they cannot
-// be known: the contract has no zone, or a calendar needs a country.
-func (e *Engine) moveEffects(c *entitlement.Contract, mv *moving, cur *tier, el *entitlement.Eligibility) ([][]slo.Change, error) {
-	if c.Zone == "" {
+// first year after the move, in the contract's zone (c.Zone resolved once
+// as zone; a contract gives no holiday country). It returns nil, with a
+// reason in el, when they cannot be known: the contract has no zone, or a
+// calendar needs a country.
+func (e *Engine) moveEffects(c *entitlement.Contract, zone *time.Location, mv *moving, cur *tier, el *entitlement.Eligibility) ([][]slo.Change, error) {
+	if zone == nil {
 		el.Reasons = append(el.Reasons, "effective changes need the account's zone: give the contract a zone to see how the deadlines the account would see move")
 		return nil, nil
 	}
-	loc, err := loadZone(c.Zone)
-	if err != nil {
-		return nil, err
-	}
-	from, to := yearOf(mv.effective, loc)
+	from, to := yearOf(mv.effective, zone)
 	s := Scope{Zone: c.Zone, From: from, To: to}
 	var memo effectMemo
 	moves := mv.m.moves[cur.id]
 	out := make([][]slo.Change, len(moves))
 	for i := range moves {
 		out[i] = slices.Clone(moves[i].changes)
-		err := e.fillEffects(out[i], &s, &memo)
+		err := e.fillEffects(out[i], &s, zone, &memo)
 		if errors.Is(err, ErrCountryRequired) {
 			el.Reasons = append(el.Reasons, "effective changes are unknown: a calendar closes on the account's country's holidays, which a contract does not give")
 			return nil, nil

@@ -7,7 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestEligibilityEffective(t *testing.T) {
@@ -16,7 +18,7 @@ func TestEligibilityEffective(t *testing.T) {
 	base := entitlement.Contract{
 		Account: "acme", Tier: "old",
 		Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("1000 USD"),
+		Spend:   money.MustParseMoney("1000 USD"),
 		Zone:    "America/New_York",
 	}
 	const (

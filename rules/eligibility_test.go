@@ -8,7 +8,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // lookerContract is a Looker Premier contract renewing on 1 March 2024.
@@ -18,7 +20,7 @@ func lookerContract() entitlement.Contract {
 		Tier:    "looker-premier",
 		Start:   time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC),
 		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/Los_Angeles",
 	}
 }
@@ -95,7 +97,7 @@ func TestEligibilityRecommendation(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := lookerContract()
-			c.Spend = entitlement.MustParseMoney(tt.spend)
+			c.Spend = money.MustParseMoney(tt.spend)
 			el, err := Default().Eligibility(c, c.Renewal)
 			require.NoError(t, err)
 			assert.Equal(t, tt.recommended, el.Recommended)
@@ -103,7 +105,7 @@ func TestEligibilityRecommendation(t *testing.T) {
 	}
 	t.Run("no spend", func(t *testing.T) {
 		c := lookerContract()
-		c.Spend = entitlement.Money{}
+		c.Spend = money.Money{}
 		el, err := Default().Eligibility(c, c.Renewal)
 		require.NoError(t, err)
 		assert.True(t, el.Eligible)
@@ -165,9 +167,9 @@ func TestEligibilityErrors(t *testing.T) {
 			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
 			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
-		{"negative spend", func(c *entitlement.Contract) { c.Spend = entitlement.MustParseMoney("-1 USD") }, at, entitlement.ErrNegativeSpend,
+		{"negative spend", func(c *entitlement.Contract) { c.Spend = money.MustParseMoney("-1 USD") }, at, billing.ErrNegativeSpend,
 			`eligibility of contract "acme": negative spend: -1.00 USD`},
-		{"a spend no target is priced in", func(c *entitlement.Contract) { c.Spend = entitlement.MustParseMoney("100 EUR") }, at, entitlement.ErrCurrencyMismatch,
+		{"a spend no target is priced in", func(c *entitlement.Contract) { c.Spend = money.MustParseMoney("100 EUR") }, at, money.ErrCurrencyMismatch,
 			`eligibility of contract "acme": currency mismatch: the spend 100.00 EUR is in a currency no target of looker-to-customer-care is priced in (USD)`},
 	}
 	for _, tt := range tests {
@@ -228,7 +230,7 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 		Account: "acme", Tier: "old",
 		Start:   time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
 		Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("1000 USD"),
+		Spend:   money.MustParseMoney("1000 USD"),
 	}
 	at := time.Date(2025, 1, 9, 12, 0, 0, 0, time.UTC)
 
@@ -266,7 +268,7 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 	})
 	t.Run("applies reads the spend", func(t *testing.T) {
 		c := c
-		c.Spend = entitlement.MustParseMoney("99.99 USD")
+		c.Spend = money.MustParseMoney("99.99 USD")
 		el, err := e.Eligibility(c, at)
 		require.NoError(t, err)
 		assert.False(t, el.Eligible)
@@ -274,9 +276,9 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 	})
 	t.Run("a spend no target is priced in", func(t *testing.T) {
 		c := c
-		c.Spend = entitlement.MustParseMoney("1000 EUR")
+		c.Spend = money.MustParseMoney("1000 EUR")
 		el, err := e.Eligibility(c, at)
-		require.ErrorIs(t, err, entitlement.ErrCurrencyMismatch)
+		require.ErrorIs(t, err, money.ErrCurrencyMismatch)
 		assert.EqualError(t, err, `eligibility of contract "acme": currency mismatch: the spend 1000.00 EUR is in a currency no target of old-out is priced in (USD)`)
 		assert.Zero(t, el)
 	})
@@ -307,7 +309,7 @@ migrations:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Spend: entitlement.MustParseMoney(tt.spend)}
+			c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Spend: money.MustParseMoney(tt.spend)}
 			el, err := e.Eligibility(c, c.Renewal)
 			require.NoError(t, err)
 			assert.Equal(t, tt.recommended, el.Recommended)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/slo"
@@ -23,7 +24,7 @@ type Engine struct {
 	migrations  []*migration
 	permissions map[string]*permission
 	// versionPolicy is billing.priceVersion: which price version a contract pays.
-	versionPolicy entitlement.VersionPolicy
+	versionPolicy billing.VersionPolicy
 	lifecycle     *lifecycle // how events drive the clocks of each metric (Timeline)
 }
 
@@ -128,10 +129,10 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	if err != nil {
 		return Tier{}, err
 	}
-	var price *entitlement.Price
+	var price *billing.Price
 	if t.price != nil {
 		pc := *t.price
-		pc.Bands = append([]entitlement.Band(nil), t.price.Bands...)
+		pc.Bands = append([]billing.Band(nil), t.price.Bands...)
 		price = &pc
 	}
 	prices := slices.Clone(t.prices)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -164,7 +164,7 @@ func FuzzEngine(f *testing.F) {
 					require.NotEmpty(t, ch.Kind.String())
 				}
 			}
-			spend, err := entitlement.NewMoney(cr.Int64N(1_000_000_000_000), "USD")
+			spend, err := money.NewMoney(cr.Int64N(1_000_000_000_000), "USD")
 			require.NoError(t, err)
 			q, err := e.Quote(a, spend)
 			if err != nil {

@@ -43,7 +43,7 @@ var (
 // Error is a problem found at one place of a catalog file. Its text reads
 // "file:line:col: path: message", like a compiler's. Line and Column are
 // 1-based; zero means unknown. Error wraps ErrInvalidCatalog and, where one
-// applies, a more specific cause (ErrUnknownTier, an slo or entitlement
+// applies, a more specific cause (ErrUnknownTier, an slo, money or billing
 // error), so errors.Is works on it.
 type Error = yamlpos.Error
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -12,7 +13,7 @@ import (
 func ExampleEngine_Quote() {
 	e := rules.Default()
 	// "advanced" is an alias of enhanced.
-	q, err := e.Quote("advanced", entitlement.MustParseMoney("85000 USD"))
+	q, err := e.Quote("advanced", money.MustParseMoney("85000 USD"))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -22,7 +23,7 @@ func ExampleEngine_Quote() {
 	}
 	fmt.Println(q.Tier, "costs", q.Total, "a month; minimum applied:", q.MinimumApplied)
 
-	_, err = e.Quote("looker-premier", entitlement.MustParseMoney("85000 USD"))
+	_, err = e.Quote("looker-premier", money.MustParseMoney("85000 USD"))
 	fmt.Println(err)
 	// Output:
 	// 10000.00 USD  at 10% = 1000.00 USD
@@ -38,7 +39,7 @@ func ExampleEngine_Eligibility() {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	el, err := rules.Default().Eligibility(c, time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC))
 	if err != nil {

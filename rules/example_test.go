@@ -86,3 +86,59 @@ func ExampleEngine_Compare() {
 	// P3  8h looker-24x5   -> 8h business  unchanged
 	// P4  8h looker-24x5   -> 8h business  unchanged
 }
+
+// A decision gives its instants in one location, resolved once: the case's
+// zone, else the own zone of the calendar that counted, else UTC. Print
+// them as they come, without loading a zone again.
+func ExampleDeadline_location() {
+	e := rules.Default()
+	opened := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, c := range []rules.Case{
+		{Tier: "enhanced", Priority: slo.P1, Opened: opened, Zone: "Asia/Tokyo"}, // the case's zone
+		{Tier: "looker-premier", Priority: slo.P1, Opened: opened},               // Looker's Pacific calendar
+		{Tier: "enhanced", Priority: slo.P1, Opened: opened},                     // 24x7 and no zone
+	} {
+		d, err := e.Deadline(c)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(d.Location, d.Due.Format(time.RFC3339))
+	}
+	// Output:
+	// Asia/Tokyo 2026-03-02T20:00:00+09:00
+	// America/Los_Angeles 2026-03-02T03:00:00-08:00
+	// UTC 2026-03-02T11:00:00Z
+}
+
+func ExampleEngine_Status() {
+	ny, err := slo.LoadZone("America/New_York")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// A P3 case on Standard opened on Friday afternoon, looked at on Monday
+	// at noon: 8 business hours, the weekend does not count.
+	c := rules.Case{
+		Tier:     "standard",
+		Priority: slo.P3,
+		Opened:   time.Date(2026, 11, 27, 15, 0, 0, 0, ny),
+		Zone:     "America/New_York",
+	}
+	p, err := rules.Default().Status(c, time.Date(2026, 11, 30, 12, 0, 0, 0, ny))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Deadline.Target, "decided by", p.Deadline.Rule)
+	fmt.Println("elapsed", p.Status.Elapsed, "remaining", p.Status.Remaining, "breached", p.Status.Breached)
+	for _, w := range p.Status.Warnings {
+		fmt.Printf("%3d%% at %s reached: %t\n", w.Fraction, w.At.Format("Mon 15:04 MST"), w.Reached)
+	}
+	// Output:
+	// 8h business decided by tiers.standard.response.P3
+	// elapsed 5h0m0s remaining 3h0m0s breached false
+	//  50% at Mon 11:00 EST reached: true
+	//  75% at Mon 13:00 EST reached: false
+	// 100% at Mon 15:00 EST reached: false
+}

@@ -6,12 +6,14 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // Invoice bills the contract c over months from the spends of its accounts:
 // one fee line per month and per tier billed in it, then the month's
-// discounts, then any true-up (see entitlement.Billing.Apply), and the total.
+// discounts, then any true-up (see billing.Billing.Apply), and the total.
 //
 // The spends of a month are summed over every account given (AWS and Google
 // Cloud price support on the aggregated spend of the accounts under one
@@ -30,17 +32,17 @@ import (
 // A tier the catalog does not price, such as a legacy tier, bills
 // c.Billing.Fee every month whatever the spend, prorated by days.
 //
-// Errors: those of PriceAt; entitlement.ErrInvalidPeriod for bad months or
-// a spend outside them; entitlement.ErrNegativeSpend;
-// entitlement.ErrCurrencyMismatch for a spend or fee in another currency
+// Errors: those of PriceAt; billing.ErrInvalidPeriod for bad months or
+// a spend outside them; billing.ErrNegativeSpend;
+// money.ErrCurrencyMismatch for a spend or fee in another currency
 // than the tier's price; ErrNoPrice for an unpriced tier without
 // c.Billing.Fee; ErrInvalidContract for a move without a valid MovesTo or a
-// MovesTo without a move; entitlement.ErrInvalidTerms; and the errors of
+// MovesTo without a move; billing.ErrInvalidTerms; and the errors of
 // the migration's expressions. Invoice is safe for concurrent use.
-func (e *Engine) Invoice(c entitlement.Contract, months entitlement.Months, spends []entitlement.Spend) (entitlement.Invoice, error) {
+func (e *Engine) Invoice(c entitlement.Contract, months billing.Months, spends []billing.Spend) (billing.Invoice, error) {
 	inv, err := e.invoice(&c, months, spends)
 	if err != nil {
-		return entitlement.Invoice{}, fmt.Errorf("invoice of %s: %w", describeContract(&c), err)
+		return billing.Invoice{}, fmt.Errorf("invoice of %s: %w", describeContract(&c), err)
 	}
 	return inv, nil
 }
@@ -49,7 +51,7 @@ func (e *Engine) Invoice(c entitlement.Contract, months entitlement.Months, spen
 // or the contract's own fee for a tier the catalog does not price.
 type payer struct {
 	t   *tier
-	own *entitlement.Price // the contract's fee as a flat price; nil when the catalog prices t
+	own *billing.Price // the contract's fee as a flat price; nil when the catalog prices t
 	cur string
 }
 
@@ -70,44 +72,44 @@ type invoicing struct {
 	}
 }
 
-func (e *Engine) invoice(c *entitlement.Contract, months entitlement.Months, spends []entitlement.Spend) (entitlement.Invoice, error) {
+func (e *Engine) invoice(c *entitlement.Contract, months billing.Months, spends []billing.Spend) (billing.Invoice, error) {
 	if err := months.Validate(); err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
 	var in contractInput
 	if err := e.input(c, months.Start(0), &in); err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
 	iv := invoicing{e: e, c: c}
 	if err := iv.move(&in, months); err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
 	cur, err := iv.currency()
 	if err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
-	zero, err := entitlement.NewMoney(0, cur)
+	zero, err := money.NewMoney(0, cur)
 	if err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
-	var buf [12]entitlement.Money
+	var buf [12]money.Money
 	sums := buf[:0]
 	if months.Count > len(buf) {
-		sums = make([]entitlement.Money, 0, months.Count)
+		sums = make([]money.Money, 0, months.Count)
 	}
 	for range months.Count {
 		sums = append(sums, zero)
 	}
 	if err := sumSpends(sums, months, spends); err != nil {
-		return entitlement.Invoice{}, err
+		return billing.Invoice{}, err
 	}
-	var feeBuf [13]entitlement.InvoiceLine // a year and the month of a move, on the stack
+	var feeBuf [13]billing.InvoiceLine // a year and the month of a move, on the stack
 	fees := feeBuf[:0]
 	start := months.Start(0)
 	for i := range months.Count {
 		next := start.AddDate(0, 1, 0)
 		if fees, err = iv.month(fees, start, next, sums[i]); err != nil {
-			return entitlement.Invoice{}, err
+			return billing.Invoice{}, err
 		}
 		start = next
 	}
@@ -117,7 +119,7 @@ func (e *Engine) invoice(c *entitlement.Contract, months entitlement.Months, spe
 // move settles which tier the contract starts on and, when the first
 // migration that applies takes effect before the end of months, the tier
 // it moves to and when.
-func (iv *invoicing) move(in *contractInput, months entitlement.Months) error {
+func (iv *invoicing) move(in *contractInput, months billing.Months) error {
 	c := iv.c
 	iv.from.t = in.t
 	mv, err := firstMigration(iv.e.migrations, &in.v)
@@ -135,7 +137,7 @@ func (iv *invoicing) move(in *contractInput, months entitlement.Months) error {
 	}
 	if c.Billing.MovesTo == "" {
 		return fmt.Errorf("%w: migration %q moves the contract off tier %q at %s, within %s: set Billing.MovesTo to one of %v",
-			ErrInvalidContract, mv.m.id, in.t.id, entitlement.FormatEffective(mv.effective), months, mv.m.toIDs)
+			ErrInvalidContract, mv.m.id, in.t.id, billing.FormatEffective(mv.effective), months, mv.m.toIDs)
 	}
 	to, err := iv.e.tier(c.Billing.MovesTo)
 	if err != nil {
@@ -162,39 +164,39 @@ func (p *payer) settle(c *entitlement.Contract) error {
 		p.cur = p.t.price.Currency
 		return nil
 	}
-	if c.Billing.Fee == (entitlement.Money{}) {
+	if c.Billing.Fee == (money.Money{}) {
 		return fmt.Errorf("%w: tier %q has none in the catalog: give the contract's own monthly fee (Billing.Fee)", ErrNoPrice, p.t.id)
 	}
 	if c.Billing.Fee.Sign() < 0 {
-		return fmt.Errorf("%w: the contract's fee %s is negative", entitlement.ErrInvalidTerms, c.Billing.Fee)
+		return fmt.Errorf("%w: the contract's fee %s is negative", billing.ErrInvalidTerms, c.Billing.Fee)
 	}
 	p.cur = c.Billing.Fee.Currency()
-	p.own = &entitlement.Price{Currency: p.cur, Minimum: c.Billing.Fee}
+	p.own = &billing.Price{Currency: p.cur, Minimum: c.Billing.Fee}
 	return nil
 }
 
 // currency returns the invoice's currency: that of every tier billed.
 func (iv *invoicing) currency() (string, error) {
 	if iv.to.t != nil && iv.to.cur != iv.from.cur {
-		return "", fmt.Errorf("%w: tier %q bills in %s and tier %q in %s", entitlement.ErrCurrencyMismatch, iv.from.t.id, iv.from.cur, iv.to.t.id, iv.to.cur)
+		return "", fmt.Errorf("%w: tier %q bills in %s and tier %q in %s", money.ErrCurrencyMismatch, iv.from.t.id, iv.from.cur, iv.to.t.id, iv.to.cur)
 	}
 	return iv.from.cur, nil
 }
 
 // sumSpends adds up the spends of each month of months into sums, which
 // start at zero in the invoice's currency.
-func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []entitlement.Spend) error {
+func sumSpends(sums []money.Money, months billing.Months, spends []billing.Spend) error {
 	for k := range spends {
 		s := &spends[k]
 		i := months.Index(s.Year, s.Month)
 		if i < 0 {
-			return fmt.Errorf("%w: spend of account %q for %04d-%02d is outside the invoiced months %s", entitlement.ErrInvalidPeriod, s.Account, s.Year, int(s.Month), months)
+			return fmt.Errorf("%w: spend of account %q for %04d-%02d is outside the invoiced months %s", billing.ErrInvalidPeriod, s.Account, s.Year, int(s.Month), months)
 		}
 		if s.Amount.Currency() != sums[i].Currency() {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), mismatch(s.Amount.Currency(), sums[i].Currency()))
+			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), money.Mismatch(s.Amount.Currency(), sums[i].Currency()))
 		}
 		if s.Amount.Sign() < 0 {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), entitlement.ErrNegativeSpend, s.Amount)
+			return fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), billing.ErrNegativeSpend, s.Amount)
 		}
 		sum, err := sums[i].Add(s.Amount)
 		if err != nil {
@@ -205,25 +207,17 @@ func sumSpends(sums []entitlement.Money, months entitlement.Months, spends []ent
 	return nil
 }
 
-// mismatch is the error for a spend in currency got where want is billed.
-func mismatch(got, want string) error {
-	if got == "" {
-		got = "no currency"
-	}
-	return fmt.Errorf("%w: %s and %s", entitlement.ErrCurrencyMismatch, got, want)
-}
-
 // month appends the fee lines of the month from start to next, whose
 // spends add up to spend.
-func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
-	whole := entitlement.MonthPeriod(start.Year(), start.Month())
+func (iv *invoicing) month(fees []billing.InvoiceLine, start, next time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
+	whole := billing.MonthPeriod(start.Year(), start.Month())
 	switch {
 	case iv.to.t == nil || !iv.moveAt.After(start) || (iv.moveAt.Before(next) && iv.moveAt.UTC().Day() == 1):
 		p := &iv.from
 		if iv.to.t != nil {
 			p = &iv.to
 		}
-		return iv.line(fees, p, whole, later(start, iv.moveAt), spend)
+		return iv.line(fees, p, whole, slices.MaxFunc([]time.Time{start, iv.moveAt}, time.Time.Compare), spend)
 	case !iv.moveAt.Before(next):
 		return iv.line(fees, &iv.from, whole, start, spend)
 	}
@@ -235,17 +229,9 @@ func (iv *invoicing) month(fees []entitlement.InvoiceLine, start, next time.Time
 	return iv.line(fees, &iv.to, whole.Starting(d), iv.moveAt, spend)
 }
 
-// later returns the later of two instants.
-func later(a, b time.Time) time.Time {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
 // line appends the fee line of p's tier for period, billed at the instant
 // billed, at the month's spend.
-func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entitlement.Period, billed time.Time, spend entitlement.Money) ([]entitlement.InvoiceLine, error) {
+func (iv *invoicing) line(fees []billing.InvoiceLine, p *payer, period billing.Period, billed time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
 	price, version := p.own, -1
 	if price == nil {
 		i, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
@@ -254,7 +240,7 @@ func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entit
 		}
 		price, version = &p.t.prices[i].Price, i
 	}
-	l := entitlement.InvoiceLine{Period: period, Tier: p.t.id, Kind: entitlement.ChargeFee, Spend: spend}
+	l := billing.InvoiceLine{Period: period, Tier: p.t.id, Kind: billing.ChargeFee, Spend: spend}
 	if period.First == 0 && period.Last == 0 {
 		fee, err := price.Fee(spend)
 		if err != nil {
@@ -269,7 +255,7 @@ func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entit
 	}
 	l.Amount = q.Total
 	if q.Prorated() {
-		l.Kind = entitlement.ChargeProratedFee
+		l.Kind = billing.ChargeProratedFee
 	}
 	l.Reason = iv.feeReason(p, version, billed) + "; " + strconv.Itoa(q.BilledDays) + " of " + strconv.Itoa(q.MonthDays) +
 		" days billed (" + q.Proration.String() + ") of " + q.Monthly.String() + " for the month" + iv.moveReason(p)
@@ -279,9 +265,9 @@ func (iv *invoicing) line(fees []entitlement.InvoiceLine, p *payer, period entit
 // moveReason says why a prorated line is prorated: the move.
 func (iv *invoicing) moveReason(p *payer) string {
 	if p == &iv.to {
-		return "; moved here by migration " + iv.migration + " at " + entitlement.FormatEffective(iv.moveAt)
+		return "; moved here by migration " + iv.migration + " at " + billing.FormatEffective(iv.moveAt)
 	}
-	return "; left by migration " + iv.migration + " at " + entitlement.FormatEffective(iv.moveAt)
+	return "; left by migration " + iv.migration + " at " + billing.FormatEffective(iv.moveAt)
 }
 
 // feeReason says which price a fee line of p's tier pays: the contract's
@@ -304,16 +290,16 @@ func (iv *invoicing) priceReason(p *payer, version, why int) string {
 	v := &p.t.prices[version]
 	text := p.t.id + ": the catalog's price"
 	if len(p.t.prices) > 1 || !v.Effective.IsZero() {
-		text = p.t.id + ": the price effective " + entitlement.FormatEffective(v.Effective)
+		text = p.t.id + ": the price effective " + billing.FormatEffective(v.Effective)
 		switch why {
 		case whyHeld:
-			text += ", the contract's start's, held until " + entitlement.FormatEffective(iv.heldUntil)
+			text += ", the contract's start's, held until " + billing.FormatEffective(iv.heldUntil)
 		case whyBilled:
 			text += ", in force when billed"
 		case whyStart:
-			text += ", in force at the contract's start (" + entitlement.FormatEffective(iv.c.Start) + ") until its renewal"
+			text += ", in force at the contract's start (" + billing.FormatEffective(iv.c.Start) + ") until its renewal"
 		default:
-			text += ", in force at the renewal (" + entitlement.FormatEffective(iv.c.Renewal) + ")"
+			text += ", in force at the renewal (" + billing.FormatEffective(iv.c.Renewal) + ")"
 		}
 	}
 	return text
@@ -332,7 +318,7 @@ func (iv *invoicing) why(billed time.Time) int {
 	switch {
 	case billed.Before(iv.heldUntil):
 		return whyHeld
-	case iv.e.versionPolicy == entitlement.VersionAtBilled:
+	case iv.e.versionPolicy == billing.VersionAtBilled:
 		return whyBilled
 	case iv.c.Renewal.IsZero() || billed.Before(iv.c.Renewal):
 		return whyStart

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // BenchmarkInvoiceYear invoices one contract for the twelve months of
@@ -15,12 +17,12 @@ import (
 func BenchmarkInvoiceYear(b *testing.B) {
 	e := Default()
 	terms := lookerYear()
-	terms.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
-	terms.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
+	terms.Billing.Discounts = []billing.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
+	terms.Billing.Commitments = []billing.Commitment{{Amount: money.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
 	cases := []struct {
 		name     string
 		contract entitlement.Contract
-		spends   []entitlement.Spend
+		spends   []billing.Spend
 	}{
 		{"enhanced", entitlement.Contract{Account: "acme", Tier: "enhanced", Start: date("2025-07-01"), Renewal: date("2026-07-01")},
 			monthly(year2026, "prod", "85000 USD")},
@@ -42,23 +44,23 @@ func BenchmarkInvoiceYear(b *testing.B) {
 // and their spends for 2026: Standard, Enhanced and Premium contracts with
 // one to three accounts and spends from 0 to 2,000,000 USD a month, and
 // one in ten a Looker Premier contract renewing during the year.
-func billingRun(n int) ([]entitlement.Contract, [][]entitlement.Spend) {
+func billingRun(n int) ([]entitlement.Contract, [][]billing.Spend) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	tiers := []string{"standard", "enhanced", "premium"}
 	contracts := make([]entitlement.Contract, n)
-	spends := make([][]entitlement.Spend, n)
+	spends := make([][]billing.Spend, n)
 	for i := range contracts {
 		start := date("2025-01-01").Add(time.Duration(rng.IntN(365)) * 24 * time.Hour)
 		c := entitlement.Contract{Account: "acct", Tier: tiers[rng.IntN(3)], Start: start, Renewal: start.AddDate(1, 0, 0)}
 		if i%10 == 0 {
 			c.Tier = "looker-premier"
-			c.Billing = entitlement.Billing{Fee: entitlement.MustParseMoney("5000 USD"), MovesTo: tiers[rng.IntN(3)]}
+			c.Billing = billing.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: tiers[rng.IntN(3)]}
 		}
 		contracts[i] = c
 		for range 1 + rng.IntN(3) {
 			for m := range 12 {
-				amount, _ := entitlement.NewMoney(rng.Int64N(200_000_000), "USD")
-				spends[i] = append(spends[i], entitlement.Spend{Year: 2026, Month: time.Month(m + 1), Account: "a", Amount: amount})
+				amount, _ := money.NewMoney(rng.Int64N(200_000_000), "USD")
+				spends[i] = append(spends[i], billing.Spend{Year: 2026, Month: time.Month(m + 1), Account: "a", Amount: amount})
 			}
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // fuzzContract builds a Looker Premier contract on the default catalog
@@ -15,19 +17,19 @@ import (
 // or just outside it, a target, a percentage and a fixed discount, and a
 // commitment over the year.
 func fuzzContract(fee uint32, renewalDay uint16, target uint8, rateBP uint16, fixed, commit uint32) entitlement.Contract {
-	usd := func(cents uint32) entitlement.Money { m, _ := entitlement.NewMoney(int64(cents), "USD"); return m }
+	usd := func(cents uint32) money.Money { m, _ := money.NewMoney(int64(cents), "USD"); return m }
 	c := entitlement.Contract{Account: "fuzz", Tier: "looker-premier", Start: date("2025-01-01"),
 		Renewal: date("2025-12-01").Add(time.Duration(renewalDay%430) * 24 * time.Hour),
-		Billing: entitlement.Billing{Fee: usd(fee), MovesTo: []string{"standard", "enhanced", "premium"}[target%3]}}
+		Billing: billing.Billing{Fee: usd(fee), MovesTo: []string{"standard", "enhanced", "premium"}[target%3]}}
 	if rateBP%10001 != 0 {
-		r, _ := entitlement.NewRate(int64(rateBP%10001) * 10_000) // basis points in micro-percent
-		c.Billing.Discounts = append(c.Billing.Discounts, entitlement.Discount{Rate: r, From: date("2026-04-01")})
+		r, _ := money.NewRate(int64(rateBP%10001) * 10_000) // basis points in micro-percent
+		c.Billing.Discounts = append(c.Billing.Discounts, billing.Discount{Rate: r, From: date("2026-04-01")})
 	}
 	if fixed != 0 {
-		c.Billing.Discounts = append(c.Billing.Discounts, entitlement.Discount{Amount: usd(fixed), From: date("2026-01-01"), Until: date("2026-07-01")})
+		c.Billing.Discounts = append(c.Billing.Discounts, billing.Discount{Amount: usd(fixed), From: date("2026-01-01"), Until: date("2026-07-01")})
 	}
 	if commit != 0 {
-		c.Billing.Commitments = []entitlement.Commitment{{Amount: usd(commit), From: date("2026-01-01"), Until: date("2027-01-01")}}
+		c.Billing.Commitments = []billing.Commitment{{Amount: usd(commit), From: date("2026-01-01"), Until: date("2027-01-01")}}
 	}
 	return c
 }
@@ -44,27 +46,27 @@ func FuzzInvoice(f *testing.F) {
 	e := Default()
 	f.Fuzz(func(t *testing.T, fee uint32, renewalDay uint16, target uint8, rateBP uint16, fixed, commit uint32, spendA, spendB uint64) {
 		c := fuzzContract(fee, renewalDay, target, rateBP, fixed, commit)
-		var spends []entitlement.Spend
+		var spends []billing.Spend
 		for i := range year2026.Count {
 			cents := int64((spendA%(1<<40) + uint64(i)*(spendB%(1<<32))) % (1 << 50))
-			m, _ := entitlement.NewMoney(cents, "USD")
-			spends = append(spends, entitlement.Spend{Year: 2026, Month: time.Month(i + 1), Account: "a", Amount: m})
+			m, _ := money.NewMoney(cents, "USD")
+			spends = append(spends, billing.Spend{Year: 2026, Month: time.Month(i + 1), Account: "a", Amount: m})
 		}
 		inv, err := e.Invoice(c, year2026, spends)
 		require.NoError(t, err)
-		sum, _ := entitlement.NewMoney(0, "USD")
+		sum, _ := money.NewMoney(0, "USD")
 		for _, l := range inv.Lines {
 			sum, err = sum.Add(l.Amount)
 			require.NoError(t, err)
 			switch l.Kind {
-			case entitlement.ChargeFee, entitlement.ChargeProratedFee:
+			case billing.ChargeFee, billing.ChargeProratedFee:
 				require.GreaterOrEqual(t, l.Amount.Minor(), int64(0), "fee line %+v", l)
-				if l.Kind == entitlement.ChargeProratedFee {
+				if l.Kind == billing.ChargeProratedFee {
 					assert.LessOrEqual(t, l.Amount.Minor(), wholeMonth(t, e, &c, l).Minor(), "prorated fee above the whole month: %+v", l)
 				}
-			case entitlement.ChargeDiscount:
+			case billing.ChargeDiscount:
 				assert.Negative(t, l.Amount.Minor(), "discount line %+v", l)
-			case entitlement.ChargeTrueUp:
+			case billing.ChargeTrueUp:
 				assert.Positive(t, l.Amount.Minor(), "true-up line %+v", l)
 			}
 		}
@@ -75,7 +77,7 @@ func FuzzInvoice(f *testing.F) {
 
 // wholeMonth returns what the tier of the fee line l charges for its whole
 // month at the same spend.
-func wholeMonth(t *testing.T, e *Engine, c *entitlement.Contract, l entitlement.InvoiceLine) entitlement.Money {
+func wholeMonth(t *testing.T, e *Engine, c *entitlement.Contract, l billing.InvoiceLine) money.Money {
 	t.Helper()
 	if l.Tier == "looker-premier" {
 		return c.Billing.Fee

@@ -7,24 +7,26 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // year2026 is the twelve months of 2026.
-var year2026 = entitlement.Months{Year: 2026, Month: time.January, Count: 12}
+var year2026 = billing.Months{Year: 2026, Month: time.January, Count: 12}
 
 // monthly returns one spend of amount by account for each of the months.
-func monthly(m entitlement.Months, account, amount string) []entitlement.Spend {
-	out := make([]entitlement.Spend, m.Count)
+func monthly(m billing.Months, account, amount string) []billing.Spend {
+	out := make([]billing.Spend, m.Count)
 	for i := range out {
 		p := m.Period(i)
-		out[i] = entitlement.Spend{Year: p.Year, Month: p.Month, Account: account, Amount: entitlement.MustParseMoney(amount)}
+		out[i] = billing.Spend{Year: p.Year, Month: p.Month, Account: account, Amount: money.MustParseMoney(amount)}
 	}
 	return out
 }
 
 // lines lists an invoice's lines as "period tier kind amount".
-func lines(inv entitlement.Invoice) []string {
+func lines(inv billing.Invoice) []string {
 	out := make([]string, len(inv.Lines))
 	for i, l := range inv.Lines {
 		out[i] = l.Period.String() + " " + l.Tier + " " + l.Kind.String() + " " + l.Amount.String()
@@ -36,7 +38,7 @@ func lines(inv entitlement.Invoice) []string {
 // renews on 15 July 2026 into Enhanced.
 func lookerYear() entitlement.Contract {
 	return entitlement.Contract{Account: "acme", Tier: "looker-premier", Start: date("2025-07-15"), Renewal: date("2026-07-15"),
-		Billing: entitlement.Billing{Fee: entitlement.MustParseMoney("5000 USD"), MovesTo: "enhanced"}}
+		Billing: billing.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: "enhanced"}}
 }
 
 // A year of a Looker Premier contract renewing into Enhanced: the
@@ -67,8 +69,8 @@ func TestInvoiceLookerRenewsIntoEnhanced(t *testing.T) {
 // 80,000 over the year: the true-up in December makes up the difference.
 func TestInvoiceDiscountAndCommitment(t *testing.T) {
 	c := lookerYear()
-	c.Billing.Discounts = []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
-	c.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
+	c.Billing.Discounts = []billing.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
+	c.Billing.Commitments = []billing.Commitment{{Amount: money.MustParseMoney("80000 USD"), From: date("2026-01-01"), Until: date("2027-01-01")}}
 	inv, err := Default().Invoice(c, year2026, monthly(year2026, "prod", "85000 USD"))
 	require.NoError(t, err)
 	got := lines(inv)
@@ -127,7 +129,7 @@ func TestInvoicePriceVersions(t *testing.T) {
 func TestInvoiceMoveBoundaries(t *testing.T) {
 	e, err := Compile("t.yaml", []byte(versionedMove))
 	require.NoError(t, err)
-	q := entitlement.Months{Year: 2026, Month: time.March, Count: 2}
+	q := billing.Months{Year: 2026, Month: time.March, Count: 2}
 	tests := []struct {
 		name string
 		move string
@@ -144,7 +146,7 @@ func TestInvoiceMoveBoundaries(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := entitlement.Contract{Tier: "v", Start: date("2026-01-01"), Renewal: date("2027-01-01"),
-				Attrs: map[string]any{"move": tc.move, "hold": "2026-01-01T00:00:00Z"}, Billing: entitlement.Billing{MovesTo: "w"}}
+				Attrs: map[string]any{"move": tc.move, "hold": "2026-01-01T00:00:00Z"}, Billing: billing.Billing{MovesTo: "w"}}
 			inv, err := e.Invoice(c, q, nil)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, lines(inv))
@@ -156,25 +158,25 @@ func TestInvoiceErrors(t *testing.T) {
 	e := Default()
 	looker := lookerYear()
 	noFee := lookerYear()
-	noFee.Billing.Fee = entitlement.Money{}
+	noFee.Billing.Fee = money.Money{}
 	noMove := lookerYear()
 	noMove.Billing.MovesTo = ""
 	badMove := lookerYear()
 	badMove.Billing.MovesTo = "looker-premier"
-	stray := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01"), Billing: entitlement.Billing{MovesTo: "premium"}}
+	stray := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01"), Billing: billing.Billing{MovesTo: "premium"}}
 	euros := lookerYear()
-	euros.Billing.Fee = entitlement.MustParseMoney("5000 EUR")
+	euros.Billing.Fee = money.MustParseMoney("5000 EUR")
 	enhanced := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01")}
 	before := enhanced
-	before.Billing.Commitments = []entitlement.Commitment{{Amount: entitlement.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
-	spend := func(y int, m time.Month, amount string) []entitlement.Spend {
-		return []entitlement.Spend{{Year: y, Month: m, Account: "prod", Amount: entitlement.MustParseMoney(amount)}}
+	before.Billing.Commitments = []billing.Commitment{{Amount: money.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
+	spend := func(y int, m time.Month, amount string) []billing.Spend {
+		return []billing.Spend{{Year: y, Month: m, Account: "prod", Amount: money.MustParseMoney(amount)}}
 	}
 	tests := []struct {
 		name     string
 		contract entitlement.Contract
-		months   entitlement.Months
-		spends   []entitlement.Spend
+		months   billing.Months
+		spends   []billing.Spend
 		is       error
 		err      string
 	}{
@@ -186,22 +188,22 @@ func TestInvoiceErrors(t *testing.T) {
 			`invoice of contract "acme": invalid contract: Billing.MovesTo "looker-premier" is not a target of migration "looker-to-customer-care" ([standard enhanced premium])`},
 		{"MovesTo without a migration", stray, year2026, nil, ErrInvalidContract,
 			`invoice of contract: invalid contract: Billing.MovesTo is "premium" but no migration applies to tier "enhanced"`},
-		{"a spend outside the months", looker, year2026, spend(2027, time.January, "1 USD"), entitlement.ErrInvalidPeriod,
+		{"a spend outside the months", looker, year2026, spend(2027, time.January, "1 USD"), billing.ErrInvalidPeriod,
 			`invoice of contract "acme": invalid period: spend of account "prod" for 2027-01 is outside the invoiced months 2026-01..2026-12`},
-		{"a spend in euros", looker, year2026, spend(2026, time.March, "1 EUR"), entitlement.ErrCurrencyMismatch,
+		{"a spend in euros", looker, year2026, spend(2026, time.March, "1 EUR"), money.ErrCurrencyMismatch,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: currency mismatch: EUR and USD`},
-		{"a negative spend", looker, year2026, spend(2026, time.March, "-1 USD"), entitlement.ErrNegativeSpend,
+		{"a negative spend", looker, year2026, spend(2026, time.March, "-1 USD"), billing.ErrNegativeSpend,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: negative spend: -1.00 USD`},
 		{"spends too large to add", enhanced, year2026, append(spend(2026, time.March, "90000000000000000 USD"), spend(2026, time.March, "90000000000000000 USD")...),
-			entitlement.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: 90000000000000000.00 USD + 90000000000000000.00 USD`},
-		{"a fee in another currency than the new tier's", euros, year2026, nil, entitlement.ErrCurrencyMismatch,
+			money.ErrOverflow, `invoice of contract: spends for 2026-03: money overflow: 90000000000000000.00 USD + 90000000000000000.00 USD`},
+		{"a fee in another currency than the new tier's", euros, year2026, nil, money.ErrCurrencyMismatch,
 			`invoice of contract "acme": currency mismatch: tier "looker-premier" bills in EUR and tier "enhanced" in USD`},
-		{"a spend without a currency", enhanced, year2026, []entitlement.Spend{{Year: 2026, Month: time.May}}, entitlement.ErrCurrencyMismatch,
+		{"a spend without a currency", enhanced, year2026, []billing.Spend{{Year: 2026, Month: time.May}}, money.ErrCurrencyMismatch,
 			`invoice of contract: spend of account "" for 2026-05: currency mismatch: no currency and USD`},
-		{"no months", looker, entitlement.Months{}, nil, entitlement.ErrInvalidPeriod,
+		{"no months", looker, billing.Months{}, nil, billing.ErrInvalidPeriod,
 			`invoice of contract "acme": invalid period: month 0 is not between 1 and 12`},
 		{"no tier", entitlement.Contract{}, year2026, nil, ErrInvalidContract, "invoice of contract: invalid contract: the contract names no tier"},
-		{"a term that began before the months", before, year2026, nil, entitlement.ErrInvalidTerms,
+		{"a term that began before the months", before, year2026, nil, billing.ErrInvalidTerms,
 			"invoice of contract: invalid billing terms: commitment 1 runs from 2025-01-01, before the invoiced months 2026-01..2026-12: invoice its whole term"},
 	}
 	for _, tc := range tests {
@@ -219,7 +221,7 @@ func TestInvoiceErrors(t *testing.T) {
 func TestInvoiceConcurrent(t *testing.T) {
 	e := Default()
 	c := lookerYear()
-	c.Billing.Discounts = []entitlement.Discount{{Rate: entitlement.MustParseRate("10%"), From: date("2026-10-01")}}
+	c.Billing.Discounts = []billing.Discount{{Rate: money.MustParseRate("10%"), From: date("2026-10-01")}}
 	spends := monthly(year2026, "prod", "85000 USD")
 	want, err := e.Invoice(c, year2026, spends)
 	require.NoError(t, err)

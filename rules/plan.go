@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -19,15 +20,15 @@ type Plan struct {
 
 // Option is one target tier of a migration plan.
 type Option struct {
-	Tier           string            // the target tier's id
-	Changes        []slo.Change      // how each response target changes from the current tier, P1..P4, as Engine.Compare reports them; with their Effect over the first year after EffectiveAt when the contract has a zone, as Engine.CompareIn reports them
-	KeepsTargets   bool              // no response target is degraded or removed
-	KeepsDeadlines bool              // KeepsTargets, the effects are known and no deadline of the account's first year is later (no Effect degraded or mixed)
-	Quote          entitlement.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
-	QuoteErr       error             // why the target could not be priced (wraps ErrNoPrice, entitlement.ErrCurrencyMismatch, ...); nil when Quote is set
-	PriceHeldUntil time.Time         // no price increase before this instant; zero when the migration does not hold the price
-	EffectiveAt    time.Time         // when the move takes effect
-	Recommended    bool              // the tier is Eligibility.Recommended
+	Tier           string        // the target tier's id
+	Changes        []slo.Change  // how each response target changes from the current tier, P1..P4, as Engine.Compare reports them; with their Effect over the first year after EffectiveAt when the contract has a zone, as Engine.CompareIn reports them
+	KeepsTargets   bool          // no response target is degraded or removed
+	KeepsDeadlines bool          // KeepsTargets, the effects are known and no deadline of the account's first year is later (no Effect degraded or mixed)
+	Quote          billing.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
+	QuoteErr       error         // why the target could not be priced (wraps ErrNoPrice, money.ErrCurrencyMismatch, ...); nil when Quote is set
+	PriceHeldUntil time.Time     // no price increase before this instant; zero when the migration does not hold the price
+	EffectiveAt    time.Time     // when the move takes effect
+	Recommended    bool          // the tier is Eligibility.Recommended
 }
 
 // Plan answers Eligibility for contract c at the instant at and details

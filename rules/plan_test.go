@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -66,7 +67,7 @@ func TestPlanLooker(t *testing.T) {
 func TestPlanUnpriced(t *testing.T) {
 	e, err := Compile("m.yaml", []byte(testTiers+"migrations:\n  m:\n    applies: tier.family == 'old'\n    effective: contract.renewal\n    to: [free, same]\n"))
 	require.NoError(t, err)
-	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Spend: entitlement.MustParseMoney("10 USD")}
+	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Spend: money.MustParseMoney("10 USD")}
 	p, err := e.Plan(c, c.Renewal)
 	require.NoError(t, err)
 	require.Len(t, p.Options, 2)
@@ -100,7 +101,7 @@ func TestPlanWithEffects(t *testing.T) {
 	require.NoError(t, err)
 	c := entitlement.Contract{
 		Tier: "old", Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
-		Spend: entitlement.MustParseMoney("1000 USD"), Zone: "Asia/Tokyo",
+		Spend: money.MustParseMoney("1000 USD"), Zone: "Asia/Tokyo",
 	}
 	tests := []struct {
 		name        string

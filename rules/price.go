@@ -5,8 +5,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 // priceKeys and bandKeys are the keys of a tier's price and of its bands.
@@ -16,9 +17,9 @@ var (
 )
 
 // parsePrice reads a tier's price. Each value is parsed where it is
-// written; the price as a whole is then checked by entitlement's own
+// written; the price as a whole is then checked by billing's own
 // validation, whose band errors name the band and field to point at.
-func (d *decoder) parsePrice(f field) *entitlement.Price {
+func (d *decoder) parsePrice(f field) *billing.Price {
 	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
 		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with currency, minimum and bands")
 		return nil
@@ -28,11 +29,11 @@ func (d *decoder) parsePrice(f field) *entitlement.Price {
 
 // priceFields reads the fields of a price written at f: a tier's price, or
 // one version of its prices with an effective key beside them.
-func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
+func (d *decoder) priceFields(f field, fields []field) *billing.Price {
 	if !d.Require(f.KeyNode, f.Path, fields, "currency", "bands") {
 		return nil
 	}
-	p := &entitlement.Price{}
+	p := &billing.Price{}
 	for _, c := range fields {
 		if c.Key != "currency" {
 			continue
@@ -41,26 +42,26 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 		if !good {
 			return nil
 		}
-		if _, known := entitlement.CurrencyDigits(cur); !known {
-			d.Fail(c.Value, c.Path, entitlement.ErrMalformedMoney, "unknown currency %q", cur)
+		if _, known := money.CurrencyDigits(cur); !known {
+			d.Fail(c.Value, c.Path, money.ErrMalformedMoney, "unknown currency %q", cur)
 			return nil
 		}
 		p.Currency = cur
 	}
-	p.Minimum, _ = entitlement.NewMoney(0, p.Currency)
+	p.Minimum, _ = money.NewMoney(0, p.Currency)
 	ok := true
 	var bands []bandAt // where each band is written, for positions
 	for _, c := range fields {
 		var good bool
 		switch c.Key {
 		case "model":
-			p.Model, good = parsed(d, c, entitlement.ParseModel)
+			p.Model, good = parsed(d, c, billing.ParseModel)
 		case "minimum":
 			p.Minimum, good = d.amount(c, p.Currency)
 		case "maximum":
 			p.Maximum, good = d.amount(c, p.Currency)
 		case "proration":
-			p.Proration, good = parsed(d, c, entitlement.ParseProration)
+			p.Proration, good = parsed(d, c, billing.ParseProration)
 		case "bands":
 			bands, good = d.parseBands(c, p)
 		default:
@@ -79,8 +80,8 @@ func (d *decoder) priceFields(f field, fields []field) *entitlement.Price {
 }
 
 // amount reads an amount of money in currency cur.
-func (d *decoder) amount(f field, cur string) (entitlement.Money, bool) {
-	return parsed(d, f, func(s string) (entitlement.Money, error) { return entitlement.ParseAmount(s, cur) })
+func (d *decoder) amount(f field, cur string) (money.Money, bool) {
+	return parsed(d, f, func(s string) (money.Money, error) { return money.ParseAmount(s, cur) })
 }
 
 // bandAt is where one band of a price is written: the list item and its
@@ -91,7 +92,7 @@ type bandAt struct {
 }
 
 // parseBands reads a price's bands into p and returns where each is written.
-func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
+func (d *decoder) parseBands(c field, p *billing.Price) ([]bandAt, bool) {
 	items := d.List(c)
 	if len(items) == 0 {
 		d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one band is required")
@@ -106,7 +107,7 @@ func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
 			ok = false
 			continue
 		}
-		b := entitlement.Band{Unbounded: true}
+		b := billing.Band{Unbounded: true}
 		for _, x := range bf {
 			var good bool
 			switch x.Key {
@@ -114,7 +115,7 @@ func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
 				b.UpTo, good = d.amount(x, p.Currency)
 				b.Unbounded = false
 			case "rate":
-				b.Rate, good = parsed(d, x, entitlement.ParseRate)
+				b.Rate, good = parsed(d, x, money.ParseRate)
 			case "flat":
 				b.Flat, good = d.amount(x, p.Currency)
 			}
@@ -125,10 +126,10 @@ func (d *decoder) parseBands(c field, p *entitlement.Price) ([]bandAt, bool) {
 	return out, ok
 }
 
-// priceError reports a price that fails entitlement's validation at the
+// priceError reports a price that fails billing's validation at the
 // value it is about: a band's field, a band, or the price's own key.
 func (d *decoder) priceError(f field, bands []bandAt, err error) {
-	var be *entitlement.BandError
+	var be *billing.BandError
 	if errors.As(err, &be) && be.Index < len(bands) {
 		b := &bands[be.Index]
 		for _, x := range b.fields {

@@ -6,10 +6,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
-// A catalog writes every pricing model entitlement knows: the model, a cap
+// A catalog writes every pricing model billing knows: the model, a cap
 // beside the minimum and a flat amount per band.
 func TestCatalogPriceModels(t *testing.T) {
 	src := "tiers:\n" +
@@ -28,7 +29,7 @@ func TestCatalogPriceModels(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.tier+" "+tc.spend, func(t *testing.T) {
-			spend, err := entitlement.ParseMoney(tc.spend)
+			spend, err := money.ParseMoney(tc.spend)
 			require.NoError(t, err)
 			q, err := e.Quote(tc.tier, spend)
 			require.NoError(t, err)
@@ -37,5 +38,5 @@ func TestCatalogPriceModels(t *testing.T) {
 	}
 	tier, err := e.Tier("v")
 	require.NoError(t, err)
-	assert.Equal(t, entitlement.Volume, tier.Price.Model)
+	assert.Equal(t, billing.Volume, tier.Price.Model)
 }

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
@@ -22,7 +23,7 @@ var (
 // billingDef is a billing section as written.
 type billingDef struct {
 	at           pos // the priceVersion key, for a clash between files
-	priceVersion entitlement.VersionPolicy
+	priceVersion billing.VersionPolicy
 }
 
 // parseBilling reads the billing section: which price version a contract
@@ -32,7 +33,7 @@ func (d *decoder) parseBilling(f field, cf *catalogFile) {
 		if c.Key != "priceVersion" {
 			continue
 		}
-		if p, ok := parsed(d, c, entitlement.ParseVersionPolicy); ok {
+		if p, ok := parsed(d, c, billing.ParseVersionPolicy); ok {
 			cf.billing = append(cf.billing, billingDef{at: d.At(c.KeyNode, c.Path), priceVersion: p})
 		}
 	}
@@ -40,9 +41,9 @@ func (d *decoder) parseBilling(f field, cf *catalogFile) {
 
 // compileBilling returns the catalog's price version policy: the one
 // billing sets, in one file at most.
-func (c *compiler) compileBilling(defs []billingDef) entitlement.VersionPolicy {
+func (c *compiler) compileBilling(defs []billingDef) billing.VersionPolicy {
 	if len(defs) == 0 {
-		return entitlement.VersionAtContract
+		return billing.VersionAtContract
 	}
 	for _, b := range defs[1:] {
 		c.add(b.at.Errorf(nil, "billing.priceVersion is already set at %s", defs[0].at.Short()))
@@ -52,14 +53,14 @@ func (c *compiler) compileBilling(defs []billingDef) entitlement.VersionPolicy {
 
 // parsePrices reads a tier's prices: a list of versions, each a price with
 // the instant it takes effect, strictly ascending.
-func (d *decoder) parsePrices(c field) entitlement.PriceBook {
+func (d *decoder) parsePrices(c field) billing.PriceBook {
 	items := d.List(c)
 	if len(items) == 0 {
 		d.Fail(yamlpos.OrNode(c.Value, c.KeyNode), c.Path, nil, "at least one price version is required")
 		return nil
 	}
 	ok := true
-	book := make(entitlement.PriceBook, 0, len(items))
+	book := make(billing.PriceBook, 0, len(items))
 	fields := make([][]field, 0, len(items))
 	for _, it := range items {
 		at := field{Value: it.Node, Path: it.Path, KeyNode: it.Node}
@@ -70,11 +71,11 @@ func (d *decoder) parsePrices(c field) entitlement.PriceBook {
 		}
 		vf := d.Mapping(it.Node, it.Path, versionKeys)
 		good := d.Require(it.Node, it.Path, vf, "effective")
-		var v entitlement.PriceVersion
+		var v billing.PriceVersion
 		for _, x := range vf {
 			if x.Key == "effective" {
 				var e bool
-				v.Effective, e = parsed(d, x, entitlement.ParseEffective)
+				v.Effective, e = parsed(d, x, billing.ParseEffective)
 				good = good && e
 			}
 		}
@@ -99,8 +100,8 @@ func (d *decoder) parsePrices(c field) entitlement.PriceBook {
 
 // versionError reports a price book whose versions are out of order or in
 // different currencies at the version's effective or currency value.
-func (d *decoder) versionError(c field, book entitlement.PriceBook, fields [][]field, err error) {
-	var ve *entitlement.VersionError
+func (d *decoder) versionError(c field, book billing.PriceBook, fields [][]field, err error) {
+	var ve *billing.VersionError
 	if !errors.As(err, &ve) || ve.Index >= len(fields) {
 		d.Fail(c.Value, c.Path, err, "%v", err)
 		return
@@ -120,19 +121,19 @@ func (d *decoder) versionError(c field, book entitlement.PriceBook, fields [][]f
 
 // versionMessage says what is wrong with the version ve is about, in the
 // words of the catalog.
-func versionMessage(ve *entitlement.VersionError, book entitlement.PriceBook) string {
+func versionMessage(ve *billing.VersionError, book billing.PriceBook) string {
 	v, prev := book[ve.Index], book[max(ve.Index-1, 0)]
 	if v.Price.Currency != book[0].Price.Currency {
 		return fmt.Sprintf("currency %s differs from the first version's %s: every version of a tier's price is in one currency",
 			v.Price.Currency, book[0].Price.Currency)
 	}
 	return fmt.Sprintf("effective %s is not after the previous version's %s: versions must be strictly ascending",
-		entitlement.FormatEffective(v.Effective), entitlement.FormatEffective(prev.Effective))
+		billing.FormatEffective(v.Effective), billing.FormatEffective(prev.Effective))
 }
 
 // PriceVersion returns the catalog's price version policy (billing.priceVersion):
-// entitlement.VersionAtContract unless the catalog says billed.
-func (e *Engine) PriceVersion() entitlement.VersionPolicy { return e.versionPolicy }
+// billing.VersionAtContract unless the catalog says billed.
+func (e *Engine) PriceVersion() billing.VersionPolicy { return e.versionPolicy }
 
 // PriceAt returns the price the contract c pays for the tier idOrAlias at
 // the billed instant at, under the catalog's price version policy: the
@@ -145,17 +146,17 @@ func (e *Engine) PriceVersion() entitlement.VersionPolicy { return e.versionPoli
 // or an instant before the tier's first price version; ErrInvalidContract
 // for a zero at, or a contract without a start under the contract policy.
 // PriceAt is safe for concurrent use.
-func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time) (entitlement.Price, error) {
+func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time) (billing.Price, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
-		return entitlement.Price{}, err
+		return billing.Price{}, err
 	}
 	if at.IsZero() {
-		return entitlement.Price{}, fmt.Errorf("%w: the billed instant is zero", ErrInvalidContract)
+		return billing.Price{}, fmt.Errorf("%w: the billed instant is zero", ErrInvalidContract)
 	}
 	i, err := e.versionOf(t, &c, at, time.Time{})
 	if err != nil {
-		return entitlement.Price{}, err
+		return billing.Price{}, err
 	}
 	p := t.prices[i].Price
 	p.Bands = slices.Clone(p.Bands)
@@ -177,7 +178,7 @@ func (e *Engine) versionOf(t *tier, c *entitlement.Contract, at, heldUntil time.
 	i := t.prices.Index(anchor)
 	if i < 0 {
 		return 0, fmt.Errorf("%w: tier %q has no price in force at %s (its first price is effective %s)",
-			ErrNoPrice, t.id, entitlement.FormatEffective(anchor), entitlement.FormatEffective(t.prices[0].Effective))
+			ErrNoPrice, t.id, billing.FormatEffective(anchor), billing.FormatEffective(t.prices[0].Effective))
 	}
 	return i, nil
 }

@@ -9,7 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // versionedTier is a catalog whose tier "v" had a minimum of 100 USD
@@ -57,7 +59,7 @@ func TestPriceAt(t *testing.T) {
 func TestQuoteNewestVersion(t *testing.T) {
 	e, err := Compile("t.yaml", []byte(versionedTier))
 	require.NoError(t, err)
-	q, err := e.Quote("v", entitlement.MustParseMoney("0 USD"))
+	q, err := e.Quote("v", money.MustParseMoney("0 USD"))
 	require.NoError(t, err)
 	assert.Equal(t, "150.00 USD", q.Total.String())
 	tier, err := e.Tier("v")
@@ -65,7 +67,7 @@ func TestQuoteNewestVersion(t *testing.T) {
 	require.Len(t, tier.Prices, 3)
 	assert.Equal(t, date("2026-01-01"), tier.Prices[1].Effective)
 	assert.Equal(t, "150.00 USD", tier.Price.Minimum.String())
-	assert.Equal(t, entitlement.VersionAtContract, e.PriceVersion())
+	assert.Equal(t, billing.VersionAtContract, e.PriceVersion())
 
 	d := Default()
 	std, err := d.Tier("standard")

@@ -3,28 +3,29 @@ package rules
 import (
 	"fmt"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 // Quote prices a whole month of the tier idOrAlias at the month's spend:
 // the larger of the tier's minimum and the sum of its graduated bands,
 // computed exactly and rounded half-even once to the currency's minor unit
-// (see entitlement.Price.Quote). The quote has one line per band and its Tier
+// (see billing.Price.Quote). The quote has one line per band and its Tier
 // is the tier's id, also when an alias was given.
 //
 // Errors: ErrUnknownTier for an unknown tier or alias, ErrNoPrice for a tier
 // whose catalog entry has no price (such as a legacy tier whose fee is the
-// contract's own), and the errors of entitlement.Price.Quote for a bad spend
-// (entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend). Quote is
+// contract's own), and the errors of billing.Price.Quote for a bad spend
+// (money.ErrCurrencyMismatch, billing.ErrNegativeSpend). Quote is
 // safe for concurrent use.
-func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Quote, error) {
+func (e *Engine) Quote(idOrAlias string, spend money.Money) (billing.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
-		return entitlement.Quote{}, err
+		return billing.Quote{}, err
 	}
 	q, err := t.price.Quote(spend)
 	if err != nil {
-		return entitlement.Quote{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
+		return billing.Quote{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
 	}
 	q.Tier = t.id
 	return q, nil
@@ -33,17 +34,17 @@ func (e *Engine) Quote(idOrAlias string, spend entitlement.Money) (entitlement.Q
 // QuotePeriod prices the part of a month given by period at the whole
 // month's spend. The monthly fee, computed as by Quote, is multiplied by the
 // billed days over the days in the month, following the tier's proration
-// policy, and rounded half-even once (see entitlement.Price.QuotePeriod).
-// It fails like Quote, and with entitlement.ErrInvalidPeriod. QuotePeriod is
+// policy, and rounded half-even once (see billing.Price.QuotePeriod).
+// It fails like Quote, and with billing.ErrInvalidPeriod. QuotePeriod is
 // safe for concurrent use.
-func (e *Engine) QuotePeriod(idOrAlias string, spend entitlement.Money, period entitlement.Period) (entitlement.Quote, error) {
+func (e *Engine) QuotePeriod(idOrAlias string, spend money.Money, period billing.Period) (billing.Quote, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
-		return entitlement.Quote{}, err
+		return billing.Quote{}, err
 	}
 	q, err := t.price.QuotePeriod(spend, period)
 	if err != nil {
-		return entitlement.Quote{}, fmt.Errorf("quote of tier %q for %s: %w", t.id, period, err)
+		return billing.Quote{}, fmt.Errorf("quote of tier %q for %s: %w", t.id, period, err)
 	}
 	q.Tier = t.id
 	return q, nil

@@ -7,7 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestQuoteDefaultCatalog(t *testing.T) {
@@ -42,12 +43,12 @@ func TestQuoteDefaultCatalog(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := e.Quote(tt.tier, entitlement.MustParseMoney(tt.spend))
+			q, err := e.Quote(tt.tier, money.MustParseMoney(tt.spend))
 			require.NoError(t, err)
 			assert.Equal(t, tt.total, q.Total.String())
 			assert.Equal(t, tt.minimum, q.MinimumApplied)
 			assert.NotEqual(t, "advanced", q.Tier, "an alias is resolved to the tier id")
-			assert.Equal(t, entitlement.MustParseMoney(tt.spend), q.Spend)
+			assert.Equal(t, money.MustParseMoney(tt.spend), q.Spend)
 		})
 	}
 }
@@ -76,7 +77,7 @@ func TestQuoteLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, err := Default().Quote(tt.tier, entitlement.MustParseMoney(tt.spend))
+			q, err := Default().Quote(tt.tier, money.MustParseMoney(tt.spend))
 			require.NoError(t, err)
 			require.Len(t, q.Lines, len(tt.lines))
 			for i, want := range tt.lines {
@@ -89,7 +90,7 @@ func TestQuoteLines(t *testing.T) {
 }
 
 func TestQuoteTierID(t *testing.T) {
-	q, err := Default().Quote("advanced", entitlement.MustParseMoney("85000 USD"))
+	q, err := Default().Quote("advanced", money.MustParseMoney("85000 USD"))
 	require.NoError(t, err)
 	assert.Equal(t, "enhanced", q.Tier)
 }
@@ -98,17 +99,17 @@ func TestQuoteErrors(t *testing.T) {
 	e := Default()
 	tests := []struct {
 		name, tier string
-		spend      entitlement.Money
+		spend      money.Money
 		is         error
 		msg        string
 	}{
-		{"unknown tier", "gold", entitlement.MustParseMoney("1 USD"), ErrUnknownTier,
+		{"unknown tier", "gold", money.MustParseMoney("1 USD"), ErrUnknownTier,
 			`unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
-		{"legacy tier has no price", "looker-premier", entitlement.MustParseMoney("85000 USD"), ErrNoPrice,
+		{"legacy tier has no price", "looker-premier", money.MustParseMoney("85000 USD"), ErrNoPrice,
 			`no price: tier "looker-premier" has none in the catalog`},
-		{"other currency", "enhanced", entitlement.MustParseMoney("85000 EUR"), entitlement.ErrCurrencyMismatch, ""},
-		{"negative spend", "enhanced", entitlement.MustParseMoney("-1 USD"), entitlement.ErrNegativeSpend, ""},
-		{"zero money", "enhanced", entitlement.Money{}, entitlement.ErrCurrencyMismatch, ""},
+		{"other currency", "enhanced", money.MustParseMoney("85000 EUR"), money.ErrCurrencyMismatch, ""},
+		{"negative spend", "enhanced", money.MustParseMoney("-1 USD"), billing.ErrNegativeSpend, ""},
+		{"zero money", "enhanced", money.Money{}, money.ErrCurrencyMismatch, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,18 +125,18 @@ func TestQuoteErrors(t *testing.T) {
 
 func TestQuotePeriod(t *testing.T) {
 	e := Default()
-	spend := entitlement.MustParseMoney("85000 USD")
+	spend := money.MustParseMoney("85000 USD")
 	tests := []struct {
 		name, tier string
-		period     entitlement.Period
+		period     billing.Period
 		total      string
 		billed     int
 	}{
-		{"whole month", "enhanced", entitlement.MonthPeriod(2024, time.June), "6150.00 USD", 30},
-		{"started on the 16th", "enhanced", entitlement.MonthPeriod(2024, time.June).Starting(16), "3075.00 USD", 15},
+		{"whole month", "enhanced", billing.MonthPeriod(2024, time.June), "6150.00 USD", 30},
+		{"started on the 16th", "enhanced", billing.MonthPeriod(2024, time.June).Starting(16), "3075.00 USD", 15},
 		// Standard is billed to the month's end when cancelled mid-month.
-		{"standard cancelled mid-month", "standard", entitlement.MonthPeriod(2024, time.June).Ending(10), "2550.00 USD", 30},
-		{"standard started mid-month", "standard", entitlement.MonthPeriod(2024, time.June).Starting(21), "850.00 USD", 10},
+		{"standard cancelled mid-month", "standard", billing.MonthPeriod(2024, time.June).Ending(10), "2550.00 USD", 30},
+		{"standard started mid-month", "standard", billing.MonthPeriod(2024, time.June).Starting(21), "850.00 USD", 10},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,15 +148,15 @@ func TestQuotePeriod(t *testing.T) {
 		})
 	}
 	t.Run("invalid period", func(t *testing.T) {
-		_, err := e.QuotePeriod("enhanced", spend, entitlement.Period{})
-		require.ErrorIs(t, err, entitlement.ErrInvalidPeriod)
+		_, err := e.QuotePeriod("enhanced", spend, billing.Period{})
+		require.ErrorIs(t, err, billing.ErrInvalidPeriod)
 	})
 	t.Run("no price", func(t *testing.T) {
-		_, err := e.QuotePeriod("looker-premier", spend, entitlement.MonthPeriod(2024, time.June))
+		_, err := e.QuotePeriod("looker-premier", spend, billing.MonthPeriod(2024, time.June))
 		require.ErrorIs(t, err, ErrNoPrice)
 	})
 	t.Run("unknown tier", func(t *testing.T) {
-		_, err := e.QuotePeriod("gold", spend, entitlement.MonthPeriod(2024, time.June))
+		_, err := e.QuotePeriod("gold", spend, billing.MonthPeriod(2024, time.June))
 		require.ErrorIs(t, err, ErrUnknownTier)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"slices"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
@@ -27,8 +28,8 @@ type tierDef struct {
 	aliasAt     []pos
 	objectives  [numMetrics]objectiveDef
 	features    entitlement.Features
-	price       *entitlement.Price
-	prices      entitlement.PriceBook
+	price       *billing.Price
+	prices      billing.PriceBook
 	source      string
 }
 
@@ -88,7 +89,7 @@ func (d *decoder) priceBook(f field, fields []field, td *tierDef) {
 	case td.prices != nil:
 		td.price = &td.prices[len(td.prices)-1].Price
 	case td.price != nil:
-		td.prices = entitlement.PriceBook{{Price: *td.price}}
+		td.prices = billing.PriceBook{{Price: *td.price}}
 	}
 }
 
@@ -115,8 +116,8 @@ type tier struct {
 	aliases                               []string
 	objectives                            [numMetrics]objective
 	features                              entitlement.Features
-	price                                 *entitlement.Price // the newest of prices; nil when the catalog gives none
-	prices                                entitlement.PriceBook
+	price                                 *billing.Price // the newest of prices; nil when the catalog gives none
+	prices                                billing.PriceBook
 	cel                                   *celTier
 }
 
@@ -204,14 +205,14 @@ type Tier struct {
 	Family      string
 	Legacy      bool
 	Aliases     []string
-	Response    slo.Table             // initial response targets by priority
-	NextReply   slo.Table             // next reply targets by priority; nil when the tier promises none
-	Update      slo.Table             // periodic update targets by priority; nil when the tier promises none
-	Resolution  slo.Table             // resolution targets by priority; nil when the tier promises none
-	Features    entitlement.Features  // languages, channels and services
-	Price       *entitlement.Price    // the newest price version (the one Quote prices); nil when the catalog gives no price
-	Prices      entitlement.PriceBook // every price version, ascending; nil when the catalog gives no price
-	Source      string                // where the tier's numbers come from
+	Response    slo.Table            // initial response targets by priority
+	NextReply   slo.Table            // next reply targets by priority; nil when the tier promises none
+	Update      slo.Table            // periodic update targets by priority; nil when the tier promises none
+	Resolution  slo.Table            // resolution targets by priority; nil when the tier promises none
+	Features    entitlement.Features // languages, channels and services
+	Price       *billing.Price       // the newest price version (the one Quote prices); nil when the catalog gives no price
+	Prices      billing.PriceBook    // every price version, ascending; nil when the catalog gives no price
+	Source      string               // where the tier's numbers come from
 }
 
 func cloneFeatures(f entitlement.Features) entitlement.Features {

@@ -53,7 +53,7 @@ func (s *CycleState) UnmarshalText(text []byte) error {
 
 // Cycle is one run of a metric's clock: from a start condition to a stop
 // (achieved), a reset or priority restart (cancelled), or now (running or
-// paused). Instants are in the location of Case.Opened.
+// paused). Instants are in the timeline's Location.
 type Cycle struct {
 	Start    time.Time    // when the clock started
 	Tier     string       // the id of the tier whose target applies
@@ -89,6 +89,11 @@ type Timeline struct {
 	Priority slo.Priority     // the case's priority at now
 	Tier     string           // the id of the case's tier at now
 	Metrics  []MetricTimeline // the metrics some tier of the case promises, in the order response, nextReply, update, resolution
+	// Location is the zone every instant of the cycles is given in,
+	// resolved once: the case's zone when it names one; else the own zone
+	// of the calendar the first response cycle ran on; else UTC (as
+	// Deadline.Location for the case at its opening).
+	Location *time.Location
 }
 
 // Metric returns the cycles of the metric named name, and whether the
@@ -128,7 +133,8 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // event: wrapped in ErrInvalidEvent for an event out of order, before the
 // opening or after now, of an unknown type or missing its field (an unknown
 // tier also wraps ErrUnknownTier), else the error evaluating the catalog on
-// it; ErrInvalidCase as Deadline, and when now is before the opening; the
+// it; ErrInvalidCase as Deadline, and when now is before the opening;
+// ErrInvalidZone for a zone that is not an IANA name; the
 // errors of Deadline for a target that cannot be decided (a tier without a
 // target for a priority is not one: the cycle has a zero Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
@@ -139,7 +145,11 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 	if err := e.checkEvents(&c, events, now); err != nil {
 		return Timeline{}, err
 	}
-	r := run{e: e, lc: e.lifecycle, c: &c, out: c.Opened.Location(), tier: t, priority: c.Priority, status: OpenStatus}
+	zone, err := c.resolveZone()
+	if err != nil {
+		return Timeline{}, err
+	}
+	r := run{e: e, lc: e.lifecycle, c: &c, zone: zone, tier: t, priority: c.Priority, status: OpenStatus}
 	r.track(t, events)
 	if r.lc.usesCEL {
 		c.cel(t.id, &r.kase, &r.account)
@@ -154,7 +164,8 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 			return Timeline{}, &EventError{Index: i, Err: err}
 		}
 	}
-	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, r.n)}
+	r.out = r.location()
+	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, r.n), Location: r.out}
 	for i := range r.n {
 		k := &r.clocks[i]
 		if k.active {

@@ -12,7 +12,8 @@ type run struct {
 	e        *Engine
 	lc       *lifecycle
 	c        *Case
-	out      *time.Location // the location of the results: Case.Opened's
+	zone     *time.Location // the case's zone, resolved once; nil when it names none
+	out      *time.Location // the location of the results, set when the events are applied (see location)
 	tier     *tier          // the case's tier now
 	priority slo.Priority   // the case's priority now
 	status   string         // the case's status now
@@ -136,10 +137,10 @@ func (r *run) settle(k *clock, mr *metricRules, prioChanged, tierChanged bool) e
 	}
 	switch {
 	case reset:
-		k.end(at, CycleCancelled, r.out)
+		k.end(at, CycleCancelled)
 		return r.begin(k)
 	case stop:
-		k.end(at, CycleAchieved, r.out)
+		k.end(at, CycleAchieved)
 	case prioChanged || tierChanged && r.lc.reevaluate:
 		return r.change(k, mr, prioChanged)
 	}
@@ -198,7 +199,7 @@ func (r *run) holds(mr *metricRules, k condition) (bool, error) {
 // begin starts a new cycle of k at the event, on the case's tier and
 // priority now.
 func (r *run) begin(k *clock) error {
-	k.cycles = append(k.cycles, Cycle{Start: r.ev.At.In(r.out), Tier: r.tier.id, Priority: r.priority})
+	k.cycles = append(k.cycles, Cycle{Start: r.ev.At, Tier: r.tier.id, Priority: r.priority})
 	k.cals = append(k.cals, cycleCalendar{})
 	k.active = true
 	return r.decide(k, &k.cycles[len(k.cycles)-1])
@@ -209,7 +210,7 @@ func (r *run) begin(k *clock) error {
 // priority change when the metric says so, else a retarget.
 func (r *run) change(k *clock, mr *metricRules, prio bool) error {
 	if prio && mr.restart {
-		k.end(r.ev.At, CycleCancelled, r.out)
+		k.end(r.ev.At, CycleCancelled)
 		return r.begin(k)
 	}
 	return r.retarget(k, mr.dropPauses)
@@ -244,7 +245,7 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
 		kc := *r.c
 		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
-		res, err = r.e.decide(t, &kc, k.m)
+		res, err = r.e.decide(t, &kc, r.zone, k.m)
 	}
 	if errors.Is(err, ErrNoTarget) {
 		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}
@@ -272,12 +273,12 @@ func (k *clock) closePause(cy *Cycle, at time.Time) {
 }
 
 // end ends the active cycle of k at at in state s.
-func (k *clock) end(at time.Time, s CycleState, out *time.Location) {
+func (k *clock) end(at time.Time, s CycleState) {
 	cy := &k.cycles[len(k.cycles)-1]
 	if cy.State == CyclePaused {
 		k.closePause(cy, at)
 	}
-	cy.State, cy.End = s, at.In(out)
+	cy.State, cy.End = s, at
 	k.active = false
 }
 
@@ -302,11 +303,14 @@ func (k *clock) reopen(at time.Time) {
 var warningPercents = [2]int{50, 75}
 
 // measure computes the results of cycle i of k, once its events are all
-// applied: at its End, or at now while it runs.
+// applied: at its End, or at now while it runs. Its instants are given in
+// out.
 func (k *clock) measure(i int, now time.Time, out *time.Location) {
 	cy, cc := &k.cycles[i], k.cals[i]
 	end := now
+	cy.Start = cy.Start.In(out)
 	if !cy.End.IsZero() {
+		cy.End = cy.End.In(out)
 		end = cy.End
 	}
 	for i, p := range cy.Pauses {
@@ -331,6 +335,19 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) {
 		cy.Warnings[i] = cc.cal.Warning(start, within, f, end, cy.Pauses...)
 		cy.Warnings[i].At = cy.Warnings[i].At.In(out)
 	}
+}
+
+// location returns the zone the timeline gives its instants in: the
+// case's zone, else the own zone of the calendar of the first response
+// cycle, else UTC (see shownIn).
+func (r *run) location() *time.Location {
+	var cal *slo.Calendar
+	for i := range r.n {
+		if k := &r.clocks[i]; k.m == response && len(k.cals) > 0 {
+			cal = k.cals[0].cal
+		}
+	}
+	return shownIn(r.zone, cal)
 }
 
 // declared reports whether a tier promises the objective's metric: a

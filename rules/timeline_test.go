@@ -257,28 +257,45 @@ func TestTimelineReopenedWithHigherPriority(t *testing.T) {
 func TestTimelineLocation(t *testing.T) {
 	e := timelineCatalog(t, "")
 	tokyo := mustZone(t, "Asia/Tokyo")
-	opened := berlin(t, "2026-03-02 09:00")
+	opened := berlin(t, "2026-03-02 09:00").In(time.FixedZone("", -5*3600))
 	events := []Event{
 		{At: berlin(t, "2026-03-02 10:00").In(tokyo), Type: EventStatus, Status: "pending"},
 		{At: berlin(t, "2026-03-02 11:00").In(time.UTC), Type: EventStatus, Status: "open"},
 		{At: berlin(t, "2026-03-02 12:00").In(tokyo), Type: EventStatus, Status: "solved"},
 	}
-	tl, err := e.Timeline(Case{Tier: "std", Priority: slo.P1, Opened: opened}, events, berlin(t, "2026-03-02 13:00").In(tokyo))
-	require.NoError(t, err)
-	for _, m := range tl.Metrics {
-		for _, cy := range m.Cycles {
-			for _, at := range []time.Time{cy.Start, cy.End, cy.Due, cy.Warnings[0].At, cy.Warnings[1].At} {
-				if !at.IsZero() {
-					assert.Equal(t, opened.Location(), at.Location(), "%s", m.Metric)
+	tests := []struct {
+		name, zone string
+		p          slo.Priority
+		want       *time.Location
+	}{
+		{"the case's zone", "Asia/Tokyo", slo.P1, tokyo},
+		{"the case's zone over the calendar's", "Asia/Tokyo", slo.P2, tokyo},
+		{"no zone, a 24x7 response: UTC", "", slo.P1, time.UTC},
+		{"no zone, the response calendar's own zone", "", slo.P2, mustZone(t, "Europe/Berlin")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tl, err := e.Timeline(Case{Tier: "std", Priority: tt.p, Opened: opened, Zone: tt.zone}, events, berlin(t, "2026-03-02 13:00").In(tokyo))
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, tl.Location)
+			for _, m := range tl.Metrics {
+				for _, cy := range m.Cycles {
+					for _, at := range []time.Time{cy.Start, cy.End, cy.Due, cy.Warnings[0].At, cy.Warnings[1].At} {
+						if !at.IsZero() {
+							assert.Equal(t, tt.want, at.Location(), "%s", m.Metric)
+						}
+					}
+					for _, p := range cy.Pauses {
+						assert.Equal(t, tt.want, p.Start.Location(), "%s", m.Metric)
+						assert.Equal(t, tt.want, p.End.Location(), "%s", m.Metric)
+					}
 				}
 			}
-			for _, p := range cy.Pauses {
-				assert.Equal(t, opened.Location(), p.Start.Location(), "%s", m.Metric)
-				assert.Equal(t, opened.Location(), p.End.Location(), "%s", m.Metric)
-			}
-		}
+			r := cycles(t, tl, "resolution")
+			require.Len(t, r, 1)
+			require.Len(t, r[0].Pauses, 1)
+			assert.True(t, berlin(t, "2026-03-02 10:00").Equal(r[0].Pauses[0].Start))
+			assert.True(t, berlin(t, "2026-03-02 11:00").Equal(r[0].Pauses[0].End))
+		})
 	}
-	r := cycles(t, tl, "resolution")
-	require.Len(t, r, 1)
-	assert.Equal(t, []slo.Interval{{Start: berlin(t, "2026-03-02 10:00"), End: berlin(t, "2026-03-02 11:00")}}, r[0].Pauses)
 }

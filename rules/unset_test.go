@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 // TestUnsetInstants checks that an unset instant of the input is absent in
@@ -18,7 +19,7 @@ func TestUnsetInstants(t *testing.T) {
 	renewal := time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)
 	contract := func(renewal time.Time) entitlement.Contract {
 		return entitlement.Contract{Account: "acme", Tier: "old", Start: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
-			Renewal: renewal, Spend: entitlement.MustParseMoney("1000 USD")}
+			Renewal: renewal, Spend: money.MustParseMoney("1000 USD")}
 	}
 	t.Run("migrations", func(t *testing.T) {
 		tests := []struct {

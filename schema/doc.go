@@ -2,8 +2,10 @@
 // formats, for editors with a YAML language server and for tools that check
 // files before tiercel does:
 //
-//	catalog.schema.json   catalogs: calendars, tiers, rules, migrations, permissions
-//	suite.schema.json     test suites run by `tiercel test` and suite.Run
+//	catalog.schema.json   catalogs: version, calendars, tiers, rules, migrations,
+//	                      permissions, billing, lifecycle
+//	suite.schema.json     test suites run by `tiercel test` and suite.Run: version,
+//	                      description, catalog, now, tests
 //
 // Point an editor at them with a first-line comment in the YAML file:
 //

@@ -75,3 +75,15 @@ func checkZoneName(name string) error {
 	}
 	return nil
 }
+
+// ZoneOrUTC returns the location of an account's zone (a case's, a
+// contract's, a scope's): UTC for the empty name, which means "no zone
+// given", else LoadZone's location or error. It is the one reading of an
+// empty zone for dates and printing; a calendar that runs in the account's
+// zone still needs a name (the rules engine's ErrZoneRequired).
+func ZoneOrUTC(name string) (*time.Location, error) {
+	if name == "" {
+		return time.UTC, nil
+	}
+	return LoadZone(name)
+}

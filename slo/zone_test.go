@@ -83,3 +83,27 @@ func BenchmarkLoadZone(b *testing.B) {
 		})
 	}
 }
+
+func TestZoneOrUTC(t *testing.T) {
+	tests := []struct {
+		name, zone, want string
+		wantErr          bool
+	}{
+		{name: "empty is UTC", zone: "", want: "UTC"},
+		{name: "iana", zone: "Asia/Tokyo", want: "Asia/Tokyo"},
+		{name: "invalid", zone: "Mars/Olympus", wantErr: true},
+		{name: "local refused", zone: "Local", wantErr: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			loc, err := ZoneOrUTC(tt.zone)
+			if tt.wantErr {
+				require.ErrorIs(t, err, ErrUnknownZone)
+				assert.Nil(t, loc)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, loc.String())
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -46,7 +47,7 @@ var planRows = append(project(func(p rules.Plan) elig { return p.Eligibility }, 
 var optionRows = []expectation[rules.Option]{
 	expect("keepsTargets", (*parser).boolean, func(o rules.Option) bool { return o.KeepsTargets }, sprint[bool]),
 	expect("keepsDeadlines", (*parser).boolean, func(o rules.Option) bool { return o.KeepsDeadlines }, sprint[bool]),
-	expect("total", (*parser).money, optionTotal, func(c checks, field string, want entitlement.Money, got string) checks {
+	expect("total", (*parser).money, optionTotal, func(c checks, field string, want money.Money, got string) checks {
 		return c.eq(field, want.String(), got)
 	}),
 	expect("changes", (*parser).changes, func(o rules.Option) []slo.Change { return o.Changes }, checks.changes),

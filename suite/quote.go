@@ -3,7 +3,8 @@ package suite
 import (
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -15,8 +16,8 @@ import (
 // quoteInput is the input of quote; period is nil for a whole month.
 type quoteInput struct {
 	tier   string
-	spend  entitlement.Money
-	period *entitlement.Period
+	spend  money.Money
+	period *billing.Period
 }
 
 func readQuote(p *parser, _ field, fields []field, _ *time.Time) (quoteInput, bool) {
@@ -30,7 +31,7 @@ func readQuote(p *parser, _ field, fields []field, _ *time.Time) (quoteInput, bo
 		case "spend":
 			in.spend, good = p.money(x)
 		case "period":
-			var pr entitlement.Period
+			var pr billing.Period
 			pr, good = p.period(x)
 			in.period = &pr
 		}
@@ -39,26 +40,26 @@ func readQuote(p *parser, _ field, fields []field, _ *time.Time) (quoteInput, bo
 	return in, ok
 }
 
-func quote(e *rules.Engine, in quoteInput) (entitlement.Quote, error) {
+func quote(e *rules.Engine, in quoteInput) (billing.Quote, error) {
 	if in.period != nil {
 		return e.QuotePeriod(in.tier, in.spend, *in.period)
 	}
 	return e.Quote(in.tier, in.spend)
 }
 
-var quoteRows = []expectation[entitlement.Quote]{
-	expect("tier", (*parser).text, func(q entitlement.Quote) string { return q.Tier }, checks.eq),
-	expect("total", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Total }, checks.money),
-	expect("monthly", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Monthly }, checks.money),
-	expect("banded", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Banded }, checks.money),
-	expect("minimum", (*parser).money, func(q entitlement.Quote) entitlement.Money { return q.Minimum }, checks.money),
-	expect("minimumApplied", (*parser).boolean, func(q entitlement.Quote) bool { return q.MinimumApplied }, sprint[bool]),
-	expect("billedDays", (*parser).integer, func(q entitlement.Quote) int { return q.BilledDays }, sprint[int]),
+var quoteRows = []expectation[billing.Quote]{
+	expect("tier", (*parser).text, func(q billing.Quote) string { return q.Tier }, checks.eq),
+	expect("total", (*parser).money, func(q billing.Quote) money.Money { return q.Total }, checks.money),
+	expect("monthly", (*parser).money, func(q billing.Quote) money.Money { return q.Monthly }, checks.money),
+	expect("banded", (*parser).money, func(q billing.Quote) money.Money { return q.Banded }, checks.money),
+	expect("minimum", (*parser).money, func(q billing.Quote) money.Money { return q.Minimum }, checks.money),
+	expect("minimumApplied", (*parser).boolean, func(q billing.Quote) bool { return q.MinimumApplied }, sprint[bool]),
+	expect("billedDays", (*parser).integer, func(q billing.Quote) int { return q.BilledDays }, sprint[int]),
 	expect("lines", (*parser).moneys, lineAmounts, checks.list),
 }
 
 // money compares amounts.
-func (c checks) money(field string, want, got entitlement.Money) checks {
+func (c checks) money(field string, want, got money.Money) checks {
 	if want != got {
 		return c.eq(field, want.String(), got.String())
 	}
@@ -77,7 +78,7 @@ func (p *parser) moneys(f field) ([]string, bool) {
 }
 
 // lineAmounts returns the amount of each line of q.
-func lineAmounts(q entitlement.Quote) []string {
+func lineAmounts(q billing.Quote) []string {
 	out := make([]string, len(q.Lines))
 	for i, l := range q.Lines {
 		out[i] = l.Amount.String()

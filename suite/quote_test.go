@@ -5,18 +5,19 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 func TestQuoteRows(t *testing.T) {
-	usd := func(s string) entitlement.Money {
-		m, err := entitlement.ParseMoney(s + " USD")
+	usd := func(s string) money.Money {
+		m, err := money.ParseMoney(s + " USD")
 		require.NoError(t, err)
 		return m
 	}
-	got := entitlement.Quote{
+	got := billing.Quote{
 		Tier: "enhanced", Total: usd("6150.00"), Monthly: usd("6150.00"), Banded: usd("6150.00"), Minimum: usd("500.00"),
-		BilledDays: 14, Lines: []entitlement.Line{{Amount: usd("1000.00")}, {Amount: usd("5150.00")}},
+		BilledDays: 14, Lines: []billing.Line{{Amount: usd("1000.00")}, {Amount: usd("5150.00")}},
 	}
 	checkRows(t, quoteRows, got, []rowsTest{
 		{"all match", "{tier: enhanced, total: 6150 USD, monthly: 6150.00 USD, banded: 6150.00 USD, minimum: 500 USD, " +

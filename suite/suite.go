@@ -19,7 +19,7 @@ var ErrInvalidSuite = errors.New("invalid test suite")
 // Error is a problem found at one place of a suite file. Its text reads
 // "file:line:col: path: message", like a compiler's. Line and Column are
 // 1-based; zero means unknown. Error wraps ErrInvalidSuite and, where one
-// applies, a more specific cause (an slo or entitlement parse error,
+// applies, a more specific cause (an slo or money parse error,
 // slo.ErrUnknownZone), so errors.Is works on it.
 type Error = yamlpos.Error
 

@@ -8,8 +8,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -57,8 +58,8 @@ func parseInstant(s string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)", s)
 }
 
-func (p *parser) money(f field) (entitlement.Money, bool) {
-	return yamlpos.Parsed(p.d, f, entitlement.ParseMoney)
+func (p *parser) money(f field) (money.Money, bool) {
+	return yamlpos.Parsed(p.d, f, money.ParseMoney)
 }
 
 func (p *parser) priority(f field) (slo.Priority, bool) {
@@ -94,8 +95,8 @@ func parseSigned(s string) (time.Duration, error) {
 	return sign * d, nil
 }
 
-func (p *parser) period(f field) (entitlement.Period, bool) {
-	return yamlpos.Parsed(p.d, f, entitlement.ParsePeriod)
+func (p *parser) period(f field) (billing.Period, bool) {
+	return yamlpos.Parsed(p.d, f, billing.ParsePeriod)
 }
 
 // zone reads an IANA time zone name and loads it.

@@ -68,6 +68,7 @@ func TestZone(t *testing.T) {
 		name, src, want, err string
 	}{
 		{"an iana zone", "v: Europe/Berlin", "Europe/Berlin", ""},
+		{"empty is refused as every empty value: no zone is no key", `v: ""`, "", `v.yaml:1:4: v: must not be empty`},
 		{"unknown", "v: Mars/Base", "", `v.yaml:1:4: v: unknown time zone "Mars/Base"`},
 		{"the machine's zone is refused", "v: Local", "", `v.yaml:1:4: v: unknown time zone "Local"`},
 		{"a nul byte", `v: "UTC\0"`, "", `v.yaml:1:4: v: unknown time zone "UTC\x00"`},

@@ -19,8 +19,9 @@ case, counted on the target's calendar (24x7, or business hours in the
 calendar's zone or the account's --zone).
 
 --zone is the account's IANA zone, needed by calendars with zone: account;
-the due instant is then shown in that zone. --attr adds facts CEL rules see
-as case.attrs (true/false are booleans, integers are ints, the rest strings).
+instants are shown in it, or else in the zone of the calendar that counted,
+or else in UTC. --attr adds facts CEL rules see as case.attrs (true/false
+are booleans, integers are ints, the rest strings).
 
 --now is the instant of the decision (CEL's now). When it is given, the
 output also says where the case stands then: open time elapsed and remaining
@@ -75,7 +76,7 @@ func (c *cli) deadline(o *caseFlags) error {
 		return err
 	}
 	tier, _ := e.Tier(kase.Tier)
-	v := deadlineView{tier: tier, kase: kase, d: d, st: st, loc: shownZone(e, kase, d)}
+	v := deadlineView{tier: tier, kase: kase, d: d, st: st}
 	if err := allPrintable(v.instants()...); err != nil {
 		return err
 	}
@@ -101,36 +102,17 @@ func decideDeadline(e *rules.Engine, kase rules.Case, status bool) (rules.Deadli
 	return p.Deadline, &p.Status, nil
 }
 
-// shownZone returns the zone deadline shows instants in: the account's,
-// or else that of the calendar that counted, or else nil (as --opened was
-// written).
-func shownZone(e *rules.Engine, kase rules.Case, d rules.Deadline) *time.Location {
-	if kase.Zone != "" {
-		loc, _ := loadZone(kase.Zone) // checked by o.kase
-		return loc
-	}
-	if cal, ok := e.Calendar(d.Target.Calendar); ok {
-		return cal.Location() // nil for 24x7 and account-zone calendars
-	}
-	return nil
-}
-
 // deadlineView is a decided deadline as the deadline command shows it.
 type deadlineView struct {
 	tier rules.Tier
 	kase rules.Case
 	d    rules.Deadline
-	st   *slo.Status    // where the case stands at --now; nil without it
-	loc  *time.Location // the zone instants are shown in; nil as written
+	st   *slo.Status // where the case stands at --now; nil without it
 }
 
-// in returns t in the view's zone.
-func (v deadlineView) in(t time.Time) time.Time {
-	if v.loc != nil {
-		return t.In(v.loc)
-	}
-	return t
-}
+// in returns t in the zone of the decision (rules.Deadline.Location: the
+// case's --zone, else the calendar's own, else UTC).
+func (v deadlineView) in(t time.Time) time.Time { return t.In(v.d.Location) }
 
 // instants returns every instant the view shows, named.
 func (v deadlineView) instants() []shown {

@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -220,7 +220,7 @@ func listOrNone(s []string) string {
 }
 
 // signedMoney writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD".
-func signedMoney(m entitlement.Money) string {
+func signedMoney(m money.Money) string {
 	if m.Sign() > 0 {
 		return "+" + m.String()
 	}

@@ -8,9 +8,15 @@
 //	tiercel test FILE|DIR...                      # run YAML test suites
 //	tiercel deadline --tier T --priority P --opened RFC3339|DATE [--zone Z] [--attr k=v]
 //	tiercel compare FROM TO                       # per-priority from, to and change
+//	tiercel replay --from TIER --to TIER FILE     # a history of cases decided on another tier
+//	tiercel timeline [--svg FILE] CASE.yaml       # every clock of a case from its events
 //	tiercel quote TIER "AMOUNT CUR" [--period 2026-02-15/2026-02-28]
 //	tiercel eligibility --tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
+//	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
+//	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel help [COMMAND]                        # the commands, or one command's flags
+//	tiercel version                               # the module version and catalog format
 //
 // Every command takes --catalog FILE (repeatable; by default the catalog
 // embedded in package rules) or --builtin NAME (a catalog shipped in package

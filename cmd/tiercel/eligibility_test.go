@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -155,7 +155,7 @@ func TestContractFlags(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, c.Renewal.Equal(time.Date(2026, 9, 1, 0, 0, 0, 0, ny)), "midnight in --zone: %v", c.Renewal)
 	assert.True(t, c.Start.Equal(time.Date(2025, 9, 1, 0, 0, 0, 0, ny)), "%v", c.Start)
-	assert.Equal(t, entitlement.MustParseMoney("85000 USD"), c.Spend)
+	assert.Equal(t, money.MustParseMoney("85000 USD"), c.Spend)
 	assert.Equal(t, "acme", c.Account)
 	assert.Equal(t, map[string]any{"seats": int64(3)}, c.Attrs)
 	assert.True(t, at.Equal(goldenNow), "--at defaults to the clock")

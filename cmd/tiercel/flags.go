@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -68,21 +68,18 @@ func allPrintable(list ...shown) error {
 	return nil
 }
 
-func parseMoney(what, s string) (entitlement.Money, error) {
-	m, err := entitlement.ParseMoney(s)
+func parseMoney(what, s string) (money.Money, error) {
+	m, err := money.ParseMoney(s)
 	if err != nil {
-		return entitlement.Money{}, usagef("%s: %v", what, err)
+		return money.Money{}, usagef("%s: %v", what, err)
 	}
 	return m, nil
 }
 
-// loadZone reads a --zone value with slo.LoadZone: empty means UTC, and
+// loadZone reads a --zone value with slo.ZoneOrUTC: empty means UTC, and
 // "Local" (the machine's zone) is refused.
 func loadZone(s string) (*time.Location, error) {
-	if s == "" {
-		return time.UTC, nil
-	}
-	loc, err := slo.LoadZone(s)
+	loc, err := slo.ZoneOrUTC(s)
 	if err != nil {
 		return nil, usagef("--zone: unknown time zone %q: want an IANA name such as America/New_York", s)
 	}

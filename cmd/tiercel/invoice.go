@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 var invoiceCommand = &command{
@@ -102,7 +104,7 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 		case "renewal":
 			c.Renewal = instant(d, f)
 		case "fee":
-			c.Billing.Fee, _ = yamlpos.Parsed(d, f, entitlement.ParseMoney)
+			c.Billing.Fee, _ = yamlpos.Parsed(d, f, money.ParseMoney)
 		case "attrs":
 			c.Attrs = map[string]any{}
 			for _, a := range d.Mapping(f.Value, f.Path, nil) {
@@ -111,12 +113,12 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 		case "discounts":
 			for _, it := range d.List(f) {
 				x := readTerm(d, it, discountKeys)
-				c.Billing.Discounts = append(c.Billing.Discounts, entitlement.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
+				c.Billing.Discounts = append(c.Billing.Discounts, billing.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
 			}
 		case "commitments":
 			for _, it := range d.List(f) {
 				x := readTerm(d, it, commitmentKeys, "amount", "from", "until")
-				c.Billing.Commitments = append(c.Billing.Commitments, entitlement.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
+				c.Billing.Commitments = append(c.Billing.Commitments, billing.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
 			}
 		}
 	}
@@ -128,15 +130,15 @@ func readContract(name string, src []byte) (entitlement.Contract, error) {
 
 // instant reads a date (midnight UTC) or an RFC 3339 instant.
 func instant(d *yamlpos.Decoder, f yamlpos.Field) time.Time {
-	t, _ := yamlpos.Parsed(d, f, entitlement.ParseEffective)
+	t, _ := yamlpos.Parsed(d, f, billing.ParseEffective)
 	return t
 }
 
 // term is a discount or a commitment as written.
 type term struct {
 	name        string
-	rate        entitlement.Rate
-	amount      entitlement.Money
+	rate        money.Rate
+	amount      money.Money
 	from, until time.Time
 }
 
@@ -151,9 +153,9 @@ func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...st
 		case "name":
 			x.name, _ = d.Str(g)
 		case "rate":
-			x.rate, _ = yamlpos.Parsed(d, g, entitlement.ParseRate)
+			x.rate, _ = yamlpos.Parsed(d, g, money.ParseRate)
 		case "amount":
-			x.amount, _ = yamlpos.Parsed(d, g, entitlement.ParseMoney)
+			x.amount, _ = yamlpos.Parsed(d, g, money.ParseMoney)
 		case "from":
 			x.from = instant(d, g)
 		case "until":
@@ -164,16 +166,16 @@ func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...st
 }
 
 // spanOf returns the months from the first to the last of spends.
-func spanOf(spends []entitlement.Spend) (entitlement.Months, error) {
+func spanOf(spends []billing.Spend) (billing.Months, error) {
 	if len(spends) == 0 {
-		return entitlement.Months{}, usagef("the spends file has no rows: give --months")
+		return billing.Months{}, usagef("the spends file has no rows: give --months")
 	}
-	month := func(s entitlement.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
+	month := func(s billing.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
 	first, last := month(spends[0]), month(spends[0])
 	for _, s := range spends[1:] {
 		first, last = min(first, month(s)), max(last, month(s))
 	}
-	m := entitlement.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
+	m := billing.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
 	return m, m.Validate()
 }
 
@@ -210,9 +212,9 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	if err != nil {
 		return fileError{err}
 	}
-	var months entitlement.Months
+	var months billing.Months
 	if monthsText != "" {
-		if months, err = entitlement.ParseMonths(monthsText); err != nil {
+		if months, err = billing.ParseMonths(monthsText); err != nil {
 			return usagef("--months: %v", err)
 		}
 	} else if months, err = spanOf(spends); err != nil {
@@ -229,7 +231,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	lines := make([]invoiceLineJSON, len(inv.Lines))
 	for i, l := range inv.Lines {
 		lines[i] = invoiceLineJSON{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount.String(), Reason: l.Reason}
-		if l.Spend != (entitlement.Money{}) {
+		if l.Spend != (money.Money{}) {
 			lines[i].Spend = l.Spend.String()
 		}
 	}

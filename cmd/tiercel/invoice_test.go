@@ -9,7 +9,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 const (
@@ -48,10 +49,10 @@ func TestInvoiceJSON(t *testing.T) {
 	assert.Equal(t, "2026-01..2026-12", inv.Months)
 	assert.Equal(t, "60000.00 USD", inv.Total)
 	require.NotEmpty(t, inv.Lines)
-	sum := entitlement.MustParseMoney("0 USD")
+	sum := money.MustParseMoney("0 USD")
 	var july []string
 	for _, l := range inv.Lines {
-		amount, err := entitlement.ParseMoney(l.Amount)
+		amount, err := money.ParseMoney(l.Amount)
 		require.NoError(t, err, "line %+v", l)
 		sum, err = sum.Add(amount)
 		require.NoError(t, err)
@@ -66,17 +67,17 @@ func TestInvoiceJSON(t *testing.T) {
 // Without --months, the invoice spans the first to the last month of the
 // spends, in whatever order the rows come.
 func TestSpanOf(t *testing.T) {
-	spend := func(year int, month time.Month) entitlement.Spend {
-		return entitlement.Spend{Year: year, Month: month, Account: "a", Amount: entitlement.MustParseMoney("1 USD")}
+	spend := func(year int, month time.Month) billing.Spend {
+		return billing.Spend{Year: year, Month: month, Account: "a", Amount: money.MustParseMoney("1 USD")}
 	}
 	for _, tc := range []struct {
 		name   string
-		spends []entitlement.Spend
+		spends []billing.Spend
 		want   string // the months, or the error
 	}{
-		{"one month", []entitlement.Spend{spend(2026, time.March)}, "2026-03"},
-		{"a year in order", []entitlement.Spend{spend(2026, time.January), spend(2026, time.December)}, "2026-01..2026-12"},
-		{"across new year, out of order", []entitlement.Spend{spend(2026, time.February), spend(2025, time.November), spend(2026, time.January)}, "2025-11..2026-02"},
+		{"one month", []billing.Spend{spend(2026, time.March)}, "2026-03"},
+		{"a year in order", []billing.Spend{spend(2026, time.January), spend(2026, time.December)}, "2026-01..2026-12"},
+		{"across new year, out of order", []billing.Spend{spend(2026, time.February), spend(2025, time.November), spend(2026, time.January)}, "2025-11..2026-02"},
 		{"no rows", nil, "the spends file has no rows: give --months"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -269,8 +270,8 @@ func isInputError(err error) bool {
 func isArgumentError(err error) bool {
 	for _, target := range []error{
 		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
-		rules.ErrUnknownAction, entitlement.ErrCurrencyMismatch, entitlement.ErrNegativeSpend,
-		entitlement.ErrInvalidPeriod,
+		rules.ErrUnknownAction, money.ErrCurrencyMismatch, billing.ErrNegativeSpend,
+		billing.ErrInvalidPeriod,
 	} {
 		if errors.Is(err, target) {
 			return !errors.Is(err, rules.ErrInvalidCatalog)

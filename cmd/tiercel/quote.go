@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 var quoteCommand = &command{
@@ -39,10 +40,10 @@ tiercel quote --builtin aws aws-business "85000 USD"`,
 }
 
 // parsePeriod reads "2026-02" or "2026-02-15/2026-02-28".
-func parsePeriod(s string) (entitlement.Period, error) {
-	p, err := entitlement.ParsePeriod(s)
+func parsePeriod(s string) (billing.Period, error) {
+	p, err := billing.ParsePeriod(s)
 	if err != nil {
-		return entitlement.Period{}, usagef("--period: %v", err)
+		return billing.Period{}, usagef("--period: %v", err)
 	}
 	return p, nil
 }
@@ -71,7 +72,7 @@ type quoteJSON struct {
 }
 
 // amount writes m without its currency: "10000.00".
-func amount(m entitlement.Money) string {
+func amount(m money.Money) string {
 	return strings.TrimSuffix(m.String(), " "+m.Currency())
 }
 
@@ -80,7 +81,7 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 	if err != nil {
 		return err
 	}
-	var period *entitlement.Period
+	var period *billing.Period
 	if periodText != "" {
 		p, err := parsePeriod(periodText)
 		if err != nil {
@@ -92,7 +93,7 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 	if err != nil {
 		return err
 	}
-	var q entitlement.Quote
+	var q billing.Quote
 	if period != nil {
 		q, err = e.QuotePeriod(tierID, spend, *period)
 	} else {
@@ -110,7 +111,7 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 
 // toQuoteJSON returns the JSON form of q; the period's fields are set when
 // q is prorated or a --period was given.
-func toQuoteJSON(q entitlement.Quote, withPeriod bool) quoteJSON {
+func toQuoteJSON(q billing.Quote, withPeriod bool) quoteJSON {
 	qj := quoteJSON{
 		Tier: q.Tier, Spend: q.Spend.String(), Minimum: q.Minimum.String(), Banded: q.Banded.String(),
 		MinimumApplied: q.MinimumApplied, Monthly: q.Monthly.String(), Total: q.Total.String(),
@@ -130,7 +131,7 @@ func toQuoteJSON(q entitlement.Quote, withPeriod bool) quoteJSON {
 
 // quoteTable writes q as text: a table of its totals (with the period
 // when a --period was given), then one line per band.
-func (c *cli) quoteTable(q entitlement.Quote, withPeriod bool) {
+func (c *cli) quoteTable(q billing.Quote, withPeriod bool) {
 	t := c.table()
 	t.row("tier", q.Tier)
 	t.row("spend", q.Spend.String())
@@ -160,7 +161,7 @@ func (c *cli) quoteTable(q entitlement.Quote, withPeriod bool) {
 
 // bandName writes the band of a quote's line: "all", "above 10000.00",
 // "up to 10000.00" or "10000.00 - 50000.00".
-func bandName(l entitlement.Line) string {
+func bandName(l billing.Line) string {
 	switch {
 	case l.Unbounded && l.From.IsZero():
 		return "all"

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 )
 
 var goldenQuote = []goldenCase{
@@ -138,6 +138,6 @@ func TestParsePeriod(t *testing.T) {
 }
 
 func TestAmount(t *testing.T) {
-	assert.Equal(t, "10000.00", amount(entitlement.MustParseMoney("10000 USD")))
-	assert.Equal(t, "0.00", amount(entitlement.MustParseMoney("0 EUR")))
+	assert.Equal(t, "10000.00", amount(money.MustParseMoney("10000 USD")))
+	assert.Equal(t, "0.00", amount(money.MustParseMoney("0 EUR")))
 }

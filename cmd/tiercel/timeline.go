@@ -34,8 +34,9 @@ CASE.yaml (or .json) holds the case and its events:
 
 Event types are message (by agent or customer), status, priority, tier and
 note; any event may also set status, priority or tier, and attrs for CEL.
-Instants are shown in the case's zone, or else as opened was written; a
-warning marked * was reached by the cycle's end (or now).
+Instants are shown in the case's zone, or else in the zone of the calendar
+of its first response clock, or else in UTC; a warning marked * was
+reached by the cycle's end (or now).
 
 --svg FILE also writes a picture of the clocks: one bar per cycle on a time
 axis from the opening to now, paused time hatched, the time past due in red,
@@ -153,26 +154,10 @@ func (c *cli) timeline(path, svgPath string) error {
 	return nil
 }
 
-// newCaseView shows tl in the case's zone, or else in the location of
-// its opening as written.
+// newCaseView shows tl in the location the timeline gives (the case's
+// zone, else its response calendar's own, else UTC).
 func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
-	v := &caseView{h: h, tl: tl, loc: h.Case.Opened.Location(), zone: h.Case.Zone}
-	if h.Case.Zone != "" {
-		v.loc, _ = slo.LoadZone(h.Case.Zone) // loaded when the file was read
-	}
-	if v.zone == "" {
-		v.zone = offsetName(h.Case.Opened)
-	}
-	return v
-}
-
-// offsetName names the fixed offset of t: "UTC" or "UTC+01:00".
-func offsetName(t time.Time) string {
-	_, off := t.Zone()
-	if off == 0 {
-		return "UTC"
-	}
-	return "UTC" + t.Format("-07:00")
+	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
 func (v *caseView) in(t time.Time) time.Time {

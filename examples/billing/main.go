@@ -1,6 +1,6 @@
 // Command billing prices a CSV of accounts and their monthly spend for every
 // priced tier of a catalog, with a total per tier: what a billing system
-// does with package rules (or with entitlement.Price alone).
+// does with package rules (or with billing.Price alone).
 //
 //	go run ./examples/billing                        # the bundled accounts.csv
 //	go run ./examples/billing -accounts spend.csv    # your own CSV
@@ -31,8 +31,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -75,7 +75,7 @@ func mainErr(accountsFile, catalogFile string) error {
 // account is one row of the CSV.
 type account struct {
 	name  string
-	spend entitlement.Money
+	spend money.Money
 	at    string // "file:line" of its row, for errors
 }
 
@@ -121,11 +121,11 @@ func readAccounts(name string, r io.Reader) ([]account, error) {
 		if len(rec) != len(header) {
 			return nil, fmt.Errorf("%s:%d: %d fields, want %d (%s)", name, line, len(rec), len(header), strings.Join(header, ","))
 		}
-		var spend entitlement.Money
+		var spend money.Money
 		if len(rec) == 2 {
-			spend, err = entitlement.ParseMoney(rec[1])
+			spend, err = money.ParseMoney(rec[1])
 		} else {
-			spend, err = entitlement.ParseAmount(rec[1], strings.TrimSpace(rec[2]))
+			spend, err = money.ParseAmount(rec[1], strings.TrimSpace(rec[2]))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: account %q: %w", name, line, rec[0], err)
@@ -160,8 +160,8 @@ func run(w io.Writer, e *rules.Engine, name string, r io.Reader) error {
 			tiers = append(tiers, id)
 		}
 	}
-	totals := make([]entitlement.Money, len(tiers))
-	var spendTotal entitlement.Money
+	totals := make([]money.Money, len(tiers))
+	var spendTotal money.Money
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "ACCOUNT\tSPEND\t%s\t\n", strings.ToUpper(strings.Join(tiers, "\t")))
 	for _, a := range accounts {
@@ -198,7 +198,7 @@ func run(w io.Writer, e *rules.Engine, name string, r io.Reader) error {
 }
 
 // add sums amounts of one currency; the zero Money starts a sum.
-func add(sum, m entitlement.Money) (entitlement.Money, error) {
+func add(sum, m money.Money) (money.Money, error) {
 	if sum.Currency() == "" {
 		return m, nil
 	}

@@ -7,8 +7,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/spendcsv"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -29,11 +31,11 @@ func lookerYear() entitlement.Contract {
 	}
 	return entitlement.Contract{
 		Account: "acme-analytics", Tier: "looker-premier", Start: day("2025-07-15"), Renewal: day("2026-07-15"),
-		Billing: entitlement.Billing{
-			Fee:         entitlement.MustParseMoney("5000 USD"),
+		Billing: billing.Billing{
+			Fee:         money.MustParseMoney("5000 USD"),
 			MovesTo:     "enhanced",
-			Discounts:   []entitlement.Discount{{Name: "partner", Rate: entitlement.MustParseRate("10%"), From: day("2026-10-01")}},
-			Commitments: []entitlement.Commitment{{Name: "annual commitment", Amount: entitlement.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
+			Discounts:   []billing.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: day("2026-10-01")}},
+			Commitments: []billing.Commitment{{Name: "annual commitment", Amount: money.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
 		},
 	}
 }
@@ -46,7 +48,7 @@ func year(w io.Writer, e *rules.Engine) error {
 	if err != nil {
 		return err
 	}
-	inv, err := e.Invoice(lookerYear(), entitlement.Months{Year: 2026, Month: time.January, Count: 12}, spends)
+	inv, err := e.Invoice(lookerYear(), billing.Months{Year: 2026, Month: time.January, Count: 12}, spends)
 	if err != nil {
 		return err
 	}
@@ -55,7 +57,7 @@ func year(w io.Writer, e *rules.Engine) error {
 	fmt.Fprintln(tw, "PERIOD\tTIER\tCHARGE\tSPEND\tAMOUNT")
 	for _, l := range inv.Lines {
 		spend := ""
-		if l.Spend != (entitlement.Money{}) {
+		if l.Spend != (money.Money{}) {
 			spend = l.Spend.String()
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", l.Period, l.Tier, l.Kind, spend, l.Amount)

@@ -55,18 +55,18 @@ var cases = []struct {
 	c    rules.Case
 }{
 	{"business P2, Monday 10:00 (lunch 12-13 does not count)",
-		rules.Case{Tier: "business", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)}},
+		rules.Case{Zone: "Europe/Berlin", Tier: "business", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, berlin)}},
 	{"business P2, opened during lunch",
-		rules.Case{Tier: "business", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 12, 30, 0, 0, berlin)}},
+		rules.Case{Zone: "Europe/Berlin", Tier: "business", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 12, 30, 0, 0, berlin)}},
 	{"business P1, Friday 16:00",
-		rules.Case{Tier: "business", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 0, 0, 0, berlin)}},
+		rules.Case{Zone: "Europe/Berlin", Tier: "business", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 0, 0, 0, berlin)}},
 	{"business P1 in production, Saturday 22:00",
-		rules.Case{Tier: "business", Priority: slo.P1, Opened: time.Date(2026, 3, 7, 22, 0, 0, 0, berlin),
+		rules.Case{Zone: "Europe/Berlin", Tier: "business", Priority: slo.P1, Opened: time.Date(2026, 3, 7, 22, 0, 0, 0, berlin),
 			Attrs: map[string]any{"environment": "production"}}},
 	{"business P3, Thursday before Easter 15:00",
-		rules.Case{Tier: "business", Priority: slo.P3, Opened: time.Date(2026, 4, 2, 15, 0, 0, 0, berlin)}},
+		rules.Case{Zone: "Europe/Berlin", Tier: "business", Priority: slo.P3, Opened: time.Date(2026, 4, 2, 15, 0, 0, 0, berlin)}},
 	{"critical P1, Good Friday 03:00",
-		rules.Case{Tier: "critical", Priority: slo.P1, Opened: time.Date(2026, 4, 3, 3, 0, 0, 0, berlin)}},
+		rules.Case{Zone: "Europe/Berlin", Tier: "critical", Priority: slo.P1, Opened: time.Date(2026, 4, 3, 3, 0, 0, 0, berlin)}},
 }
 
 func run(w io.Writer, e *rules.Engine) error {
@@ -80,7 +80,7 @@ func run(w io.Writer, e *rules.Engine) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", k.what, err)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.what, k.c.Opened.Format(layout), d.Due.In(berlin).Format(layout), d.Target, d.Rule)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", k.what, k.c.Opened.Format(layout), d.Due.Format(layout), d.Target, d.Rule)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -120,7 +120,7 @@ var incident = []rules.Event{
 
 // clocks prints every cycle of every clock of the incident.
 func clocks(w io.Writer, e *rules.Engine) error {
-	c := rules.Case{Tier: "critical", Priority: slo.P2, Opened: at(2, 10, 0)}
+	c := rules.Case{Zone: "Europe/Berlin", Tier: "critical", Priority: slo.P2, Opened: at(2, 10, 0)}
 	tl, err := e.Timeline(c, incident, at(3, 15, 0))
 	if err != nil {
 		return err

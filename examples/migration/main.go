@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -44,16 +45,16 @@ func contracts() []entitlement.Contract {
 	return []entitlement.Contract{
 		{Account: "acme-analytics", Tier: "looker-premier", Zone: "America/Los_Angeles",
 			Start: date(2023, 9, 1, "America/Los_Angeles"), Renewal: date(2026, 9, 1, "America/Los_Angeles"),
-			Spend: entitlement.MustParseMoney("85000 USD")},
+			Spend: money.MustParseMoney("85000 USD")},
 		{Account: "globex", Tier: "looker-premier", Zone: "Europe/London",
 			Start: date(2024, 6, 15, "Europe/London"), Renewal: date(2026, 6, 15, "Europe/London"),
-			Spend: entitlement.MustParseMoney("1200000 USD")},
+			Spend: money.MustParseMoney("1200000 USD")},
 		{Account: "initech", Tier: "looker-premier", Zone: "America/New_York",
 			Start: date(2025, 1, 31, "America/New_York"), Renewal: date(2026, 1, 31, "America/New_York"),
-			Spend: entitlement.MustParseMoney("4000 USD")},
+			Spend: money.MustParseMoney("4000 USD")},
 		{Account: "umbrella", Tier: "enhanced", Zone: "Asia/Tokyo",
 			Start: date(2025, 4, 1, "Asia/Tokyo"), Renewal: date(2026, 4, 1, "Asia/Tokyo"),
-			Spend: entitlement.MustParseMoney("30000 USD")},
+			Spend: money.MustParseMoney("30000 USD")},
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -71,7 +72,7 @@ func eligibility() error {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	el, err := e.Eligibility(contract, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	if err != nil {
@@ -84,7 +85,7 @@ func eligibility() error {
 
 func price() error {
 	e := rules.Default()
-	spend, err := entitlement.ParseMoney("85000 USD")
+	spend, err := money.ParseMoney("85000 USD")
 	if err != nil {
 		return err
 	}
@@ -129,7 +130,7 @@ func effectiveRule() error {
 	contract := entitlement.Contract{
 		Tier:    "looker-premier",
 		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
-		Spend:   entitlement.MustParseMoney("85000 USD"),
+		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)

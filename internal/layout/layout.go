@@ -2,7 +2,10 @@
 // non-test Go file over MaxFileLines lines and no function over MaxFuncLines
 // lines, counted from the func keyword to its closing brace. Its test runs
 // the check over the whole module, so a change that breaks a bar fails
-// `go test ./...`. It is for tests only.
+// `go test ./...`. It also reads what the documentation lists (Packages,
+// TableKeys, PackageComment), for tests that hold the docs to the code: its
+// own test requires a row of the README's package table for every package.
+// It is for tests only.
 package layout
 
 import (

@@ -13,7 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/money"
 )
 
 // The two layouts of a spends CSV, named by its header.
@@ -26,7 +27,7 @@ var (
 // ("2026-01,prod,85000 USD") or month,account,spend,currency
 // ("2026-01,prod,85000,USD"), then one row per month and account. Errors
 // read "name:line: message".
-func Read(name string, src []byte) ([]entitlement.Spend, error) {
+func Read(name string, src []byte) ([]billing.Spend, error) {
 	cr := csv.NewReader(bytes.NewReader(src))
 	cr.FieldsPerRecord = -1 // checked here, to say what was expected
 	cr.TrimLeadingSpace = true
@@ -45,7 +46,7 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		return nil, fmt.Errorf("%s:1: header is %q: want %s (\"85000 USD\" in one column) or %s",
 			name, strings.Join(header, ","), strings.Join(spendsHeader, ","), strings.Join(spendsHeaderCur, ","))
 	}
-	var out []entitlement.Spend
+	var out []billing.Spend
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -62,11 +63,11 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: month %q: want a month such as 2026-01", name, line, rec[0])
 		}
-		var spend entitlement.Money
+		var spend money.Money
 		if len(rec) == 3 {
-			spend, err = entitlement.ParseMoney(strings.TrimSpace(rec[2]))
+			spend, err = money.ParseMoney(strings.TrimSpace(rec[2]))
 		} else {
-			spend, err = entitlement.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
+			spend, err = money.ParseAmount(strings.TrimSpace(rec[2]), strings.TrimSpace(rec[3]))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: spend: %w", name, line, err)
@@ -74,7 +75,7 @@ func Read(name string, src []byte) ([]entitlement.Spend, error) {
 		if spend.Sign() < 0 {
 			return nil, fmt.Errorf("%s:%d: spend %s is negative", name, line, spend)
 		}
-		out = append(out, entitlement.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend})
+		out = append(out, billing.Spend{Year: month.Year(), Month: month.Month(), Account: strings.TrimSpace(rec[1]), Amount: spend})
 	}
 }
 

@@ -89,11 +89,9 @@ func Compute(e *rules.Engine, from, to string, s rules.Scope) (Picture, error) {
 	if err != nil {
 		return Picture{}, err
 	}
-	loc := time.UTC
-	if s.Zone != "" {
-		if loc, err = slo.LoadZone(s.Zone); err != nil {
-			return Picture{}, err
-		}
+	loc, err := slo.ZoneOrUTC(s.Zone) // checked by CompareIn
+	if err != nil {
+		return Picture{}, err
 	}
 	p := Picture{From: a.ID, To: b.ID, Scope: s, Location: loc}
 	index := p.addGrids(changes)

@@ -10,7 +10,7 @@ import (
 // Error is a problem found at one place of a catalog or suite file. Its text
 // reads "file:line:col: Path: message", like a compiler's. Line and Column
 // are 1-based; zero means unknown. Error wraps ErrInvalidCatalog and, where
-// one applies, a more specific cause (ErrUnknownTier, an slo or entitlement
+// one applies, a more specific cause (ErrUnknownTier, an slo, money or billing
 // error), so errors.Is works on it.
 type Error struct {
 	File   string // file name given to Compile or Load
