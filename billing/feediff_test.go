@@ -70,7 +70,7 @@ func randomFeePrice(r *rand.Rand) Price {
 			b.Flat = money.FromMinor(r.Int64N(500), usdIndex)
 		}
 		if r.IntN(20) == 0 {
-			b.Flat = money.FromMinor(math.MaxInt64/2 + r.Int64N(math.MaxInt64/2), usdIndex)
+			b.Flat = money.FromMinor(math.MaxInt64/2+r.Int64N(math.MaxInt64/2), usdIndex)
 		}
 		if i == n-1 {
 			b.Unbounded = true
@@ -84,7 +84,7 @@ func randomFeePrice(r *rand.Rand) Price {
 		p.Minimum = money.FromMinor(r.Int64N(100), usdIndex)
 	}
 	if r.IntN(2) == 0 {
-		p.Maximum = money.FromMinor(p.Minimum.Minor() + r.Int64N(200), usdIndex)
+		p.Maximum = money.FromMinor(p.Minimum.Minor()+r.Int64N(200), usdIndex)
 	}
 	return p
 }
@@ -133,8 +133,8 @@ func TestDiffFeesBruteForce(t *testing.T) {
 		_, err = old.Fee(money.FromMinor(ext.limit, usdIndex))
 		require.NoError(t, err)
 		if ext.limit < math.MaxInt64 {
-			_, e1 := old.Fee(money.FromMinor(ext.limit + 1, usdIndex))
-			_, e2 := nw.Fee(money.FromMinor(ext.limit + 1, usdIndex))
+			_, e1 := old.Fee(money.FromMinor(ext.limit+1, usdIndex))
+			_, e2 := nw.Fee(money.FromMinor(ext.limit+1, usdIndex))
 			require.True(t, errors.Is(e1, money.ErrOverflow) || errors.Is(e2, money.ErrOverflow), "pair %d: the limit %d is not the last quotable spend", i, ext.limit)
 		}
 		want, err := chargedDiff(&old, &nw, fd.MaxSpend)
