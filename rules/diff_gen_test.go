@@ -336,12 +336,8 @@ func randomCatalog(r *rand.Rand) *gCat {
 	return c
 }
 
-// clone copies a catalog deeply, through YAML.
-func (c *gCat) clone() *gCat {
-	b, err := yaml.Marshal(c)
-	if err != nil {
-		panic(err)
-	}
+// cloneOf reads a catalog the generator wrote.
+func cloneOf(b []byte) *gCat {
 	var out gCat
 	if err := yaml.Unmarshal(b, &out); err != nil {
 		panic(err)
