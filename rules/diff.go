@@ -139,8 +139,9 @@ func (d *differ) setScope(s *Scope) error {
 // catalog's order, then the parts only the old one has), each by its form.
 func diffParts(oldIDs, newIDs []string, formOf func(*Engine, string) form, old, new *Engine) []PartDiff {
 	var out []PartDiff
+	oldAt, newAt := indexOf(oldIDs), indexOf(newIDs)
 	for _, id := range newIDs {
-		if !slices.Contains(oldIDs, id) {
+		if _, ok := oldAt[id]; !ok {
 			out = append(out, PartDiff{ID: id, Status: StatusAdded})
 			continue
 		}
@@ -149,7 +150,7 @@ func diffParts(oldIDs, newIDs []string, formOf func(*Engine, string) form, old, 
 		}
 	}
 	for _, id := range oldIDs {
-		if !slices.Contains(newIDs, id) {
+		if _, ok := newAt[id]; !ok {
 			out = append(out, PartDiff{ID: id, Status: StatusRemoved})
 		}
 	}
@@ -168,14 +169,17 @@ func (d *differ) migrations() {
 		return out
 	}
 	oldIDs, newIDs := ids(d.old), ids(d.new)
+	oldAt, newAt := indexOf(oldIDs), indexOf(newIDs)
 	formOf := func(e *Engine, id string) form {
-		i := slices.Index(ids(e), id)
-		return migrationForm(e.migrations[i])
+		if e == d.old {
+			return migrationForm(e.migrations[oldAt[id]])
+		}
+		return migrationForm(e.migrations[newAt[id]])
 	}
 	out := diffParts(oldIDs, newIDs, formOf, d.old, d.new)
 	for _, id := range movedIDs(oldIDs, newIDs) {
 		i := slices.IndexFunc(out, func(p PartDiff) bool { return p.ID == id })
-		ch := FieldChange{Path: "order", Old: fmt.Sprint(slices.Index(oldIDs, id) + 1), New: fmt.Sprint(slices.Index(newIDs, id) + 1)}
+		ch := FieldChange{Path: "order", Old: fmt.Sprint(oldAt[id] + 1), New: fmt.Sprint(newAt[id] + 1)}
 		if i < 0 {
 			out = append(out, PartDiff{ID: id, Status: StatusChanged, Fields: []FieldChange{ch}})
 		} else {

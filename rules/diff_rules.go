@@ -30,11 +30,18 @@ type RuleDiff struct {
 func (d *differ) rules() {
 	ids := func(e *Engine) []string { return e.Rules() }
 	oldIDs, newIDs := ids(d.old), ids(d.new)
-	moved := movedIDs(oldIDs, newIDs)
+	moved := map[string]bool{}
+	for _, id := range movedIDs(oldIDs, newIDs) {
+		moved[id] = true
+	}
+	oldAt, newAt := indexOf(oldIDs), indexOf(newIDs)
 	var out []RuleDiff
 	for j, id := range newIDs {
-		i := slices.Index(oldIDs, id)
-		rd := RuleDiff{ID: id, Status: StatusAdded, OldIndex: i + 1, NewIndex: j + 1, Moved: slices.Contains(moved, id)}
+		i, ok := oldAt[id]
+		if !ok {
+			i = -1
+		}
+		rd := RuleDiff{ID: id, Status: StatusAdded, OldIndex: i + 1, NewIndex: j + 1, Moved: moved[id]}
 		var a *rule
 		if i >= 0 {
 			a = d.old.rules[i]
@@ -51,13 +58,22 @@ func (d *differ) rules() {
 		out = append(out, rd)
 	}
 	for i, id := range oldIDs {
-		if !slices.Contains(newIDs, id) {
+		if _, ok := newAt[id]; !ok {
 			rd := RuleDiff{ID: id, Status: StatusRemoved, OldIndex: i + 1}
 			d.affects(&rd, d.old.rules[i], nil)
 			out = append(out, rd)
 		}
 	}
 	d.report.Rules = out
+}
+
+// indexOf maps each id to its index.
+func indexOf(ids []string) map[string]int {
+	m := make(map[string]int, len(ids))
+	for i, id := range ids {
+		m[id] = i
+	}
+	return m
 }
 
 // affects sets the tiers, metrics and priorities the rule can decide in
