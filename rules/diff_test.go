@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -119,6 +118,7 @@ var diffEdits = []struct {
 	{"migration price hold", "    holdPriceUntil: contract.renewal\n", "", "migrations", "migrations.old-to-care.holdPriceUntil"},
 	{"migration grant", "channels: [console]}", "channels: [console, email]}", "migrations", "migrations.old-to-care.grants[0].channels"},
 	{"migration keep", "keep: {channels: [chat]}", "keep: {channels: []}", "migrations", "migrations.old-to-care.keep.channels"},
+	{"migration order", "migrations:\n", "migrations:\n  first:\n    applies: tier.legacy\n    effective: contract.start\n    to: [plus]\n", "migrations", "migrations.first.added"},
 	{"billing", "priceVersion: contract", "priceVersion: billed", "billing", "billing.priceVersion"},
 	{"tier removed", "  old:\n    name: Old\n    family: legacy\n    legacy: true\n    response: {P1: 2h business}\n    channels: [chat]\n", "", "tiers", "tiers.old.removed"},
 }
@@ -138,35 +138,6 @@ func TestDiffEdits(t *testing.T) {
 			assert.Contains(t, got[tc.surface], tc.path, "reported: %v", got)
 		})
 	}
-}
-
-// A calendar edit moves due instants without changing a written target:
-// with a scope, the target carries the effect of the old clock against the
-// new one, as CompareIn computes it.
-func TestDiffEffect(t *testing.T) {
-	base, err := os.ReadFile("testdata/diff/base.yaml")
-	require.NoError(t, err)
-	old := compileText(t, "base.yaml", string(base))
-	edited := compileText(t, "edited.yaml", strings.Replace(string(base), `{mon-fri: "09:00-17:00"}`, `{mon-fri: "09:00-16:00"}`, 1))
-	scope := &Scope{From: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)}
-	r, err := Diff(old, edited, DiffOptions{Scope: scope})
-	require.NoError(t, err)
-	require.NotEmpty(t, r.Tiers)
-	basic := r.Tiers[0]
-	require.Equal(t, "basic", basic.Tier)
-	p1 := basic.Targets[0]
-	assert.Equal(t, TargetDiff{Metric: "response", Priority: "P1", Old: "4h business", New: "4h business", Kind: "unchanged",
-		Calendar: []FieldChange{{Path: "hours", Old: "mon 09:00-17:00; tue 09:00-17:00; wed 09:00-17:00; thu 09:00-17:00; fri 09:00-17:00",
-			New: "mon 09:00-16:00; tue 09:00-16:00; wed 09:00-16:00; thu 09:00-16:00; fri 09:00-16:00"}}, Effect: p1.Effect}, p1)
-	require.NotNil(t, p1.Effect)
-	assert.Equal(t, "degraded", p1.Effect.Kind.String(), "a shorter day is due later")
-	assert.Positive(t, p1.Effect.Max)
-
-	_, err = Diff(old, edited, DiffOptions{Scope: &Scope{From: scope.To, To: scope.From}})
-	require.ErrorIs(t, err, ErrInvalidScope)
-	r, err = Diff(old, compileText(t, "z.yaml", strings.Replace(string(base), "4h business, P2", "4h weekend, P2", 1)), DiffOptions{Scope: scope})
-	require.NoError(t, err)
-	assert.Contains(t, r.Tiers[0].Targets[0].EffectError, "zone", "weekend runs in the account's zone, which the scope does not give")
 }
 
 // A copy with its keys reordered, its flow style changed, its comments and
