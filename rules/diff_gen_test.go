@@ -323,7 +323,7 @@ func randomCatalog(r *rand.Rand) *gCat {
 	for i := range r.IntN(4) {
 		c.Rules = append(c.Rules, c.randomRule(r, i))
 	}
-	if r.IntN(2) == 0 {
+	if r.IntN(4) > 0 {
 		c.Migrations = map[string]*gMigration{"m0": c.randomMigration(r)}
 	}
 	c.Permissions = map[string]*gPermission{"cases.view": {Allow: pick(r, poolAllow)}, "cases.edit": {Allow: pick(r, poolAllow), Description: pick(r, poolTexts)}}

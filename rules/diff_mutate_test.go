@@ -95,7 +95,7 @@ func onMigration(f func(c *gCat, m *gMigration, r *rand.Rand) bool) mutation {
 func onGrant(f func(g *gGrant, r *rand.Rand)) mutation {
 	return onMigration(func(_ *gCat, m *gMigration, r *rand.Rand) bool {
 		if len(m.Grants) == 0 {
-			return false
+			m.Grants = []*gGrant{randomGrant(r)}
 		}
 		f(pick(r, m.Grants), r)
 		return true
