@@ -177,6 +177,12 @@ func (d *differ) migrations() {
 		return migrationForm(e.migrations[newAt[id]])
 	}
 	out := diffParts(oldIDs, newIDs, formOf, d.old, d.new)
+	for j, id := range newIDs {
+		if i, ok := oldAt[id]; ok {
+			a, b := d.old.migrations[i].description, d.new.migrations[j].description
+			d.cosmetic("migrations."+id+".", form{{"description", a}}, form{{"description", b}})
+		}
+	}
 	for _, id := range movedIDs(oldIDs, newIDs) {
 		i := slices.IndexFunc(out, func(p PartDiff) bool { return p.ID == id })
 		ch := FieldChange{Path: "order", Old: fmt.Sprint(oldAt[id] + 1), New: fmt.Sprint(newAt[id] + 1)}

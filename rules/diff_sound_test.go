@@ -313,7 +313,7 @@ func runSoundness(t testing.TB, seed uint64, n int) *soundness {
 // have compiled and most must have changed some answer.
 func TestDiffSound(t *testing.T) {
 	n := 25
-	if testing.Short() {
+	if testing.Short() || raceEnabled { // the race detector makes compiling ten times slower
 		n = 8
 	}
 	s := runSoundness(t, 2026, n)
@@ -340,11 +340,26 @@ func sumOf(m map[string]int) int {
 	return n
 }
 
-// FuzzDiff runs the soundness test from random seeds.
+// FuzzDiff runs the soundness test from random seeds: each execution one
+// random catalog and one mutation kind.
 func FuzzDiff(f *testing.F) {
-	f.Add(uint64(1))
-	f.Fuzz(func(t *testing.T, seed uint64) {
-		runSoundness(t, seed, 1)
+	f.Add(uint64(1), uint16(0))
+	f.Add(uint64(2), uint16(40))
+	kinds := mutations()
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	f.Fuzz(func(t *testing.T, seed uint64, kind uint16) {
+		r := rand.New(rand.NewPCG(seed, 18))
+		base := []byte(randomCatalog(r).yaml())
+		old, err := Compile("base.yaml", base)
+		if err != nil {
+			return
+		}
+		s := &soundness{tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
+		s.checkMutation(t, r, kinds, names[int(kind)%len(names)], base, old)
 	})
 }
 

@@ -153,6 +153,7 @@ func TestDiffCosmetic(t *testing.T) {
 		"description: VIP accounts answer faster", "description: faster",
 		"    response: {P1: 1h 24x7, P2: 4h 24x7}", "    response:\n      P2: 4h 24x7\n      P1: 1h 24x7",
 		"description: office hours", "description: shop hours",
+		"description: the legacy tier moves at renewal", "description: moves at renewal",
 	).Replace(string(base))
 	r, err := Diff(old, compileText(t, "edited.yaml", edited), DiffOptions{})
 	require.NoError(t, err)
@@ -161,6 +162,7 @@ func TestDiffCosmetic(t *testing.T) {
 		{Path: "tiers.basic.description", Old: "the entry tier", New: "the first tier"},
 		{Path: "tiers.plus.name", Old: "Plus", New: "Plus Support"},
 		{Path: "rules.vip.description", Old: "VIP accounts answer faster", New: "faster"},
+		{Path: "migrations.old-to-care.description", Old: "the legacy tier moves at renewal", New: "moves at renewal"},
 	}, r.Cosmetic)
 }
 
