@@ -1,10 +1,10 @@
 package billing
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 )
 
@@ -12,9 +12,9 @@ import (
 // [errors.Is].
 var (
 	// ErrInvalidPrice reports a [Price] that fails [Price.Validate].
-	ErrInvalidPrice = errors.New("invalid price")
+	ErrInvalidPrice = fault.New(fault.BadRequest, "invalid price")
 	// ErrNegativeSpend reports a negative spend given to a quote.
-	ErrNegativeSpend = errors.New("negative spend")
+	ErrNegativeSpend = fault.New(fault.BadRequest, "negative spend")
 )
 
 // Band is one band of a [Price]: the spend above the previous band's limit

@@ -1,17 +1,17 @@
 package billing
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 )
 
 // ErrInvalidPeriod reports a [Period] that is not a valid part of one month.
-var ErrInvalidPeriod = errors.New("invalid period")
+var ErrInvalidPeriod = fault.New(fault.BadRequest, "invalid period")
 
 // Proration says how [Price.QuotePeriod] charges a month in which the
 // subscription was active on only some days. The zero value is

@@ -2,15 +2,17 @@ package billing
 
 import (
 	"errors"
+
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 )
 
 // ErrInvalidTerms reports a [Billing] whose discounts or commitments fail
 // [Billing.Validate].
-var ErrInvalidTerms = errors.New("invalid billing terms")
+var ErrInvalidTerms = fault.New(fault.BadRequest, "invalid billing terms")
 
 // Billing is what a contract says about how it is billed, beyond the
 // catalog's prices: its own fee when the catalog does not price its tier,

@@ -1,8 +1,9 @@
 package money
 
 import (
-	"errors"
 	"fmt"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Errors returned by the package. They are wrapped with details; test for
@@ -10,14 +11,14 @@ import (
 var (
 	// ErrMalformedMoney reports an amount that is not a decimal number, has
 	// more decimal places than its currency allows, or lacks a currency.
-	ErrMalformedMoney = errors.New("malformed money")
+	ErrMalformedMoney = fault.New(fault.BadRequest, "malformed money")
 	// ErrUnknownCurrency reports a currency code that is not three upper-case
 	// letters or is not in the package's ISO 4217 table.
-	ErrUnknownCurrency = errors.New("unknown currency")
+	ErrUnknownCurrency = fault.New(fault.BadRequest, "unknown currency")
 	// ErrCurrencyMismatch reports arithmetic or pricing across two currencies.
-	ErrCurrencyMismatch = errors.New("currency mismatch")
+	ErrCurrencyMismatch = fault.New(fault.BadRequest, "currency mismatch")
 	// ErrOverflow reports an amount that does not fit in int64 minor units.
-	ErrOverflow = errors.New("money overflow")
+	ErrOverflow = fault.New(fault.Limit, "money overflow")
 )
 
 // currency is one ISO 4217 currency and its number of minor digits.

@@ -1,14 +1,15 @@
 package money
 
 import (
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrMalformedRate reports a percentage that is not a non-negative decimal
 // number followed by "%", has more than six decimal places, or exceeds 100%.
-var ErrMalformedRate = errors.New("malformed rate")
+var ErrMalformedRate = fault.New(fault.BadRequest, "malformed rate")
 
 const (
 	// microPerPercent is the number of Rate units in one percent.

@@ -10,10 +10,11 @@ type catalogFile struct {
 	permissions []*permissionDef
 	billing     []billingDef
 	lifecycle   []*lifecycleDef
+	priorities  []priorityDef
 }
 
 // topKeys are the sections of a catalog document.
-var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle"}
+var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle", "priorities"}
 
 // parseFile reads one catalog document and appends its definitions to cf,
 // which gathers those of every file in order.
@@ -42,6 +43,8 @@ func (d *decoder) parseFile(cf *catalogFile) {
 			d.parseBilling(f, cf)
 		case "lifecycle":
 			cf.lifecycle = parseEach(cf.lifecycle, []field{f}, d.parseLifecycle)
+		case "priorities":
+			d.parsePriorities(f, cf)
 		}
 	}
 }

@@ -23,7 +23,7 @@ var malformed = []struct {
 	{"only a comment", "# nothing\n", "t.yaml:1:1: empty document"},
 	{"yaml syntax", "tiers:\n  x: [\n", "t.yaml:2:3: yaml: did not find expected node content"},
 	{"top level list", "- a\n- b\n", "t.yaml:1:1: must be a mapping, got a list"},
-	{"unknown top-level key", okTier + "tires: {}\n", "t.yaml:5:1: tires: unknown key \"tires\" (want one of version, calendars, tiers, rules, migrations, permissions, billing, lifecycle)"},
+	{"unknown top-level key", okTier + "tires: {}\n", "t.yaml:5:1: tires: unknown key \"tires\" (want one of version, calendars, tiers, rules, migrations, permissions, billing, lifecycle, priorities)"},
 	{"unsupported version", "version: 2\n" + okTier, "t.yaml:1:10: version: unsupported format version \"2\" (want 1)"},
 	{"two documents", okTier + "---\n" + okTier, "t.yaml:5:1: more than one YAML document; give each document its own file"},
 	{"no tiers", "calendars: {}\n", "t.yaml:1:1: the catalog defines no tiers"},

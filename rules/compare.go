@@ -1,16 +1,16 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
 // ErrInvalidScope is returned by CompareIn for a window that is empty or
 // inverted.
-var ErrInvalidScope = errors.New("invalid scope")
+var ErrInvalidScope = fault.New(fault.BadRequest, "invalid scope")
 
 // Compare reports how the response targets change when an account moves from
 // one tier to another: one slo.Change per priority that either tier has, in

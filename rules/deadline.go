@@ -57,14 +57,19 @@ type Progress struct {
 // Status reports how far c has run on its response clock at now, with the
 // case's pauses excluded, and when the 50%, 75% and 100% warnings fall.
 // now is an input: the engine never reads the wall clock. It decides the
-// target exactly as Deadline does and returns the same errors; the due
-// instant and the warnings are in Deadline.Location.
+// target exactly as Deadline does and returns the same errors, and one
+// wrapping slo.ErrDurationOverflow when the open time elapsed by now does
+// not fit in a time.Duration (about 292 years); the due instant and the
+// warnings are in Deadline.Location.
 func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
 	r, err := e.resolve(&c, response)
 	if err != nil {
 		return Progress{}, err
 	}
-	st := r.cal.Status(r.opened, r.target.Within, now, c.Pauses...)
+	st, err := r.cal.Status(r.opened, r.target.Within, now, c.Pauses...)
+	if err != nil {
+		return Progress{}, err
+	}
 	loc := shownIn(r.zone, r.cal)
 	st.Due = st.Due.In(loc)
 	for i := range st.Warnings {

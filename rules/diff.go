@@ -67,9 +67,9 @@ type DiffReport struct {
 	Permissions []PartDiff `json:"permissions,omitempty"`
 	// Billing are the fields of the billing section that differ.
 	Billing []FieldChange `json:"billing,omitempty"`
-	// Cosmetic are changes that change no answer: names, descriptions and
-	// sources, and the order in which tiers are listed. Each Path is
-	// absolute ("tiers.standard.name").
+	// Cosmetic are changes that change no answer: names, descriptions,
+	// sources, the wording of priorities, and the order in which tiers are
+	// listed. Each Path is absolute ("tiers.standard.name").
 	Cosmetic []FieldChange `json:"cosmetic,omitempty"`
 }
 
@@ -109,6 +109,7 @@ func Diff(old, new *Engine, opts DiffOptions) (DiffReport, error) {
 	r.Lifecycle = diffForms("", lifecycleForm(old.lifecycle), lifecycleForm(new.lifecycle))
 	d.permissions()
 	r.Billing = diffForms("", form{{"priceVersion", old.versionPolicy.String()}}, form{{"priceVersion", new.versionPolicy.String()}})
+	d.cosmetic("priorities.", prioritiesForm(old), prioritiesForm(new))
 	r.Changed = len(r.Tiers)+len(r.Calendars)+len(r.Rules)+len(r.Migrations)+len(r.Lifecycle)+len(r.Permissions)+len(r.Billing) > 0
 	return d.report, nil
 }

@@ -187,6 +187,16 @@ func lifecycleForm(lc *lifecycle) form {
 	return f
 }
 
+// prioritiesForm is the catalog's wording of each priority, which Diff
+// lists as cosmetic: it is printed beside a priority and decides nothing.
+func prioritiesForm(e *Engine) form {
+	var f form
+	for p := slo.P1; p <= slo.P4; p++ {
+		f.add(p.String(), e.priorities[p])
+	}
+	return f
+}
+
 // priceForm is the canonical form of one price version.
 func priceForm(v *billing.PriceVersion) form {
 	p := &v.Price

@@ -21,6 +21,7 @@ type gCat struct {
 	Permissions map[string]*gPermission `yaml:"permissions,omitempty"`
 	Billing     *gBilling               `yaml:"billing,omitempty"`
 	Lifecycle   *gLifecycle             `yaml:"lifecycle,omitempty"`
+	Priorities  map[string]string       `yaml:"priorities,omitempty"`
 }
 
 type gCal struct {

@@ -366,6 +366,23 @@ func mutations() map[string]mutation {
 			*f = other(r, poolEventConds, *f)
 		})
 	}
+	ms["priorities"] = func(c *gCat, r *rand.Rand) bool {
+		if c.Priorities != nil {
+			c.Priorities = nil
+		} else {
+			c.Priorities = map[string]string{"P1": "critical impact"}
+		}
+		return true
+	}
+	for _, p := range poolPriorities {
+		ms["priorities."+p] = func(c *gCat, r *rand.Rand) bool {
+			if c.Priorities == nil {
+				c.Priorities = map[string]string{}
+			}
+			c.Priorities[p] = other(r, []string{"critical impact", "high impact", "low"}, c.Priorities[p])
+			return true
+		}
+	}
 	for k, m := range priceMutations("tiers.*.price", false) {
 		ms[k] = m
 	}

@@ -154,6 +154,7 @@ func TestDiffCosmetic(t *testing.T) {
 		"    response: {P1: 1h 24x7, P2: 4h 24x7}", "    response:\n      P2: 4h 24x7\n      P1: 1h 24x7",
 		"description: office hours", "description: shop hours",
 		"description: the legacy tier moves at renewal", "description: moves at renewal",
+		"billing:\n", "priorities: {P1: critical impact}\nbilling:\n",
 	).Replace(string(base))
 	r, err := Diff(old, compileText(t, "edited.yaml", edited), DiffOptions{})
 	require.NoError(t, err)
@@ -163,6 +164,7 @@ func TestDiffCosmetic(t *testing.T) {
 		{Path: "tiers.plus.name", Old: "Plus", New: "Plus Support"},
 		{Path: "rules.vip.description", Old: "VIP accounts answer faster", New: "faster"},
 		{Path: "migrations.old-to-care.description", Old: "the legacy tier moves at renewal", New: "moves at renewal"},
+		{Path: "priorities.P1", Old: "", New: "critical impact"},
 	}, r.Cosmetic)
 }
 

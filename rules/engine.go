@@ -25,7 +25,8 @@ type Engine struct {
 	permissions map[string]*permission
 	// versionPolicy is billing.priceVersion: which price version a contract pays.
 	versionPolicy billing.VersionPolicy
-	lifecycle     *lifecycle // how events drive the clocks of each metric (Timeline)
+	lifecycle     *lifecycle         // how events drive the clocks of each metric (Timeline)
+	priorities    [slo.P4 + 1]string // the catalog's wording of each priority, "" for none
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the
@@ -104,6 +105,7 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e.permissions = c.compilePermissions(all.permissions)
 	e.versionPolicy = c.compileBilling(all.billing)
 	e.lifecycle = c.compileLifecycle(all.lifecycle)
+	e.priorities = c.compilePriorities(all.priorities)
 	return e
 }
 
@@ -164,7 +166,7 @@ func (e *Engine) tier(idOrAlias string) (*tier, error) {
 		t, ok = e.tiers[strings.ToLower(idOrAlias)]
 	}
 	if !ok {
-		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownTier, idOrAlias, strings.Join(e.tierIDs, ", "))
+		return nil, &UnknownTierError{Tier: idOrAlias, Known: slices.Clone(e.tierIDs), Shipped: e.shippedWith(idOrAlias)}
 	}
 	return t, nil
 }

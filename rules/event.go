@@ -2,11 +2,13 @@ package rules
 
 import (
 	"errors"
+
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -14,7 +16,7 @@ import (
 // invalid: out of order, before the case opened or after now, of an unknown
 // type, or missing the field its type needs. The error also wraps an
 // *EventError naming the event's index in the slice given.
-var ErrInvalidEvent = errors.New("invalid event")
+var ErrInvalidEvent = fault.New(fault.BadRequest, "invalid event")
 
 // EventError is an error of Timeline about one event of the history: the
 // event is invalid (the error returned also wraps ErrInvalidEvent), or

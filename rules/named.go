@@ -2,10 +2,11 @@ package rules
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 //go:embed catalog/aws.yaml
@@ -13,7 +14,7 @@ var awsCatalog []byte
 
 // ErrUnknownCatalog is returned by Named and NamedCatalog for a name that is
 // not one of Catalogs.
-var ErrUnknownCatalog = errors.New("unknown catalog")
+var ErrUnknownCatalog = fault.New(fault.BadRequest, "unknown catalog")
 
 // shipped is a catalog embedded in the package, compiled once on first use.
 type shipped struct {
@@ -84,4 +85,53 @@ func NamedCatalog(name string) ([]byte, error) {
 		return nil, err
 	}
 	return append([]byte(nil), s.src...), nil
+}
+
+// UnknownTierError is the error of a tier id or alias the catalog does not
+// have. It wraps ErrUnknownTier. When a catalog shipped in the package has
+// the tier (a catalog of AWS plans asked about with the default engine),
+// Shipped names it, and so does the message: "unknown tier "aws-business"
+// (known: standard, ...; the shipped catalog aws has it)"; Named("aws")
+// returns that catalog.
+type UnknownTierError struct {
+	Tier    string   // the id or alias asked for
+	Known   []string // the catalog's tier ids, in catalog order
+	Shipped []string // the shipped catalogs (of Catalogs) that have the tier
+}
+
+// Error returns "unknown tier "T" (known: ...)", naming the shipped
+// catalogs that have T.
+func (e *UnknownTierError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q (known: %s", ErrUnknownTier, e.Tier, strings.Join(e.Known, ", "))
+	for i, name := range e.Shipped {
+		sep := "; the shipped catalog "
+		if i > 0 {
+			sep = "; so does "
+		}
+		fmt.Fprintf(&b, "%s%s has it", sep, name)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// Unwrap returns ErrUnknownTier.
+func (e *UnknownTierError) Unwrap() error { return ErrUnknownTier }
+
+// shippedWith returns the names of the shipped catalogs, other than e,
+// that have the tier id or alias.
+func (e *Engine) shippedWith(idOrAlias string) []string {
+	var out []string
+	for _, s := range shippedCatalogs {
+		other, err := s.compiled()
+		if err != nil || other == e {
+			continue
+		}
+		if _, ok := other.tiers[strings.ToLower(idOrAlias)]; ok {
+			out = append(out, s.name)
+		} else if _, ok := other.tiers[idOrAlias]; ok {
+			out = append(out, s.name)
+		}
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -142,5 +143,39 @@ func BenchmarkNamed(b *testing.B) {
 		if _, err := Named("aws"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// An unknown tier that a shipped catalog has names that catalog, so that
+// "aws-business" asked of the default engine says where it is.
+func TestUnknownTierNamesTheShippedCatalog(t *testing.T) {
+	aws, err := Named("aws")
+	require.NoError(t, err)
+	custom, err := Compile("t.yaml", []byte("tiers:\n  x:\n    name: X\n    response: {P1: 1h 24x7}\n"))
+	require.NoError(t, err)
+	tests := []struct {
+		name    string
+		e       *Engine
+		tier    string
+		shipped []string
+		msg     string
+	}{
+		{"aws tier asked of the default", Default(), "aws-business", []string{"aws"},
+			`unknown tier "aws-business" (known: standard, enhanced, premium, looker-premier; the shipped catalog aws has it)`},
+		{"default tier asked of aws, any case", aws, "Enhanced", []string{"default"},
+			`unknown tier "Enhanced" (known: aws-developer, aws-business, aws-enterprise; the shipped catalog default has it)`},
+		{"a custom catalog", custom, "premium", []string{"default"}, `unknown tier "premium" (known: x; the shipped catalog default has it)`},
+		{"in none", Default(), "gold", nil, `unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.e.Deadline(Case{Tier: tt.tier, Priority: slo.P1, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
+			require.ErrorIs(t, err, ErrUnknownTier)
+			var ut *UnknownTierError
+			require.ErrorAs(t, err, &ut)
+			assert.Equal(t, tt.shipped, ut.Shipped)
+			assert.Contains(t, err.Error(), tt.msg)
+			assert.Equal(t, fault.Undecidable, fault.Of(err))
+		})
 	}
 }

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -148,11 +146,7 @@ func TestPricesMalformed(t *testing.T) {
 
 // Two files may not both set the price version policy.
 func TestBillingSetOnce(t *testing.T) {
-	dir := t.TempDir()
-	a, b := filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml")
-	require.NoError(t, os.WriteFile(a, []byte(versionedTier+"billing: {priceVersion: billed}\n"), 0o600))
-	require.NoError(t, os.WriteFile(b, []byte("billing: {priceVersion: contract}\n"), 0o600))
-	_, err := Load(a, b)
+	a, b, err := loadPair(t, versionedTier+"billing: {priceVersion: billed}\n", "billing: {priceVersion: contract}\n")
 	require.ErrorIs(t, err, ErrInvalidCatalog)
 	assert.EqualError(t, err, b+":1:11: billing.priceVersion: billing.priceVersion is already set at "+a+":9:11")
 }

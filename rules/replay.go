@@ -87,7 +87,10 @@ func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
 		if err != nil {
 			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, b.id, err)
 		}
-		d := db.Due.Sub(da.Due)
+		d, err := slo.Sub(db.Due, da.Due)
+		if err != nil {
+			return ReplayReport{}, fmt.Errorf("replay of case %d: due on %s minus due on %s: %w", i, b.id, a.id, err)
+		}
 		delays[next[c.Priority]] = d
 		next[c.Priority]++
 		if d > later {

@@ -172,7 +172,9 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 			k.finish(now)
 		}
 		for j := range k.cycles {
-			k.measure(j, now, r.out)
+			if err := k.measure(j, now, r.out); err != nil {
+				return Timeline{}, fmt.Errorf("%s cycle %d: %w", k.m, j+1, err)
+			}
 		}
 		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: k.m.String(), Cycles: k.cycles})
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/slo"
@@ -304,8 +305,10 @@ var warningPercents = [2]int{50, 75}
 
 // measure computes the results of cycle i of k, once its events are all
 // applied: at its End, or at now while it runs. Its instants are given in
-// out.
-func (k *clock) measure(i int, now time.Time, out *time.Location) {
+// out. It fails with an error wrapping slo.ErrDurationOverflow when the
+// elapsed, paused or overdue time does not fit in a time.Duration: it is
+// refused, never capped.
+func (k *clock) measure(i int, now time.Time, out *time.Location) error {
 	cy, cc := &k.cycles[i], k.cals[i]
 	end := now
 	cy.Start = cy.Start.In(out)
@@ -314,27 +317,39 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) {
 		end = cy.End
 	}
 	for i, p := range cy.Pauses {
-		cy.Paused += p.End.Sub(p.Start)
+		d, err := slo.Sub(p.End, p.Start)
+		if err == nil {
+			cy.Paused, err = slo.AddDurations(cy.Paused, d)
+		}
+		if err != nil {
+			return fmt.Errorf("paused: %w", err)
+		}
 		cy.Pauses[i] = slo.Interval{Start: p.Start.In(out), End: p.End.In(out)}
 	}
 	if cc.cal == nil {
-		return
+		return nil
 	}
 	start := cy.Start
 	if cc.loc != nil {
 		start = start.In(cc.loc)
 	}
-	cy.Elapsed = cc.cal.Elapsed(start, end, cy.Pauses...)
+	var err error
+	if cy.Elapsed, err = cc.cal.ElapsedChecked(start, end, cy.Pauses...); err != nil {
+		return fmt.Errorf("elapsed: %w", err)
+	}
 	within := cy.Target.Within
 	cy.Due = cc.cal.Add(start, within, cy.Pauses...).In(out)
 	cy.Breached = end.After(cy.Due)
 	if cy.Breached {
-		cy.Overdue = end.Sub(cy.Due)
+		if cy.Overdue, err = slo.Sub(end, cy.Due); err != nil {
+			return fmt.Errorf("overdue: %w", err)
+		}
 	}
 	for i, f := range warningPercents {
 		cy.Warnings[i] = cc.cal.Warning(start, within, f, end, cy.Pauses...)
 		cy.Warnings[i].At = cy.Warnings[i].At.In(out)
 	}
+	return nil
 }
 
 // location returns the zone the timeline gives its instants in: the

@@ -3,7 +3,7 @@
 // files before tiercel does:
 //
 //	catalog.schema.json   catalogs: version, calendars, tiers, rules, migrations,
-//	                      permissions, billing, lifecycle
+//	                      permissions, billing, lifecycle, priorities
 //	suite.schema.json     test suites run by `tiercel test` and suite.Run: version,
 //	                      description, catalog, now, tests
 //

@@ -1,6 +1,7 @@
 package slo
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"time"
@@ -172,8 +173,8 @@ func (c *Calendar) Add(start time.Time, d time.Duration, pauses ...Interval) tim
 // It is negative when end is before start: Elapsed(a, b) == -Elapsed(b, a)
 // for instants in one location. An account-zone calendar reads every
 // instant in start.Location(). Elapsed saturates at the largest Duration
-// only when the open time exceeds it, and does not allocate for up to 8
-// pauses.
+// only when the open time exceeds it (use ElapsedChecked, as every decision
+// does, to refuse that instead), and does not allocate for up to 8 pauses.
 func (c *Calendar) Elapsed(start, end time.Time, pauses ...Interval) time.Duration {
 	loc := c.location(start)
 	s, e := start.In(loc), end.In(loc)
@@ -203,6 +204,50 @@ func (c *Calendar) Elapsed(start, end time.Time, pauses ...Interval) time.Durati
 		return time.Duration(-total)
 	}
 	return time.Duration(total)
+}
+
+// ElapsedChecked is Elapsed that refuses, with an error wrapping
+// ErrDurationOverflow, an open time that does not fit in a time.Duration
+// (about 292 years) instead of saturating. Status and the engine's
+// decisions use it.
+func (c *Calendar) ElapsedChecked(start, end time.Time, pauses ...Interval) (time.Duration, error) {
+	d := c.Elapsed(start, end, pauses...)
+	if d != math.MaxInt64 && d != -math.MaxInt64 {
+		return d, nil
+	}
+	// Exactly the largest Duration, or more: it fits when the open time of
+	// the largest Duration from the earlier instant ends at or after the
+	// later one.
+	s, e := start, end
+	if e.Before(s) {
+		s, e = e.In(start.Location()), s
+	}
+	if !e.After(c.Add(s, math.MaxInt64, pauses...)) {
+		return d, nil
+	}
+	return 0, fmt.Errorf("%w: the open time from %s to %s is longer than a time.Duration holds (about 292 years)",
+		ErrDurationOverflow, s.Format(time.RFC3339), e.Format(time.RFC3339))
+}
+
+// Sub returns a-b, as a.Sub(b) does, but fails with an error wrapping
+// ErrDurationOverflow where a.Sub(b) would saturate (about 292 years).
+func Sub(a, b time.Time) (time.Duration, error) {
+	d := a.Sub(b)
+	if !b.Add(d).Equal(a) {
+		return 0, fmt.Errorf("%w: %s to %s is longer than a time.Duration holds (about 292 years)",
+			ErrDurationOverflow, b.Format(time.RFC3339), a.Format(time.RFC3339))
+	}
+	return d, nil
+}
+
+// AddDurations returns a+b, or an error wrapping ErrDurationOverflow when
+// the sum does not fit in a time.Duration.
+func AddDurations(a, b time.Duration) (time.Duration, error) {
+	s := a + b
+	if (s > a) != (b > 0) {
+		return 0, fmt.Errorf("%w: %s + %s", ErrDurationOverflow, a, b)
+	}
+	return s, nil
 }
 
 // mergePauses appends to buf the non-empty pauses, in loc, sorted (once, in

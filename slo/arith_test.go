@@ -378,9 +378,82 @@ func TestManyPauses(t *testing.T) {
 			assert.True(t, want.Equal(got), "Add = %s, sorted %s", got, want)
 			assert.True(t, got.After(c.Add(start, d)), "the pauses delay Add")
 			assert.Equal(t, d, c.Elapsed(start, got, desc...), "Elapsed")
-			st := c.Status(start, d, start.Add(100*time.Hour), desc...)
+			st, err := c.Status(start, d, start.Add(100*time.Hour), desc...)
+			require.NoError(t, err)
 			assert.True(t, got.Equal(st.Due), "Status.Due")
 			assert.Equal(t, c.Elapsed(start, start.Add(100*time.Hour), asc...), st.Elapsed, "Status.Elapsed")
 		})
 	}
+}
+
+// TestDurationOverflow: an open time, a difference or a sum that does not
+// fit in a time.Duration is refused with ErrDurationOverflow, never capped
+// at 2562047h47m16.854775807s; the largest Duration itself is exact.
+func TestDurationOverflow(t *testing.T) {
+	biz := mustCalendar(t, CalendarSpec{Name: "biz", Zone: "UTC", Week: weekOf(t, "mon-fri", "09:00-17:00")})
+	monday := time.Date(2026, 3, 2, 22, 0, 0, 0, time.UTC)
+	far := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	pause := Interval{Start: monday.Add(24 * time.Hour), End: monday.Add(32 * time.Hour)}
+	elapsed := []struct {
+		name       string
+		cal        *Calendar
+		start, end time.Time
+		pauses     []Interval
+		want       time.Duration // when it fits
+		overflow   bool
+	}{
+		{"24x7 to year 9999", AlwaysOpen(), monday, far, nil, 0, true},
+		{"24x7 back from year 9999", AlwaysOpen(), far, monday, nil, 0, true},
+		{"business hours to year 9999", biz, monday, far, nil, 0, true},
+		{"exactly the largest duration", biz, monday, biz.Add(monday, math.MaxInt64), nil, math.MaxInt64, false},
+		{"back by exactly the largest duration", biz, biz.Add(monday, math.MaxInt64), monday, nil, -math.MaxInt64, false},
+		{"a nanosecond of open time more", biz, monday, biz.Add(monday, math.MaxInt64).Add(time.Nanosecond), nil, 0, true},
+		{"the largest duration with a pause", biz, monday, biz.Add(monday, math.MaxInt64, pause), []Interval{pause}, math.MaxInt64, false},
+		{"past it with a pause", biz, monday, far, []Interval{pause}, 0, true},
+		{"a week", biz, monday, monday.Add(7 * 24 * time.Hour), nil, 40 * time.Hour, false},
+	}
+	for _, tt := range elapsed {
+		t.Run("elapsed/"+tt.name, func(t *testing.T) {
+			got, err := tt.cal.ElapsedChecked(tt.start, tt.end, tt.pauses...)
+			if !tt.overflow {
+				require.NoError(t, err)
+				assert.Equal(t, tt.want, got)
+				return
+			}
+			require.ErrorIs(t, err, ErrDurationOverflow)
+			assert.Contains(t, err.Error(), "longer than a time.Duration holds")
+			assert.Zero(t, got)
+		})
+	}
+	t.Run("status at a far now", func(t *testing.T) {
+		_, err := AlwaysOpen().Status(monday, time.Hour, far)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+		_, err = biz.Status(monday, time.Hour, far)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+	})
+	t.Run("sub", func(t *testing.T) {
+		d, err := Sub(far, time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC))
+		require.ErrorIs(t, err, ErrDurationOverflow)
+		assert.Zero(t, d)
+		_, err = Sub(monday, far)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+		top := monday.Add(math.MaxInt64)
+		d, err = Sub(top, monday)
+		require.NoError(t, err)
+		assert.Equal(t, time.Duration(math.MaxInt64), d, "the largest duration is exact")
+		_, err = Sub(top.Add(time.Nanosecond), monday)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+	})
+	t.Run("sum", func(t *testing.T) {
+		s, err := AddDurations(math.MaxInt64-1, 1)
+		require.NoError(t, err)
+		assert.Equal(t, time.Duration(math.MaxInt64), s)
+		_, err = AddDurations(math.MaxInt64, 1)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+		_, err = AddDurations(math.MinInt64, -1)
+		require.ErrorIs(t, err, ErrDurationOverflow)
+		s, err = AddDurations(5, -7)
+		require.NoError(t, err)
+		assert.Equal(t, time.Duration(-2), s)
+	})
 }

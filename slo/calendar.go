@@ -3,14 +3,17 @@ package slo
 import (
 	"cmp"
 	"errors"
+
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrInvalidCalendar is wrapped by every error NewCalendar returns.
-var ErrInvalidCalendar = errors.New("invalid calendar")
+var ErrInvalidCalendar = fault.New(fault.BadRequest, "invalid calendar")
 
 // AlwaysOpenName is the name of the built-in always-open calendar.
 const AlwaysOpenName = "24x7"

@@ -108,7 +108,9 @@ func BenchmarkStatus(b *testing.B) {
 	now := start.Add(30 * time.Hour)
 	b.ReportAllocs()
 	for b.Loop() {
-		ours.Status(start, 8*time.Hour, now)
+		if _, err := ours.Status(start, 8*time.Hour, now); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -1,13 +1,14 @@
 package slo
 
 import (
-	"errors"
 	"fmt"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrEffect is wrapped by every error EffectIn returns.
-var ErrEffect = errors.New("invalid effect window")
+var ErrEffect = fault.New(fault.BadRequest, "invalid effect window")
 
 // Clock is a response target bound to its calendar: a case opened at t is
 // due at Calendar.Add(t, Within).

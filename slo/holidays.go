@@ -1,7 +1,6 @@
 package slo
 
 import (
-	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -44,6 +43,8 @@ import (
 	"github.com/rickar/cal/v2/ua"
 	"github.com/rickar/cal/v2/us"
 	"github.com/rickar/cal/v2/za"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // The years whose public holidays calendars observe. Outside this range a
@@ -56,7 +57,7 @@ const (
 
 // ErrUnknownCountry is wrapped by the error NewCalendar returns for a holiday
 // country code HolidayCountries does not list.
-var ErrUnknownCountry = errors.New("unknown holiday country")
+var ErrUnknownCountry = fault.New(fault.BadRequest, "unknown holiday country")
 
 // holidaySets maps a country (or region) code to its rickar/cal holidays:
 // each package's standard national list, and for Australia, which has none,

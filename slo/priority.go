@@ -1,14 +1,15 @@
 package slo
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrPriority is wrapped by every error that reports an invalid priority.
-var ErrPriority = errors.New("invalid priority")
+var ErrPriority = fault.New(fault.BadRequest, "invalid priority")
 
 // Priority is the priority of a support case, from P1 (critical) to P4 (low).
 //
@@ -16,23 +17,17 @@ var ErrPriority = errors.New("invalid priority")
 // String renders it as "Priority(0)".
 type Priority int8
 
-// The four case priorities, most urgent first.
+// The four case priorities, most urgent first. What each means (its
+// business impact) is the catalog's to say: rules.Engine.PriorityMeaning.
 const (
-	P1 Priority = 1 + iota // critical impact: service unusable in production
-	P2                     // high impact: service use severely impaired
-	P3                     // medium impact: service use partially impaired
-	P4                     // low impact: service fully usable; general questions
+	P1 Priority = 1 + iota // the most urgent
+	P2
+	P3
+	P4 // the least urgent
 )
 
 // Priorities lists every valid priority, most urgent first.
 var Priorities = [4]Priority{P1, P2, P3, P4}
-
-var priorityMeanings = [...]string{
-	P1: "Critical impact: service unusable in production",
-	P2: "High impact: service use severely impaired",
-	P3: "Medium impact: service use partially impaired",
-	P4: "Low impact: service fully usable; general questions",
-}
 
 // ParsePriority parses "P1" to "P4", case-insensitively and ignoring
 // surrounding white space. Any other input yields an error wrapping
@@ -58,16 +53,6 @@ func (p Priority) String() string {
 
 // priorityNames are constants, so String does not allocate on hot paths.
 var priorityNames = [P4 + 1]string{P1: "P1", P2: "P2", P3: "P3", P4: "P4"}
-
-// Meaning returns the one-line description of the priority's business
-// impact, for example "Critical impact: service unusable in production" for
-// P1, or "" for an invalid priority.
-func (p Priority) Meaning() string {
-	if p.Valid() {
-		return priorityMeanings[p]
-	}
-	return ""
-}
 
 // MarshalText encodes a valid priority as "P1" to "P4"; it fails for an
 // invalid one.

@@ -2,18 +2,19 @@ package slo
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Errors wrapped by the parsers of calendar definitions.
 var (
-	ErrSpans = errors.New("invalid opening hours") // ParseSpans and Week spans
-	ErrDays  = errors.New("invalid days")          // ParseDays
-	ErrDate  = errors.New("invalid date")          // ParseDate and closed dates
+	ErrSpans = fault.New(fault.BadRequest, "invalid opening hours") // ParseSpans and Week spans
+	ErrDays  = fault.New(fault.BadRequest, "invalid days")          // ParseDays
+	ErrDate  = fault.New(fault.BadRequest, "invalid date")          // ParseDate and closed dates
 )
 
 // Date is a civil date in the proleptic Gregorian calendar, without a time of

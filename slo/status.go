@@ -1,6 +1,16 @@
 package slo
 
-import "time"
+import (
+	"time"
+
+	"github.com/tiercel/tiercel/fault"
+)
+
+// ErrDurationOverflow is returned when a duration a decision reports
+// (elapsed, remaining, paused or overdue time) does not fit in a
+// time.Duration, about 292 years. Such a duration is refused, never capped
+// at the largest Duration. Its class is fault.Limit.
+var ErrDurationOverflow = fault.New(fault.Limit, "duration overflow")
 
 // Warning is one threshold of a running target: the instant At when
 // Fraction percent of the target's open time has passed, and whether now
@@ -27,10 +37,16 @@ type Status struct {
 // Status reports the state at now of a target of within open time started
 // at start, with the clock stopped during pauses. Fractions of within are
 // rounded down to the nanosecond. Status allocates only its Warnings slice.
-func (c *Calendar) Status(start time.Time, within time.Duration, now time.Time, pauses ...Interval) Status {
+// It fails with ErrDurationOverflow when the open time elapsed by now does
+// not fit in a time.Duration (about 292 years).
+func (c *Calendar) Status(start time.Time, within time.Duration, now time.Time, pauses ...Interval) (Status, error) {
 	s := Status{Due: c.Add(start, within, pauses...)}
 	if now.After(start) {
-		s.Elapsed = c.Elapsed(start, now, pauses...)
+		e, err := c.ElapsedChecked(start, now, pauses...)
+		if err != nil {
+			return Status{}, err
+		}
+		s.Elapsed = e
 	}
 	s.Remaining = within - s.Elapsed
 	s.Breached = now.After(s.Due)
@@ -42,7 +58,7 @@ func (c *Calendar) Status(start time.Time, within time.Duration, now time.Time, 
 		}
 		s.Warnings[i] = c.Warning(start, within, f, now, pauses...)
 	}
-	return s
+	return s, nil
 }
 
 // Warning returns when percent (0 to 100) of the open time within has

@@ -40,7 +40,8 @@ func TestStatus(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := c.Status(start, 8*time.Hour, tt.now, tt.pauses...)
+			s, err := c.Status(start, 8*time.Hour, tt.now, tt.pauses...)
+			require.NoError(t, err)
 			assert.True(t, tt.due.Equal(s.Due), "Due %s", s.Due)
 			assert.Equal(t, tt.elapsed, s.Elapsed)
 			assert.Equal(t, tt.remaining, s.Remaining)
@@ -54,10 +55,12 @@ func TestStatus(t *testing.T) {
 		})
 	}
 	t.Run("odd durations", func(t *testing.T) {
-		s := AlwaysOpen().Status(start, 3*time.Nanosecond, start)
+		s, err := AlwaysOpen().Status(start, 3*time.Nanosecond, start)
+		require.NoError(t, err)
 		assert.Equal(t, start.Add(time.Nanosecond), s.Warnings[0].At) // 50% of 3ns, rounded down
 		assert.Equal(t, start.Add(3*time.Nanosecond), s.Warnings[2].At)
-		long := AlwaysOpen().Status(start, 1<<62, start)
+		long, err := AlwaysOpen().Status(start, 1<<62, start)
+		require.NoError(t, err)
 		assert.Equal(t, start.Add(1<<61), long.Warnings[0].At)
 	})
 }
@@ -69,7 +72,8 @@ func TestWarning(t *testing.T) {
 	loc := mustZone(t, "America/New_York")
 	start := time.Date(2026, 11, 25, 15, 0, 0, 0, loc) // the eve of Thanksgiving
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, loc)
-	st := c.Status(start, 8*time.Hour, now)
+	st, err := c.Status(start, 8*time.Hour, now)
+	require.NoError(t, err)
 	for i, f := range []int{50, 75} {
 		w := c.Warning(start, 8*time.Hour, f, now)
 		assert.Equal(t, st.Warnings[i], w)

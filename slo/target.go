@@ -2,14 +2,17 @@ package slo
 
 import (
 	"errors"
+
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrTarget is wrapped by every error that reports an invalid target.
-var ErrTarget = errors.New("invalid target")
+var ErrTarget = fault.New(fault.BadRequest, "invalid target")
 
 // MaxWithin is the longest response time ParseTarget and ParseDuration
 // accept: 87600h, ten years of round-the-clock open time (about 43 years of

@@ -1,15 +1,16 @@
 package slo
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // ErrUnknownZone is wrapped by every error LoadZone returns.
-var ErrUnknownZone = errors.New("unknown zone")
+var ErrUnknownZone = fault.New(fault.BadRequest, "unknown zone")
 
 // maxZoneName is the longest zone name LoadZone accepts, in bytes. The
 // longest IANA names are about 30 bytes long.

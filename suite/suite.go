@@ -2,10 +2,12 @@ package suite
 
 import (
 	"errors"
+
 	"fmt"
 	"path/filepath"
 	"strings"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
@@ -14,7 +16,7 @@ import (
 // ErrInvalidSuite marks every error found while reading a test suite file.
 // Such errors are *Error values in an ErrorList positioned in the suite
 // file, or report that the file could not be read.
-var ErrInvalidSuite = errors.New("invalid test suite")
+var ErrInvalidSuite = fault.New(fault.BadInput, "invalid test suite")
 
 // Error is a problem found at one place of a suite file. Its text reads
 // "file:line:col: path: message", like a compiler's. Line and Column are

@@ -2,12 +2,14 @@ package suite
 
 import (
 	"errors"
+
 	"fmt"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -35,7 +37,7 @@ import (
 // ErrInvalidCaseFile marks every error found while reading a case file
 // (LoadHistory, ParseHistory): positioned errors in an ErrorList, or
 // that the file could not be read.
-var ErrInvalidCaseFile = errors.New("invalid case file")
+var ErrInvalidCaseFile = fault.New(fault.BadInput, "invalid case file")
 
 var (
 	// timelineKeys are the keys of a timeline question and of a case file.

@@ -4,11 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"math"
-	"os"
+	"io"
 	"time"
 
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -158,26 +157,6 @@ func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
 	return minAt, maxAt
 }
 
-// share writes part as a whole percentage of window, "<1%" for a part
-// too small to round to 1% and ">99%" for one too large to round below
-// 100% but not the whole window. It is for display only.
-func share(part, window time.Duration) string {
-	if part <= 0 || window <= 0 {
-		return "0%"
-	}
-	if part >= window {
-		return "100%"
-	}
-	pct := int(math.Round(float64(part) / float64(window) * 100))
-	switch {
-	case pct == 0:
-		return "<1%"
-	case pct == 100:
-		return ">99%"
-	}
-	return fmt.Sprintf("%d%%", pct)
-}
-
 func targetOrNone(t slo.Target) string {
 	if t.Within == 0 && t.Calendar == "" {
 		return "-"
@@ -239,7 +218,7 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 		cells := []string{ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String()}
 		if eff := ch.Effect; eff != nil {
 			minAt, maxAt := extremeAt(eff)
-			cells = append(cells, eff.String(), share(eff.Later, window), share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
+			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
 		} else {
 			cells = append(cells, "-", "-", "-", "-", "-")
 		}
@@ -263,14 +242,16 @@ func account(zone, country string) string {
 	return ""
 }
 
-// scopeError turns the errors CompareIn returns because of the flags into
-// usage errors that name the flag to give.
+// scopeError rewords the errors CompareIn returns because of the flags so
+// that they name the flag to give. A zone or country required stays
+// undecidable (exit status 4), as on every command; the others are usage
+// errors.
 func scopeError(from, to string, err error) error {
 	switch {
 	case errors.Is(err, rules.ErrZoneRequired):
-		return usagef("--zone is required: a calendar of %s or %s runs in the account's zone (e.g. --zone America/New_York)", from, to)
+		return reworded{fmt.Sprintf("--zone is required: a calendar of %s or %s runs in the account's zone (e.g. --zone America/New_York)", from, to), err}
 	case errors.Is(err, rules.ErrCountryRequired):
-		return usagef("--country is required: a calendar of %s or %s closes on the account's public holidays (e.g. --country us)", from, to)
+		return reworded{fmt.Sprintf("--country is required: a calendar of %s or %s closes on the account's public holidays (e.g. --country us)", from, to), err}
 	case errors.Is(err, rules.ErrInvalidCase):
 		return usagef("--country: %v", err)
 	case errors.Is(err, rules.ErrInvalidScope):
@@ -282,20 +263,9 @@ func scopeError(from, to string, err error) error {
 // writeGrid draws the week grid of the move's effect over scope to the
 // file at path.
 func writeGrid(e *rules.Engine, from, to string, scope rules.Scope, path string) error {
-	grids, err := weekgrid.Compute(e, from, to, scope)
+	week, err := picture.MeasureWeek(e, from, to, scope)
 	if err != nil {
 		return scopeError(from, to, err)
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("--svg: %w", err)
-	}
-	if err := weekgrid.Render(f, grids); err != nil {
-		f.Close()
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("--svg: %s: %w", path, err)
-	}
-	return nil
+	return writePicture(path, func(w io.Writer) error { return picture.WeekGrid(w, week) })
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/internal/golden"
-	"github.com/tiercel/tiercel/internal/weekgrid"
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -22,13 +22,13 @@ var goldenCompare = []goldenCase{
 	{"compare-enhanced", []string{"compare", "looker-premier", "advanced"}, exitOK},
 	{"compare-json", []string{"compare", "--output", "json", "looker-premier", "standard"}, exitOK},
 	{"compare-flags-after", []string{"compare", "silver", "gold", "--catalog", "testdata/tiers.yaml"}, exitOK},
-	{"compare-unknown-tier", []string{"compare", "looker-premier", "gold"}, exitUsage},
+	{"compare-unknown-tier", []string{"compare", "looker-premier", "gold"}, exitUndecidable},
 	{"compare-one-arg", []string{"compare", "looker-premier"}, exitUsage},
 	{"compare-help", []string{"compare", "-h"}, exitOK},
 	{"compare-window", []string{"compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--from", "2026-03-02", "--to", "2026-03-16"}, exitOK},
 	{"compare-window-tokyo", []string{"compare", "looker-premier", "enhanced", "--zone", "Asia/Tokyo", "--country", "jp", "--from", "2026-03-01", "--to", "2027-03-01"}, exitOK},
 	{"compare-window-json", []string{"compare", "--output", "json", "looker-premier", "premium", "--zone", "America/New_York", "--from", "2026-03-02", "--to", "2026-03-16"}, exitOK},
-	{"compare-window-no-zone", []string{"compare", "looker-premier", "enhanced", "--from", "2026-03-02", "--to", "2026-03-16"}, exitUsage},
+	{"compare-window-no-zone", []string{"compare", "looker-premier", "enhanced", "--from", "2026-03-02", "--to", "2026-03-16"}, exitUndecidable},
 }
 
 func TestCompareGolden(t *testing.T) { runGolden(t, goldenCompare) }
@@ -106,7 +106,7 @@ func TestCompareErrors(t *testing.T) {
 		{"no tier", nil, exitUsage, "want two tiers, FROM and TO; got 0 arguments"},
 		{"one tier", []string{"standard"}, exitUsage, "got 1 argument\n"},
 		{"three tiers", []string{"a", "b", "c"}, exitUsage, "got 3 arguments"},
-		{"unknown tier", []string{"standard", "gold"}, exitUsage, `tiercel compare: unknown tier "gold"`},
+		{"unknown tier", []string{"standard", "gold"}, exitUndecidable, `tiercel compare: unknown tier "gold"`},
 		{"bad catalog", []string{"--catalog", "testdata/bad.yaml", "silver", "gold"}, exitInput, "testdata/bad.yaml:4:11: "},
 		{"--from without --to", []string{"standard", "enhanced", "--from", "2026-03-02"}, exitUsage, "--from and --to go together: give both, or neither"},
 		{"--to without --from", []string{"standard", "enhanced", "--to", "2026-03-02"}, exitUsage, "--from and --to go together"},
@@ -118,14 +118,14 @@ func TestCompareErrors(t *testing.T) {
 		{"empty window", []string{"standard", "enhanced", "--zone", "UTC", "--from", "2026-03-02", "--to", "2026-03-02"}, exitUsage, "the window is empty"},
 		{"bad date", []string{"standard", "enhanced", "--from", "2026-02-30", "--to", "2026-03-02"}, exitUsage, `--from: invalid time "2026-02-30"`},
 		{"bad zone", []string{"standard", "enhanced", "--zone", "Mars/Base", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage, `--zone: unknown time zone "Mars/Base"`},
-		{"zone required", []string{"looker-premier", "enhanced", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage,
+		{"zone required", []string{"looker-premier", "enhanced", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUndecidable,
 			"tiercel compare: --zone is required: a calendar of looker-premier or enhanced runs in the account's zone (e.g. --zone America/New_York)\n"},
 		{"unknown country", []string{"looker-premier", "enhanced", "--zone", "UTC", "--country", "zz", "--from", "2026-03-01", "--to", "2026-03-02"}, exitUsage,
 			`--country: invalid case: unknown holiday country "zz"`},
 		{"window too long for the years", []string{"standard", "enhanced", "--zone", "UTC", "--from", "0001-01-02", "--to", "9999-01-01"}, exitUsage, "is longer than"},
 		{"svg window over 10 years", []string{"standard", "enhanced", "--zone", "UTC", "--from", "2026-01-01", "--to", "2037-01-01", "--svg", "x.svg"}, exitUsage,
 			"--svg: the window from 2026-01-01T00:00:00Z to 2037-01-01T00:00:00Z is longer than 10 years"},
-		{"unwritable svg", []string{"looker-premier", "enhanced", "--zone", "UTC", "--from", "2026-03-01", "--to", "2026-03-02", "--svg", "testdata/no/such/dir/x.svg"}, exitFail,
+		{"unwritable svg", []string{"looker-premier", "enhanced", "--zone", "UTC", "--from", "2026-03-01", "--to", "2026-03-02", "--svg", "testdata/no/such/dir/x.svg"}, exitUsage,
 			"tiercel compare: --svg: open testdata/no/such/dir/x.svg: no such file or directory"},
 	}
 	for _, tt := range tests {
@@ -204,24 +204,6 @@ func TestCompareWithoutWindowHasNoEffect(t *testing.T) {
 	assert.NotContains(t, stdout, "scope")
 }
 
-func TestShare(t *testing.T) {
-	tests := []struct {
-		name         string
-		part, window time.Duration
-		want         string
-	}{
-		{"nothing", 0, time.Hour, "0%"},
-		{"all", time.Hour, time.Hour, "100%"},
-		{"a quarter", 15 * time.Minute, time.Hour, "25%"},
-		{"a sliver", time.Second, time.Hour, "<1%"},
-		{"all but a sliver", time.Hour - time.Second, time.Hour, ">99%"},
-		{"a long window", 73 * 365 * 24 * time.Hour, 146 * 365 * 24 * time.Hour, "50%"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, share(tt.part, tt.window)) })
-	}
-}
-
 func TestTargetOrNone(t *testing.T) {
 	assert.Equal(t, "-", targetOrNone(slo.Target{}))
 	assert.Equal(t, "1h 24x7", targetOrNone(slo.Target{Within: time.Hour, Calendar: "24x7"}))
@@ -266,7 +248,7 @@ func TestCompareSVG(t *testing.T) {
 	}
 	assert.Equal(t, 4*7*24, cells)
 	assert.True(t, legend, "legend")
-	assert.Equal(t, weekgrid.Later[len(weekgrid.Later)-1], known)
+	assert.Equal(t, picture.LaterColors[len(picture.LaterColors)-1], known)
 }
 
 // The README's picture is what the command draws today (rerun with -update

@@ -76,7 +76,7 @@ func (c *cli) deadline(o *caseFlags) error {
 		return err
 	}
 	tier, _ := e.Tier(kase.Tier)
-	v := deadlineView{tier: tier, kase: kase, d: d, st: st}
+	v := deadlineView{tier: tier, kase: kase, d: d, st: st, meaning: e.PriorityMeaning(kase.Priority)}
 	if err := allPrintable(v.instants()...); err != nil {
 		return err
 	}
@@ -108,6 +108,8 @@ type deadlineView struct {
 	kase rules.Case
 	d    rules.Deadline
 	st   *slo.Status // where the case stands at --now; nil without it
+	// meaning is the catalog's wording of the priority, "" for none.
+	meaning string
 }
 
 // in returns t in the zone of the decision (rules.Deadline.Location: the
@@ -149,7 +151,11 @@ func (c *cli) deadlineTable(v deadlineView) {
 	kase, d, st := v.kase, v.d, v.st
 	t := c.table()
 	t.row("tier", v.tier.ID+" ("+v.tier.Name+")")
-	t.row("priority", kase.Priority.String()+" ("+kase.Priority.Meaning()+")")
+	if v.meaning != "" {
+		t.row("priority", kase.Priority.String()+" ("+v.meaning+")")
+	} else {
+		t.row("priority", kase.Priority.String())
+	}
 	t.row("opened", formatTime(v.in(kase.Opened)))
 	t.row("due", formatTime(v.in(d.Due)))
 	t.row("target", d.Target.String())

@@ -37,8 +37,8 @@ due instants for an account (--zone, --country) over the window [--from,
 new one's.
 
 Diff exits with status 1 when something changed that can change an answer
-and 0 when nothing did (cosmetic changes only), as diff(1) does; errors
-exit with 2 (usage) or 3 (a bad catalog), never 1.`,
+and 0 when nothing did (cosmetic changes only), as diff(1) does; an error
+exits with its own status (2 to 6), never 1.`,
 	example: `tiercel diff rules/catalog/default.yaml rules/catalog/default.yaml
 tiercel diff --builtin default rules/catalog/default.yaml --zone America/New_York --country us --from 2026-01-01 --to 2027-01-01
 tiercel diff --output json --builtin aws rules/catalog/aws.yaml`,

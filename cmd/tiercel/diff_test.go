@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,4 +69,20 @@ func TestDiffErrorsNeverExitOne(t *testing.T) {
 		_, _, code := runCmd(t, tc.args...)
 		assert.NotEqual(t, exitFail, code, "%v", tc.args)
 	}
+}
+
+// A price whose fee overflows at large spends is diffed up to the largest
+// spend it can quote: the limit is part of the answer, not an error.
+func TestDiffHugePrice(t *testing.T) {
+	huge := filepath.Join(t.TempDir(), "huge.yaml")
+	require.NoError(t, os.WriteFile(huge, []byte("tiers:\n  basic:\n    name: Basic\n    response: {P1: 8h 24x7, P2: 24h 24x7}\n"+
+		"    price: {currency: USD, bands: [{upTo: \"1\", flat: \"90000000000000000\", rate: 1%}, {flat: \"90000000000000000\", rate: 100%}]}\n"), 0o600))
+	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", huge)
+	require.Equal(t, exitFail, code, stderr)
+	var out rules.DiffReport
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	fees := out.Tiers[0].Prices[0].Fees
+	require.NotNil(t, fees)
+	assert.Less(t, fees.Limit.Minor(), int64(math.MaxInt64), "spends past the limit overflow")
+	assert.Positive(t, fees.Limit.Minor())
 }

@@ -24,10 +24,18 @@
 // the command's flags and an example. Flags may come before or after the
 // arguments.
 //
-// Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
-// a tier without a price) or a check or test fails; 2 when the command line
-// is wrong (unknown command or flag, malformed value, unknown tier or action,
-// a missing --zone or --country the calendar needs); 3 when an input file (a
-// catalog or a suite) is missing or invalid. Errors go to stderr; errors in
-// files read file:line:col: path: message; no Go stack trace is ever printed.
+// Exit status: one per error class (package fault), the same on every
+// command. 0: the command answered. 1: the answer is "no" (a permission
+// denied, a contract not eligible), diff found changes, or a check or test
+// failed; never an error. 2 (fault.BadRequest): the command line is wrong
+// (unknown command or flag, malformed value, an unwritable --svg file).
+// 3 (fault.BadInput): an input file (catalog, suite, case, history,
+// contract, spends) is missing, unreadable or invalid. 4
+// (fault.Undecidable): the catalog cannot decide the question (unknown tier
+// or action, no target or price, a zone or country the calendar needs, a
+// rule failing on the case's attributes). 5 (fault.Limit): a bound was
+// passed (CEL cost, input size, a duration past about 292 years, money
+// past 64-bit minor units, an instant past year 9999). 6 (fault.Internal):
+// an error no class covers. Errors go to stderr; errors in files read
+// file:line:col: path: message; no Go stack trace is ever printed.
 package main

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -35,6 +36,11 @@ func inYears(what string, t time.Time) error {
 	return nil
 }
 
+// errYears is wrapped by the error of an instant RFC 3339 cannot write: a
+// derived instant (a due date) past year 9999 is fault.Limit, exit status
+// 5; an instant typed on the command line is a usage error (inYears).
+var errYears = fault.New(fault.Limit, "outside years 0001-9999")
+
 // printable returns an error naming what unless RFC 3339 can write t as
 // written and in UTC: its year is within 0001-9999 in both. The zero time
 // (printed as "-" or null) is printable.
@@ -43,11 +49,11 @@ func printable(what string, t time.Time) error {
 		return nil
 	}
 	if y := t.Year(); y < 1 || y > 9999 {
-		return fmt.Errorf("%s %s is outside years 0001-9999", what, t.Format(time.RFC3339Nano))
+		return fmt.Errorf("%s %s is %w", what, t.Format(time.RFC3339Nano), errYears)
 	}
 	if y := t.UTC().Year(); y < 1 || y > 9999 {
-		return fmt.Errorf("%s %s is %s in UTC, outside years 0001-9999", what, t.Format(time.RFC3339Nano),
-			t.UTC().Format(time.RFC3339Nano))
+		return fmt.Errorf("%s %s is %s in UTC, %w", what, t.Format(time.RFC3339Nano),
+			t.UTC().Format(time.RFC3339Nano), errYears)
 	}
 	return nil
 }

@@ -2,13 +2,14 @@ package main
 
 import (
 	"encoding/csv"
-	"errors"
+
 	"flag"
 	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/internal/spendcsv"
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -60,8 +61,9 @@ invoice as one object.`,
 }
 
 // errInvalidContractFile is wrapped by every error of a contract or
-// spends file, and of the contract they describe: exit status 3.
-var errInvalidContractFile = errors.New("invalid contract file")
+// spends file, and of the contract they describe: exit status 3 (4 or 5
+// when the catalog cannot decide the contract or a limit is passed).
+var errInvalidContractFile = fault.New(fault.BadInput, "invalid contract file")
 
 // fileError is an error of a contract or spends file whose message already
 // says where (file:line): it reads as its cause and is an
@@ -69,6 +71,17 @@ var errInvalidContractFile = errors.New("invalid contract file")
 type fileError struct{ error }
 
 func (e fileError) Unwrap() []error { return []error{e.error, errInvalidContractFile} }
+
+// Class returns fault.BadInput when the file is at fault (a malformed or
+// unclassified cause); an undecidable contract or a limit passed keeps its
+// cause's class, as it would on the command line.
+func (e fileError) Class() fault.Class {
+	switch c := fault.Of(e.error); c {
+	case fault.Undecidable, fault.Limit:
+		return c
+	}
+	return fault.BadInput
+}
 
 // contractKeys, discountKeys and commitmentKeys are the keys of a contract
 // file, of its discounts and of its commitments.

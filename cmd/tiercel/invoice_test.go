@@ -30,7 +30,7 @@ var goldenInvoice = []goldenCase{
 	{"invoice-negative", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "negative.csv"}, exitInput},
 	{"invoice-euros", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "euros.csv"}, exitInput},
 	{"invoice-mid-month-discount", []string{"invoice", invoiceData + "mid-month-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
-	{"invoice-no-fee", []string{"invoice", invoiceData + "no-fee-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
+	{"invoice-no-fee", []string{"invoice", invoiceData + "no-fee-contract.yaml", invoiceData + "two-months.csv"}, exitUndecidable},
 	{"invoice-missing-file", []string{"invoice", invoiceData + "nope-contract.yaml", invoiceData + "two-months.csv"}, exitInput},
 	{"invoice-one-argument", []string{"invoice", invoiceData + "enhanced-contract.yaml"}, exitUsage},
 	{"invoice-bad-months", []string{"invoice", invoiceData + "enhanced-contract.yaml", invoiceData + "two-months.csv", "--months", "2026"}, exitUsage},

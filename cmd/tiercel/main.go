@@ -12,18 +12,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tiercel/tiercel/billing"
-	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/suite"
-)
-
-// Exit statuses, one per class of outcome; the README's table lists them.
-const (
-	exitOK    = 0 // the command answered; every check and test passed
-	exitFail  = 1 // the answer is "no" (denied, no price, no target), or a check or test failed
-	exitUsage = 2 // the command line is wrong: unknown command or flag, missing or malformed argument, unknown tier
-	exitInput = 3 // an input file is bad: a catalog, suite or case history that is missing, unreadable or invalid
 )
 
 func main() {
@@ -107,9 +96,13 @@ catalog shipped with tiercel: `+strings.Join(rules.Catalogs(), ", ")+`), and
 --output text|json. Run 'tiercel COMMAND --help' for details and an example.
 
 Exit status: 0 on success; 1 when the answer is "no" (a permission denied,
-a tier without a price) or a check or test fails; 2 when the command line
-is wrong; 3 when an input file (catalog, suite, case history, contract,
-spends) is missing or invalid.
+a contract not eligible), a diff found changes, or a check or test failed;
+2 when the command line is wrong; 3 when an input file (catalog, suite,
+case history, contract, spends) is missing or invalid; 4 when the catalog
+cannot decide the question (unknown tier, no target or price, a zone or
+country required); 5 when a limit is passed (cost limit, input too large,
+a duration or amount that overflows, an instant past year 9999); 6 on an
+internal error.
 `)
 }
 
@@ -165,21 +158,6 @@ func (c *cli) catalogFlag() string {
 	return "--catalog"
 }
 
-// usageError is a mistake in the command line: exit status 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
-
-// errFailed reports that a check or a test failed, or that the answer is
-// "no"; what failed has already been printed.
-var errFailed = errors.New("failed")
-
-// errInputFailed reports that an input file (a catalog or a suite) did not
-// load; the errors have already been printed on stderr.
-var errInputFailed = errors.New("input failed")
-
 // stringsFlag is a repeatable string flag.
 type stringsFlag []string
 
@@ -221,63 +199,6 @@ func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
 		err = body(c, positional)
 	}
 	return c.exit(err)
-}
-
-// exit prints err, if any, and returns the exit status it calls for.
-func (c *cli) exit(err error) int {
-	var ue *usageError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.Is(err, errInputFailed):
-		return exitInput
-	case errors.Is(err, errFailed):
-		return exitFail
-	case errors.As(err, &ue):
-		fmt.Fprintf(c.stderr, "tiercel %s: %s\nRun 'tiercel %s --help' for usage.\n", c.name, ue.msg, c.name)
-		return exitUsage
-	case isPositioned(err):
-		// file:line:col at the start of each line, as compilers print them.
-		fmt.Fprintln(c.stderr, err)
-		return exitInput
-	case isInputError(err):
-		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-		return exitInput
-	case isArgumentError(err):
-		fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-		return exitUsage
-	}
-	fmt.Fprintf(c.stderr, "tiercel %s: %s\n", c.name, err)
-	return exitFail
-}
-
-// isPositioned reports whether err is a positioned catalog or suite error.
-func isPositioned(err error) bool {
-	var one *rules.Error
-	var list rules.ErrorList
-	return errors.As(err, &list) || errors.As(err, &one)
-}
-
-// isInputError reports errors of a catalog, suite, case or contract file
-// that did not load without a position (a missing or unreadable file).
-func isInputError(err error) bool {
-	return errors.Is(err, rules.ErrInvalidCatalog) || errors.Is(err, suite.ErrInvalidSuite) ||
-		errors.Is(err, suite.ErrInvalidCaseFile) || errors.Is(err, errInvalidContractFile)
-}
-
-// isArgumentError reports errors the engine returns because of what was
-// typed on the command line rather than because of the catalog.
-func isArgumentError(err error) bool {
-	for _, target := range []error{
-		rules.ErrUnknownTier, rules.ErrInvalidCase, rules.ErrZoneRequired, rules.ErrCountryRequired, rules.ErrInvalidZone,
-		rules.ErrUnknownAction, money.ErrCurrencyMismatch, billing.ErrNegativeSpend,
-		billing.ErrInvalidPeriod,
-	} {
-		if errors.Is(err, target) {
-			return !errors.Is(err, rules.ErrInvalidCatalog)
-		}
-	}
-	return false
 }
 
 // parseInterspersed parses flags that may come before, between or after

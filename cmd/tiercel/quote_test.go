@@ -17,7 +17,7 @@ var goldenQuote = []goldenCase{
 	{"quote-minimum", []string{"quote", "standard", "500 USD"}, exitOK},
 	{"quote-period", []string{"quote", "standard", "85000 USD", "--period", "2026-02-15/2026-02-28"}, exitOK},
 	{"quote-json", []string{"quote", "--output", "json", "enhanced", "85000 USD"}, exitOK},
-	{"quote-no-price", []string{"quote", "looker-premier", "85000 USD"}, exitFail},
+	{"quote-no-price", []string{"quote", "looker-premier", "85000 USD"}, exitUndecidable},
 	{"quote-bad-money", []string{"quote", "enhanced", "85,00 USD"}, exitUsage},
 	{"quote-currency", []string{"quote", "enhanced", "85000 EUR"}, exitUsage},
 	{"quote-negative", []string{"quote", "enhanced", "-1 USD"}, exitUsage},
@@ -99,9 +99,9 @@ func TestQuoteErrors(t *testing.T) {
 		{"too many arguments", []string{"enhanced", "1", "2", "3"}, exitUsage, "got 4 arguments"},
 		{"malformed money", []string{"enhanced", "85,00 USD"}, exitUsage, `spend: malformed money "85,00 USD"`},
 		{"another currency", []string{"enhanced", "85000 EUR"}, exitUsage, "currency mismatch"},
-		{"unknown tier", []string{"nope", "1 USD"}, exitUsage, `unknown tier "nope"`},
+		{"unknown tier", []string{"nope", "1 USD"}, exitUndecidable, `unknown tier "nope"`},
 		{"a period across months", []string{"standard", "85000 USD", "--period", "2026-02-10/2026-03-01"}, exitUsage, `--period: invalid period "2026-02-10/2026-03-01"`},
-		{"no price in the catalog", []string{"looker-premier", "85000 USD"}, exitFail, `no price: tier "looker-premier"`},
+		{"no price in the catalog", []string{"looker-premier", "85000 USD"}, exitUndecidable, `no price: tier "looker-premier"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -68,7 +68,7 @@ tiercel replay --from looker-premier --to premium --output json examples/replay/
 
 // undecided prints, with their lines, the cases of h that a tier cannot
 // decide (up to maxRowErrors), after Replay failed.
-func (c *cli) undecided(e *rules.Engine, h history, from, to string) {
+func (c *cli) undecided(e *rules.Engine, h history, from, to string, err error) {
 	errs := rowErrors{file: h.file}
 	for i, kase := range h.cases {
 		for _, tier := range []string{from, to} {
@@ -79,7 +79,9 @@ func (c *cli) undecided(e *rules.Engine, h history, from, to string) {
 			}
 		}
 	}
-	errs.print(c.stderr)
+	if !errs.print(c.stderr) {
+		fmt.Fprintf(c.stderr, "tiercel %s: %s: %v\n", c.name, h.file, err)
+	}
 }
 
 type delaysJSON struct {
@@ -150,8 +152,8 @@ func (c *cli) replay(from, to, path, format string) error {
 	}
 	r, err := e.Replay(h.cases, from, to)
 	if err != nil {
-		c.undecided(e, h, from, to)
-		return errInputFailed
+		c.undecided(e, h, from, to, err)
+		return shownError{err}
 	}
 	byPriority := priorityDelays(r)
 	if c.json() {

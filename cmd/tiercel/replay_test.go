@@ -23,7 +23,7 @@ var goldenReplay = []goldenCase{
 	{"replay-jsonl", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/cases.jsonl"}, exitOK},
 	{"replay-bad-rows", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/badcases.csv"}, exitInput},
 	{"replay-missing-file", []string{"replay", "--from", "looker-premier", "--to", "enhanced", "testdata/nope.csv"}, exitInput},
-	{"replay-unknown-tier", []string{"replay", "--from", "looker-premier", "--to", "gold", sample}, exitUsage},
+	{"replay-unknown-tier", []string{"replay", "--from", "looker-premier", "--to", "gold", sample}, exitUndecidable},
 	{"replay-help", []string{"replay", "--help"}, exitOK},
 }
 
@@ -158,7 +158,7 @@ func runReplayErrors(t *testing.T, tests []replayError) {
 
 func TestReplayErrors(t *testing.T) {
 	runReplayErrors(t, []replayError{
-		{"a case a calendar cannot decide", "h.csv", "opened,priority\n2026-03-06T10:00:00Z,P3\n", nil, exitInput,
+		{"a case a calendar cannot decide", "h.csv", "opened,priority\n2026-03-06T10:00:00Z,P3\n", nil, exitUndecidable,
 			[]string{`%s:2: on enhanced: zone required: calendar "business" runs in the account's zone and the case gives none`}},
 		{"no --to", "h.csv", "", []string{"--from", "looker-premier", "@FILE"}, exitUsage, []string{"tiercel replay: --to is required"}},
 		{"no file", "", "", []string{"--from", "looker-premier", "--to", "enhanced"}, exitUsage, []string{"tiercel replay: want one history FILE; got 0 arguments"}},

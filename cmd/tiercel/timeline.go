@@ -3,9 +3,11 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
+	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -18,8 +20,9 @@ var timelineCommand = &command{
 	help: `Timeline computes every clock of a case from its event history: for each
 metric its tiers promise (response, nextReply, update, resolution), each
 cycle with its state (running, paused, achieved, cancelled), start, due,
-end, open time elapsed, time paused, whether and by how much it is
-breached, the 50% and 75% warnings and the rule that set its target.
+end, open time elapsed (on the target's calendar, pauses excluded), wall
+time paused, whether and by how much wall time it is breached, the 50% and
+75% warnings and the rule that set its target.
 
 CASE.yaml (or .json) holds the case and its events:
 
@@ -139,12 +142,11 @@ func (c *cli) timeline(path, svgPath string) error {
 	v := newCaseView(h, tl)
 	v.tier, _ = e.Tier(h.Case.Tier) // the tier at the opening: known, or Timeline failed
 	if err := allPrintable(v.instants()...); err != nil {
-		fmt.Fprintf(c.stderr, "tiercel %s: %s: %s\n", c.name, path, err)
-		return errInputFailed
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	if svgPath != "" {
-		if err := os.WriteFile(svgPath, v.svg(), 0o644); err != nil {
-			return fmt.Errorf("--svg: %w", err)
+		if err := v.writeSVG(svgPath); err != nil {
+			return err
 		}
 	}
 	if c.json() {
@@ -213,15 +215,36 @@ func (v *caseView) json() timelineJSON {
 	return out
 }
 
-// clockLayout is how the table and the picture write an instant.
-const clockLayout = "Mon 2006-01-02 15:04"
-
 // clock writes an instant in the view's zone, "-" when zero.
 func (v *caseView) clock(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return v.in(t).Format(clockLayout)
+	return v.in(t).Format(picture.ClockLayout)
+}
+
+// writeSVG draws the view's clocks to the file at path.
+func (v *caseView) writeSVG(path string) error {
+	c := picture.TimelineCase{Case: v.h.Case, Events: v.h.Events, TierName: v.tier.Name, Location: v.loc, Zone: v.zone}
+	return writePicture(path, func(w io.Writer) error { return picture.Timeline(w, v.tl, c) })
+}
+
+// writePicture creates the file at path (the value of --svg) and draws
+// into it. Its errors are outputErrors: the flag's file cannot be written
+// (exit status 2).
+func writePicture(path string, draw func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return outputError{fmt.Errorf("--svg: %w", err)}
+	}
+	if err := draw(f); err != nil {
+		f.Close()
+		return outputError{fmt.Errorf("--svg: %s: %w", path, err)}
+	}
+	if err := f.Close(); err != nil {
+		return outputError{fmt.Errorf("--svg: %s: %w", path, err)}
+	}
+	return nil
 }
 
 // targetText is a cycle's target, "none" when its tier promises none.
@@ -246,7 +269,7 @@ func (v *caseView) text(c *cli) {
 		return
 	}
 	t = c.table()
-	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED", "PAUSED", "BREACHED", "50%", "75%", "RULE")
+	t.row("METRIC", "#", "STATE", "TARGET", "START", "DUE", "END", "ELAPSED (OPEN)", "PAUSED (WALL)", "BREACHED (WALL)", "50%", "75%", "RULE")
 	for _, m := range v.tl.Metrics {
 		for i, cy := range m.Cycles {
 			breached := "no"
@@ -259,6 +282,7 @@ func (v *caseView) text(c *cli) {
 		}
 	}
 	t.flush()
+	fmt.Fprintln(c.stdout, "\nOPEN: time on the target's calendar, pauses excluded. WALL: time on the clock, every hour counted.")
 }
 
 // warning writes the i-th warning of cy, marked * when reached.

@@ -23,7 +23,7 @@ var goldenTimeline = []goldenCase{
 	{"timeline-disorder", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/case-disorder.yaml"}, exitInput},
 	{"timeline-bad-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/bad-case.yaml"}, exitInput},
 	{"timeline-missing-file", []string{"timeline", "--catalog", lifecycleCatalog, "testdata/no-such-case.yaml"}, exitInput},
-	{"timeline-unknown-tier", []string{"timeline", "testdata/case.yaml"}, exitInput},
+	{"timeline-unknown-tier", []string{"timeline", "testdata/case.yaml"}, exitUndecidable},
 	{"timeline-no-argument", []string{"timeline", "--catalog", lifecycleCatalog}, exitUsage},
 	{"timeline-help", []string{"timeline", "--help"}, exitOK},
 }
@@ -113,9 +113,9 @@ func TestTimelineHostile(t *testing.T) {
 		{"now before the opening", []string{write("early.yaml", strings.Replace(head, "T18", "T08", 1))}, exitInput,
 			at("early.yaml") + ":1:1: invalid case: now 2026-03-02T08:00:00Z is before the case opened at 2026-03-02T09:00:00Z"},
 		{"a year past 9999 in the zone", []string{write("far.yaml", "tier: std\npriority: P4\nopened: 9999-12-31T22:00:00Z\nnow: 9999-12-31T23:00:00Z\nzone: Asia/Tokyo\n")},
-			exitInput, "far.yaml: opened 10000-01-01T07:00:00+09:00 is outside years 0001-9999"},
+			exitLimit, "far.yaml: opened 10000-01-01T07:00:00+09:00 is outside years 0001-9999"},
 		{"shared attrs", []string{write("aliases.yaml", aliases)}, exitOK, ""},
-		{"--svg in a missing folder", []string{"--svg", at("no/such/dir/x.svg"), "testdata/case.yaml"}, exitFail, "tiercel timeline: --svg: open " + at("no/such/dir/x.svg")},
+		{"--svg in a missing folder", []string{"--svg", at("no/such/dir/x.svg"), "testdata/case.yaml"}, exitUsage, "tiercel timeline: --svg: open " + at("no/such/dir/x.svg")},
 		{"two files", []string{"testdata/case.yaml", "testdata/case.json"}, exitUsage, "want one case file, got 2 arguments"},
 	}
 	for _, tc := range tests {
@@ -130,4 +130,23 @@ func TestTimelineHostile(t *testing.T) {
 			assert.NotContains(t, stderr, "panic")
 		})
 	}
+}
+
+// The table says which clock each duration is on: the resolution of the
+// example case has run 19h of open time and is 19h past due in wall time
+// (due Monday 17:00, now Tuesday 12:00), two different clocks side by side
+// (issue 18).
+func TestTimelineTableNamesClocks(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "timeline", "--catalog", lifecycleCatalog, "testdata/case.yaml")
+	require.Equal(t, exitOK, code, stderr)
+	header := ""
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "METRIC") {
+			header = line
+		}
+	}
+	for _, col := range []string{"ELAPSED (OPEN)", "PAUSED (WALL)", "BREACHED (WALL)"} {
+		assert.Contains(t, header, col)
+	}
+	assert.Contains(t, stdout, "OPEN: time on the target's calendar, pauses excluded. WALL: time on the clock, every hour counted.")
 }

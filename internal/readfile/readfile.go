@@ -6,12 +6,13 @@
 package readfile
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"syscall"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // MaxSize is the largest file Read accepts: 16 MiB.
@@ -21,10 +22,10 @@ var (
 	// ErrNotRegular is returned, wrapped with the file name, for a path
 	// that is not a regular file (a device, a FIFO, a socket, a directory),
 	// after following symbolic links.
-	ErrNotRegular = errors.New("not a regular file")
+	ErrNotRegular = fault.New(fault.BadInput, "not a regular file")
 	// ErrTooLarge is returned, wrapped with the file name, for a file
 	// larger than MaxSize.
-	ErrTooLarge = errors.New("larger than the 16 MiB limit")
+	ErrTooLarge = fault.New(fault.Limit, "larger than the 16 MiB limit")
 )
 
 // Read returns the contents of the regular file at path. It opens the file

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Error is a problem found at one place of a catalog or suite file. Its text
@@ -58,6 +60,24 @@ func (e *Error) Unwrap() []error {
 		errs = append(errs, e.Err)
 	}
 	return errs
+}
+
+// Class returns fault.BadInput when the file is at fault: an error of a
+// document's kind (Kind set: an invalid catalog, suite or case file),
+// whatever cause it wraps, so an unknown tier named in a catalog is a bad
+// file, not a bad request. An error with no Kind is a decision refused
+// about what a well-formed file says, only positioned there: a malformed
+// request (fault.BadRequest: events out of order, now before the opening)
+// is still a bad file, but an undecidable question or a limit keeps its
+// cause's class (an unknown tier or a duration overflow in a case file is
+// Undecidable or Limit, as on the command line).
+func (e *Error) Class() fault.Class {
+	if e.Kind == nil && e.Err != nil {
+		if c := fault.Of(e.Err); c != fault.BadRequest {
+			return c
+		}
+	}
+	return fault.BadInput
 }
 
 // MaxErrors is the most errors an ErrorList reports. Past it, errors are

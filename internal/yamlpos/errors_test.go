@@ -2,6 +2,7 @@ package yamlpos
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -113,3 +115,29 @@ var (
 	errKind  = errors.New("invalid document")
 	errCause = errors.New("a cause")
 )
+
+func TestPositionedErrorClass(t *testing.T) {
+	cause := fault.New(fault.Undecidable, "unknown tier")
+	kind := fault.New(fault.BadInput, "invalid catalog")
+	e := &Error{File: "c.yaml", Line: 3, Column: 5, Msg: "unknown tier", Err: cause, Kind: kind}
+	refused := &Error{File: "case.yaml", Line: 1, Column: 7, Msg: "unknown tier", Err: cause}
+	tests := []struct {
+		name string
+		err  error
+		want fault.Class
+	}{
+		{"one error", e, fault.BadInput},
+		{"a list", ErrorList{e}, fault.BadInput},
+		{"wrapped list", fmt.Errorf("loading: %w", ErrorList{e}), fault.BadInput},
+		{"a decision refused, positioned in a well-formed file", ErrorList{refused}, fault.Undecidable},
+		{"a malformed request in a file", &Error{File: "case.yaml", Err: fmt.Errorf("%w: %w", fault.New(fault.BadRequest, "invalid event"), cause)}, fault.BadInput},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, fault.Of(tt.err))
+			assert.ErrorIs(t, tt.err, cause, "the cause stays reachable")
+		})
+	}
+	assert.Equal(t, fault.BadInput, fault.Of(&Error{File: "c.yaml", Msg: "empty document"}), "no cause")
+	assert.Equal(t, fault.Internal, fault.Of(&Error{File: "case.yaml", Err: errors.New("x")}), "refused for an unclassified cause")
+}

@@ -1,4 +1,4 @@
-package weekgrid
+package picture
 
 import (
 	"bytes"
@@ -12,32 +12,11 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-func TestColor(t *testing.T) {
-	tests := []struct {
-		name string
-		c    Cell
-		want string
-	}{
-		{"no openings", Cell{}, Empty},
-		{"unchanged", Cell{Openings: true}, Unchanged},
-		{"a minute later", Cell{Openings: true, Max: time.Minute}, Later[0]},
-		{"exactly 1h later", Cell{Openings: true, Max: time.Hour}, Later[0]},
-		{"just over 1h later", Cell{Openings: true, Max: time.Hour + time.Nanosecond}, Later[1]},
-		{"64h later", Cell{Openings: true, Max: 64 * time.Hour}, Later[4]},
-		{"48h earlier", Cell{Openings: true, Min: -48 * time.Hour}, Earlier[3]},
-		{"mixed, earlier by more", Cell{Openings: true, Min: -10 * time.Hour, Max: time.Hour}, Earlier[2]},
-		{"mixed, as much either way", Cell{Openings: true, Min: -time.Hour, Max: time.Hour}, Later[0]},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, Color(tt.c)) })
-	}
-}
-
-func TestRender(t *testing.T) {
-	p, err := Compute(rules.Default(), "looker-premier", "enhanced", march(t, "America/New_York"))
+func TestWeekGrid(t *testing.T) {
+	p, err := MeasureWeek(rules.Default(), "looker-premier", "enhanced", march(t, "America/New_York"))
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, p))
+	require.NoError(t, WeekGrid(&buf, p))
 	doc := parseSVG(t, buf.Bytes())
 
 	assert.Equal(t, "looker-premier → enhanced: how much later or earlier each response is due", doc.Texts[0])
@@ -58,11 +37,11 @@ func TestRender(t *testing.T) {
 			cells++
 			if g.Priority == "P3" && r.Day == "Fri" && r.Hour == "10" {
 				assert.Equal(t, "+64h", r.Max)
-				assert.Equal(t, Later[len(Later)-1], r.Fill)
-				assert.Equal(t, "P3 Fri 10:00-11:00: 63h to 64h later", r.Title)
+				assert.Equal(t, LaterColors[len(LaterColors)-1], r.Fill)
+				assert.Equal(t, "P3 Fri 10:00-11:00: mostly later; 100% later by 63h to 64h", r.Title)
 			}
 			if g.Priority == "P1" && r.Day == "Mon" && r.Hour == "10" {
-				assert.Equal(t, Unchanged, r.Fill)
+				assert.Equal(t, UnchangedColor, r.Fill)
 				assert.Equal(t, "P1 Mon 10:00-11:00: unchanged", r.Title)
 			}
 		}
@@ -72,15 +51,15 @@ func TestRender(t *testing.T) {
 }
 
 // Names from a catalog are escaped: the document stays well-formed.
-func TestRenderEscapes(t *testing.T) {
+func TestWeekGridEscapes(t *testing.T) {
 	loc := zone(t, "Asia/Kolkata")
-	p := Picture{
+	p := Week{
 		From: `a<b&"c"`, To: "d>e", Location: loc,
 		Scope: rules.Scope{Zone: "Asia/Kolkata", Country: "in&", From: time.Date(2026, 3, 2, 9, 30, 0, 0, loc), To: time.Date(2026, 3, 3, 0, 0, 0, 0, loc)},
 		Grids: []Grid{{Priority: slo.P1, From: slo.Target{Within: time.Hour, Calendar: "x<y"}, To: slo.Target{Within: time.Hour, Calendar: "24x7"}}},
 	}
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, p))
+	require.NoError(t, WeekGrid(&buf, p))
 	doc := parseSVG(t, buf.Bytes())
 	assert.Equal(t, `a<b&"c" → d>e: how much later or earlier each response is due`, doc.Texts[0])
 	assert.Contains(t, doc.Texts[1], "from 2026-03-02 09:30 IST to 2026-03-03 00:00 IST")
@@ -88,11 +67,37 @@ func TestRenderEscapes(t *testing.T) {
 	assert.True(t, strings.HasPrefix(doc.Grids[0].Texts[0], "P1  1h x<y → 1h 24x7"))
 }
 
-func TestRenderNoGrids(t *testing.T) {
+func TestWeekGridNoGrids(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, Render(&buf, Picture{From: "a", To: "b", Location: time.UTC}))
+	require.NoError(t, WeekGrid(&buf, Week{From: "a", To: "b", Location: time.UTC}))
 	doc := parseSVG(t, buf.Bytes())
 	assert.Contains(t, doc.Texts, "No priority has a target on both tiers: there is no deadline to compare.")
 	require.Len(t, doc.Grids, 1)
 	assert.Equal(t, "legend", doc.Grids[0].ID)
+}
+
+// A cell in which most openings are due a little later but one is due much
+// earlier is red, not blue, and marks the earlier extreme in its corner:
+// the picture does not invert the year (issue 18).
+func TestWeekGridMostlyLaterExtremeEarlier(t *testing.T) {
+	g := Grid{Priority: slo.P3}
+	g.Cells[0][9] = Cell{Openings: 52 * time.Hour, Later: 47*time.Hour + 20*time.Minute, Earlier: 4*time.Hour + 40*time.Minute, Min: -120 * time.Hour, Max: 30 * time.Minute}
+	var buf bytes.Buffer
+	require.NoError(t, WeekGrid(&buf, Week{From: "a", To: "b", Grids: []Grid{g}}))
+	doc := parseSVG(t, buf.Bytes())
+	var found bool
+	for _, r := range doc.Grids[0].Rects {
+		if r.Day == "Mon" && r.Hour == "9" {
+			found = true
+			assert.Equal(t, LaterColors[0], r.Fill, "mostly later, by up to 30m")
+			assert.Equal(t, "later", r.Most)
+			assert.Equal(t, "P3 Mon 09:00-10:00: mostly later; 91% later by up to 30m, 9% earlier by up to 120h", r.Title)
+		}
+	}
+	require.True(t, found)
+	assert.Equal(t, 2, strings.Count(buf.String(), `class="against earlier"`), "the cell's and the legend's")
+	assert.True(t, strings.Contains(buf.String(), `<path class="against earlier" d="M240 140v-10l10 10z" fill="`+EarlierColors[4]+`"`),
+		"the darkest earlier colour, 120h, in the bottom left corner of the cell at 240, 120")
+	assert.Equal(t, 1, strings.Count(buf.String(), `class="against later"`), "only the legend's")
+	assert.Contains(t, doc.Texts, "Each cell: the colour of what most openings in that hour of the window do (later, earlier or unchanged, by opening time), as dark as the largest move that way; a corner mark, the largest move the other way.")
 }

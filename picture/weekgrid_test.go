@@ -1,4 +1,4 @@
-package weekgrid
+package picture
 
 import (
 	"bytes"
@@ -33,7 +33,7 @@ func march(t testing.TB, name string) rules.Scope {
 const fri = 4 // Friday's row
 
 // The issue's examples, hour by hour: the most a response moves in a cell.
-func TestCompute(t *testing.T) {
+func TestMeasureWeek(t *testing.T) {
 	tests := []struct {
 		name     string
 		to, zone string
@@ -49,53 +49,67 @@ func TestCompute(t *testing.T) {
 	e := rules.Default()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Compute(e, "looker-premier", tt.to, march(t, tt.zone))
+			p, err := MeasureWeek(e, "looker-premier", tt.to, march(t, tt.zone))
 			require.NoError(t, err)
 			require.Len(t, p.Grids, 4)
-			assert.Equal(t, Cell{Openings: true, Min: tt.min, Max: tt.max}, p.Grids[tt.priority].Cells[tt.day][tt.h])
+			c := p.Grids[tt.priority].Cells[tt.day][tt.h]
+			assert.Equal(t, 2*time.Hour, c.Openings, "two weeks")
+			assert.Equal(t, [2]time.Duration{tt.min, tt.max}, [2]time.Duration{c.Min, c.Max})
 		})
 	}
 }
 
 // Each cell holds the extremes over every week's occurrence of its hour,
 // as CompareIn gives them hour by hour.
-func TestComputeCellsAreTheExtremesOfTheirHours(t *testing.T) {
+func TestMeasureWeekCellsAreTheExtremesOfTheirHours(t *testing.T) {
 	e := rules.Default()
 	s := march(t, "Asia/Tokyo")
-	p, err := Compute(e, "looker-premier", "enhanced", s)
+	p, err := MeasureWeek(e, "looker-premier", "enhanced", s)
 	require.NoError(t, err)
 	for _, day := range []time.Time{s.From, s.From.AddDate(0, 0, 4), s.From.AddDate(0, 0, 6)} { // Monday, Friday, Sunday
 		for _, h := range []int{0, 9, 17, 23} {
-			want := Cell{Openings: true, Min: time.Duration(1 << 62), Max: -time.Duration(1 << 62)}
+			want := Cell{Min: time.Duration(1 << 62), Max: -time.Duration(1 << 62)}
 			for d := day; d.Before(s.To); d = d.AddDate(0, 0, 7) {
 				from := time.Date(d.Year(), d.Month(), d.Day(), h, 0, 0, 0, d.Location())
 				chs, err := e.CompareIn("looker-premier", "enhanced", rules.Scope{Zone: s.Zone, From: from, To: from.Add(time.Hour)})
 				require.NoError(t, err)
 				want.Min, want.Max = min(want.Min, chs[2].Effect.Min), max(want.Max, chs[2].Effect.Max)
+				want.Openings += time.Hour
+				want.Earlier += chs[2].Effect.Earlier
+				want.Later += chs[2].Effect.Later
 			}
 			assert.Equal(t, want, p.Grids[2].Cells[DayIndex(day.Weekday())][h], "%s %d:00", day.Weekday(), h)
 		}
 	}
 }
 
-// The cells split the window: their extremes are the window's.
-func TestComputeCellsCoverTheWindow(t *testing.T) {
+// The cells split the window: their openings add up to it, their
+// earlier and later measures to the window's, and their extremes are the
+// window's.
+func TestMeasureWeekCellsCoverTheWindow(t *testing.T) {
 	e := rules.Default()
 	for _, pair := range [][2]string{{"looker-premier", "enhanced"}, {"looker-premier", "premium"}, {"standard", "looker-premier"}} {
 		for _, z := range []string{"America/New_York", "Asia/Tokyo", "Asia/Kolkata"} {
 			t.Run(pair[0]+" to "+pair[1]+" in "+z, func(t *testing.T) {
-				p, err := Compute(e, pair[0], pair[1], march(t, z))
+				s := march(t, z)
+				p, err := MeasureWeek(e, pair[0], pair[1], s)
 				require.NoError(t, err)
 				require.NotEmpty(t, p.Grids)
 				for _, g := range p.Grids {
 					lo, hi := g.Cells[0][0].Min, g.Cells[0][0].Max
+					var openings, earlier, later time.Duration
 					for d := range Days {
 						for h := range Hours {
 							c := g.Cells[d][h]
-							require.True(t, c.Openings, "%s %s %d:00", g.Priority, dayNames[d], h)
-							lo, hi = min(lo, c.Min), max(hi, c.Max)
+							openings, earlier, later = openings+c.Openings, earlier+c.Earlier, later+c.Later
+							if c.Openings > 0 {
+								lo, hi = min(lo, c.Min), max(hi, c.Max)
+							}
 						}
 					}
+					assert.Equal(t, s.To.Sub(s.From), openings, g.Priority)
+					assert.Equal(t, g.Effect.Earlier, earlier, g.Priority)
+					assert.Equal(t, g.Effect.Later, later, g.Priority)
 					assert.Equal(t, g.Effect.Min, lo, g.Priority)
 					assert.Equal(t, g.Effect.Max, hi, g.Priority)
 				}
@@ -104,7 +118,7 @@ func TestComputeCellsCoverTheWindow(t *testing.T) {
 	}
 }
 
-func TestComputeEmptyCells(t *testing.T) {
+func TestMeasureWeekEmptyCells(t *testing.T) {
 	ny := zone(t, "America/New_York")
 	tests := []struct {
 		name     string
@@ -119,13 +133,13 @@ func TestComputeEmptyCells(t *testing.T) {
 	e := rules.Default()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := Compute(e, "looker-premier", "enhanced", rules.Scope{Zone: "America/New_York", From: tt.from, To: tt.to})
+			p, err := MeasureWeek(e, "looker-premier", "enhanced", rules.Scope{Zone: "America/New_York", From: tt.from, To: tt.to})
 			require.NoError(t, err)
 			require.Len(t, p.Grids, 4)
 			var got [][2]int
 			for d := range Days {
 				for h := range Hours {
-					if p.Grids[2].Cells[d][h].Openings {
+					if p.Grids[2].Cells[d][h].Openings > 0 {
 						got = append(got, [2]int{d, h})
 					}
 				}
@@ -135,7 +149,7 @@ func TestComputeEmptyCells(t *testing.T) {
 	}
 }
 
-func TestComputeErrors(t *testing.T) {
+func TestMeasureWeekErrors(t *testing.T) {
 	e := rules.Default()
 	s := march(t, "America/New_York")
 	tests := []struct {
@@ -150,7 +164,7 @@ func TestComputeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Compute(e, tt.from, tt.to, tt.scope)
+			_, err := MeasureWeek(e, tt.from, tt.to, tt.scope)
 			assert.ErrorIs(t, err, tt.want)
 		})
 	}
@@ -173,6 +187,7 @@ type svgRect struct {
 	Class string `xml:"class,attr"`
 	Day   string `xml:"data-day,attr"`
 	Hour  string `xml:"data-hour,attr"`
+	Most  string `xml:"data-most,attr"`
 	Max   string `xml:"data-max,attr"`
 	Fill  string `xml:"fill,attr"`
 	Title string `xml:"title"`
@@ -194,63 +209,92 @@ func parseSVG(t *testing.T, b []byte) svgDoc {
 	return doc
 }
 
-// BenchmarkCompute draws a year for an account in New York: 8,760 hours,
+// BenchmarkMeasureWeek draws a year for an account in New York: 8,760 hours,
 // each compared on four priorities.
-func BenchmarkCompute(b *testing.B) {
+func BenchmarkMeasureWeek(b *testing.B) {
 	e := rules.Default()
 	ny := zone(b, "America/New_York")
 	s := rules.Scope{Zone: "America/New_York", Country: "us", From: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), To: time.Date(2027, 3, 1, 0, 0, 0, 0, ny)}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Compute(e, "looker-premier", "enhanced", s); err != nil {
+		if _, err := MeasureWeek(e, "looker-premier", "enhanced", s); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-// BenchmarkRender writes the picture of that year.
-func BenchmarkRender(b *testing.B) {
+// BenchmarkWeekGrid writes the picture of that year.
+func BenchmarkWeekGrid(b *testing.B) {
 	ny := zone(b, "America/New_York")
-	p, err := Compute(rules.Default(), "looker-premier", "enhanced",
+	p, err := MeasureWeek(rules.Default(), "looker-premier", "enhanced",
 		rules.Scope{Zone: "America/New_York", Country: "us", From: time.Date(2026, 3, 1, 0, 0, 0, 0, ny), To: time.Date(2027, 3, 1, 0, 0, 0, 0, ny)})
 	require.NoError(b, err)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(io.Discard, p); err != nil {
+		if err := WeekGrid(io.Discard, p); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
-func TestHourSpan(t *testing.T) {
-	ny, lordHowe, kolkata := zone(t, "America/New_York"), zone(t, "Australia/Lord_Howe"), zone(t, "Asia/Kolkata")
+func utc(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+func TestWallHourEnd(t *testing.T) {
+	ny, lordHowe, chatham, kolkata := zone(t, "America/New_York"), zone(t, "Australia/Lord_Howe"), zone(t, "Pacific/Chatham"), zone(t, "Asia/Kolkata")
 	tests := []struct {
-		name     string
-		loc      *time.Location
-		y        int
-		m        time.Month
-		d, h     int
-		from, to string // RFC 3339; empty when the hour is skipped
+		name string
+		at   time.Time
+		want string // RFC 3339
 	}{
-		{"an ordinary hour", ny, 2026, 3, 6, 10, "2026-03-06T10:00:00-05:00", "2026-03-06T11:00:00-05:00"},
-		{"the last hour of the day", kolkata, 2026, 3, 6, 23, "2026-03-06T23:00:00+05:30", "2026-03-07T00:00:00+05:30"},
-		{"the hour before the clocks skip 02:00", ny, 2026, 3, 8, 1, "2026-03-08T01:00:00-05:00", "2026-03-08T03:00:00-04:00"},
-		{"the skipped hour", ny, 2026, 3, 8, 2, "", ""},
-		{"the hour after", ny, 2026, 3, 8, 3, "2026-03-08T03:00:00-04:00", "2026-03-08T04:00:00-04:00"},
-		{"the hour the clocks run twice", ny, 2026, 11, 1, 1, "2026-11-01T01:00:00-04:00", "2026-11-01T02:00:00-05:00"},
-		{"half an hour skipped: 02:00 jumps to 02:30", lordHowe, 2026, 10, 4, 2, "2026-10-04T02:30:00+11:00", "2026-10-04T03:00:00+11:00"},
-		{"and the hour before it ends at the jump", lordHowe, 2026, 10, 4, 1, "2026-10-04T01:00:00+10:30", "2026-10-04T02:30:00+11:00"},
+		{"the start of an hour", time.Date(2026, 3, 6, 10, 0, 0, 0, ny), "2026-03-06T11:00:00-05:00"},
+		{"inside an hour", time.Date(2026, 3, 6, 10, 59, 59, 999999999, ny), "2026-03-06T11:00:00-05:00"},
+		{"the last hour of the day, half an hour off UTC", time.Date(2026, 3, 6, 23, 10, 0, 0, kolkata), "2026-03-07T00:00:00+05:30"},
+		{"the hour before the clocks skip 02:00", time.Date(2026, 3, 8, 1, 0, 0, 0, ny), "2026-03-08T03:00:00-04:00"},
+		{"02:00 jumps to 02:30", time.Date(2026, 10, 4, 1, 0, 0, 0, lordHowe), "2026-10-04T02:30:00+11:00"},
+		{"the first 01:00 ends when the clocks go back", utc(2026, 11, 1, 5, 0).In(ny), "2026-11-01T01:00:00-05:00"},
+		{"the second ends at 02:00", utc(2026, 11, 1, 6, 0).In(ny), "2026-11-01T02:00:00-05:00"},
+		{"02:00 before 03:45 goes back to 02:45", utc(2026, 4, 4, 12, 15).In(chatham), "2026-04-05T03:00:00+13:45"},
+		{"the first 03:00 ends at 03:45", utc(2026, 4, 4, 13, 15).In(chatham), "2026-04-05T02:45:00+12:45"},
+		{"the second 02:45 ends at 03:00", utc(2026, 4, 4, 14, 0).In(chatham), "2026-04-05T03:00:00+12:45"},
+		{"02:00 goes back to 01:30", utc(2026, 4, 4, 14, 30).In(lordHowe), "2026-04-05T01:30:00+10:30"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, to, ok := hourSpan(tt.y, tt.m, tt.d, tt.h, tt.loc)
-			if tt.from == "" {
-				assert.False(t, ok, "%s to %s", from, to)
-				return
+			assert.Equal(t, tt.want, wallHourEnd(tt.at).Format(time.RFC3339), "from %s", tt.at.Format(time.RFC3339))
+		})
+	}
+}
+
+// When the clocks go back, the hour they read twice holds both readings:
+// each opening is bucketed by its own wall clock, east of UTC as west of
+// it, for whole-hour, 30-minute and 45-minute zones (issue 17, defect 12).
+func TestMeasureWeekFallBack(t *testing.T) {
+	const h, m = time.Hour, time.Minute
+	tests := []struct {
+		zone     string
+		day      time.Time // a Sunday on which the clocks go back
+		openings [6]time.Duration
+	}{
+		{"Europe/Berlin", time.Date(2026, 10, 25, 0, 0, 0, 0, time.UTC), [6]time.Duration{h, h, 2 * h, h, h, h}},           // 03:00 CEST → 02:00 CET
+		{"Pacific/Chatham", time.Date(2026, 4, 5, 0, 0, 0, 0, time.UTC), [6]time.Duration{h, h, h + 15*m, h + 45*m, h, h}}, // 03:45 → 02:45
+		{"Australia/Lord_Howe", time.Date(2026, 4, 5, 0, 0, 0, 0, time.UTC), [6]time.Duration{h, h + 30*m, h, h, h, h}},    // 02:00 → 01:30
+		{"America/New_York", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), [6]time.Duration{h, 2 * h, h, h, h, h}},         // 02:00 EDT → 01:00 EST
+	}
+	e := rules.Default()
+	for _, tt := range tests {
+		t.Run(tt.zone, func(t *testing.T) {
+			loc := zone(t, tt.zone)
+			y, mo, d := tt.day.Date()
+			s := rules.Scope{Zone: tt.zone, From: time.Date(y, mo, d, 0, 0, 0, 0, loc), To: time.Date(y, mo, d, 6, 0, 0, 0, loc)}
+			p, err := MeasureWeek(e, "looker-premier", "enhanced", s)
+			require.NoError(t, err)
+			var got [6]time.Duration
+			for hour := range got {
+				got[hour] = p.Grids[0].Cells[DayIndex(time.Sunday)][hour].Openings
 			}
-			require.True(t, ok)
-			assert.Equal(t, tt.from, from.Format(time.RFC3339))
-			assert.Equal(t, tt.to, to.Format(time.RFC3339))
+			assert.Equal(t, tt.openings, got, "Sunday 00:00 to 06:00, hour by hour")
 		})
 	}
 }
