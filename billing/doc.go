@@ -38,12 +38,20 @@
 // [ProrateByDays] (the zero value) counts the active days, [BillToMonthEnd]
 // bills a subscription cancelled mid-month to the month's end (the first day
 // still counts), and [BillFullMonth] bills every partial month in full.
+// The rules say how a subscription that starts or ends inside a month is
+// billed; an invoice applies them to the month of a contract's start, and
+// bills the month of a move to another tier by days on each side of the
+// move (see the rules package's Engine.Invoice), so that no month bills two
+// tiers' full fees.
 //
 // # Invoices
 //
 // [Billing.Apply] turns the fee lines of consecutive [Months] into an
 // [Invoice]: it adds the contract's discounts and commitments as lines of
-// their own ([ChargeKind]) and totals them.
+// their own ([ChargeKind]) and totals them. [Invoice.Warnings] carries what
+// the engine noticed without refusing the invoice: months before the
+// contract's start, billed months without a spend row, spends outside the
+// months.
 //
 // # Concurrency
 //

@@ -20,15 +20,16 @@ type Months struct {
 	Count int // 1 to 1200
 }
 
-// Validate reports whether m is a real month followed by 1 to 1200 months
-// within the years 1 to 9999. Errors wrap [ErrInvalidPeriod].
+// Validate reports whether m is a run of 1 to 1200 real months within the
+// years 1 to 9999; the last may be 9999-12, whose end, [Months.Start] of
+// m.Count, falls in the year 10000. Errors wrap [ErrInvalidPeriod].
 func (m Months) Validate() error {
 	switch {
 	case m.Month < time.January || m.Month > time.December:
 		return fmt.Errorf("%w: month %d is not between 1 and 12", ErrInvalidPeriod, int(m.Month))
 	case m.Count < 1 || m.Count > maxMonths:
 		return fmt.Errorf("%w: %d months (want 1 to %d)", ErrInvalidPeriod, m.Count, maxMonths)
-	case m.Year < 1 || m.Start(m.Count).Year() > 9999:
+	case m.Year < 1 || m.Start(m.Count-1).Year() > 9999:
 		return fmt.Errorf("%w: months %04d-%02d and %d more are outside the years 1 to 9999", ErrInvalidPeriod, m.Year, int(m.Month), m.Count-1)
 	}
 	return nil
@@ -99,10 +100,15 @@ type Spend struct {
 type ChargeKind uint8
 
 const (
-	// ChargeFee is a whole month's fee.
+	// ChargeFee is a whole month's fee on one tier: its Period is the
+	// whole month.
 	ChargeFee ChargeKind = iota
-	// ChargeProratedFee is the fee of part of a month, such as the days on
-	// each side of a move to another tier.
+	// ChargeProratedFee is the fee of the days of a month that one tier
+	// bills when they are fewer than the month's: the month's fee × billed
+	// days / days in the month, rounded half-even once. It bills the days
+	// from the contract's start (under the price's proration rule) and the
+	// days on each side of a move to another tier (by days); its Period
+	// holds the days billed.
 	ChargeProratedFee
 	// ChargeDiscount takes a discount off the month's fees; its amount is
 	// negative.
@@ -157,6 +163,11 @@ type Invoice struct {
 	Currency string
 	Lines    []InvoiceLine
 	Total    money.Money
+	// Warnings are sentences about inputs that did not stop the invoice
+	// but a person should see: months before the contract's start, which
+	// are not billed, a billed month without a spend row, spends outside
+	// the months. Nil when there are none.
+	Warnings []string
 }
 
 // Apply adds b's discounts and commitments to the fee lines of an invoice
@@ -305,12 +316,16 @@ func (b *Billing) discount(inv *Invoice, reasons []string, p Period, start time.
 		if off.Minor() == 0 {
 			continue
 		}
-		left = money.FromMinor(left.Minor()-off.Minor(), left.CurrencyID()) // 0 ≤ off ≤ left
 		if reasons[k] == "" {
 			reasons[k] = d.reason()
 		}
+		reason := reasons[k]
+		if d.Amount != (money.Money{}) && off.Minor() < d.Amount.Minor() {
+			reason += ", capped at the " + left.String() + " of fees left in the month"
+		}
+		left = money.FromMinor(left.Minor()-off.Minor(), left.CurrencyID()) // 0 ≤ off ≤ left
 		inv.Lines = append(inv.Lines, InvoiceLine{Period: p, Tier: tier, Kind: ChargeDiscount,
-			Amount: money.FromMinor(-off.Minor(), off.CurrencyID()), Reason: reasons[k]})
+			Amount: money.FromMinor(-off.Minor(), off.CurrencyID()), Reason: reason})
 	}
 	return left, nil
 }

@@ -23,6 +23,9 @@ func TestParseMonths(t *testing.T) {
 		{"2026-12..2026-01", Months{}, "", `invalid period "2026-12..2026-01": want months as 2026-01..2026-12 (both included) or one month 2026-01`},
 		{"2026-13", Months{}, "", `invalid period "2026-13": want months as 2026-01..2026-12 (both included) or one month 2026-01`},
 		{"1900-01..2026-01", Months{}, "", "invalid period: 1513 months (want 1 to 1200)"},
+		{"9999-12", Months{9999, time.December, 1}, "9999-12", ""}, // its end is in the year 10000; refused before the fix
+		{"9999-01..9999-12", Months{9999, time.January, 12}, "9999-01..9999-12", ""},
+		{"0001-01", Months{1, time.January, 1}, "0001-01", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -142,6 +145,33 @@ func TestBillingApply(t *testing.T) {
 			assert.Equal(t, "USD", inv.Currency)
 		})
 	}
+}
+
+// A fixed discount larger than what the month's fees left takes the month
+// to zero, and its line's reason says it was capped. Before the fix the
+// reason read as if the whole amount had been taken off.
+func TestBillingApplyCappedDiscount(t *testing.T) {
+	q := Months{Year: 2026, Month: time.January, Count: 2}
+	b := Billing{Discounts: []Discount{
+		{Name: "partner", Rate: money.MustParseRate("50%"), From: day("2026-01-01")},
+		{Name: "credit", Amount: money.MustParseMoney("80 USD"), From: day("2026-01-01")}}}
+	inv, err := b.Apply("acme", q, []InvoiceLine{
+		{Period: q.Period(0), Amount: money.MustParseMoney("100 USD")},
+		{Period: q.Period(1), Amount: money.MustParseMoney("200 USD")}})
+	require.NoError(t, err)
+	var reasons []string
+	for _, l := range inv.Lines {
+		if l.Kind == ChargeDiscount {
+			reasons = append(reasons, l.Amount.String()+" "+l.Reason)
+		}
+	}
+	assert.Equal(t, []string{
+		"-50.00 USD partner: 50% off the month's fees",
+		"-50.00 USD credit: 80.00 USD a month off the month's fees, capped at the 50.00 USD of fees left in the month",
+		"-100.00 USD partner: 50% off the month's fees",
+		"-80.00 USD credit: 80.00 USD a month off the month's fees",
+	}, reasons)
+	assert.Equal(t, "20.00 USD", inv.Total.String())
 }
 
 func TestBillingApplyErrors(t *testing.T) {

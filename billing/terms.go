@@ -22,13 +22,16 @@ var ErrInvalidTerms = fault.New(fault.BadRequest, "invalid billing terms")
 type Billing struct {
 	// Fee is the monthly fee of a tier the catalog gives no price, such as
 	// a legacy tier whose fee was negotiated (Looker Premier). It is
-	// charged whatever the spend, prorated by days in a month the contract
-	// leaves the tier. The zero Money when the catalog prices the tier.
+	// charged whatever the spend, prorated by days in the month the
+	// contract starts and in a month it moves to or from the tier. The
+	// zero Money when the catalog prices the tier.
 	Fee money.Money
 	// MovesTo is the tier (id or alias) the contract moves to when a
 	// migration of its tier takes effect; it must be one of the
-	// migration's targets. Empty when no migration takes effect in the
-	// billed months.
+	// migration's targets. Empty when no migration takes effect before
+	// the end of the billed months; a migration that took effect before
+	// them needs it too, unless the contract already names the tier it
+	// moved to.
 	MovesTo string
 	// Discounts apply in order, each to what the previous ones left.
 	Discounts []Discount
@@ -40,8 +43,9 @@ type Billing struct {
 // percentage (Rate) or a fixed amount per month (Amount), never both. It
 // applies to every month inside the window [From, Until); both must be the
 // first instant of a month in UTC, and a zero Until leaves the window open.
-// A discount never takes a month below zero: a fixed amount larger than the
-// month's fees takes the fees to zero.
+// A discount never takes a month below zero: a fixed amount larger than
+// what the month's fees and the previous discounts left takes the month to
+// zero, and its invoice line's reason says it was capped.
 type Discount struct {
 	Name   string      // what the discount is, for the invoice line's reason, e.g. "partner"
 	Rate   money.Rate  // the share of the month's fees taken off; zero for a fixed discount

@@ -1,5 +1,7 @@
 package rules
 
+import "go.yaml.in/yaml/v3"
+
 // catalogFile holds the definitions of catalog documents as written, in
 // order, each keeping where it was written, not yet cross-checked.
 type catalogFile struct {
@@ -10,16 +12,31 @@ type catalogFile struct {
 	permissions []*permissionDef
 	billing     []billingDef
 	lifecycle   []*lifecycleDef
+	metrics     metricSet // the built-in metrics and those the first lifecycle section declares
 	priorities  []priorityDef
 }
 
 // topKeys are the sections of a catalog document.
 var topKeys = []string{"version", "calendars", "tiers", "rules", "migrations", "permissions", "billing", "lifecycle", "priorities"}
 
-// parseFile reads one catalog document and appends its definitions to cf,
+// parseLifecycleSection reads the lifecycle section of the catalog
+// document root, if any, into cf: it declares the metrics that the other
+// sections of every file may name.
+func (d *decoder) parseLifecycleSection(root *yaml.Node, cf *catalogFile) {
+	if root == nil {
+		return
+	}
+	for _, f := range d.Mapping(root, "", topKeys) {
+		if f.Key == "lifecycle" {
+			cf.lifecycle = parseEach(cf.lifecycle, []field{f}, d.parseLifecycle)
+		}
+	}
+}
+
+// parseFile reads the catalog document root, but for its lifecycle
+// section (parseLifecycleSection), and appends its definitions to cf,
 // which gathers those of every file in order.
-func (d *decoder) parseFile(cf *catalogFile) {
-	root := d.Document()
+func (d *decoder) parseFile(root *yaml.Node, cf *catalogFile) {
 	if root == nil {
 		return
 	}
@@ -41,8 +58,6 @@ func (d *decoder) parseFile(cf *catalogFile) {
 			cf.permissions = parseEach(cf.permissions, d.Mapping(f.Value, f.Path, nil), d.parsePermission)
 		case "billing":
 			d.parseBilling(f, cf)
-		case "lifecycle":
-			cf.lifecycle = parseEach(cf.lifecycle, []field{f}, d.parseLifecycle)
 		case "priorities":
 			d.parsePriorities(f, cf)
 		}

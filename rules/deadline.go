@@ -116,18 +116,18 @@ func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 	if err != nil {
 		return resolved{}, err
 	}
-	return e.decide(t, c, zone, m)
+	return e.decide(t, c, zone, m, nil)
 }
 
 // decide decides the target of metric m for c on tier t, c already checked
 // (see caseTier) and its zone resolved (nil for none): the rule chain, else
 // the table, and the calendar as it runs for the case's account.
-func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric) (resolved, error) {
+func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric, spent *uint64) (resolved, error) {
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
 	if d := o.decide[c.Priority]; d != nil {
-		r, err := d.eval(t.id, t.cel, c)
+		r, err := d.eval(t.id, t.cel, c, spent)
 		if err != nil {
 			return resolved{}, err
 		}

@@ -8,10 +8,17 @@ import (
 
 // decoder reads a catalog document: the positioned YAML decoder, with the
 // catalog's readers as methods. Its errors wrap ErrInvalidCatalog.
-type decoder struct{ *yamlpos.Decoder }
+// decoder reads one catalog file; metrics and tierKeys are the catalog's
+// metrics and the keys of a tiers entry, known once every file's lifecycle
+// section is read.
+type decoder struct {
+	*yamlpos.Decoder
+	metrics  metricSet
+	tierKeys []string
+}
 
 func newDecoder(file string, src []byte) *decoder {
-	return &decoder{yamlpos.NewDecoder(file, src, ErrInvalidCatalog)}
+	return &decoder{Decoder: yamlpos.NewDecoder(file, src, ErrInvalidCatalog), metrics: builtinSet, tierKeys: tierKeys}
 }
 
 // parsed reads a non-empty scalar with parse and reports parse's error at

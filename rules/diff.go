@@ -91,7 +91,7 @@ func Diff(old, new *Engine, opts DiffOptions) (DiffReport, error) {
 	if old == nil || new == nil {
 		return DiffReport{}, fmt.Errorf("%w: Diff needs two engines", ErrInvalidCatalog)
 	}
-	d := differ{old: old, new: new}
+	d := differ{old: old, new: new, metrics: metricNames(old, new)}
 	if s := opts.Scope; s != nil {
 		if !s.To.After(s.From) {
 			return DiffReport{}, fmt.Errorf("%w: the window from %s to %s is empty", ErrInvalidScope,
@@ -117,6 +117,7 @@ func Diff(old, new *Engine, opts DiffOptions) (DiffReport, error) {
 // differ holds what Diff compares and the report it builds.
 type differ struct {
 	old, new *Engine
+	metrics  []string // the metrics of either catalog, by name
 	scope    *Scope
 	zone     *time.Location // the scope's zone; nil for none
 	start    time.Time      // the scope's window in its zone

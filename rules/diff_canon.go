@@ -117,7 +117,7 @@ func (e *Engine) ruleForm(r *rule) form {
 	}
 	f := form{
 		{"when", srcOf(r.when)},
-		{"metric", r.metric.String()},
+		{"metric", e.lifecycle.metrics[r.metric].name},
 		{"tiers", list(r.tiers)},
 		{"priorities", list(ps)},
 		{"within", durationOrNone(r.within)},
@@ -165,14 +165,19 @@ func migrationForm(m *migration) form {
 // statuses, the tier change policy, and each metric's conditions (the CEL
 // text, or "default") and settings.
 func lifecycleForm(lc *lifecycle) form {
+	names := make([]string, len(lc.metrics))
+	for i := range lc.metrics {
+		names[i] = lc.metrics[i].name
+	}
 	f := form{
 		{"solved", list(lc.solved)},
 		{"waiting", list(lc.waiting)},
 		{"tierChange", map[bool]string{false: "fixed", true: "reevaluate"}[lc.reevaluate]},
+		{"metrics", list(names)},
 	}
-	for m := range numMetrics {
+	for m := range lc.metrics {
 		mr := &lc.metrics[m]
-		p := "metrics." + metricNames[m] + "."
+		p := "metrics." + mr.name + "."
 		for k := range numConds {
 			v := "default"
 			if mr.prg[k] != nil {

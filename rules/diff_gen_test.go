@@ -48,6 +48,8 @@ type gTier struct {
 	Price       *gPrice           `yaml:"price,omitempty"`
 	Prices      []*gPrice         `yaml:"prices,omitempty"`
 	Source      string            `yaml:"source,omitempty"`
+	// Declared are the targets of the metrics the catalog declares, by name.
+	Declared map[string]map[string]string `yaml:",inline"`
 }
 
 type gPrice struct {
@@ -188,6 +190,32 @@ func (c *gCat) tierIDs() []string {
 	return ids
 }
 
+// declaredMetric is the metric a generated catalog may declare.
+const declaredMetric = "wait"
+
+// declares reports whether the catalog declares its own metric.
+func (c *gCat) declares() bool {
+	return c.Lifecycle != nil && c.Lifecycle.Metrics[declaredMetric] != nil
+}
+
+// metricNames returns the metrics a rule of the catalog may name.
+func (c *gCat) metricNames() []string {
+	if c.declares() {
+		return append(slices.Clone(poolMetrics), declaredMetric)
+	}
+	return poolMetrics
+}
+
+// randomDeclared draws the settings of a declared metric: start and stop,
+// pause and resume together or neither.
+func randomDeclared(r *rand.Rand) *gSetting {
+	s := &gSetting{Start: pick(r, poolEventConds[1:]), Stop: pick(r, poolEventConds[1:]), Reset: pick(r, poolEventConds)}
+	if r.IntN(2) == 0 {
+		s.Pause, s.Resume = pick(r, poolEventConds[1:]), pick(r, poolEventConds[1:])
+	}
+	return s
+}
+
 func (c *gCat) target(r *rand.Rand) string {
 	return pick(r, poolWithin) + " " + pick(r, c.calendarIDs())
 }
@@ -256,7 +284,7 @@ func (c *gCat) randomTier(r *rand.Rand, i int) *gTier {
 func (c *gCat) randomRule(r *rand.Rand, i int) *gRule {
 	rl := &gRule{ID: fmt.Sprintf("r%d", i), Description: pick(r, poolTexts), When: pick(r, poolWhen), Tiers: subset(r, c.tierIDs()), Priorities: subset(r, poolPriorities)}
 	if r.IntN(2) == 0 {
-		rl.Metric = pick(r, poolMetrics)
+		rl.Metric = pick(r, c.metricNames())
 	}
 	if r.IntN(4) > 0 {
 		rl.Within = pick(r, poolWithin)
@@ -311,6 +339,23 @@ func randomLifecycle(r *rand.Rand) *gLifecycle {
 	return lc
 }
 
+// declare declares the catalog's own metric, and gives some tiers targets
+// for it.
+func (c *gCat) declare(r *rand.Rand) {
+	if c.Lifecycle == nil {
+		c.Lifecycle = &gLifecycle{}
+	}
+	if c.Lifecycle.Metrics == nil {
+		c.Lifecycle.Metrics = map[string]*gSetting{}
+	}
+	c.Lifecycle.Metrics[declaredMetric] = randomDeclared(r)
+	for _, id := range c.tierIDs() {
+		if r.IntN(2) == 0 {
+			c.Tiers[id].Declared = map[string]map[string]string{declaredMetric: c.targets(r, true)}
+		}
+	}
+}
+
 // randomCatalog draws a catalog: 0-2 calendars, 2-3 tiers, 0-3 rules, a
 // migration, permissions, billing and lifecycle sections now and then.
 func randomCatalog(r *rand.Rand) *gCat {
@@ -321,6 +366,12 @@ func randomCatalog(r *rand.Rand) *gCat {
 	for i := range 2 + r.IntN(2) {
 		c.Tiers[fmt.Sprintf("t%d", i)] = c.randomTier(r, i)
 	}
+	if r.IntN(2) == 0 {
+		c.Lifecycle = randomLifecycle(r)
+	}
+	if r.IntN(2) == 0 {
+		c.declare(r)
+	}
 	for i := range r.IntN(4) {
 		c.Rules = append(c.Rules, c.randomRule(r, i))
 	}
@@ -330,9 +381,6 @@ func randomCatalog(r *rand.Rand) *gCat {
 	c.Permissions = map[string]*gPermission{"cases.view": {Allow: pick(r, poolAllow)}, "cases.edit": {Allow: pick(r, poolAllow), Description: pick(r, poolTexts)}}
 	if r.IntN(2) == 0 {
 		c.Billing = &gBilling{PriceVersion: pick(r, []string{"contract", "billed"})}
-	}
-	if r.IntN(2) == 0 {
-		c.Lifecycle = randomLifecycle(r)
 	}
 	return c
 }

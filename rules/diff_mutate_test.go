@@ -149,7 +149,7 @@ func onSetting(f func(s *gSetting, r *rand.Rand)) mutation {
 		if c.Lifecycle.Metrics == nil {
 			c.Lifecycle.Metrics = map[string]*gSetting{}
 		}
-		m := pick(r, poolMetrics)
+		m := pick(r, c.metricNames())
 		if c.Lifecycle.Metrics[m] == nil {
 			c.Lifecycle.Metrics[m] = &gSetting{}
 		}
@@ -188,8 +188,18 @@ func onTargets(get func(t *gTier) *map[string]string) mutation {
 // priceMutations are the mutations of the keys of a price, under prefix
 // ("tiers.*.price" or "tiers.*.prices[]").
 func priceMutations(prefix string, versions bool) map[string]mutation {
+	currency := onPrice(versions, func(p *gPrice, r *rand.Rand) { p.Currency = other(r, []string{"USD", "EUR", "JPY"}, p.Currency) })
+	if versions { // every version of a tier is in one currency
+		currency = onTier(func(_ *gCat, t *gTier, r *rand.Rand) bool {
+			cur := other(r, []string{"EUR", "JPY"}, "")
+			for _, p := range t.Prices {
+				p.Currency = cur
+			}
+			return len(t.Prices) > 0
+		})
+	}
 	return map[string]mutation{
-		prefix + ".currency": onPrice(versions, func(p *gPrice, r *rand.Rand) { p.Currency = other(r, []string{"USD", "EUR", "JPY"}, p.Currency) }),
+		prefix + ".currency": currency,
 		prefix + ".minimum":  onPrice(versions, func(p *gPrice, r *rand.Rand) { p.Minimum = other(r, poolAmounts, p.Minimum) }),
 		prefix + ".maximum": onPrice(versions, func(p *gPrice, r *rand.Rand) {
 			p.Maximum = other(r, []string{"", "20000", "900000", "5000000"}, p.Maximum)
@@ -366,6 +376,18 @@ func mutations() map[string]mutation {
 			*f = other(r, poolEventConds, *f)
 		})
 	}
+	ms["tiers.*.*"] = onTier(func(c *gCat, t *gTier, r *rand.Rand) bool { // a declared metric's targets
+		if !c.declares() {
+			c.declare(r)
+			return true
+		}
+		if t.Declared != nil && r.IntN(3) == 0 {
+			t.Declared = nil
+		} else {
+			t.Declared = map[string]map[string]string{declaredMetric: c.targets(r, true)}
+		}
+		return true
+	})
 	ms["priorities"] = func(c *gCat, r *rand.Rand) bool {
 		if c.Priorities != nil {
 			c.Priorities = nil

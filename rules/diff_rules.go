@@ -79,8 +79,7 @@ func indexOf(ids []string) map[string]int {
 // affects sets the tiers, metrics and priorities the rule can decide in
 // the old catalog (a, nil when added) or the new one (b, nil when removed).
 func (d *differ) affects(rd *RuleDiff, a, b *rule) {
-	var tiers []string
-	var metrics [numMetrics]bool
+	var tiers, metrics []string
 	var prios [slo.P4 + 1]bool
 	add := func(e *Engine, r *rule) {
 		if r == nil {
@@ -92,7 +91,10 @@ func (d *differ) affects(rd *RuleDiff, a, b *rule) {
 					if !slices.Contains(tiers, id) {
 						tiers = append(tiers, id)
 					}
-					metrics[r.metric], prios[p] = true, true
+					prios[p] = true
+					if name := e.lifecycle.metrics[r.metric].name; !slices.Contains(metrics, name) {
+						metrics = append(metrics, name)
+					}
 				}
 			}
 		}
@@ -100,12 +102,7 @@ func (d *differ) affects(rd *RuleDiff, a, b *rule) {
 	add(d.old, a)
 	add(d.new, b)
 	rd.Tiers = tiers
-	rd.Metrics, rd.Priorities = []string{}, []string{}
-	for m, ok := range metrics {
-		if ok {
-			rd.Metrics = append(rd.Metrics, metricNames[m])
-		}
-	}
+	rd.Metrics, rd.Priorities = append([]string{}, metrics...), []string{}
 	for p := slo.P1; p <= slo.P4; p++ {
 		if prios[p] {
 			rd.Priorities = append(rd.Priorities, p.String())

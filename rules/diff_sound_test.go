@@ -221,7 +221,8 @@ func (s *soundness) checkMutation(t testing.TB, r *rand.Rand, kinds map[string]m
 
 // schemaKeys returns every key catalog.schema.json defines, as paths such
 // as "tiers.*.price.bands[].rate": "*" for a mapping's entries (and the
-// metrics of lifecycle.metrics, which have the same keys), "[]" for a
+// metrics of lifecycle.metrics, built in or declared, which have the same
+// keys; a tier's targets of a declared metric are "tiers.*.*"), "[]" for a
 // list's items.
 func schemaKeys(t testing.TB) []string {
 	b, err := os.ReadFile("../schema/catalog.schema.json")
@@ -249,6 +250,9 @@ func schemaKeys(t testing.TB) []string {
 			walk(v, p, depth+1)
 		}
 		if v, ok := m["additionalProperties"].(map[string]any); ok {
+			if props != nil && path != "lifecycle.metrics" {
+				seen[path+".*"] = true // the keys a catalog declares beside the fixed ones
+			}
 			walk(v, path+".*", depth+1)
 		}
 		if v, ok := m["items"].(map[string]any); ok {

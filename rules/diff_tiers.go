@@ -86,13 +86,13 @@ func commonOrder(a, b []string) []string {
 // every priority either has.
 func (d *differ) targets(a, b *tier) []TargetDiff {
 	var out []TargetDiff
-	for m := range numMetrics {
-		oa, ob := &a.objectives[m], &b.objectives[m]
+	for _, name := range d.metrics {
+		oa, ob := objectiveOf(d.old, a, name), objectiveOf(d.new, b, name)
 		for p := slo.P1; p <= slo.P4; p++ {
 			if !oa.has[p] && !ob.has[p] {
 				continue
 			}
-			td := TargetDiff{Metric: m.String(), Priority: p.String()}
+			td := TargetDiff{Metric: name, Priority: p.String()}
 			ch := slo.Change{Priority: p, Kind: slo.Added}
 			if oa.has[p] {
 				td.Old, ch.From, ch.Kind = oa.target[p].String(), oa.target[p], slo.Removed
@@ -118,6 +118,29 @@ func (d *differ) targets(a, b *tier) []TargetDiff {
 		}
 	}
 	return out
+}
+
+// metricNames returns the names of the metrics of either catalog: the new
+// one's in its order, then those only the old one has.
+func metricNames(old, new *Engine) []string {
+	names := new.Metrics()
+	for _, n := range old.Metrics() {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// objectiveOf returns the targets of the metric called name of tier t of
+// engine e; none when e has no such metric.
+func objectiveOf(e *Engine, t *tier, name string) *objective {
+	for m := range e.lifecycle.metrics {
+		if e.lifecycle.metrics[m].name == name && m < len(t.objectives) {
+			return &t.objectives[m]
+		}
+	}
+	return &objective{}
 }
 
 // effect computes a changed target's effect over the scope, as CompareIn

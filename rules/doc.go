@@ -27,10 +27,11 @@
 //   - Invoice: a contract's bill over months of spends: a line per month and
 //     tier, across a move, with its discounts and true-ups.
 //   - Allowed: may a principal do an action on a case?
-//   - Tiers, Tier, Features, Calendars, Calendar, Rules, Actions,
+//   - Tiers, Tier, Features, Calendars, Calendar, Rules, Actions, Metrics,
 //     PriceVersion and PriorityMeaning: what the catalog holds (tiers by id
-//     or alias, their features, calendars, rule ids, permission actions, the
-//     price version policy, the wording of each priority).
+//     or alias, their targets by metric and features, calendars, rule ids,
+//     permission actions, the metrics built in and declared, the price
+//     version policy, the wording of each priority).
 //
 // Test suites that pin these answers in YAML live in package suite.
 //

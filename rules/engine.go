@@ -10,6 +10,7 @@ import (
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/slo"
+	"go.yaml.in/yaml/v3"
 )
 
 // Engine is a compiled catalog. It is immutable after Compile, Load or
@@ -66,9 +67,17 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 	}
 	c := &compiler{env: env}
 	var all catalogFile
-	for i, src := range srcs {
-		d := newDecoder(names[i], src)
-		d.parseFile(&all)
+	ds := make([]*decoder, len(srcs))
+	roots := make([]*yaml.Node, len(srcs))
+	for i, src := range srcs { // the lifecycle sections first: they declare the metrics tiers and rules name
+		ds[i] = newDecoder(names[i], src)
+		roots[i] = ds[i].Document()
+		ds[i].parseLifecycleSection(roots[i], &all)
+	}
+	all.metrics = c.metricSet(all.lifecycle)
+	for i, d := range ds {
+		d.metrics, d.tierKeys = all.metrics, tierKeysWith(all.metrics)
+		d.parseFile(roots[i], &all)
 		c.errs = append(c.errs, d.Errors()...)
 	}
 	e := c.link(names, &all)
@@ -83,13 +92,14 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 
 // link cross-checks the definitions of every file (ids unique across files,
 // references known) and compiles them into an engine: calendars first, as
-// tiers and rules refer to them, then tiers, rules and their chains,
-// migrations and permissions.
+// tiers and rules refer to them, and the lifecycle, which gives the
+// metrics, then tiers, rules and their chains, migrations and permissions.
 func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e := &Engine{names: names}
 	cals, calendarKnown := c.compileCalendars(all.calendars)
 	e.calendars = cals
-	e.tiers, e.tierIDs = c.compileTiers(all.tiers, calendarKnown)
+	e.lifecycle = c.compileLifecycle(all.lifecycle, all.metrics)
+	e.tiers, e.tierIDs = c.compileTiers(all.tiers, all.metrics, calendarKnown)
 	tierID := func(ref string) (string, bool) {
 		t, ok := e.tiers[ref]
 		if !ok {
@@ -104,7 +114,6 @@ func (c *compiler) link(names []string, all *catalogFile) *Engine {
 	e.migrations = c.compileMigrations(all.migrations, e.tierIDs, e.tiers)
 	e.permissions = c.compilePermissions(all.permissions)
 	e.versionPolicy = c.compileBilling(all.billing)
-	e.lifecycle = c.compileLifecycle(all.lifecycle)
 	e.priorities = c.compilePriorities(all.priorities)
 	return e
 }
@@ -143,10 +152,34 @@ func (e *Engine) Tier(idOrAlias string) (Tier, error) {
 	}
 	return Tier{
 		ID: t.id, Name: t.name, Description: t.description, Family: t.family, Legacy: t.legacy,
-		Aliases: append([]string(nil), t.aliases...), Response: t.objectives[response].table(), Features: cloneFeatures(t.features),
-		NextReply: t.objectives[nextReply].promised(), Update: t.objectives[update].promised(), Resolution: t.objectives[resolution].promised(),
+		Aliases: append([]string(nil), t.aliases...), Targets: e.targets(t), Features: cloneFeatures(t.features),
 		Price: price, Prices: prices, Source: t.source,
 	}, nil
+}
+
+// targets returns the targets of tier t by metric name: response always,
+// the other metrics when t promises them.
+func (e *Engine) targets(t *tier) map[string]slo.Table {
+	out := make(map[string]slo.Table, len(t.objectives))
+	for m := range t.objectives {
+		if m == int(response) {
+			out[e.lifecycle.metrics[m].name] = t.objectives[m].table()
+		} else if tb := t.objectives[m].promised(); tb != nil {
+			out[e.lifecycle.metrics[m].name] = tb
+		}
+	}
+	return out
+}
+
+// Metrics returns the names of the catalog's metrics, in the order
+// Timeline reports them: the built-ins (BuiltinMetrics), then those the
+// catalog's lifecycle section declares, in written order.
+func (e *Engine) Metrics() []string {
+	out := make([]string, len(e.lifecycle.metrics))
+	for i := range e.lifecycle.metrics {
+		out[i] = e.lifecycle.metrics[i].name
+	}
+	return out
 }
 
 // Features returns the languages, channels and services of a tier.

@@ -28,7 +28,7 @@ func TestEngineAccessors(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "enhanced", tr.ID)
 	assert.Equal(t, []string{"advanced"}, tr.Aliases)
-	assert.Equal(t, slo.Target{Within: 3600e9, Calendar: "24x7"}, tr.Response[slo.P1])
+	assert.Equal(t, slo.Target{Within: 3600e9, Calendar: "24x7"}, tr.Targets["response"][slo.P1])
 	assert.Nil(t, tr.Price)
 
 	_, err = e.Tier("gold")
@@ -43,14 +43,14 @@ func TestEngineReturnsCopies(t *testing.T) {
 	e := Default()
 	tr, err := e.Tier("enhanced")
 	require.NoError(t, err)
-	tr.Response[slo.P1] = slo.Target{Within: 1, Calendar: "x"}
+	tr.Targets["response"][slo.P1] = slo.Target{Within: 1, Calendar: "x"}
 	tr.Features.Languages[0] = "xx"
 	tr.Aliases[0] = "gold"
 	tr.Price.Bands[0].Unbounded = true
 
 	again, err := e.Tier("enhanced")
 	require.NoError(t, err)
-	assert.Equal(t, "1h 24x7", again.Response[slo.P1].String())
+	assert.Equal(t, "1h 24x7", again.Targets["response"][slo.P1].String())
 	assert.Equal(t, "en", again.Features.Languages[0])
 	assert.Equal(t, []string{"advanced"}, again.Aliases)
 	assert.False(t, again.Price.Bands[0].Unbounded)
@@ -166,6 +166,7 @@ func FuzzCompile(f *testing.F) {
 		f.Add([]byte(tc.src))
 	}
 	f.Add([]byte(okTier + "rules:\n  - id: r\n    when: case.attrs['x'] == 1\n    calendar: 24x7\n    within: 1m\n"))
+	f.Add([]byte(zendeskTiers + zendeskLifecycle)) // metrics the catalog declares
 	opened := time.Date(2026, 3, 8, 1, 30, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		e, err := Compile("f.yaml", src)

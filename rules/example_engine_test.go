@@ -17,7 +17,8 @@ func ExampleEngine_Tier() {
 		return
 	}
 	fmt.Println(t.ID, t.Name, t.Aliases, "legacy:", t.Legacy)
-	fmt.Println("P1", t.Response[slo.P1], "P4", t.Response[slo.P4])
+	response := t.Targets["response"] // the targets of each metric, by name
+	fmt.Println("P1", response[slo.P1], "P4", response[slo.P4])
 	_, err = e.Tier("platinum")
 	fmt.Println(err)
 	// Output:

@@ -40,7 +40,7 @@ func ExampleDefault() {
 	e := rules.Default()
 	for _, id := range e.Tiers() {
 		t, _ := e.Tier(id)
-		fmt.Printf("%-15s %-24s P1 %s\n", id, t.Name, t.Response[slo.P1])
+		fmt.Printf("%-15s %-24s P1 %s\n", id, t.Name, t.Targets["response"][slo.P1])
 	}
 	// Output:
 	// standard        Standard Support         P1 4h business
@@ -85,6 +85,48 @@ func ExampleEngine_Compare() {
 	// P2  4h looker-24x5   -> 4h business  unchanged
 	// P3  8h looker-24x5   -> 8h business  unchanged
 	// P4  8h looker-24x5   -> 8h business  unchanged
+}
+
+// A catalog declares a metric of its own, Zendesk's requester wait time,
+// paused while the case is pending; a tier gives it a target and Timeline
+// runs its clock after the built-in metrics.
+func ExampleEngine_Metrics() {
+	e, err := rules.Compile("zd.yaml", []byte(`
+tiers:
+  zd:
+    name: Zendesk
+    response: {P1: 1h 24x7}
+    requester_wait_time: {P1: 8h 24x7}
+lifecycle:
+  metrics:
+    requester_wait_time:
+      start: "event.type == 'open'"
+      stop: "event.status == 'solved'"
+      pause: "event.status == 'pending'"
+      resume: "event.status != 'pending'"
+`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.Metrics())
+	opened := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	tl, err := e.Timeline(rules.Case{Tier: "zd", Priority: slo.P1, Opened: opened}, []rules.Event{
+		{At: opened.Add(time.Hour), Type: rules.EventMessage, By: rules.ByAgent, Status: "pending"},
+		{At: opened.Add(3 * time.Hour), Type: rules.EventMessage, By: rules.ByCustomer, Status: "open"},
+	}, opened.Add(4*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range tl.Metrics {
+		c := m.Cycles[0]
+		fmt.Println(m.Metric, c.State, c.Elapsed, c.Paused, c.Due.Format(time.Kitchen))
+	}
+	// Output:
+	// [response nextReply update resolution requester_wait_time]
+	// response achieved 1h0m0s 0s 10:00AM
+	// requester_wait_time running 2h0m0s 2h0m0s 7:00PM
 }
 
 // A decision gives its instants in one location, resolved once: the case's

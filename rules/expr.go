@@ -196,15 +196,26 @@ func exprOffset(src string, line, col int) int {
 
 // evalBool evaluates a bool expression.
 func evalBool(p cel.Program, v *vars, what string) (bool, error) {
-	out, _, err := p.Eval(v)
+	b, _, err := evalBoolCost(p, v, what)
+	return b, err
+}
+
+// evalBoolCost is evalBool that also returns the evaluation's actual cost
+// (zero when the program does not track it).
+func evalBoolCost(p cel.Program, v *vars, what string) (bool, uint64, error) {
+	out, det, err := p.Eval(v)
+	var cost uint64
+	if c := det.ActualCost(); c != nil {
+		cost = *c
+	}
 	if err != nil {
-		return false, evalError(what, err)
+		return false, cost, evalError(what, err)
 	}
 	b, ok := out.Value().(bool)
 	if !ok {
-		return false, fmt.Errorf("%s: %w: got %s, want bool", what, ErrEvaluation, out.Type().TypeName())
+		return false, cost, fmt.Errorf("%s: %w: got %s, want bool", what, ErrEvaluation, out.Type().TypeName())
 	}
-	return b, nil
+	return b, cost, nil
 }
 
 // evalTime evaluates a timestamp expression; a zero result is an error.

@@ -242,7 +242,7 @@ func TestDecoderKeepsBoundedErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newDecoder("t.yaml", tc.src)
-			d.parseFile(&catalogFile{})
+			d.parseFile(d.Document(), &catalogFile{})
 			assert.LessOrEqual(t, len(d.Errors()), MaxErrors+2)
 			assert.Positive(t, d.Errors().Dropped())
 			if tc.dropped >= 0 {

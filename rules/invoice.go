@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"time"
@@ -17,28 +18,47 @@ import (
 //
 // The spends of a month are summed over every account given (AWS and Google
 // Cloud price support on the aggregated spend of the accounts under one
-// payer); a month without spends has a spend of zero, so that it still
-// pays the tier's minimum. Months are calendar months in UTC.
+// payer). Spends of months other than those given are not billed: they
+// belong to other invoices. A billed month without a spend row has a spend of zero, so that it still pays the tier's minimum,
+// and the invoice warns about it (billing.Invoice.Warnings).
+//
+// The contract is billed from its start (c.Start): months wholly before it
+// are not billed, and their spends are ignored with a warning, because a
+// spends export usually covers the payer's usage from before the support
+// contract began; months that all end before the start are refused. The
+// month of the start is prorated by the price's proration rule from the
+// start's day: by days for billing.ProrateByDays and
+// billing.BillToMonthEnd, in full for billing.BillFullMonth. A contract
+// without a start is billed over all of months.
 //
 // Each month pays the price version the catalog's billing.priceVersion
 // picks (see PriceAt); while a migration holds the price (holdPriceUntil,
 // evaluated for the contract at the first instant of months), every tier
 // pays the version in force at the contract's start. When the first
-// migration that applies takes effect within months, the contract moves to
-// c.Billing.MovesTo, one of the migration's targets: the days of that month
-// before the day the move takes effect are billed on the old tier, the
-// rest on the new one, each prorated with its own price's proration rule
-// (a move on the first of a month bills the whole month on the new tier).
-// A tier the catalog does not price, such as a legacy tier, bills
-// c.Billing.Fee every month whatever the spend, prorated by days.
+// migration that applies takes effect before the end of months, the
+// contract moves to c.Billing.MovesTo, one of the migration's targets.
+// The month of the move is billed once, split at the day the move takes
+// effect: the old tier bills the days before it and the new tier the
+// days from it, each by days whatever its price's proration rule, as
+// Stripe and Chargebee prorate a change of plan in the middle of a period
+// (https://docs.stripe.com/billing/subscriptions/prorations). The
+// proration rules say how a subscription that starts or ends is billed; a
+// move does neither, so no month bills two tiers' full fees. A move on the
+// first of a month bills the whole month on the new tier. A tier the
+// catalog does not price, such as a legacy tier, bills c.Billing.Fee every
+// month whatever the spend, prorated by days. The days and months of the
+// start and of a move are those of the contract's zone (c.Zone, UTC when
+// empty): a start at midnight in Tokyo on 11 April bills from 11 April.
 //
 // Errors: those of PriceAt; billing.ErrInvalidPeriod for bad months or
-// a spend outside them; billing.ErrNegativeSpend;
-// money.ErrCurrencyMismatch for a spend or fee in another currency
-// than the tier's price; ErrNoPrice for an unpriced tier without
-// c.Billing.Fee; ErrInvalidContract for a move without a valid MovesTo or a
-// MovesTo without a move; billing.ErrInvalidTerms; and the errors of
-// the migration's expressions. Invoice is safe for concurrent use.
+// months before the contract's start; billing.ErrNegativeSpend;
+// money.ErrCurrencyMismatch for a spend or fee in another currency than
+// the tier's price; ErrNoPrice for an unpriced tier without
+// c.Billing.Fee; ErrInvalidContract for a renewal before the start, a move
+// without a valid MovesTo (the error says whether the move took effect
+// before or within the billed months) or a MovesTo without a move;
+// billing.ErrInvalidTerms; and the errors of the migration's expressions.
+// Invoice is safe for concurrent use.
 func (e *Engine) Invoice(c entitlement.Contract, months billing.Months, spends []billing.Spend) (billing.Invoice, error) {
 	inv, err := e.invoice(&c, months, spends)
 	if err != nil {
@@ -60,7 +80,11 @@ type invoicing struct {
 	e         *Engine
 	c         *entitlement.Contract
 	from, to  payer
-	moveAt    time.Time // when the contract moves to to; zero when it does not move
+	loc       *time.Location // the contract's zone, whose calendar says on which day it starts and moves
+	startAt   time.Time      // the first instant billed: the later of the months' and the contract's start
+	start     day            // the day of the contract's start; before every month when it has none
+	moveAt    time.Time      // when the contract moves to to; zero when it does not move
+	moveDay   day            // the day of moveAt
 	migration string
 	heldUntil time.Time
 	// reason caches the last fee line's reason, which every whole month
@@ -80,46 +104,123 @@ func (e *Engine) invoice(c *entitlement.Contract, months billing.Months, spends 
 	if err := e.input(c, months.Start(0), &in); err != nil {
 		return billing.Invoice{}, err
 	}
-	iv := invoicing{e: e, c: c}
-	if err := iv.move(&in, months); err != nil {
+	iv := invoicing{e: e, c: c, loc: time.UTC, start: day{month: math.MinInt, day: 1}}
+	if c.Zone != "" {
+		iv.loc, _ = loadZone(c.Zone) // input loaded it
+	}
+	billed, err := iv.billedMonths(months)
+	if err != nil {
+		return billing.Invoice{}, err
+	}
+	iv.startAt = slices.MaxFunc([]time.Time{billed.Start(0), c.Start}, time.Time.Compare)
+	if err := iv.move(&in, billed); err != nil {
 		return billing.Invoice{}, err
 	}
 	cur, err := iv.currency()
 	if err != nil {
 		return billing.Invoice{}, err
 	}
-	zero, err := money.NewMoney(0, cur)
+	var buf [12]money.Money
+	sums := buf[:0]
+	if billed.Count > len(buf) {
+		sums = make([]money.Money, 0, billed.Count)
+	}
+	sums = sums[:billed.Count] // the zero Money: no spend row yet
+	before, outside, err := sumSpends(sums, cur, months, billed, spends)
 	if err != nil {
 		return billing.Invoice{}, err
 	}
-	var buf [12]money.Money
-	sums := buf[:0]
-	if months.Count > len(buf) {
-		sums = make([]money.Money, 0, months.Count)
-	}
-	for range months.Count {
-		sums = append(sums, zero)
-	}
-	if err := sumSpends(sums, months, spends); err != nil {
-		return billing.Invoice{}, err
-	}
+	warnings := iv.warnBefore(nil, months, billed, before)
 	var feeBuf [13]billing.InvoiceLine // a year and the month of a move, on the stack
 	fees := feeBuf[:0]
-	start := months.Start(0)
-	for i := range months.Count {
+	start := billed.Start(0)
+	for i := range billed.Count {
 		next := start.AddDate(0, 1, 0)
-		if fees, err = iv.month(fees, start, next, sums[i]); err != nil {
+		if sums[i] == (money.Money{}) {
+			sums[i], _ = money.NewMoney(0, cur) // cur is a price's or fee's currency: known
+			warnings = append(warnings, billed.Period(i).String()+": no spend row, billed at a spend of "+sums[i].String())
+		}
+		if fees, err = iv.month(fees, start, sums[i]); err != nil {
 			return billing.Invoice{}, err
 		}
 		start = next
 	}
-	return c.Billing.Apply(c.Account, months, fees)
+	if outside > 0 {
+		warnings = append(warnings, spendRows(outside)+" outside the invoiced months "+months.String()+": not billed")
+	}
+	inv, err := c.Billing.Apply(c.Account, billed, fees)
+	if err != nil {
+		return billing.Invoice{}, err
+	}
+	inv.Months, inv.Warnings = months, warnings
+	return inv, nil
+}
+
+// day is a calendar day in the contract's zone: a month counted from
+// January of the year 0, and a day of that month.
+type day struct{ month, day int }
+
+// dayOf returns the day of t in the contract's zone.
+func (iv *invoicing) dayOf(t time.Time) day {
+	y, m, d := t.In(iv.loc).Date()
+	return day{month: monthNumber(y, m), day: d}
+}
+
+// monthNumber counts the month of year from January of the year 0.
+func monthNumber(year int, month time.Month) int { return year*12 + int(month) - 1 }
+
+// billedMonths returns the months of months that bill the contract: those
+// from the month of its start on (in its zone), whose day it sets. It
+// refuses a renewal before the start and months that all end before the
+// start.
+func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error) {
+	c := iv.c
+	if c.Start.IsZero() {
+		return months, nil
+	}
+	if !c.Renewal.IsZero() && c.Renewal.Before(c.Start) {
+		return billing.Months{}, fmt.Errorf("%w: the renewal %s is before the start %s", ErrInvalidContract,
+			billing.FormatEffective(c.Renewal), billing.FormatEffective(c.Start))
+	}
+	iv.start = iv.dayOf(c.Start)
+	i := iv.start.month - monthNumber(months.Year, months.Month)
+	switch {
+	case i <= 0:
+		return months, nil
+	case i >= months.Count:
+		return billing.Months{}, fmt.Errorf("%w: the invoiced months %s end before the contract's start %s: there is nothing to bill",
+			billing.ErrInvalidPeriod, months, billing.FormatEffective(c.Start))
+	}
+	return billing.Months{Year: iv.start.month / 12, Month: time.Month(iv.start.month%12 + 1), Count: months.Count - i}, nil
+}
+
+// warnBefore appends to warnings the one about the months of months before
+// billed, those before the contract's start, in which before spend rows
+// fall.
+func (iv *invoicing) warnBefore(warnings []string, months, billed billing.Months, before int) []string {
+	if billed.Count == months.Count {
+		return warnings
+	}
+	early := billing.Months{Year: months.Year, Month: months.Month, Count: months.Count - billed.Count}
+	w := early.String() + ": before the contract's start " + billing.FormatEffective(iv.c.Start) + ", not billed"
+	if before > 0 {
+		w += " (" + spendRows(before) + " ignored)"
+	}
+	return append(warnings, w)
+}
+
+// spendRows says "1 spend row" or "n spend rows".
+func spendRows(n int) string {
+	if n == 1 {
+		return "1 spend row"
+	}
+	return strconv.Itoa(n) + " spend rows"
 }
 
 // move settles which tier the contract starts on and, when the first
-// migration that applies takes effect before the end of months, the tier
+// migration that applies takes effect before the end of billed, the tier
 // it moves to and when.
-func (iv *invoicing) move(in *contractInput, months billing.Months) error {
+func (iv *invoicing) move(in *contractInput, billed billing.Months) error {
 	c := iv.c
 	iv.from.t = in.t
 	mv, err := firstMigration(iv.e.migrations, &in.v)
@@ -127,17 +228,22 @@ func (iv *invoicing) move(in *contractInput, months billing.Months) error {
 		return err
 	}
 	if mv != nil {
-		iv.heldUntil = mv.heldUntil
+		iv.heldUntil, iv.moveDay = mv.heldUntil, iv.dayOf(mv.effective)
 	}
-	if mv == nil || !mv.effective.Before(months.Start(months.Count)) {
+	first := monthNumber(billed.Year, billed.Month)
+	if mv == nil || iv.moveDay.month >= first+billed.Count {
 		if mv == nil && c.Billing.MovesTo != "" {
 			return fmt.Errorf("%w: Billing.MovesTo is %q but no migration applies to tier %q", ErrInvalidContract, c.Billing.MovesTo, in.t.id)
 		}
 		return iv.from.settle(c)
 	}
 	if c.Billing.MovesTo == "" {
+		if iv.moveDay.month < first {
+			return fmt.Errorf("%w: migration %q moved the contract off tier %q at %s, before %s: give the tier it moved to as the contract's tier, or set Billing.MovesTo to one of %v",
+				ErrInvalidContract, mv.m.id, in.t.id, billing.FormatEffective(mv.effective), billed, mv.m.toIDs)
+		}
 		return fmt.Errorf("%w: migration %q moves the contract off tier %q at %s, within %s: set Billing.MovesTo to one of %v",
-			ErrInvalidContract, mv.m.id, in.t.id, billing.FormatEffective(mv.effective), months, mv.m.toIDs)
+			ErrInvalidContract, mv.m.id, in.t.id, billing.FormatEffective(mv.effective), billed, mv.m.toIDs)
 	}
 	to, err := iv.e.tier(c.Billing.MovesTo)
 	if err != nil {
@@ -150,8 +256,8 @@ func (iv *invoicing) move(in *contractInput, months billing.Months) error {
 	if err := iv.to.settle(c); err != nil {
 		return err
 	}
-	if !iv.moveAt.After(months.Start(0)) {
-		iv.from = iv.to // moved before the first month: the old tier is never billed
+	if !iv.moveAt.After(iv.startAt) {
+		iv.from = iv.to // moved before the first instant billed: the old tier is never billed
 		return nil
 	}
 	return iv.from.settle(c)
@@ -183,145 +289,33 @@ func (iv *invoicing) currency() (string, error) {
 	return iv.from.cur, nil
 }
 
-// sumSpends adds up the spends of each month of months into sums, which
-// start at zero in the invoice's currency.
-func sumSpends(sums []money.Money, months billing.Months, spends []billing.Spend) error {
+// sumSpends adds up the spends of each month of billed into sums, whose
+// zero Money means no spend row yet. Every spend must be a non-negative
+// amount in cur; it returns how many fall in months before billed (before
+// the contract's start) and how many outside months, which it does not
+// add.
+func sumSpends(sums []money.Money, cur string, months, billed billing.Months, spends []billing.Spend) (before, outside int, err error) {
 	for k := range spends {
 		s := &spends[k]
-		i := months.Index(s.Year, s.Month)
-		if i < 0 {
-			return fmt.Errorf("%w: spend of account %q for %04d-%02d is outside the invoiced months %s", billing.ErrInvalidPeriod, s.Account, s.Year, int(s.Month), months)
-		}
-		if s.Amount.Currency() != sums[i].Currency() {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), money.Mismatch(s.Amount.Currency(), sums[i].Currency()))
+		if s.Amount.Currency() != cur {
+			return 0, 0, fmt.Errorf("spend of account %q for %04d-%02d: %w", s.Account, s.Year, int(s.Month), money.Mismatch(s.Amount.Currency(), cur))
 		}
 		if s.Amount.Sign() < 0 {
-			return fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), billing.ErrNegativeSpend, s.Amount)
+			return 0, 0, fmt.Errorf("spend of account %q for %04d-%02d: %w: %s", s.Account, s.Year, int(s.Month), billing.ErrNegativeSpend, s.Amount)
 		}
-		sum, err := sums[i].Add(s.Amount)
-		if err != nil {
-			return fmt.Errorf("spends for %04d-%02d: %w", s.Year, int(s.Month), err)
-		}
-		sums[i] = sum
-	}
-	return nil
-}
-
-// month appends the fee lines of the month from start to next, whose
-// spends add up to spend.
-func (iv *invoicing) month(fees []billing.InvoiceLine, start, next time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
-	whole := billing.MonthPeriod(start.Year(), start.Month())
-	switch {
-	case iv.to.t == nil || !iv.moveAt.After(start) || (iv.moveAt.Before(next) && iv.moveAt.UTC().Day() == 1):
-		p := &iv.from
-		if iv.to.t != nil {
-			p = &iv.to
-		}
-		return iv.line(fees, p, whole, slices.MaxFunc([]time.Time{start, iv.moveAt}, time.Time.Compare), spend)
-	case !iv.moveAt.Before(next):
-		return iv.line(fees, &iv.from, whole, start, spend)
-	}
-	d := iv.moveAt.UTC().Day()
-	fees, err := iv.line(fees, &iv.from, whole.Ending(d-1), start, spend)
-	if err != nil {
-		return nil, err
-	}
-	return iv.line(fees, &iv.to, whole.Starting(d), iv.moveAt, spend)
-}
-
-// line appends the fee line of p's tier for period, billed at the instant
-// billed, at the month's spend.
-func (iv *invoicing) line(fees []billing.InvoiceLine, p *payer, period billing.Period, billed time.Time, spend money.Money) ([]billing.InvoiceLine, error) {
-	price, version := p.own, -1
-	if price == nil {
-		i, err := iv.e.versionOf(p.t, iv.c, billed, iv.heldUntil)
-		if err != nil {
-			return nil, err
-		}
-		price, version = &p.t.prices[i].Price, i
-	}
-	l := billing.InvoiceLine{Period: period, Tier: p.t.id, Kind: billing.ChargeFee, Spend: spend}
-	if period.First == 0 && period.Last == 0 {
-		fee, err := price.Fee(spend)
-		if err != nil {
-			return nil, fmt.Errorf("fee of tier %q for %s: %w", p.t.id, period, err)
-		}
-		l.Amount, l.Reason = fee, iv.feeReason(p, version, billed)
-		return append(fees, l), nil
-	}
-	q, err := price.QuotePeriod(spend, period)
-	if err != nil {
-		return nil, fmt.Errorf("fee of tier %q for %s: %w", p.t.id, period, err)
-	}
-	l.Amount = q.Total
-	if q.Prorated() {
-		l.Kind = billing.ChargeProratedFee
-	}
-	l.Reason = iv.feeReason(p, version, billed) + "; " + strconv.Itoa(q.BilledDays) + " of " + strconv.Itoa(q.MonthDays) +
-		" days billed (" + q.Proration.String() + ") of " + q.Monthly.String() + " for the month" + iv.moveReason(p)
-	return append(fees, l), nil
-}
-
-// moveReason says why a prorated line is prorated: the move.
-func (iv *invoicing) moveReason(p *payer) string {
-	if p == &iv.to {
-		return "; moved here by migration " + iv.migration + " at " + billing.FormatEffective(iv.moveAt)
-	}
-	return "; left by migration " + iv.migration + " at " + billing.FormatEffective(iv.moveAt)
-}
-
-// feeReason says which price a fee line of p's tier pays: the contract's
-// own fee, or a version of the catalog's prices and why that version.
-func (iv *invoicing) feeReason(p *payer, version int, billed time.Time) string {
-	why := iv.why(billed)
-	r := &iv.reason
-	if r.t != p.t || r.version != version || r.why != why {
-		r.t, r.version, r.why, r.text = p.t, version, why, iv.priceReason(p, version, why)
-	}
-	return r.text
-}
-
-// priceReason says which price a fee line of p's tier pays, as feeReason
-// caches it.
-func (iv *invoicing) priceReason(p *payer, version, why int) string {
-	if p.own != nil {
-		return p.t.id + ": the contract's own fee of " + p.own.Minimum.String() + " a month"
-	}
-	v := &p.t.prices[version]
-	text := p.t.id + ": the catalog's price"
-	if len(p.t.prices) > 1 || !v.Effective.IsZero() {
-		text = p.t.id + ": the price effective " + billing.FormatEffective(v.Effective)
-		switch why {
-		case whyHeld:
-			text += ", the contract's start's, held until " + billing.FormatEffective(iv.heldUntil)
-		case whyBilled:
-			text += ", in force when billed"
-		case whyStart:
-			text += ", in force at the contract's start (" + billing.FormatEffective(iv.c.Start) + ") until its renewal"
+		i := billed.Index(s.Year, s.Month)
+		switch {
+		case i >= 0 && sums[i] == (money.Money{}):
+			sums[i] = s.Amount
+		case i >= 0:
+			if sums[i], err = sums[i].Add(s.Amount); err != nil {
+				return 0, 0, fmt.Errorf("spends for %04d-%02d: %w", s.Year, int(s.Month), err)
+			}
+		case months.Index(s.Year, s.Month) >= 0:
+			before++
 		default:
-			text += ", in force at the renewal (" + billing.FormatEffective(iv.c.Renewal) + ")"
+			outside++
 		}
 	}
-	return text
-}
-
-// Why a fee line pays the price version it pays.
-const (
-	whyHeld    = iota // a migration holds the price of the contract's start
-	whyBilled         // billing.priceVersion: billed
-	whyStart          // the contract's start's version, before the renewal
-	whyRenewal        // the renewal's version
-)
-
-// why says why a fee line billed at the instant billed pays its version.
-func (iv *invoicing) why(billed time.Time) int {
-	switch {
-	case billed.Before(iv.heldUntil):
-		return whyHeld
-	case iv.e.versionPolicy == billing.VersionAtBilled:
-		return whyBilled
-	case iv.c.Renewal.IsZero() || billed.Before(iv.c.Renewal):
-		return whyStart
-	}
-	return whyRenewal
+	return before, outside, nil
 }

@@ -37,7 +37,9 @@ func fuzzContract(fee uint32, renewalDay uint16, target uint8, rateBP uint16, fi
 // FuzzInvoice checks a year's invoice of any contract: it never fails on
 // valid terms, its total is the sum of its lines and never negative, every
 // fee is non-negative and a prorated fee is at most the tier's fee for the
-// whole month, discounts are negative and true-ups positive.
+// whole month, a month's fees never add up to more than the largest whole
+// month's fee of its tiers (a minor unit more for the rounding of two
+// parts: never two full fees), discounts are negative and true-ups positive.
 func FuzzInvoice(f *testing.F) {
 	f.Add(uint32(500000), uint16(226), uint8(1), uint16(1000), uint32(0), uint32(8000000), uint64(8500000), uint64(0))
 	f.Add(uint32(0), uint16(0), uint8(0), uint16(0), uint32(1), uint32(0), uint64(0), uint64(0))
@@ -55,15 +57,19 @@ func FuzzInvoice(f *testing.F) {
 		inv, err := e.Invoice(c, year2026, spends)
 		require.NoError(t, err)
 		sum, _ := money.NewMoney(0, "USD")
+		monthFees, most := map[time.Month]int64{}, map[time.Month]int64{}
 		for _, l := range inv.Lines {
 			sum, err = sum.Add(l.Amount)
 			require.NoError(t, err)
 			switch l.Kind {
 			case billing.ChargeFee, billing.ChargeProratedFee:
 				require.GreaterOrEqual(t, l.Amount.Minor(), int64(0), "fee line %+v", l)
+				whole := wholeMonth(t, e, &c, l).Minor()
 				if l.Kind == billing.ChargeProratedFee {
-					assert.LessOrEqual(t, l.Amount.Minor(), wholeMonth(t, e, &c, l).Minor(), "prorated fee above the whole month: %+v", l)
+					assert.LessOrEqual(t, l.Amount.Minor(), whole, "prorated fee above the whole month: %+v", l)
 				}
+				monthFees[l.Period.Month] += l.Amount.Minor()
+				most[l.Period.Month] = max(most[l.Period.Month], whole)
 			case billing.ChargeDiscount:
 				assert.Negative(t, l.Amount.Minor(), "discount line %+v", l)
 			case billing.ChargeTrueUp:
@@ -72,6 +78,9 @@ func FuzzInvoice(f *testing.F) {
 		}
 		assert.Equal(t, sum, inv.Total)
 		assert.GreaterOrEqual(t, inv.Total.Minor(), int64(0))
+		for m, fees := range monthFees {
+			assert.LessOrEqual(t, fees, most[m]+1, "the fees of %s", m)
+		}
 	})
 }
 

@@ -167,6 +167,7 @@ func TestInvoiceErrors(t *testing.T) {
 	euros := lookerYear()
 	euros.Billing.Fee = money.MustParseMoney("5000 EUR")
 	enhanced := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01")}
+	early := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-01"), Renewal: date("2026-01-01")}
 	before := enhanced
 	before.Billing.Commitments = []billing.Commitment{{Amount: money.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
 	spend := func(y int, m time.Month, amount string) []billing.Spend {
@@ -188,8 +189,15 @@ func TestInvoiceErrors(t *testing.T) {
 			`invoice of contract "acme": invalid contract: Billing.MovesTo "looker-premier" is not a target of migration "looker-to-customer-care" ([standard enhanced premium])`},
 		{"MovesTo without a migration", stray, year2026, nil, ErrInvalidContract,
 			`invoice of contract: invalid contract: Billing.MovesTo is "premium" but no migration applies to tier "enhanced"`},
-		{"a spend outside the months", looker, year2026, spend(2027, time.January, "1 USD"), billing.ErrInvalidPeriod,
-			`invoice of contract "acme": invalid period: spend of account "prod" for 2027-01 is outside the invoiced months 2026-01..2026-12`},
+		{"a renewal before the start", early, year2026, nil, ErrInvalidContract,
+			"invoice of contract: invalid contract: the renewal 2026-01-01 is before the start 2026-03-01"},
+		{"months before the start", enhanced, billing.Months{Year: 2025, Month: time.January, Count: 12}, nil, billing.ErrInvalidPeriod,
+			"invoice of contract: invalid period: the invoiced months 2025-01..2025-12 end before the contract's start 2026-01-01: there is nothing to bill"},
+		{"a move before the months without MovesTo", noMove, billing.Months{Year: 2027, Month: time.January, Count: 3}, nil, ErrInvalidContract,
+			`invoice of contract "acme": invalid contract: migration "looker-to-customer-care" moved the contract off tier "looker-premier" at 2026-07-15, before 2027-01..2027-03: ` +
+				"give the tier it moved to as the contract's tier, or set Billing.MovesTo to one of [standard enhanced premium]"},
+		{"a negative spend outside the months", looker, year2026, spend(2027, time.March, "-1 USD"), billing.ErrNegativeSpend,
+			`invoice of contract "acme": spend of account "prod" for 2027-03: negative spend: -1.00 USD`},
 		{"a spend in euros", looker, year2026, spend(2026, time.March, "1 EUR"), money.ErrCurrencyMismatch,
 			`invoice of contract "acme": spend of account "prod" for 2026-03: currency mismatch: EUR and USD`},
 		{"a negative spend", looker, year2026, spend(2026, time.March, "-1 USD"), billing.ErrNegativeSpend,
@@ -213,6 +221,70 @@ func TestInvoiceErrors(t *testing.T) {
 			assert.EqualError(t, err, tc.err)
 		})
 	}
+}
+
+// Months before the contract's start are not billed and their spends are
+// ignored, with a warning; the start's month is prorated from its day.
+// Before the fix every month of the six was billed in full.
+func TestInvoiceBeforeStart(t *testing.T) {
+	months := billing.Months{Year: 2026, Month: time.January, Count: 6}
+	c := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-17"), Renewal: date("2027-03-17")}
+	inv, err := Default().Invoice(c, months, monthly(months, "prod", "85000 USD"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"2026-03-17/2026-03-31 enhanced prorated-fee 2975.81 USD", // 6,150 × 15/31 = 2,975.806…
+		"2026-04 enhanced fee 6150.00 USD", "2026-05 enhanced fee 6150.00 USD", "2026-06 enhanced fee 6150.00 USD",
+	}, lines(inv))
+	assert.Equal(t, months, inv.Months, "the invoice covers the months asked for")
+	assert.Equal(t, "21425.81 USD", inv.Total.String())
+	assert.Equal(t, []string{"2026-01..2026-02: before the contract's start 2026-03-17, not billed (2 spend rows ignored)"}, inv.Warnings)
+	assert.Equal(t, "enhanced: the catalog's price; 15 of 31 days billed (days) of 6150.00 USD for the month; "+
+		"the contract starts at 2026-03-17", inv.Lines[0].Reason)
+}
+
+// Spends of other months are not billed, so that a year of spends bills
+// one quarter; a billed month without a spend row and spends outside the
+// months are warned about. Before the fix a spend outside the months was
+// an error and a missing row passed in silence.
+func TestInvoiceWarnings(t *testing.T) {
+	q2 := billing.Months{Year: 2026, Month: time.April, Count: 3}
+	c := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01")}
+	tests := []struct {
+		name     string
+		spends   []billing.Spend
+		fees     []string
+		warnings []string
+	}{
+		{"a year of spends bills a quarter", monthly(year2026, "prod", "85000 USD"),
+			[]string{"6150.00 USD", "6150.00 USD", "6150.00 USD"},
+			[]string{"9 spend rows outside the invoiced months 2026-04..2026-06: not billed"}},
+		{"a month without a row", monthly(billing.Months{Year: 2026, Month: time.April, Count: 2}, "prod", "85000 USD"),
+			[]string{"6150.00 USD", "6150.00 USD", "100.00 USD"},
+			[]string{"2026-06: no spend row, billed at a spend of 0.00 USD"}},
+		{"every row", monthly(q2, "prod", "85000 USD"), []string{"6150.00 USD", "6150.00 USD", "6150.00 USD"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			inv, err := Default().Invoice(c, q2, tc.spends)
+			require.NoError(t, err)
+			var fees []string
+			for _, l := range inv.Lines {
+				fees = append(fees, l.Amount.String())
+			}
+			assert.Equal(t, tc.fees, fees)
+			assert.Equal(t, tc.warnings, inv.Warnings)
+		})
+	}
+}
+
+// The last month of the year 9999 can be invoiced: its end is in the year
+// 10000. Before the fix it was refused as outside the years 1 to 9999.
+func TestInvoiceLastMonth(t *testing.T) {
+	last := billing.Months{Year: 9999, Month: time.December, Count: 1}
+	c := entitlement.Contract{Tier: "enhanced", Start: date("9999-01-01")}
+	inv, err := Default().Invoice(c, last, monthly(last, "prod", "85000 USD"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"9999-12 enhanced fee 6150.00 USD"}, lines(inv))
 }
 
 // TestInvoiceConcurrent invoices one contract from parallel subtests on the

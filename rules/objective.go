@@ -16,9 +16,9 @@ type targetDef struct {
 // objectiveDef is a tier's targets of one metric as written, by priority.
 type objectiveDef [slo.P4 + 1]*targetDef
 
-// parseObjective reads a tier's targets of metric m, a mapping of
+// parseObjective reads a tier's targets of the metric named name, a mapping of
 // priorities to targets such as "P1: 1h 24x7".
-func (d *decoder) parseObjective(c field, m metric, od *objectiveDef) bool {
+func (d *decoder) parseObjective(c field, name string, od *objectiveDef) bool {
 	rows := d.Mapping(c.Value, c.Path, nil)
 	if c.Value == nil || c.Value.Kind != yaml.MappingNode {
 		if c.Value == nil || c.Value.Tag == "!!null" {
@@ -28,7 +28,7 @@ func (d *decoder) parseObjective(c field, m metric, od *objectiveDef) bool {
 	}
 	ok := true
 	if len(rows) == 0 {
-		d.Fail(c.Value, c.Path, nil, "no %s targets", m)
+		d.Fail(c.Value, c.Path, nil, "no %s targets", name)
 		ok = false
 	}
 	for _, r := range rows {
@@ -64,11 +64,12 @@ type objective struct {
 	row    [slo.P4 + 1]string // "tiers.<id>.<metric>.<P>", precomputed
 }
 
-// compileObjective checks the calendars of a tier's targets of metric m.
-func (c *compiler) compileObjective(tierID string, m metric, od *objectiveDef, calendarKnown func(string) bool) objective {
+// compileObjective checks the calendars of a tier's targets of the metric
+// named name.
+func (c *compiler) compileObjective(tierID, name string, od *objectiveDef, calendarKnown func(string) bool) objective {
 	var o objective
 	for p := slo.P1; p <= slo.P4; p++ {
-		o.row[p] = "tiers." + tierID + "." + m.String() + "." + p.String()
+		o.row[p] = "tiers." + tierID + "." + name + "." + p.String()
 		r := od[p]
 		if r == nil {
 			continue

@@ -71,7 +71,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 	case "when":
 		return false, d.exprInto(f, &rd.when)
 	case "metric":
-		m, good := parsed(d, f, parseMetric)
+		m, good := parsed(d, f, d.metrics.parse)
 		rd.metric = m
 		return false, good
 	case "tiers":
@@ -170,7 +170,13 @@ type decision struct {
 // (ct as CEL sees it): the rules' programs in order, on one execution frame
 // whose cost tracker, installed by the first program, accumulates the cost
 // of the whole chain under one limit. It returns the rule that holds, or nil.
-func (d *decision) eval(tierID string, ct *celTier, c *Case) (*rule, error) {
+// With spent non-nil (a Timeline's budget), the chain's cost is added to
+// *spent, and a chain the rest of the budget may not cover is not run: the
+// error is errBudgetSpent.
+func (d *decision) eval(tierID string, ct *celTier, c *Case, spent *uint64) (*rule, error) {
+	if spent != nil && *spent > TimelineCostBudget-runtimeCostLimit {
+		return nil, errBudgetSpent
+	}
 	// One allocation holds the activation and the values it points to.
 	st := &struct {
 		vars
@@ -184,6 +190,13 @@ func (d *decision) eval(tierID string, ct *celTier, c *Case) (*rule, error) {
 		return nil, fmt.Errorf("%w: %w", ErrEvaluation, err)
 	}
 	defer frame.Close()
+	if spent != nil {
+		defer func() {
+			if ct := frame.CostTracker(); ct != nil {
+				*spent += ct.ActualCost()
+			}
+		}()
+	}
 	for _, r := range d.rules {
 		out, _, err := r.prg.Eval(frame)
 		if err != nil {

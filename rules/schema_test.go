@@ -21,6 +21,7 @@ func TestKeysMatchTheSchema(t *testing.T) {
 	type object struct {
 		Properties map[string]json.RawMessage `json:"properties"`
 		OneOf      []object                   `json:"oneOf"`
+		AnyOf      []object                   `json:"anyOf"`
 		Items      *object                    `json:"items"`
 		Enum       []string                   `json:"enum"`
 	}
@@ -40,6 +41,7 @@ func TestKeysMatchTheSchema(t *testing.T) {
 	price := def(s.Defs["price"])
 	migration := def(s.Defs["migration"])
 	permission := def(s.Defs["permission"])
+	lifecycle := def(s.Defs["lifecycle"])
 	tests := []struct {
 		name         string
 		code, schema []string
@@ -56,14 +58,37 @@ func TestKeysMatchTheSchema(t *testing.T) {
 		{"permission", permissionKeys, keys(permission.OneOf[1])},
 		{"price version", versionKeys, keys(def(s.Defs["priceVersion"]))},
 		{"billing", billingKeys, keys(def(s.Properties["billing"]))},
-		{"metric names", metricNames[:], def(def(s.Defs["rule"]).Properties["metric"]).Enum},
+		{"rule metric names", BuiltinMetrics(), def(def(s.Defs["rule"]).Properties["metric"]).AnyOf[0].Enum},
+		{"lifecycle", lifecycleKeys, keys(lifecycle)},
+		{"lifecycle metric names", BuiltinMetrics(), keys(def(lifecycle.Properties["metrics"]))},
+		{"metric settings", metricSettingKeys, keys(def(s.Defs["metricLifecycle"]))},
+		{"tier keys a declared metric may not take", tierFixedKeys, schemaStrings(t, lifecycle.Properties["metrics"], "propertyNames", "not", "enum")},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.ElementsMatch(t, tc.code, tc.schema)
 		})
 	}
-	for _, m := range metricNames {
+	var declared struct {
+		Required []string `json:"required"`
+	}
+	require.NoError(t, json.Unmarshal(s.Defs["declaredMetric"], &declared))
+	assert.Equal(t, []string{condNames[condStart], condNames[condStop]}, declared.Required, "a declared metric writes start and stop")
+	for _, m := range BuiltinMetrics() {
 		assert.Contains(t, keys(def(s.Defs["tier"])), m, "a tier writes each metric's targets under its name")
 	}
+}
+
+// schemaStrings returns the list of strings at path in the schema object
+// raw.
+func schemaStrings(t *testing.T, raw json.RawMessage, path ...string) []string {
+	t.Helper()
+	for _, k := range path[:len(path)-1] {
+		var o map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(raw, &o))
+		raw = o[k]
+	}
+	var o map[string][]string
+	require.NoError(t, json.Unmarshal(raw, &o))
+	return o[path[len(path)-1]]
 }

@@ -11,9 +11,18 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// tierKeys are the keys of a tiers entry: its description, features and
-// price, and the targets of each metric.
-var tierKeys = slices.Concat([]string{"name", "description", "aliases", "family", "legacy"}, metricNames[:], []string{"languages", "channels", "services", "price", "prices", "source"})
+// The keys of a tiers entry: its description, features and price
+// (tierFixedKeys), and the targets of each metric, under the metric's name.
+var (
+	tierHeadKeys  = []string{"name", "description", "aliases", "family", "legacy"}
+	tierTailKeys  = []string{"languages", "channels", "services", "price", "prices", "source"}
+	tierFixedKeys = slices.Concat(tierHeadKeys, tierTailKeys)
+	tierKeys      = tierKeysWith(builtinSet) // of a catalog that declares no metric
+)
+
+// tierKeysWith returns the keys of a tiers entry in a catalog of the
+// metrics ms.
+func tierKeysWith(ms metricSet) []string { return slices.Concat(tierHeadKeys, ms, tierTailKeys) }
 
 // tierDef is a tiers entry as written.
 type tierDef struct {
@@ -26,7 +35,7 @@ type tierDef struct {
 	legacy      bool
 	aliases     []string
 	aliasAt     []pos
-	objectives  [numMetrics]objectiveDef
+	objectives  []objectiveDef // by metric
 	features    entitlement.Features
 	price       *billing.Price
 	prices      billing.PriceBook
@@ -37,13 +46,13 @@ func (d *decoder) parseTier(f field) *tierDef {
 	if !d.checkID(f, "tier") {
 		return nil
 	}
-	td := &tierDef{id: f.Key, at: d.At(f.KeyNode, f.Path)}
+	td := &tierDef{id: f.Key, at: d.At(f.KeyNode, f.Path), objectives: make([]objectiveDef, len(d.metrics))}
 	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
 		d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping with name and response")
 		td.broken = true
 		return td
 	}
-	fields := d.Mapping(f.Value, f.Path, tierKeys)
+	fields := d.Mapping(f.Value, f.Path, d.tierKeys)
 	ok := d.Require(f.KeyNode, f.Path, fields, "name", "response")
 	d.features(fields, &td.features)
 	for _, c := range fields {
@@ -65,8 +74,8 @@ func (d *decoder) parseTier(f field) *tierDef {
 		case "prices":
 			td.prices = d.parsePrices(c)
 		default:
-			if m, err := parseMetric(c.Key); err == nil {
-				ok = d.parseObjective(c, m, &td.objectives[m]) && ok
+			if m, err := d.metrics.parse(c.Key); err == nil {
+				ok = d.parseObjective(c, d.metrics[m], &td.objectives[m]) && ok
 			}
 		}
 	}
@@ -114,7 +123,7 @@ type tier struct {
 	id, name, description, family, source string
 	legacy                                bool
 	aliases                               []string
-	objectives                            [numMetrics]objective
+	objectives                            []objective // by metric
 	features                              entitlement.Features
 	price                                 *billing.Price // the newest of prices; nil when the catalog gives none
 	prices                                billing.PriceBook
@@ -124,7 +133,7 @@ type tier struct {
 // compileTiers checks that tier ids and aliases are unique across files
 // (one namespace) and compiles each tier's objectives. It returns the tiers
 // by id and by alias, and their ids in catalog order.
-func (c *compiler) compileTiers(defs []*tierDef, calendarKnown func(string) bool) (map[string]*tier, []string) {
+func (c *compiler) compileTiers(defs []*tierDef, ms metricSet, calendarKnown func(string) bool) (map[string]*tier, []string) {
 	tiers := map[string]*tier{}
 	var ids []string
 	nameAt := map[string]pos{}
@@ -136,8 +145,9 @@ func (c *compiler) compileTiers(defs []*tierDef, calendarKnown func(string) bool
 			id: td.id, name: td.name, description: td.description, family: td.family,
 			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, prices: td.prices, source: td.source,
 		}
-		for m := range numMetrics {
-			t.objectives[m] = c.compileObjective(t.id, m, &td.objectives[m], calendarKnown)
+		t.objectives = make([]objective, len(ms))
+		for m := range td.objectives {
+			t.objectives[m] = c.compileObjective(t.id, ms[m], &td.objectives[m], calendarKnown)
 		}
 		t.cel = &celTier{ID: t.id, Name: t.name, Family: t.family, Legacy: t.legacy, Aliases: orEmpty(t.aliases),
 			Languages: orEmpty(t.features.Languages), Channels: orEmpty(t.features.Channels), Services: orEmpty(t.features.Services)}
@@ -173,11 +183,11 @@ func (c *compiler) chainRules(ids []string, tiers map[string]*tier, rules []*rul
 	var chain []*rule
 	for _, id := range ids {
 		t := tiers[id]
-		for m := range numMetrics {
+		for m := range t.objectives {
 			for p := slo.P1; p <= slo.P4; p++ {
 				key, chain = key[:0], chain[:0]
 				for i, r := range rules {
-					if r.appliesTo(t.id, m, p) {
+					if r.appliesTo(t.id, metric(m), p) {
 						key = binary.AppendUvarint(key, uint64(i))
 						chain = append(chain, r)
 					}
@@ -205,14 +215,15 @@ type Tier struct {
 	Family      string
 	Legacy      bool
 	Aliases     []string
-	Response    slo.Table            // initial response targets by priority
-	NextReply   slo.Table            // next reply targets by priority; nil when the tier promises none
-	Update      slo.Table            // periodic update targets by priority; nil when the tier promises none
-	Resolution  slo.Table            // resolution targets by priority; nil when the tier promises none
-	Features    entitlement.Features // languages, channels and services
-	Price       *billing.Price       // the newest price version (the one Quote prices); nil when the catalog gives no price
-	Prices      billing.PriceBook    // every price version, ascending; nil when the catalog gives no price
-	Source      string               // where the tier's numbers come from
+	// Targets are the tier's targets by metric name (see BuiltinMetrics
+	// and Engine.Metrics), each by priority: "response" always (the initial
+	// response), and each other metric the tier promises; a metric it
+	// promises none of is absent.
+	Targets  map[string]slo.Table
+	Features entitlement.Features // languages, channels and services
+	Price    *billing.Price       // the newest price version (the one Quote prices); nil when the catalog gives no price
+	Prices   billing.PriceBook    // every price version, ascending; nil when the catalog gives no price
+	Source   string               // where the tier's numbers come from
 }
 
 func cloneFeatures(f entitlement.Features) entitlement.Features {

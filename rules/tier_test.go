@@ -24,7 +24,7 @@ func TestCompileTiers(t *testing.T) {
 
 	tr, err := e.Tier("old-x")
 	require.NoError(t, err)
-	assert.Equal(t, slo.Table{slo.P1: {Within: 3600e9, Calendar: "24x7"}}, tr.Response)
+	assert.Equal(t, slo.Table{slo.P1: {Within: 3600e9, Calendar: "24x7"}}, tr.Targets["response"])
 }
 
 func TestCompileTierErrors(t *testing.T) {

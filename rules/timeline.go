@@ -78,7 +78,7 @@ type Cycle struct {
 
 // MetricTimeline is the cycles of one metric, in order.
 type MetricTimeline struct {
-	Metric string // response, nextReply, update or resolution
+	Metric string // response, nextReply, update, resolution, or a metric the catalog declares
 	Cycles []Cycle
 }
 
@@ -88,7 +88,7 @@ type Timeline struct {
 	Status   string           // the case's status at now
 	Priority slo.Priority     // the case's priority at now
 	Tier     string           // the id of the case's tier at now
-	Metrics  []MetricTimeline // the metrics some tier of the case promises, in the order response, nextReply, update, resolution
+	Metrics  []MetricTimeline // the metrics some tier of the case promises, in the order of Engine.Metrics
 	// Location is the zone every instant of the cycles is given in,
 	// resolved once: the case's zone when it names one; else the own zone
 	// of the calendar the first response cycle ran on; else UTC (as
@@ -109,7 +109,7 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 
 // Timeline computes every clock of case c from its opening to now through
 // its events: for each metric a tier of the case promises (response,
-// nextReply, update, resolution), its cycles with their targets, due
+// nextReply, update, resolution, and those the catalog declares), its cycles with their targets, due
 // instants, pauses, breaches and warnings.
 //
 // The case opens at c.Opened with c.Priority on c.Tier and status "open"
@@ -133,10 +133,12 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // event: wrapped in ErrInvalidEvent for an event out of order, before the
 // opening or after now, of an unknown type or missing its field (an unknown
 // tier also wraps ErrUnknownTier), else the error evaluating the catalog on
-// it; ErrInvalidCase as Deadline, and when now is before the opening;
-// ErrInvalidZone for a zone that is not an IANA name; the
-// errors of Deadline for a target that cannot be decided (a tier without a
-// target for a priority is not one: the cycle has a zero Target).
+// it, ErrCostLimit when the catalog's conditions and rules would spend more
+// than TimelineCostBudget over the whole history; ErrInvalidCase as Deadline,
+// and when now is before the opening; ErrInvalidZone for a zone that is not
+// an IANA name; the errors of Deadline for a target that cannot be decided
+// (a tier without a target for a priority is not one: the cycle has a zero
+// Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
 	t, err := e.caseTier(&c)
 	if err != nil {
@@ -165,18 +167,18 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 		}
 	}
 	r.out = r.location()
-	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, r.n), Location: r.out}
-	for i := range r.n {
+	tl := Timeline{Now: now, Status: r.status, Priority: r.priority, Tier: r.tier.id, Metrics: make([]MetricTimeline, 0, len(r.clocks)), Location: r.out}
+	for i := range r.clocks {
 		k := &r.clocks[i]
 		if k.active {
 			k.finish(now)
 		}
 		for j := range k.cycles {
 			if err := k.measure(j, now, r.out); err != nil {
-				return Timeline{}, fmt.Errorf("%s cycle %d: %w", k.m, j+1, err)
+				return Timeline{}, fmt.Errorf("%s cycle %d: %w", r.lc.metrics[k.m].name, j+1, err)
 			}
 		}
-		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: k.m.String(), Cycles: k.cycles})
+		tl.Metrics = append(tl.Metrics, MetricTimeline{Metric: r.lc.metrics[k.m].name, Cycles: k.cycles})
 	}
 	return tl, nil
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"cel.dev/cel-go/cel"
 	"github.com/tiercel/tiercel/internal/yamlpos"
@@ -17,11 +18,16 @@ import (
 //	  waiting: [pending, waiting on customer, on-hold] # statuses that pause
 //	  tierChange: fixed                              # or reevaluate
 //	  metrics:
-//	    resolution:
+//	    resolution:                                  # a built-in metric: the conditions it replaces
 //	      pause: "event.status == 'pending'"         # CEL over event and case
 //	      priorityChange: retarget                   # or restart
 //	      keepPauses: true
 //	      reopen: continue                           # or new
+//	    requester_wait_time:                         # a metric the catalog declares: start and stop required
+//	      start: "event.type == 'open'"
+//	      stop: "event.status == 'solved'"
+//	      pause: "event.status in ['on-hold']"       # pause and resume together, or neither
+//	      resume: "!(event.status in ['on-hold'])"
 
 // lifecycleKeys are the keys of the lifecycle section.
 var lifecycleKeys = []string{"solved", "waiting", "tierChange", "metrics"}
@@ -57,12 +63,19 @@ type metricSettingsDef struct {
 	reopen     *bool
 }
 
+// namedSettingsDef is one entry of lifecycle.metrics as written.
+type namedSettingsDef struct {
+	name string
+	at   pos // the key
+	def  *metricSettingsDef
+}
+
 // lifecycleDef is a lifecycle section as written.
 type lifecycleDef struct {
 	at              pos
 	solved, waiting []string
 	reevaluate      bool // tierChange: reevaluate
-	metrics         [numMetrics]*metricSettingsDef
+	metrics         []namedSettingsDef
 }
 
 // enum returns a parser of one of the words, in the order given.
@@ -101,9 +114,14 @@ func (d *decoder) parseLifecycle(f field) *lifecycleDef {
 			v, _ := parsed(d, c, enum("fixed", "reevaluate"))
 			ld.reevaluate = v == 1
 		case "metrics":
-			for _, mf := range d.Mapping(c.Value, c.Path, metricNames[:]) {
-				m, _ := parseMetric(mf.Key)
-				ld.metrics[m] = d.parseMetricSettings(mf)
+			for _, mf := range d.Mapping(c.Value, c.Path, nil) {
+				if _, err := builtinSet.parse(mf.Key); err != nil {
+					if err := checkMetricName(mf.Key); err != nil {
+						d.Fail(mf.KeyNode, mf.Path, nil, "%v", err)
+						continue
+					}
+				}
+				ld.metrics = append(ld.metrics, namedSettingsDef{name: mf.Key, at: d.At(mf.KeyNode, mf.Path), def: d.parseMetricSettings(mf)})
 			}
 		}
 	}
@@ -138,9 +156,11 @@ func (d *decoder) parseMetricSettings(f field) *metricSettingsDef {
 type eventCheck func(lc *lifecycle, ev *celEvent) bool
 
 // metricRules are how a compiled catalog runs one metric's clock: each
-// condition as a CEL program the catalog wrote or a native default, and
-// what a priority change and a reopening do.
+// condition as a CEL program the catalog wrote or a native default (one of
+// the two is set for every condition), and what a priority change and a
+// reopening do.
 type metricRules struct {
+	name       string                // the metric's name
 	prg        [numConds]cel.Program // the catalog's condition; nil for the default
 	what       [numConds]string      // the path of each catalog condition, naming it in errors
 	src        [numConds]string      // each catalog condition as written, for Diff
@@ -155,8 +175,8 @@ type metricRules struct {
 type lifecycle struct {
 	solved, waiting []string
 	reevaluate      bool
-	metrics         [numMetrics]metricRules
-	usesCEL         bool // some condition is a CEL program: events need an activation
+	metrics         []metricRules // by metric
+	usesCEL         bool          // some condition is a CEL program: events need an activation
 }
 
 func (lc *lifecycle) isSolved(s string) bool  { return slices.Contains(lc.solved, s) }
@@ -166,8 +186,11 @@ func (lc *lifecycle) isWaiting(s string) bool { return slices.Contains(lc.waitin
 func never(*lifecycle, *celEvent) bool          { return false }
 func isOpening(_ *lifecycle, ev *celEvent) bool { return ev.Type == EventOpen }
 func byAgent(_ *lifecycle, ev *celEvent) bool   { return ev.Type == EventMessage && ev.By == ByAgent }
-func byCustomer(_ *lifecycle, ev *celEvent) bool {
-	return ev.Type == EventMessage && ev.By == ByCustomer
+
+// customerWhileOpen is a customer message on a case not solved: a message
+// that does not reopen a solved case owes no reply.
+func customerWhileOpen(lc *lifecycle, ev *celEvent) bool {
+	return ev.Type == EventMessage && ev.By == ByCustomer && !solved(lc, ev)
 }
 func solved(lc *lifecycle, ev *celEvent) bool        { return lc.isSolved(ev.Status) }
 func waiting(lc *lifecycle, ev *celEvent) bool       { return lc.isWaiting(ev.Status) }
@@ -178,22 +201,36 @@ func updateStarts(lc *lifecycle, ev *celEvent) bool {
 	return !solved(lc, ev) && (openOrReopened(lc, ev) || byAgent(lc, ev))
 }
 
-// defaultRules are each metric's default conditions, in condition order:
-// start, stop, pause, resume, reset.
-var defaultRules = [numMetrics][numConds]eventCheck{
-	response:   {isOpening, byAgent, never, notWaiting, never},
-	nextReply:  {byCustomer, agentOrSolved, never, notWaiting, never},
-	update:     {updateStarts, agentOrSolved, waiting, notWaiting, never},
-	resolution: {openOrReopened, solved, waiting, notWaiting, never},
+// metricSet returns the catalog's metrics: the built-ins, then those the
+// first lifecycle section declares, at most maxMetrics.
+func (c *compiler) metricSet(defs []*lifecycleDef) metricSet {
+	ms := slices.Clone(builtinSet)
+	if len(defs) == 0 {
+		return ms
+	}
+	for _, n := range defs[0].metrics {
+		if _, err := ms.parse(n.name); err == nil {
+			continue // a built-in, or declared twice (a duplicate key)
+		}
+		if len(ms) == maxMetrics {
+			c.add(n.at.Errorf(nil, "more than %d metrics", maxMetrics))
+			break
+		}
+		ms = append(ms, n.name)
+	}
+	return ms
 }
 
 // compileLifecycle compiles the lifecycle section (at most one across the
-// catalog's files) over the defaults.
-func (c *compiler) compileLifecycle(defs []*lifecycleDef) *lifecycle {
-	lc := &lifecycle{solved: defaultSolved, waiting: defaultWaiting}
-	for m := range numMetrics {
-		lc.metrics[m].native = defaultRules[m]
-		lc.metrics[m].continues = m == resolution
+// catalog's files) over the defaults of the metrics ms.
+func (c *compiler) compileLifecycle(defs []*lifecycleDef, ms metricSet) *lifecycle {
+	lc := &lifecycle{solved: defaultSolved, waiting: defaultWaiting, metrics: make([]metricRules, len(ms))}
+	for m := range lc.metrics {
+		mr := &lc.metrics[m]
+		mr.name, mr.native = ms[m], declaredDefaults
+		if m < int(numBuiltins) {
+			mr.native, mr.continues = builtinMetrics[m].defaults, builtinMetrics[m].continues
+		}
 	}
 	if len(defs) == 0 {
 		return lc
@@ -209,24 +246,54 @@ func (c *compiler) compileLifecycle(defs []*lifecycleDef) *lifecycle {
 		lc.waiting = ld.waiting
 	}
 	lc.reevaluate = ld.reevaluate
-	for m, ms := range ld.metrics {
-		if ms == nil {
+	for _, n := range ld.metrics {
+		m, err := ms.parse(n.name)
+		if err != nil || n.def == nil {
+			continue // over maxMetrics, or not a mapping: reported
+		}
+		if m >= numBuiltins && !c.checkDeclared(n) {
 			continue
 		}
-		mr := &lc.metrics[m]
-		mr.restart, mr.dropPauses = ms.restart, ms.dropPauses
-		if ms.reopen != nil {
-			mr.continues = *ms.reopen
-		}
-		for k, x := range ms.cond {
-			if x == nil {
-				continue
-			}
-			if prg, ok := c.compileExpr(x, cel.BoolType); ok {
-				mr.prg[k], mr.what[k], mr.src[k] = prg, "lifecycle."+metricNames[m]+"."+condNames[k], x.src
-				lc.usesCEL = true
-			}
-		}
+		c.compileSettings(lc, &lc.metrics[m], n.def)
 	}
 	return lc
+}
+
+// checkDeclared reports the conditions a declared metric must write: start
+// and stop, and pause and resume together or neither.
+func (c *compiler) checkDeclared(n namedSettingsDef) bool {
+	ok := true
+	var missing []string
+	for _, k := range []condition{condStart, condStop} {
+		if n.def.cond[k] == nil {
+			missing = append(missing, condNames[k])
+		}
+	}
+	if len(missing) > 0 {
+		c.add(n.at.Errorf(nil, "metric %q is not built in: write its start and stop conditions (missing %s)", n.name, strings.Join(missing, " and ")))
+		ok = false
+	}
+	if (n.def.cond[condPause] == nil) != (n.def.cond[condResume] == nil) {
+		c.add(n.at.Errorf(nil, "metric %q writes one of pause and resume: write both, or neither (it never pauses)", n.name))
+		ok = false
+	}
+	return ok
+}
+
+// compileSettings compiles one metric's settings and conditions as
+// written into mr.
+func (c *compiler) compileSettings(lc *lifecycle, mr *metricRules, ms *metricSettingsDef) {
+	mr.restart, mr.dropPauses = ms.restart, ms.dropPauses
+	if ms.reopen != nil {
+		mr.continues = *ms.reopen
+	}
+	for k, x := range ms.cond {
+		if x == nil {
+			continue
+		}
+		if prg, ok := c.compileExpr(x, cel.BoolType); ok {
+			mr.prg[k], mr.what[k], mr.src[k] = prg, "lifecycle."+mr.name+"."+condNames[k], x.src
+			lc.usesCEL = true
+		}
+	}
 }

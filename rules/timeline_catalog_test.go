@@ -22,9 +22,9 @@ func TestLifecycleMetricsParse(t *testing.T) {
 		m    metric
 		want time.Duration
 	}{{response, time.Hour}, {nextReply, 2 * time.Hour}, {update, 3 * time.Hour}, {resolution, 8 * time.Hour}} {
-		t.Run(tc.m.String(), func(t *testing.T) {
+		t.Run(builtinMetrics[tc.m].name, func(t *testing.T) {
 			assert.Equal(t, tc.want, x.objectives[tc.m].target[slo.P1].Within)
-			assert.Equal(t, "tiers.x."+tc.m.String()+".P1", x.objectives[tc.m].row[slo.P1])
+			assert.Equal(t, "tiers.x."+builtinMetrics[tc.m].name+".P1", x.objectives[tc.m].row[slo.P1])
 		})
 	}
 	require.NotNil(t, x.objectives[resolution].decide[slo.P1])
@@ -64,7 +64,7 @@ func TestLifecycleErrors(t *testing.T) {
 	}{
 		{"enums and unknown keys", okTier + "lifecycle:\n  tierChange: sometimes\n  metrics:\n    foo: {}\n    update: {keepPauses: maybe, reopen: x, priorityChange: y, bogus: 1}\n", []string{
 			`t.yaml:6:15: lifecycle.tierChange: must be fixed or reevaluate, got "sometimes"`,
-			`t.yaml:8:5: lifecycle.metrics.foo: unknown key "foo" (want one of response, nextReply, update, resolution)`,
+			`t.yaml:8:5: lifecycle.metrics.foo: metric "foo" is not built in: write its start and stop conditions (missing start and stop)`,
 			`t.yaml:9:26: lifecycle.metrics.update.keepPauses: must be true or false, got "maybe"`,
 			`t.yaml:9:41: lifecycle.metrics.update.reopen: must be new or continue, got "x"`,
 			`t.yaml:9:60: lifecycle.metrics.update.priorityChange: must be retarget or restart, got "y"`,
@@ -85,6 +85,21 @@ func TestLifecycleErrors(t *testing.T) {
 		}},
 		{"rule on an unknown metric", okTier + "rules: [{id: r, when: 'true', metric: reply, within: 1h}]\n", []string{
 			`t.yaml:5:39: rules[0].metric: unknown metric "reply" (known: response, nextReply, update, resolution)`,
+		}},
+		{"declared metric without stop", okTier + "lifecycle: {metrics: {wait: {start: 'true'}}}\n", []string{
+			`t.yaml:5:23: lifecycle.metrics.wait: metric "wait" is not built in: write its start and stop conditions (missing stop)`,
+		}},
+		{"declared metric with pause and no resume", okTier + "lifecycle: {metrics: {wait: {start: 'true', stop: 'false', pause: 'true'}}}\n", []string{
+			`t.yaml:5:23: lifecycle.metrics.wait: metric "wait" writes one of pause and resume: write both, or neither (it never pauses)`,
+		}},
+		{"declared metric misnamed", okTier + "lifecycle: {metrics: {1st: {start: 'true', stop: 'false'}}}\n", []string{
+			`t.yaml:5:23: lifecycle.metrics.1st: invalid metric name "1st": use letters, digits and '_', starting with a letter`,
+		}},
+		{"declared metric named like a tier key", okTier + "lifecycle: {metrics: {price: {start: 'true', stop: 'false'}}}\n", []string{
+			`t.yaml:5:23: lifecycle.metrics.price: metric "price" would clash with the tier key "price"`,
+		}},
+		{"targets of an undeclared metric", "tiers: {x: {name: X, response: {P1: 1h 24x7}, wait: {P1: 1h 24x7}}}\n", []string{
+			`t.yaml:1:47: tiers.x.wait: unknown key "wait" (want one of name, description, aliases, family, legacy, response, nextReply, update, resolution, languages, channels, services, price, prices, source)`,
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,18 +125,19 @@ func TestLifecycleTwice(t *testing.T) {
 	assert.Equal(t, "b.yaml:1:1: lifecycle: lifecycle defined twice (first at a.yaml:5:1)", l[0].Error())
 }
 
-// Tier reports the targets of every metric, nil for the metrics the tier
-// does not promise.
+// Tier reports the targets of every metric the tier promises, by name;
+// the metrics it does not promise are absent.
 func TestTierMetricTables(t *testing.T) {
 	e := timelineCatalog(t, "")
 	std, err := e.Tier("std")
 	require.NoError(t, err)
-	assert.Equal(t, slo.Table{slo.P1: {Within: time.Hour, Calendar: "24x7"}, slo.P2: {Within: 2 * time.Hour, Calendar: "24x7"}}, std.Update)
-	assert.Len(t, std.NextReply, 3)
-	assert.Len(t, std.Resolution, 3)
+	assert.Equal(t, slo.Table{slo.P1: {Within: time.Hour, Calendar: "24x7"}, slo.P2: {Within: 2 * time.Hour, Calendar: "24x7"}}, std.Targets["update"])
+	assert.Len(t, std.Targets["nextReply"], 3)
+	assert.Len(t, std.Targets["resolution"], 3)
 	premium, err := e.Tier("premium")
 	require.NoError(t, err)
-	assert.Nil(t, premium.NextReply)
-	assert.Nil(t, premium.Update)
-	assert.Equal(t, slo.Table{slo.P1: {Within: 2 * time.Hour, Calendar: "24x7"}, slo.P2: {Within: 4 * time.Hour, Calendar: "24x7"}}, premium.Resolution)
+	assert.NotContains(t, premium.Targets, "nextReply")
+	assert.NotContains(t, premium.Targets, "update")
+	assert.Contains(t, premium.Targets, "response")
+	assert.Equal(t, slo.Table{slo.P1: {Within: 2 * time.Hour, Calendar: "24x7"}, slo.P2: {Within: 4 * time.Hour, Calendar: "24x7"}}, premium.Targets["resolution"])
 }

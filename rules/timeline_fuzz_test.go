@@ -24,7 +24,7 @@ func FuzzTimeline(f *testing.F) {
 	zones := []*time.Location{time.UTC, mustZone(f, "Europe/Berlin"), mustZone(f, "America/New_York")}
 	f.Fuzz(func(t *testing.T, a, b uint64, bits uint16) {
 		var s refSettings
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			s.restart[m], s.drop[m], s.cont[m] = bits&(1<<(3*m)) != 0, bits&(2<<(3*m)) != 0, bits&(4<<(3*m)) != 0
 		}
 		s.reevaluate = bits&(1<<15) != 0

@@ -32,24 +32,24 @@ type refTarget struct {
 // and the reference's targets come.
 var refTiers = []struct {
 	id      string
-	targets [numMetrics][slo.P4 + 1]refTarget
+	targets [numBuiltins][slo.P4 + 1]refTarget
 }{
-	{"a", [numMetrics][slo.P4 + 1]refTarget{
+	{"a", [numBuiltins][slo.P4 + 1]refTarget{
 		response:   {slo.P1: {60, "24x7"}, slo.P2: {240, "office"}, slo.P3: {480, "office"}, slo.P4: {960, "office"}},
 		update:     {slo.P1: {120, "24x7"}, slo.P2: {240, "office"}},
 		resolution: {slo.P1: {480, "24x7"}, slo.P2: {960, "office"}, slo.P3: {1440, "office"}},
 	}},
-	{"b", [numMetrics][slo.P4 + 1]refTarget{
+	{"b", [numBuiltins][slo.P4 + 1]refTarget{
 		response:   {slo.P1: {30, "24x7"}, slo.P2: {120, "us"}, slo.P3: {240, "us"}},
 		nextReply:  {slo.P1: {60, "24x7"}, slo.P2: {180, "us"}, slo.P3: {90, "office"}, slo.P4: {480, "office"}},
 		resolution: {slo.P1: {240, "us"}, slo.P2: {480, "us"}},
 	}},
-	{"d", [numMetrics][slo.P4 + 1]refTarget{
+	{"d", [numBuiltins][slo.P4 + 1]refTarget{
 		response:   {slo.P1: {15, "24x7"}, slo.P2: {60, "office"}, slo.P4: {600, "us"}},
 		nextReply:  {slo.P1: {30, "24x7"}, slo.P2: {60, "office"}, slo.P3: {120, "office"}},
 		resolution: {slo.P1: {120, "24x7"}, slo.P2: {240, "office"}, slo.P3: {2400, "us"}},
 	}},
-	{"c", [numMetrics][slo.P4 + 1]refTarget{
+	{"c", [numBuiltins][slo.P4 + 1]refTarget{
 		response:  {slo.P1: {45, "24x7"}, slo.P2: {45, "office"}, slo.P3: {135, "us"}, slo.P4: {135, "office"}},
 		nextReply: {slo.P2: {45, "us"}},
 		update:    {slo.P3: {360, "office"}, slo.P4: {45, "24x7"}},
@@ -58,7 +58,7 @@ var refTiers = []struct {
 
 // refSettings are a random catalog's lifecycle settings.
 type refSettings struct {
-	restart, drop, cont [numMetrics]bool
+	restart, drop, cont [numBuiltins]bool
 	reevaluate          bool
 }
 
@@ -73,7 +73,7 @@ func refCatalog(s refSettings) string {
 		"  us: {zone: account, hours: {mon-fri: \"08:00-12:00, 13:00-18:00\", sat: \"10:00-14:00\"}, holidays: [us], closed: [\"2026-03-20\", \"2026-04-10\"]}\ntiers:\n")
 	for _, t := range refTiers {
 		fmt.Fprintf(&b, "  %s:\n    name: %s\n", t.id, strings.ToUpper(t.id))
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			var rows []string
 			for p := slo.P1; p <= slo.P4; p++ {
 				if tg := t.targets[m][p]; tg.within > 0 {
@@ -81,13 +81,13 @@ func refCatalog(s refSettings) string {
 				}
 			}
 			if len(rows) > 0 {
-				fmt.Fprintf(&b, "    %s: {%s}\n", m, strings.Join(rows, ", "))
+				fmt.Fprintf(&b, "    %s: {%s}\n", builtinMetrics[m].name, strings.Join(rows, ", "))
 			}
 		}
 	}
 	b.WriteString("lifecycle:\n  tierChange: " + map[bool]string{false: "fixed", true: "reevaluate"}[s.reevaluate] + "\n  metrics:\n")
-	for m := range numMetrics {
-		fmt.Fprintf(&b, "    %s: {priorityChange: %s, keepPauses: %t, reopen: %s}\n", m,
+	for m := range numBuiltins {
+		fmt.Fprintf(&b, "    %s: {priorityChange: %s, keepPauses: %t, reopen: %s}\n", builtinMetrics[m].name,
 			map[bool]string{false: "retarget", true: "restart"}[s.restart[m]], !s.drop[m], map[bool]string{false: "new", true: "continue"}[s.cont[m]])
 	}
 	return b.String()
@@ -137,7 +137,7 @@ type refRun struct {
 	status string
 	prio   slo.Priority
 	tier   int
-	clocks [numMetrics]refClock
+	clocks [numBuiltins]refClock
 }
 
 // refEvent is an event as the reference's default conditions read it.
@@ -174,7 +174,7 @@ func refHolds(m metric, k condition, ev refEvent) bool {
 	case response:
 		return opening
 	case nextReply:
-		return customer
+		return customer && !refSolved(ev.status)
 	case update:
 		return !refSolved(ev.status) && (opening || ev.reopened || agent)
 	}
@@ -207,7 +207,7 @@ func (r *refRun) change(m metric, k *refClock, t time.Time, prio bool) {
 
 // apply applies one event at t.
 func (r *refRun) apply(ev refEvent, t time.Time, prioChanged, tierChanged bool) {
-	for m := range numMetrics {
+	for m := range numBuiltins {
 		k := &r.clocks[m]
 		if !k.tracked {
 			continue
@@ -254,7 +254,7 @@ func (r *refRun) apply(ev refEvent, t time.Time, prioChanged, tierChanged bool) 
 func refTimeline(t testing.TB, s refSettings, open map[string][]bool, c Case, events []Event, now time.Time) map[string][]string {
 	r := refRun{s: s, status: OpenStatus, prio: c.Priority, tier: refTierIndex(c.Tier)}
 	for _, i := range append([]int{r.tier}, refEventTiers(events)...) {
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			for p := slo.P1; p <= slo.P4; p++ {
 				r.clocks[m].tracked = r.clocks[m].tracked || refTiers[i].targets[m][p].within > 0
 			}
@@ -284,7 +284,7 @@ func refTimeline(t testing.TB, s refSettings, open map[string][]bool, c Case, ev
 		if u.Equal(now) {
 			break
 		}
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			if k := &r.clocks[m]; k.active {
 				cy := k.cycles[len(k.cycles)-1]
 				cy.paused = append(cy.paused, cy.state == CyclePaused)
@@ -293,13 +293,13 @@ func refTimeline(t testing.TB, s refSettings, open map[string][]bool, c Case, ev
 	}
 	require.Equal(t, len(events), next, "every event applied")
 	out := map[string][]string{}
-	for m := range numMetrics {
+	for m := range numBuiltins {
 		if !r.clocks[m].tracked {
 			continue
 		}
-		out[m.String()] = []string{}
+		out[builtinMetrics[m].name] = []string{}
 		for _, cy := range r.clocks[m].cycles {
-			out[m.String()] = append(out[m.String()], refMeasure(t, m, cy, open, now))
+			out[builtinMetrics[m].name] = append(out[builtinMetrics[m].name], refMeasure(t, m, cy, open, now))
 		}
 	}
 	return out
@@ -448,7 +448,7 @@ func TestTimelineMatchesReference(t *testing.T) {
 	var open map[string][]bool
 	for ci := range catalogs {
 		var s refSettings
-		for m := range numMetrics {
+		for m := range numBuiltins {
 			s.restart[m], s.drop[m], s.cont[m] = rng.IntN(2) == 0, rng.IntN(2) == 0, rng.IntN(2) == 0
 		}
 		s.reevaluate = rng.IntN(2) == 0

@@ -18,9 +18,10 @@ type run struct {
 	tier     *tier          // the case's tier now
 	priority slo.Priority   // the case's priority now
 	status   string         // the case's status now
-	clocks   [numMetrics]clock
-	n        int      // the tracked metrics: clocks[:n]
+	clocks   []clock        // the tracked metrics, in clockBuf while they fit
+	clockBuf [numBuiltins]clock
 	ev       celEvent // the event being applied
+	spent    uint64   // the CEL cost spent so far (TimelineCostBudget)
 	// The activation of CEL conditions, when the catalog writes some.
 	vars    vars
 	kase    celCase
@@ -48,10 +49,12 @@ type cycleCalendar struct {
 // track picks the metrics the tiers of the case (at its opening and after
 // each tier event) promise.
 func (r *run) track(t *tier, events []Event) {
-	var on [numMetrics]bool
+	var on uint64 // bit m: metric m is tracked (maxMetrics is 64)
 	mark := func(t *tier) {
-		for m := range numMetrics {
-			on[m] = on[m] || t.objectives[m].declared()
+		for m := range t.objectives {
+			if t.objectives[m].declared() {
+				on |= 1 << m
+			}
 		}
 	}
 	mark(t)
@@ -61,11 +64,12 @@ func (r *run) track(t *tier, events []Event) {
 			mark(et)
 		}
 	}
-	for m := range numMetrics {
-		if on[m] {
-			r.clocks[r.n].m = m
-			r.clocks[r.n].cals = r.clocks[r.n].calBuf[:0]
-			r.n++
+	r.clocks = r.clockBuf[:0]
+	for m := range t.objectives {
+		if on&(1<<m) != 0 {
+			r.clocks = append(r.clocks, clock{m: metric(m)})
+			k := &r.clocks[len(r.clocks)-1]
+			k.cals = k.calBuf[:0]
 		}
 	}
 }
@@ -99,7 +103,7 @@ func (r *run) step(x *Event) error {
 // running cycle ends or changes, a new one may start, and the active one
 // pauses or resumes.
 func (r *run) apply(prioChanged, tierChanged bool) error {
-	for i := range r.n {
+	for i := range r.clocks {
 		k := &r.clocks[i]
 		mr := &r.lc.metrics[k.m]
 		if k.active {
@@ -191,8 +195,7 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 // holds evaluates one condition of a metric on the event.
 func (r *run) holds(mr *metricRules, k condition) (bool, error) {
 	if p := mr.prg[k]; p != nil {
-		r.vars.now = r.ev.At
-		return evalBool(p, &r.vars, mr.what[k])
+		return r.eval(p, mr.what[k])
 	}
 	return mr.native[k](r.lc, &r.ev), nil
 }
@@ -246,11 +249,14 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
 		kc := *r.c
 		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
-		res, err = r.e.decide(t, &kc, r.zone, k.m)
+		res, err = r.e.decide(t, &kc, r.zone, k.m, &r.spent)
 	}
 	if errors.Is(err, ErrNoTarget) {
 		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}
 		return nil
+	}
+	if errors.Is(err, errBudgetSpent) {
+		return r.overBudget("the rule chain of " + o.row[cy.Priority])
 	}
 	if err != nil {
 		return err
@@ -357,7 +363,7 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) error {
 // cycle, else UTC (see shownIn).
 func (r *run) location() *time.Location {
 	var cal *slo.Calendar
-	for i := range r.n {
+	for i := range r.clocks {
 		if k := &r.clocks[i]; k.m == response && len(k.cals) > 0 {
 			cal = k.cals[0].cal
 		}

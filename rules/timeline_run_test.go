@@ -237,3 +237,35 @@ rules:
 	assert.ErrorIs(t, ee.Err, ErrEvaluation)
 	assert.NotErrorIs(t, err, ErrInvalidEvent, "a failed evaluation is not an invalid event")
 }
+
+// A customer message on a solved case that does not reopen it starts no
+// next-reply cycle (as it starts no update cycle): the case is solved, no
+// reply is owed, and a later note cannot "achieve" one. A message that
+// reopens the case starts one.
+func TestTimelineNextReplyNotWhileSolved(t *testing.T) {
+	e := timelineCatalog(t, "")
+	c := Case{Tier: "std", Priority: slo.P2, Opened: berlin(t, "2026-03-02 09:00")}
+	solvedThenThanks := []Event{
+		{At: berlin(t, "2026-03-02 10:00"), Type: EventMessage, By: ByAgent, Status: "solved"},
+		{At: berlin(t, "2026-03-02 11:00"), Type: EventMessage, By: ByCustomer},
+		{At: berlin(t, "2026-03-02 12:00"), Type: EventNote, By: "agent-7"},
+	}
+	tests := []struct {
+		name   string
+		events []Event
+		want   []cycleWant
+	}{
+		{"a thank-you on a solved case", solvedThenThanks, []cycleWant{}},
+		{"a message that reopens", append(solvedThenThanks[:1:1],
+			Event{At: berlin(t, "2026-03-02 11:00"), Type: EventMessage, By: ByCustomer, Status: "open"},
+			Event{At: berlin(t, "2026-03-02 12:00"), Type: EventNote, By: "agent-7"}),
+			[]cycleWant{{start: "2026-03-02 11:00", due: "2026-03-02 13:00", state: CycleRunning, elapsed: 2 * time.Hour}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tl, err := e.Timeline(c, tc.events, berlin(t, "2026-03-02 13:00"))
+			require.NoError(t, err)
+			checkCycles(t, cycles(t, tl, "nextReply"), tc.want)
+		})
+	}
+}

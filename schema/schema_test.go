@@ -137,17 +137,18 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 func TestInvalidFixturesFail(t *testing.T) {
 	catalogV, suiteV := validators(t)
 	want := map[string][]string{
-		"catalog-unknown-key.yaml":              {`4:5: tiers.gold.respons: unknown key`, `3:5: tiers.gold: missing required key "response"`},
-		"catalog-bad-target.yaml":               {`4:20: tiers.gold.response.P1: "one hour 24x7" does not match`, `4:35: tiers.gold.response.P5: key: "P5" does not match`},
-		"catalog-bad-price.yaml":                {`6:17: tiers.gold.price.currency: "usd" does not match`, `8:32: tiers.gold.price.bands[0].rate: "ten percent" does not match`},
-		"catalog-redefines-24x7.yaml":           {`2:3: calendars.24x7: key: "24x7" is not allowed`},
-		"catalog-rule-sets-nothing.yaml":        {`4:5: rules[0]: missing required key "within"`},
-		"catalog-bad-lifecycle.yaml":            {`6:15: lifecycle.tierChange: must be one of fixed, reevaluate`},
-		"suite-two-questions.yaml":              {`2:5: tests[0]: matches 2 alternatives of oneOf, want exactly one`},
-		"suite-expect-of-another-question.yaml": {`4:14: tests[0].expect.due: unknown key`},
-		"suite-error-combined.yaml":             {`4:13: tests[0].expect: must have at most 1 keys`},
-		"suite-bad-values.yaml":                 {`3:35: tests[0].deadline.priority: "P5" does not match`, `3:47: tests[0].deadline.opened: "yesterday" does not match`},
-		"suite-no-expect.yaml":                  {`4:13: tests[0].expect: must have at least 1 keys`},
+		"catalog-unknown-key.yaml":                  {`3:5: tiers.gold: missing required key "response"`}, // respons could name a declared metric: the engine refuses it
+		"catalog-declared-metric-without-stop.yaml": {`8:7: lifecycle.metrics.wait: missing required key "stop"`},
+		"catalog-bad-target.yaml":                   {`4:20: tiers.gold.response.P1: "one hour 24x7" does not match`, `4:35: tiers.gold.response.P5: key: "P5" does not match`},
+		"catalog-bad-price.yaml":                    {`6:17: tiers.gold.price.currency: "usd" does not match`, `8:32: tiers.gold.price.bands[0].rate: "ten percent" does not match`},
+		"catalog-redefines-24x7.yaml":               {`2:3: calendars.24x7: key: "24x7" is not allowed`},
+		"catalog-rule-sets-nothing.yaml":            {`4:5: rules[0]: missing required key "within"`},
+		"catalog-bad-lifecycle.yaml":                {`6:15: lifecycle.tierChange: must be one of fixed, reevaluate`},
+		"suite-two-questions.yaml":                  {`2:5: tests[0]: matches 2 alternatives of oneOf, want exactly one`},
+		"suite-expect-of-another-question.yaml":     {`4:14: tests[0].expect.due: unknown key`},
+		"suite-error-combined.yaml":                 {`4:13: tests[0].expect: must have at most 1 keys`},
+		"suite-bad-values.yaml":                     {`3:35: tests[0].deadline.priority: "P5" does not match`, `3:47: tests[0].deadline.opened: "yesterday" does not match`},
+		"suite-no-expect.yaml":                      {`4:13: tests[0].expect: must have at least 1 keys`},
 	}
 	entries, err := os.ReadDir(filepath.Join("testdata", "invalid"))
 	require.NoError(t, err)

@@ -178,15 +178,21 @@ func (h *History) position(err error) error {
 func timeline(e *rules.Engine, h History) (rules.Timeline, error) { return h.Timeline(e) }
 
 // timelineRows are what a test may expect of a timeline: where the case
-// stands at now and the cycles of each metric.
-var timelineRows = []expectation[rules.Timeline]{
+// stands at now and the cycles of each built-in metric, a row per row of
+// the engine's table of metrics (rules.BuiltinMetrics).
+var timelineRows = append([]expectation[rules.Timeline]{
 	expect("status", (*parser).text, func(t rules.Timeline) string { return t.Status }, checks.eq),
 	expect("priority", (*parser).priority, func(t rules.Timeline) slo.Priority { return t.Priority }, sprint[slo.Priority]),
 	expect("tier", (*parser).text, func(t rules.Timeline) string { return t.Tier }, checks.eq),
-	metricRow("response"),
-	metricRow("nextReply"),
-	metricRow("update"),
-	metricRow("resolution"),
+}, append(builtinMetricRows(), declaredMetricsRow)...)
+
+// builtinMetricRows returns a row per built-in metric.
+func builtinMetricRows() []expectation[rules.Timeline] {
+	var rows []expectation[rules.Timeline]
+	for _, m := range rules.BuiltinMetrics() {
+		rows = append(rows, metricRow(m))
+	}
+	return rows
 }
 
 // cycleRows are what a test may expect of one cycle of a metric.
@@ -218,6 +224,29 @@ func metricRow(metric string) expectation[rules.Timeline] {
 	}
 	return expect(metric, (*parser).cycles, cycles, checks.cycles)
 }
+
+// declaredMetricsRow is the row of the metrics a catalog declares
+// (lifecycle.metrics): a mapping of their names to their cycles, each a
+// list as a built-in metric's row. It may name built-in metrics too.
+var declaredMetricsRow = expectation[rules.Timeline]{key: "metrics", read: func(p *parser, f field) (check[rules.Timeline], bool) {
+	type metricWant struct {
+		name string
+		want [][]check[rules.Cycle]
+	}
+	var wants []metricWant
+	ok := true
+	for _, mf := range p.d.Mapping(f.Value, f.Path, nil) {
+		w, good := p.cycles(mf)
+		wants, ok = append(wants, metricWant{mf.Key, w}), ok && good
+	}
+	return func(ch checks, prefix string, got rules.Timeline) checks {
+		for _, w := range wants {
+			m, _ := got.Metric(w.name)
+			ch = ch.cycles(prefix+"metrics."+w.name, w.want, m.Cycles)
+		}
+		return ch
+	}, ok
+}}
 
 // cycles reads a list of expected cycles, each a mapping of cycleRows.
 func (p *parser) cycles(f field) ([][]check[rules.Cycle], bool) {

@@ -273,3 +273,14 @@ func BenchmarkHistory(b *testing.B) {
 		}
 	})
 }
+
+// TestDeclaredMetricsSuite runs a suite over metrics its catalog declares,
+// expected under metrics: by name.
+func TestDeclaredMetricsSuite(t *testing.T) { Run(t, "testdata/declared_test.yaml") }
+
+// The timeline rows are the built-in metrics of the engine's table, then
+// the declared metrics' row.
+func TestTimelineRowsFollowTheMetricTable(t *testing.T) {
+	keys := rowKeys(timelineRows)
+	assert.Equal(t, append(rules.BuiltinMetrics(), "metrics"), keys[len(keys)-len(rules.BuiltinMetrics())-1:])
+}

@@ -25,7 +25,9 @@ of its accounts in SPENDS.csv: one line per month and per charge (fee,
 prorated-fee, discount, true-up), each with its reason, then the total. The
 spends of a month are summed over the accounts. Each month pays the price
 version the catalog's billing.priceVersion picks; a migration that takes
-effect moves the contract to movesTo on that day, both tiers prorated.
+effect moves the contract to movesTo on that day: the month of the move
+bills the old tier for the days before it and the new tier for the days
+from it.
 
 CONTRACT.yaml (instants are dates, midnight UTC, or RFC 3339):
   account: acme
@@ -42,7 +44,11 @@ CONTRACT.yaml (instants are dates, midnight UTC, or RFC 3339):
 
 SPENDS.csv has the header month,account,spend ("2026-01,prod,85000 USD") or
 month,account,spend,currency ("2026-01,prod,85000,USD"). --months defaults
-to the first to the last month of the CSV.
+to the first to the last month of the CSV; with --months, rows of other
+months are not billed. Months before the contract's start are not billed
+(their rows are ignored), and the start's month is prorated by the price's
+proration rule. Warnings go to stderr: months before the start, a billed
+month without a row (billed at a spend of zero), rows outside --months.
 
 The text output is CSV: period,tier,kind,spend,amount,reason, amounts with
 their currency, then a last row of kind total. --output json writes the
@@ -240,6 +246,9 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	inv, err := e.Invoice(contract, months, spends)
 	if err != nil { // the files disagree with each other or with the catalog
 		return fileError{fmt.Errorf("%s, %s: %w", contractFile, spendsFile, err)}
+	}
+	for _, w := range inv.Warnings {
+		fmt.Fprintf(c.stderr, "tiercel invoice: warning: %s\n", w)
 	}
 	lines := make([]invoiceLineJSON, len(inv.Lines))
 	for i, l := range inv.Lines {
