@@ -182,6 +182,7 @@ func tierNames(a, b *Engine) []string {
 
 // soundness is what one run of the soundness test saw.
 type soundness struct {
+	probes                     int            // the sets of questions asked after each mutation
 	tried, compiled, differing map[string]int // by mutation kind
 }
 
@@ -204,7 +205,7 @@ func (s *soundness) checkMutation(t testing.TB, r *rand.Rand, kinds map[string]m
 	rep, err := Diff(old, nw, DiffOptions{})
 	require.NoError(t, err)
 	got := sections(&rep)
-	for _, p := range probes(r, tierNames(old, nw), 10) {
+	for _, p := range probes(r, tierNames(old, nw), s.probes) {
 		a, b := p.ask(old), p.ask(nw)
 		if a == b {
 			continue
@@ -297,7 +298,7 @@ func runSoundness(t testing.TB, seed uint64, n int) *soundness {
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	s := &soundness{tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
+	s := &soundness{probes: 10, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
 	for range n {
 		base := []byte(randomCatalog(r).yaml())
 		old, err := Compile("base.yaml", base)
@@ -362,7 +363,7 @@ func FuzzDiff(f *testing.F) {
 		if err != nil {
 			return
 		}
-		s := &soundness{tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
+		s := &soundness{probes: 3, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
 		s.checkMutation(t, r, kinds, names[int(kind)%len(names)], base, old)
 	})
 }
