@@ -150,6 +150,9 @@ func onSetting(f func(s *gSetting, r *rand.Rand)) mutation {
 			c.Lifecycle.Metrics = map[string]*gSetting{}
 		}
 		m := pick(r, c.metricNames())
+		if r.IntN(2) == 0 {
+			m = pick(r, []string{"resolution", "update"}) // the metrics that pause by default
+		}
 		if c.Lifecycle.Metrics[m] == nil {
 			c.Lifecycle.Metrics[m] = &gSetting{}
 		}
@@ -366,7 +369,7 @@ func mutations() map[string]mutation {
 		}),
 		"lifecycle.metrics.*.reopen": onSetting(func(s *gSetting, r *rand.Rand) { s.Reopen = other(r, []string{"", "new", "continue"}, s.Reopen) }),
 		"lifecycle.metrics.*.keepPauses": onSetting(func(s *gSetting, r *rand.Rand) {
-			keep := s.KeepPauses == nil || !*s.KeepPauses
+			keep := s.KeepPauses != nil && !*s.KeepPauses // unset is true
 			s.KeepPauses = &keep
 		}),
 	}
