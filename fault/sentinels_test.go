@@ -12,8 +12,10 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -72,8 +74,17 @@ var sentinels = map[string]struct {
 	"billing.ErrInvalidPeriod": {billing.ErrInvalidPeriod, fault.BadRequest},
 	"billing.ErrInvalidTerms":  {billing.ErrInvalidTerms, fault.BadRequest},
 
-	"suite.ErrInvalidSuite":    {suite.ErrInvalidSuite, fault.BadInput},
-	"suite.ErrInvalidCaseFile": {suite.ErrInvalidCaseFile, fault.BadInput},
+	"answer.ErrUnprintable": {answer.ErrUnprintable, fault.Limit},
+	"answer.ErrConvention":  {answer.ErrConvention, fault.BadInput},
+
+	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
+
+	"input.ErrInvalidFile":     {input.ErrInvalidFile, fault.BadInput},
+	"input.ErrInvalidCaseFile": {input.ErrInvalidCaseFile, fault.BadInput},
+	"input.ErrInvalidHistory":  {input.ErrInvalidHistory, fault.BadInput},
+	"input.ErrInvalidContract": {input.ErrInvalidContract, fault.BadInput},
+	"input.ErrInvalidSpends":   {input.ErrInvalidSpends, fault.BadInput},
+	"input.ErrInvalidTime":     {input.ErrInvalidTime, fault.BadRequest},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

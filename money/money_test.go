@@ -113,9 +113,15 @@ func TestMoneyText(t *testing.T) {
 	}
 	b, err := json.Marshal(doc{Spend: MustParseMoney("85000.5 USD")})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"spend":"85000.50 USD","none":""}`, string(b))
+	assert.JSONEq(t, `{"spend":{"amount":"85000.50","currency":"USD","minor":8500050},"none":null}`, string(b))
+	text, err := MustParseMoney("85000.5 USD").MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "85000.50 USD", string(text))
 
 	var d doc
+	require.NoError(t, json.Unmarshal([]byte(`{"spend":"85000.50 USD","none":""}`), &d), "the text form is read too")
+	assert.Equal(t, MustParseMoney("85000.50 USD"), d.Spend)
+	assert.Equal(t, Money{}, d.None)
 	require.NoError(t, json.Unmarshal(b, &d))
 	assert.Equal(t, MustParseMoney("85000.50 USD"), d.Spend)
 	assert.Equal(t, Money{}, d.None)

@@ -2,7 +2,7 @@ package picture
 
 import (
 	"fmt"
-	"math"
+	"math/bits"
 	"strings"
 	"time"
 
@@ -74,9 +74,10 @@ func step(d time.Duration) int {
 	return len(Steps) - 1
 }
 
-// Share writes part as a whole percentage of whole, "<1%" for a part too
-// small to round to 1% and ">99%" for one too large to round below 100%
-// but not the whole. It is for display only.
+// Share writes part as a whole percentage of whole, rounded half up in
+// exact integer arithmetic, "<1%" for a part too small to round to 1% and
+// ">99%" for one too large to round below 100% but not the whole. It is for
+// display only.
 func Share(part, whole time.Duration) string {
 	if part <= 0 || whole <= 0 {
 		return "0%"
@@ -84,7 +85,11 @@ func Share(part, whole time.Duration) string {
 	if part >= whole {
 		return "100%"
 	}
-	pct := int(math.Round(float64(part) / float64(whole) * 100))
+	hi, lo := bits.Mul64(uint64(part), 100)
+	pct, rem := bits.Div64(hi, lo, uint64(whole)) // hi < whole, as part < whole
+	if rem >= uint64(whole)-rem {                 // rem ≥ whole/2: round half up
+		pct++
+	}
 	switch {
 	case pct == 0:
 		return "<1%"

@@ -82,6 +82,11 @@ func TestShare(t *testing.T) {
 		{"a sliver", time.Second, time.Hour, "<1%"},
 		{"all but a sliver", time.Hour - time.Second, time.Hour, ">99%"},
 		{"a long window", 73 * 365 * 24 * time.Hour, 146 * 365 * 24 * time.Hour, "50%"},
+		// Exactly 14.5% of about 47 years: float64 reads 14.499999999999998.
+		{"an exact tie rounds up", 214297525488958621, 1477913968889369800, "15%"},
+		{"half a percent", 18 * time.Second, time.Hour, "1%"},
+		{"a nanosecond under half a percent", 18*time.Second - 1, time.Hour, "<1%"},
+		{"99.5% is not all", time.Hour - 18*time.Second, time.Hour, ">99%"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { assert.Equal(t, tt.want, Share(tt.part, tt.whole)) })

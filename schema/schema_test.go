@@ -2,6 +2,7 @@ package schema
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
@@ -75,8 +77,7 @@ func repoYAML(t *testing.T) []string {
 		if d.IsDir() && p != ".." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "vendor" || d.Name() == "node_modules") {
 			return filepath.SkipDir
 		}
-		// Contract files (tiercel invoice) are neither catalogs nor suites.
-		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) && !strings.HasSuffix(p, "contract.yaml") {
+		if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
 			files = append(files, p)
 		}
 		return nil
@@ -105,13 +106,22 @@ func TestEveryYAMLFileMatchesItsSchema(t *testing.T) {
 			case isCaseFile(doc):
 				// A case file for tiercel timeline: the timeline question.
 				v, name, def = suiteV, "timeline", suiteV.root["$defs"].(map[string]any)["timeline"]
+			case strings.HasSuffix(path, "contract.yaml"):
+				// A contract file for tiercel invoice: a suite's contract.
+				v, name, def = suiteV, "contract", suiteV.root["$defs"].(map[string]any)["contract"]
 			}
 			for _, p := range v.validate(def, doc, "") {
 				t.Errorf("%s:%s (%s schema)", path, p, name)
 			}
 			// The engine agrees.
-			if name == "timeline" {
-				_, err := suite.LoadHistory(path)
+			if name == "contract" {
+				_, err := input.LoadContract(path)
+				assert.NoError(t, err)
+			} else if name == "timeline" {
+				_, err := input.LoadCaseFile(path)
+				if errors.Is(err, rules.ErrInvalidEvent) {
+					err = nil // in the schema, its events out of order: a test of the refusal
+				}
 				assert.NoError(t, err)
 			} else if isSuite {
 				_, err := suite.Load(path)
@@ -274,4 +284,16 @@ func TestCatalogAndSuiteReturnCopies(t *testing.T) {
 	b := Suite()
 	b[0] = 'x'
 	assert.Equal(t, byte('{'), Suite()[0])
+}
+
+// The contract's keys in the schema are the one key set input reads, for
+// contract files and suites alike.
+func TestContractKeysMatchTheSchema(t *testing.T) {
+	_, suiteV := validators(t)
+	props := suiteV.root["$defs"].(map[string]any)["contract"].(map[string]any)["properties"].(map[string]any)
+	var keys []string
+	for k := range props {
+		keys = append(keys, k)
+	}
+	assert.ElementsMatch(t, input.ContractKeys, keys)
 }

@@ -51,7 +51,15 @@ type Effect struct {
 	// Earlier and Later measure the openings whose deadline moves earlier
 	// (f < 0) and later (f > 0): the total wall-clock time, within the
 	// window, of the opening instants in each set, every nanosecond of the
-	// window counting once. The window's length less both is the time during
+	// window counting once, with one exception: a lone instant at which f
+	// is zero, between two at which it is not, counts with the instant
+	// before it. Such an instant is where f jumps or crosses zero (an
+	// opening at 09:00 sharp, due at 17:00 on both clocks, between openings
+	// due later), a point with no length of its own: counted so, each
+	// stretch from one such point to the next measures its length end to
+	// end, as the calendars' edges say (a window of 335h in which every
+	// opening but ten such instants is due later reads Later = 335h, not
+	// 334h59m59.99999999s). The window's length less both is the time during
 	// which an opening keeps its deadline; Earlier/(end - start) is the
 	// share of the window in which a case would be due earlier.
 	Earlier, Later time.Duration
@@ -226,6 +234,13 @@ type effectSum struct {
 	min, max       int64
 	minAt, maxAt   int64
 	earlier, later int64
+
+	// The runs of openings of one sign of f, for lone zeros: the sign of
+	// the run before the current one (prevOK when there is one), the sign
+	// of the current run and its length so far.
+	prev, cur int64
+	prevOK    bool
+	curLen    int64
 }
 
 // add takes in the n openings from pos on, at which the difference is
@@ -244,22 +259,67 @@ func (s *effectSum) add(pos, n, f, slope int64) {
 	if !s.started || hi > s.max {
 		s.max, s.maxAt = hi, hiAt
 	}
-	s.started = true
 	clamp := func(k int64) int64 { return min(max(k, 0), n) }
 	switch slope {
 	case 0:
-		if f < 0 {
-			s.earlier += n
-		} else if f > 0 {
-			s.later += n
-		}
-	case 1: // f + k < 0 for k < -f; > 0 for k > -f
-		s.earlier += clamp(-f)
-		s.later += n - clamp(1-f)
-	default: // f - k < 0 for k > f; > 0 for k < f
-		s.earlier += n - clamp(f+1)
-		s.later += clamp(f)
+		s.run(sign(f), n)
+	case 1: // f + k < 0 for k < -f, 0 at k = -f, > 0 for k > -f
+		neg, zero := clamp(-f), clamp(1-f)-clamp(-f)
+		s.run(-1, neg)
+		s.run(0, zero)
+		s.run(1, n-neg-zero)
+	default: // f - k > 0 for k < f, 0 at k = f, < 0 for k > f
+		pos, zero := clamp(f), clamp(f+1)-clamp(f)
+		s.run(1, pos)
+		s.run(0, zero)
+		s.run(-1, n-pos-zero)
 	}
+	s.started = true
+}
+
+// run takes in the next n openings, at which f has the sign sg, counting
+// them as earlier or later. A lone opening at which f is zero, between two
+// at which it is not, is counted with the run before it (see [Effect]).
+func (s *effectSum) run(sg, n int64) {
+	if n == 0 {
+		return
+	}
+	switch {
+	case s.started && sg == s.cur:
+		s.curLen += n
+	case s.started && s.prevOK && s.cur == 0 && s.curLen == 1 && sg == s.prev:
+		s.count(sg, 1) // the lone zero joins the runs on both sides
+		s.cur, s.curLen = sg, 2+n
+	case s.started && s.prevOK && s.cur == 0 && s.curLen == 1:
+		s.count(s.prev, 1) // the lone zero ends the run before it
+		s.cur, s.curLen = sg, n
+	default:
+		s.prev, s.prevOK = s.cur, s.started
+		s.cur, s.curLen = sg, n
+	}
+	s.count(sg, n)
+	s.started = true
+}
+
+// count adds n openings of sign sg to the earlier or later measure.
+func (s *effectSum) count(sg, n int64) {
+	switch sg {
+	case -1:
+		s.earlier += n
+	case 1:
+		s.later += n
+	}
+}
+
+// sign returns -1, 0 or 1 as v is negative, zero or positive.
+func sign(v int64) int64 {
+	switch {
+	case v < 0:
+		return -1
+	case v > 0:
+		return 1
+	}
+	return 0
 }
 
 // effect returns the Effect the sum describes, for a window starting at

@@ -46,12 +46,17 @@ func diffAt(from, to Clock, at time.Time) int64 { return int64(to.Due(at).Sub(fr
 // are whole minutes, with whole-minute targets, f is affine on the open
 // minute (m, m+1min), so those three values give its extremes and the exact
 // measure of openings with f < 0 and f > 0, independently of EffectIn. It
-// fails if f is not affine there with a slope of -1, 0 or 1.
+// fails if f is not affine there with a slope of -1, 0 or 1. A lone
+// instant at which f is zero between two at which it is not counts with the
+// one before it, as Effect says: m, m+1ns, m+1min-1ns, or where f crosses
+// zero inside the minute.
 func bruteMinutes(t testing.TB, from, to Clock, start, end time.Time) brute {
 	t.Helper()
 	require.Zero(t, end.Sub(start)%time.Minute, "window not in whole minutes")
 	b := brute{min: 1<<63 - 1, max: -1 << 63}
 	const n = int64(time.Minute) - 1 // the openings m+1ns .. m+1min-1ns
+	type minute struct{ f0, f1, f2, slope int64 }
+	var mins []minute
 	for m := start; m.Before(end); m = m.Add(time.Minute) {
 		f0 := diffAt(from, to, m)
 		f1 := diffAt(from, to, m.Add(time.Nanosecond))
@@ -68,9 +73,34 @@ func bruteMinutes(t testing.TB, from, to Clock, start, end time.Time) brute {
 		}
 		b.earlier += countSign(f1, slope, n, -1)
 		b.later += countSign(f1, slope, n, 1)
+		mins = append(mins, minute{f0, f1, f2, slope})
+	}
+	lone := func(f, left, right int64) {
+		if f == 0 && left != 0 && right != 0 {
+			if left < 0 {
+				b.earlier++
+			} else {
+				b.later++
+			}
+		}
+	}
+	for i, x := range mins {
+		if i > 0 {
+			lone(x.f0, mins[i-1].f2, x.f1) // m
+		}
+		lone(x.f1, x.f0, x.f1+x.slope) // m+1ns
+		if j := -x.f1 * x.slope; x.slope != 0 && j >= 1 && j <= n-2 {
+			lone(0, -x.slope, x.slope) // f crosses zero at m+1ns+j
+		}
+		if i+1 < len(mins) {
+			lone(x.f2, x.f2-x.slope, mins[i+1].f0) // m+1min-1ns
+		}
 	}
 	return b
 }
+
+// sgn returns -1, 0 or 1 as v is negative, zero or positive.
+func sgn(v int64) int64 { return min(max(v, -1), 1) }
 
 // countSign counts the k in [0, n) for which f + slope*k has the sign sign,
 // by bisection on the monotone sequence (independent of EffectIn's algebra).
@@ -172,6 +202,53 @@ func TestEffectInDefaultCatalog(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, e.String())
 			checkAgainstMinutes(t, tt.from, tt.to, start, end, e)
+		})
+	}
+}
+
+// TestEffectLoneInstants: an opening at 09:00 sharp is due at 17:00 on
+// both clocks, between openings due later on either side; such an instant
+// has no length, so the two weeks of openings are due later for 335h (the
+// spring-forward week is an hour short), not 335h less 10ns.
+func TestEffectLoneInstants(t *testing.T) {
+	looker, business := defaultCalendars(t)
+	ny := mustZone(t, "America/New_York")
+	start, end := time.Date(2026, 3, 2, 0, 0, 0, 0, ny), time.Date(2026, 3, 16, 0, 0, 0, 0, ny)
+	e, err := EffectIn(Clock{looker, 8 * time.Hour}, Clock{business, 8 * time.Hour}, start, end)
+	require.NoError(t, err)
+	assert.Equal(t, "degraded (0, +64h)", e.String())
+	assert.Equal(t, 335*time.Hour, e.Later)
+	assert.Equal(t, time.Duration(0), e.Earlier)
+	opening := time.Date(2026, 3, 3, 9, 0, 0, 0, ny)
+	assert.Equal(t, int64(0), diffAt(Clock{looker, 8 * time.Hour}, Clock{business, 8 * time.Hour}, opening), "09:00 sharp keeps its deadline")
+}
+
+// TestEffectSumRuns counts runs of the signs of f as the sweep gives them.
+func TestEffectSumRuns(t *testing.T) {
+	type run struct{ sign, n int64 }
+	for _, tt := range []struct {
+		name           string
+		runs           []run
+		earlier, later int64
+	}{
+		{"a lone zero between later openings", []run{{1, 5}, {0, 1}, {1, 5}}, 0, 11},
+		{"a lone zero between earlier openings", []run{{-1, 5}, {0, 1}, {-1, 2}, {-1, 3}}, 11, 0},
+		{"a lone zero where f changes sign ends the run before", []run{{1, 5}, {0, 1}, {-1, 5}}, 5, 6},
+		{"and the other way", []run{{-1, 5}, {0, 1}, {1, 5}}, 6, 5},
+		{"two zeros", []run{{1, 5}, {0, 2}, {1, 5}}, 0, 10},
+		{"two zeros told in two runs", []run{{1, 5}, {0, 1}, {0, 1}, {1, 5}}, 0, 10},
+		{"a lone zero at the start", []run{{0, 1}, {1, 5}}, 0, 5},
+		{"a lone zero at the end", []run{{1, 5}, {0, 1}}, 0, 5},
+		{"a lone later opening stays later", []run{{0, 5}, {1, 1}, {0, 5}}, 0, 1},
+		{"lone zeros in turn", []run{{1, 2}, {0, 1}, {1, 1}, {0, 1}, {1, 2}}, 0, 7},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var s effectSum
+			for _, r := range tt.runs {
+				s.run(r.sign, r.n)
+			}
+			assert.Equal(t, tt.earlier, s.earlier, "earlier")
+			assert.Equal(t, tt.later, s.later, "later")
 		})
 	}
 }

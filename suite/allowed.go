@@ -1,6 +1,7 @@
 package suite
 
 import (
+	"slices"
 	"time"
 
 	"github.com/tiercel/tiercel/entitlement"
@@ -28,13 +29,13 @@ func readAllowed(p *parser, _ field, fields []field, now *time.Time) (allowedInp
 		case "action":
 			in.action, good = p.d.Str(x)
 		case "case":
-			in.kase, good = p.kase(x, nil) // its now defaults below, given or not
+			in.kase, good = p.kase(x, now) // its now defaults to the test's
 		case "principal":
 			in.principal, good = p.principal(x)
 		}
 		ok = ok && good
 	}
-	if in.kase.Now.IsZero() && now != nil {
+	if !slices.ContainsFunc(fields, func(f field) bool { return f.Key == "case" }) && now != nil {
 		in.kase.Now = *now
 	}
 	return in, ok

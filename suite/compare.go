@@ -49,7 +49,7 @@ func readCompare(p *parser, _ field, fields []field, _ *time.Time) (tierPair, bo
 	return in, ok
 }
 
-// scope reads {zone, country, from, to}; dates are midnight in the zone.
+// scope reads {zone, country, from, to}; instants are in the zone.
 func (p *parser) scope(f field) (rules.Scope, bool) {
 	fields, ok := p.question(f, scopeKeys, "from", "to")
 	var s rules.Scope

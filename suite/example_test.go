@@ -49,6 +49,6 @@ tests:
 	//     due    2026-03-02T12:00:00Z  2026-03-02T11:00:00Z
 	// bad_test.yaml:3:5: tests[0].deadline: missing required key "priority"
 	// bad_test.yaml:3:5: tests[0].deadline: missing required key "opened"
-	// bad_test.yaml:4:19: tests[0].expect.due: invalid time "soon": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)
+	// bad_test.yaml:4:19: tests[0].expect.due: invalid time "soon": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)
 	// true false
 }

@@ -4,19 +4,16 @@ import (
 	"slices"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
 
 // The inputs questions share: a case, a contract, a contract at an instant.
 
-var (
-	caseKeys     = []string{"tier", "priority", "opened", "zone", "language", "account", "country", "attrs", "now", "pauses"}
-	contractKeys = []string{"account", "tier", "start", "renewal", "spend", "zone", "attrs"}
-)
+// caseKeys are the keys of a case in a question.
+var caseKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "country", "attrs", "now", "pauses"}
 
 // kase reads a case; the caller decides which keys are required.
 func (p *parser) kase(f field, now *time.Time, required ...string) (rules.Case, bool) {
@@ -27,108 +24,26 @@ func (p *parser) kase(f field, now *time.Time, required ...string) (rules.Case, 
 	return p.caseOf(fields, now)
 }
 
-// caseOf reads the fields of a case; now is the default of Case.Now.
+// caseOf reads the fields of a case (see input.DecodeCase); now is the
+// default of Case.Now.
 func (p *parser) caseOf(fields []field, now *time.Time) (rules.Case, bool) {
-	var c rules.Case
-	ok := true
-	for _, x := range fields {
-		good := true
-		switch x.Key {
-		case "tier":
-			c.Tier, good = p.d.Str(x)
-		case "priority":
-			c.Priority, good = p.priority(x)
-		case "opened":
-			c.Opened, good = p.at(x)
-		case "zone":
-			c.Zone, _, good = p.zone(x)
-		case "language":
-			c.Language, good = p.d.Str(x)
-		case "account":
-			c.Account, good = p.d.Str(x)
-		case "country":
-			c.Country, good = p.d.Str(x)
-		case "attrs":
-			c.Attrs, good = p.attrs(x)
-		case "now":
-			c.Now, good = p.at(x)
-		case "pauses":
-			c.Pauses, good = p.pauses(x)
-		}
-		ok = ok && good
-	}
-	if c.Now.IsZero() && now != nil {
-		c.Now = *now
-	}
+	c, _, ok := input.DecodeCase(p.d, fields, now)
 	return c, ok
 }
 
 // pauses reads a list of {start, end} intervals.
-func (p *parser) pauses(f field) ([]slo.Interval, bool) {
-	var out []slo.Interval
-	ok := true
-	for _, it := range p.d.List(f) {
-		pf := p.d.Mapping(it.Node, it.Path, []string{"start", "end"})
-		if it.Node == nil || it.Node.Kind != yaml.MappingNode || !p.d.Require(it.Node, it.Path, pf, "start", "end") {
-			ok = false
-			continue
-		}
-		var iv slo.Interval
-		for _, y := range pf {
-			t, good := p.at(y)
-			ok = ok && good
-			if y.Key == "start" {
-				iv.Start = t
-			} else {
-				iv.End = t
-			}
-		}
-		out = append(out, iv)
-	}
-	return out, ok
-}
+func (p *parser) pauses(f field) ([]slo.Interval, bool) { return input.DecodePauses(p.d, f, p.loc) }
 
-// contract reads a contract; its dates are midnight in its zone.
+// contract reads a contract (see input.DecodeContract): one key set, the
+// contract file's.
 func (p *parser) contract(f field) (entitlement.Contract, bool) {
-	fields, ok := p.question(f, contractKeys, "tier")
-	if !ok {
-		return entitlement.Contract{}, false
-	}
-	var c entitlement.Contract
-	var loc *time.Location
-	if c.Zone, loc, ok = p.zoneOf(fields); !ok {
-		return c, false
-	}
-	for _, x := range fields {
-		good := true
-		switch x.Key {
-		case "account":
-			c.Account, good = p.d.Str(x)
-		case "tier":
-			c.Tier, good = p.d.Str(x)
-		case "start":
-			c.Start, good = p.instant(x, loc)
-		case "renewal":
-			c.Renewal, good = p.instant(x, loc)
-		case "spend":
-			c.Spend, good = p.money(x)
-		case "attrs":
-			c.Attrs, good = p.attrs(x)
-		}
-		ok = ok && good
-	}
-	return c, ok
+	return input.DecodeContract(p.d, f)
 }
 
 // zoneOf reads the zone among fields, if one is given, first: the dates
-// read after it are midnight in it. Without a zone, loc is nil.
+// read after it are in it. Without a zone, loc is nil.
 func (p *parser) zoneOf(fields []field) (string, *time.Location, bool) {
-	for _, x := range fields {
-		if x.Key == "zone" {
-			return p.zone(x)
-		}
-	}
-	return "", nil, true
+	return input.ZoneOf(p.d, fields)
 }
 
 // contractAt is the input of the questions about a contract at an instant.
@@ -154,7 +69,6 @@ func (p *parser) contractAt(q field, fields []field, now *time.Time) (contractAt
 		case "contract":
 			in.contract, good = p.contract(x)
 		case "at":
-			in.at, good = p.at(x)
 			hasAt = true
 		case "movedTo":
 			in.movedTo, good = p.d.Str(x)
@@ -162,6 +76,15 @@ func (p *parser) contractAt(q field, fields []field, now *time.Time) (contractAt
 			in.opts.RequireEffective, good = p.d.Boolean(x)
 		}
 		ok = ok && good
+	}
+	if hasAt { // an instant in the contract's zone
+		loc, _ := in.contract.Location()
+		for _, x := range fields {
+			if x.Key == "at" {
+				t, good := p.instant(x, loc)
+				in.at, ok = t, ok && good
+			}
+		}
 	}
 	if !hasAt {
 		if now == nil {

@@ -2,12 +2,14 @@ package suite
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/slo"
 )
 
 // Short names for the positioned YAML values a suite reads.
@@ -27,6 +29,9 @@ type parser struct {
 	s   *Suite
 	dir string     // the suite's directory, the base of relative catalog paths
 	now *time.Time // the suite's default now
+	// loc is the zone of the case or contract of the test being read
+	// (nil: UTC): its now and its expected instants are read in it.
+	loc *time.Location
 }
 
 func (p *parser) parse(root *yaml.Node) {
@@ -143,6 +148,12 @@ func (p *parser) test(it item) *Test {
 func (p *parser) parts(t *Test, it item, fields []field) testParts {
 	d := p.d
 	tp := testParts{now: p.now, ok: d.Require(it.Node, it.Path, fields, "name", "expect")}
+	p.loc = nil
+	for i := range fields {
+		if !slices.Contains([]string{"name", "description", "now", "expect"}, fields[i].Key) {
+			p.loc = questionZone(fields[i].Value)
+		}
+	}
 	for i := range fields {
 		f := &fields[i]
 		switch f.Key {
@@ -170,6 +181,31 @@ func (p *parser) parts(t *Test, it item, fields []field) testParts {
 		}
 	}
 	return tp
+}
+
+// questionZone returns the zone a question's mapping q gives, its own or
+// its case's or contract's, or nil (UTC) for none or one that does not
+// load (the question's reader reports it).
+func questionZone(q *yaml.Node) *time.Location {
+	q = yamlpos.Resolve(q)
+	if q == nil || q.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(q.Content); i += 2 {
+		switch v := yamlpos.Resolve(q.Content[i+1]); q.Content[i].Value {
+		case "zone":
+			if s, ok := yamlpos.ScalarText(v); ok {
+				if loc, err := slo.LoadZone(s); err == nil {
+					return loc
+				}
+			}
+		case "case", "contract":
+			if loc := questionZone(v); loc != nil {
+				return loc
+			}
+		}
+	}
+	return nil
 }
 
 // expectations reads the mapping of expected values: an expected error,

@@ -71,10 +71,10 @@ func TestParseValueErrors(t *testing.T) {
 		{"unknown input key", "tests:\n  - name: a\n    deadline: {tier: a, priority: P1, opened: 2026-03-02T10:00:00Z, color: red}\n    expect: {due: 2026-03-02T10:00:00Z}\n", []string{
 			`t.yaml:3:69: tests[0].deadline.color: unknown key "color" (want one of tier, priority, opened, zone, language, account, country, attrs, now, pauses)`,
 		}},
-		{"bad values", "tests:\n  - name: a\n    deadline: {tier: a, priority: P5, opened: 2026-03-02T10:00}\n    expect: {due: tomorrow}\n", []string{
+		{"bad values", "tests:\n  - name: a\n    deadline: {tier: a, priority: P5, opened: 2026-03-02 10:00}\n    expect: {due: tomorrow}\n", []string{
 			`t.yaml:3:35: tests[0].deadline.priority: invalid priority "P5": want one of P1, P2, P3, P4`,
-			`t.yaml:3:47: tests[0].deadline.opened: invalid time "2026-03-02T10:00": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`,
-			`t.yaml:4:19: tests[0].expect.due: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`,
+			`t.yaml:3:47: tests[0].deadline.opened: invalid time "2026-03-02 10:00": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`,
+			`t.yaml:4:19: tests[0].expect.due: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`,
 		}},
 		{"bad money and period", "tests:\n  - name: a\n    quote: {tier: a, spend: 12 dollars, period: 2026-02-30}\n    expect: {total: 1.001 USD}\n", []string{
 			`t.yaml:3:29: tests[0].quote.spend: unknown currency "dollars" (want an ISO 4217 code such as USD, EUR or JPY)`,

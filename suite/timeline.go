@@ -1,15 +1,13 @@
 package suite
 
 import (
-	"errors"
-
 	"fmt"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tiercel/tiercel/fault"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -34,145 +32,16 @@ import (
 // ({} checks nothing but that the cycle exists); the number of rows must be
 // the number of cycles.
 
-// ErrInvalidCaseFile marks every error found while reading a case file
-// (LoadHistory, ParseHistory): positioned errors in an ErrorList, or
-// that the file could not be read.
-var ErrInvalidCaseFile = fault.New(fault.BadInput, "invalid case file")
+// timelineKeys are the keys of a timeline question: those of a case file.
+var timelineKeys = input.CaseFileKeys
 
-var (
-	// timelineKeys are the keys of a timeline question and of a case file.
-	timelineKeys = []string{"tier", "priority", "opened", "zone", "language", "account", "country", "attrs", "now", "events"}
-	eventKeys    = []string{"at", "type", "status", "by", "priority", "tier", "attrs"}
-)
+// History is a case and its events; see input.History.
+type History = input.History
 
-// History is a case and its events, as a timeline question or a case file
-// writes them: the input of rules.Engine.Timeline.
-type History struct {
-	Case   rules.Case    // the case at its opening; Case.Now is Now
-	Events []rules.Event // the events, in the order written
-	Now    time.Time     // the instant the timeline is computed at
-
-	at      yamlpos.Pos   // where the case is written
-	tierAt  yamlpos.Pos   // where its tier is written
-	eventAt []yamlpos.Pos // where each event is written
-}
-
-// LoadHistory reads a case file: a YAML (or JSON, which YAML reads too)
-// mapping of the case's tier, priority, opened, zone, language, account,
-// country and attrs, the instant now, and its events, each {at, type,
-// status, by, priority, tier, attrs}. Only regular files of at most 16 MiB
-// are read. Errors wrap ErrInvalidCaseFile: an ErrorList positioned in the
-// file, or an error saying why it could not be read.
-func LoadHistory(path string) (*History, error) {
-	return load(path, ErrInvalidCaseFile, ParseHistory)
-}
-
-// ParseHistory reads a case file's document src (see LoadHistory); name is
-// used in error positions.
-func ParseHistory(name string, src []byte) (*History, error) {
-	d := yamlpos.NewDecoder(name, src, ErrInvalidCaseFile)
-	var h History
-	if root := d.Document(); root != nil {
-		p := &parser{d: d, dir: "."}
-		whole := field{KeyNode: root, Value: root}
-		if fields, ok := p.question(whole, timelineKeys, "tier", "priority", "opened"); ok {
-			h, _ = p.history(whole, fields, nil)
-		}
-	}
-	if err := d.Errors().Err(); err != nil {
-		return nil, err
-	}
-	return &h, nil
-}
-
-// history reads the fields of the mapping q: a case, its now (the default
-// now when it gives none) and its events.
+// history reads the fields of the timeline question q: a case, its now
+// (the test's now when it gives none) and its events.
 func (p *parser) history(q field, fields []field, now *time.Time) (History, bool) {
-	c, ok := p.caseOf(fields, now)
-	h := History{Case: c, Now: c.Now, at: p.d.At(yamlpos.OrNode(q.Value, q.KeyNode), q.Path)}
-	if h.Now.IsZero() && ok {
-		p.d.Fail(yamlpos.OrNode(q.Value, q.KeyNode), q.Path, nil, "missing now: the instant the timeline is computed at (here, in the test or in the suite)")
-		ok = false
-	}
-	h.tierAt = h.at
-	for _, f := range fields {
-		if f.Key == "tier" {
-			h.tierAt = p.d.At(f.Value, f.Path)
-		}
-		if f.Key != "events" {
-			continue
-		}
-		for _, it := range p.d.List(f) {
-			ev, good := p.event(it)
-			ok = ok && good
-			h.Events = append(h.Events, ev)
-			h.eventAt = append(h.eventAt, p.d.At(it.Node, it.Path))
-		}
-	}
-	return h, ok
-}
-
-// event reads one event of a history.
-func (p *parser) event(it item) (rules.Event, bool) {
-	var ev rules.Event
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		p.d.Fail(it.Node, it.Path, nil, "must be a mapping with at and type, got %s", yamlpos.KindNameOr(it.Node))
-		return ev, false
-	}
-	fields := p.d.Mapping(it.Node, it.Path, eventKeys)
-	ok := p.d.Require(it.Node, it.Path, fields, "at", "type")
-	for _, x := range fields {
-		good := true
-		switch x.Key {
-		case "at":
-			ev.At, good = p.at(x)
-		case "type":
-			ev.Type, good = p.d.Str(x)
-		case "status":
-			ev.Status, good = p.d.Str(x)
-		case "by":
-			ev.By, good = p.d.Str(x)
-		case "priority":
-			ev.Priority, good = p.priority(x)
-		case "tier":
-			ev.Tier, good = p.d.Str(x)
-		case "attrs":
-			ev.Attrs, good = p.attrs(x)
-		}
-		ok = ok && good
-	}
-	return ev, ok
-}
-
-// Timeline computes the history's timeline on e. Its errors are positioned
-// where the history is written: at the event an error names (an event out
-// of order, of an unknown type, a condition that failed on it), else at the
-// case; they wrap the engine's error (rules.ErrInvalidEvent,
-// rules.ErrUnknownTier, ...).
-func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
-	tl, err := e.Timeline(h.Case, h.Events, h.Now)
-	if err != nil {
-		return tl, h.position(err)
-	}
-	return tl, nil
-}
-
-// position returns err at the event it names, its text without the
-// event's index, else at the case's tier when the tier is unknown, else at
-// the case.
-func (h *History) position(err error) error {
-	at, msg := h.at, err.Error()
-	var ee *rules.EventError
-	if errors.As(err, &ee) && ee.Index >= 0 && ee.Index < len(h.eventAt) {
-		at = h.eventAt[ee.Index]
-		if outer, found := strings.CutSuffix(msg, ee.Error()); found {
-			msg = outer + ee.Err.Error()
-		}
-	} else if errors.Is(err, rules.ErrUnknownTier) {
-		at = h.tierAt
-	}
-	at.Kind = nil // the file is well formed: the engine refused what it says
-	return at.Errorf(err, "%s", msg)
+	return input.DecodeHistory(p.d, q, fields, now)
 }
 
 func timeline(e *rules.Engine, h History) (rules.Timeline, error) { return h.Timeline(e) }

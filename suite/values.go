@@ -6,9 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
@@ -18,23 +17,14 @@ import (
 // returns false; their method expressions are the readers of the
 // expectation rows.
 
-// instant reads an RFC 3339 timestamp, or a date "2026-09-01" meaning
-// midnight in loc (UTC when loc is nil).
+// instant reads an instant with input.ParseTime in loc (UTC when nil).
 func (p *parser) instant(f field, loc *time.Location) (time.Time, bool) {
-	s, ok := p.d.Str(f)
-	if !ok {
-		return time.Time{}, false
-	}
-	t, err := parseInstant(s, loc)
-	if err != nil {
-		p.d.Fail(f.Value, f.Path, err, "%v", err)
-		return time.Time{}, false
-	}
-	return t, true
+	return input.DecodeTime(p.d, f, loc)
 }
 
-// at reads an instant whose dates are midnight in UTC.
-func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, nil) }
+// at reads an instant in the zone of the test's case or contract (UTC
+// when it gives none, and outside tests).
+func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, p.loc) }
 
 // atOrNone reads an instant, or "none" meaning the zero instant: expected
 // not to be set.
@@ -43,19 +33,6 @@ func (p *parser) atOrNone(f field) (time.Time, bool) {
 		return time.Time{}, true
 	}
 	return p.at(f)
-}
-
-func parseInstant(s string, loc *time.Location) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
-	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, nil
-	}
-	return time.Time{}, fmt.Errorf("invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)", s)
 }
 
 func (p *parser) money(f field) (money.Money, bool) {
@@ -100,18 +77,7 @@ func (p *parser) period(f field) (billing.Period, bool) {
 }
 
 // zone reads an IANA time zone name and loads it.
-func (p *parser) zone(f field) (string, *time.Location, bool) {
-	s, ok := p.d.Str(f)
-	if !ok {
-		return "", nil, false
-	}
-	loc, err := slo.LoadZone(s) // "Local" is refused: a suite means the same on every machine
-	if err != nil {
-		p.d.Fail(f.Value, f.Path, err, "unknown time zone %q", s)
-		return "", nil, false
-	}
-	return s, loc, true
-}
+func (p *parser) zone(f field) (string, *time.Location, bool) { return input.DecodeZone(p.d, f) }
 
 func (p *parser) integer(f field) (int, bool) {
 	s, ok := p.d.Str(f)
@@ -126,19 +92,8 @@ func (p *parser) integer(f field) (int, bool) {
 	return n, true
 }
 
-// attrs decodes a mapping of extra facts for CEL.
-func (p *parser) attrs(f field) (map[string]any, bool) {
-	if f.Value == nil || f.Value.Kind != yaml.MappingNode {
-		p.d.Fail(yamlpos.OrNode(f.Value, f.KeyNode), f.Path, nil, "must be a mapping, got %s", yamlpos.KindNameOr(f.Value))
-		return nil, false
-	}
-	var m map[string]any
-	if err := f.Value.Decode(&m); err != nil {
-		p.d.Fail(f.Value, f.Path, err, "%v", err)
-		return nil, false
-	}
-	return m, m != nil
-}
+// attrs reads a mapping of extra facts for CEL (see input.DecodeAttrs).
+func (p *parser) attrs(f field) (map[string]any, bool) { return input.DecodeAttrs(p.d, f) }
 
 // strs reads a list of strings; a missing list is empty, not nil.
 func (p *parser) strs(f field) ([]string, bool) {

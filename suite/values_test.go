@@ -41,10 +41,10 @@ func TestInstantReaders(t *testing.T) {
 		{"rfc 3339", "v: 2026-03-02T10:00:00-05:00", (*parser).at, time.Date(2026, 3, 2, 15, 0, 0, 0, time.UTC), ""},
 		{"a date is midnight in utc", "v: 2026-03-02", (*parser).at, time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), ""},
 		{"not a time", "v: tomorrow", (*parser).at, time.Time{},
-			`v.yaml:1:4: v: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`},
+			`v.yaml:1:4: v: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
 		{"none is the zero instant", "v: none", (*parser).atOrNone, time.Time{}, ""},
 		{"none only where allowed", "v: none", (*parser).at, time.Time{},
-			`v.yaml:1:4: v: invalid time "none": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02)`},
+			`v.yaml:1:4: v: invalid time "none": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
 		{"empty", "v: ''", (*parser).atOrNone, time.Time{}, `v.yaml:1:4: v: must not be empty`},
 	}
 	for _, tt := range tests {

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/entitlement"
 )
 
@@ -52,11 +53,7 @@ func (c *cli) allowed(action string, o *caseFlags, p *principalFlags) error {
 		return err
 	}
 	if c.json() {
-		err = c.writeJSON(struct {
-			Action  string `json:"action"`
-			Allowed bool   `json:"allowed"`
-			Rule    string `json:"rule"`
-		}{d.Action, d.Allowed, d.Rule})
+		err = c.writeJSON(answer.NewAllowed(d))
 	} else {
 		verdict := "denied"
 		if d.Allowed {

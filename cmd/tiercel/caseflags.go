@@ -20,7 +20,7 @@ func (o *caseFlags) register(fs *flag.FlagSet, required bool) {
 	}
 	fs.StringVar(&o.tier, "tier", "", "tier `id` or alias"+req)
 	fs.StringVar(&o.priority, "priority", "", "case priority `P1..P4`"+req)
-	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339` or a date (midnight in --zone, or UTC)"+req)
+	fs.StringVar(&o.opened, "opened", "", "when the case was opened, `RFC3339`, a local time or a date (in --zone, or UTC)"+req)
 	fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`, e.g. America/New_York")
 	fs.StringVar(&o.language, "language", "", "the case's `language`, e.g. ja")
 	fs.StringVar(&o.account, "account", "", "the account `id`")
@@ -59,7 +59,7 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 		if c.Now, err = parseInstant("now", o.now, loc); err != nil {
 			return c, err
 		}
-		if !c.Opened.IsZero() && c.Now.Before(c.Opened) {
+		if o.opened != "" && c.Now.Before(c.Opened) { // 0001-01-01T00:00:00Z is an opening too
 			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatTime(c.Now), formatTime(c.Opened))
 		}
 	}

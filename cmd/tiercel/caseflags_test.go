@@ -2,12 +2,15 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"io"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -48,4 +51,29 @@ func TestCaseFlags(t *testing.T) {
 		var ue *usageError
 		assert.ErrorAs(t, err, &ue)
 	})
+}
+
+// A date or a local time means one instant, on the command line and in a
+// case file alike: the first instant of the day, or the wall clock, in the
+// case's zone (a case file read dates as midnight UTC, and refused local
+// times).
+func TestFlagsAndCaseFilesAgree(t *testing.T) {
+	tests := []struct{ name, opened, zone, want string }{
+		{"a date in Tokyo", "2026-03-06", "Asia/Tokyo", "2026-03-05T15:00:00Z"},
+		{"a date whose midnight is skipped", "2026-09-06", "America/Santiago", "2026-09-06T04:00:00Z"},
+		{"a local time", "2026-03-06T16:30", "Asia/Tokyo", "2026-03-06T07:30:00Z"},
+		{"a local time in a gap", "2026-03-08T02:30", "America/New_York", "2026-03-08T07:30:00Z"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			o := caseFlags{tier: "enhanced", priority: "P1", opened: tc.opened, zone: tc.zone}
+			c, err := o.kase(true)
+			require.NoError(t, err)
+			src := fmt.Sprintf("tier: enhanced\npriority: P1\nopened: %s\nzone: %s\nnow: 2026-12-31T00:00:00Z\n", tc.opened, tc.zone)
+			h, err := input.ParseCaseFile("case.yaml", []byte(src))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.Opened.UTC().Format(time.RFC3339))
+			assert.True(t, c.Opened.Equal(h.Case.Opened), "flag %s, file %s", c.Opened, h.Case.Opened)
+		})
+	}
 }

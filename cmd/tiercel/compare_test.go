@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/internal/golden"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/slo"
@@ -85,15 +86,17 @@ func TestCompareJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "compare", "--output", "json", "looker-premier", "standard")
 	require.Equal(t, exitOK, code, stderr)
 	var got struct {
-		From    string       `json:"from"`
-		To      string       `json:"to"`
-		Changes []changeJSON `json:"changes"`
+		From    string          `json:"from"`
+		To      string          `json:"to"`
+		Changes []answer.Change `json:"changes"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	assert.Equal(t, "looker-premier", got.From)
 	assert.Equal(t, "standard", got.To)
 	require.Len(t, got.Changes, 4)
-	assert.Equal(t, changeJSON{Priority: "P1", From: "1h looker-24x5", To: "4h business", Change: "degraded", CalendarChanged: true}, got.Changes[0])
+	assert.Equal(t, answer.Change{Priority: "P1", Change: "degraded", CalendarChanged: true,
+		From: &answer.Target{Within: answer.Duration{Seconds: 3600, Text: "1h"}, Calendar: "looker-24x5", Text: "1h looker-24x5"},
+		To:   &answer.Target{Within: answer.Duration{Seconds: 4 * 3600, Text: "4h"}, Calendar: "business", Text: "4h business"}}, got.Changes[0])
 }
 
 func TestCompareErrors(t *testing.T) {
@@ -192,8 +195,10 @@ func TestCompareWindowJSON(t *testing.T) {
 		"from": "2026-03-02T00:00:00-05:00", "to": "2026-03-16T00:00:00-04:00"}, got.Scope)
 	require.Len(t, got.Changes, 4)
 	assert.Equal(t, "P3", got.Changes[2].Priority)
-	assert.JSONEq(t, `{"kind": "degraded", "reading": "degraded (0, +64h)", "min": "0", "max": "+64h",
-		"minAt": null, "maxAt": "2026-03-13T09:00:00.000000001-04:00", "earlier": "0s", "later": "334h59m59.99999999s"}`, string(got.Changes[2].Effect))
+	assert.JSONEq(t, `{"kind": "degraded", "reading": "degraded (0, +64h)",
+		"min": {"seconds": 0, "text": "0"}, "max": {"seconds": 230400, "text": "+64h"},
+		"minAt": null, "maxAt": "2026-03-13T09:00:00.000000001-04:00",
+		"earlier": {"seconds": 0, "text": "0s"}, "later": {"seconds": 1206000, "text": "335h"}}`, string(got.Changes[2].Effect))
 }
 
 // Without a window, compare prints no effect, in text or JSON.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -38,28 +39,6 @@ on the target's clock, whether the target is breached, and when the 50% and
 			return c.deadline(&o)
 		}
 	},
-}
-
-type deadlineJSON struct {
-	Tier     string      `json:"tier"`
-	Priority string      `json:"priority"`
-	Opened   jsonTime    `json:"opened"`
-	Zone     string      `json:"zone,omitempty"`
-	Due      jsonTime    `json:"due"`
-	Target   string      `json:"target"`
-	Within   string      `json:"within"`
-	Calendar string      `json:"calendar"`
-	Rule     string      `json:"rule"`
-	Status   *statusJSON `json:"status,omitempty"`
-}
-
-// statusJSON is where a case stands at --now.
-type statusJSON struct {
-	Now       jsonTime   `json:"now"`
-	Elapsed   string     `json:"elapsed"`
-	Remaining string     `json:"remaining"`
-	Breached  bool       `json:"breached"`
-	Warnings  []jsonTime `json:"warnings"` // at 50%, 75% and 100% of the target
 }
 
 func (c *cli) deadline(o *caseFlags) error {
@@ -129,21 +108,8 @@ func (v deadlineView) instants() []shown {
 }
 
 // json returns the view's JSON form.
-func (v deadlineView) json() deadlineJSON {
-	d, st := v.d, v.st
-	out := deadlineJSON{
-		Tier: v.tier.ID, Priority: v.kase.Priority.String(), Opened: jsonTime(v.in(v.kase.Opened)), Zone: v.kase.Zone,
-		Due: jsonTime(v.in(d.Due)), Target: d.Target.String(), Within: slo.FormatDuration(d.Target.Within),
-		Calendar: d.Target.Calendar, Rule: d.Rule,
-	}
-	if st != nil {
-		out.Status = &statusJSON{Now: jsonTime(v.in(v.kase.Now)), Elapsed: slo.FormatDuration(st.Elapsed),
-			Remaining: signedDuration(st.Remaining), Breached: st.Breached}
-		for _, w := range st.Warnings {
-			out.Status.Warnings = append(out.Status.Warnings, jsonTime(v.in(w.At)))
-		}
-	}
-	return out
+func (v deadlineView) json() answer.Deadline {
+	return answer.NewDeadline(v.tier.ID, v.kase, v.d, v.st)
 }
 
 // deadlineTable writes the view as a table of names and values.

@@ -3,9 +3,12 @@ package main
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
 )
 
 var goldenDeadline = []goldenCase{
@@ -59,13 +62,15 @@ func TestDeadline(t *testing.T) {
 func TestDeadlineJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "deadline", "--output", "json", "--tier", "looker-premier", "--priority", "P1", "--opened", "2026-03-06T16:30:00-08:00")
 	require.Equal(t, exitOK, code, stderr)
-	var got map[string]string
+	var got answer.Deadline
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-	assert.Equal(t, map[string]string{
-		"tier": "looker-premier", "priority": "P1", "opened": "2026-03-06T16:30:00-08:00",
-		"due": "2026-03-08T17:30:00-07:00", "target": "1h looker-24x5", "within": "1h",
-		"calendar": "looker-24x5", "rule": "tiers.looker-premier.response.P1",
-	}, got, "instants in the zone of the calendar that counted")
+	assert.Equal(t, "2026-03-06T16:30:00-08:00", got.Opened.Format(time.RFC3339), "instants in the zone of the calendar that counted")
+	assert.Equal(t, "2026-03-08T17:30:00-07:00", got.Due.Format(time.RFC3339))
+	got.Opened, got.Due = answer.Instant{}, answer.Instant{}
+	assert.Equal(t, answer.Deadline{
+		Tier: "looker-premier", Priority: "P1", Rule: "tiers.looker-premier.response.P1",
+		Target: &answer.Target{Within: answer.Duration{Seconds: 3600, Text: "1h"}, Calendar: "looker-24x5", Text: "1h looker-24x5"},
+	}, got)
 }
 
 // With --now, deadline says where the case stands: Enhanced P3 opened Friday
@@ -97,14 +102,14 @@ func TestDeadlineStatus(t *testing.T) {
 		require.Equal(t, exitOK, code, stderr)
 		var got struct {
 			Status struct {
-				Elapsed, Remaining string
+				Elapsed, Remaining answer.Duration
 				Breached           bool
 				Warnings           []string
 			}
 		}
 		require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-		assert.Equal(t, "9h", got.Status.Elapsed)
-		assert.Equal(t, "-1h", got.Status.Remaining)
+		assert.Equal(t, answer.Duration{Seconds: 9 * 3600, Text: "9h"}, got.Status.Elapsed)
+		assert.Equal(t, answer.Duration{Seconds: -3600, Text: "-1h"}, got.Status.Remaining)
 		assert.True(t, got.Status.Breached)
 		assert.Equal(t, []string{"2026-11-30T11:00:00-05:00", "2026-11-30T13:00:00-05:00", "2026-11-30T15:00:00-05:00"}, got.Status.Warnings)
 	})

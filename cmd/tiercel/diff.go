@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
@@ -93,7 +94,7 @@ func (c *cli) diff(args []string, scope *rules.Scope) error {
 		return err
 	}
 	if c.json() {
-		err = c.writeJSON(report)
+		err = c.writeJSON(answer.NewDiff(report, scope))
 	} else {
 		writeDiff(c.stdout, &report)
 	}

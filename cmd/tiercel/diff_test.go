@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/answer"
 )
 
 const diffData = "testdata/diff/"
@@ -37,12 +37,12 @@ var goldenDiff = []goldenCase{
 
 func TestDiffGolden(t *testing.T) { runGolden(t, goldenDiff) }
 
-// The JSON report is rules.DiffReport: each tier's status, and for the
-// changed price the exact fee difference.
+// The JSON report is answer.Diff: each tier's status, and for the changed
+// price the exact fee difference.
 func TestDiffJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", diffData+"new.yaml")
 	require.Equal(t, exitFail, code, stderr)
-	var out rules.DiffReport
+	var out answer.Diff
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.True(t, out.Changed)
 	status := map[string]string{}
@@ -79,7 +79,7 @@ func TestDiffHugePrice(t *testing.T) {
 		"    price: {currency: USD, bands: [{upTo: \"1\", flat: \"90000000000000000\", rate: 1%}, {flat: \"90000000000000000\", rate: 100%}]}\n"), 0o600))
 	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", huge)
 	require.Equal(t, exitFail, code, stderr)
-	var out rules.DiffReport
+	var out answer.Diff
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	fees := out.Tiers[0].Prices[0].Fees
 	require.NotNil(t, fees)

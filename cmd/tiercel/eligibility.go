@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
@@ -22,8 +23,9 @@ target keeps every response target at the lowest fee (the recommended tier).
 A table details each target: its fee at the spend, whether it keeps every
 response target, and the targets that change.
 
-Instants (--renewal, --start, --at) are RFC 3339 or dates, which mean
-midnight in --zone, or UTC. --at defaults to the current time.`,
+Instants (--renewal, --start, --at) are RFC 3339, or local times or dates
+(a day's first instant) in --zone, or UTC. --at defaults to the current
+time.`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags
@@ -87,29 +89,6 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	return c, at, nil
 }
 
-type optionJSON struct {
-	Tier         string       `json:"tier"`
-	KeepsTargets bool         `json:"keepsTargets"`
-	Recommended  bool         `json:"recommended"`
-	Fee          string       `json:"fee,omitempty"`
-	FeeError     string       `json:"feeError,omitempty"`
-	Changes      []changeJSON `json:"changes"`
-}
-
-type eligibilityJSON struct {
-	Tier           string       `json:"tier"`
-	At             jsonTime     `json:"at"`
-	Eligible       bool         `json:"eligible"`
-	Migration      string       `json:"migration,omitempty"`
-	Required       bool         `json:"required"`
-	EffectiveAt    jsonTime     `json:"effectiveAt"`
-	PriceHeldUntil jsonTime     `json:"priceHeldUntil"`
-	Targets        []string     `json:"targets"`
-	Recommended    string       `json:"recommended"`
-	Reasons        []string     `json:"reasons"`
-	Options        []optionJSON `json:"options"`
-}
-
 func (c *cli) eligibility(o *contractFlags) error {
 	contract, at, err := o.contract()
 	if err != nil {
@@ -128,7 +107,7 @@ func (c *cli) eligibility(o *contractFlags) error {
 		return err
 	}
 	if c.json() {
-		return c.writeJSON(toEligibilityJSON(contract.Tier, at, plan))
+		return c.writeJSON(answer.NewEligibility(contract.Tier, at, plan))
 	}
 	c.eligibilityTable(contract.Tier, at, el)
 	c.optionsTable(plan.Options)
@@ -137,27 +116,6 @@ func (c *cli) eligibility(o *contractFlags) error {
 		fmt.Fprintln(c.stdout, "- "+r)
 	}
 	return nil
-}
-
-// toEligibilityJSON returns the JSON form of the plan of a contract on
-// tier at instant at.
-func toEligibilityJSON(tier string, at time.Time, plan rules.Plan) eligibilityJSON {
-	el := plan.Eligibility
-	ej := eligibilityJSON{
-		Tier: tier, At: jsonTime(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
-		EffectiveAt: jsonTime(el.EffectiveAt), PriceHeldUntil: jsonTime(el.PriceHeldUntil),
-		Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons), Options: []optionJSON{},
-	}
-	for _, opt := range plan.Options {
-		oj := optionJSON{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: changesJSON(opt.Changes)}
-		if opt.QuoteErr != nil {
-			oj.FeeError = opt.QuoteErr.Error()
-		} else {
-			oj.Fee = opt.Quote.Total.String()
-		}
-		ej.Options = append(ej.Options, oj)
-	}
-	return ej
 }
 
 // eligibilityTable writes the eligibility of a contract on tier at instant
@@ -226,11 +184,4 @@ func describeChanges(changes []slo.Change) string {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -89,13 +90,13 @@ func TestEligibilityJSON(t *testing.T) {
 		"--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z")
 	require.Equal(t, exitOK, code, stderr)
 	var got struct {
-		Eligible    bool         `json:"eligible"`
-		Required    bool         `json:"required"`
-		Migration   string       `json:"migration"`
-		EffectiveAt string       `json:"effectiveAt"`
-		Targets     []string     `json:"targets"`
-		Recommended string       `json:"recommended"`
-		Options     []optionJSON `json:"options"`
+		Eligible    bool            `json:"eligible"`
+		Required    bool            `json:"required"`
+		Migration   string          `json:"migration"`
+		EffectiveAt string          `json:"effectiveAt"`
+		Targets     []string        `json:"targets"`
+		Recommended string          `json:"recommended"`
+		Options     []answer.Option `json:"options"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	assert.True(t, got.Eligible)
@@ -105,7 +106,8 @@ func TestEligibilityJSON(t *testing.T) {
 	assert.Equal(t, []string{"standard", "enhanced", "premium"}, got.Targets)
 	assert.Equal(t, "enhanced", got.Recommended)
 	require.Len(t, got.Options, 3)
-	assert.Equal(t, "6150.00 USD", got.Options[1].Fee)
+	require.NotNil(t, got.Options[1].Fee)
+	assert.Equal(t, money.MustParseMoney("6150.00 USD"), *got.Options[1].Fee)
 	assert.True(t, got.Options[1].Recommended)
 	assert.False(t, got.Options[0].KeepsTargets)
 
@@ -126,7 +128,7 @@ func TestEligibilityErrors(t *testing.T) {
 	}{
 		{"no tier", []string{"--renewal", "2026-09-01"}, "tiercel eligibility: --tier is required\n"},
 		{"no renewal", []string{"--tier", "looker-premier"}, "--renewal is required"},
-		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid time "x": want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)`},
+		{"bad renewal", []string{"--tier", "looker-premier", "--renewal", "x"}, `--renewal: invalid time "x": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
 		{"bad start", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--start", "x"}, `--start: invalid time "x"`},
 		{"bad at", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--at", "2026-03-02 10:00"}, `--at: invalid time "2026-03-02 10:00"`},
 		{"bad spend", []string{"--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "lots"}, "--spend: "},
@@ -190,9 +192,4 @@ func TestDescribeChanges(t *testing.T) {
 			assert.Equal(t, tt.want, describeChanges(tt.changes))
 		})
 	}
-}
-
-func TestNonNil(t *testing.T) {
-	assert.Equal(t, []string{}, nonNil(nil))
-	assert.Equal(t, []string{"a"}, nonNil([]string{"a"}))
 }

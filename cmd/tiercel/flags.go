@@ -3,27 +3,25 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/tiercel/tiercel/fault"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
-// parseInstant reads an instant flag as every command and suite does: RFC
-// 3339, or a date, which means midnight in loc (the --zone given, or UTC).
+// parseInstant reads an instant flag as every command, suite and file
+// does, with input.ParseTime: RFC 3339, or a local time or a date in loc
+// (the --zone given, or UTC).
 func parseInstant(flagName, s string, loc *time.Location) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, inYears("--"+flagName+":", t)
+	t, err := input.ParseTime(s, loc)
+	if err != nil {
+		return time.Time{}, usagef("--%s: %v", flagName, err)
 	}
-	if t, err := time.ParseInLocation(time.DateOnly, s, loc); err == nil {
-		return t, inYears("--"+flagName+":", t)
-	}
-	return time.Time{}, usagef("--%s: invalid time %q: want RFC 3339 (2026-03-02T10:00:00Z) or a date (2026-03-02, midnight in --zone or UTC)", flagName, s)
+	return t, inYears("--"+flagName+":", t)
 }
 
 // inYears returns a usage error unless t, as written and in UTC, is within
@@ -104,25 +102,9 @@ func parseAttrs(kvs []string) (map[string]any, error) {
 		if !ok || k == "" {
 			return nil, usagef("--attr: want key=value, got %q", kv)
 		}
-		m[k] = attrValue(v)
+		m[k] = input.AttrValue(v)
 	}
 	return m, nil
-}
-
-// attrValue reads an attribute's value: true and false are booleans, an
-// integer written as strconv.FormatInt writes it is an int64, anything
-// else is the string itself.
-func attrValue(v string) any {
-	switch v {
-	case "true":
-		return true
-	case "false":
-		return false
-	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(n, 10) == v {
-		return n
-	}
-	return v
 }
 
 // flagValue is a flag's name and the value given, "" when not.
@@ -158,19 +140,4 @@ func formatTime(t time.Time) string {
 		return "-"
 	}
 	return t.Format(time.RFC3339)
-}
-
-// jsonTime is an instant that marshals as RFC 3339, or null when zero. An
-// instant outside years 0001-9999 is an error (commands check theirs with
-// allPrintable before they print).
-type jsonTime time.Time
-
-func (t jsonTime) MarshalJSON() ([]byte, error) {
-	if time.Time(t).IsZero() {
-		return []byte("null"), nil
-	}
-	if err := printable("instant", time.Time(t)); err != nil {
-		return nil, err
-	}
-	return json.Marshal(time.Time(t).Format(time.RFC3339Nano))
 }

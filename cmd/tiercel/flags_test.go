@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
 )
 
 // TestInstantsOutsideRFC3339Years checks that instants RFC 3339 cannot
@@ -93,7 +95,7 @@ func TestPrintable(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := printable("due", tc.t)
-			_, jerr := json.Marshal(jsonTime(tc.t))
+			_, jerr := json.Marshal(answer.At(tc.t))
 			if tc.want == "" {
 				assert.NoError(t, err)
 				assert.NoError(t, jerr)

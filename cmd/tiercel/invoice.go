@@ -2,17 +2,14 @@ package main
 
 import (
 	"encoding/csv"
-
 	"flag"
 	"fmt"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
-	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/fault"
-	"github.com/tiercel/tiercel/internal/readfile"
-	"github.com/tiercel/tiercel/internal/spendcsv"
-	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/money"
 )
 
@@ -29,18 +26,20 @@ effect moves the contract to movesTo on that day: the month of the move
 bills the old tier for the days before it and the new tier for the days
 from it.
 
-CONTRACT.yaml (instants are dates, midnight UTC, or RFC 3339):
+CONTRACT.yaml (instants as every command reads them: a date is its first
+instant in zone, UTC without one; discounts and commitments are UTC months):
   account: acme
   tier: looker-premier
   start: 2025-07-15
   renewal: 2026-07-15
+  spend: "85000 USD"         # the monthly spend, for eligibility
   fee: "5000 USD"            # the contract's own fee, for a tier without a price
   movesTo: enhanced          # the tier it moves to when a migration takes effect
   discounts:                 # a rate or an amount a month, from a month (until one)
     - {name: partner, rate: 10%, from: 2026-10-01}
   commitments:               # a true-up in the term's last month
     - {amount: "80000 USD", from: 2026-01-01, until: 2027-01-01}
-  attrs: {region: emea}      # facts for CEL (contract.attrs), strings
+  attrs: {region: emea}      # facts for CEL (contract.attrs)
 
 SPENDS.csv has the header month,account,spend ("2026-01,prod,85000 USD") or
 month,account,spend,currency ("2026-01,prod,85000,USD"). --months defaults
@@ -89,101 +88,6 @@ func (e fileError) Class() fault.Class {
 	return fault.BadInput
 }
 
-// contractKeys, discountKeys and commitmentKeys are the keys of a contract
-// file, of its discounts and of its commitments.
-var (
-	contractKeys   = []string{"account", "tier", "start", "renewal", "zone", "fee", "movesTo", "discounts", "commitments", "attrs"}
-	discountKeys   = []string{"name", "rate", "amount", "from", "until"}
-	commitmentKeys = []string{"name", "amount", "from", "until"}
-)
-
-// readContract reads a contract file; its errors are positioned
-// (file:line:col: path: message).
-func readContract(name string, src []byte) (entitlement.Contract, error) {
-	d := yamlpos.NewDecoder(name, src, errInvalidContractFile)
-	var c entitlement.Contract
-	root := d.Document()
-	if root == nil {
-		return c, d.Errors().Err()
-	}
-	fields := d.Mapping(root, "", contractKeys)
-	d.Require(root, "", fields, "tier")
-	for _, f := range fields {
-		switch f.Key {
-		case "account":
-			c.Account, _ = d.Str(f)
-		case "tier":
-			c.Tier, _ = d.Str(f)
-		case "zone":
-			c.Zone, _ = d.Str(f)
-		case "movesTo":
-			c.Billing.MovesTo, _ = d.Str(f)
-		case "start":
-			c.Start = instant(d, f)
-		case "renewal":
-			c.Renewal = instant(d, f)
-		case "fee":
-			c.Billing.Fee, _ = yamlpos.Parsed(d, f, money.ParseMoney)
-		case "attrs":
-			c.Attrs = map[string]any{}
-			for _, a := range d.Mapping(f.Value, f.Path, nil) {
-				c.Attrs[a.Key], _ = d.Scalar(a)
-			}
-		case "discounts":
-			for _, it := range d.List(f) {
-				x := readTerm(d, it, discountKeys)
-				c.Billing.Discounts = append(c.Billing.Discounts, billing.Discount{Name: x.name, Rate: x.rate, Amount: x.amount, From: x.from, Until: x.until})
-			}
-		case "commitments":
-			for _, it := range d.List(f) {
-				x := readTerm(d, it, commitmentKeys, "amount", "from", "until")
-				c.Billing.Commitments = append(c.Billing.Commitments, billing.Commitment{Name: x.name, Amount: x.amount, From: x.from, Until: x.until})
-			}
-		}
-	}
-	if err := d.Errors().Err(); err != nil {
-		return entitlement.Contract{}, err
-	}
-	return c, nil
-}
-
-// instant reads a date (midnight UTC) or an RFC 3339 instant.
-func instant(d *yamlpos.Decoder, f yamlpos.Field) time.Time {
-	t, _ := yamlpos.Parsed(d, f, billing.ParseEffective)
-	return t
-}
-
-// term is a discount or a commitment as written.
-type term struct {
-	name        string
-	rate        money.Rate
-	amount      money.Money
-	from, until time.Time
-}
-
-// readTerm reads a discount or commitment entry with the given keys, of
-// which required must be present.
-func readTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...string) term {
-	var x term
-	fields := d.Mapping(it.Node, it.Path, keys)
-	d.Require(it.Node, it.Path, fields, required...)
-	for _, g := range fields {
-		switch g.Key {
-		case "name":
-			x.name, _ = d.Str(g)
-		case "rate":
-			x.rate, _ = yamlpos.Parsed(d, g, money.ParseRate)
-		case "amount":
-			x.amount, _ = yamlpos.Parsed(d, g, money.ParseMoney)
-		case "from":
-			x.from = instant(d, g)
-		case "until":
-			x.until = instant(d, g)
-		}
-	}
-	return x
-}
-
 // spanOf returns the months from the first to the last of spends.
 func spanOf(spends []billing.Spend) (billing.Months, error) {
 	if len(spends) == 0 {
@@ -198,38 +102,14 @@ func spanOf(spends []billing.Spend) (billing.Months, error) {
 	return m, m.Validate()
 }
 
-type invoiceLineJSON struct {
-	Period string `json:"period"`
-	Tier   string `json:"tier"`
-	Kind   string `json:"kind"`
-	Spend  string `json:"spend,omitempty"`
-	Amount string `json:"amount"`
-	Reason string `json:"reason"`
-}
-
-type invoiceJSON struct {
-	Account  string            `json:"account,omitempty"`
-	Months   string            `json:"months"`
-	Currency string            `json:"currency"`
-	Lines    []invoiceLineJSON `json:"lines"`
-	Total    string            `json:"total"`
-}
-
 func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
-	src, err := readfile.Read(contractFile)
-	if err != nil {
-		return fileError{err}
-	}
-	contract, err := readContract(contractFile, src)
+	contract, err := input.LoadContract(contractFile)
 	if err != nil {
 		return err
 	}
-	if src, err = readfile.Read(spendsFile); err != nil {
-		return fileError{err}
-	}
-	spends, err := spendcsv.Read(spendsFile, src)
+	spends, err := input.LoadSpends(spendsFile)
 	if err != nil {
-		return fileError{err}
+		return err
 	}
 	var months billing.Months
 	if monthsText != "" {
@@ -250,20 +130,17 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	for _, w := range inv.Warnings {
 		fmt.Fprintf(c.stderr, "tiercel invoice: warning: %s\n", w)
 	}
-	lines := make([]invoiceLineJSON, len(inv.Lines))
-	for i, l := range inv.Lines {
-		lines[i] = invoiceLineJSON{Period: l.Period.String(), Tier: l.Tier, Kind: l.Kind.String(), Amount: l.Amount.String(), Reason: l.Reason}
-		if l.Spend != (money.Money{}) {
-			lines[i].Spend = l.Spend.String()
-		}
-	}
 	if c.json() {
-		return c.writeJSON(invoiceJSON{Account: inv.Account, Months: inv.Months.String(), Currency: inv.Currency, Lines: lines, Total: inv.Total.String()})
+		return c.writeJSON(answer.NewInvoice(inv))
 	}
 	w := csv.NewWriter(c.stdout)
 	_ = w.Write([]string{"period", "tier", "kind", "spend", "amount", "reason"})
-	for _, l := range lines {
-		_ = w.Write([]string{l.Period, l.Tier, l.Kind, l.Spend, l.Amount, l.Reason})
+	for _, l := range inv.Lines {
+		spend := ""
+		if l.Spend != (money.Money{}) {
+			spend = l.Spend.String()
+		}
+		_ = w.Write([]string{l.Period.String(), l.Tier, l.Kind.String(), spend, l.Amount.String(), l.Reason})
 	}
 	_ = w.Write([]string{inv.Months.String(), "", "total", "", inv.Total.String(), ""})
 	w.Flush()

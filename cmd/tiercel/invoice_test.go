@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
@@ -48,24 +49,23 @@ func TestInvoiceGolden(t *testing.T) { runGolden(t, goldenInvoice) }
 func TestInvoiceJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "invoice", "--output", "json", lookerContractFile, lookerYearFile)
 	require.Equal(t, exitOK, code, stderr)
-	var inv invoiceJSON
+	var inv answer.Invoice
 	require.NoError(t, json.Unmarshal([]byte(stdout), &inv))
 	assert.Equal(t, "2026-01..2026-12", inv.Months)
-	assert.Equal(t, "60000.00 USD", inv.Total)
+	assert.Equal(t, money.MustParseMoney("60000.00 USD"), inv.Total)
 	require.NotEmpty(t, inv.Lines)
 	sum := money.MustParseMoney("0 USD")
 	var july []string
 	for _, l := range inv.Lines {
-		amount, err := money.ParseMoney(l.Amount)
-		require.NoError(t, err, "line %+v", l)
-		sum, err = sum.Add(amount)
+		var err error
+		sum, err = sum.Add(l.Amount)
 		require.NoError(t, err)
 		if strings.HasPrefix(l.Period, "2026-07") {
 			july = append(july, l.Tier+" "+l.Kind)
 		}
 	}
 	assert.Equal(t, []string{"looker-premier prorated-fee", "enhanced prorated-fee"}, july)
-	assert.Equal(t, inv.Total, sum.String(), "the total is the sum of the lines")
+	assert.Equal(t, inv.Total, sum, "the total is the sum of the lines")
 }
 
 // Without --months, the invoice spans the first to the last month of the

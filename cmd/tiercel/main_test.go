@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -122,19 +121,19 @@ var goldenMain = []goldenCase{
 
 func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 
+// allGolden returns the golden cases of every command file.
+func allGolden() []goldenCase {
+	return slices.Concat(goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote,
+		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline)
+}
+
 // TestEveryGoldenFileHasACase keeps testdata/golden and the cases of the
 // command files in step: a golden file no case writes would go stale.
 func TestEveryGoldenFileHasACase(t *testing.T) {
-	all := [][]goldenCase{
-		goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote, goldenEligibility, goldenAllowed,
-		goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline,
-	}
 	cases := map[string]bool{}
-	for _, set := range all {
-		for _, c := range set {
-			assert.False(t, cases[c.name], "two cases named %q", c.name)
-			cases[c.name] = true
-		}
+	for _, c := range allGolden() {
+		assert.False(t, cases[c.name], "two cases named %q", c.name)
+		cases[c.name] = true
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*.golden"))
 	require.NoError(t, err)
@@ -240,20 +239,11 @@ func TestParseInterspersedErrors(t *testing.T) {
 	}
 }
 
-func TestAttrValue(t *testing.T) {
-	assert.Equal(t, true, attrValue("true"))
-	assert.Equal(t, false, attrValue("false"))
-	assert.Equal(t, int64(42), attrValue("42"))
-	assert.Equal(t, int64(-3), attrValue("-3"))
-	assert.Equal(t, "042", attrValue("042"))
-	assert.Equal(t, "ja", attrValue("ja"))
-	// Only an integer written as Go prints it is an int: no sign, base,
-	// underscores or trailing text, nothing past int64.
-	for _, s := range []string{"+5", "-0", "0x10", "1_000", "5 x", " 5", "9223372036854775808"} {
-		assert.Equal(t, s, attrValue(s), "%q stays a string", s)
-	}
-	assert.Equal(t, int64(math.MinInt64), attrValue("-9223372036854775808"))
-	_, err := parseAttrs([]string{"novalue"})
+func TestParseAttrs(t *testing.T) {
+	m, err := parseAttrs([]string{"vip=true", "n=42", "lang=ja"})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"vip": true, "n": int64(42), "lang": "ja"}, m)
+	_, err = parseAttrs([]string{"novalue"})
 	assert.Error(t, err)
 }
 

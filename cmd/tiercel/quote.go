@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 )
@@ -48,29 +49,6 @@ func parsePeriod(s string) (billing.Period, error) {
 	return p, nil
 }
 
-type lineJSON struct {
-	From   string `json:"from"`
-	UpTo   string `json:"upTo,omitempty"`
-	Rate   string `json:"rate"`
-	Spend  string `json:"spend"`
-	Amount string `json:"amount"`
-}
-
-type quoteJSON struct {
-	Tier           string     `json:"tier"`
-	Spend          string     `json:"spend"`
-	Minimum        string     `json:"minimum"`
-	Banded         string     `json:"banded"`
-	MinimumApplied bool       `json:"minimumApplied"`
-	Monthly        string     `json:"monthly"`
-	Period         string     `json:"period,omitempty"`
-	Proration      string     `json:"proration,omitempty"`
-	BilledDays     int        `json:"billedDays,omitempty"`
-	MonthDays      int        `json:"monthDays,omitempty"`
-	Total          string     `json:"total"`
-	Lines          []lineJSON `json:"lines"`
-}
-
 // amount writes m without its currency: "10000.00".
 func amount(m money.Money) string {
 	return strings.TrimSuffix(m.String(), " "+m.Currency())
@@ -103,30 +81,10 @@ func (c *cli) quote(tierID, spendText, periodText string) error {
 		return err
 	}
 	if c.json() {
-		return c.writeJSON(toQuoteJSON(q, period != nil))
+		return c.writeJSON(answer.NewQuote(q, period != nil))
 	}
 	c.quoteTable(q, period != nil)
 	return nil
-}
-
-// toQuoteJSON returns the JSON form of q; the period's fields are set when
-// q is prorated or a --period was given.
-func toQuoteJSON(q billing.Quote, withPeriod bool) quoteJSON {
-	qj := quoteJSON{
-		Tier: q.Tier, Spend: q.Spend.String(), Minimum: q.Minimum.String(), Banded: q.Banded.String(),
-		MinimumApplied: q.MinimumApplied, Monthly: q.Monthly.String(), Total: q.Total.String(),
-	}
-	if q.Prorated() || withPeriod {
-		qj.Period, qj.Proration, qj.BilledDays, qj.MonthDays = q.Period.String(), q.Proration.String(), q.BilledDays, q.MonthDays
-	}
-	for _, l := range q.Lines {
-		lj := lineJSON{From: l.From.String(), Rate: l.Rate.String(), Spend: l.Spend.String(), Amount: l.Amount.String()}
-		if !l.Unbounded {
-			lj.UpTo = l.UpTo.String()
-		}
-		qj.Lines = append(qj.Lines, lj)
-	}
-	return qj
 }
 
 // quoteTable writes q as text: a table of its totals (with the period

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/money"
 )
 
@@ -77,15 +78,15 @@ func TestQuote(t *testing.T) {
 func TestQuoteJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "quote", "--output", "json", "standard", "500 USD", "--period", "2026-02-15/2026-02-28")
 	require.Equal(t, exitOK, code, stderr)
-	var got quoteJSON
+	var got answer.Quote
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
 	assert.True(t, got.MinimumApplied)
-	assert.Equal(t, "29.00 USD", got.Monthly)
+	assert.Equal(t, money.MustParseMoney("29.00 USD"), got.Monthly)
 	assert.Equal(t, "2026-02-15/2026-02-28", got.Period)
 	assert.Equal(t, 14, got.BilledDays)
 	assert.Equal(t, 28, got.MonthDays)
 	require.Len(t, got.Lines, 1)
-	assert.Empty(t, got.Lines[0].UpTo, "an unbounded band has no upper bound")
+	assert.Nil(t, got.Lines[0].UpTo, "an unbounded band has no upper bound")
 }
 
 func TestQuoteErrors(t *testing.T) {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
 )
 
 // sample is the example's year of cases, from New York and Tokyo.
@@ -73,7 +75,7 @@ func TestReplay(t *testing.T) {
 			for k, v := range tt.want {
 				assert.EqualValues(t, v, got[k], k)
 			}
-			assert.Equal(t, tt.maxLater, got["maxLater"])
+			assert.Equal(t, tt.maxLater, got["maxLater"].(map[string]any)["text"])
 		})
 	}
 }
@@ -94,10 +96,10 @@ func TestReplayAttrs(t *testing.T) {
 			stdout, stderr, code := runCmd(t, "replay", "--catalog", "testdata/tiers.yaml", "--from", "silver", "--to", "gold", "--output", "json", path)
 			require.Equal(t, exitOK, code, stderr)
 			var got struct {
-				MaxEarlier string `json:"maxEarlier"`
+				MaxEarlier answer.Duration `json:"maxEarlier"`
 			}
 			require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-			assert.Equal(t, tt.maxEarlier, got.MaxEarlier)
+			assert.Equal(t, tt.maxEarlier, got.MaxEarlier.Text)
 		})
 	}
 }
@@ -146,7 +148,7 @@ func runReplayErrors(t *testing.T, tests []replayError) {
 				if strings.Contains(want, "%s") {
 					want = fmt.Sprintf(want, path)
 				}
-				if strings.HasPrefix(want, "tiercel replay: /dev/zero") {
+				if strings.HasPrefix(want, "tiercel replay: invalid history: /dev/zero") {
 					assert.True(t, strings.HasPrefix(lines[i], want), lines[i])
 					continue
 				}
@@ -189,4 +191,33 @@ func BenchmarkReplayCommand(b *testing.B) {
 			b.Fatalf("exit %d", code)
 		}
 	}
+}
+
+// The history is read by package input (its tests cover each error);
+// replay prints its positioned errors, and what it cannot read, with exit
+// status 3.
+func TestReplayInputErrors(t *testing.T) {
+	runReplayErrors(t, []replayError{
+		{"an unknown zone", "h.csv", "opened,priority,zone\n2026-03-06T10:00:00Z,P3,Mars/Base\n", nil, exitInput,
+			[]string{`%s:2:25: zone: unknown time zone "Mars/Base": want an IANA name such as America/New_York`}},
+		{"a JSON key in capitals", "h.jsonl", `{"opened": "2026-03-06T10:00:00Z", "priority": "P3", "ZONE": "Asia/Tokyo"}`, nil, exitInput,
+			[]string{`%s:1:54: ZONE: unknown key "ZONE" (want one of opened, priority, zone, country, language, account, attrs)`}},
+		{"a directory", "", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "csv", "testdata"}, exitInput,
+			[]string{"tiercel replay: invalid history: testdata: not a regular file (a directory)"}},
+		{"a device", "", "", []string{"--from", "looker-premier", "--to", "enhanced", "--format", "csv", "/dev/zero"}, exitInput,
+			[]string{"tiercel replay: invalid history: /dev/zero: not a regular file"}},
+	})
+}
+
+// A file over the size limit is refused before it is read.
+func TestReplayTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.csv")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(17<<20)) // sparse: no 17 MiB written
+	require.NoError(t, f.Close())
+	stdout, stderr, code := runCmd(t, "replay", "--from", "looker-premier", "--to", "enhanced", path)
+	assert.Equal(t, exitInput, code)
+	assert.Empty(t, stdout)
+	assert.Equal(t, "tiercel replay: invalid history: "+path+": larger than the 16 MiB limit\n", stderr)
 }

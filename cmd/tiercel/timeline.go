@@ -7,10 +7,11 @@ import (
 	"os"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/picture"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
-	"github.com/tiercel/tiercel/suite"
 )
 
 var timelineCommand = &command{
@@ -64,62 +65,10 @@ tiercel timeline --catalog cmd/tiercel/testdata/lifecycle.yaml --output json cmd
 	},
 }
 
-// timelineJSON is the JSON output of timeline.
-type timelineJSON struct {
-	Case     timelineCaseJSON `json:"case"`
-	Now      jsonTime         `json:"now"`
-	Status   string           `json:"status"`
-	Priority string           `json:"priority"`
-	Tier     string           `json:"tier"`
-	Metrics  []metricLineJSON `json:"metrics"`
-}
-
-type timelineCaseJSON struct {
-	Tier     string   `json:"tier"`
-	Priority string   `json:"priority"`
-	Opened   jsonTime `json:"opened"`
-	Zone     string   `json:"zone,omitempty"`
-	Events   int      `json:"events"`
-}
-
-type metricLineJSON struct {
-	Metric string      `json:"metric"`
-	Cycles []cycleJSON `json:"cycles"`
-}
-
-type cycleJSON struct {
-	Cycle    int            `json:"cycle"`
-	State    string         `json:"state"`
-	Start    jsonTime       `json:"start"`
-	Tier     string         `json:"tier"`
-	Priority string         `json:"priority"`
-	Target   string         `json:"target"`
-	Rule     string         `json:"rule"`
-	Due      jsonTime       `json:"due"`
-	End      jsonTime       `json:"end"`
-	Elapsed  string         `json:"elapsed"`
-	Paused   string         `json:"paused"`
-	Pauses   []intervalJSON `json:"pauses"`
-	Breached bool           `json:"breached"`
-	Overdue  string         `json:"overdue"`
-	Warnings []warningJSON  `json:"warnings"`
-}
-
-type intervalJSON struct {
-	Start jsonTime `json:"start"`
-	End   jsonTime `json:"end"`
-}
-
-type warningJSON struct {
-	Percent int      `json:"percent"`
-	At      jsonTime `json:"at"`
-	Reached bool     `json:"reached"`
-}
-
 // caseView is a computed timeline with its case, its instants in the
 // zone they are shown in.
 type caseView struct {
-	h    *suite.History
+	h    *input.History
 	tl   rules.Timeline
 	loc  *time.Location
 	zone string     // the name of loc as the header shows it
@@ -127,7 +76,7 @@ type caseView struct {
 }
 
 func (c *cli) timeline(path, svgPath string) error {
-	h, err := suite.LoadHistory(path)
+	h, err := input.LoadCaseFile(path)
 	if err != nil {
 		return err
 	}
@@ -158,7 +107,7 @@ func (c *cli) timeline(path, svgPath string) error {
 
 // newCaseView shows tl in the location the timeline gives (the case's
 // zone, else its response calendar's own, else UTC).
-func newCaseView(h *suite.History, tl rules.Timeline) *caseView {
+func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
@@ -183,36 +132,9 @@ func (v *caseView) instants() []shown {
 	return list
 }
 
-func (v *caseView) json() timelineJSON {
-	c := v.h.Case
-	out := timelineJSON{
-		Case: timelineCaseJSON{Tier: c.Tier, Priority: c.Priority.String(), Opened: jsonTime(v.in(c.Opened)), Zone: c.Zone, Events: len(v.h.Events)},
-		Now:  jsonTime(v.in(v.tl.Now)), Status: v.tl.Status, Priority: v.tl.Priority.String(), Tier: v.tl.Tier,
-		Metrics: []metricLineJSON{},
-	}
-	for _, m := range v.tl.Metrics {
-		ml := metricLineJSON{Metric: m.Metric, Cycles: []cycleJSON{}}
-		for i, cy := range m.Cycles {
-			cj := cycleJSON{
-				Cycle: i + 1, State: cy.State.String(), Start: jsonTime(v.in(cy.Start)), Tier: cy.Tier,
-				Priority: cy.Priority.String(), Target: targetText(cy.Target), Rule: cy.Rule,
-				Due: jsonTime(v.in(cy.Due)), End: jsonTime(v.in(cy.End)),
-				Elapsed: slo.FormatDuration(cy.Elapsed), Paused: slo.FormatDuration(cy.Paused), Pauses: []intervalJSON{},
-				Breached: cy.Breached, Overdue: slo.FormatDuration(cy.Overdue), Warnings: []warningJSON{},
-			}
-			for _, p := range cy.Pauses {
-				cj.Pauses = append(cj.Pauses, intervalJSON{Start: jsonTime(v.in(p.Start)), End: jsonTime(v.in(p.End))})
-			}
-			if !cy.Due.IsZero() {
-				for _, w := range cy.Warnings {
-					cj.Warnings = append(cj.Warnings, warningJSON{Percent: w.Fraction, At: jsonTime(v.in(w.At)), Reached: w.Reached})
-				}
-			}
-			ml.Cycles = append(ml.Cycles, cj)
-		}
-		out.Metrics = append(out.Metrics, ml)
-	}
-	return out
+// json returns the view's JSON form.
+func (v *caseView) json() answer.Timeline {
+	return answer.NewTimeline(v.h.Case, len(v.h.Events), v.tl)
 }
 
 // clock writes an instant in the view's zone, "-" when zero.

@@ -8,8 +8,7 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/billing"
-	"github.com/tiercel/tiercel/entitlement"
-	"github.com/tiercel/tiercel/internal/spendcsv"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
@@ -17,38 +16,27 @@ import (
 //go:embed year.csv
 var yearSpends []byte
 
-// lookerYear is the contract of looker-contract.yaml: Looker Premier at its
-// own fee of 5,000 USD a month, renewing on 15 July 2026 into Enhanced,
-// with a 10% partner discount from October and a commitment of 60,000 USD
-// over 2026.
-func lookerYear() entitlement.Contract {
-	day := func(s string) time.Time {
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			panic(err) // the dates below are constants
-		}
-		return t
-	}
-	return entitlement.Contract{
-		Account: "acme-analytics", Tier: "looker-premier", Start: day("2025-07-15"), Renewal: day("2026-07-15"),
-		Billing: billing.Billing{
-			Fee:         money.MustParseMoney("5000 USD"),
-			MovesTo:     "enhanced",
-			Discounts:   []billing.Discount{{Name: "partner", Rate: money.MustParseRate("10%"), From: day("2026-10-01")}},
-			Commitments: []billing.Commitment{{Name: "annual commitment", Amount: money.MustParseMoney("60000 USD"), From: day("2026-01-01"), Until: day("2027-01-01")}},
-		},
-	}
-}
+// lookerContract is looker-contract.yaml, read with input.ParseContract:
+// Looker Premier at its own fee of 5,000 USD a month, renewing on 15 July
+// 2026 into Enhanced, with a 10% partner discount from October and a
+// commitment of 60,000 USD over 2026.
+//
+//go:embed looker-contract.yaml
+var lookerContract []byte
 
 // year invoices the Looker contract over 2026 from the spends of its two
 // accounts in year.csv (summed per month) and writes the invoice: a line
 // per month and charge, then the total.
 func year(w io.Writer, e *rules.Engine) error {
-	spends, err := spendcsv.Read("year.csv", yearSpends)
+	contract, err := input.ParseContract("looker-contract.yaml", lookerContract)
 	if err != nil {
 		return err
 	}
-	inv, err := e.Invoice(lookerYear(), billing.Months{Year: 2026, Month: time.January, Count: 12}, spends)
+	spends, err := input.ParseSpends("year.csv", yearSpends)
+	if err != nil {
+		return err
+	}
+	inv, err := e.Invoice(contract, billing.Months{Year: 2026, Month: time.January, Count: 12}, spends)
 	if err != nil {
 		return err
 	}

@@ -70,6 +70,14 @@ func (d *Decoder) Document() *yaml.Node {
 	return root
 }
 
+// Tree takes root, a document built without yaml.v3's parser (a JSON
+// document read by a scanner of its own), as the document decoded: its
+// aliases' budget is set from its size as Document sets it.
+func (d *Decoder) Tree(root *yaml.Node) *yaml.Node {
+	d.budget = max(minAliasBudget, aliasBudgetPerNode*d.checkTags(root, ""))
+	return root
+}
+
 // checkTags refuses every tag written in the document (implicit tags, as
 // the !!int of a plain 1, are not written) and returns the number of nodes
 // under n, aliases not followed.

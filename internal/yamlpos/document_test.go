@@ -103,3 +103,15 @@ func TestSplitLines(t *testing.T) {
 		})
 	}
 }
+
+// A tree built elsewhere is taken as the document, its tags checked.
+func TestTree(t *testing.T) {
+	d := NewDecoder("t.json", nil, errKind)
+	root := &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1, Content: []*yaml.Node{
+		{Kind: yaml.ScalarNode, Tag: "!!str", Value: "k", Line: 1, Column: 2},
+		{Kind: yaml.ScalarNode, Tag: "!!binary", Style: yaml.TaggedStyle, Value: "x", Line: 1, Column: 7},
+	}}
+	assert.Same(t, root, d.Tree(root))
+	require.Len(t, d.Errors(), 1)
+	assert.Equal(t, "t.json:1:7: k: yaml tags are not supported: !!binary", d.Errors()[0].Error())
+}

@@ -1,0 +1,63 @@
+package answer
+
+import (
+	"time"
+
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Deadline is the answer to "when is the initial response to a case due":
+// the case as decided, the instant due, the target and the rule that
+// decided, and, when asked at an instant, where the case stands.
+type Deadline struct {
+	Tier     string  `json:"tier"`
+	Priority string  `json:"priority"`
+	Opened   Instant `json:"opened"`
+	Zone     string  `json:"zone,omitempty"`
+	Due      Instant `json:"due"`
+	Target   *Target `json:"target"`
+	Rule     string  `json:"rule"`
+	Status   *Status `json:"status,omitempty"`
+}
+
+// Status is where a case stands at an instant: the open time elapsed and
+// remaining (negative once overdue), whether the target is breached, and
+// the instants at which 50%, 75% and 100% of it pass.
+type Status struct {
+	Now       Instant   `json:"now"`
+	Elapsed   Duration  `json:"elapsed"`
+	Remaining Duration  `json:"remaining"`
+	Breached  bool      `json:"breached"`
+	Warnings  []Instant `json:"warnings"`
+}
+
+// NewDeadline returns the answer for case c on the tier whose id is tier,
+// decided as d and, when st is not nil, standing as st at c.Now. Instants
+// are shown in the zone of the decision, d.Location (as they are when it is
+// nil).
+func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status) Deadline {
+	loc := d.Location
+	out := Deadline{
+		Tier: tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: c.Zone,
+		Due: At(in(d.Due, loc)), Target: NewTarget(d.Target), Rule: d.Rule,
+	}
+	if st != nil {
+		out.Status = &Status{
+			Now: At(in(c.Now, loc)), Elapsed: NewDuration(st.Elapsed), Remaining: NewDuration(st.Remaining),
+			Breached: st.Breached, Warnings: make([]Instant, 0, len(st.Warnings)),
+		}
+		for _, w := range st.Warnings {
+			out.Status.Warnings = append(out.Status.Warnings, At(in(w.At, loc)))
+		}
+	}
+	return out
+}
+
+// in returns t in loc, or t when loc is nil.
+func in(t time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		return t
+	}
+	return t.In(loc)
+}
