@@ -175,6 +175,12 @@ func probes(r *rand.Rand, tiers []string, n int) []probe {
 				en.Reasons = nil
 				return answer(en, err)
 			}},
+			probe{"eligibility", func(e *Engine) string {
+				pl, err := e.Plan(ct, at)
+				pl.Eligibility.Reasons = nil
+				return answer(pl, err)
+			}},
+			probe{"deadline", func(e *Engine) string { return answer(e.Compare(tier, c.Tier)) }},
 			probe{"allowed", func(e *Engine) string { return answer(e.Allowed(action, principal, c)) }},
 		)
 	}
