@@ -18,6 +18,7 @@ const diffData = "testdata/diff/"
 var goldenDiff = []goldenCase{
 	{"diff-two-files", []string{"diff", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
 	{"diff-json", []string{"diff", "--output", "json", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
+	{"diff-json-effects", []string{"diff", "--output", "json", diffData + "old.yaml", diffData + "new.yaml", "--from", "2026-03-02", "--to", "2026-03-09"}, exitFail},
 	{"diff-catalog", []string{"diff", "--catalog", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
 	{"diff-versions", []string{"diff", diffData + "versions.yaml", diffData + "versions-new.yaml"}, exitFail},
 	{"diff-builtin", []string{"diff", "--builtin", "default", diffData + "mine.yaml"}, exitFail},
