@@ -23,6 +23,7 @@ type Contract struct {
 	Renewal time.Time   // the next renewal date; migrations usually take effect here
 	Spend   money.Money // the monthly spend the fee is computed from
 	Zone    string      // IANA time zone of the account, for calendars with zone: account; "" for none (dates in UTC)
+	Country string      // the account's holiday country (ISO code, e.g. "us"), for calendars closed on the account's holidays; "" for none
 	Attrs   map[string]any
 	Billing billing.Billing // the contract's own fee, its move at a migration, discounts and commitments, for invoices
 }

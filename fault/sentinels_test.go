@@ -49,6 +49,7 @@ var sentinels = map[string]struct {
 	"rules.ErrInputTooLarge":   {rules.ErrInputTooLarge, fault.Limit},
 	"rules.ErrUnknownCatalog":  {rules.ErrUnknownCatalog, fault.BadRequest},
 	"rules.ErrInvalidCase":     {rules.ErrInvalidCase, fault.BadRequest},
+	"rules.ErrNoEngine":        {rules.ErrNoEngine, fault.BadRequest},
 	"rules.ErrInvalidZone":     {rules.ErrInvalidZone, fault.BadRequest},
 	"rules.ErrInvalidEvent":    {rules.ErrInvalidEvent, fault.BadRequest},
 	"rules.ErrInvalidScope":    {rules.ErrInvalidScope, fault.BadRequest},

@@ -13,7 +13,7 @@ import (
 // suite's questions alike; DiscountKeys and CommitmentKeys those of its
 // discounts and commitments.
 var (
-	ContractKeys   = []string{"account", "tier", "start", "renewal", "spend", "zone", "fee", "movesTo", "discounts", "commitments", "attrs"}
+	ContractKeys   = []string{"account", "tier", "start", "renewal", "spend", "zone", "country", "fee", "movesTo", "discounts", "commitments", "attrs"}
 	DiscountKeys   = []string{"name", "rate", "amount", "from", "until"}
 	CommitmentKeys = []string{"name", "amount", "from", "until"}
 )
@@ -24,6 +24,7 @@ var (
 //	account: acme
 //	tier: looker-premier
 //	zone: Europe/Berlin        # the account's zone: dates are days there
+//	country: de                # the account's holiday country, for calendars closed on its holidays
 //	start: 2025-07-15          # instants as ParseTime reads them, in zone
 //	renewal: 2026-07-15
 //	spend: "85000 USD"         # the monthly spend, for eligibility and quotes
@@ -76,6 +77,8 @@ func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, 
 			c.Account, good = d.Str(x)
 		case "tier":
 			c.Tier, good = d.Str(x)
+		case "country":
+			c.Country, good = d.Str(x)
 		case "start":
 			c.Start, good = DecodeTime(d, x, loc)
 		case "renewal":

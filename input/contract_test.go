@@ -19,6 +19,7 @@ func TestParseContract(t *testing.T) {
 	src := `account: acme
 tier: looker-premier
 zone: Asia/Tokyo
+country: jp
 start: 2025-07-15
 renewal: 2026-07-15T09:00
 spend: "85000 USD"
@@ -35,6 +36,7 @@ attrs: {region: emea, seats: 12}
 	tokyo := zone(t, "Asia/Tokyo")
 	assert.Equal(t, "acme", c.Account)
 	assert.Equal(t, "looker-premier", c.Tier)
+	assert.Equal(t, "jp", c.Country)
 	assert.True(t, time.Date(2025, 7, 15, 0, 0, 0, 0, tokyo).Equal(c.Start), "a date is its first instant in the contract's zone: %s", c.Start)
 	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(c.Renewal), "a local time in the contract's zone")
 	assert.Equal(t, money.MustParseMoney("85000 USD"), c.Spend)
@@ -58,7 +60,7 @@ func TestParseContractErrors(t *testing.T) {
 		`c.yaml:1:1: missing required key "tier"`,
 		`c.yaml:2:8: start: invalid time "1st of July": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`,
 		`c.yaml:3:6: fee: unknown currency "dollars" (want an ISO 4217 code such as USD, EUR or JPY)`,
-		`c.yaml:4:1: colour: unknown key "colour" (want one of account, tier, start, renewal, spend, zone, fee, movesTo, discounts, commitments, attrs)`,
+		`c.yaml:4:1: colour: unknown key "colour" (want one of account, tier, start, renewal, spend, zone, country, fee, movesTo, discounts, commitments, attrs)`,
 		`c.yaml:6:23: discounts[0].from: invalid time "soon": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`,
 	}, "\n"), err.Error())
 }

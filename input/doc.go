@@ -1,6 +1,7 @@
 // Package input reads what tiercel is given to decide on: a case file (a
 // case and its events, YAML or JSON), a history of cases (CSV or JSON
-// lines), a contract file and a spends CSV, and the instants, zones and
+// lines), histories with their events (JSON lines, ParseHistoryEvents), a
+// contract file and a spends CSV, and the instants, zones and
 // attributes they hold.
 //
 // Every reader has one meaning for an instant, ParseTime's: an RFC 3339

@@ -2,7 +2,7 @@
 // the pictures the tiercel command writes with --svg, so that a Go program
 // can draw exactly what the command draws.
 //
-// Two pictures are drawn:
+// Three pictures are drawn:
 //
 //   - The week grid of a move between two tiers (compare --svg): for each
 //     priority, 7 days by 24 hours of opening time in the account's zone,
@@ -14,8 +14,12 @@
 //     metric on a time axis from the opening to now, with pauses, breaches,
 //     due and warning marks and the events. Timeline draws a
 //     rules.Timeline.
+//   - What a catalog change does to recorded cases (impact --svg): for each
+//     metric, the distribution of the due shifts of its cycles, from a week
+//     or more earlier to a week or more later. Impact draws a
+//     rules.ImpactReport.
 //
-// Both share one canvas and one escaping of text: names and labels from a
+// All share one canvas and one escaping of text: names and labels from a
 // catalog or a case file are escaped, and the documents are well-formed
 // XML whatever they hold. The drawing functions only write; their one
 // error is the writer's. They are safe for concurrent use on distinct

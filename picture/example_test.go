@@ -95,3 +95,32 @@ func ExampleTimeline() {
 	// bars: 1 event marks: 2
 	// response achieved
 }
+
+// Draw what a catalog change does to recorded cases, as `tiercel impact
+// --svg FILE` does: replay the histories with rules.Impact, then draw the
+// report.
+func ExampleImpact() {
+	older, err := rules.Compile("old.yaml", []byte("tiers:\n  std: {name: Standard, response: {P2: 4h 24x7}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	newer, err := rules.Compile("new.yaml", []byte("tiers:\n  std: {name: Standard, response: {P2: 2h 24x7}}\n"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	histories := []rules.History{{Case: rules.Case{Tier: "std", Priority: slo.P2, Opened: at}, Now: at.Add(3 * time.Hour)}}
+	r, err := rules.Impact(older, newer, histories, time.Time{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	var svg bytes.Buffer // a file, in a program
+	if err := picture.Impact(&svg, &r, "P2 in 2h"); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Count(svg.String(), `class="shift"`), "bars")
+	fmt.Println(strings.Contains(svg.String(), "<title>response, 1h-8h earlier: 1</title>"))
+	// Output:
+	// 11 bars
+	// true
+}

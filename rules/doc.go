@@ -27,15 +27,20 @@
 //   - Invoice: a contract's bill over months of spends: a line per month and
 //     tier, across a move, with its discounts and true-ups.
 //   - Allowed: may a principal do an action on a case?
-//   - Diff (a function of two engines): what changed from one catalog to
-//     another on every surface where an answer can differ, with the effect
-//     of each changed target on due instants over a window and the exact fee
-//     difference of each changed price version; cosmetic changes apart.
 //   - Tiers, Tier, Features, Calendars, Calendar, Rules, Actions, Metrics,
 //     PriceVersion and PriorityMeaning: what the catalog holds (tiers by id
 //     or alias, their targets by metric and features, calendars, rule ids,
 //     permission actions, the metrics built in and declared, the price
 //     version policy, the wording of each priority).
+//
+// Impact, a function of two engines, replays recorded histories (a case and
+// its events) on both and reports what a catalog change does to them: the
+// cycles newly breached or no longer breached, and the due instants moved
+// later or earlier, per metric, priority and account. Diff, also a function
+// of two engines, reports what changed from one catalog to the other on
+// every surface where an answer can differ, with the effect of each changed
+// target on due instants over a window and the exact fee difference of each
+// changed price version; cosmetic changes apart.
 //
 // Test suites that pin these answers in YAML live in package suite.
 //

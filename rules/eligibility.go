@@ -231,7 +231,7 @@ func (a *assessment) priceTargets(e *Engine, c *entitlement.Contract, m *migrati
 		desc := moves[i].desc
 		if effects != nil {
 			cd.changes, cd.deadlines = effects[i], cd.keeps && neverLater(effects[i])
-			desc += " as written; " + describeEffects(c.Zone, el.EffectiveAt, cd.changes)
+			desc += " as written; " + describeEffects(c.Zone, c.Country, e.holidaysLeftOut(c.Country, cd.changes), el.EffectiveAt, cd.changes)
 		}
 		el.Reasons = append(el.Reasons, cd.reason(desc, c.Spend, noSpend))
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ func TestEligibilityEffective(t *testing.T) {
 			effectiveRule,
 		}},
 		{"a calendar closed on the account's holidays leaves effects unknown", "America/New_York", map[string]any{"local": true}, false, "local", "nominal", []string{
-			"effective changes are unknown: a calendar closes on the account's country's holidays, which a contract does not give",
+			"effective changes are unknown: a calendar closes on the account's country's holidays; give the contract a country",
 			"local keeps every response target; it costs 20.00 USD a month at 1000.00 USD of spend",
 		}},
 	}
@@ -109,7 +110,46 @@ func TestEligibilityEffectiveExtremeYears(t *testing.T) {
 					assert.LessOrEqual(t, ch.Effect.Min, ch.Effect.Max)
 				}
 			}
-			assert.Contains(t, p.Eligibility.Reasons[4], "for an account in Australia/Lord_Howe, over its first year from ")
+			assert.Contains(t, p.Eligibility.Reasons[4], "for an account in Australia/Lord_Howe, public holidays left out (business would close on the account's country's holidays, and the contract gives no country), over its first year from ")
+		})
+	}
+}
+
+// A contract's country closes the business calendar on its holidays: for
+// an account in New York moving to Enhanced over the year from 2026-03-01,
+// a P3 is due up to 65h later without them, and up to 88h later with US
+// holidays (Memorial Day weekend: a Friday 09:00 opening waits for
+// Tuesday). Without a country the reason says the holidays were left out.
+// Before Contract.Country, Eligibility could only give the 65h.
+func TestEligibilityCountry(t *testing.T) {
+	tests := []struct {
+		name, country, want, notWant string
+	}{
+		{"no country", "", "for an account in America/New_York, public holidays left out (business would close on the account's country's holidays, and the contract gives no country), over its first year from 2026-03-01, P1 and P2 (on 24x7 instead of looker-24x5) can be due up to 127h earlier, and P3 and P4 (on business instead of looker-24x5) can be due up to 83h earlier or up to 65h later", "88h"},
+		{"us", "us", "for an account in America/New_York with the holidays of us, over its first year from 2026-03-01, P1 and P2 (on 24x7 instead of looker-24x5) can be due up to 127h earlier, and P3 and P4 (on business instead of looker-24x5) can be due up to 83h earlier or up to 88h later", "left out"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := lookerContract()
+			c.Zone, c.Country = "America/New_York", tt.country
+			c.Renewal = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+			el, err := Default().Eligibility(c, c.Renewal)
+			require.NoError(t, err)
+			var enhanced string
+			for _, r := range el.Reasons {
+				if strings.HasPrefix(r, "enhanced keeps") {
+					enhanced = r
+				}
+			}
+			assert.Contains(t, enhanced, tt.want)
+			assert.NotContains(t, enhanced, tt.notWant)
+			p, err := Default().Plan(c, c.Renewal)
+			require.NoError(t, err)
+			for _, o := range p.Options {
+				if o.Tier == "enhanced" {
+					assert.Equal(t, map[bool]time.Duration{false: 65 * time.Hour, true: 88 * time.Hour}[tt.country != ""], o.Changes[2].Effect.Max)
+				}
+			}
 		})
 	}
 }

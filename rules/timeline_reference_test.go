@@ -407,9 +407,16 @@ var refStatuses = []string{"open", "pending", "waiting on customer", "on-hold", 
 // March, Easter), up to 20 events a few hours apart (some at the same
 // instant), now up to a day after the last.
 func randomHistory(rng *rand.Rand, zones []*time.Location) (Case, []Event, time.Time) {
+	return randomHistoryN(rng, zones, -1)
+}
+
+// randomHistoryN is randomHistory with n events, or 0 to 20 when n is -1.
+func randomHistoryN(rng *rand.Rand, zones []*time.Location, n int) (Case, []Event, time.Time) {
 	opened := refBase.Add(time.Duration(4*24*60+rng.IntN(40*24*60)) * time.Minute).In(zones[rng.IntN(len(zones))])
 	c := Case{Tier: refTiers[rng.IntN(len(refTiers))].id, Priority: slo.Priority(1 + rng.IntN(4)), Opened: opened, Zone: "America/New_York"}
-	n := rng.IntN(21)
+	if n < 0 {
+		n = rng.IntN(21)
+	}
 	events := make([]Event, 0, n)
 	u := opened
 	for range n {

@@ -30,11 +30,13 @@ TO than on FROM, on the calendars as they run for the account (--zone, and
 "degraded (0, +64h)": never earlier, up to 64h later; mixed means sometimes
 earlier and sometimes later. LATER and EARLIER are the shares of the window
 in which an opening is due later or earlier; MAX-AT and MIN-AT are the first
-openings at which the delay and the advance are largest (to the second;
---output json gives them and the shares to the nanosecond). Dates
-(2026-03-01) mean their first instant in --zone (UTC without --zone);
-instants may also be RFC 3339 or local times (2026-03-01T09:00). --zone
-is required when a calendar runs in the account's zone.
+openings at which the delay and the advance are largest, exactly: "just
+after 09:00" is the first nanosecond after it, where a deadline moves when
+at 09:00 itself it does not (--output json gives them and the shares to
+the nanosecond). Dates (2026-03-01) mean their first instant in --zone
+(UTC without --zone); instants may also be RFC 3339 or local times
+(2026-03-01T09:00). --zone is required when a calendar runs in the
+account's zone.
 
 --svg FILE also writes a picture: for each priority, a week of opening
 times (7 days x 24 hours in --zone) coloured by the most a response moves,
@@ -118,6 +120,23 @@ func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
 	return minAt, maxAt
 }
 
+// extremeText is the instant of an extreme as the table shows it: to the
+// second when it is a whole second, "just after" the second when it is
+// the nanosecond after it (the extreme is reached just after a calendar
+// opens or closes, not at that instant), else to the nanosecond; "-" for
+// none.
+func extremeText(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return "-"
+	case t.Nanosecond() == 0:
+		return t.Format(time.RFC3339)
+	case t.Nanosecond() == 1:
+		return "just after " + t.Add(-time.Nanosecond).Format(time.RFC3339)
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
 func targetOrNone(t slo.Target) string {
 	if t.Within == 0 && t.Calendar == "" {
 		return "-"
@@ -162,7 +181,7 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 		cells := []string{ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String()}
 		if eff := ch.Effect; eff != nil {
 			minAt, maxAt := extremeAt(eff)
-			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), formatTime(maxAt), formatTime(minAt))
+			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), extremeText(maxAt), extremeText(minAt))
 		} else {
 			cells = append(cells, "-", "-", "-", "-", "-")
 		}

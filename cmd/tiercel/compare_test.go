@@ -267,3 +267,36 @@ func TestCompareSVGInDocs(t *testing.T) {
 	require.NoError(t, err)
 	golden.Check(t, "../../docs/effect-new-york.svg", string(b))
 }
+
+// The table names the instant of an extreme exactly: before, a maximum
+// reached one nanosecond after 09:00 read "09:00", where nothing changes.
+func TestExtremeText(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	at := time.Date(2026, 5, 22, 9, 0, 0, 0, ny)
+	tests := []struct {
+		name string
+		t    time.Time
+		want string
+	}{
+		{"none", time.Time{}, "-"},
+		{"whole second", at, "2026-05-22T09:00:00-04:00"},
+		{"just after", at.Add(time.Nanosecond), "just after 2026-05-22T09:00:00-04:00"},
+		{"other", at.Add(1500 * time.Millisecond), "2026-05-22T09:00:01.5-04:00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, extremeText(tt.t))
+		})
+	}
+}
+
+// A year of Looker Premier to Enhanced in New York with US holidays: the
+// largest delay of a P3 is reached just after 09:00 on the Friday before
+// Memorial Day, and the table says so.
+func TestCompareJustAfter(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "compare", "looker-premier", "enhanced", "--zone", "America/New_York", "--country", "us", "--from", "2026-03-01", "--to", "2027-03-01")
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "mixed (-83h, +88h)")
+	assert.Contains(t, stdout, "just after 2026-05-22T09:00:00-04:00")
+}

@@ -15,6 +15,7 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml               # exit 1 iff an answer can change; [--from D --to D] effects
+//	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //

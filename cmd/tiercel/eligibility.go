@@ -25,7 +25,12 @@ response target, and the targets that change.
 
 Instants (--renewal, --start, --at) are RFC 3339, or local times or dates
 (a day's first instant) in --zone, or UTC. --at defaults to the current
-time.`,
+time.
+
+With --zone, each target's reason also says how the deadlines the account
+would see move over the first year after the move; --country counts the
+account's public holidays on calendars closed on them (without it, the
+reason says the holidays were left out).`,
 	example: `tiercel eligibility --tier looker-premier --renewal 2026-09-01 --spend "85000 USD" --at 2026-03-02T10:00:00Z`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o contractFlags
@@ -35,6 +40,7 @@ time.`,
 		fs.StringVar(&o.at, "at", "", "the instant of the decision, `RFC3339` or a date (default: now)")
 		fs.StringVar(&o.start, "start", "", "when the contract began, `date`")
 		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone`")
+		fs.StringVar(&o.country, "country", "", "the account's holiday `country` (ISO code, e.g. us), for calendars closed on the account's holidays")
 		fs.StringVar(&o.account, "account", "", "the account `id`")
 		fs.Var(&o.attrs, "attr", "a fact for CEL expressions (contract.attrs), `key=value`; repeatable")
 		return func(c *cli, args []string) error {
@@ -50,8 +56,8 @@ time.`,
 var now = time.Now
 
 type contractFlags struct {
-	tier, renewal, spend, at, start, zone, account string
-	attrs                                          stringsFlag
+	tier, renewal, spend, at, start, zone, country, account string
+	attrs                                                   stringsFlag
 }
 
 func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
@@ -63,7 +69,7 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 	if err != nil {
 		return c, time.Time{}, err
 	}
-	c.Tier, c.Zone, c.Account = o.tier, o.zone, o.account
+	c.Tier, c.Zone, c.Country, c.Account = o.tier, o.zone, o.country, o.account
 	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
 		return c, time.Time{}, err
 	}

@@ -24,6 +24,9 @@ var goldenEligibility = []goldenCase{
 	{"eligibility-negative-spend", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "-1 USD"}, exitUsage},
 	{"eligibility-currency", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "100 EUR"}, exitUsage},
 	{"eligibility-at-date", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-09-01", "--zone", "Asia/Tokyo"}, exitOK},
+	{"eligibility-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z", "--zone", "America/New_York", "--country", "us"}, exitOK},
+	{"eligibility-no-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-09-01", "--spend", "85000 USD", "--at", "2026-03-02T10:00:00Z", "--zone", "America/New_York"}, exitOK},
+	{"eligibility-bad-country", []string{"eligibility", "--tier", "looker-premier", "--renewal", "2026-03-01", "--spend", "85000 USD", "--zone", "America/New_York", "--country", "atlantis"}, exitUsage},
 	{"eligibility-help", []string{"eligibility", "--help"}, exitOK},
 }
 
