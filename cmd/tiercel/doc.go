@@ -16,6 +16,10 @@
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml               # exit 1 iff an answer can change; [--from D --to D] effects
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
+//	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
+//	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
+//	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
+//	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //
