@@ -3,8 +3,12 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
+	"testing"
 
+	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -30,6 +34,7 @@ type gCal struct {
 	Hours       map[string]string `yaml:"hours"`
 	Holidays    []string          `yaml:"holidays,omitempty"`
 	Closed      []string          `yaml:"closed,omitempty"`
+	ICS         string            `yaml:"ics,omitempty"`
 }
 
 type gTier struct {
@@ -383,6 +388,36 @@ func randomCatalog(r *rand.Rand) *gCat {
 		c.Billing = &gBilling{PriceVersion: pick(r, []string{"contract", "billed"})}
 	}
 	return c
+}
+
+// genICS are the iCalendar files a generated calendar may close on (its
+// ics key), written beside the catalog by compileGen.
+var genICS = map[string]string{
+	"shutdown.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tiercel//test//EN\r\nBEGIN:VEVENT\r\nUID:a@example.com\r\n" +
+		"DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261227\r\nSUMMARY:Shutdown\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+	"summer.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//tiercel//test//EN\r\nBEGIN:VEVENT\r\nUID:b@example.com\r\n" +
+		"DTSTART;VALUE=DATE:20260703\r\nSUMMARY:Summer day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+}
+
+// genDir is a directory holding genICS, where compileGen writes catalogs.
+type genDir string
+
+func newGenDir(t testing.TB) genDir {
+	dir := t.TempDir()
+	for name, src := range genICS {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600))
+	}
+	return genDir(dir)
+}
+
+// compile loads a generated catalog from a file of the directory, so that
+// its ics keys resolve.
+func (g genDir) compile(name string, src []byte) (*Engine, error) {
+	path := filepath.Join(string(g), name)
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		return nil, err
+	}
+	return Load(path)
 }
 
 // cloneOf reads a catalog the generator wrote.

@@ -391,6 +391,7 @@ func mutations() map[string]mutation {
 		}
 		return true
 	})
+	ms["calendars.*.ics"] = onCal(func(cal *gCal, r *rand.Rand) { cal.ICS = other(r, []string{"", "shutdown.ics", "summer.ics"}, cal.ICS) })
 	ms["priorities"] = func(c *gCat, r *rand.Rand) bool {
 		if c.Priorities != nil {
 			c.Priorities = nil

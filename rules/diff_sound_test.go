@@ -204,6 +204,7 @@ func tierNames(a, b *Engine) []string {
 
 // soundness is what one run of the soundness test saw.
 type soundness struct {
+	dir                        genDir         // where catalogs are written and loaded from
 	probes                     int            // the sets of questions asked after each mutation
 	tried, compiled, differing map[string]int // by mutation kind
 }
@@ -219,7 +220,7 @@ func (s *soundness) checkMutation(t testing.TB, r *rand.Rand, kinds map[string]m
 		return
 	}
 	src := edited.yaml()
-	nw, err := Compile("mutated.yaml", []byte(src))
+	nw, err := s.dir.compile("mutated.yaml", []byte(src))
 	if err != nil {
 		return
 	}
@@ -320,10 +321,10 @@ func runSoundness(t testing.TB, seed uint64, n int) *soundness {
 		names = append(names, k)
 	}
 	slices.Sort(names)
-	s := &soundness{probes: 10, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
+	s := &soundness{dir: newGenDir(t), probes: 10, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
 	for range n {
 		base := []byte(randomCatalog(r).yaml())
-		old, err := Compile("base.yaml", base)
+		old, err := s.dir.compile("base.yaml", base)
 		if err != nil {
 			continue
 		}
@@ -391,11 +392,11 @@ func FuzzDiff(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, kind uint16) {
 		r := rand.New(rand.NewPCG(seed, 18))
 		base := []byte(randomCatalog(r).yaml())
-		old, err := Compile("base.yaml", base)
+		s := &soundness{dir: newGenDir(t), probes: 3, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
+		old, err := s.dir.compile("base.yaml", base)
 		if err != nil {
 			return
 		}
-		s := &soundness{probes: 3, tried: map[string]int{}, compiled: map[string]int{}, differing: map[string]int{}}
 		s.checkMutation(t, r, kinds, names[int(kind)%len(names)], base, old)
 	})
 }
