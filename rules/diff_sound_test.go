@@ -137,7 +137,8 @@ func randomContract(r *rand.Rand, tiers []string) entitlement.Contract {
 	c := entitlement.Contract{Account: "acme", Tier: pick(r, tiers), Start: start, Spend: randomSpend(r),
 		Zone: pick(r, probeZones), Attrs: map[string]any{"x": int64(r.IntN(2))}}
 	if r.IntN(4) > 0 {
-		c.Renewal = start.AddDate(1, 0, 0)
+		renewal := start.AddDate(1, 0, 0)
+		c.Renewal = &renewal
 	}
 	return c
 }
