@@ -14,7 +14,7 @@
 //	tiercel eligibility --tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
-//	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel diff OLD.yaml NEW.yaml               # exit 1 iff an answer can change; [--from D --to D] effects
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
 //	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
