@@ -49,7 +49,7 @@ func BenchmarkImportZendesk(b *testing.B) {
 		require.NoError(b, err)
 		ss, err := ParseZendeskSchedules("s.json", []byte(benchSchedules))
 		require.NoError(b, err)
-		im, err := ImportZendesk(ZendeskExport{Policies: ps, Schedules: ss}, "")
+		im, err := ImportZendesk(ZendeskAccount{Policies: ps, Schedules: ss}, "")
 		require.NoError(b, err)
 		require.NoError(b, im.WriteCatalog(io.Discard))
 	}
@@ -63,7 +63,7 @@ func BenchmarkCompileImportedZendesk(b *testing.B) {
 	require.NoError(b, err)
 	ss, err := ParseZendeskSchedules("s.json", []byte(benchSchedules))
 	require.NoError(b, err)
-	im, err := ImportZendesk(ZendeskExport{Policies: ps, Schedules: ss}, "")
+	im, err := ImportZendesk(ZendeskAccount{Policies: ps, Schedules: ss}, "")
 	require.NoError(b, err)
 	var out strings.Builder
 	require.NoError(b, im.WriteCatalog(&out))

@@ -56,7 +56,7 @@ func FuzzImportZendesk(f *testing.F) {
 		if err != nil || err2 != nil || err3 != nil {
 			return
 		}
-		x := ZendeskExport{Policies: ps, Schedules: ss}
+		x := ZendeskAccount{Policies: ps, Schedules: ss}
 		if len(ss) > 0 {
 			x.Holidays = map[int64][]ZendeskHoliday{ss[0].ID: hs}
 		}

@@ -18,7 +18,7 @@ func TestZendeskRoundTrip(t *testing.T) {
 	require.NoError(t, err, string(docs.Policies))
 	ss, err := ParseZendeskSchedules("schedules.json", docs.Schedules)
 	require.NoError(t, err, string(docs.Schedules))
-	x := ZendeskExport{Policies: ps, Schedules: ss, Holidays: map[int64][]ZendeskHoliday{}}
+	x := ZendeskAccount{Policies: ps, Schedules: ss, Holidays: map[int64][]ZendeskHoliday{}}
 	for id, b := range docs.Holidays {
 		hs, err := ParseZendeskHolidays("holidays.json", b)
 		require.NoError(t, err)

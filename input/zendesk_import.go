@@ -10,10 +10,10 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// ZendeskExport is what ImportZendesk reads: an account's SLA policies,
+// ZendeskAccount is what ImportZendesk reads: an account's SLA policies,
 // its schedules (the first is the account's default) and each schedule's
 // holidays by schedule id.
-type ZendeskExport struct {
+type ZendeskAccount struct {
 	Policies  []ZendeskPolicy
 	Schedules []ZendeskSchedule
 	Holidays  map[int64][]ZendeskHoliday
@@ -33,7 +33,7 @@ const ZendeskScheduleAttr = "schedule_id"
 // on the ticket's schedule (ZendeskScheduleAttr), else the default one.
 // Errors (a business-hours target without a schedule, holidays of a
 // schedule x lacks) wrap ErrInvalidZendesk.
-func ImportZendesk(x ZendeskExport, tier string) (*Import, error) {
+func ImportZendesk(x ZendeskAccount, tier string) (*Import, error) {
 	if tier == "" {
 		tier = "zendesk"
 	}
@@ -198,7 +198,7 @@ func zendeskCalendar(s ZendeskSchedule, hs []ZendeskHoliday) ImportCalendar {
 }
 
 // zendeskHeader is the catalog's opening comment.
-func zendeskHeader(x ZendeskExport, tier string) []string {
+func zendeskHeader(x ZendeskAccount, tier string) []string {
 	return []string{
 		fmt.Sprintf("Imported from Zendesk by tiercel import zendesk: %d SLA policies, %d schedules.", len(x.Policies), len(x.Schedules)),
 		fmt.Sprintf("One tier, %s; Zendesk's priorities urgent, high, normal, low are P1-P4.", tier),

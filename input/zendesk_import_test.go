@@ -16,7 +16,7 @@ import (
 
 // zendeskFixture reads testdata/zendesk, the documents shaped like the API
 // documentation's examples, the holidays those of schedule 1.
-func zendeskFixture(t testing.TB) ZendeskExport {
+func zendeskFixture(t testing.TB) ZendeskAccount {
 	t.Helper()
 	read := func(name string) (string, []byte) {
 		p := filepath.Join("testdata", "zendesk", name)
@@ -30,11 +30,11 @@ func zendeskFixture(t testing.TB) ZendeskExport {
 	require.NoError(t, err)
 	hs, err := ParseZendeskHolidays(read("holidays.json"))
 	require.NoError(t, err)
-	return ZendeskExport{Policies: ps, Schedules: ss, Holidays: map[int64][]ZendeskHoliday{1: hs}}
+	return ZendeskAccount{Policies: ps, Schedules: ss, Holidays: map[int64][]ZendeskHoliday{1: hs}}
 }
 
 // zendeskEngine imports x and compiles the catalog written.
-func zendeskEngine(t testing.TB, x ZendeskExport) (*rules.Engine, string) {
+func zendeskEngine(t testing.TB, x ZendeskAccount) (*rules.Engine, string) {
 	t.Helper()
 	im, err := ImportZendesk(x, "")
 	require.NoError(t, err)
@@ -103,7 +103,7 @@ func TestImportZendeskWithoutFilter(t *testing.T) {
   "policy_metrics": [{"priority": "low", "metric": "first_reply_time", "target": 60, "business_hours": false}]}]}`))
 	require.NoError(t, err)
 	assert.Equal(t, "true", ps[0].When)
-	e, _ := zendeskEngine(t, ZendeskExport{Policies: ps})
+	e, _ := zendeskEngine(t, ZendeskAccount{Policies: ps})
 	d, err := e.Deadline(rules.Case{Tier: "zendesk", Priority: slo.P4, Opened: time.Unix(0, 0)})
 	require.NoError(t, err)
 	assert.Equal(t, "zendesk-1.response.1", d.Rule)

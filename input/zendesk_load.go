@@ -12,8 +12,8 @@ import (
 // Only regular files of at most 16 MiB are read. Errors wrap
 // ErrInvalidZendesk; a file that cannot be read gives an error wrapping
 // the cause.
-func LoadZendesk(policies, schedules string, holidays []string) (ZendeskExport, error) {
-	var x ZendeskExport
+func LoadZendesk(policies, schedules string, holidays []string) (ZendeskAccount, error) {
+	var x ZendeskAccount
 	var err error
 	if x.Policies, err = load(policies, ErrInvalidZendesk, ParseZendeskPolicies); err != nil {
 		return x, err

@@ -46,9 +46,9 @@ var zendeskMetrics = []ZendeskMetric{
 		Start: zdOpening, Stop: zdSolved, Reset: "'group_id' in event.attrs", Reopen: "continue"},
 }
 
-// ZendeskMetrics returns Zendesk's eight SLA metrics as the catalog
+// ZendeskSLAMetrics returns Zendesk's eight SLA metrics as the catalog
 // ImportZendesk writes declares them.
-func ZendeskMetrics() []ZendeskMetric { return append([]ZendeskMetric(nil), zendeskMetrics...) }
+func ZendeskSLAMetrics() []ZendeskMetric { return append([]ZendeskMetric(nil), zendeskMetrics...) }
 
 // ZendeskMetricNames returns the names of Zendesk's SLA metrics.
 func ZendeskMetricNames() []string {

@@ -20,8 +20,8 @@ func TestZendeskMetricsInReadme(t *testing.T) {
 			rows[name] = rest
 		}
 	}
-	require.Len(t, ZendeskMetrics(), 8)
-	for _, m := range ZendeskMetrics() {
+	require.Len(t, ZendeskSLAMetrics(), 8)
+	for _, m := range ZendeskSLAMetrics() {
 		assert.True(t, strings.HasPrefix(rows[m.Name], m.Meaning+" |"), "README row of %s: %q, want the definition %q", m.Name, rows[m.Name], m.Meaning)
 		assert.NotEmpty(t, m.Start, m.Name)
 		assert.NotEmpty(t, m.Stop, m.Name)

@@ -94,11 +94,11 @@ func parseHolidays(n string, b []byte) error {
 func TestImportZendeskMissingSchedule(t *testing.T) {
 	ps, err := ParseZendeskPolicies("p.json", []byte(policy(`{"priority": "low", "metric": "first_reply_time", "target": 5, "business_hours": true}`, `{}`)))
 	require.NoError(t, err)
-	_, err = ImportZendesk(ZendeskExport{Policies: ps}, "")
+	_, err = ImportZendesk(ZendeskAccount{Policies: ps}, "")
 	require.ErrorIs(t, err, ErrInvalidZendesk)
 	assert.Equal(t, "p.json:3:22: sla_policies[0].policy_metrics[0]: missing schedule: a business-hours target needs the schedules document to have one", err.Error())
 
-	_, err = ImportZendesk(ZendeskExport{Policies: ps, Holidays: map[int64][]ZendeskHoliday{9: nil}}, "")
+	_, err = ImportZendesk(ZendeskAccount{Policies: ps, Holidays: map[int64][]ZendeskHoliday{9: nil}}, "")
 	var list ErrorList
 	require.True(t, errors.As(err, &list))
 	assert.Contains(t, err.Error(), "holidays of schedule 9, which the schedules document does not have")

@@ -38,7 +38,11 @@
 // Impact, a function of two engines, replays recorded histories (a case and
 // its events) on both and reports what a catalog change does to them: the
 // cycles newly breached or no longer breached, and the due instants moved
-// later or earlier, per metric, priority and account.
+// later or earlier, per metric, priority and account. Diff, also a function
+// of two engines, reports what changed from one catalog to the other on
+// every surface where an answer can differ, with the effect of each changed
+// target on due instants over a window and the exact fee difference of each
+// changed price version; cosmetic changes apart.
 //
 // Test suites that pin these answers in YAML live in package suite.
 //

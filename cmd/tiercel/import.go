@@ -36,7 +36,7 @@ With --output json: {"helpdesk", "tier", "calendars", "rules" (how many),
 
 Exit status 3 when a file is missing or invalid (file:line:col: path:
 message, the path in the JSON).`,
-	example: `tiercel import zendesk --policies examples/zendesk/policies.json --schedules examples/zendesk/schedules.json --holidays 1=examples/zendesk/holidays.json`,
+	example: `tiercel import zendesk --policies examples/zendesk-policies/policies.json --schedules examples/zendesk-policies/schedules.json --holidays 1=examples/zendesk-policies/holidays.json`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var policies, schedules, hours, tier string
 		var holidays stringsFlag
@@ -59,7 +59,7 @@ message, the path in the JSON).`,
 				if hours != "" {
 					return usagef("--business-hours is freshdesk's; zendesk takes --schedules")
 				}
-				var x input.ZendeskExport
+				var x input.ZendeskAccount
 				if x, err = input.LoadZendesk(policies, schedules, holidays); err == nil {
 					im, err = input.ImportZendesk(x, tier)
 				}

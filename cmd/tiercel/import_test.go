@@ -10,7 +10,7 @@ import (
 )
 
 const (
-	zendeskData   = "../../examples/zendesk/"
+	zendeskData   = "../../examples/zendesk-policies/"
 	freshdeskData = "../../input/testdata/freshdesk/"
 )
 
