@@ -1,0 +1,146 @@
+package rules
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// coverageCatalog has, by line: rows at 5 (P1, P2), rule fast at 9,
+// migration move at 15, permission cases.view at 18.
+const coverageCatalog = `version: 1
+tiers:
+  std:
+    name: Std
+    response: {P1: 1h 24x7, P2: 4h 24x7}
+rules:
+  - id: fast
+    tiers: [std]
+    when: case.attrs.vip == true
+    priorities: [P1]
+    within: 30m
+migrations:
+  move:
+    to: [std]
+    applies: contract.account == "a"
+    effective: timestamp("2030-01-01T00:00:00Z")
+permissions:
+  cases.view: principal.roles.exists(r, r == "viewer")
+`
+
+// hits returns the hits of every item by "kind id outcome @line:col".
+func hits(items []CoverageItem) map[string]int64 {
+	out := map[string]int64{}
+	for _, it := range items {
+		out[fmt.Sprintf("%s %s %s @%d:%d", it.Kind, it.ID, it.Outcome, it.Line, it.Column)] = it.Hits
+	}
+	return out
+}
+
+func TestCoverageRecordsOutcomes(t *testing.T) {
+	e, err := Compile("c.yaml", []byte(coverageCatalog))
+	require.NoError(t, err)
+	cov := NewCoverage(e)
+	v := cov.Engine()
+	opened := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	_, err = v.Deadline(Case{Tier: "std", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"vip": true}})
+	require.NoError(t, err)
+	_, err = v.Deadline(Case{Tier: "std", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"vip": false}})
+	require.NoError(t, err)
+	_, err = v.Deadline(Case{Tier: "std", Priority: slo.P1, Opened: opened, Attrs: map[string]any{"vip": false}})
+	require.NoError(t, err)
+	_, err = v.Allowed("cases.view", entitlement.Principal{Roles: []string{"viewer"}}, Case{})
+	require.NoError(t, err)
+	_, err = v.Eligibility(entitlement.Contract{Account: "b", Tier: "std"}, opened)
+	require.NoError(t, err)
+
+	assert.Equal(t, map[string]int64{
+		"row tiers.std.response.P1 decided @5:20":          2,
+		"row tiers.std.response.P2 decided @5:33":          0,
+		"rule fast matched @9:11":                          1,
+		"rule fast false @9:11":                            2,
+		"migration migrations.move.applies true @15:14":    0,
+		"migration migrations.move.applies false @15:14":   1,
+		"permission permissions.cases.view allowed @18:15": 1,
+		"permission permissions.cases.view denied @18:15":  0,
+	}, hits(cov.Items()))
+	for _, it := range cov.Items() {
+		assert.Equal(t, "c.yaml", it.File)
+	}
+}
+
+func TestCoverageLeavesTheEngineAlone(t *testing.T) {
+	e, err := Compile("c.yaml", []byte(coverageCatalog))
+	require.NoError(t, err)
+	cov := NewCoverage(e)
+	_, err = e.Deadline(Case{Tier: "std", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
+	require.NoError(t, err)
+	for _, it := range cov.Items() {
+		assert.Zero(t, it.Hits, "%s %s: the engine's own decisions are not recorded", it.Kind, it.ID)
+	}
+	assert.Nil(t, e.cov)
+}
+
+func TestCoverageConcurrent(t *testing.T) {
+	cov := NewCoverage(Default())
+	v := cov.Engine()
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				_, err := v.Deadline(Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)})
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	wg.Wait()
+	var total int64
+	for _, it := range cov.Items() {
+		if it.ID == "tiers.premium.response.P1" {
+			total += it.Hits
+		}
+	}
+	assert.Equal(t, int64(400), total)
+}
+
+func TestCoveragePercentRoundsDown(t *testing.T) {
+	tests := []struct {
+		name           string
+		covered, total int
+		want           int
+	}{
+		{"all", 7, 7, 10000},
+		{"none", 0, 7, 0},
+		{"nothing to cover", 0, 0, 10000},
+		{"two thirds", 2, 3, 6666},
+		{"one short of ten thousand", 9999, 10000, 9999},
+		{"one short of a hundred thousand is not 100%", 99999, 100000, 9999},
+		{"one short of a million", 999999, 1000000, 9999},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, CoveragePercent(tt.covered, tt.total))
+		})
+	}
+}
+
+func TestMergeCoverage(t *testing.T) {
+	a := []CoverageItem{{Kind: CoverRule, ID: "r", Outcome: "matched", File: "f", Line: 3, Column: 1, Hits: 2}}
+	b := []CoverageItem{
+		{Kind: CoverRule, ID: "r", Outcome: "matched", File: "f", Line: 3, Column: 1, Hits: 1},
+		{Kind: CoverRow, ID: "x", Outcome: "decided", File: "f", Line: 1, Column: 1},
+	}
+	got := MergeCoverage(a, b)
+	require.Len(t, got, 2)
+	assert.Equal(t, "x", got[0].ID)
+	assert.Equal(t, int64(3), got[1].Hits)
+}
