@@ -53,7 +53,7 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
-	at                  pos // the allow expression, for Coverage
+	at                  pos  // the allow expression, for Coverage
 	usesNow             bool // allow reads now, which must then not be zero
 }
 
