@@ -62,14 +62,14 @@ func TestCoverageRecordsOutcomes(t *testing.T) {
 	require.NoError(t, err)
 
 	assert.Equal(t, map[string]int64{
-		"row tiers.std.response.P1 decided @5:20":          2,
-		"row tiers.std.response.P2 decided @5:33":          0,
-		"rule fast matched @9:11":                          1,
-		"rule fast false @9:11":                            2,
-		"migration migrations.move.applies true @15:14":    0,
-		"migration migrations.move.applies false @15:14":   1,
-		"permission permissions.cases.view allowed @18:15": 1,
-		"permission permissions.cases.view denied @18:15":  0,
+		"row tiers.std.response.P1 decided @5:20":         2,
+		"row tiers.std.response.P2 decided @5:33":         0,
+		"rule fast matched @9:11":                         1,
+		"rule fast false @9:11":                           2,
+		"migration migrations.move.applies true @15:14":   0,
+		"migration migrations.move.applies false @15:14":  1,
+		"permission permissions.cases.view allowed @18:3": 1,
+		"permission permissions.cases.view denied @18:3":  0,
 	}, hits(cov.Items()))
 	for _, it := range cov.Items() {
 		assert.Equal(t, "c.yaml", it.File)

@@ -53,7 +53,7 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
-	at                  pos  // the allow expression, for Coverage
+	at                  pos  // the action, for Coverage
 	usesNow             bool // allow reads now, which must then not be zero
 }
 
@@ -72,7 +72,7 @@ func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permiss
 		}
 		perms[pd.action] = &permission{
 			action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-			allow: prg, usesNow: c.usesVariable(pd.allow, "now"), at: pd.allow.at,
+			allow: prg, usesNow: c.usesVariable(pd.allow, "now"), at: pd.at,
 		}
 	}
 	return perms

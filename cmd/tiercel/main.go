@@ -114,6 +114,7 @@ type cli struct {
 	catalogs []string
 	builtin  builtinFlag
 	output   string
+	cover    *coverageRun // test --coverage's collector; nil otherwise
 }
 
 // builtinFlag is --builtin NAME: the name of a catalog shipped with tiercel

@@ -29,21 +29,32 @@ catalog. A DIR argument runs every
 *_test.yaml file below it. The format is in the README ("Writing a test
 suite") and in schema/suite.schema.json.
 
+With --coverage, a report follows: for each catalog file, how many of its
+items the tests exercised (table rows that decided a deadline, rules
+matched and false, migrations applying and not, permissions allowed and
+denied) and each item left out at file:line:col. Percents are rounded
+down, so 100% means nothing is left out. --threshold N fails the run (exit
+status 1) below N percent; --coverage-out FILE writes every item with its
+hits as JSON. Either turns --coverage on.
+
 Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
 catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
-tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml`,
+tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml
+tiercel test --coverage --threshold 80 rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o testOptions
 		fs.StringVar(&o.run, "run", "", "run only the tests whose name matches the `regexp`")
 		fs.BoolVar(&o.verbose, "v", false, "list every test, not only failures")
+		o.coverage.flags(fs)
 		return func(c *cli, args []string) error { return c.test(args, o) }
 	},
 }
 
 type testOptions struct {
-	run     string
-	verbose bool
+	run      string
+	verbose  bool
+	coverage coverageOptions
 }
 
 type suiteJSON struct {
@@ -118,6 +129,9 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err // a --catalog that does not load is an error even if no suite uses it
 		}
 	}
+	if o.coverage.enabled() {
+		c.cover = &coverageRun{byEngine: map[*rules.Engine]*rules.Coverage{}}
+	}
 	failed, broken := false, false
 	var out []suiteJSON
 	for _, f := range files {
@@ -134,6 +148,12 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err
 		}
 	}
+	return c.finishCoverage(o.coverage, testOutcome(broken, failed))
+}
+
+// testOutcome is the error of a run in which a suite did not load
+// (broken) or a test failed; nil when neither.
+func testOutcome(broken, failed bool) error {
 	if broken {
 		return errInputFailed
 	}
@@ -207,6 +227,7 @@ func (c *cli) suiteResults(f string, shared *rules.Engine, filter *regexp.Regexp
 			return nil, err
 		}
 	}
+	e = c.cover.view(e)
 	var results []suite.Result
 	for _, t := range s.Tests {
 		if filter == nil || filter.MatchString(t.Name) {

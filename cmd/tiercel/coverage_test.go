@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/rules"
+)
+
+var goldenCoverage = []goldenCase{
+	{"test-coverage", []string{"test", "--coverage", "testdata/pass_test.yaml"}, exitOK},
+	{"test-coverage-two-suites", []string{"test", "--coverage", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitOK},
+	{"test-coverage-below-threshold", []string{"test", "--threshold", "55.56", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitFail},
+	{"test-coverage-at-threshold", []string{"test", "--threshold", "55.55", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitOK},
+	{"test-coverage-bad-threshold", []string{"test", "--threshold", "9.999", "testdata/pass_test.yaml"}, exitUsage},
+	{"test-coverage-default", []string{"test", "--coverage", "../../rules/catalog/default_test.yaml"}, exitOK},
+}
+
+func TestCoverageGolden(t *testing.T) { runGolden(t, goldenCoverage) }
+
+func TestCoverageOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "cov.json")
+	stdout, stderr, code := runCmd(t, "test", "--coverage-out", out, "testdata/pass_test.yaml", "testdata/covered_test.yaml")
+	require.Equal(t, exitOK, code, "%s%s", stdout, stderr)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	var cov answer.Coverage
+	require.NoError(t, json.Unmarshal(b, &cov))
+	// tiers.yaml: rows silver P1, P2 and gold P1-P3 (5), the rule
+	// production-down matched and false (2), cases.create allowed and
+	// denied (2). The suites decide silver P1 (by its row and by the rule
+	// both ways) and gold P3, and allow cases.create once.
+	assert.Equal(t, 5, cov.Covered)
+	assert.Equal(t, 9, cov.Total)
+	require.Len(t, cov.Files, 1)
+	assert.Equal(t, "testdata/tiers.yaml", cov.Files[0].File)
+	hits := map[string]int64{}
+	for _, it := range cov.Files[0].Items {
+		hits[it.ID+" "+it.Outcome] = it.Hits
+	}
+	assert.Equal(t, map[string]int64{
+		"tiers.silver.response.P1 decided": 1, "tiers.silver.response.P2 decided": 0,
+		"tiers.gold.response.P1 decided": 0, "tiers.gold.response.P2 decided": 0, "tiers.gold.response.P3 decided": 1,
+		"production-down matched": 1, "production-down false": 1,
+		"permissions.cases.create allowed": 1, "permissions.cases.create denied": 0,
+	}, hits)
+}
+
+func TestCoverageOutUnwritable(t *testing.T) {
+	_, stderr, code := runCmd(t, "test", "--coverage-out", filepath.Join(t.TempDir(), "no", "cov.json"), "testdata/pass_test.yaml")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--coverage-out: ")
+}
+
+func TestCoverageJSONOutputHasNoTextReport(t *testing.T) {
+	stdout, _, code := runCmd(t, "test", "--output", "json", "--coverage", "testdata/pass_test.yaml")
+	assert.Equal(t, exitOK, code)
+	assert.NotContains(t, stdout, "coverage  ")
+	assert.True(t, json.Valid([]byte(stdout)))
+}
+
+// TestCoverageNeverPrints100WithAnItemUncovered: OPA once printed 100%
+// with uncovered lines; one item of 100000 uncovered reads 99.99%.
+func TestCoverageNeverPrints100WithAnItemUncovered(t *testing.T) {
+	items := make([]rules.CoverageItem, 100000)
+	for i := range items {
+		items[i] = rules.CoverageItem{Kind: rules.CoverRow, ID: "r", Outcome: "decided", File: "c.yaml", Line: i + 1, Column: 1, Hits: 1}
+	}
+	items[500].Hits = 0
+	var out bytes.Buffer
+	c := &cli{stdout: &out}
+	c.writeCoverage(answer.NewCoverage(items))
+	assert.Contains(t, out.String(), "coverage  total  99999 of 100000 items (99.99%)\n")
+	assert.NotContains(t, out.String(), "100.00%")
+	assert.Contains(t, out.String(), "  c.yaml:501:1: r never decided a deadline\n")
+}
+
+func TestThresholdFlag(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		err  string
+	}{
+		{"90", 9000, ""},
+		{"92.5", 9250, ""},
+		{"99.99", 9999, ""},
+		{"100", 10000, ""},
+		{"0", 0, ""},
+		{"80%", 8000, ""},
+		{"9.999", 0, "more than two decimals"},
+		{"100.01", 0, "over 100"},
+		{"-1", 0, "not a percent"},
+		{"1.-5", 0, "not a percent"},
+		{"ninety", 0, "not a percent"},
+		{"", 0, "not a percent"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var th threshold
+			err := th.Set(tt.in)
+			if tt.err != "" {
+				require.ErrorContains(t, err, tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, th.hundredths)
+		})
+	}
+}
