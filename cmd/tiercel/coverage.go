@@ -24,8 +24,8 @@ type coverageOptions struct {
 // flags adds the coverage flags to fs.
 func (o *coverageOptions) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.on, "coverage", false, "report what the suites exercised of each catalog file (rows, rules, migrations, permissions)")
-	fs.Var(&o.threshold, "threshold", "with coverage, fail (exit 1) below this `percent` of items covered, e.g. 90 or 92.5")
-	fs.StringVar(&o.out, "coverage-out", "", "with coverage, write every item with its hits and position to `file` as JSON")
+	fs.Var(&o.threshold, "threshold", "with coverage, fail (exit 1) below `N` percent of items covered, e.g. 90 or 92.5")
+	fs.StringVar(&o.out, "coverage-out", "", "with coverage, write every item with its hits and position to `FILE` as JSON")
 }
 
 // enabled reports whether any coverage flag was given.

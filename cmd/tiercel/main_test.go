@@ -124,7 +124,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 // allGolden returns the golden cases of every command file.
 func allGolden() []goldenCase {
 	return slices.Concat(goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote,
-		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenImpact, goldenExport, goldenExportICS, goldenCoverage)
+		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenImpact, goldenExport, goldenExportICS, goldenCatalog, goldenTiers, goldenLint, goldenCoverage)
 }
 
 // TestEveryGoldenFileHasACase keeps testdata/golden and the cases of the
@@ -160,6 +160,9 @@ func TestEveryCommandHasHelpWithAnExample(t *testing.T) {
 			t.Chdir("../..")
 			for _, line := range strings.Split(strings.TrimSpace(cmd.example), "\n") {
 				args := splitWords(t, strings.TrimPrefix(strings.TrimSpace(line), "tiercel "))
+				if cmd.name == "serve" { // it would serve until stopped
+					args = append(args, "--check")
+				}
 				_, errOut, code := runCmd(t, args...)
 				assert.Equal(t, exitOK, code, "%s\n%s", line, errOut)
 			}
