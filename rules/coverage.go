@@ -25,6 +25,11 @@ const (
 	// CoverPermission is a permission's allow, with the outcomes "allowed"
 	// and "denied".
 	CoverPermission = "permission"
+	// CoverCondition is a lifecycle condition the catalog writes
+	// (lifecycle.metrics.<metric>.<start|stop|pause|resume|reset>), with
+	// the outcomes "true" and "false" on an event of a Timeline. The
+	// defaults a catalog does not write are not items.
+	CoverCondition = "condition"
 )
 
 // CoverageItem is one thing a catalog's decisions can exercise: a row, a
@@ -32,9 +37,9 @@ const (
 // Column are where it is written (1-based). Hits counts the decisions that
 // exercised it; zero means no decision did.
 type CoverageItem struct {
-	Kind    string // CoverRow, CoverRule, CoverMigration or CoverPermission
-	ID      string // "tiers.<tier>.<metric>.<P>", the rule id, "migrations.<id>.applies" or "permissions.<action>"
-	Outcome string // "decided"; "matched" or "false"; "true" or "false"; "allowed" or "denied"
+	Kind    string // CoverRow, CoverRule, CoverMigration, CoverPermission or CoverCondition
+	ID      string // "tiers.<tier>.<metric>.<P>", the rule id, "migrations.<id>.applies", "permissions.<action>" or "lifecycle.<metric>.<condition>"
+	Outcome string // "decided"; "matched" or "false"; "true" or "false"; "allowed" or "denied"; "true" or "false"
 	File    string
 	Line    int
 	Column  int
@@ -62,12 +67,19 @@ type Coverage struct {
 	rules map[*rule]int       // the "matched" item; "false" follows it
 	migs  map[*migration]int  // the "true" item; "false" follows it
 	perms map[*permission]int // the "allowed" item; "denied" follows it
+	conds map[condKey]int     // the "true" item; "false" follows it
+}
+
+// condKey names a lifecycle condition: one condition of one metric.
+type condKey struct {
+	mr *metricRules
+	k  int
 }
 
 // NewCoverage returns a Coverage of e's catalog with every item at zero
 // hits. Ask questions of its Engine to record them.
 func NewCoverage(e *Engine) *Coverage {
-	c := &Coverage{rows: map[rowKey]int{}, rules: map[*rule]int{}, migs: map[*migration]int{}, perms: map[*permission]int{}}
+	c := &Coverage{rows: map[rowKey]int{}, rules: map[*rule]int{}, migs: map[*migration]int{}, perms: map[*permission]int{}, conds: map[condKey]int{}}
 	add := func(kind, id string, at pos, outcomes ...string) int {
 		for _, o := range outcomes {
 			c.items = append(c.items, CoverageItem{Kind: kind, ID: id, Outcome: o, File: at.File, Line: at.Line, Column: at.Column})
@@ -94,6 +106,14 @@ func NewCoverage(e *Engine) *Coverage {
 	for _, a := range e.Actions() {
 		p := e.permissions[a]
 		c.perms[p] = add(CoverPermission, p.rule, p.at, "allowed", "denied")
+	}
+	for m := range e.lifecycle.metrics {
+		mr := &e.lifecycle.metrics[m]
+		for k := range mr.prg {
+			if mr.prg[k] != nil {
+				c.conds[condKey{mr, k}] = add(CoverCondition, mr.what[k], mr.at[k], "true", "false")
+			}
+		}
 	}
 	c.hits = make([]atomic.Int64, len(c.items))
 	view := *e
@@ -144,6 +164,11 @@ func (c *Coverage) migration(m *migration, applies bool) { c.hits[c.migs[m]+outc
 // permission records that p's allow evaluated to allowed.
 func (c *Coverage) permission(p *permission, allowed bool) {
 	c.hits[c.perms[p]+outcome(allowed)].Add(1)
+}
+
+// condition records that the lifecycle condition k of mr evaluated to b.
+func (c *Coverage) condition(mr *metricRules, k condition, b bool) {
+	c.hits[c.conds[condKey{mr, int(k)}]+outcome(b)].Add(1)
 }
 
 // outcome is the offset of an outcome's item: 0 for true, 1 for false.

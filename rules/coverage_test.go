@@ -144,3 +144,38 @@ func TestMergeCoverage(t *testing.T) {
 	assert.Equal(t, "x", got[0].ID)
 	assert.Equal(t, int64(3), got[1].Hits)
 }
+
+func TestCoverageLifecycleConditions(t *testing.T) {
+	src := `tiers:
+  std:
+    name: Std
+    response: {P1: 1h 24x7}
+    resolution: {P1: 8h 24x7}
+lifecycle:
+  metrics:
+    resolution:
+      pause: "event.status == 'on hold'"
+`
+	e, err := Compile("l.yaml", []byte(src))
+	require.NoError(t, err)
+	cov := NewCoverage(e)
+	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	events := []Event{
+		{At: at.Add(10 * time.Minute), Type: EventMessage, By: ByAgent},
+		{At: at.Add(20 * time.Minute), Type: EventStatus, Status: "on hold"},
+	}
+	_, err = cov.Engine().Timeline(Case{Tier: "std", Priority: slo.P1, Opened: at}, events, at.Add(time.Hour))
+	require.NoError(t, err)
+	got := map[string]int64{}
+	for _, it := range cov.Items() {
+		if it.Kind == CoverCondition {
+			got[fmt.Sprintf("%s %s @%d:%d", it.ID, it.Outcome, it.Line, it.Column)] = it.Hits
+		}
+	}
+	// The pause is asked on each event while the resolution clock runs:
+	// the opening and the agent's message (false), the status change (true).
+	assert.Equal(t, map[string]int64{
+		"lifecycle.resolution.pause true @9:14":  1,
+		"lifecycle.resolution.pause false @9:14": 2,
+	}, got)
+}

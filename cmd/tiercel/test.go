@@ -40,7 +40,8 @@ GitHub read it. --output json prints the results as JSON.
 With --coverage, a report follows: for each catalog file, how many of its
 items the tests exercised (table rows that decided a deadline, rules
 matched and false, migrations applying and not, permissions allowed and
-denied) and each item left out at file:line:col. Percents are rounded
+denied, lifecycle conditions true and false) and each item left out at
+file:line:col. Percents are rounded
 down, so 100% means nothing is left out. --threshold N fails the run (exit
 status 1) below N percent; --coverage-out FILE writes every item with its
 hits as JSON. Either turns --coverage on.
