@@ -42,7 +42,8 @@ type CoverageFile struct {
 }
 
 // CoverageKind counts the items of one kind (rules.CoverRow, CoverRule,
-// CoverMigration, CoverPermission, CoverCondition) of a file.
+// CoverMigration, CoverPermission, CoverCondition, CoverPrice, CoverBand)
+// of a file.
 type CoverageKind struct {
 	Kind    string `json:"kind"`
 	Covered int    `json:"covered"`
@@ -60,7 +61,7 @@ type CoverageItem struct {
 }
 
 // CoverageKinds lists the kinds of items in the order reports give them.
-var CoverageKinds = []string{rules.CoverRow, rules.CoverRule, rules.CoverMigration, rules.CoverPermission, rules.CoverCondition}
+var CoverageKinds = []string{rules.CoverRow, rules.CoverRule, rules.CoverMigration, rules.CoverPermission, rules.CoverCondition, rules.CoverPrice, rules.CoverBand}
 
 // NewCoverage groups items (as rules.Coverage.Items or rules.MergeCoverage
 // return them, sorted by file) by file and counts them. Every kind is

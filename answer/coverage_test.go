@@ -42,7 +42,7 @@ func TestNewCoverage(t *testing.T) {
 	assert.Equal(t, Percent{Hundredths: 5000, Text: "50.00%"}, c.Percent)
 	require.Len(t, c.Files, 2)
 	assert.Equal(t, "a.yaml", c.Files[0].File)
-	assert.Equal(t, []CoverageKind{{"row", 1, 1}, {"rule", 1, 2}, {"migration", 0, 0}, {"permission", 0, 0}, {"condition", 0, 0}}, c.Files[0].Kinds)
+	assert.Equal(t, []CoverageKind{{"row", 1, 1}, {"rule", 1, 2}, {"migration", 0, 0}, {"permission", 0, 0}, {"condition", 0, 0}, {"price", 0, 0}, {"band", 0, 0}}, c.Files[0].Kinds)
 	assert.Equal(t, 0, c.Files[1].Covered)
 	b, err := json.Marshal(c.Files[1].Items[0])
 	require.NoError(t, err)

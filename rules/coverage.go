@@ -2,9 +2,11 @@ package rules
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"sync/atomic"
 
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -30,6 +32,14 @@ const (
 	// the outcomes "true" and "false" on an event of a Timeline. The
 	// defaults a catalog does not write are not items.
 	CoverCondition = "condition"
+	// CoverPrice is a price version of a tier ("tiers.<tier>.price" for a
+	// single price, "tiers.<tier>.prices[i]" for versions), with the
+	// outcome "used": a quote, an invoice line or PriceAt priced with it.
+	CoverPrice = "price"
+	// CoverBand is a band of a price version, with the outcome "spend
+	// inside": a quote or an invoice line priced a spend that fell inside
+	// the band (above the band before it, at most its upTo).
+	CoverBand = "band"
 )
 
 // CoverageItem is one thing a catalog's decisions can exercise: a row, a
@@ -60,15 +70,20 @@ type rowKey struct {
 // engine it was made from records nothing and is as fast as before: only
 // the view records.
 type Coverage struct {
-	view  *Engine
-	items []CoverageItem // catalog order; Hits unused, see hits
-	hits  []atomic.Int64 // by index into items
-	rows  map[rowKey]int
-	rules map[*rule]int       // the "matched" item; "false" follows it
-	migs  map[*migration]int  // the "true" item; "false" follows it
-	perms map[*permission]int // the "allowed" item; "denied" follows it
-	conds map[condKey]int     // the "true" item; "false" follows it
+	view   *Engine
+	items  []CoverageItem // catalog order; Hits unused, see hits
+	hits   []atomic.Int64 // by index into items
+	rows   map[rowKey]int
+	rules  map[*rule]int        // the "matched" item; "false" follows it
+	migs   map[*migration]int   // the "true" item; "false" follows it
+	perms  map[*permission]int  // the "allowed" item; "denied" follows it
+	conds  map[condKey]int      // the "true" item; "false" follows it
+	prices map[*tier][]priceIdx // by version
 }
+
+// priceIdx is where the items of one price version are: the version\'s,
+// then its bands\'.
+type priceIdx struct{ version, band0 int }
 
 // condKey names a lifecycle condition: one condition of one metric.
 type condKey struct {
@@ -79,7 +94,8 @@ type condKey struct {
 // NewCoverage returns a Coverage of e's catalog with every item at zero
 // hits. Ask questions of its Engine to record them.
 func NewCoverage(e *Engine) *Coverage {
-	c := &Coverage{rows: map[rowKey]int{}, rules: map[*rule]int{}, migs: map[*migration]int{}, perms: map[*permission]int{}, conds: map[condKey]int{}}
+	c := &Coverage{rows: map[rowKey]int{}, rules: map[*rule]int{}, migs: map[*migration]int{}, perms: map[*permission]int{}, conds: map[condKey]int{},
+		prices: map[*tier][]priceIdx{}}
 	add := func(kind, id string, at pos, outcomes ...string) int {
 		for _, o := range outcomes {
 			c.items = append(c.items, CoverageItem{Kind: kind, ID: id, Outcome: o, File: at.File, Line: at.Line, Column: at.Column})
@@ -106,6 +122,9 @@ func NewCoverage(e *Engine) *Coverage {
 	for _, a := range e.Actions() {
 		p := e.permissions[a]
 		c.perms[p] = add(CoverPermission, p.rule, p.at, "allowed", "denied")
+	}
+	for _, id := range e.tierIDs {
+		c.addPrices(e.tiers[id])
 	}
 	for m := range e.lifecycle.metrics {
 		mr := &e.lifecycle.metrics[m]
@@ -164,6 +183,46 @@ func (c *Coverage) migration(m *migration, applies bool) { c.hits[c.migs[m]+outc
 // permission records that p's allow evaluated to allowed.
 func (c *Coverage) permission(p *permission, allowed bool) {
 	c.hits[c.perms[p]+outcome(allowed)].Add(1)
+}
+
+// addPrices adds the items of t's price versions and their bands, when
+// where they are written is known.
+func (c *Coverage) addPrices(t *tier) {
+	if len(t.priceAt) != len(t.prices) {
+		return
+	}
+	for i, va := range t.priceAt {
+		id := fmt.Sprintf("tiers.%s.prices[%d]", t.id, i)
+		if len(t.prices) == 1 && t.prices[0].Effective.IsZero() {
+			id = "tiers." + t.id + ".price"
+		}
+		x := priceIdx{version: len(c.items), band0: len(c.items) + 1}
+		c.items = append(c.items, CoverageItem{Kind: CoverPrice, ID: id, Outcome: "used", File: va.at.File, Line: va.at.Line, Column: va.at.Column})
+		for j, b := range va.bands {
+			c.items = append(c.items, CoverageItem{Kind: CoverBand, ID: fmt.Sprintf("%s.bands[%d]", id, j), Outcome: "spend inside",
+				File: b.File, Line: b.Line, Column: b.Column})
+		}
+		c.prices[t] = append(c.prices[t], x)
+	}
+}
+
+// priced records that version i of t's prices priced a decision and,
+// with hasSpend, the band spend fell inside.
+func (c *Coverage) priced(t *tier, i int, spend money.Money, hasSpend bool) {
+	xs := c.prices[t]
+	if i < 0 || i >= len(xs) {
+		return
+	}
+	c.hits[xs[i].version].Add(1)
+	if !hasSpend {
+		return
+	}
+	for j, b := range t.prices[i].Price.Bands {
+		if cmp, err := spend.Cmp(b.UpTo); b.Unbounded || (err == nil && cmp <= 0) {
+			c.hits[xs[i].band0+j].Add(1)
+			return
+		}
+	}
 }
 
 // condition records that the lifecycle condition k of mr evaluated to b.

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -178,4 +179,39 @@ lifecycle:
 		"lifecycle.resolution.pause true @9:14":  1,
 		"lifecycle.resolution.pause false @9:14": 2,
 	}, got)
+}
+
+func TestCoveragePricesAndBands(t *testing.T) {
+	src := `tiers:
+  std:
+    name: Std
+    response: {P1: 1h 24x7}
+    prices:
+      - effective: 2026-01-01
+        currency: USD
+        bands: [{upTo: "100", rate: 10%}, {rate: 5%}]
+      - effective: 2027-01-01
+        currency: USD
+        bands: [{upTo: "100", rate: 10%}, {rate: 4%}]
+`
+	e, err := Compile("p.yaml", []byte(src))
+	require.NoError(t, err)
+	cov := NewCoverage(e)
+	v := cov.Engine()
+	start := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	_, err = v.PriceAt("std", entitlement.Contract{Tier: "std", Start: start}, start)
+	require.NoError(t, err)
+	for _, spend := range []string{"100 USD", "100.01 USD"} { // the last cent of band 0, the first of band 1
+		_, err = v.Quote("std", money.MustParseMoney(spend))
+		require.NoError(t, err)
+	}
+	assert.Equal(t, map[string]int64{
+		"price tiers.std.prices[0] used @6:9":                   1,
+		"band tiers.std.prices[0].bands[0] spend inside @8:17":  0,
+		"band tiers.std.prices[0].bands[1] spend inside @8:43":  0,
+		"price tiers.std.prices[1] used @9:9":                   2,
+		"band tiers.std.prices[1].bands[0] spend inside @11:17": 1,
+		"band tiers.std.prices[1].bands[1] spend inside @11:43": 1,
+		"row tiers.std.response.P1 decided @4:20":               0,
+	}, hits(cov.Items()))
 }

@@ -27,6 +27,15 @@ import (
 //     tests cover cases.create both ways, cases.view allowed, cases.comment
 //     denied, cases.update allowed, cases.escalate both ways and chat.use
 //     both ways: 9; cases.attach is never asked.
+//   - prices: standard, enhanced and premium write one price each,
+//     looker-premier none: 3, each quoted: 3 of 3.
+//   - bands: standard 1, enhanced 4 (up to 10000, 80000, 250000, above),
+//     premium 4 (up to 150000, 500000, 1000000, above) = 9. Spends quoted:
+//     standard 85000 and 500 (its only band); enhanced 500 (band 0),
+//     85000 and 85000.50 (band 2), 1200000 (band 3), never 10000-80000;
+//     premium 100000 and 150000 (band 0), 1200000 (band 3), never
+//     150000-1000000; eligibility quotes 1200000 again: 1+3+2 = 6 of 9.
+//   - conditions: the catalog writes no lifecycle: 0 of 0.
 func TestCoverageOfTheDefaultSuite(t *testing.T) {
 	s, err := Load("../rules/catalog/default_test.yaml")
 	require.NoError(t, err)
@@ -40,6 +49,8 @@ func TestCoverageOfTheDefaultSuite(t *testing.T) {
 		rules.CoverRow:        {15, 16},
 		rules.CoverMigration:  {2, 2},
 		rules.CoverPermission: {9, 14},
+		rules.CoverPrice:      {3, 3},
+		rules.CoverBand:       {6, 9},
 	}
 	got := map[string]count{}
 	var uncovered []string
@@ -60,6 +71,8 @@ func TestCoverageOfTheDefaultSuite(t *testing.T) {
 		"permissions.cases.view denied", "permissions.cases.comment allowed",
 		"permissions.cases.attach allowed", "permissions.cases.attach denied",
 		"permissions.cases.update denied",
+		"tiers.enhanced.price.bands[1] spend inside",
+		"tiers.premium.price.bands[1] spend inside", "tiers.premium.price.bands[2] spend inside",
 	}, uncovered)
 }
 

@@ -23,7 +23,7 @@ type coverageOptions struct {
 
 // flags adds the coverage flags to fs.
 func (o *coverageOptions) flags(fs *flag.FlagSet) {
-	fs.BoolVar(&o.on, "coverage", false, "report what the suites exercised of each catalog file (rows, rules, migrations, permissions, lifecycle conditions)")
+	fs.BoolVar(&o.on, "coverage", false, "report what the suites exercised of each catalog file (rows, rules, migrations, permissions, lifecycle conditions, prices and bands)")
 	fs.Var(&o.threshold, "threshold", "with coverage, fail (exit 1) below `N` percent of items covered, e.g. 90 or 92.5")
 	fs.StringVar(&o.out, "coverage-out", "", "with coverage, write every item with its hits and position to `FILE` as JSON")
 }
@@ -127,7 +127,7 @@ func (c *cli) finishCoverage(o coverageOptions, err error) error {
 // kindNames are the plural words the report counts each kind in.
 var kindNames = map[string]string{
 	rules.CoverRow: "rows", rules.CoverRule: "rules", rules.CoverMigration: "migrations", rules.CoverPermission: "permissions",
-	rules.CoverCondition: "conditions",
+	rules.CoverCondition: "conditions", rules.CoverPrice: "prices", rules.CoverBand: "bands",
 }
 
 // writeCoverage writes the text report: per catalog file its counts by
@@ -173,6 +173,10 @@ func uncoveredWords(it answer.CoverageItem) string {
 		return "never denied"
 	case "condition true":
 		return "never held"
+	case "price used":
+		return "never priced a quote or an invoice"
+	case "band spend inside":
+		return "never had a spend inside"
 	}
 	return "never evaluated to " + it.Outcome
 }

@@ -17,8 +17,8 @@ import (
 var goldenCoverage = []goldenCase{
 	{"test-coverage", []string{"test", "--coverage", "testdata/pass_test.yaml"}, exitOK},
 	{"test-coverage-two-suites", []string{"test", "--coverage", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitOK},
-	{"test-coverage-below-threshold", []string{"test", "--threshold", "55.56", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitFail},
-	{"test-coverage-at-threshold", []string{"test", "--threshold", "55.55", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitOK},
+	{"test-coverage-below-threshold", []string{"test", "--threshold", "58.34", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitFail},
+	{"test-coverage-at-threshold", []string{"test", "--threshold", "58.33", "testdata/pass_test.yaml", "testdata/covered_test.yaml"}, exitOK},
 	{"test-coverage-bad-threshold", []string{"test", "--threshold", "9.999", "testdata/pass_test.yaml"}, exitUsage},
 	{"test-coverage-default", []string{"test", "--coverage", "../../rules/catalog/default_test.yaml"}, exitOK},
 }
@@ -35,10 +35,11 @@ func TestCoverageOut(t *testing.T) {
 	require.NoError(t, json.Unmarshal(b, &cov))
 	// tiers.yaml: rows silver P1, P2 and gold P1-P3 (5), the rule
 	// production-down matched and false (2), cases.create allowed and
-	// denied (2). The suites decide silver P1 (by its row and by the rule
-	// both ways) and gold P3, and allow cases.create once.
-	assert.Equal(t, 5, cov.Covered)
-	assert.Equal(t, 9, cov.Total)
+	// denied (2), silver's price and its two bands (3). The suites decide
+	// silver P1 (by its row and by the rule both ways) and gold P3, allow
+	// cases.create once and quote silver at 3000 EUR (its second band).
+	assert.Equal(t, 7, cov.Covered)
+	assert.Equal(t, 12, cov.Total)
 	require.Len(t, cov.Files, 1)
 	assert.Equal(t, "testdata/tiers.yaml", cov.Files[0].File)
 	hits := map[string]int64{}
@@ -50,6 +51,7 @@ func TestCoverageOut(t *testing.T) {
 		"tiers.gold.response.P1 decided": 0, "tiers.gold.response.P2 decided": 0, "tiers.gold.response.P3 decided": 1,
 		"production-down matched": 1, "production-down false": 1,
 		"permissions.cases.create allowed": 1, "permissions.cases.create denied": 0,
+		"tiers.silver.price used": 1, "tiers.silver.price.bands[0] spend inside": 0, "tiers.silver.price.bands[1] spend inside": 1,
 	}, hits)
 }
 

@@ -40,8 +40,8 @@ GitHub read it. --output json prints the results as JSON.
 With --coverage, a report follows: for each catalog file, how many of its
 items the tests exercised (table rows that decided a deadline, rules
 matched and false, migrations applying and not, permissions allowed and
-denied, lifecycle conditions true and false) and each item left out at
-file:line:col. Percents are rounded
+denied, lifecycle conditions true and false, price versions used and
+bands a spend fell inside) and each item left out at file:line:col. Percents are rounded
 down, so 100% means nothing is left out. --threshold N fails the run (exit
 status 1) below N percent; --coverage-out FILE writes every item with its
 hits as JSON. Either turns --coverage on.
@@ -50,7 +50,7 @@ Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
 catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
 tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml
-tiercel test --coverage --threshold 80 rules/catalog/default_test.yaml
+tiercel test --coverage --threshold 75 rules/catalog/default_test.yaml
 tiercel test --junit /tmp/tiercel-junit.xml rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o testOptions
