@@ -215,3 +215,22 @@ func TestCoveragePricesAndBands(t *testing.T) {
 		"row tiers.std.response.P1 decided @4:20":               0,
 	}, hits(cov.Items()))
 }
+
+// BenchmarkDeadlineCovered is the cost of recording: a deadline on the
+// default catalog, on the engine and on a Coverage's view of it.
+func BenchmarkDeadlineCovered(b *testing.B) {
+	c := Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	for _, bc := range []struct {
+		name string
+		e    *Engine
+	}{{"engine", Default()}, {"covered", NewCoverage(Default()).Engine()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.e.Deadline(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
