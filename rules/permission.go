@@ -54,7 +54,7 @@ type permission struct {
 	rule                string // "permissions.<action>"
 	allow               cel.Program
 	at                  pos  // the action, for Coverage
-	usesNow             bool // allow reads now, which must then not be zero
+	usesNow             bool // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
 }
 
 // compilePermissions checks every permission (actions unique across files,
