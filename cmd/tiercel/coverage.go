@@ -92,16 +92,25 @@ func (r *coverageRun) items() []rules.CoverageItem {
 	return rules.MergeCoverage(lists...)
 }
 
-// finishCoverage writes the coverage report (text unless the output is
-// JSON), the --coverage-out file, and returns errFailed when the run is
-// below the threshold; err, the run's own outcome, wins when not nil.
-func (c *cli) finishCoverage(o coverageOptions, err error) error {
+// coverage returns the run's coverage and whether it is below
+// --threshold; nil and false without --coverage.
+func (c *cli) coverage(o coverageOptions) (*answer.Coverage, bool) {
 	if c.cover == nil {
-		return err
+		return nil, false
 	}
 	cov := answer.NewCoverage(c.cover.items())
+	return &cov, o.threshold.set && cov.Percent.Hundredths < o.threshold.hundredths
+}
+
+// finishCoverage writes the coverage report cov (text unless the output
+// is JSON), the --coverage-out file, and returns errFailed when the run is
+// below the threshold; err, the run's own outcome, wins when not nil.
+func (c *cli) finishCoverage(o coverageOptions, cov *answer.Coverage, err error) error {
+	if cov == nil {
+		return err
+	}
 	if !c.json() {
-		c.writeCoverage(cov)
+		c.writeCoverage(*cov)
 	}
 	if o.out != "" {
 		var b bytes.Buffer

@@ -61,11 +61,42 @@ func TestCoverageOutUnwritable(t *testing.T) {
 	assert.Contains(t, stderr, "--coverage-out: ")
 }
 
-func TestCoverageJSONOutputHasNoTextReport(t *testing.T) {
-	stdout, _, code := runCmd(t, "test", "--output", "json", "--coverage", "testdata/pass_test.yaml")
+func TestCoverageJSONOutput(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		ok   bool
+	}{
+		{"coverage", []string{"--coverage"}, exitOK, true},
+		{"below the threshold", []string{"--threshold", "16.67"}, exitFail, false},
+		{"at the threshold", []string{"--threshold", "16.66"}, exitOK, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append(append([]string{"test", "--output", "json"}, tt.args...), "testdata/pass_test.yaml")
+			stdout, _, code := runCmd(t, args...)
+			assert.Equal(t, tt.code, code)
+			assert.NotContains(t, stdout, "coverage  ", "no text report")
+			var got struct {
+				OK       bool            `json:"ok"`
+				Coverage answer.Coverage `json:"coverage"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stdout), &got))
+			assert.Equal(t, tt.ok, got.OK)
+			// pass_test.yaml covers 2 of tiers.yaml's 12 items: silver P1's
+			// row and production-down evaluated false.
+			assert.Equal(t, 2, got.Coverage.Covered)
+			assert.Equal(t, 12, got.Coverage.Total)
+			assert.Equal(t, answer.Percent{Hundredths: 1666, Text: "16.66%"}, got.Coverage.Percent)
+		})
+	}
+}
+
+func TestTestJSONWithoutCoverageHasNone(t *testing.T) {
+	stdout, _, code := runCmd(t, "test", "--output", "json", "testdata/pass_test.yaml")
 	assert.Equal(t, exitOK, code)
-	assert.NotContains(t, stdout, "coverage  ")
-	assert.True(t, json.Valid([]byte(stdout)))
+	assert.NotContains(t, stdout, `"coverage"`)
 }
 
 // TestCoverageNeverPrints100WithAnItemUncovered: OPA once printed 100%

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -85,8 +86,9 @@ type suiteJSON struct {
 
 // testJSON is what test --output json writes.
 type testJSON struct {
-	OK     bool        `json:"ok"`
-	Suites []suiteJSON `json:"suites"`
+	OK       bool             `json:"ok"` // no test failed, every suite loaded, coverage not below --threshold
+	Suites   []suiteJSON      `json:"suites"`
+	Coverage *answer.Coverage `json:"coverage,omitempty"` // with --coverage
 }
 
 type mismatchJSON struct {
@@ -178,12 +180,13 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err
 		}
 	}
+	cov, below := c.coverage(o.coverage)
 	if c.json() {
-		if err := c.writeJSON(testJSON{!failed && !broken, out}); err != nil {
+		if err := c.writeJSON(testJSON{!failed && !broken && !below, out, cov}); err != nil {
 			return err
 		}
 	}
-	return c.finishCoverage(o.coverage, testOutcome(broken, failed))
+	return c.finishCoverage(o.coverage, cov, testOutcome(broken, failed))
 }
 
 // testOutcome is the error of a run in which a suite did not load
