@@ -143,7 +143,7 @@ var kindNames = map[string]string{
 // kind, then each uncovered item at file:line:col; then the total.
 func (c *cli) writeCoverage(cov answer.Coverage) {
 	for _, f := range cov.Files {
-		fmt.Fprintf(c.stdout, "coverage  %s  %d of %d items (%s)\n", f.File, f.Covered, f.Total, f.Percent.Text)
+		fmt.Fprintf(c.stdout, "coverage  %s  %s\n", f.File, itemsText(f.Covered, f.Total, f.Percent))
 		tb := c.table()
 		for _, k := range f.Kinds {
 			tb.row("  "+kindNames[k.Kind], fmt.Sprintf("%d of %d", k.Covered, k.Total))
@@ -155,7 +155,16 @@ func (c *cli) writeCoverage(cov answer.Coverage) {
 			}
 		}
 	}
-	fmt.Fprintf(c.stdout, "coverage  total  %d of %d items (%s)\n", cov.Covered, cov.Total, cov.Percent.Text)
+	fmt.Fprintf(c.stdout, "coverage  total  %s\n", itemsText(cov.Covered, cov.Total, cov.Percent))
+}
+
+// itemsText is "26 of 32 items (81.25%)"; with no items, no percent
+// ("0 items: no catalog was loaded"), as 100% of nothing says nothing.
+func itemsText(covered, total int, p answer.Percent) string {
+	if total == 0 {
+		return "0 items: no catalog was loaded"
+	}
+	return fmt.Sprintf("%d of %d items (%s)", covered, total, p.Text)
 }
 
 // itemName is how the report names an item: its id, which names the kind

@@ -115,6 +115,13 @@ func TestCoverageNeverPrints100WithAnItemUncovered(t *testing.T) {
 	assert.Contains(t, out.String(), "  c.yaml:501:1: r never decided a deadline\n")
 }
 
+func TestCoverageOfNothingShowsNoPercent(t *testing.T) {
+	stdout, _, code := runCmd(t, "test", "--coverage", "testdata/badsuite_test.yaml")
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, stdout, "coverage  total  0 items: no catalog was loaded\n")
+	assert.NotContains(t, stdout, "100.00%")
+}
+
 func TestThresholdFlag(t *testing.T) {
 	tests := []struct {
 		in   string
