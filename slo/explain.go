@@ -263,3 +263,18 @@ func sameDate(t time.Time, y, m, d int64) bool {
 	ty, tm, td := t.Date()
 	return int64(ty) == y && int64(tm) == m && int64(td) == d
 }
+
+// In returns the walk with every instant in loc.
+func (w Walk) In(loc *time.Location) Walk {
+	out := Walk{Start: w.Start.In(loc), Due: w.Due.In(loc), Within: w.Within,
+		Steps: make([]Step, len(w.Steps)), Changes: make([]ClockChange, len(w.Changes))}
+	for i, s := range w.Steps {
+		s.From, s.To = s.From.In(loc), s.To.In(loc)
+		out.Steps[i] = s
+	}
+	for i, c := range w.Changes {
+		c.At = c.At.In(loc)
+		out.Changes[i] = c
+	}
+	return out
+}
