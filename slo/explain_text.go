@@ -98,7 +98,9 @@ func (c ClockChange) clause(f string) string {
 	return fmt.Sprintf("DST change %s (%s → %s)", before.Format(f+" 15:04"), c.From, c.To)
 }
 
-func midnight(t time.Time) bool { return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 }
+func midnight(t time.Time) bool {
+	return t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0
+}
 
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
