@@ -2,6 +2,7 @@ package answer
 
 import (
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
 )
 
 // Explain is the answer to "why is the response to a case due when it
@@ -50,26 +51,83 @@ type ClockChange struct {
 	Shift Duration `json:"shift"`
 }
 
+// ExplainTimeline is the answer to "why is each clock of a case due when
+// it is": the timeline, and each cycle explained.
+type ExplainTimeline struct {
+	Timeline Timeline       `json:"timeline"`
+	Cycles   []ExplainCycle `json:"cycles"`
+}
+
+// ExplainCycle is one cycle explained: its metric and number, its table
+// row and deciding rule, its due instant (null without a target), the
+// priority and tier changes made while it ran, and its walk.
+type ExplainCycle struct {
+	Metric    string        `json:"metric"`
+	Number    int           `json:"number"`
+	Row       string        `json:"row"`
+	Rule      string        `json:"rule"`
+	Due       *Instant      `json:"due"`
+	Retargets []Retarget    `json:"retargets"`
+	Steps     []Step        `json:"steps"`
+	Changes   []ClockChange `json:"clockChanges"`
+	Text      []string      `json:"text"`
+}
+
+// Retarget is a priority or tier change made while a cycle ran: "priority"
+// or "tier" in what, and whether it restarted the cycle.
+type Retarget struct {
+	At      Instant `json:"at"`
+	What    string  `json:"what"`
+	From    string  `json:"from"`
+	To      string  `json:"to"`
+	Restart bool    `json:"restart"`
+}
+
+// NewExplainTimeline returns the answer for case c with events events,
+// explained as x. Instants are in the timeline's zone.
+func NewExplainTimeline(c rules.Case, events int, x rules.TimelineExplanation) ExplainTimeline {
+	out := ExplainTimeline{Timeline: NewTimeline(c, events, x.Timeline), Cycles: make([]ExplainCycle, len(x.Cycles))}
+	for i, cx := range x.Cycles {
+		steps, changes := walkSteps(cx.Walk)
+		o := ExplainCycle{Metric: cx.Metric, Number: cx.Number, Row: cx.Row, Rule: cx.Cycle.Rule,
+			Due: AtOrNull(cx.Cycle.Due), Retargets: make([]Retarget, len(cx.Retargets)), Steps: steps, Changes: changes, Text: []string{}}
+		for j, r := range cx.Retargets {
+			o.Retargets[j] = Retarget{At: At(r.At), What: r.What, From: r.From, To: r.To, Restart: r.Restart}
+		}
+		if cx.Cycle.Target.Within > 0 {
+			o.Text = cx.Walk.Clauses()
+		}
+		out.Cycles[i] = o
+	}
+	return out
+}
+
 // NewExplain returns the answer for case c on the tier whose id is tier,
 // explained as x. Instants are in the zone of the decision.
 func NewExplain(tier string, c rules.Case, x rules.Explanation) Explain {
 	out := Explain{
 		Deadline: NewDeadline(tier, c, x.Deadline, x.Status), Row: x.Row,
-		Rules: make([]ExplainRule, len(x.Rules)), Steps: make([]Step, len(x.Walk.Steps)),
-		Changes: make([]ClockChange, len(x.Walk.Changes)), Text: x.Walk.Clauses(),
+		Rules: make([]ExplainRule, len(x.Rules)), Text: x.Walk.Clauses(),
 	}
 	for i, r := range x.Rules {
 		out.Rules[i] = ExplainRule{ID: r.ID, At: r.At, Outcome: r.Outcome.String(), Why: r.Why}
 	}
-	for i, s := range x.Walk.Steps {
-		out.Steps[i] = Step{Kind: s.Kind.String(), From: At(s.From), To: At(s.To), Holiday: s.Holiday, Country: s.Country}
+	out.Steps, out.Changes = walkSteps(x.Walk)
+	return out
+}
+
+// walkSteps returns the steps and clock changes of w.
+func walkSteps(w slo.Walk) ([]Step, []ClockChange) {
+	steps, changes := make([]Step, len(w.Steps)), make([]ClockChange, len(w.Changes))
+	for i, s := range w.Steps {
+		steps[i] = Step{Kind: s.Kind.String(), From: At(s.From), To: At(s.To), Holiday: s.Holiday, Country: s.Country}
 		if s.Open > 0 {
 			d := NewDuration(s.Open)
-			out.Steps[i].Open = &d
+			steps[i].Open = &d
 		}
 	}
-	for i, ch := range x.Walk.Changes {
-		out.Changes[i] = ClockChange{At: At(ch.At), From: ch.From, To: ch.To, Shift: NewSigned(ch.Shift)}
+	for i, ch := range w.Changes {
+		changes[i] = ClockChange{At: At(ch.At), From: ch.From, To: ch.To, Shift: NewSigned(ch.Shift)}
 	}
-	return out
+	return steps, changes
 }

@@ -39,3 +39,23 @@ func TestNewExplain(t *testing.T) {
 		"DST change Sun 02:00 (EST → EDT)","Mon 00:00–09:00 closed (outside hours)","Mon 09:00–10:00 paused",
 		"Mon 10:00–12:00 EDT 2h (4h of 4h)","→ due Mon 12:00"]}`, string(marshal(t, got)))
 }
+
+func TestNewExplainTimeline(t *testing.T) {
+	ny, err := slo.LoadZone("America/New_York")
+	require.NoError(t, err)
+	opened := time.Date(2026, 3, 6, 15, 0, 0, 0, ny)
+	c := rules.Case{Tier: "standard", Priority: slo.P3, Opened: opened, Zone: "America/New_York"}
+	events := []rules.Event{{At: opened.Add(time.Hour), Type: rules.EventPriority, Priority: slo.P1}}
+	x, err := rules.Default().ExplainTimeline(c, events, opened.Add(2*time.Hour))
+	require.NoError(t, err)
+	got := NewExplainTimeline(c, len(events), x)
+	require.NotEmpty(t, got.Cycles)
+	r := got.Cycles[0]
+	assert.Equal(t, "response", r.Metric)
+	assert.Equal(t, "tiers.standard.response.P1", r.Row)
+	assert.Equal(t, []Retarget{{At: At(opened.Add(time.Hour)), What: "priority", From: "P3", To: "P1"}}, r.Retargets)
+	assert.Equal(t, "→ due Mon 11:00", r.Text[len(r.Text)-1])
+	require.NotNil(t, r.Due)
+	assert.Equal(t, "2026-03-09T11:00:00-04:00", r.Due.Format(time.RFC3339))
+	marshal(t, got) // keeps the convention
+}

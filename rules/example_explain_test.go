@@ -49,3 +49,27 @@ func ExampleEngine_ExplainStatus() {
 	// elapsed 5h0m0s remaining 3h0m0s
 	// Fri 15:00–17:00 EST 2h (of 8h); Fri 17:00–24:00 closed (outside hours); Sat–Sun closed (weekend); DST change Sun 02:00 (EST → EDT); Mon 00:00–09:00 closed (outside hours); Mon 09:00–15:00 EDT 6h (8h of 8h); → due Mon 15:00
 }
+
+func ExampleEngine_ExplainTimeline() {
+	// A P3 raised to P1 an hour after it opened: the response clock is
+	// retargeted from its start, 4h of business hours.
+	ny, _ := time.LoadLocation("America/New_York")
+	opened := time.Date(2026, 3, 6, 15, 0, 0, 0, ny)
+	x, err := rules.Default().ExplainTimeline(rules.Case{Tier: "standard", Priority: slo.P3, Opened: opened, Zone: "America/New_York"},
+		[]rules.Event{{At: opened.Add(time.Hour), Type: rules.EventPriority, Priority: slo.P1}}, opened.Add(2*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, cx := range x.Cycles {
+		fmt.Println(cx.Metric, cx.Number, cx.Row, "due", cx.Cycle.Due.Format("Mon 15:04"))
+		for _, r := range cx.Retargets {
+			fmt.Println("  ", r.What, r.From, "→", r.To, "at", r.At.Format("Mon 15:04"), "restart:", r.Restart)
+		}
+		fmt.Println("  ", cx.Walk)
+	}
+	// Output:
+	// response 1 tiers.standard.response.P1 due Mon 11:00
+	//    priority P3 → P1 at Fri 16:00 restart: false
+	//    Fri 15:00–17:00 EST 2h (of 4h); Fri 17:00–24:00 closed (outside hours); Sat–Sun closed (weekend); DST change Sun 02:00 (EST → EDT); Mon 00:00–09:00 closed (outside hours); Mon 09:00–11:00 EDT 2h (4h of 4h); → due Mon 11:00
+}

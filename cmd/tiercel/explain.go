@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
 
 var explainCommand = &command{
 	name:     "explain",
-	synopsis: "deadline|status --tier T --priority P --opened RFC3339 [--zone Z] [--now T] [--pause FROM/TO]... [--attr k=v]...",
+	synopsis: "deadline|status --tier T --priority P --opened RFC3339 [--zone Z] [--now T] [--pause FROM/TO]... [--attr k=v]... | timeline CASE.yaml",
 	summary:  "why a case's response is due when it is: rules tried, table row, open stretches, closures",
 	help: `Explain answers the question deadline answers, with the same flags, and
 says how the answer was reached:
@@ -28,6 +29,10 @@ says how the answer was reached:
   pauses; the DST changes crossed.
 
 explain status also says where the case stands at --now (required).
+explain timeline CASE.yaml explains each cycle of the case file's timeline
+(see timeline --help): its rule and table row, the priority and tier changes
+made while it ran (each a retarget, or a restart), and its walk, its pauses
+excluded.
 --pause FROM/TO (repeatable) stops the clock from FROM to TO, instants as
 --opened takes them.
 
@@ -43,6 +48,7 @@ Exit status as deadline: 0 explained; 2 a bad command line; 4 the catalog
 cannot decide (unknown tier, no target, zone or country required); 5 a walk
 of more than 5000 steps.`,
 	example: `tiercel explain deadline --tier standard --priority P3 --opened 2026-03-06T15:00:00-05:00 --zone America/New_York
+tiercel explain timeline --catalog cmd/tiercel/testdata/lifecycle.yaml cmd/tiercel/testdata/case.yaml
 tiercel explain status --tier standard --priority P3 --opened 2026-03-06T15:00:00-05:00 --zone America/New_York --now 2026-03-09T12:00:00-04:00`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o caseFlags
@@ -50,8 +56,11 @@ tiercel explain status --tier standard --priority P3 --opened 2026-03-06T15:00:0
 		o.register(fs, true)
 		fs.Var(&pauses, "pause", "a pause of the clock, `FROM/TO` (instants as --opened); repeatable")
 		return func(c *cli, args []string) error {
+			if len(args) == 2 && args[0] == "timeline" {
+				return c.explainTimeline(args[1])
+			}
 			if len(args) != 1 || (args[0] != "deadline" && args[0] != "status") {
-				return usagef("want one question, deadline or status, got %q", strings.Join(args, " "))
+				return usagef("want a question: deadline, status or timeline CASE.yaml, got %q", strings.Join(args, " "))
 			}
 			if args[0] == "status" && o.now == "" {
 				return usagef("explain status needs --now")
@@ -140,8 +149,58 @@ func (c *cli) explainText(x rules.Explanation) {
 		}
 		t.flush()
 	}
-	fmt.Fprintln(c.stdout, "path")
-	for _, line := range x.Walk.Clauses() {
-		fmt.Fprintln(c.stdout, "  "+line)
+	c.walkText("path", "  ", x.Walk)
+}
+
+// walkText writes a walk's clauses under a heading, indented.
+func (c *cli) walkText(heading, indent string, w slo.Walk) {
+	fmt.Fprintln(c.stdout, indent[:len(indent)-2]+heading)
+	for _, line := range w.Clauses() {
+		fmt.Fprintln(c.stdout, indent+line)
 	}
+}
+
+func (c *cli) explainTimeline(path string) error {
+	h, err := input.LoadCaseFile(path)
+	if err != nil {
+		return err
+	}
+	e, err := c.engine()
+	if err != nil {
+		return err
+	}
+	if _, err := h.Timeline(e); err != nil { // the positioned errors of the case file
+		return err
+	}
+	x, err := e.ExplainTimeline(h.Case, h.Events, h.Now)
+	if err != nil {
+		return err
+	}
+	if c.json() {
+		return c.writeJSON(answer.NewExplainTimeline(h.Case, len(h.Events), x))
+	}
+	fmt.Fprintf(c.stdout, "case %s %s opened %s, now %s (%s)\n", x.Timeline.Tier, x.Timeline.Priority,
+		formatTime(h.Case.Opened.In(x.Timeline.Location)), formatTime(x.Timeline.Now.In(x.Timeline.Location)), x.Timeline.Location)
+	for _, cx := range x.Cycles {
+		c.cycleText(cx)
+	}
+	return nil
+}
+
+// cycleText writes one cycle explained.
+func (c *cli) cycleText(cx rules.CycleExplanation) {
+	cy := cx.Cycle
+	fmt.Fprintf(c.stdout, "\n%s cycle %d: %s, rule %s (row %s)\n", cx.Metric, cx.Number, cy.State, cy.Rule, cx.Row)
+	for _, r := range cx.Retargets {
+		how := "retargeted from the cycle's start"
+		if r.Restart {
+			how = "restarted: a new cycle from then"
+		}
+		fmt.Fprintf(c.stdout, "  %s %s → %s at %s: %s\n", r.What, r.From, r.To, formatTime(r.At), how)
+	}
+	if cy.Target.Within == 0 {
+		fmt.Fprintln(c.stdout, "  no target")
+		return
+	}
+	c.walkText("path", "    ", cx.Walk)
 }
