@@ -16,6 +16,7 @@ import (
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/internal/ics"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -43,6 +44,8 @@ var sentinels = map[string]struct {
 
 	"internal/readfile.ErrNotRegular": {readfile.ErrNotRegular, fault.BadInput},
 	"internal/readfile.ErrTooLarge":   {readfile.ErrTooLarge, fault.Limit},
+	"internal/ics.ErrInvalid":         {ics.ErrInvalid, fault.BadInput},
+	"internal/ics.ErrTooLarge":        {ics.ErrTooLarge, fault.Limit},
 
 	"rules.ErrInvalidCatalog":  {rules.ErrInvalidCatalog, fault.BadInput},
 	"rules.ErrNotRegularFile":  {rules.ErrNotRegularFile, fault.BadInput},
@@ -58,6 +61,10 @@ var sentinels = map[string]struct {
 	"rules.ErrNoTarget":        {rules.ErrNoTarget, fault.Undecidable},
 	"rules.ErrZoneRequired":    {rules.ErrZoneRequired, fault.Undecidable},
 	"rules.ErrCountryRequired": {rules.ErrCountryRequired, fault.Undecidable},
+	"rules.ErrInvalidICS":      {rules.ErrInvalidICS, fault.BadInput},
+	"rules.ErrICSTooLarge":     {rules.ErrICSTooLarge, fault.Limit},
+	"rules.ErrICSWithoutFile":  {rules.ErrICSWithoutFile, fault.BadInput},
+	"rules.ErrUnknownCalendar": {rules.ErrUnknownCalendar, fault.Undecidable},
 	"rules.ErrEvaluation":      {rules.ErrEvaluation, fault.Undecidable},
 	"rules.ErrUnknownAction":   {rules.ErrUnknownAction, fault.Undecidable},
 	"rules.ErrNoPrice":         {rules.ErrNoPrice, fault.Undecidable},

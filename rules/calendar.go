@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tiercel/tiercel/internal/ics"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/slo"
 	"go.yaml.in/yaml/v3"
@@ -24,7 +25,7 @@ const AccountCountry = "account"
 const AccountCountryIfAny = "account-if-any"
 
 // calendarKeys are the keys of a calendars entry.
-var calendarKeys = []string{"description", "zone", "hours", "holidays", "closed"}
+var calendarKeys = []string{"description", "zone", "hours", "holidays", "closed", "ics"}
 
 // calendarDef is a calendars entry as written. A definition with errors is
 // kept, marked broken, so that references to it do not add "unknown" errors
@@ -38,6 +39,8 @@ type calendarDef struct {
 	// with each case, if any) or "account" (accountRequired: the country
 	// each case must give); "account" wins when both are listed.
 	accountHolidays, accountRequired bool
+	written                          []slo.Date // the closed list, as written
+	icsDays                          []ics.Day  // the days of the ics file, with their names
 }
 
 func (d *decoder) parseCalendar(f field) *calendarDef {
@@ -88,7 +91,10 @@ func (d *decoder) parseCalendar(f field) *calendarDef {
 					continue
 				}
 				cd.spec.Closed = append(cd.spec.Closed, date)
+				cd.written = append(cd.written, date)
 			}
+		case "ics":
+			ok = d.parseICS(c, cd) && ok
 		}
 	}
 	cd.broken = !ok
@@ -176,6 +182,10 @@ type calendars struct {
 	// byCountry holds, for calendars whose holidays include the account's
 	// country, the calendar of each country asked for so far.
 	byCountry map[string]*countryCalendars
+	// written and icsDays keep, by id, the closed dates as written and
+	// the days of the ics file, for ClosedDays.
+	written map[string][]slo.Date
+	icsDays map[string][]ics.Day
 }
 
 // compileCalendars checks that calendar ids are unique across files and
@@ -186,6 +196,8 @@ func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known 
 	cals = calendars{
 		byID:      map[string]*slo.Calendar{slo.AlwaysOpenName: slo.AlwaysOpen()},
 		byCountry: map[string]*countryCalendars{},
+		written:   map[string][]slo.Date{},
+		icsDays:   map[string][]ics.Day{},
 	}
 	calAt := map[string]pos{}
 	for _, cd := range defs {
@@ -199,6 +211,7 @@ func (c *compiler) compileCalendars(defs []*calendarDef) (cals calendars, known 
 		}
 		cals.byID[cd.id] = cal
 		cals.ids = append(cals.ids, cd.id)
+		cals.written[cd.id], cals.icsDays[cd.id] = cd.written, cd.icsDays
 		if cd.accountHolidays {
 			cals.byCountry[cd.id] = &countryCalendars{spec: cd.spec, optional: !cd.accountRequired, m: map[string]*slo.Calendar{}}
 		}

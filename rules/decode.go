@@ -15,6 +15,10 @@ type decoder struct {
 	*yamlpos.Decoder
 	metrics  metricSet
 	tierKeys []string
+	// fromFile: the document was read from the file it is named after
+	// (Load), so paths in it (a calendar's ics) resolve against its
+	// directory; Compile's documents have none.
+	fromFile bool
 }
 
 func newDecoder(file string, src []byte) *decoder {

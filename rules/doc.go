@@ -34,6 +34,8 @@
 //   - Invoice: a contract's bill over months of spends: a line per month and
 //     tier, across a move, with its discounts and true-ups.
 //   - Allowed: may a principal do an action on a case?
+//   - ClosedDays: on which dates is a calendar closed all day, and why (its
+//     public holidays, closed dates and the days of its ics file)?
 //   - Tiers, Tier, Features, Calendars, Calendar, Rules, Actions, Metrics,
 //     PriceVersion and PriorityMeaning: what the catalog holds (tiers by id
 //     or alias, their targets by metric and features, calendars, rule ids,

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -82,11 +83,15 @@ func refImpact(older, newer *Engine, hs []History, now time.Time) map[string]Imp
 			failed++
 			continue
 		}
-		names := map[string]bool{}
+		// The metrics in the order Impact documents for ties of the largest
+		// shift: the old timeline's, then those only the new one has.
+		var names []string
 		for _, m := range append(append([]MetricTimeline{}, a.Metrics...), b.Metrics...) {
-			names[m.Metric] = true
+			if !slices.Contains(names, m.Metric) {
+				names = append(names, m.Metric)
+			}
 		}
-		for name := range names {
+		for _, name := range names {
 			ma, _ := a.Metric(name)
 			mb, _ := b.Metric(name)
 			for j := 0; j < len(ma.Cycles) || j < len(mb.Cycles); j++ {

@@ -7,7 +7,7 @@
 //	tiercel check [FILE...]                       # exit 1 and file:line:col errors if bad
 //	tiercel test FILE|DIR...                      # run YAML test suites
 //	tiercel deadline --tier T --priority P --opened RFC3339|DATE [--zone Z] [--attr k=v]
-//	tiercel explain deadline|status ...            # why: the rules tried, the table row, the open stretches and closures
+//	tiercel explain deadline|status|timeline ...   # why: rules tried, table row, open stretches, closures
 //	tiercel compare FROM TO                       # per-priority from, to and change
 //	tiercel replay --from TIER --to TIER FILE     # a history of cases decided on another tier
 //	tiercel timeline [--svg FILE] CASE.yaml       # every clock of a case from its events
@@ -17,6 +17,10 @@
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
+//	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
+//	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
+//	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
+//	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //
