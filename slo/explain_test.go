@@ -152,3 +152,37 @@ func TestStepKindString(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "holiday", string(b))
 }
+
+// FuzzExplain checks that any start, target and pause on the fuzz
+// calendars gives a walk with Explain's properties, or the limit error.
+func FuzzExplain(f *testing.F) {
+	f.Add(uint8(1), int64(1780909200), uint32(0), int64(8*time.Hour), int64(0), int64(0))
+	f.Add(uint8(3), int64(1793426400), uint32(0), int64(time.Hour), int64(3600e9), int64(1800e9))
+	f.Add(uint8(8), int64(1781000000), uint32(5), int64(120*time.Hour), int64(-1), int64(86400e9))
+	f.Fuzz(func(t *testing.T, which uint8, sec int64, nsec uint32, d int64, pauseAt, pauseLen int64) {
+		c, s, dur := fuzzInputs(which, sec, nsec, d)
+		p := Interval{Start: s.Add(time.Duration(floorMod(pauseAt, int64(30*24*time.Hour)) - int64(24*time.Hour)))}
+		p.End = p.Start.Add(time.Duration(floorMod(pauseLen, int64(10*24*time.Hour))))
+		w, err := c.Explain(s, dur, p)
+		if err != nil {
+			require.ErrorIs(t, err, ErrExplainLimit)
+			return
+		}
+		checkWalk(t, c, s, dur, []Interval{p}, w, c.Name())
+	})
+}
+
+func BenchmarkExplain(b *testing.B) {
+	ours, _, ny := benchCalendars(b)
+	start := time.Date(2026, 3, 6, 15, 0, 0, 0, ny)
+	for _, d := range benchDurations {
+		b.Run(FormatDuration(d), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ours.Explain(start, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
