@@ -20,6 +20,7 @@ import (
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/server"
 	"github.com/tiercel/tiercel/slo"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -94,6 +95,10 @@ var sentinels = map[string]struct {
 	"input.ErrInvalidContract": {input.ErrInvalidContract, fault.BadInput},
 	"input.ErrInvalidSpends":   {input.ErrInvalidSpends, fault.BadInput},
 	"input.ErrInvalidTime":     {input.ErrInvalidTime, fault.BadRequest},
+	"server.ErrInsecure":       {server.ErrInsecure, fault.BadRequest},
+	"server.ErrAddress":        {server.ErrAddress, fault.BadRequest},
+	"server.ErrTokenFile":      {server.ErrTokenFile, fault.BadInput},
+	"server.ErrTLSFiles":       {server.ErrTLSFiles, fault.BadInput},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

@@ -160,6 +160,9 @@ func TestEveryCommandHasHelpWithAnExample(t *testing.T) {
 			t.Chdir("../..")
 			for _, line := range strings.Split(strings.TrimSpace(cmd.example), "\n") {
 				args := splitWords(t, strings.TrimPrefix(strings.TrimSpace(line), "tiercel "))
+				if cmd.name == "serve" { // it would serve until stopped
+					args = append(args, "--check")
+				}
 				_, errOut, code := runCmd(t, args...)
 				assert.Equal(t, exitOK, code, "%s\n%s", line, errOut)
 			}

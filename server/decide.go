@@ -1,0 +1,84 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/rules"
+)
+
+// question is one decision route, POST /v1/{name}: decide reads the body
+// and answers it on one engine.
+type question struct {
+	name   string
+	decide func(e *rules.Engine, body []byte) (any, error)
+}
+
+// newDecisionID returns 16 random hex digits.
+func newDecisionID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// errDeadline is the answer to a request past its deadline before it was
+// decided.
+var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+
+// decision answers the question q: the body is read within MaxBody, decided
+// on the one snapshot taken when the request arrived (so a reload during
+// the request never mixes two catalogs) and answered with its decision id
+// and revision, or an error by its class.
+func (s *Server) decision(q question) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get(decisionHeader)
+		w.Header().Set(decisionHeader, id)
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
+		snap := s.snapshot()
+		body, err := readBody(w, r, s.cfg.MaxBody)
+		if err == nil && s.beforeDecide != nil {
+			s.beforeDecide(r)
+		}
+		var result any
+		if err == nil {
+			if expired(ctx) {
+				err = errDeadline
+			} else {
+				result, err = q.decide(snap.engine, body)
+			}
+		}
+		var answerJSON []byte
+		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
+			answerJSON, err = json.Marshal(answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
+		}
+		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
+		if err != nil {
+			he := classify(err)
+			if he.status == http.StatusInternalServerError {
+				s.log.Error("decision failed", "decisionId", id, "route", q.name, "error", err.Error())
+			}
+			writeError(w, he, id)
+			entry.err = he
+			s.dlog.write(entry)
+			return
+		}
+		writeBody(w, http.StatusOK, answerJSON)
+		entry.result = result
+		s.dlog.write(entry)
+	})
+}
+
+// expired reports whether ctx is done or past its deadline (its timer may
+// not have fired yet on a busy machine).
+func expired(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
+}

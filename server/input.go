@@ -1,0 +1,39 @@
+package server
+
+import (
+	"github.com/tiercel/tiercel/input"
+)
+
+// parseCase reads the JSON case document doc, named name in error
+// positions, with package input's reader of case files: its keys, its
+// meaning of instants (in the case's zone), its positioned errors. With
+// needNow (status, timeline) the document is a whole case file, now and
+// events included; without (deadline, replay, allowed), it is a case
+// without events whose now, when absent, is its opening.
+func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
+	if err := checkJSON(name, doc); err != nil {
+		return nil, err
+	}
+	if needNow {
+		return input.ParseCaseFile(name, doc)
+	}
+	c, err := input.ParseCase(name, doc)
+	if err != nil {
+		return nil, err
+	}
+	return &input.History{Case: c, Now: c.Now}, nil
+}
+
+// parseContract reads the JSON contract document doc, named name in error
+// positions, with package input's reader of contract files.
+func parseContract(name string, doc []byte) (contractDoc, error) {
+	if err := checkJSON(name, doc); err != nil {
+		return contractDoc{}, err
+	}
+	c, err := input.ParseContract(name, doc)
+	if err != nil {
+		return contractDoc{}, err
+	}
+	loc, err := c.Location()
+	return contractDoc{c, loc}, err
+}

@@ -1,0 +1,150 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// loadOpenAPI loads and validates the document, and a router over it.
+func loadOpenAPI(t *testing.T) (*openapi3.T, routers.Router) {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(OpenAPI())
+	require.NoError(t, err)
+	require.Equal(t, "3.1.0", doc.OpenAPI)
+	require.NoError(t, doc.Validate(context.Background()), "the document is valid OpenAPI")
+	doc.Servers = nil // route on paths alone, whatever the test server's port
+	router, err := legacy.NewRouter(doc)
+	require.NoError(t, err)
+	return doc, router
+}
+
+// servedRoutes are the documented routes of the server's table, as
+// "METHOD /path".
+func servedRoutes(t *testing.T) []string {
+	s, err := New(Config{})
+	require.NoError(t, err)
+	var routes []string
+	for _, r := range s.table() {
+		if r.documented {
+			routes = append(routes, r.pattern)
+		}
+	}
+	sort.Strings(routes)
+	return routes
+}
+
+func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
+	doc, _ := loadOpenAPI(t)
+	var documented []string
+	for path, item := range doc.Paths.Map() {
+		for method := range item.Operations() {
+			documented = append(documented, method+" "+path)
+		}
+	}
+	sort.Strings(documented)
+	assert.Equal(t, servedRoutes(t), documented, "every route is documented and every documented route served")
+
+	_, ts := testServer(t, Config{})
+	for _, route := range documented { // and the server has them: no 404 or 405
+		method, path, _ := strings.Cut(route, " ")
+		req, err := http.NewRequest(method, ts.URL+path, strings.NewReader("{}"))
+		require.NoError(t, err)
+		status, _ := do(t, req)
+		assert.NotContains(t, []int{404, 405}, status, route)
+	}
+}
+
+// TestOpenAPIExamplesAnswered posts every example request of the document
+// and validates each answer against the document's response schema, as
+// well as the operations' answers without a body and some errors.
+func TestOpenAPIExamplesAnswered(t *testing.T) {
+	doc, router := loadOpenAPI(t)
+	_, ts := testServer(t, Config{})
+	examples := 0
+	for path, item := range doc.Paths.Map() {
+		for method, op := range item.Operations() {
+			var body []byte
+			if op.RequestBody != nil {
+				ex := op.RequestBody.Value.Content.Get("application/json").Example
+				require.NotNil(t, ex, "%s %s has an example request", method, path)
+				body, _ = json.Marshal(ex)
+				examples++
+			}
+			if body != nil {
+				req, err := http.NewRequest(method, ts.URL+path, bytes.NewReader(body))
+				require.NoError(t, err)
+				req.Header.Set("Content-Type", "application/json")
+				route, params, err := router.FindRoute(req)
+				require.NoError(t, err)
+				assert.NoError(t, openapi3filter.ValidateRequest(context.Background(), &openapi3filter.RequestValidationInput{
+					Request: req, PathParams: params, Route: route, Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
+				}), "the example of %s %s fits its schema", method, path)
+			}
+			status := validateExchange(t, router, ts.URL, method, path, body)
+			if path != "/openapi.json" {
+				assert.Equal(t, http.StatusOK, status, "%s %s: %s", method, path, body)
+			}
+		}
+	}
+	assert.Equal(t, len(questions), examples)
+	for _, bad := range []struct{ path, body string }{
+		{"/v1/deadline", `{"tier":"enhanced"`},
+		{"/v1/deadline", `{"tier":"platinum","priority":"P1","opened":"2026-03-02"}`},
+		{"/v1/quote", `{"tier":"enhanced","spend":"1 USD","colour":1}`},
+		{"/v1/quote", `{"tier":"enhanced","spend":"` + strings.Repeat("9", 2<<20) + `"}`},
+	} {
+		status := validateExchange(t, router, ts.URL, http.MethodPost, bad.path, []byte(bad.body))
+		assert.GreaterOrEqual(t, status, 400)
+	}
+}
+
+// validateExchange sends the request, validates the response against the
+// document and returns its status.
+func validateExchange(t *testing.T, router routers.Router, base, method, path string, body []byte) int {
+	t.Helper()
+	req, err := http.NewRequest(method, base+path, bytes.NewReader(body))
+	require.NoError(t, err)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	got, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+
+	route, params, err := router.FindRoute(req)
+	require.NoError(t, err, "%s %s", method, path)
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
+		Options: &openapi3filter.Options{AuthenticationFunc: openapi3filter.NoopAuthenticationFunc}}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: resp.StatusCode, Header: resp.Header,
+		Body: io.NopCloser(bytes.NewReader(got)), Options: &openapi3filter.Options{IncludeResponseStatus: true}}
+	if !slices.Contains([]string{"/metrics"}, path) {
+		assert.NoError(t, openapi3filter.ValidateResponse(context.Background(), out), "%s %s %d: %s", method, path, resp.StatusCode, got)
+	}
+	return resp.StatusCode
+}
+
+func TestOpenAPIServed(t *testing.T) {
+	_, ts := testServer(t, Config{})
+	status, v := get(t, ts.URL, "/openapi.json")
+	require.Equal(t, 200, status)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(OpenAPI(), &doc))
+	assert.Equal(t, doc, v)
+	b := OpenAPI()
+	b[0] = 'x'
+	assert.Equal(t, byte('{'), OpenAPI()[0], "OpenAPI returns a copy")
+}
