@@ -59,13 +59,15 @@ type ExplainTimeline struct {
 }
 
 // ExplainCycle is one cycle explained: its metric and number, its table
-// row and deciding rule, its due instant (null without a target), the
+// row, deciding rule and every catalog rule as its last decision met
+// them, its due instant (null without a target), the
 // priority and tier changes made while it ran, and its walk.
 type ExplainCycle struct {
 	Metric    string        `json:"metric"`
 	Number    int           `json:"number"`
 	Row       string        `json:"row"`
 	Rule      string        `json:"rule"`
+	Rules     []ExplainRule `json:"rules"`
 	Due       *Instant      `json:"due"`
 	Retargets []Retarget    `json:"retargets"`
 	Steps     []Step        `json:"steps"`
@@ -91,6 +93,7 @@ func NewExplainTimeline(c rules.Case, events int, x rules.TimelineExplanation) E
 		steps, changes := walkSteps(cx.Walk)
 		o := ExplainCycle{Metric: cx.Metric, Number: cx.Number, Row: cx.Row, Rule: cx.Cycle.Rule,
 			Due: AtOrNull(cx.Cycle.Due), Retargets: make([]Retarget, len(cx.Retargets)), Steps: steps, Changes: changes, Text: []string{}}
+		o.Rules = explainRules(cx.Rules)
 		for j, r := range cx.Retargets {
 			o.Retargets[j] = Retarget{At: At(r.At), What: r.What, From: r.From, To: r.To, Restart: r.Restart}
 		}
@@ -107,10 +110,7 @@ func NewExplainTimeline(c rules.Case, events int, x rules.TimelineExplanation) E
 func NewExplain(tier string, c rules.Case, x rules.Explanation) Explain {
 	out := Explain{
 		Deadline: NewDeadline(tier, c, x.Deadline, x.Status), Row: x.Row,
-		Rules: make([]ExplainRule, len(x.Rules)), Text: x.Walk.Clauses(),
-	}
-	for i, r := range x.Rules {
-		out.Rules[i] = ExplainRule{ID: r.ID, At: r.At, Outcome: r.Outcome.String(), Why: r.Why}
+		Rules: explainRules(x.Rules), Text: x.Walk.Clauses(),
 	}
 	out.Steps, out.Changes = walkSteps(x.Walk)
 	return out
@@ -130,4 +130,13 @@ func walkSteps(w slo.Walk) ([]Step, []ClockChange) {
 		changes[i] = ClockChange{At: At(ch.At), From: ch.From, To: ch.To, Shift: NewSigned(ch.Shift)}
 	}
 	return steps, changes
+}
+
+// explainRules returns the JSON form of rule steps.
+func explainRules(steps []rules.RuleStep) []ExplainRule {
+	out := make([]ExplainRule, len(steps))
+	for i, r := range steps {
+		out[i] = ExplainRule{ID: r.ID, At: r.At, Outcome: r.Outcome.String(), Why: r.Why}
+	}
+	return out
 }

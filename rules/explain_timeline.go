@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/tiercel/tiercel/slo"
@@ -22,10 +23,14 @@ type Retarget struct {
 // target's calendar from its start, its pauses excluded. A cycle without a
 // target has a zero Walk.
 type CycleExplanation struct {
-	Metric    string
-	Number    int // 1 for a metric's first cycle
-	Cycle     Cycle
-	Row       string // the table row of the cycle's tier, metric and priority
+	Metric string
+	Number int // 1 for a metric's first cycle
+	Cycle  Cycle
+	Row    string // the table row of the cycle's tier, metric and priority
+	// Rules are the catalog's rules as the cycle's last decision met them:
+	// the cycle's tier and priority, CEL's now the instant of its start or
+	// of its last retarget.
+	Rules     []RuleStep
 	Retargets []Retarget
 	Walk      slo.Walk
 }
@@ -61,6 +66,9 @@ func (e *Engine) ExplainTimeline(c Case, events []Event, now time.Time) (Timelin
 			x := CycleExplanation{Metric: mt.Metric, Number: i + 1, Cycle: cy,
 				Row: "tiers." + cy.Tier + "." + mt.Metric + "." + cy.Priority.String()}
 			x.Retargets = cycleRetargets(changes, mt.Cycles, i, now, tl.Location)
+			if x.Rules, err = e.cycleRules(c, x); err != nil {
+				return TimelineExplanation{}, fmt.Errorf("%s cycle %d: %w", mt.Metric, i+1, err)
+			}
 			if cy.Target.Within > 0 {
 				if x.Walk, err = e.cycleWalk(cy, zone, c.Country, tl.Location); err != nil {
 					return TimelineExplanation{}, fmt.Errorf("%s cycle %d: %w", mt.Metric, i+1, err)
@@ -70,6 +78,21 @@ func (e *Engine) ExplainTimeline(c Case, events []Event, now time.Time) (Timelin
 		}
 	}
 	return out, nil
+}
+
+// cycleRules returns the rules as the last decision of the cycle x met
+// them.
+func (e *Engine) cycleRules(c Case, x CycleExplanation) ([]RuleStep, error) {
+	t, err := e.tier(x.Cycle.Tier)
+	if err != nil {
+		return nil, err
+	}
+	m := metric(slices.IndexFunc(e.lifecycle.metrics, func(s metricRules) bool { return s.name == x.Metric }))
+	c.Tier, c.Priority, c.Now, c.Pauses = t.id, x.Cycle.Priority, x.Cycle.Start, nil
+	if n := len(x.Retargets); n > 0 && !x.Retargets[n-1].Restart {
+		c.Now = x.Retargets[n-1].At
+	}
+	return e.ruleSteps(t, &c, m)
 }
 
 // cycleWalk walks a cycle's target from its start, its pauses excluded.

@@ -34,6 +34,7 @@ func TestExplainTimelineAgainstTimeline(t *testing.T) {
 				continue
 			}
 			cycles++
+			assert.Equal(t, cy.Rule, matchedRule(cx), "%s cycle %d", cx.Metric, cx.Number)
 			require.True(t, cy.Due.Equal(cx.Walk.Due), "%s cycle %d: due %s, walk %s", cx.Metric, cx.Number, cy.Due, cx.Walk.Due)
 			var open time.Duration
 			for _, st := range cx.Walk.Steps {
@@ -73,6 +74,21 @@ func TestExplainTimelineRetargets(t *testing.T) {
 	assert.Equal(t, "tier", first.Retargets[1].What)
 	assert.Equal(t, "silver", first.Retargets[1].From)
 	assert.Equal(t, "gold", first.Retargets[1].To)
+	assert.Equal(t, "everyone", first.Cycle.Rule)
+	assert.Equal(t, "everyone", matchedRule(first))
+	require.Len(t, first.Rules, 4)
+	assert.Equal(t, RuleFalse, first.Rules[2].Outcome)
 	_, err = e.ExplainTimeline(Case{Tier: "nope", Priority: slo.P3, Opened: opened}, nil, opened)
 	require.ErrorIs(t, err, ErrUnknownTier)
+}
+
+// matchedRule returns the id of the rule a cycle's explanation says
+// matched, else its table row.
+func matchedRule(cx CycleExplanation) string {
+	for _, r := range cx.Rules {
+		if r.Outcome == RuleMatched {
+			return r.ID
+		}
+	}
+	return cx.Row
 }

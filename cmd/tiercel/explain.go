@@ -137,19 +137,25 @@ func parsePauses(list []string, zone string) ([]slo.Interval, error) {
 // explainText writes the rules and the walk of x after the deadline's
 // table.
 func (c *cli) explainText(x rules.Explanation) {
-	if len(x.Rules) > 0 {
-		fmt.Fprintln(c.stdout, "rules")
-		t := c.table()
-		for _, r := range x.Rules {
-			outcome := r.Outcome.String()
-			if r.Why != "" {
-				outcome += " (" + r.Why + ")"
-			}
-			t.row("  "+r.ID, r.At, outcome)
-		}
-		t.flush()
-	}
+	c.rulesText("  ", x.Rules)
 	c.walkText("path", "  ", x.Walk)
+}
+
+// rulesText writes rule steps under the heading "rules", indented.
+func (c *cli) rulesText(indent string, steps []rules.RuleStep) {
+	if len(steps) == 0 {
+		return
+	}
+	fmt.Fprintln(c.stdout, indent[:len(indent)-2]+"rules")
+	t := c.table()
+	for _, r := range steps {
+		outcome := r.Outcome.String()
+		if r.Why != "" {
+			outcome += " (" + r.Why + ")"
+		}
+		t.row(indent+r.ID, r.At, outcome)
+	}
+	t.flush()
 }
 
 // walkText writes a walk's clauses under a heading, indented.
@@ -198,6 +204,7 @@ func (c *cli) cycleText(cx rules.CycleExplanation) {
 		}
 		fmt.Fprintf(c.stdout, "  %s %s → %s at %s: %s\n", r.What, r.From, r.To, formatTime(r.At), how)
 	}
+	c.rulesText("    ", cx.Rules)
 	if cy.Target.Within == 0 {
 		fmt.Fprintln(c.stdout, "  no target")
 		return

@@ -19,6 +19,7 @@ var goldenExplain = []goldenCase{
 	{"explain-pause-backwards", []string{"explain", "deadline", "--tier", "standard", "--priority", "P3", "--opened", "2026-03-06T15:00:00-05:00", "--zone", "America/New_York", "--pause", "2026-03-06T16:00:00-05:00/2026-03-06T15:30:00-05:00"}, exitUsage},
 	{"explain-no-zone", []string{"explain", "deadline", "--tier", "standard", "--priority", "P3", "--opened", "2026-03-06T15:00:00-05:00"}, exitUndecidable},
 	{"explain-timeline", []string{"explain", "timeline", "--catalog", "testdata/lifecycle.yaml", "testdata/case.yaml"}, exitOK},
+	{"explain-timeline-rule", []string{"explain", "timeline", "--catalog", "testdata/tiers.yaml", "testdata/explain-case.yaml"}, exitOK},
 	{"explain-timeline-json", []string{"explain", "timeline", "--output", "json", "--catalog", "testdata/lifecycle.yaml", "testdata/case.yaml"}, exitOK},
 	{"explain-timeline-bad-case", []string{"explain", "timeline", "--catalog", "testdata/lifecycle.yaml", "testdata/bad-case.yaml"}, exitInput},
 	{"explain-help", []string{"explain", "--help"}, exitOK},
