@@ -30,9 +30,9 @@ says how the answer was reached:
 
 explain status also says where the case stands at --now (required).
 explain timeline CASE.yaml explains each cycle of the case file's timeline
-(see timeline --help): its rule and table row, the priority and tier changes
-made while it ran (each a retarget, or a restart), and its walk, its pauses
-excluded.
+(see timeline --help): the rules as its last decision met them and its
+table row, the priority and tier changes made while it ran (each a
+retarget, or a restart), and its walk, its pauses excluded.
 --pause FROM/TO (repeatable) stops the clock from FROM to TO, instants as
 --opened takes them.
 
