@@ -88,9 +88,10 @@ func (e *Engine) cycleRules(c Case, x CycleExplanation) ([]RuleStep, error) {
 		return nil, err
 	}
 	m := metric(slices.IndexFunc(e.lifecycle.metrics, func(s metricRules) bool { return s.name == x.Metric }))
-	c.Tier, c.Priority, c.Now, c.Pauses = t.id, x.Cycle.Priority, x.Cycle.Start, nil
+	decided := x.Cycle.Start
+	c.Tier, c.Priority, c.Now, c.Pauses = t.id, x.Cycle.Priority, &decided, nil
 	if n := len(x.Retargets); n > 0 && !x.Retargets[n-1].Restart {
-		c.Now = x.Retargets[n-1].At
+		decided = x.Retargets[n-1].At
 	}
 	return e.ruleSteps(t, &c, m)
 }
@@ -146,9 +147,9 @@ func (e *Engine) changesOf(c Case, events []Event) []Retarget {
 // too: the cycle's Tier says which tier applied.
 func cycleRetargets(changes []Retarget, cycles []Cycle, i int, now time.Time, loc *time.Location) []Retarget {
 	cy := cycles[i]
-	end := cy.End
-	if end.IsZero() {
-		end = now
+	end := now
+	if cy.Ended() {
+		end = cy.End
 	}
 	var out []Retarget
 	for _, ch := range changes {

@@ -84,7 +84,7 @@ func (c *cli) explain(o *caseFlags, pauses []string, status bool) error {
 	}
 	var x rules.Explanation
 	if status {
-		x, err = e.ExplainStatus(kase, kase.Now)
+		x, err = e.ExplainStatus(kase, *kase.Now)
 	} else {
 		x, err = e.Explain(kase)
 	}
@@ -186,7 +186,7 @@ func (c *cli) explainTimeline(path string) error {
 		return c.writeJSON(answer.NewExplainTimeline(h.Case, len(h.Events), x))
 	}
 	fmt.Fprintf(c.stdout, "case %s %s opened %s, now %s (%s)\n", x.Timeline.Tier, x.Timeline.Priority,
-		formatTime(h.Case.Opened.In(x.Timeline.Location)), formatTime(x.Timeline.Now.In(x.Timeline.Location)), x.Timeline.Location)
+		formatInstant(h.Case.Opened.In(x.Timeline.Location)), formatInstant(x.Timeline.Now.In(x.Timeline.Location)), x.Timeline.Location)
 	for _, cx := range x.Cycles {
 		c.cycleText(cx)
 	}
@@ -202,7 +202,7 @@ func (c *cli) cycleText(cx rules.CycleExplanation) {
 		if r.Restart {
 			how = "restarted: a new cycle from then"
 		}
-		fmt.Fprintf(c.stdout, "  %s %s → %s at %s: %s\n", r.What, r.From, r.To, formatTime(r.At), how)
+		fmt.Fprintf(c.stdout, "  %s %s → %s at %s: %s\n", r.What, r.From, r.To, formatInstant(r.At), how)
 	}
 	c.rulesText("    ", cx.Rules)
 	if cy.Target.Within == 0 {
