@@ -53,8 +53,9 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
-	at                  pos  // the action, for Coverage
-	usesNow             bool // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
+	at                  pos    // the action, for Coverage
+	src                 string // allow as written, for Diff
+	usesNow             bool   // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
 }
 
 // compilePermissions checks every permission (actions unique across files,
@@ -72,7 +73,7 @@ func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permiss
 		}
 		perms[pd.action] = &permission{
 			action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-			allow: prg, usesNow: c.usesVariable(pd.allow, "now"), at: pd.at,
+			allow: prg, src: pd.allow.src, usesNow: c.usesVariable(pd.allow, "now"), at: pd.at,
 		}
 	}
 	return perms
