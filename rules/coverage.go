@@ -42,14 +42,17 @@ const (
 	CoverBand = "band"
 )
 
-// CoverageItem is one thing a catalog's decisions can exercise: a row, a
-// rule's or a migration's outcome, a permission's outcome. File, Line and
-// Column are where it is written (1-based). Hits counts the decisions that
-// exercised it; zero means no decision did.
+// CoverageItem is one thing a catalog's decisions can exercise: a row, an
+// outcome of a rule, a migration, a permission or a lifecycle condition, a
+// price version, a band (see the Cover constants). File, Line and Column
+// are where it is written (1-based): a row's target, a rule's when, a
+// migration's applies, a permission's action, a condition, a price's key
+// or version, a band. Hits counts the decisions that exercised it; zero
+// means no decision did.
 type CoverageItem struct {
-	Kind    string // CoverRow, CoverRule, CoverMigration, CoverPermission or CoverCondition
-	ID      string // "tiers.<tier>.<metric>.<P>", the rule id, "migrations.<id>.applies", "permissions.<action>" or "lifecycle.<metric>.<condition>"
-	Outcome string // "decided"; "matched" or "false"; "true" or "false"; "allowed" or "denied"; "true" or "false"
+	Kind    string // CoverRow, CoverRule, CoverMigration, CoverPermission, CoverCondition, CoverPrice or CoverBand
+	ID      string // "tiers.<tier>.<metric>.<P>", the rule id, "migrations.<id>.applies", "permissions.<action>", "lifecycle.<metric>.<condition>", "tiers.<tier>.price[s[i]]", "….bands[j]"
+	Outcome string // see the Cover constants
 	File    string
 	Line    int
 	Column  int
