@@ -58,7 +58,8 @@ type scenario struct {
 }
 
 // run starts both servers, measures every scenario and writes a markdown
-// table of the results, then the ratio of tiercel's deadline throughput
+// table of the results (with the CPU time of the whole process a request,
+// a figure less bent by other programs on a shared machine), then the ratio of tiercel's deadline throughput
 // to OPA's.
 func run(ctx context.Context, w io.Writer, o options) error {
 	ctx, cancel := context.WithCancel(ctx)
@@ -96,8 +97,8 @@ func run(ctx context.Context, w io.Writer, o options) error {
 // measure runs each scenario after its warm-up and writes the table.
 func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) error {
 	fmt.Fprintf(w, "%d clients, at most %d requests or %s a scenario, GOMAXPROCS %d\n\n", o.clients, o.requests, o.duration, runtimeProcs())
-	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
 	rates := map[string]int64{}
 	for _, sc := range scenarios {
 		if o.warmup > 0 {
@@ -105,11 +106,13 @@ func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) 
 				return err
 			}
 		}
+		cpu0 := cpuTime()
 		r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration}, sc.reqs)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "| %s | %d | %d | %d | %s | %s | %s |\n", sc.name, r.Requests, r.Failures, r.PerSecond(), r.P50, r.P99, r.Max)
+		perReq := (cpuTime() - cpu0) / time.Duration(max(r.Requests, 1))
+		fmt.Fprintf(w, "| %s | %d | %d | %d | %s | %s | %s | %d |\n", sc.name, r.Requests, r.Failures, r.PerSecond(), r.P50, r.P99, r.Max, perReq.Microseconds())
 		if r.Failures > 0 {
 			return fmt.Errorf("%s: %d failures, e.g. %s", sc.name, r.Failures, r.Example)
 		}

@@ -22,4 +22,5 @@ func TestRun(t *testing.T) {
 	}
 	assert.Equal(t, 4, strings.Count(text, "| 200 | 0 |"), "every scenario answered all its requests: %s", text)
 	assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
+	assert.Positive(t, cpuTime(), "the process's CPU time is measured")
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"runtime"
 	"sort"
+	"syscall"
+	"time"
 
 	"github.com/tiercel/tiercel/internal/loadgen"
 )
@@ -98,3 +100,13 @@ func postJSON(ctx context.Context, url, body string, v any) error {
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
+
+// cpuTime returns the user and system CPU time the process has used: the
+// servers and the load generator both, whatever else the machine runs.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
