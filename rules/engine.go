@@ -45,33 +45,46 @@ func Compile(name string, src []byte) (*Engine, error) {
 // ErrInputTooLarge); every error wraps ErrInvalidCatalog. A file named twice
 // (even as "tiers.yaml" and "./tiers.yaml") is loaded once.
 func Load(paths ...string) (*Engine, error) {
+	paths, srcs, err := readCatalogs(paths)
+	if err != nil {
+		return nil, err
+	}
+	e, _, err := compileDocs(paths, srcs, true)
+	return e, err
+}
+
+// readCatalogs reads the catalog files at paths, each once, for Load and
+// Lint; errors wrap ErrInvalidCatalog.
+func readCatalogs(paths []string) ([]string, [][]byte, error) {
 	paths = uniquePaths(paths)
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
+		return nil, nil, fmt.Errorf("%w: no catalog files given", ErrInvalidCatalog)
 	}
 	srcs := make([][]byte, len(paths))
 	for i, p := range paths {
 		b, err := readfile.Read(p)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
+			return nil, nil, fmt.Errorf("%w: %w", ErrInvalidCatalog, err)
 		}
 		srcs[i] = b
 	}
-	return compileDocs(paths, srcs, true)
+	return paths, srcs, nil
 }
 
 // compileFiles compiles documents that were not read from files: paths in
 // them (a calendar's ics) cannot be resolved.
 func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
-	return compileDocs(names, srcs, false)
+	e, _, err := compileDocs(names, srcs, false)
+	return e, err
 }
 
 // compileDocs compiles the documents srcs, named names; fromFiles says
-// they were read from the files so named.
-func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, error) {
+// they were read from the files so named. It also returns the definitions
+// as written, with their positions (what Lint reads).
+func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, *catalogFile, error) {
 	env, err := celEnv()
 	if err != nil {
-		return nil, fmt.Errorf("tiercel: cel environment: %w", err)
+		return nil, nil, fmt.Errorf("tiercel: cel environment: %w", err)
 	}
 	c := &compiler{env: env}
 	var all catalogFile
@@ -91,12 +104,12 @@ func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, error)
 	}
 	e := c.link(names, &all)
 	if len(c.errs) > 0 {
-		return nil, c.errs.Err()
+		return nil, nil, c.errs.Err()
 	}
 	if len(e.tierIDs) == 0 {
-		return nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
+		return nil, nil, ErrorList{pos{File: names[0], Line: 1, Column: 1, Kind: ErrInvalidCatalog}.Errorf(nil, "the catalog defines no tiers")}
 	}
-	return e, nil
+	return e, &all, nil
 }
 
 // link cross-checks the definitions of every file (ids unique across files,

@@ -25,6 +25,11 @@
 //
 //	func TestTiers(t *testing.T) { suite.Run(t, "testdata/tiers_test.yaml") }
 //
+// For CI, [RunFile] (or [NewReport] on a loaded suite) runs a suite's
+// tests (those a filter keeps; the others are skipped) into a [Report],
+// and [WriteJUnit] writes reports as JUnit XML, as `tiercel test --junit
+// FILE` does.
+//
 // Unknown keys, a test with no question or with nothing to expect, and
 // malformed values are errors naming file:line:col; they are reported
 // together as an [ErrorList] wrapping [ErrInvalidSuite].

@@ -3,6 +3,7 @@ package suite_test
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
@@ -51,4 +52,38 @@ tests:
 	// bad_test.yaml:3:5: tests[0].deadline: missing required key "opened"
 	// bad_test.yaml:4:19: tests[0].expect.due: invalid time "soon": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)
 	// true false
+}
+
+// A CI report of a suite: the gold tests run, the others are skipped.
+// The times, which vary from run to run, are zeroed to show the document.
+func ExampleWriteJUnit() {
+	s, err := suite.Load("testdata/small_test.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	e, err := s.Engine()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	r := suite.NewReport(s, e, func(t *suite.Test) bool { return t.Name == "gold P1 on 24x7" })
+	r.Elapsed = 0
+	for i := range r.Results {
+		r.Results[i].Elapsed = 0
+	}
+	r.Skipped = r.Skipped[:1] // the first skipped test, to keep the example short
+	if err := suite.WriteJUnit(os.Stdout, []suite.Report{r}); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// <?xml version="1.0" encoding="UTF-8"?>
+	// <testsuites name="tiercel" tests="2" failures="0" errors="0" skipped="1" time="0.000">
+	//   <testsuite name="testdata/small_test.yaml" tests="2" failures="0" errors="0" skipped="1" time="0.000">
+	//     <testcase name="gold P1 on 24x7" classname="testdata/small_test.yaml" file="testdata/small_test.yaml" line="5" time="0.000"></testcase>
+	//     <testcase name="silver P1 on office hours" classname="testdata/small_test.yaml" file="testdata/small_test.yaml" line="8" time="0.000">
+	//       <skipped message="not selected"></skipped>
+	//     </testcase>
+	//   </testsuite>
+	// </testsuites>
 }

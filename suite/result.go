@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 )
 
 // Mismatch is one expected value that differs from the engine's answer.
@@ -19,6 +20,9 @@ type Result struct {
 	Passed     bool
 	Mismatches []Mismatch // why the test failed; empty when it passed or could not run
 	Err        error      // the test could not run, e.g. its suite's catalog did not load
+	// Elapsed is how long the test took to run (Test.Run measures it);
+	// reports show it, no decision reads it.
+	Elapsed time.Duration
 }
 
 // String reports the result: "ok   file:line:col: name (kind)" for a pass,

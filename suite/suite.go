@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/readfile"
@@ -132,6 +133,14 @@ func (s *Suite) RunEngine(e *rules.Engine) []Result {
 // expectations. An error from the engine fails the test unless the test
 // expects an error containing the expected text.
 func (t *Test) Run(e *rules.Engine) Result {
+	start := time.Now()
+	r := t.ask(e)
+	r.Elapsed = time.Since(start)
+	return r
+}
+
+// ask is Run but for the time it takes.
+func (t *Test) ask(e *rules.Engine) Result {
 	r := Result{Test: t}
 	if e == nil {
 		r.Err = errors.New("no engine")

@@ -105,3 +105,15 @@ func runOne(t *testing.T, test string) Result {
 	require.NoError(t, rs[0].Err)
 	return rs[0]
 }
+
+// TestTestNowOverridesTheSuites checks that a test's now: is the instant of
+// its decision rather than the suite's (testdata/now.yaml's rule reads
+// now), and that the question's own now wins over both.
+func TestTestNowOverridesTheSuites(t *testing.T) {
+	s, err := Load("testdata/now_test.yaml")
+	require.NoError(t, err)
+	for _, r := range s.Run() {
+		assert.True(t, r.Passed, "%s", r)
+	}
+	Run(t, "testdata/now_test.yaml")
+}

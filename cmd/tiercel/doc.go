@@ -17,6 +17,9 @@
 //	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
+//	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from
+//	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
+//	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel serve [--addr 127.0.0.1:8383] [--watch]  # the questions over HTTP (package server)
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format

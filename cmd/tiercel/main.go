@@ -32,7 +32,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, serveCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand}
 }
 
 // run executes the command line args (without the program name) and returns

@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
@@ -93,15 +94,23 @@ func TestReadmeCommands(t *testing.T) {
 // TestReadmeYAML compiles the README's catalog and runs its suite against
 // the embedded catalog.
 func TestReadmeYAML(t *testing.T) {
-	var catalogs, suites int
+	var catalogs, suites, workflows int
 	for _, b := range readmeBlocks(t, "../../README.md") {
 		if b.lang != "yaml" {
 			continue
 		}
 		src := []byte(strings.Join(b.lines, "\n") + "\n")
+		if strings.Contains("\n"+string(src), "\njobs:") {
+			checkWorkflow(t, b.line, src)
+			workflows++
+			continue
+		}
 		if !strings.Contains("\n"+string(src), "\ntests:") {
 			_, err := rules.Compile("README.md", src)
 			assert.NoError(t, err, "README.md:%d", b.line)
+			findings, err := rules.LintSource("README.md", src)
+			assert.NoError(t, err, "README.md:%d", b.line)
+			assert.Empty(t, findings, "README.md:%d: the README's catalogs are lint-clean (or silence what they show)", b.line)
 			catalogs++
 			continue
 		}
@@ -112,6 +121,38 @@ func TestReadmeYAML(t *testing.T) {
 		}
 		suites++
 	}
-	assert.Equal(t, 1, catalogs)
-	assert.Equal(t, 1, suites)
+	assert.Equal(t, 2, catalogs)
+	assert.Equal(t, 2, suites)
+	assert.Equal(t, 1, workflows)
+}
+
+// checkWorkflow reads the README's GitHub Actions job: YAML whose steps
+// run tiercel's suites with a JUnit report, with flags tiercel test has.
+func checkWorkflow(t *testing.T, line int, src []byte) {
+	t.Helper()
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Run string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	require.NoError(t, yaml.Unmarshal(src, &wf), "README.md:%d", line)
+	var runs []string
+	for _, j := range wf.Jobs {
+		for _, st := range j.Steps {
+			if strings.HasPrefix(st.Run, "tiercel ") {
+				runs = append(runs, st.Run)
+			}
+		}
+	}
+	require.NotEmpty(t, runs, "README.md:%d: the job runs tiercel", line)
+	found := false
+	for _, r := range runs {
+		words := strings.Fields(r)
+		_, _, code := runCmd(t, words[1], "--help")
+		assert.Equal(t, exitOK, code, "README.md:%d: %s: tiercel has no command %q", line, r, words[1])
+		found = found || strings.HasPrefix(r, "tiercel test --junit ")
+	}
+	assert.True(t, found, "README.md:%d: the job runs the suites with --junit", line)
 }

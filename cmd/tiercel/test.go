@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
@@ -29,14 +30,23 @@ catalog. A DIR argument runs every
 *_test.yaml file below it. The format is in the README ("Writing a test
 suite") and in schema/suite.schema.json.
 
+--run keeps the tests whose name matches a regular expression (Go's RE2
+syntax, at most 1024 bytes); the others are reported as skipped. --junit
+FILE also writes the results as JUnit XML (one testsuite per suite file,
+one testcase per test with the file as its classname, a failure carrying
+the test's position and its want/got table), as Jenkins, GitLab and
+GitHub read it. --output json prints the results as JSON.
+
 Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
 catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
-tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml`,
+tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml
+tiercel test --junit /tmp/tiercel-junit.xml rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o testOptions
 		fs.StringVar(&o.run, "run", "", "run only the tests whose name matches the `regexp`")
 		fs.BoolVar(&o.verbose, "v", false, "list every test, not only failures")
+		fs.StringVar(&o.junit, "junit", "", "also write the results as JUnit XML to `FILE` (for Jenkins, GitLab, GitHub)")
 		return func(c *cli, args []string) error { return c.test(args, o) }
 	},
 }
@@ -44,7 +54,12 @@ tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml`,
 type testOptions struct {
 	run     string
 	verbose bool
+	junit   string
 }
+
+// maxRunPattern bounds --run: Go's regexp matches in time linear in the
+// name, and its compilation in the pattern's length.
+const maxRunPattern = 1024
 
 type suiteJSON struct {
 	File    string       `json:"file"`
@@ -52,7 +67,14 @@ type suiteJSON struct {
 	Error   []errorJSON  `json:"errors,omitempty"`
 	Passed  int          `json:"passed"`
 	Failed  int          `json:"failed"`
+	Skipped int          `json:"skipped"`
 	Results []resultJSON `json:"results,omitempty"`
+}
+
+// testJSON is what test --output json writes.
+type testJSON struct {
+	OK     bool        `json:"ok"`
+	Suites []suiteJSON `json:"suites"`
 }
 
 type mismatchJSON struct {
@@ -118,19 +140,31 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err // a --catalog that does not load is an error even if no suite uses it
 		}
 	}
+	var junit *os.File
+	if o.junit != "" { // opened first: a file that cannot be written stops the run before it starts
+		if junit, err = os.Create(o.junit); err != nil {
+			return usagef("--junit: %v", err)
+		}
+		defer junit.Close()
+	}
 	failed, broken := false, false
 	var out []suiteJSON
+	var reports []suite.Report
 	for _, f := range files {
-		sj, loaded := c.runSuite(f, shared, filter, o.verbose)
-		broken = broken || !loaded
-		failed = failed || (loaded && !sj.OK)
+		r := c.suiteReport(f, shared, filter)
+		sj := c.printReport(r, o.verbose)
+		broken = broken || r.Err != nil
+		failed = failed || !sj.OK
 		out = append(out, sj)
+		reports = append(reports, r)
+	}
+	if junit != nil {
+		if err := writeJUnit(junit, reports); err != nil {
+			return err
+		}
 	}
 	if c.json() {
-		if err := c.writeJSON(struct {
-			OK     bool        `json:"ok"`
-			Suites []suiteJSON `json:"suites"`
-		}{!failed && !broken, out}); err != nil {
+		if err := c.writeJSON(testJSON{!failed && !broken, out}); err != nil {
 			return err
 		}
 	}
@@ -143,10 +177,25 @@ func (c *cli) test(args []string, o testOptions) error {
 	return nil
 }
 
+// writeJUnit writes the reports to f as JUnit XML and closes it; a file
+// that cannot be written is a usage error (the flag names it).
+func writeJUnit(f *os.File, reports []suite.Report) error {
+	if err := suite.WriteJUnit(f, reports); err != nil {
+		return usagef("--junit: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		return usagef("--junit: %v", err)
+	}
+	return nil
+}
+
 // testFilter compiles --run; nil when it is not given.
 func testFilter(run string) (*regexp.Regexp, error) {
 	if run == "" {
 		return nil, nil
+	}
+	if len(run) > maxRunPattern {
+		return nil, usagef("--run: the pattern is %d bytes long, more than %d", len(run), maxRunPattern)
 	}
 	filter, err := regexp.Compile(run)
 	if err != nil {
@@ -155,48 +204,52 @@ func testFilter(run string) (*regexp.Regexp, error) {
 	return filter, nil
 }
 
-// runSuite runs the suite in file f and writes its failures (every test
-// with verbose) and its summary; false when the suite does not load.
-func (c *cli) runSuite(f string, shared *rules.Engine, filter *regexp.Regexp, verbose bool) (suiteJSON, bool) {
-	sj := suiteJSON{File: f}
-	results, err := c.suiteResults(f, shared, filter)
-	if err != nil {
-		sj.Error = positioned(err)
-		fmt.Fprintln(c.stderr, err)
+// printReport writes the failures of a suite (every test with verbose)
+// and its summary, and returns its JSON form.
+func (c *cli) printReport(r suite.Report, verbose bool) suiteJSON {
+	sj := suiteJSON{File: r.File, Skipped: len(r.Skipped)}
+	if r.Err != nil {
+		sj.Error = positioned(r.Err)
+		fmt.Fprintln(c.stderr, r.Err)
 		if !c.json() {
-			fmt.Fprintf(c.stdout, "FAIL  %s  does not load\n", f)
+			fmt.Fprintf(c.stdout, "FAIL  %s  does not load\n", r.File)
 		}
-		return sj, false
+		return sj
 	}
-	for _, r := range results {
-		sj.Results = append(sj.Results, toResultJSON(r))
-		if r.Passed {
+	for _, res := range r.Results {
+		sj.Results = append(sj.Results, toResultJSON(res))
+		if res.Passed {
 			sj.Passed++
 		} else {
 			sj.Failed++
 		}
-		if !c.json() && (!r.Passed || verbose) {
-			fmt.Fprintln(c.stdout, r.String())
+		if !c.json() && (!res.Passed || verbose) {
+			fmt.Fprintln(c.stdout, res.String())
 		}
 	}
 	sj.OK = sj.Failed == 0
 	if !c.json() {
+		skipped := ""
+		if sj.Skipped > 0 {
+			skipped = fmt.Sprintf(", %d skipped", sj.Skipped)
+		}
 		if sj.OK {
-			fmt.Fprintf(c.stdout, "ok    %s  %d passed\n", f, sj.Passed)
+			fmt.Fprintf(c.stdout, "ok    %s  %d passed%s\n", r.File, sj.Passed, skipped)
 		} else {
-			fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed\n", f, sj.Failed, sj.Failed+sj.Passed)
+			fmt.Fprintf(c.stdout, "FAIL  %s  %d of %d failed%s\n", r.File, sj.Failed, sj.Failed+sj.Passed, skipped)
 		}
 	}
-	return sj, true
+	return sj
 }
 
-// suiteResults loads the suite in file f and runs its tests that filter
-// matches (all when it is nil), on the suite's own catalog when it names
-// one or no shared engine is given, else on shared.
-func (c *cli) suiteResults(f string, shared *rules.Engine, filter *regexp.Regexp) ([]suite.Result, error) {
+// suiteReport loads the suite in file f and runs its tests that filter
+// matches (all when it is nil; the others are skipped), on the suite's own
+// catalog when it names one or no shared engine is given, else on shared.
+func (c *cli) suiteReport(f string, shared *rules.Engine, filter *regexp.Regexp) suite.Report {
+	start := time.Now()
 	s, err := suite.Load(f)
 	if err != nil {
-		return nil, err
+		return suite.Report{File: f, Err: err, Elapsed: time.Since(start)}
 	}
 	e := shared
 	if len(s.Catalog) > 0 || shared == nil {
@@ -204,16 +257,16 @@ func (c *cli) suiteResults(f string, shared *rules.Engine, filter *regexp.Regexp
 			fmt.Fprintf(c.stderr, "tiercel test: warning: %s names its own catalog; %s is not used for it\n", f, c.catalogFlag())
 		}
 		if e, err = s.Engine(); err != nil {
-			return nil, err
+			return suite.Report{File: f, Err: err, Elapsed: time.Since(start)}
 		}
 	}
-	var results []suite.Result
-	for _, t := range s.Tests {
-		if filter == nil || filter.MatchString(t.Name) {
-			results = append(results, t.Run(e))
-		}
+	var keep func(*suite.Test) bool
+	if filter != nil {
+		keep = func(t *suite.Test) bool { return filter.MatchString(t.Name) }
 	}
-	return results, nil
+	r := suite.NewReport(s, e, keep)
+	r.Elapsed = time.Since(start)
+	return r
 }
 
 // toResultJSON returns the JSON form of a test's result.

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -23,6 +25,7 @@ var goldenTest = []goldenCase{
 	{"test-no-args", []string{"test"}, exitUsage},
 	{"test-bad-regexp", []string{"test", "--run", "(", "testdata/pass_test.yaml"}, exitUsage},
 	{"test-help", []string{"test", "--help"}, exitOK},
+	{"test-junit-unwritable", []string{"test", "--junit", "testdata/no-such-dir/report.xml", "testdata/pass_test.yaml"}, exitUsage},
 }
 
 func TestTestGolden(t *testing.T) { runGolden(t, goldenTest) }
@@ -43,9 +46,9 @@ func TestTest(t *testing.T) {
 		{"one failing suite fails the run", []string{"testdata/pass_test.yaml", "testdata/fail_test.yaml"}, exitFail,
 			[]string{"ok    testdata/pass_test.yaml  2 passed\n", "FAIL testdata/fail_test.yaml:6:5: silver fee (quote)\n", "FAIL  testdata/fail_test.yaml  2 of 2 failed\n"}, nil, nil},
 		{"--run selects tests", []string{"--run", "fee", "testdata/fail_test.yaml"}, exitFail,
-			[]string{"FAIL  testdata/fail_test.yaml  1 of 1 failed\n"}, []string{"lunch"}, nil},
+			[]string{"FAIL  testdata/fail_test.yaml  1 of 1 failed, 1 skipped\n"}, []string{"lunch"}, nil},
 		{"--run matching nothing passes", []string{"--run", "nothing matches this", "testdata/fail_test.yaml"}, exitOK,
-			[]string{"ok    testdata/fail_test.yaml  0 passed\n"}, nil, nil},
+			[]string{"ok    testdata/fail_test.yaml  0 passed, 2 skipped\n"}, nil, nil},
 		{"a suite that does not load", []string{"testdata/badsuite_test.yaml"}, exitInput,
 			[]string{"FAIL  testdata/badsuite_test.yaml  does not load\n"}, []string{"tests[0]"},
 			[]string{"testdata/badsuite_test.yaml:3:50: tests[0].deadline.opened"}},
@@ -144,4 +147,53 @@ func TestSuiteFiles(t *testing.T) {
 		filepath.Join(dir, "sub", "deeper", "c_test.yaml"),
 		filepath.Join(dir, "tiers.yaml"),
 	}, got)
+}
+
+// TestTestJUnit runs suites with --junit and --run and reads the report
+// back as a CI would: one testsuite per file, the filtered-out test
+// skipped, a suite that does not load an error.
+func TestTestJUnit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "report.xml")
+	_, _, code := runCmd(t, "test", "--junit", path, "--run", "lunch",
+		"testdata/pass_test.yaml", "testdata/fail_test.yaml", "testdata/badsuite_test.yaml")
+	assert.Equal(t, exitInput, code)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var doc struct {
+		Tests    int `xml:"tests,attr"`
+		Failures int `xml:"failures,attr"`
+		Errors   int `xml:"errors,attr"`
+		Skipped  int `xml:"skipped,attr"`
+		Suites   []struct {
+			Name  string `xml:"name,attr"`
+			Tests int    `xml:"tests,attr"`
+			Cases []struct {
+				Name      string    `xml:"name,attr"`
+				Classname string    `xml:"classname,attr"`
+				Failure   *struct{} `xml:"failure"`
+				Skipped   *struct{} `xml:"skipped"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	require.NoError(t, xml.Unmarshal(raw, &doc))
+	// pass: 2 tests, 1 matches "lunch"; fail: 2 tests, 1 matches and fails; bad: 1 load error.
+	assert.Equal(t, []int{5, 1, 1, 2}, []int{doc.Tests, doc.Failures, doc.Errors, doc.Skipped}, "tests, failures, errors, skipped")
+	require.Len(t, doc.Suites, 3)
+	assert.Equal(t, "testdata/fail_test.yaml", doc.Suites[1].Name)
+	for _, c := range doc.Suites[1].Cases {
+		assert.Equal(t, "testdata/fail_test.yaml", c.Classname)
+	}
+	assert.NotNil(t, doc.Suites[1].Cases[0].Failure, "silver P1 without lunch fails")
+	assert.NotNil(t, doc.Suites[1].Cases[1].Skipped, "silver fee is not selected")
+}
+
+func TestTestRunPatternIsBounded(t *testing.T) {
+	_, stderr, code := runCmd(t, "test", "--run", strings.Repeat("a", maxRunPattern+1), "testdata/pass_test.yaml")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, stderr, "--run: the pattern is 1025 bytes long, more than 1024")
+	_, _, code = runCmd(t, "test", "--run", strings.Repeat("a", maxRunPattern), "testdata/pass_test.yaml")
+	assert.Equal(t, exitOK, code, "a pattern at the bound runs")
+	_, stderr, code = runCmd(t, "test", "--run", "((a{1000}){1000}){1000}", "testdata/pass_test.yaml")
+	assert.Equal(t, exitUsage, code, "a pattern whose program would be too large")
+	assert.Contains(t, stderr, "invalid repeat count")
 }
