@@ -51,7 +51,7 @@ func TestNewInvoice(t *testing.T) {
 	c := entitlement.Contract{
 		Account: "acme-analytics", Tier: "looker-premier",
 		Start:   time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC)),
 		Billing: billing.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: "enhanced"},
 	}
 	months, err := billing.ParseMonths("2026-06..2026-08")

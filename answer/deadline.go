@@ -33,7 +33,8 @@ type Status struct {
 }
 
 // NewDeadline returns the answer for case c on the tier whose id is tier,
-// decided as d and, when st is not nil, standing as st at c.Now. Instants
+// decided as d and, when st is not nil, standing as st at *c.Now (or
+// c.Opened when Now is nil). Instants
 // are shown in the zone of the decision, d.Location (as they are when it is
 // nil).
 func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status) Deadline {
@@ -43,8 +44,12 @@ func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status) De
 		Due: At(in(d.Due, loc)), Target: NewTarget(d.Target), Rule: d.Rule,
 	}
 	if st != nil {
+		now := c.Opened
+		if c.Now != nil {
+			now = *c.Now
+		}
 		out.Status = &Status{
-			Now: At(in(c.Now, loc)), Elapsed: NewDuration(st.Elapsed), Remaining: NewDuration(st.Remaining),
+			Now: At(in(now, loc)), Elapsed: NewDuration(st.Elapsed), Remaining: NewDuration(st.Remaining),
 			Breached: st.Breached, Warnings: make([]Instant, 0, len(st.Warnings)),
 		}
 		for _, w := range st.Warnings {

@@ -27,8 +27,8 @@ func TestNewDeadline(t *testing.T) {
 	// Enhanced P3 opened Friday 15:00 in New York: 2h on Friday, 6h on
 	// Monday; at Monday 16:00 it is an hour late.
 	c := rules.Case{Tier: "enhanced", Priority: slo.P3, Opened: time.Date(2026, 11, 27, 15, 0, 0, 0, ny), Zone: "America/New_York",
-		Now: time.Date(2026, 11, 30, 21, 0, 0, 0, time.UTC)}
-	p, err := rules.Default().Status(c, c.Now)
+		Now: new(time.Date(2026, 11, 30, 21, 0, 0, 0, time.UTC))}
+	p, err := rules.Default().Status(c, *c.Now)
 	require.NoError(t, err)
 	t.Run("with status", func(t *testing.T) {
 		got := NewDeadline("enhanced", c, p.Deadline, &p.Status)

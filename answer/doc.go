@@ -3,7 +3,7 @@
 // returns as the "result" of a [Decision], {"decisionId", "revision",
 // "result"}, and the constructors that build them from the engine's answers
 // (NewDeadline, NewTimeline, NewCompare, NewReplay, NewQuote, NewInvoice,
-// NewEligibility, NewAllowed, NewImpact), so that both write every value one
+// NewEligibility, NewAllowed, NewImpact, NewAudit), so that both write every value one
 // way.
 //
 // # One convention

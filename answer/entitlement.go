@@ -44,7 +44,7 @@ func NewEligibility(tier string, at time.Time, plan rules.Plan) Eligibility {
 	el := plan.Eligibility
 	out := Eligibility{
 		Tier: tier, At: At(at), Eligible: el.Eligible, Migration: el.Migration, Required: el.Required,
-		EffectiveAt: AtOrNull(el.EffectiveAt), PriceHeldUntil: AtOrNull(el.PriceHeldUntil),
+		EffectiveAt: AtIf(el.EffectiveAt, el.Eligible), PriceHeldUntil: AtIf(el.PriceHeldUntil, el.PriceHeld),
 		Targets: nonNil(el.Targets), Recommended: el.Recommended, Reasons: nonNil(el.Reasons),
 		Options: make([]Option, 0, len(plan.Options)),
 	}

@@ -15,7 +15,7 @@ import (
 
 func TestNewEligibility(t *testing.T) {
 	at := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	c := entitlement.Contract{Tier: "looker-premier", Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Spend: money.MustParseMoney("85000 USD")}
+	c := entitlement.Contract{Tier: "looker-premier", Renewal: new(time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)), Spend: money.MustParseMoney("85000 USD")}
 	plan, err := rules.Default().Plan(c, at)
 	require.NoError(t, err)
 	got := NewEligibility("looker-premier", at, plan)
@@ -29,7 +29,7 @@ func TestNewEligibility(t *testing.T) {
 	assert.Len(t, got.Options[1].Changes, 4)
 
 	t.Run("not eligible: empty lists and null instants", func(t *testing.T) {
-		c := entitlement.Contract{Tier: "enhanced", Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)}
+		c := entitlement.Contract{Tier: "enhanced", Renewal: new(time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC))}
 		plan, err := rules.Default().Plan(c, at)
 		require.NoError(t, err)
 		b := string(marshal(t, NewEligibility("enhanced", at, plan)))

@@ -93,7 +93,7 @@ func newCycle(n int, cy rules.Cycle, loc *time.Location) Cycle {
 	out := Cycle{
 		Cycle: n, State: cy.State.String(), Start: At(in(cy.Start, loc)), Tier: cy.Tier,
 		Priority: cy.Priority.String(), Target: NewTarget(cy.Target), Rule: cy.Rule,
-		Due: AtOrNull(in(cy.Due, loc)), End: AtOrNull(in(cy.End, loc)),
+		Due: AtOrNull(in(cy.Due, loc)), End: AtIf(in(cy.End, loc), cy.Ended()),
 		Elapsed: NewDuration(cy.Elapsed), Paused: NewDuration(cy.Paused), Pauses: make([]Interval, 0, len(cy.Pauses)),
 		Breached: cy.Breached, Overdue: NewDuration(cy.Overdue), Warnings: []Warning{},
 	}

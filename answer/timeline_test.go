@@ -58,3 +58,20 @@ func TestNewCycleWithoutTarget(t *testing.T) {
 	assert.Empty(t, got.Warnings)
 	assert.NotNil(t, got.Warnings, "an empty list, not null")
 }
+
+// TestTimelineYearOneEnd checks that a cycle that ended at
+// 0001-01-01T00:00:00Z has an end in JSON, and a running one none.
+func TestTimelineYearOneEnd(t *testing.T) {
+	e, err := rules.Compile("t.yaml", []byte("tiers:\n  std:\n    name: Std\n    response: {P1: 1h 24x7}\n"))
+	require.NoError(t, err)
+	year1 := time.Time{}
+	tl, err := e.Timeline(rules.Case{Tier: "std", Priority: slo.P1, Opened: year1},
+		[]rules.Event{{At: year1, Type: rules.EventMessage, By: rules.ByAgent}}, year1.Add(time.Hour))
+	require.NoError(t, err)
+	got := NewTimeline(rules.Case{Tier: "std", Priority: slo.P1, Opened: year1}, 1, tl)
+	require.NotEmpty(t, got.Metrics)
+	cy := got.Metrics[0].Cycles[0]
+	require.NotNil(t, cy.End, "ended at the year 1")
+	assert.True(t, cy.End.IsZero())
+	assert.Equal(t, "0001-01-01T00:00:00Z", got.Case.Opened.Format(time.RFC3339))
+}

@@ -77,9 +77,20 @@ type Instant struct{ time.Time }
 // At returns t as an Instant.
 func At(t time.Time) Instant { return Instant{t} }
 
+// AtIf returns t as an *Instant when given, else nil: for an optional
+// instant whose presence the answer says apart from its value (an ended
+// cycle's End, an eligible contract's EffectiveAt), so that
+// 0001-01-01T00:00:00Z is written as an instant, not null.
+func AtIf(t time.Time, given bool) *Instant {
+	if !given {
+		return nil
+	}
+	return &Instant{t}
+}
+
 // AtOrNull returns t as an *Instant, or nil when t is the zero time, which
-// the engine's answers use for "none" (an eligibility's EffectiveAt, an
-// open cycle's End).
+// an answer uses for "none" only where no instant can be zero (a cycle's
+// Due without a target: with one it is after the cycle's start).
 func AtOrNull(t time.Time) *Instant {
 	if t.IsZero() {
 		return nil

@@ -101,6 +101,11 @@ func TestInstant(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, `{"A":null,"B":"2026-09-01T00:00:00Z"}`, string(b))
 	})
+	t.Run("optional, its presence given", func(t *testing.T) {
+		b, err := json.Marshal(struct{ A, B *Instant }{AtIf(time.Time{}, true), AtIf(time.Time{}, false)})
+		require.NoError(t, err)
+		assert.Equal(t, `{"A":"0001-01-01T00:00:00Z","B":null}`, string(b), "the year 1 given is an instant, not null")
+	})
 }
 
 func TestTarget(t *testing.T) {

@@ -154,20 +154,17 @@ func (p *VersionPolicy) UnmarshalText(text []byte) error {
 }
 
 // Anchor returns the instant whose price version a contract that started
-// at start and renews at renewal pays for the instant billed under policy
-// p: billed itself under [VersionAtBilled]; under [VersionAtContract] the
-// start before the renewal (or always, when renewal is zero) and the
-// renewal from then on. It reports false when the policy needs a start and
-// start is zero.
-func (p VersionPolicy) Anchor(start, renewal, billed time.Time) (time.Time, bool) {
-	if p == VersionAtBilled {
-		return billed, true
+// at start and renews at renewal (nil for no renewal) pays for the instant
+// billed under policy p: billed itself under [VersionAtBilled]; under
+// [VersionAtContract] the start before the renewal (or always, without
+// one) and the renewal from then on. Every time.Time is an instant: a zero
+// start is 0001-01-01T00:00:00Z, whose version is the first one.
+func (p VersionPolicy) Anchor(start time.Time, renewal *time.Time, billed time.Time) time.Time {
+	switch {
+	case p == VersionAtBilled:
+		return billed
+	case renewal == nil || billed.Before(*renewal):
+		return start
 	}
-	if start.IsZero() {
-		return time.Time{}, false
-	}
-	if renewal.IsZero() || billed.Before(renewal) {
-		return start, true
-	}
-	return renewal, true
+	return *renewal
 }

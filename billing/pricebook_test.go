@@ -118,28 +118,27 @@ func TestParseEffective(t *testing.T) {
 
 func TestVersionPolicyAnchor(t *testing.T) {
 	start, renewal := day("2025-07-01"), day("2026-07-01")
+	year1 := time.Time{}
 	tests := []struct {
 		name    string
 		policy  VersionPolicy
 		start   time.Time
-		renewal time.Time
+		renewal *time.Time
 		billed  time.Time
 		want    time.Time
-		ok      bool
 	}{
-		{"contract before renewal", VersionAtContract, start, renewal, day("2026-03-01"), start, true},
-		{"contract at renewal", VersionAtContract, start, renewal, renewal, renewal, true},
-		{"contract after renewal", VersionAtContract, start, renewal, day("2026-09-01"), renewal, true},
-		{"contract without renewal", VersionAtContract, start, time.Time{}, day("2030-01-01"), start, true},
-		{"contract without start", VersionAtContract, time.Time{}, renewal, day("2026-03-01"), time.Time{}, false},
-		{"billed", VersionAtBilled, start, renewal, day("2026-03-01"), day("2026-03-01"), true},
-		{"billed without start", VersionAtBilled, time.Time{}, time.Time{}, day("2026-03-01"), day("2026-03-01"), true},
+		{"contract before renewal", VersionAtContract, start, &renewal, day("2026-03-01"), start},
+		{"contract at renewal", VersionAtContract, start, &renewal, renewal, renewal},
+		{"contract after renewal", VersionAtContract, start, &renewal, day("2026-09-01"), renewal},
+		{"contract without renewal", VersionAtContract, start, nil, day("2030-01-01"), start},
+		{"contract started at the year 1", VersionAtContract, year1, &renewal, day("2026-03-01"), year1},
+		{"renewal at the year 1", VersionAtContract, year1, &year1, day("2026-03-01"), year1},
+		{"billed", VersionAtBilled, start, &renewal, day("2026-03-01"), day("2026-03-01")},
+		{"billed at the year 1", VersionAtBilled, start, nil, year1, year1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := tc.policy.Anchor(tc.start, tc.renewal, tc.billed)
-			assert.Equal(t, tc.ok, ok)
-			assert.Equal(t, tc.want, got)
+			assert.Equal(t, tc.want, tc.policy.Anchor(tc.start, tc.renewal, tc.billed))
 		})
 	}
 }

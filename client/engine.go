@@ -24,10 +24,10 @@ type caseBody struct {
 	Now      string         `json:"now,omitempty"`
 }
 
-func newCaseBody(c rules.Case, now time.Time) caseBody {
+func newCaseBody(c rules.Case, now *time.Time) caseBody {
 	b := caseBody{Tier: c.Tier, Priority: c.Priority.String(), Opened: c.Opened.Format(time.RFC3339Nano), Zone: c.Zone,
 		Language: c.Language, Account: c.Account, Country: c.Country, Attrs: c.Attrs}
-	if !now.IsZero() {
+	if now != nil {
 		b.Now = now.Format(time.RFC3339Nano)
 	}
 	return b
@@ -51,7 +51,7 @@ func (c *Client) Deadline(ctx context.Context, k rules.Case) (rules.Deadline, Me
 // rules.Engine.Status answers.
 func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules.Progress, Meta, error) {
 	var d answer.Deadline
-	meta, err := c.Decide(ctx, "status", newCaseBody(k, now), &d)
+	meta, err := c.Decide(ctx, "status", newCaseBody(k, &now), &d)
 	if err != nil {
 		return rules.Progress{}, meta, err
 	}

@@ -14,13 +14,15 @@ import (
 // visible to CEL as the variable contract.
 //
 // The zero value is an empty contract; the engine reports what is missing.
+// Every time.Time is an instant, the zero one 0001-01-01T00:00:00Z; the
+// optional Renewal is a pointer, nil when the contract names none.
 // A Contract is plain data: share it between goroutines only if nobody
 // modifies Attrs.
 type Contract struct {
 	Account string      // account or billing identifier
 	Tier    string      // current tier id or alias, e.g. "looker-premier"
-	Start   time.Time   // when the contract began
-	Renewal time.Time   // the next renewal date; migrations usually take effect here
+	Start   time.Time   // when the contract began; the zero value is the instant 0001-01-01T00:00:00Z (a contract running since before any billed month)
+	Renewal *time.Time  // the next renewal date, nil for none (e.g. Renewal: new(date)); migrations usually take effect here
 	Spend   money.Money // the monthly spend the fee is computed from
 	Zone    string      // IANA time zone of the account, for calendars with zone: account; "" for none (dates in UTC)
 	Country string      // the account's holiday country (ISO code, e.g. "us"), for calendars closed on the account's holidays; "" for none
@@ -47,7 +49,8 @@ type Eligibility struct {
 	Required       bool      // the current tier is no longer available at the instant asked about: it is at or after EffectiveAt
 	Targets        []string  // tier ids the contract may move to, in catalog order
 	Recommended    string    // the cheapest target at the contract's spend that keeps every response target at least as good; "" when none does
-	PriceHeldUntil time.Time // no price increase before this instant; zero when the price is not held
+	PriceHeld      bool      // the migration holds the price: PriceHeldUntil is an instant (0001-01-01T00:00:00Z too)
+	PriceHeldUntil time.Time // no price increase before this instant, when PriceHeld; zero when the price is not held
 	Reasons        []string  // sentences a person can read explaining the answer
 
 	// RecommendationRule names the rule Recommended follows: "nominal"

@@ -86,13 +86,13 @@ func TestContractQuote(t *testing.T) {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Start:   time.Date(2023, time.March, 15, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2024, time.March, 15, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, time.March, 15, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	// Enhanced's fee at 85000 USD is 6150 USD; a minimum of that much gives it.
 	enhanced := billing.Price{Currency: "USD", Minimum: money.MustParseMoney("6150 USD"),
 		Bands: []billing.Band{{Unbounded: true, Rate: money.MustParseRate("0%")}}}
-	q, err := enhanced.QuotePeriod(c.Spend, billing.MonthOf(c.Renewal).Starting(c.Renewal.Day()))
+	q, err := enhanced.QuotePeriod(c.Spend, billing.MonthOf(*c.Renewal).Starting(c.Renewal.Day()))
 	require.NoError(t, err)
 	assert.Equal(t, 17, q.BilledDays)
 	assert.Equal(t, "3372.58 USD", q.Total.String()) // 6150 × 17/31

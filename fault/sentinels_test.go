@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/audit"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
@@ -88,16 +89,18 @@ var sentinels = map[string]struct {
 
 	"suite.ErrInvalidSuite": {suite.ErrInvalidSuite, fault.BadInput},
 
-	"input.ErrInvalidFile":     {input.ErrInvalidFile, fault.BadInput},
-	"input.ErrInvalidCaseFile": {input.ErrInvalidCaseFile, fault.BadInput},
-	"input.ErrInvalidHistory":  {input.ErrInvalidHistory, fault.BadInput},
-	"input.ErrInvalidContract": {input.ErrInvalidContract, fault.BadInput},
-	"input.ErrInvalidSpends":   {input.ErrInvalidSpends, fault.BadInput},
-	"input.ErrInvalidTime":     {input.ErrInvalidTime, fault.BadRequest},
-	"server.ErrInsecure":       {server.ErrInsecure, fault.BadRequest},
-	"server.ErrAddress":        {server.ErrAddress, fault.BadRequest},
-	"server.ErrTokenFile":      {server.ErrTokenFile, fault.BadInput},
-	"server.ErrTLSFiles":       {server.ErrTLSFiles, fault.BadInput},
+	"input.ErrInvalidFile":          {input.ErrInvalidFile, fault.BadInput},
+	"input.ErrInvalidCaseFile":      {input.ErrInvalidCaseFile, fault.BadInput},
+	"input.ErrInvalidHistory":       {input.ErrInvalidHistory, fault.BadInput},
+	"input.ErrInvalidContract":      {input.ErrInvalidContract, fault.BadInput},
+	"input.ErrInvalidSpends":        {input.ErrInvalidSpends, fault.BadInput},
+	"input.ErrInvalidTime":          {input.ErrInvalidTime, fault.BadRequest},
+	"input.ErrInvalidZendeskEvents": {input.ErrInvalidZendeskEvents, fault.BadInput},
+	"audit.ErrAudit":                {audit.ErrAudit, fault.BadRequest},
+	"server.ErrInsecure":            {server.ErrInsecure, fault.BadRequest},
+	"server.ErrAddress":             {server.ErrAddress, fault.BadRequest},
+	"server.ErrTokenFile":           {server.ErrTokenFile, fault.BadInput},
+	"server.ErrTLSFiles":            {server.ErrTLSFiles, fault.BadInput},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

@@ -12,7 +12,7 @@ func TestParseCase(t *testing.T) {
 	c, err := ParseCase("body", []byte(`{"tier":"gold","priority":"P1","opened":"2026-03-02","zone":"Asia/Tokyo"}`))
 	require.NoError(t, err)
 	assert.Equal(t, time.Date(2026, 3, 2, 0, 0, 0, 0, time.FixedZone("", 9*3600)).Unix(), c.Opened.Unix(), "a date is its first instant in the case's zone")
-	assert.True(t, c.Now.IsZero(), "no now: decided at the opening")
+	assert.Nil(t, c.Now, "no now: decided at the opening")
 
 	c, err = ParseCase("body", []byte("tier: gold\npriority: P1\nopened: 2026-03-02T09:00:00Z\nnow: 2026-03-03T09:00:00Z\n"))
 	require.NoError(t, err)

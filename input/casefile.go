@@ -25,7 +25,7 @@ var (
 // where each part is written, to position the engine's errors. A History
 // is not changed once read and may be shared between goroutines.
 type History struct {
-	Case   rules.Case    // the case at its opening; Case.Now is Now
+	Case   rules.Case    // the case at its opening; *Case.Now is Now
 	Events []rules.Event // the events, in the order written
 	Now    time.Time     // the instant the timeline is computed at
 

@@ -82,7 +82,9 @@ func DecodeContract(d *yamlpos.Decoder, f yamlpos.Field) (entitlement.Contract, 
 		case "start":
 			c.Start, good = DecodeTime(d, x, loc)
 		case "renewal":
-			c.Renewal, good = DecodeTime(d, x, loc)
+			var t time.Time
+			t, good = DecodeTime(d, x, loc)
+			c.Renewal = &t
 		case "spend":
 			c.Spend, good = yamlpos.Parsed(d, x, money.ParseMoney)
 		case "fee":
@@ -143,6 +145,10 @@ func decodeTerm(d *yamlpos.Decoder, it yamlpos.Item, keys []string, required ...
 			x.from, good = DecodeTime(d, g, time.UTC)
 		case "until":
 			x.until, good = DecodeTime(d, g, time.UTC)
+			if good && x.until.IsZero() { // billing's zero Until is "open-ended": 0001-01-01 is not after any from
+				d.Fail(g.Value, g.Path, ErrInvalidContract, "until 0001-01-01T00:00:00Z is not after any from: leave until out for an open-ended term")
+				good = false
+			}
 		}
 		ok = ok && good
 	}

@@ -38,7 +38,7 @@ attrs: {region: emea, seats: 12}
 	assert.Equal(t, "looker-premier", c.Tier)
 	assert.Equal(t, "jp", c.Country)
 	assert.True(t, time.Date(2025, 7, 15, 0, 0, 0, 0, tokyo).Equal(c.Start), "a date is its first instant in the contract's zone: %s", c.Start)
-	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(c.Renewal), "a local time in the contract's zone")
+	assert.True(t, time.Date(2026, 7, 15, 9, 0, 0, 0, tokyo).Equal(*c.Renewal), "a local time in the contract's zone")
 	assert.Equal(t, money.MustParseMoney("85000 USD"), c.Spend)
 	assert.Equal(t, money.MustParseMoney("5000 USD"), c.Billing.Fee)
 	assert.Equal(t, "enhanced", c.Billing.MovesTo)
@@ -75,4 +75,21 @@ func TestLoadContract(t *testing.T) {
 	_, err = LoadContract(filepath.Join(dir, "missing.yaml"))
 	assert.ErrorIs(t, err, ErrInvalidContract)
 	assert.ErrorIs(t, err, os.ErrNotExist)
+}
+
+// TestContractYearOne checks that a contract's dates at 0001-01-01 are
+// instants: a renewal there is given (not absent), and an until there, which
+// billing would read as open-ended, is refused.
+func TestContractYearOne(t *testing.T) {
+	c, err := ParseContract("c.yaml", []byte("tier: enhanced\nstart: 0001-01-01T00:00:00Z\nrenewal: 0001-01-01\n"))
+	require.NoError(t, err)
+	require.NotNil(t, c.Renewal, "a renewal at the year 1 is given")
+	assert.True(t, c.Renewal.IsZero())
+	assert.True(t, c.Start.IsZero())
+	c, err = ParseContract("c.yaml", []byte("tier: enhanced\n"))
+	require.NoError(t, err)
+	assert.Nil(t, c.Renewal, "no renewal written: none")
+	_, err = ParseContract("c.yaml", []byte("tier: enhanced\ndiscounts:\n  - {rate: 10%, from: 2026-01-01, until: 0001-01-01}\n"))
+	require.ErrorIs(t, err, ErrInvalidContract)
+	assert.EqualError(t, err, "c.yaml:3:42: discounts[0].until: until 0001-01-01T00:00:00Z is not after any from: leave until out for an open-ended term")
 }

@@ -25,7 +25,7 @@ func TestParseHistoryEvents(t *testing.T) {
 	require.Len(t, hs, 2)
 	assert.Equal(t, "h.jsonl:2:1", hs[0].At())
 	c := hs[0].Case
-	c.Now = time.Time{}
+	c.Now = nil
 	assert.True(t, c.Opened.Equal(time.Date(2026, 3, 2, 8, 30, 0, 0, time.UTC)))
 	c.Opened = time.Time{}
 	assert.Equal(t, rules.Case{Tier: "std", Priority: slo.P2, Zone: "Europe/Berlin", Country: "de",

@@ -15,6 +15,9 @@ type jsonScan struct {
 	i   int    // offset of the next byte
 	err string // the first syntax error, "" for none
 	at  int    // its column
+	// intern, when not nil, holds strings read often (keys, names): a
+	// string found in it is returned without an allocation.
+	intern map[string]string
 }
 
 // maxDepth bounds the nesting of a skipped value, as encoding/json does.
@@ -102,6 +105,9 @@ func (s *jsonScan) str(what string) (string, bool) {
 			s.i++
 			raw := s.b[start:s.i]
 			if !escaped && utf8.Valid(raw) {
+				if v, ok := s.intern[string(raw[1:len(raw)-1])]; ok {
+					return v, true
+				}
 				return string(raw[1 : len(raw)-1]), true
 			}
 			var out string
@@ -149,6 +155,9 @@ func (s *jsonScan) number() (string, bool) {
 		if !s.digits() {
 			return "", false
 		}
+	}
+	if v, ok := s.intern[string(s.b[start:s.i])]; ok {
+		return v, true
 	}
 	return string(s.b[start:s.i]), true
 }

@@ -64,8 +64,8 @@ func has(fields []yamlpos.Field, key string) bool {
 
 // DecodeCase reads the fields of a case (tier, priority, opened, zone,
 // language, account, country, attrs, now, pauses); its instants are in its
-// zone. now is Case.Now when the fields give none (nil: none); a now
-// written as 0001-01-01T00:00:00Z is kept. It returns the case's location.
+// zone. now is Case.Now when the fields give none (nil: none, and Case.Now
+// stays nil); a now written as 0001-01-01T00:00:00Z is that instant. It returns the case's location.
 func DecodeCase(d *yamlpos.Decoder, fields []yamlpos.Field, now *time.Time) (rules.Case, *time.Location, bool) {
 	var c rules.Case
 	zone, loc, ok := ZoneOf(d, fields)
@@ -88,14 +88,16 @@ func DecodeCase(d *yamlpos.Decoder, fields []yamlpos.Field, now *time.Time) (rul
 		case "attrs":
 			c.Attrs, good = DecodeAttrs(d, x)
 		case "now":
-			c.Now, good = DecodeTime(d, x, loc)
+			var t time.Time
+			t, good = DecodeTime(d, x, loc)
+			c.Now = &t
 		case "pauses":
 			c.Pauses, good = DecodePauses(d, x, loc)
 		}
 		ok = ok && good
 	}
 	if !has(fields, "now") && now != nil {
-		c.Now = *now
+		c.Now = new(*now)
 	}
 	return c, loc, ok
 }
@@ -138,7 +140,10 @@ func DecodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, 
 // checked against the case as they are read.
 func decodeHistory(d *yamlpos.Decoder, q yamlpos.Field, fields []yamlpos.Field, now *time.Time, check bool) (History, bool) {
 	c, loc, ok := DecodeCase(d, fields, now)
-	h := History{Case: c, Now: c.Now, at: d.At(yamlpos.OrNode(q.Value, q.KeyNode), q.Path)}
+	h := History{Case: c, at: d.At(yamlpos.OrNode(q.Value, q.KeyNode), q.Path)}
+	if c.Now != nil {
+		h.Now = *c.Now
+	}
 	if ok && !has(fields, "now") && now == nil {
 		d.Fail(yamlpos.OrNode(q.Value, q.KeyNode), q.Path, nil, "missing now: the instant the timeline is computed at (here, in the test or in the suite)")
 		ok = false

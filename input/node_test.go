@@ -35,12 +35,18 @@ func TestDecodeCase(t *testing.T) {
 	t.Run("the default now", func(t *testing.T) {
 		c, err := readCase(t, "opened: 2026-03-06\n", &def)
 		require.NoError(t, err)
-		assert.Equal(t, def, c.Now)
+		assert.Equal(t, &def, c.Now)
 	})
 	t.Run("the year 1 is a now, not the absence of one", func(t *testing.T) {
 		c, err := readCase(t, "now: 0001-01-01T00:00:00Z\n", &def)
 		require.NoError(t, err)
+		require.NotNil(t, c.Now)
 		assert.True(t, c.Now.IsZero())
+	})
+	t.Run("no now given: none", func(t *testing.T) {
+		c, err := readCase(t, "opened: 2026-03-06\n", nil)
+		require.NoError(t, err)
+		assert.Nil(t, c.Now)
 	})
 	t.Run("a bad zone", func(t *testing.T) {
 		_, err := readCase(t, "zone: Mars/Base\n", nil)

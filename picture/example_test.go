@@ -109,7 +109,7 @@ func ExampleImpact() {
 		log.Fatal(err)
 	}
 	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
-	histories := []rules.History{{Case: rules.Case{Tier: "std", Priority: slo.P2, Opened: at}, Now: at.Add(3 * time.Hour)}}
+	histories := []rules.History{{Case: rules.Case{Tier: "std", Priority: slo.P2, Opened: at}, Now: new(at.Add(3 * time.Hour))}}
 	r, err := rules.Impact(older, newer, histories, time.Time{})
 	if err != nil {
 		log.Fatal(err)

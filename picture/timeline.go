@@ -267,7 +267,7 @@ func (p *timelinePicture) svgAxis(y float64) {
 // due mark and the warning ticks.
 func (p *timelinePicture) svgCycle(metric string, i int, cy rules.Cycle, y float64) {
 	end := cy.End
-	if end.IsZero() {
+	if !cy.Ended() {
 		end = p.tl.Now
 	}
 	p.printf(`<g class="cycle" data-metric="%s" data-cycle="%d" data-state="%s" data-start="%s" data-end="%s"`,

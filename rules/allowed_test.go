@@ -113,7 +113,7 @@ func TestAllowedCustomCatalog(t *testing.T) {
 		allowed      bool
 	}{
 		{"author closes", "cases.close", Case{Priority: slo.P3, Opened: opened, Attrs: map[string]any{"author": "ana"}}, true},
-		{"now overrides opened", "cases.close", Case{Priority: slo.P3, Opened: opened, Now: opened.Add(-2 * time.Hour), Attrs: map[string]any{"author": "ana"}}, false},
+		{"now overrides opened", "cases.close", Case{Priority: slo.P3, Opened: opened, Now: new(opened.Add(-2 * time.Hour)), Attrs: map[string]any{"author": "ana"}}, false},
 		{"not the author", "cases.close", Case{Priority: slo.P3, Opened: opened, Attrs: map[string]any{"author": "bob"}}, false},
 		{"P1", "cases.close", Case{Priority: slo.P1, Opened: opened, Attrs: map[string]any{"author": "ana"}}, false},
 		{"group, account and tier alias", "cases.route", Case{Tier: "quick", Account: "acme"}, true},
@@ -130,7 +130,21 @@ func TestAllowedCustomCatalog(t *testing.T) {
 	t.Run("now required when read", func(t *testing.T) {
 		_, err := e.Allowed("cases.close", ana, Case{Priority: slo.P3, Attrs: map[string]any{"author": "ana"}})
 		require.ErrorIs(t, err, ErrInvalidCase)
-		assert.EqualError(t, err, "permissions.cases.close: invalid case: the rule reads now and the case gives neither now nor opened")
+		assert.EqualError(t, err, "permissions.cases.close: invalid case: the rule reads now and the case gives neither now nor opened (for 0001-01-01T00:00:00Z, give it as now)")
+	})
+	t.Run("now at the year 1 is an instant", func(t *testing.T) {
+		year1 := time.Date(1, 1, 1, 10, 0, 0, 0, time.UTC)
+		for _, c := range []Case{
+			{Priority: slo.P3, Now: new(year1), Attrs: map[string]any{"author": "ana"}},
+			{Priority: slo.P3, Opened: year1, Attrs: map[string]any{"author": "ana"}},
+		} {
+			d, err := e.Allowed("cases.close", ana, c)
+			require.NoError(t, err)
+			assert.True(t, d.Allowed, "10:00 on 0001-01-01 is office hours")
+		}
+		d, err := e.Allowed("cases.close", ana, Case{Priority: slo.P3, Now: new(time.Time{}), Attrs: map[string]any{"author": "ana"}})
+		require.NoError(t, err)
+		assert.False(t, d.Allowed, "0001-01-01T00:00:00Z, given as now, is decided: before 09:00")
 	})
 	t.Run("runtime error", func(t *testing.T) {
 		_, err := e.Allowed("cases.close", ana, Case{Priority: slo.P3, Opened: opened})

@@ -18,8 +18,8 @@ import (
 func TestCaseNow(t *testing.T) {
 	opened := at(t, "2026-03-02T09:00:00Z", "UTC")
 	later := at(t, "2026-03-03T09:00:00Z", "UTC")
-	assert.Equal(t, opened, (&Case{Opened: opened}).now(), "a zero Now is the opening")
-	assert.Equal(t, later, (&Case{Opened: opened, Now: later}).now())
+	assert.Equal(t, opened, (&Case{Opened: opened}).now(), "a nil Now is the opening")
+	assert.Equal(t, later, (&Case{Opened: opened, Now: &later}).now())
 }
 
 // The CEL view of a case carries every field, the tier's id as resolved,
@@ -31,7 +31,7 @@ func TestCaseCEL(t *testing.T) {
 	var account celAccount
 	c.cel("enhanced", &kase, &account)
 	assert.Equal(t, celCase{Tier: "enhanced", Priority: "P2", Opened: c.Opened, Zone: "Asia/Tokyo", Language: "ja",
-		Account: "a-1", Country: "jp", Attrs: c.Attrs}, kase)
+		Account: "a-1", Country: "jp", Attrs: c.Attrs, given: true}, kase)
 	assert.Equal(t, celAccount{ID: "a-1", Zone: "Asia/Tokyo", Country: "jp"}, account)
 
 	c.Priority, c.Attrs = 9, nil

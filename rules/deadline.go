@@ -34,7 +34,7 @@ type Deadline struct {
 // empty, ErrCountryRequired when the calendar's holidays are the account's
 // country (holidays: [account]) and c.Country is empty, ErrInvalidZone for
 // a zone that is not an IANA name (whatever the calendar), ErrInvalidCase
-// for an invalid priority or a zero Opened, and ErrCostLimit or ErrEvaluation
+// for an invalid priority, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
 	r, err := e.resolve(&c, response)
@@ -91,7 +91,8 @@ type resolved struct {
 }
 
 // caseTier returns the tier of c after checking the fields every decision
-// about a case needs: a known tier, a valid priority, an opening instant.
+// about a case needs: a known tier and a valid priority. Opened is always
+// an instant (its zero value is 0001-01-01T00:00:00Z), so it is not checked.
 func (e *Engine) caseTier(c *Case) (*tier, error) {
 	t, err := e.tier(c.Tier)
 	if err != nil {
@@ -99,9 +100,6 @@ func (e *Engine) caseTier(c *Case) (*tier, error) {
 	}
 	if !c.Priority.Valid() {
 		return nil, fmt.Errorf("%w: priority %d is not P1-P4", ErrInvalidCase, c.Priority)
-	}
-	if c.Opened.IsZero() {
-		return nil, fmt.Errorf("%w: opened is zero", ErrInvalidCase)
 	}
 	return t, nil
 }

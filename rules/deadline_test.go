@@ -106,7 +106,6 @@ func TestDeadlineErrors(t *testing.T) {
 		{"account zone missing", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened}, ErrZoneRequired, `zone required: calendar "business" runs in the account's zone and the case gives none`},
 		{"invalid zone", e, Case{Tier: "standard", Priority: slo.P1, Opened: opened, Zone: "Mars/Base"}, ErrInvalidZone, `invalid zone: "Mars/Base"`},
 		{"invalid priority", e, Case{Tier: "standard", Priority: 0, Opened: opened, Zone: "UTC"}, ErrInvalidCase, "invalid case: priority 0 is not P1-P4"},
-		{"zero opened", e, Case{Tier: "standard", Priority: slo.P1, Zone: "UTC"}, ErrInvalidCase, "invalid case: opened is zero"},
 		{"no target for the priority", noP2, Case{Tier: "x", Priority: slo.P2, Opened: opened}, ErrNoTarget, `no response target: tier "x" has none for P2`},
 	}
 	for _, tc := range tests {

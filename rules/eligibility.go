@@ -27,9 +27,6 @@ type contractInput struct {
 // input checks a contract and the instant of a decision and builds the CEL
 // variables: contract, account, tier (the contract's) and now (at).
 func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput) error {
-	if at.IsZero() {
-		return fmt.Errorf("%w: the instant of the decision is zero", ErrInvalidContract)
-	}
 	if c.Tier == "" {
 		return fmt.Errorf("%w: the contract names no tier", ErrInvalidContract)
 	}
@@ -43,8 +40,11 @@ func (e *Engine) input(c *entitlement.Contract, at time.Time, in *contractInput)
 	}
 	in.t, in.zone, in.at = t, zone, at
 	in.cc = celContract{
-		Account: c.Account, Tier: t.id, Start: c.Start, Renewal: c.Renewal,
-		Spend: toCelMoney(c.Spend), Zone: c.Zone, Attrs: attrs(c.Attrs),
+		Account: c.Account, Tier: t.id, Start: c.Start,
+		Spend: toCelMoney(c.Spend), Zone: c.Zone, Attrs: attrs(c.Attrs), given: true,
+	}
+	if c.Renewal != nil {
+		in.cc.Renewal, in.cc.hasRenewal = *c.Renewal, true
 	}
 	in.ac = celAccount{ID: c.Account, Zone: c.Zone}
 	in.v = vars{contract: &in.cc, account: &in.ac, tier: t.cel, now: at}
@@ -187,7 +187,7 @@ func (a *assessment) describeMove(cur *tier, mv *moving, at time.Time) {
 	el.EffectiveAt = mv.effective
 	el.Required = !at.Before(mv.effective)
 	el.Targets = append([]string(nil), m.toIDs...)
-	el.PriceHeldUntil = mv.heldUntil
+	el.PriceHeld, el.PriceHeldUntil = mv.held, mv.heldUntil
 	targets := strings.Join(m.toIDs, ", ")
 	el.Reasons = make([]string, 0, 5+len(m.to))
 	el.Reasons = append(el.Reasons, "migration "+m.id+" applies to "+cur.id+" ("+cur.name+")")
@@ -196,7 +196,7 @@ func (a *assessment) describeMove(cur *tier, mv *moving, at time.Time) {
 	} else {
 		el.Reasons = append(el.Reasons, fmt.Sprintf("%s stays available until %s, when the move to one of %s takes effect", cur.id, whenText(mv.effective), targets))
 	}
-	if !mv.heldUntil.IsZero() {
+	if mv.held {
 		if at.Before(mv.heldUntil) {
 			el.Reasons = append(el.Reasons, fmt.Sprintf("the price is held until %s: no increase before then", whenText(mv.heldUntil)))
 		} else {
@@ -309,11 +309,14 @@ func notCovered(e *Engine, t *tier) string {
 // the effects unknown, and say so. Without a zone, a reason says the effects
 // need one.
 //
+// at, c.Start and *c.Renewal are instants: their zero value is
+// 0001-01-01T00:00:00Z, never "not given".
+//
 // Errors: billing.ErrNegativeSpend for a negative spend;
 // money.ErrCurrencyMismatch when the migration's targets have prices
-// and none is in the spend's currency; ErrInvalidContract for a zero at, a
-// contract without a tier or an expression that needs a date the contract
-// leaves zero; ErrUnknownTier;
+// and none is in the spend's currency; ErrInvalidContract for a contract
+// without a tier or an expression that reads a renewal the contract does
+// not have (Renewal nil); ErrUnknownTier;
 // ErrInvalidZone for a Zone that is not an IANA name; ErrCostLimit or
 // ErrEvaluation when an expression fails at run time. Eligibility is safe
 // for concurrent use.

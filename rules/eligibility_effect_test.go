@@ -18,7 +18,7 @@ func TestEligibilityEffective(t *testing.T) {
 	require.NoError(t, err)
 	base := entitlement.Contract{
 		Account: "acme", Tier: "old",
-		Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("1000 USD"),
 		Zone:    "America/New_York",
 	}
@@ -65,7 +65,7 @@ func TestEligibilityEffective(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := base
 			c.Zone, c.Attrs = tt.zone, tt.attrs
-			el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			el, err := e.EligibilityWith(c, *c.Renewal, PlanOptions{RequireEffective: tt.effective})
 			require.NoError(t, err)
 			assert.Equal(t, tt.recommended, el.Recommended)
 			assert.Equal(t, tt.rule, el.RecommendationRule)
@@ -77,7 +77,7 @@ func TestEligibilityEffective(t *testing.T) {
 	t.Run("a contract no migration applies to names no rule", func(t *testing.T) {
 		c := base
 		c.Tier = "fast"
-		el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+		el, err := e.EligibilityWith(c, *c.Renewal, PlanOptions{RequireEffective: true})
 		require.NoError(t, err)
 		assert.False(t, el.Eligible)
 		assert.Empty(t, el.RecommendationRule)
@@ -87,7 +87,7 @@ func TestEligibilityEffective(t *testing.T) {
 func TestEligibilityEffectiveNoneKeepsDeadlines(t *testing.T) {
 	c := lookerContract()
 	c.Zone = "America/New_York"
-	el, err := Default().EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+	el, err := Default().EligibilityWith(c, *c.Renewal, PlanOptions{RequireEffective: true})
 	require.NoError(t, err)
 	assert.Empty(t, el.Recommended, "premium can make a P3 deadline 12h later, enhanced a P3 deadline 65h later")
 	assert.Contains(t, el.Reasons, "no target is recommended: every priced target that keeps every response target makes some deadline of the account's first year later")
@@ -100,8 +100,8 @@ func TestEligibilityEffectiveExtremeYears(t *testing.T) {
 		t.Run(strconv.Itoa(year), func(t *testing.T) {
 			c := lookerContract()
 			c.Zone = "Australia/Lord_Howe"
-			c.Renewal = time.Date(year, 3, 1, 0, 0, 0, 0, time.UTC)
-			p, err := Default().PlanWith(c, c.Renewal, PlanOptions{RequireEffective: true})
+			c.Renewal = new(time.Date(year, 3, 1, 0, 0, 0, 0, time.UTC))
+			p, err := Default().PlanWith(c, *c.Renewal, PlanOptions{RequireEffective: true})
 			require.NoError(t, err)
 			require.Len(t, p.Options, 3)
 			for _, o := range p.Options {
@@ -132,8 +132,8 @@ func TestEligibilityCountry(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := lookerContract()
 			c.Zone, c.Country = "America/New_York", tt.country
-			c.Renewal = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-			el, err := Default().Eligibility(c, c.Renewal)
+			c.Renewal = new(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+			el, err := Default().Eligibility(c, *c.Renewal)
 			require.NoError(t, err)
 			var enhanced string
 			for _, r := range el.Reasons {
@@ -143,7 +143,7 @@ func TestEligibilityCountry(t *testing.T) {
 			}
 			assert.Contains(t, enhanced, tt.want)
 			assert.NotContains(t, enhanced, tt.notWant)
-			p, err := Default().Plan(c, c.Renewal)
+			p, err := Default().Plan(c, *c.Renewal)
 			require.NoError(t, err)
 			for _, o := range p.Options {
 				if o.Tier == "enhanced" {

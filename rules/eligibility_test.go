@@ -19,7 +19,7 @@ func lookerContract() entitlement.Contract {
 		Account: "acme",
 		Tier:    "looker-premier",
 		Start:   time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/Los_Angeles",
 	}
@@ -57,7 +57,7 @@ func TestEligibilityLooker(t *testing.T) {
 			"looker-premier stays available until 2024-03-01, when the move to one of standard, enhanced, premium takes effect",
 			"the price is held until 2024-03-01: no increase before then",
 		}},
-		{"at renewal", renewal, true, []string{
+		{"at renewal", *renewal, true, []string{
 			"looker-premier is no longer available since 2024-03-01: the contract must move to one of standard, enhanced, premium",
 			"the price was held until 2024-03-01",
 		}},
@@ -72,8 +72,8 @@ func TestEligibilityLooker(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, el.Eligible)
 			assert.Equal(t, "looker-to-customer-care", el.Migration)
-			assert.True(t, el.EffectiveAt.Equal(renewal), "effective at %v", el.EffectiveAt)
-			assert.True(t, el.PriceHeldUntil.Equal(renewal), "price held until %v", el.PriceHeldUntil)
+			assert.True(t, el.EffectiveAt.Equal(*renewal), "effective at %v", el.EffectiveAt)
+			assert.True(t, el.PriceHeldUntil.Equal(*renewal), "price held until %v", el.PriceHeldUntil)
 			assert.Equal(t, tt.required, el.Required)
 			assert.Equal(t, []string{"standard", "enhanced", "premium"}, el.Targets)
 			assert.Equal(t, "enhanced", el.Recommended)
@@ -98,7 +98,7 @@ func TestEligibilityRecommendation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := lookerContract()
 			c.Spend = money.MustParseMoney(tt.spend)
-			el, err := Default().Eligibility(c, c.Renewal)
+			el, err := Default().Eligibility(c, *c.Renewal)
 			require.NoError(t, err)
 			assert.Equal(t, tt.recommended, el.Recommended)
 		})
@@ -106,7 +106,7 @@ func TestEligibilityRecommendation(t *testing.T) {
 	t.Run("no spend", func(t *testing.T) {
 		c := lookerContract()
 		c.Spend = money.Money{}
-		el, err := Default().Eligibility(c, c.Renewal)
+		el, err := Default().Eligibility(c, *c.Renewal)
 		require.NoError(t, err)
 		assert.True(t, el.Eligible)
 		assert.Empty(t, el.Recommended)
@@ -135,7 +135,7 @@ func TestEligibilityNotEligible(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := lookerContract()
 			c.Tier = tt.tier
-			el, err := Default().Eligibility(c, c.Renewal)
+			el, err := Default().Eligibility(c, *c.Renewal)
 			require.NoError(t, err)
 			assert.False(t, el.Eligible)
 			assert.False(t, el.Required)
@@ -157,13 +157,11 @@ func TestEligibilityErrors(t *testing.T) {
 		is     error
 		msg    string
 	}{
-		{"zero instant", func(*entitlement.Contract) {}, time.Time{}, ErrInvalidContract,
-			`eligibility of contract "acme": invalid contract: the instant of the decision is zero`},
 		{"no tier", func(c *entitlement.Contract) { c.Tier = "" }, at, ErrInvalidContract,
 			`eligibility of contract "acme": invalid contract: the contract names no tier`},
 		{"unknown tier", func(c *entitlement.Contract) { c.Tier = "gold" }, at, ErrUnknownTier,
 			`eligibility of contract "acme": unknown tier "gold" (known: standard, enhanced, premium, looker-premier)`},
-		{"no renewal", func(c *entitlement.Contract) { c.Renewal = time.Time{} }, at, ErrInvalidContract,
+		{"no renewal", func(c *entitlement.Contract) { c.Renewal = nil }, at, ErrInvalidContract,
 			`eligibility of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`},
 		{"bad zone", func(c *entitlement.Contract) { c.Zone = "Mars/Olympus" }, at, ErrInvalidZone,
 			`eligibility of contract "acme": invalid zone: "Mars/Olympus"`},
@@ -229,7 +227,7 @@ func TestEligibilityCustomCatalog(t *testing.T) {
 	c := entitlement.Contract{
 		Account: "acme", Tier: "old",
 		Start:   time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("1000 USD"),
 	}
 	at := time.Date(2025, 1, 9, 12, 0, 0, 0, time.UTC)
@@ -309,8 +307,8 @@ migrations:
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC), Spend: money.MustParseMoney(tt.spend)}
-			el, err := e.Eligibility(c, c.Renewal)
+			c := entitlement.Contract{Tier: "old", Renewal: new(time.Date(2025, 1, 10, 0, 0, 0, 0, time.UTC)), Spend: money.MustParseMoney(tt.spend)}
+			el, err := e.Eligibility(c, *c.Renewal)
 			require.NoError(t, err)
 			assert.Equal(t, tt.recommended, el.Recommended)
 			assert.Contains(t, el.Reasons, tt.unpriced)
@@ -327,8 +325,8 @@ func TestEligibilityRuntimeErrors(t *testing.T) {
 `
 	e, err := Compile("m.yaml", []byte(src))
 	require.NoError(t, err)
-	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
-	_, err = e.Eligibility(c, c.Renewal)
+	c := entitlement.Contract{Tier: "old", Renewal: new(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))}
+	_, err = e.Eligibility(c, *c.Renewal)
 	require.ErrorIs(t, err, ErrEvaluation)
 	assert.EqualError(t, err, "eligibility of contract: migrations.m.applies: evaluation failed: no such key: plan")
 }

@@ -138,7 +138,8 @@ func applyGrants(out *Entitlements, m *migration, v *vars, at time.Time) error {
 			return err
 		}
 		var until time.Time
-		if g.until != nil {
+		bounded := g.until != nil // until is an instant when given, 0001-01-01T00:00:00Z too
+		if bounded {
 			if until, err = evalTime(g.until, v, what+".until"); err != nil {
 				return err
 			}
@@ -147,11 +148,11 @@ func applyGrants(out *Entitlements, m *migration, v *vars, at time.Time) error {
 		switch {
 		case at.Before(from):
 			out.Reasons = append(out.Reasons, fmt.Sprintf("from %s the migration adds %s (not yet)", whenText(from), desc))
-		case !until.IsZero() && !at.Before(until):
+		case bounded && !at.Before(until):
 			out.Reasons = append(out.Reasons, fmt.Sprintf("the migration added %s from %s until %s (no longer)", desc, whenText(from), whenText(until)))
 		default:
 			out.Features = union(out.Features, g.features)
-			if until.IsZero() {
+			if !bounded {
 				out.Reasons = append(out.Reasons, fmt.Sprintf("since %s the migration adds %s", whenText(from), desc))
 			} else {
 				out.Reasons = append(out.Reasons, fmt.Sprintf("since %s and until %s the migration adds %s", whenText(from), whenText(until), desc))

@@ -33,7 +33,12 @@ type celCase struct {
 	Account  string         `cel:"account"`
 	Country  string         `cel:"country"`
 	Attrs    map[string]any `cel:"attrs"`
+
+	given bool // a case is given: case.opened is set (its zero value is the year 1)
 }
+
+// instant implements instants: opened, set whenever a case is given.
+func (c celCase) instant(string) (time.Time, bool) { return c.Opened, c.given }
 
 // celAccount is what CEL sees as `account`.
 type celAccount struct {
@@ -59,6 +64,18 @@ type celContract struct {
 	Spend   celMoney       `cel:"spend"`
 	Zone    string         `cel:"zone"`
 	Attrs   map[string]any `cel:"attrs"`
+
+	given      bool // a contract is given: contract.start is set (its zero value is the year 1)
+	hasRenewal bool // the contract has a renewal: contract.renewal is set
+}
+
+// instant implements instants: start whenever a contract is given,
+// renewal when it has one.
+func (c celContract) instant(field string) (time.Time, bool) {
+	if field == "renewal" {
+		return c.Renewal, c.hasRenewal
+	}
+	return c.Start, c.given
 }
 
 // celTier is what CEL sees as `tier`.
@@ -86,7 +103,12 @@ type celEvent struct {
 	Tier     string         `cel:"tier"`
 	Reopened bool           `cel:"reopened"`
 	Attrs    map[string]any `cel:"attrs"`
+
+	given bool // an event is given: event.at is set (its zero value is the year 1)
 }
+
+// instant implements instants: at, set whenever an event is given.
+func (e celEvent) instant(string) (time.Time, bool) { return e.At, e.given }
 
 // celPrincipal is what CEL sees as `principal`.
 type celPrincipal struct {
@@ -161,10 +183,12 @@ func (sizeEstimator) EstimateCallCost(string, string, *cost.AstNode, []cost.AstN
 	return nil
 }
 
-// A zero time.Time field (a contract without a start, a case evaluated
-// without an opening instant) is absent: has(case.opened) is false and
-// reading it is an evaluation error wrapping ErrInvalidCase or
-// ErrInvalidContract (unsetInstants).
+// An instant the input does not give (contract.renewal of a contract
+// without a renewal; case.opened, contract.start or event.at where there is
+// no case, contract or event) is absent: has() is false for it and reading
+// it is an evaluation error wrapping ErrInvalidCase, ErrInvalidContract or
+// ErrInvalidEvent (unsetInstants). The zero time.Time of a given one is the
+// instant 0001-01-01T00:00:00Z.
 
 // vars is the activation of one evaluation. Unset variables are empty
 // values, never missing, so an expression about the contract evaluated for a

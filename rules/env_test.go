@@ -22,7 +22,7 @@ func TestCELVariables(t *testing.T) {
 	}
 	opened := time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC)
 	c := Case{Tier: "ex", Priority: slo.P1, Opened: opened, Zone: "Europe/Paris", Language: "fr", Account: "acme", Country: "fr",
-		Attrs: map[string]any{"vip": true}, Now: opened.Add(time.Hour)}
+		Attrs: map[string]any{"vip": true}, Now: new(opened.Add(time.Hour))}
 	for name, cond := range conds {
 		t.Run(name, func(t *testing.T) {
 			src := "tiers:\n  x:\n    name: X\n    family: f\n    aliases: [ex]\n    languages: [fr]\n    channels: [console]\n    response: {P1: 1h 24x7}\n" +

@@ -76,8 +76,8 @@ const MaxErrors = yamlpos.MaxErrors
 // wrapped with details; test for them with errors.Is.
 var (
 	// ErrInvalidContract is returned when a contract decision lacks an input
-	// it needs: a zero instant, a contract without a tier, or a date an
-	// expression needs (such as the renewal) left zero.
+	// it needs: a contract without a tier, or a date an expression needs
+	// that the contract does not have (a nil Renewal).
 	ErrInvalidContract = fault.New(fault.BadRequest, "invalid contract")
 	// ErrNotEligible is returned by MovedEntitlements when no migration
 	// applies to the contract or the tier it moved to is not a target.

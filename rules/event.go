@@ -59,7 +59,7 @@ var eventTypes = []string{EventMessage, EventStatus, EventPriority, EventTier, E
 // Status "pending"); events of type status, priority and tier must set
 // theirs. Conditions written in CEL see the event as `event`.
 type Event struct {
-	At       time.Time      // when it happened; not before the previous event, the case's opening or after now
+	At       time.Time      // when it happened; not before the previous event, the case's opening or after now (the zero value is 0001-01-01T00:00:00Z, refused as before any later opening)
 	Type     string         // one of message, status, priority, tier, note
 	Status   string         // the case's new status, if it changes ("" keeps it)
 	By       string         // who: "agent" or "customer" for a message, free otherwise
@@ -87,8 +87,6 @@ func (e *Engine) checkEvents(c *Case, events []Event, now time.Time) error {
 // (or the opening's).
 func (e *Engine) checkEvent(ev *Event, prev, opened, now time.Time) error {
 	switch {
-	case ev.At.IsZero():
-		return errors.New("at is zero")
 	case ev.At.Before(opened):
 		return fmt.Errorf("at %s is before the case opened at %s", ev.At.Format(time.RFC3339), opened.Format(time.RFC3339))
 	case ev.At.Before(prev):

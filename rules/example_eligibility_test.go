@@ -17,7 +17,7 @@ func ExampleEngine_EligibilityWith() {
 	c := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}

@@ -38,7 +38,7 @@ func ExampleEngine_Eligibility() {
 	c := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	el, err := rules.Default().Eligibility(c, time.Date(2023, 9, 15, 0, 0, 0, 0, time.UTC))

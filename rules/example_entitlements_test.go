@@ -17,7 +17,7 @@ func ExampleEngine_Entitlements() {
 	c := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	for _, at := range []time.Time{
@@ -51,7 +51,7 @@ func ExampleEngine_MovedEntitlements() {
 	c := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	en, err := rules.Default().MovedEntitlements(c, "premium", time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC))

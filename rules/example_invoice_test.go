@@ -17,7 +17,7 @@ func ExampleEngine_Invoice() {
 		Account: "acme-analytics",
 		Tier:    "looker-premier",
 		Start:   time.Date(2025, 7, 15, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2026, 7, 15, 0, 0, 0, 0, time.UTC)),
 		Billing: billing.Billing{
 			Fee:     money.MustParseMoney("5000 USD"),
 			MovesTo: "enhanced",

@@ -22,7 +22,7 @@ func ExampleEngine_Plan() {
 	c := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2027, 3, 1, 0, 0, 0, 0, ny),
+		Renewal: new(time.Date(2027, 3, 1, 0, 0, 0, 0, ny)),
 		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}
@@ -66,7 +66,7 @@ func ExampleEngine_PlanWith() {
 		fmt.Println(err)
 		return
 	}
-	c := entitlement.Contract{Account: "kaisha", Tier: "looker-premier", Renewal: renewal,
+	c := entitlement.Contract{Account: "kaisha", Tier: "looker-premier", Renewal: new(renewal),
 		Spend: money.MustParseMoney("40000 USD"), Zone: "Asia/Tokyo"}
 	opts := rules.PlanOptions{RequireEffective: true}
 	p, err := rules.Default().PlanWith(c, renewal.AddDate(0, -3, 0), opts)

@@ -29,7 +29,7 @@ tiers:
 		Account: "acme",
 		Tier:    "plus",
 		Start:   time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC),
-		Renewal: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)),
 	}
 	fmt.Println("policy:", e.PriceVersion())
 	for _, at := range []time.Time{

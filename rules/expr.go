@@ -218,9 +218,9 @@ func evalBoolCost(p cel.Program, v *vars, what string) (bool, uint64, error) {
 	return b, cost, nil
 }
 
-// evalTime evaluates a timestamp expression; a zero result is an error.
-// Reading an unset instant of the input fails in the evaluation itself (see
-// unsetInstants), so the Unix epoch is a valid result like any other.
+// evalTime evaluates a timestamp expression. Reading an unset instant of
+// the input fails in the evaluation itself (see unsetInstants), so every
+// result, the Unix epoch and 0001-01-01T00:00:00Z too, is an instant.
 func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	out, _, err := p.Eval(v)
 	if err != nil {
@@ -229,9 +229,6 @@ func evalTime(p cel.Program, v *vars, what string) (time.Time, error) {
 	t, ok := out.Value().(time.Time)
 	if !ok {
 		return time.Time{}, fmt.Errorf("%s: %w: got %s, want a timestamp", what, ErrEvaluation, out.Type().TypeName())
-	}
-	if t.IsZero() {
-		return time.Time{}, fmt.Errorf("%s: %w: got 0001-01-01T00:00:00Z, the zero time, which stands for no date", what, ErrEvaluation)
 	}
 	return t, nil
 }

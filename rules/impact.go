@@ -13,12 +13,13 @@ import (
 var ErrNoEngine = fault.New(fault.BadRequest, "no engine")
 
 // History is one recorded case: the case at its opening, its events in
-// order, and the instant its clocks are read at (zero: the now given to
-// Impact). It is plain data.
+// order, and the instant its clocks are read at (nil: the now given to
+// Impact; 0001-01-01T00:00:00Z is an instant like any other). It is plain
+// data.
 type History struct {
 	Case   Case
 	Events []Event
-	Now    time.Time
+	Now    *time.Time
 }
 
 // Shift is one cycle whose due instant differs between two catalogs.
@@ -121,9 +122,9 @@ func Impact(older, newer *Engine, histories []History, now time.Time) (ImpactRep
 	a := newImpactAcc()
 	for i := range histories {
 		h := &histories[i]
-		at := h.Now
-		if at.IsZero() {
-			at = now
+		at := now
+		if h.Now != nil {
+			at = *h.Now
 		}
 		before, err := older.Timeline(h.Case, h.Events, at)
 		if err != nil {

@@ -14,7 +14,7 @@ func benchHistories(rng *rand.Rand, zones []*time.Location, n int) []History {
 	for i := range hs {
 		c, events, now := randomHistoryN(rng, zones, 20)
 		c.Account = []string{"", "acme", "globex", "initech"}[rng.IntN(4)]
-		hs[i] = History{Case: c, Events: events, Now: now}
+		hs[i] = History{Case: c, Events: events, Now: new(now)}
 	}
 	return hs
 }
@@ -52,7 +52,7 @@ func BenchmarkImpact(b *testing.B) {
 		for b.Loop() {
 			for i := range few {
 				for range 2 {
-					refTimeline(b, s, open, few[i].Case, few[i].Events, few[i].Now)
+					refTimeline(b, s, open, few[i].Case, few[i].Events, *few[i].Now)
 				}
 			}
 		}

@@ -46,14 +46,14 @@ func impactHistories(rng *rand.Rand, zones []*time.Location, n int) []History {
 	for i := range hs {
 		c, events, now := randomHistory(rng, zones)
 		c.Account = []string{"", "acme", "globex"}[rng.IntN(3)]
-		hs[i] = History{Case: c, Events: events, Now: now}
+		hs[i] = History{Case: c, Events: events, Now: new(now)}
 		switch {
 		case i%7 == 3:
 			hs[i].Case.Tier = "nope"
 		case i%7 == 5 && len(events) > 0:
 			hs[i].Events[0].At = c.Opened.Add(-time.Minute)
 		case i%5 == 1:
-			hs[i].Now = time.Time{}
+			hs[i].Now = nil // read at Impact's now
 		}
 	}
 	return hs
@@ -74,11 +74,11 @@ func refImpact(older, newer *Engine, hs []History, now time.Time) map[string]Imp
 	failed := 0
 	for i, h := range hs {
 		at := h.Now
-		if at.IsZero() {
-			at = now
+		if at == nil {
+			at = &now
 		}
-		a, errA := older.Timeline(h.Case, h.Events, at)
-		b, errB := newer.Timeline(h.Case, h.Events, at)
+		a, errA := older.Timeline(h.Case, h.Events, *at)
+		b, errB := newer.Timeline(h.Case, h.Events, *at)
 		if errA != nil || errB != nil {
 			failed++
 			continue

@@ -34,7 +34,7 @@ func TestImpact(t *testing.T) {
 	hs := []History{
 		{Case: Case{Tier: "std", Priority: slo.P1, Opened: at, Account: "acme"}, Events: answer},
 		{Case: Case{Tier: "std", Priority: slo.P2, Opened: at, Account: "acme"}, Events: answer},
-		{Case: Case{Tier: "std", Priority: slo.P2, Opened: at}, Now: at.Add(time.Hour)},
+		{Case: Case{Tier: "std", Priority: slo.P2, Opened: at}, Now: new(at.Add(time.Hour))},
 		{Case: Case{Tier: "std", Priority: slo.P3, Opened: at}},
 		{Case: Case{Tier: "std", Priority: slo.P4, Opened: at}},
 	}

@@ -175,12 +175,9 @@ func monthNumber(year int, month time.Month) int { return year*12 + int(month) -
 // start.
 func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error) {
 	c := iv.c
-	if c.Start.IsZero() {
-		return months, nil
-	}
-	if !c.Renewal.IsZero() && c.Renewal.Before(c.Start) {
+	if c.Renewal != nil && c.Renewal.Before(c.Start) {
 		return billing.Months{}, fmt.Errorf("%w: the renewal %s is before the start %s", ErrInvalidContract,
-			billing.FormatEffective(c.Renewal), billing.FormatEffective(c.Start))
+			instantText(*c.Renewal), instantText(c.Start))
 	}
 	iv.start = iv.dayOf(c.Start)
 	i := iv.start.month - monthNumber(months.Year, months.Month)
@@ -189,7 +186,7 @@ func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error)
 		return months, nil
 	case i >= months.Count:
 		return billing.Months{}, fmt.Errorf("%w: the invoiced months %s end before the contract's start %s: there is nothing to bill",
-			billing.ErrInvalidPeriod, months, billing.FormatEffective(c.Start))
+			billing.ErrInvalidPeriod, months, instantText(c.Start))
 	}
 	return billing.Months{Year: iv.start.month / 12, Month: time.Month(iv.start.month%12 + 1), Count: months.Count - i}, nil
 }
@@ -202,7 +199,7 @@ func (iv *invoicing) warnBefore(warnings []string, months, billed billing.Months
 		return warnings
 	}
 	early := billing.Months{Year: months.Year, Month: months.Month, Count: months.Count - billed.Count}
-	w := early.String() + ": before the contract's start " + billing.FormatEffective(iv.c.Start) + ", not billed"
+	w := early.String() + ": before the contract's start " + instantText(iv.c.Start) + ", not billed"
 	if before > 0 {
 		w += " (" + spendRows(before) + " ignored)"
 	}

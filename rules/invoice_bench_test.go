@@ -24,7 +24,7 @@ func BenchmarkInvoiceYear(b *testing.B) {
 		contract entitlement.Contract
 		spends   []billing.Spend
 	}{
-		{"enhanced", entitlement.Contract{Account: "acme", Tier: "enhanced", Start: date("2025-07-01"), Renewal: date("2026-07-01")},
+		{"enhanced", entitlement.Contract{Account: "acme", Tier: "enhanced", Start: date("2025-07-01"), Renewal: new(date("2026-07-01"))},
 			monthly(year2026, "prod", "85000 USD")},
 		{"looker-renewing", terms, append(monthly(year2026, "prod", "40000 USD"), monthly(year2026, "dev", "45000 USD")...)},
 	}
@@ -51,7 +51,7 @@ func billingRun(n int) ([]entitlement.Contract, [][]billing.Spend) {
 	spends := make([][]billing.Spend, n)
 	for i := range contracts {
 		start := date("2025-01-01").Add(time.Duration(rng.IntN(365)) * 24 * time.Hour)
-		c := entitlement.Contract{Account: "acct", Tier: tiers[rng.IntN(3)], Start: start, Renewal: start.AddDate(1, 0, 0)}
+		c := entitlement.Contract{Account: "acct", Tier: tiers[rng.IntN(3)], Start: start, Renewal: new(start.AddDate(1, 0, 0))}
 		if i%10 == 0 {
 			c.Tier = "looker-premier"
 			c.Billing = billing.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: tiers[rng.IntN(3)]}

@@ -19,7 +19,7 @@ import (
 func fuzzContract(fee uint32, renewalDay uint16, target uint8, rateBP uint16, fixed, commit uint32) entitlement.Contract {
 	usd := func(cents uint32) money.Money { m, _ := money.NewMoney(int64(cents), "USD"); return m }
 	c := entitlement.Contract{Account: "fuzz", Tier: "looker-premier", Start: date("2025-01-01"),
-		Renewal: date("2025-12-01").Add(time.Duration(renewalDay%430) * 24 * time.Hour),
+		Renewal: new(date("2025-12-01").Add(time.Duration(renewalDay%430) * 24 * time.Hour)),
 		Billing: billing.Billing{Fee: usd(fee), MovesTo: []string{"standard", "enhanced", "premium"}[target%3]}}
 	if rateBP%10001 != 0 {
 		r, _ := money.NewRate(int64(rateBP%10001) * 10_000) // basis points in micro-percent

@@ -108,7 +108,7 @@ func (iv *invoicing) line(fees []billing.InvoiceLine, pt part, spend money.Money
 func (iv *invoicing) partReason(pt part) string {
 	text := ""
 	if pt.starts {
-		text = "; the contract starts at " + billing.FormatEffective(iv.c.Start)
+		text = "; the contract starts at " + instantText(iv.c.Start)
 	}
 	switch {
 	case !pt.byDays:
@@ -147,9 +147,9 @@ func (iv *invoicing) priceReason(p *payer, version, why int) string {
 		case whyBilled:
 			text += ", in force when billed"
 		case whyStart:
-			text += ", in force at the contract's start (" + billing.FormatEffective(iv.c.Start) + ") until its renewal"
+			text += ", in force at the contract's start (" + instantText(iv.c.Start) + ") until its renewal"
 		default:
-			text += ", in force at the renewal (" + billing.FormatEffective(iv.c.Renewal) + ")"
+			text += ", in force at the renewal (" + instantText(*iv.c.Renewal) + ")"
 		}
 	}
 	return text
@@ -170,7 +170,7 @@ func (iv *invoicing) why(billed time.Time) int {
 		return whyHeld
 	case iv.e.versionPolicy == billing.VersionAtBilled:
 		return whyBilled
-	case iv.c.Renewal.IsZero() || billed.Before(iv.c.Renewal):
+	case iv.c.Renewal == nil || billed.Before(*iv.c.Renewal):
 		return whyStart
 	}
 	return whyRenewal

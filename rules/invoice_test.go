@@ -37,7 +37,7 @@ func lines(inv billing.Invoice) []string {
 // lookerYear is a Looker Premier contract at 5,000 USD a month that
 // renews on 15 July 2026 into Enhanced.
 func lookerYear() entitlement.Contract {
-	return entitlement.Contract{Account: "acme", Tier: "looker-premier", Start: date("2025-07-15"), Renewal: date("2026-07-15"),
+	return entitlement.Contract{Account: "acme", Tier: "looker-premier", Start: date("2025-07-15"), Renewal: new(date("2026-07-15")),
 		Billing: billing.Billing{Fee: money.MustParseMoney("5000 USD"), MovesTo: "enhanced"}}
 }
 
@@ -112,7 +112,7 @@ func TestInvoicePriceVersions(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			e, err := Compile("t.yaml", []byte(versionedMove+tc.billing))
 			require.NoError(t, err)
-			c := entitlement.Contract{Tier: "v", Start: start, Renewal: renewal, Attrs: tc.attrs}
+			c := entitlement.Contract{Tier: "v", Start: start, Renewal: new(renewal), Attrs: tc.attrs}
 			inv, err := e.Invoice(c, year2026, nil)
 			require.NoError(t, err)
 			require.Len(t, inv.Lines, 12)
@@ -145,7 +145,7 @@ func TestInvoiceMoveBoundaries(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := entitlement.Contract{Tier: "v", Start: date("2026-01-01"), Renewal: date("2027-01-01"),
+			c := entitlement.Contract{Tier: "v", Start: date("2026-01-01"), Renewal: new(date("2027-01-01")),
 				Attrs: map[string]any{"move": tc.move, "hold": "2026-01-01T00:00:00Z"}, Billing: billing.Billing{MovesTo: "w"}}
 			inv, err := e.Invoice(c, q, nil)
 			require.NoError(t, err)
@@ -167,7 +167,7 @@ func TestInvoiceErrors(t *testing.T) {
 	euros := lookerYear()
 	euros.Billing.Fee = money.MustParseMoney("5000 EUR")
 	enhanced := entitlement.Contract{Tier: "enhanced", Start: date("2026-01-01")}
-	early := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-01"), Renewal: date("2026-01-01")}
+	early := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-01"), Renewal: new(date("2026-01-01"))}
 	before := enhanced
 	before.Billing.Commitments = []billing.Commitment{{Amount: money.MustParseMoney("1 USD"), From: date("2025-01-01"), Until: date("2026-02-01")}}
 	spend := func(y int, m time.Month, amount string) []billing.Spend {
@@ -228,7 +228,7 @@ func TestInvoiceErrors(t *testing.T) {
 // Before the fix every month of the six was billed in full.
 func TestInvoiceBeforeStart(t *testing.T) {
 	months := billing.Months{Year: 2026, Month: time.January, Count: 6}
-	c := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-17"), Renewal: date("2027-03-17")}
+	c := entitlement.Contract{Tier: "enhanced", Start: date("2026-03-17"), Renewal: new(date("2027-03-17"))}
 	inv, err := Default().Invoice(c, months, monthly(months, "prod", "85000 USD"))
 	require.NoError(t, err)
 	assert.Equal(t, []string{

@@ -233,7 +233,8 @@ func movesTo(to []*tier, ids []string, tiers map[string]*tier) map[string][]move
 type moving struct {
 	m         *migration
 	effective time.Time
-	heldUntil time.Time // zero when the price is not held
+	heldUntil time.Time // the end of the price hold, when held
+	held      bool      // the migration holds the price (holdPriceUntil); heldUntil may be 0001-01-01T00:00:00Z
 }
 
 // firstMigration returns the first of migrations whose applies holds
@@ -251,7 +252,7 @@ func firstMigration(migrations []*migration, v *vars) (*moving, error) {
 		if mv.effective, err = evalTime(m.effective, v, "migrations."+m.id+".effective"); err != nil {
 			return nil, err
 		}
-		if m.holdPriceUntil != nil {
+		if mv.held = m.holdPriceUntil != nil; mv.held {
 			if mv.heldUntil, err = evalTime(m.holdPriceUntil, v, "migrations."+m.id+".holdPriceUntil"); err != nil {
 				return nil, err
 			}

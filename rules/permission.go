@@ -53,7 +53,7 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
-	usesNow             bool // allow reads now, which must then not be zero
+	usesNow             bool // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
 }
 
 // compilePermissions checks every permission (actions unique across files,

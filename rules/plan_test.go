@@ -58,8 +58,8 @@ func TestPlanLooker(t *testing.T) {
 			assert.Equal(t, w.total, o.Quote.Total.String())
 			assert.Equal(t, w.tier, o.Quote.Tier)
 			assert.Equal(t, w.recommend, o.Recommended)
-			assert.True(t, o.EffectiveAt.Equal(c.Renewal))
-			assert.True(t, o.PriceHeldUntil.Equal(c.Renewal))
+			assert.True(t, o.EffectiveAt.Equal(*c.Renewal))
+			assert.True(t, o.PriceHeldUntil.Equal(*c.Renewal))
 		})
 	}
 }
@@ -67,8 +67,8 @@ func TestPlanLooker(t *testing.T) {
 func TestPlanUnpriced(t *testing.T) {
 	e, err := Compile("m.yaml", []byte(testTiers+"migrations:\n  m:\n    applies: tier.family == 'old'\n    effective: contract.renewal\n    to: [free, same]\n"))
 	require.NoError(t, err)
-	c := entitlement.Contract{Tier: "old", Renewal: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Spend: money.MustParseMoney("10 USD")}
-	p, err := e.Plan(c, c.Renewal)
+	c := entitlement.Contract{Tier: "old", Renewal: new(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)), Spend: money.MustParseMoney("10 USD")}
+	p, err := e.Plan(c, *c.Renewal)
 	require.NoError(t, err)
 	require.Len(t, p.Options, 2)
 	assert.ErrorIs(t, p.Options[0].QuoteErr, ErrNoPrice)
@@ -82,7 +82,7 @@ func TestPlanUnpriced(t *testing.T) {
 func TestPlanNotEligible(t *testing.T) {
 	c := lookerContract()
 	c.Tier = "enhanced"
-	p, err := Default().Plan(c, c.Renewal)
+	p, err := Default().Plan(c, *c.Renewal)
 	require.NoError(t, err)
 	assert.False(t, p.Eligibility.Eligible)
 	assert.Empty(t, p.Options)
@@ -91,16 +91,17 @@ func TestPlanNotEligible(t *testing.T) {
 
 func TestPlanErrors(t *testing.T) {
 	c := lookerContract()
+	c.Renewal = nil
 	_, err := Default().Plan(c, time.Time{})
 	require.ErrorIs(t, err, ErrInvalidContract)
-	assert.EqualError(t, err, `plan of contract "acme": invalid contract: the instant of the decision is zero`)
+	assert.EqualError(t, err, `plan of contract "acme": migrations.looker-to-customer-care.effective: evaluation failed: invalid contract: contract.renewal is not set`)
 }
 
 func TestPlanWithEffects(t *testing.T) {
 	e, err := Compile("m.yaml", []byte(effectTiers))
 	require.NoError(t, err)
 	c := entitlement.Contract{
-		Tier: "old", Renewal: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Tier: "old", Renewal: new(time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)),
 		Spend: money.MustParseMoney("1000 USD"), Zone: "Asia/Tokyo",
 	}
 	tests := []struct {
@@ -119,9 +120,9 @@ func TestPlanWithEffects(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c := c
 			c.Zone = tt.zone
-			p, err := e.PlanWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			p, err := e.PlanWith(c, *c.Renewal, PlanOptions{RequireEffective: tt.effective})
 			require.NoError(t, err)
-			el, err := e.EligibilityWith(c, c.Renewal, PlanOptions{RequireEffective: tt.effective})
+			el, err := e.EligibilityWith(c, *c.Renewal, PlanOptions{RequireEffective: tt.effective})
 			require.NoError(t, err)
 			assert.Equal(t, el, p.Eligibility)
 			assert.Equal(t, tt.recommended, p.Eligibility.Recommended)

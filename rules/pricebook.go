@@ -143,16 +143,15 @@ func (e *Engine) PriceVersion() billing.VersionPolicy { return e.versionPolicy }
 // price has it at every instant.
 //
 // Errors: ErrUnknownTier; ErrNoPrice for a tier the catalog does not price
-// or an instant before the tier's first price version; ErrInvalidContract
-// for a zero at, or a contract without a start under the contract policy.
+// or an instant before the tier's first price version (a zero at or
+// c.Start is the instant 0001-01-01T00:00:00Z, before every version but
+// one effective always, so a contract whose Start is left unset gets
+// ErrNoPrice from a price book with dated versions).
 // PriceAt is safe for concurrent use.
 func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time) (billing.Price, error) {
 	t, err := e.pricedTier(idOrAlias)
 	if err != nil {
 		return billing.Price{}, err
-	}
-	if at.IsZero() {
-		return billing.Price{}, fmt.Errorf("%w: the billed instant is zero", ErrInvalidContract)
 	}
 	i, err := e.versionOf(t, &c, at, time.Time{})
 	if err != nil {
@@ -167,18 +166,25 @@ func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time)
 // contract c pays at the billed instant at. While the price is held (at before heldUntil) the contract pays
 // the version of its start, whatever the policy.
 func (e *Engine) versionOf(t *tier, c *entitlement.Contract, at, heldUntil time.Time) (int, error) {
-	anchor, ok := e.versionPolicy.Anchor(c.Start, c.Renewal, at)
+	anchor := e.versionPolicy.Anchor(c.Start, c.Renewal, at)
 	if at.Before(heldUntil) {
-		anchor, ok = c.Start, !c.Start.IsZero()
-	}
-	if !ok {
-		return 0, fmt.Errorf("%w: the contract has no start, and the price of tier %q is the version in force at the contract's start",
-			ErrInvalidContract, t.id)
+		anchor = c.Start
 	}
 	i := t.prices.Index(anchor)
 	if i < 0 {
 		return 0, fmt.Errorf("%w: tier %q has no price in force at %s (its first price is effective %s)",
-			ErrNoPrice, t.id, billing.FormatEffective(anchor), billing.FormatEffective(t.prices[0].Effective))
+			ErrNoPrice, t.id, instantText(anchor), billing.FormatEffective(t.prices[0].Effective))
 	}
 	return i, nil
+}
+
+// instantText writes an instant of a contract (its start, renewal or a
+// billed instant) as billing.FormatEffective does, except that the zero
+// instant is the date 0001-01-01, not "always": a contract's date is an
+// instant like any other.
+func instantText(t time.Time) string {
+	if t.IsZero() {
+		return t.Format(time.DateOnly)
+	}
+	return billing.FormatEffective(t)
 }

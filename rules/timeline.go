@@ -61,9 +61,9 @@ type Cycle struct {
 	Target   slo.Target   // zero when the tier promises none for the priority
 	Rule     string       // the rule that set the target, or its table row "tiers.<id>.<metric>.<P>"
 	State    CycleState   // running, paused, achieved or cancelled
-	End      time.Time    // when the cycle was achieved or cancelled; zero while it runs or is paused
+	End      time.Time    // when the cycle was achieved or cancelled (see Ended: 0001-01-01T00:00:00Z is an end too); zero while it runs or is paused
 	// Due is when the target's open time has passed, the pauses excluded;
-	// zero without a target. While the cycle is paused at now it is the
+	// zero without a target (with one it is after Start, so never zero). While the cycle is paused at now it is the
 	// earliest due instant: the one if the clock ran again at now.
 	Due      time.Time
 	Elapsed  time.Duration  // open time on the target's calendar from Start to End (or now), the pauses excluded; zero without a target
@@ -75,6 +75,11 @@ type Cycle struct {
 	// passed, and whether End (or now) reached them; zero without a target.
 	Warnings [2]slo.Warning
 }
+
+// Ended reports whether the cycle was achieved or cancelled, that is
+// whether End is when it ended rather than none: a cycle that ended at
+// 0001-01-01T00:00:00Z has the zero End too.
+func (cy Cycle) Ended() bool { return cy.State == CycleAchieved || cy.State == CycleCancelled }
 
 // MetricTimeline is the cycles of one metric, in order.
 type MetricTimeline struct {
@@ -157,7 +162,7 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 		c.cel(t.id, &r.kase, &r.account)
 		r.vars = vars{kase: &r.kase, account: &r.account, tier: t.cel, event: &r.ev}
 	}
-	r.ev = celEvent{Type: EventOpen, At: c.Opened, Status: OpenStatus, Priority: c.Priority.String(), Tier: t.id, Attrs: noAttrs}
+	r.ev = celEvent{Type: EventOpen, At: c.Opened, Status: OpenStatus, Priority: c.Priority.String(), Tier: t.id, Attrs: noAttrs, given: true}
 	if err := r.apply(false, false); err != nil {
 		return Timeline{}, err
 	}

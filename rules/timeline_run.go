@@ -92,7 +92,7 @@ func (r *run) step(x *Event) error {
 		r.status = x.Status
 	}
 	r.ev = celEvent{Type: x.Type, At: x.At, Status: r.status, By: x.By, Priority: r.priority.String(),
-		Tier: r.tier.id, Reopened: reopened, Attrs: attrs(x.Attrs)}
+		Tier: r.tier.id, Reopened: reopened, Attrs: attrs(x.Attrs), given: true}
 	if r.lc.usesCEL {
 		r.kase.Priority, r.kase.Tier, r.vars.tier = r.priority.String(), r.tier.id, r.tier.cel
 	}
@@ -248,7 +248,7 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 	err := ErrNoTarget
 	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
 		kc := *r.c
-		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, r.ev.At, nil
+		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, &r.ev.At, nil
 		res, err = r.e.decide(t, &kc, r.zone, k.m, &r.spent)
 	}
 	if errors.Is(err, ErrNoTarget) {
@@ -318,7 +318,7 @@ func (k *clock) measure(i int, now time.Time, out *time.Location) error {
 	cy, cc := &k.cycles[i], k.cals[i]
 	end := now
 	cy.Start = cy.Start.In(out)
-	if !cy.End.IsZero() {
+	if cy.Ended() {
 		cy.End = cy.End.In(out)
 		end = cy.End
 	}

@@ -21,7 +21,11 @@ func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &input.History{Case: c, Now: c.Now}, nil
+	now := c.Opened
+	if c.Now != nil {
+		now = *c.Now
+	}
+	return &input.History{Case: c, Now: now}, nil
 }
 
 // parseContract reads the JSON contract document doc, named name in error

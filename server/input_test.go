@@ -10,7 +10,8 @@ import (
 func TestParseCase(t *testing.T) {
 	h, err := parseCase(bodyName, []byte(`{"tier":"gold","priority":"P1","opened":"2026-03-02T09:00:00Z"}`), false)
 	require.NoError(t, err)
-	assert.True(t, h.Case.Now.IsZero(), "a case without now is decided at its opening (the engine's zero Now)")
+	assert.Nil(t, h.Case.Now, "a case without now is decided at its opening (the engine's nil Now)")
+	assert.True(t, h.Now.Equal(h.Case.Opened), "a case without now is decided at its opening")
 	_, err = parseCase(bodyName, []byte(`{"tier":"gold","priority":"P1","opened":"2026-03-02T09:00:00Z","events":[]}`), false)
 	assert.ErrorContains(t, err, "events", "a deadline's case has no events")
 	_, err = parseCase(bodyName, []byte(`{"tier":"gold","priority":"P1","opened":"2026-03-02T09:00:00Z"}`), true)

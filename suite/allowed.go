@@ -36,7 +36,7 @@ func readAllowed(p *parser, _ field, fields []field, now *time.Time) (allowedInp
 		ok = ok && good
 	}
 	if !slices.ContainsFunc(fields, func(f field) bool { return f.Key == "case" }) && now != nil {
-		in.kase.Now = *now
+		in.kase.Now = new(*now)
 	}
 	return in, ok
 }

@@ -49,7 +49,8 @@ func TestAllowedInputNow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in, ok, msg := readValue(t, tt.src, read)
 			require.True(t, ok, msg)
-			assert.Equal(t, tt.want, in.kase.Now)
+			require.NotNil(t, in.kase.Now)
+			assert.Equal(t, tt.want, *in.kase.Now)
 		})
 	}
 }

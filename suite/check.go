@@ -33,6 +33,20 @@ func (c checks) instant(field string, want, got time.Time) checks {
 	return c
 }
 
+// maybeInstant compares optional instants: none matches none only, and
+// two instants compare as instant does.
+func (c checks) maybeInstant(field string, want, got maybeAt) checks {
+	switch {
+	case want.set && got.set:
+		return c.instant(field, want.t, got.t)
+	case want.set == got.set:
+		return c
+	case want.set:
+		return append(c, Mismatch{Field: field, Want: formatInstant(want.t), Got: "none"})
+	}
+	return append(c, Mismatch{Field: field, Want: "none", Got: formatInstant(got.t)})
+}
+
 // list compares lists in order; nil and empty are equal.
 func (c checks) list(field string, want, got []string) checks {
 	if !slices.Equal(want, got) {
@@ -59,18 +73,12 @@ func sprint[T any](c checks, field string, want, got T) checks {
 	return c.eq(field, fmt.Sprint(want), fmt.Sprint(got))
 }
 
-func formatInstant(t time.Time) string {
-	if t.IsZero() {
-		return "none"
-	}
-	return t.Format(time.RFC3339Nano)
-}
+// formatInstant writes an instant, 0001-01-01T00:00:00Z too (an optional
+// one that is not given is "none": see maybeInstant).
+func formatInstant(t time.Time) string { return t.Format(time.RFC3339Nano) }
 
 // formatLike formats got with the UTC offset of want, so the two read alike.
 func formatLike(got, want time.Time) string {
-	if got.IsZero() {
-		return "none"
-	}
 	_, off := want.Zone()
 	if off == 0 {
 		return got.UTC().Format(time.RFC3339Nano)

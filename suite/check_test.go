@@ -21,10 +21,15 @@ func TestChecks(t *testing.T) {
 		{"instant same instant in another zone", func(c checks) checks { return c.instant("due", utc.In(est), utc) }, nil},
 		{"instant differs, got in want's offset", func(c checks) checks { return c.instant("due", utc.In(est), utc.Add(time.Hour)) },
 			[]Mismatch{{Field: "due", Want: "2026-03-02T10:00:00-05:00", Got: "2026-03-02T11:00:00-05:00"}}},
-		{"instant expected none", func(c checks) checks { return c.instant("effectiveAt", time.Time{}, utc) },
+		{"instant expected none", func(c checks) checks { return c.maybeInstant("effectiveAt", maybeAt{}, maybeAt{utc, true}) },
 			[]Mismatch{{Field: "effectiveAt", Want: "none", Got: "2026-03-02T15:00:00Z"}}},
-		{"instant got none", func(c checks) checks { return c.instant("effectiveAt", utc, time.Time{}) },
+		{"instant got none", func(c checks) checks { return c.maybeInstant("effectiveAt", maybeAt{utc, true}, maybeAt{}) },
 			[]Mismatch{{Field: "effectiveAt", Want: "2026-03-02T15:00:00Z", Got: "none"}}},
+		{"none and none", func(c checks) checks { return c.maybeInstant("end", maybeAt{}, maybeAt{}) }, nil},
+		{"the year 1 is not none", func(c checks) checks { return c.maybeInstant("end", maybeAt{}, maybeAt{time.Time{}, true}) },
+			[]Mismatch{{Field: "end", Want: "none", Got: "0001-01-01T00:00:00Z"}}},
+		{"the year 1 expected", func(c checks) checks { return c.instant("due", time.Time{}, utc) },
+			[]Mismatch{{Field: "due", Want: "0001-01-01T00:00:00Z", Got: "2026-03-02T15:00:00Z"}}},
 		{"list equal", func(c checks) checks { return c.list("targets", []string{"a", "b"}, []string{"a", "b"}) }, nil},
 		{"list order matters", func(c checks) checks { return c.list("targets", []string{"a", "b"}, []string{"b", "a"}) },
 			[]Mismatch{{Field: "targets", Want: "[a, b]", Got: "[b, a]"}}},
@@ -53,7 +58,7 @@ func TestFormatInstantAndFormatLike(t *testing.T) {
 		{"utc", instant, instant, "2026-03-02T15:30:00.0000005Z", "2026-03-02T15:30:00.0000005Z"},
 		{"want has an offset", instant, instant.In(tokyo), "2026-03-02T15:30:00.0000005Z", "2026-03-03T00:30:00.0000005+09:00"},
 		{"got in a zone, want in utc", instant.In(tokyo), instant, "2026-03-03T00:30:00.0000005+09:00", "2026-03-02T15:30:00.0000005Z"},
-		{"zero", time.Time{}, instant, "none", "none"},
+		{"the year 1", time.Time{}, instant, "0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

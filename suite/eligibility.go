@@ -32,11 +32,11 @@ var eligibilityRows = []expectation[elig]{
 	expect("eligible", (*parser).boolean, func(g elig) bool { return g.Eligible }, sprint[bool]),
 	expect("required", (*parser).boolean, func(g elig) bool { return g.Required }, sprint[bool]),
 	expect("migration", (*parser).str, func(g elig) string { return g.Migration }, checks.eq),
-	expect("effectiveAt", (*parser).atOrNone, func(g elig) time.Time { return g.EffectiveAt }, checks.instant),
+	expect("effectiveAt", (*parser).atOrNone, func(g elig) maybeAt { return maybeAt{g.EffectiveAt, g.Eligible} }, checks.maybeInstant),
 	expect("targets", (*parser).strs, func(g elig) []string { return g.Targets }, checks.list),
 	expect("recommended", (*parser).str, func(g elig) string { return g.Recommended }, checks.eq),
 	expect("recommendationRule", (*parser).str, func(g elig) string { return g.RecommendationRule }, checks.eq),
-	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) time.Time { return g.PriceHeldUntil }, checks.instant),
+	expect("priceHeldUntil", (*parser).atOrNone, func(g elig) maybeAt { return maybeAt{g.PriceHeldUntil, g.PriceHeld} }, checks.maybeInstant),
 	expect("reasons", (*parser).strs, func(g elig) []string { return g.Reasons }, checks.reasons),
 }
 

@@ -23,17 +23,17 @@ func TestCaseInput(t *testing.T) {
 		require.True(t, ok, msg)
 		assert.Equal(t, rules.Case{
 			Tier: "gold", Priority: slo.P2, Opened: time.Date(2026, 3, 2, 0, 0, 0, 0, tokyo), Zone: "Asia/Tokyo", Country: "jp",
-			Now:    now,
+			Now:    &now,
 			Pauses: []slo.Interval{{Start: time.Date(2026, 3, 2, 1, 0, 0, 0, time.UTC), End: time.Date(2026, 3, 2, 2, 0, 0, 0, time.UTC)}},
 		}, c)
 	})
 	t.Run("its own now wins", func(t *testing.T) {
 		c, _, _ := readValue(t, "v: {tier: gold, now: 2026-03-03}", read)
-		assert.Equal(t, time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC), c.Now)
+		assert.Equal(t, new(time.Date(2026, 3, 3, 0, 0, 0, 0, time.UTC)), c.Now)
 	})
 	t.Run("its own now wins even at the year 1", func(t *testing.T) {
 		c, _, _ := readValue(t, "v: {tier: gold, now: 0001-01-01T00:00:00Z}", read)
-		assert.Equal(t, time.Time{}, c.Now, "0001-01-01T00:00:00Z is an instant, not the absence of now")
+		assert.Equal(t, new(time.Time{}), c.Now, "0001-01-01T00:00:00Z is an instant, not the absence of now")
 	})
 	t.Run("a date is midnight in the case's zone", func(t *testing.T) {
 		c, ok, msg := readValue(t, "v: {tier: gold, opened: 2026-03-06, zone: Asia/Tokyo, now: 2026-03-06T16:30}", read)
@@ -70,7 +70,7 @@ func TestContractAtInput(t *testing.T) {
 	t.Run("dates are midnight in the contract's zone", func(t *testing.T) {
 		in, ok, msg := readValue(t, "v: {contract: {tier: a, zone: Asia/Tokyo, renewal: 2026-09-01, spend: 10 USD}, movedTo: b}", read(&now))
 		require.True(t, ok, msg)
-		assert.Equal(t, time.Date(2026, 9, 1, 0, 0, 0, 0, tokyo), in.contract.Renewal)
+		assert.Equal(t, new(time.Date(2026, 9, 1, 0, 0, 0, 0, tokyo)), in.contract.Renewal)
 		assert.Equal(t, now, in.at, "at defaults to the test's now")
 		assert.Equal(t, "b", in.movedTo)
 		assert.Equal(t, entitlement.Contract{Tier: "a", Zone: "Asia/Tokyo", Renewal: in.contract.Renewal, Spend: in.contract.Spend}, in.contract)

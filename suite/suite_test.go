@@ -106,6 +106,10 @@ func runOne(t *testing.T, test string) Result {
 	return rs[0]
 }
 
+// TestYearOneSuite runs instants at both ends of the years RFC 3339 writes
+// through every question that reads them.
+func TestYearOneSuite(t *testing.T) { Run(t, "testdata/year1_test.yaml") }
+
 // TestTestNowOverridesTheSuites checks that a test's now: is the instant of
 // its decision rather than the suite's (testdata/now.yaml's rule reads
 // now), and that the question's own now wins over both.

@@ -26,13 +26,20 @@ func (p *parser) instant(f field, loc *time.Location) (time.Time, bool) {
 // when it gives none, and outside tests).
 func (p *parser) at(f field) (time.Time, bool) { return p.instant(f, p.loc) }
 
-// atOrNone reads an instant, or "none" meaning the zero instant: expected
-// not to be set.
-func (p *parser) atOrNone(f field) (time.Time, bool) {
+// maybeAt is an optional instant of an answer: none (set false), or an
+// instant, 0001-01-01T00:00:00Z too.
+type maybeAt struct {
+	t   time.Time
+	set bool
+}
+
+// atOrNone reads an instant, or "none": expected not to be given.
+func (p *parser) atOrNone(f field) (maybeAt, bool) {
 	if s, ok := p.d.Str(f); ok && s == "none" {
-		return time.Time{}, true
+		return maybeAt{}, true
 	}
-	return p.at(f)
+	t, ok := p.at(f)
+	return maybeAt{t, true}, ok
 }
 
 func (p *parser) money(f field) (money.Money, bool) {

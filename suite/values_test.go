@@ -42,15 +42,31 @@ func TestInstantReaders(t *testing.T) {
 		{"a date is midnight in utc", "v: 2026-03-02", (*parser).at, time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), ""},
 		{"not a time", "v: tomorrow", (*parser).at, time.Time{},
 			`v.yaml:1:4: v: invalid time "tomorrow": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
-		{"none is the zero instant", "v: none", (*parser).atOrNone, time.Time{}, ""},
 		{"none only where allowed", "v: none", (*parser).at, time.Time{},
 			`v.yaml:1:4: v: invalid time "none": want RFC 3339 (2026-03-02T10:00:00Z), a local time (2026-03-02T10:00) or a date (2026-03-02)`},
-		{"empty", "v: ''", (*parser).atOrNone, time.Time{}, `v.yaml:1:4: v: must not be empty`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, _, msg := readValue(t, tt.src, tt.read)
 			assert.True(t, tt.want.Equal(got), "got %v", got)
+			assert.Equal(t, tt.err, msg)
+		})
+	}
+	optional := []struct {
+		name, src string
+		want      maybeAt
+		err       string
+	}{
+		{"none is not given", "v: none", maybeAt{}, ""},
+		{"the year 1 is an instant, not none", "v: 0001-01-01T00:00:00Z", maybeAt{time.Time{}, true}, ""},
+		{"an instant", "v: 2026-03-02", maybeAt{time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), true}, ""},
+		{"empty", "v: ''", maybeAt{set: true}, `v.yaml:1:4: v: must not be empty`},
+	}
+	for _, tt := range optional {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, msg := readValue(t, tt.src, (*parser).atOrNone)
+			assert.Equal(t, tt.want.set, got.set)
+			assert.True(t, tt.want.t.Equal(got.t), "got %v", got.t)
 			assert.Equal(t, tt.err, msg)
 		})
 	}

@@ -56,12 +56,14 @@ func (o *caseFlags) kase(required bool) (rules.Case, error) {
 		}
 	}
 	if o.now != "" {
-		if c.Now, err = parseInstant("now", o.now, loc); err != nil {
+		now, err := parseInstant("now", o.now, loc)
+		if err != nil {
 			return c, err
 		}
-		if o.opened != "" && c.Now.Before(c.Opened) { // 0001-01-01T00:00:00Z is an opening too
-			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatTime(c.Now), formatTime(c.Opened))
+		if o.opened != "" && now.Before(c.Opened) { // 0001-01-01T00:00:00Z is an opening too
+			return c, usagef("--now %s is before --opened %s: the case was not open yet", formatInstant(now), formatInstant(c.Opened))
 		}
+		c.Now = &now
 	}
 	c.Attrs, err = parseAttrs(o.attrs)
 	return c, err

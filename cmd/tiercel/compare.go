@@ -100,10 +100,10 @@ func (o *scopeFlags) scope() (*rules.Scope, error) {
 		return nil, err
 	}
 	if !s.To.After(s.From) {
-		return nil, usagef("--to %s is not after --from %s: the window is empty", formatTime(s.To), formatTime(s.From))
+		return nil, usagef("--to %s is not after --from %s: the window is empty", formatInstant(s.To), formatInstant(s.From))
 	}
 	if o.svg != "" && s.To.Sub(s.From) > maxGridWindow {
-		return nil, usagef("--svg: the window from %s to %s is longer than 10 years", formatTime(s.From), formatTime(s.To))
+		return nil, usagef("--svg: the window from %s to %s is longer than 10 years", formatInstant(s.From), formatInstant(s.To))
 	}
 	return s, nil
 }
@@ -188,7 +188,7 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 		t.row(cells...)
 	}
 	t.flush()
-	fmt.Fprintf(c.stdout, "\nEffect over the cases opened from %s to %s%s.\n", formatTime(scope.From), formatTime(scope.To), account(scope.Zone, scope.Country))
+	fmt.Fprintf(c.stdout, "\nEffect over the cases opened from %s to %s%s.\n", formatInstant(scope.From), formatInstant(scope.To), account(scope.Zone, scope.Country))
 	return nil
 }
 

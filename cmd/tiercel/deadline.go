@@ -67,14 +67,14 @@ func (c *cli) deadline(o *caseFlags) error {
 }
 
 // decideDeadline decides when the case's initial response is due and,
-// with status, where the case stands at its Now: one decision, as Status
-// decides the target as Deadline does.
+// with status, where the case stands at its Now (given: not nil): one
+// decision, as Status decides the target as Deadline does.
 func decideDeadline(e *rules.Engine, kase rules.Case, status bool) (rules.Deadline, *slo.Status, error) {
 	if !status {
 		d, err := e.Deadline(kase)
 		return d, nil, err
 	}
-	p, err := e.Status(kase, kase.Now)
+	p, err := e.Status(kase, *kase.Now)
 	if err != nil {
 		return rules.Deadline{}, nil, err
 	}
@@ -99,7 +99,7 @@ func (v deadlineView) in(t time.Time) time.Time { return t.In(v.d.Location) }
 func (v deadlineView) instants() []shown {
 	list := []shown{{"opened", v.in(v.kase.Opened)}, {"due", v.in(v.d.Due)}}
 	if v.st != nil {
-		list = append(list, shown{"now", v.in(v.kase.Now)})
+		list = append(list, shown{"now", v.in(*v.kase.Now)})
 		for _, w := range v.st.Warnings {
 			list = append(list, shown{fmt.Sprintf("the %d%% warning", w.Fraction), v.in(w.At)})
 		}
@@ -122,17 +122,17 @@ func (c *cli) deadlineTable(v deadlineView) {
 	} else {
 		t.row("priority", kase.Priority.String())
 	}
-	t.row("opened", formatTime(v.in(kase.Opened)))
-	t.row("due", formatTime(v.in(d.Due)))
+	t.row("opened", formatInstant(v.in(kase.Opened)))
+	t.row("due", formatInstant(v.in(d.Due)))
 	t.row("target", d.Target.String())
 	t.row("rule", d.Rule)
 	if st != nil {
-		t.row("now", formatTime(v.in(kase.Now)))
+		t.row("now", formatInstant(v.in(*kase.Now)))
 		t.row("elapsed", slo.FormatDuration(st.Elapsed))
 		t.row("remaining", signedDuration(st.Remaining))
 		t.row("breached", yesNo(st.Breached))
 		for _, w := range st.Warnings[:len(st.Warnings)-1] { // the last is the due instant
-			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatTime(v.in(w.At)))
+			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatInstant(v.in(w.At)))
 		}
 	}
 	t.flush()

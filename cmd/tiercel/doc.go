@@ -21,12 +21,14 @@
 //	tiercel tiers [--builtin NAME | --catalog FILE] # tiers, targets, calendars' weekly hours, prices
 //	tiercel lint [FILE...]                        # file:line:col: CODE: message for what is probably wrong
 //	tiercel serve [--addr 127.0.0.1:8383] [--watch]  # the questions over HTTP (package server)
+//	tiercel audit CATALOG EVENTS...                # Zendesk's recorded SLA breaches against the catalog's
 //	tiercel help [COMMAND]                        # the commands, or one command's flags
 //	tiercel version                               # the module version and catalog format
 //
 // Every command takes --catalog FILE (repeatable; by default the catalog
 // embedded in package rules) or --builtin NAME (a catalog shipped in package
-// rules: default or aws), --output text|json and --help, which prints
+// rules: default or aws; audit takes its catalog as its first argument),
+// --output text|json (audit also csv) and --help, which prints
 // the command's flags and an example. Flags may come before or after the
 // arguments.
 //

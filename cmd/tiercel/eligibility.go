@@ -70,9 +70,11 @@ func (o *contractFlags) contract() (entitlement.Contract, time.Time, error) {
 		return c, time.Time{}, err
 	}
 	c.Tier, c.Zone, c.Country, c.Account = o.tier, o.zone, o.country, o.account
-	if c.Renewal, err = parseInstant("renewal", o.renewal, loc); err != nil {
+	renewal, err := parseInstant("renewal", o.renewal, loc)
+	if err != nil {
 		return c, time.Time{}, err
 	}
+	c.Renewal = &renewal
 	if o.start != "" {
 		if c.Start, err = parseInstant("start", o.start, loc); err != nil {
 			return c, time.Time{}, err
@@ -129,14 +131,18 @@ func (c *cli) eligibility(o *contractFlags) error {
 func (c *cli) eligibilityTable(tier string, at time.Time, el entitlement.Eligibility) {
 	t := c.table()
 	t.row("tier", tier)
-	t.row("at", formatTime(at))
+	t.row("at", formatInstant(at))
 	if !el.Eligible {
 		t.row("eligible", "no")
 	} else {
 		t.row("eligible", "yes, migration "+el.Migration)
 		t.row("required", yesNo(el.Required))
-		t.row("effective at", formatTime(el.EffectiveAt))
-		t.row("price held until", formatTime(el.PriceHeldUntil))
+		t.row("effective at", formatInstant(el.EffectiveAt))
+		held := "-"
+		if el.PriceHeld {
+			held = formatInstant(el.PriceHeldUntil)
+		}
+		t.row("price held until", held)
 		rec := el.Recommended
 		if rec == "" {
 			rec = "none"

@@ -41,7 +41,7 @@ var errYears = fault.New(fault.Limit, "outside years 0001-9999")
 
 // printable returns an error naming what unless RFC 3339 can write t as
 // written and in UTC: its year is within 0001-9999 in both. The zero time
-// (printed as "-" or null) is printable.
+// (0001-01-01T00:00:00Z) is printable.
 func printable(what string, t time.Time) error {
 	if t.IsZero() {
 		return nil
@@ -135,9 +135,6 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return t.Format(time.RFC3339)
-}
+// formatInstant writes t, an instant every output that shows it has
+// (0001-01-01T00:00:00Z too: it is never "-"), in RFC 3339.
+func formatInstant(t time.Time) string { return t.Format(time.RFC3339) }

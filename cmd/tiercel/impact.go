@@ -59,12 +59,13 @@ tiercel impact --builtin default --now 2026-03-12T12:00:00-04:00 cmd/tiercel/tes
 				}
 				return usagef("want OLD and NEW catalogs and at least one history (or --catalog/--builtin, NEW and histories); got %s", plural(len(args), "argument"))
 			}
-			var at time.Time
+			var at *time.Time // nil: every history gives its own now
 			if nowFlag != "" {
-				var err error
-				if at, err = parseInstant("now", nowFlag, time.UTC); err != nil {
+				t, err := parseInstant("now", nowFlag, time.UTC)
+				if err != nil {
 					return err
 				}
+				at = &t
 			}
 			return c.impact(args, want-1, at, svg)
 		}
@@ -73,7 +74,7 @@ tiercel impact --builtin default --now 2026-03-12T12:00:00-04:00 cmd/tiercel/tes
 
 // impact runs the command: args holds OLD (unless a flag chose it), NEW,
 // then the histories from index first.
-func (c *cli) impact(args []string, first int, now time.Time, svg string) error {
+func (c *cli) impact(args []string, first int, now *time.Time, svg string) error {
 	var older *rules.Engine
 	var err error
 	if c.customCatalog() {
@@ -93,7 +94,11 @@ func (c *cli) impact(args []string, first int, now time.Time, svg string) error 
 	if err != nil {
 		return err
 	}
-	r, err := rules.Impact(older, newer, hs, now)
+	var at time.Time // unread: every history has its now (input.History.Now)
+	if now != nil {
+		at = *now
+	}
+	r, err := rules.Impact(older, newer, hs, at)
 	if err != nil {
 		return err
 	}
@@ -114,13 +119,9 @@ func (c *cli) impact(args []string, first int, now time.Time, svg string) error 
 }
 
 // loadImpactHistories reads the history files: .jsonl files of histories
-// with events (their lines without now read at now, unless it is zero),
+// with events (their lines without now read at now, unless it is nil),
 // else case files.
-func loadImpactHistories(files []string, now time.Time) ([]rules.History, []*input.History, error) {
-	var def *time.Time
-	if !now.IsZero() {
-		def = &now
-	}
+func loadImpactHistories(files []string, def *time.Time) ([]rules.History, []*input.History, error) {
 	var hs []rules.History
 	var srcs []*input.History
 	for _, f := range files {
@@ -138,7 +139,7 @@ func loadImpactHistories(files []string, now time.Time) ([]rules.History, []*inp
 			read = []*input.History{h}
 		}
 		for _, h := range read {
-			hs = append(hs, rules.History{Case: h.Case, Events: h.Events, Now: h.Now})
+			hs = append(hs, rules.History{Case: h.Case, Events: h.Events, Now: new(h.Now)})
 			srcs = append(srcs, h)
 		}
 	}

@@ -26,13 +26,14 @@ type command struct {
 	summary  string // one line for the command list
 	help     string // paragraphs shown by --help
 	example  string // shown by --help, one command per line
+	csv      bool   // --output csv is one of its formats
 	setup    func(fs *flag.FlagSet) func(c *cli, args []string) error
 }
 
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand, auditCommand}
 }
 
 // run executes the command line args (without the program name) and returns
@@ -182,15 +183,19 @@ func (cmd *command) execute(args []string, stdout, stderr io.Writer) int {
 	fs.Var((*stringsFlag)(&c.catalogs), "catalog", "catalog `FILE` to load; repeat to merge several (default: the embedded catalog)")
 	fs.Var(&c.builtin, "builtin", "use the catalog shipped with tiercel called `NAME` instead of files: "+
 		strings.Join(rules.Catalogs(), " or "))
-	fs.StringVar(&c.output, "output", "text", "output `format`: text or json")
+	formats := "text or json"
+	if cmd.csv {
+		formats = "text, json or csv"
+	}
+	fs.StringVar(&c.output, "output", "text", "output `format`: "+formats)
 	body := cmd.setup(fs)
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {
 		cmd.printHelp(stdout, fs)
 		return exitOK
 	}
-	if err == nil && c.output != "text" && c.output != "json" {
-		err = usagef("--output must be text or json, got %q", c.output)
+	if err == nil && c.output != "text" && c.output != "json" && (!cmd.csv || c.output != "csv") {
+		err = usagef("--output must be %s, got %q", formats, c.output)
 	}
 	if err == nil {
 		err = c.catalogFlags()

@@ -147,7 +147,7 @@ func (c *cli) replayExtremes(r answer.Replay, path string) {
 			continue
 		}
 		fmt.Fprintf(c.stdout, "\n%s: %s, %s:%d (%s opened %s", x.what, x.d.Text, path, x.at.Line, x.at.Priority,
-			formatTime(x.at.Opened.Time))
+			formatInstant(x.at.Opened.Time))
 		if x.at.Zone != "" {
 			fmt.Fprintf(c.stdout, " in %s", x.at.Zone)
 		}

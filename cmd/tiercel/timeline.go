@@ -111,11 +111,17 @@ func newCaseView(h *input.History, tl rules.Timeline) *caseView {
 	return &caseView{h: h, tl: tl, loc: tl.Location, zone: tl.Location.String()}
 }
 
-func (v *caseView) in(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
+// in returns t in the view's zone (the zero time, "none" where an output
+// is optional, stays IsZero).
+func (v *caseView) in(t time.Time) time.Time { return t.In(v.loc) }
+
+// endOf writes when cy ended in the view's zone, "-" while it runs or is
+// paused (a cycle that ended at 0001-01-01T00:00:00Z has ended).
+func (v *caseView) endOf(cy rules.Cycle) string {
+	if cy.Ended() {
+		return v.clock(cy.End)
 	}
-	return t.In(v.loc)
+	return "-"
 }
 
 // instants lists every instant the output shows, for allPrintable.
@@ -137,12 +143,16 @@ func (v *caseView) json() answer.Timeline {
 	return answer.NewTimeline(v.h.Case, len(v.h.Events), v.tl)
 }
 
-// clock writes an instant in the view's zone, "-" when zero.
-func (v *caseView) clock(t time.Time) string {
+// clock writes an instant in the view's zone, 0001-01-01T00:00:00Z too.
+func (v *caseView) clock(t time.Time) string { return v.in(t).Format(picture.ClockLayout) }
+
+// clockOrNone writes an optional instant in the view's zone, "-" for the
+// zero time (none: a cycle's due without a target, its end while it runs).
+func (v *caseView) clockOrNone(t time.Time) string {
 	if t.IsZero() {
 		return "-"
 	}
-	return v.in(t).Format(picture.ClockLayout)
+	return v.clock(t)
 }
 
 // writeSVG draws the view's clocks to the file at path.
@@ -199,7 +209,7 @@ func (v *caseView) text(c *cli) {
 				breached = "yes, " + slo.FormatDuration(cy.Overdue)
 			}
 			t.row(m.Metric, fmt.Sprint(i+1), cy.State.String(), fmt.Sprintf("%s (%s)", targetText(cy.Target), cy.Priority),
-				v.clock(cy.Start), v.clock(cy.Due), v.clock(cy.End), slo.FormatDuration(cy.Elapsed), slo.FormatDuration(cy.Paused),
+				v.clock(cy.Start), v.clockOrNone(cy.Due), v.endOf(cy), slo.FormatDuration(cy.Elapsed), slo.FormatDuration(cy.Paused),
 				breached, v.warning(cy, 0), v.warning(cy, 1), cy.Rule)
 		}
 	}

@@ -133,7 +133,7 @@ func clocks(w io.Writer, e *rules.Engine) error {
 	for _, m := range tl.Metrics {
 		for _, cy := range m.Cycles {
 			end, late := "-", "-"
-			if !cy.End.IsZero() {
+			if cy.Ended() {
 				end = cy.End.Format(layout)
 			}
 			if cy.Breached {

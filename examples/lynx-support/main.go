@@ -82,7 +82,7 @@ func run(w io.Writer, e *rules.Engine) error {
 				verdict = cy.State.String()
 			}
 			fmt.Fprintf(w, "%s %d: from %s, %s, due %s", names[m.Metric], i+1, cy.Start.Format(layout), cy.Target, cy.Due.Format(layout))
-			if cy.End.IsZero() {
+			if !cy.Ended() {
 				fmt.Fprintf(w, ", not given: %s", verdict)
 			} else {
 				fmt.Fprintf(w, ", given %s: %s", cy.End.Format(layout), verdict)

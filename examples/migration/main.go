@@ -44,16 +44,16 @@ func contracts() []entitlement.Contract {
 	}
 	return []entitlement.Contract{
 		{Account: "acme-analytics", Tier: "looker-premier", Zone: "America/Los_Angeles",
-			Start: date(2023, 9, 1, "America/Los_Angeles"), Renewal: date(2026, 9, 1, "America/Los_Angeles"),
+			Start: date(2023, 9, 1, "America/Los_Angeles"), Renewal: new(date(2026, 9, 1, "America/Los_Angeles")),
 			Spend: money.MustParseMoney("85000 USD")},
 		{Account: "globex", Tier: "looker-premier", Zone: "Europe/London",
-			Start: date(2024, 6, 15, "Europe/London"), Renewal: date(2026, 6, 15, "Europe/London"),
+			Start: date(2024, 6, 15, "Europe/London"), Renewal: new(date(2026, 6, 15, "Europe/London")),
 			Spend: money.MustParseMoney("1200000 USD")},
 		{Account: "initech", Tier: "looker-premier", Zone: "America/New_York",
-			Start: date(2025, 1, 31, "America/New_York"), Renewal: date(2026, 1, 31, "America/New_York"),
+			Start: date(2025, 1, 31, "America/New_York"), Renewal: new(date(2026, 1, 31, "America/New_York")),
 			Spend: money.MustParseMoney("4000 USD")},
 		{Account: "umbrella", Tier: "enhanced", Zone: "Asia/Tokyo",
-			Start: date(2025, 4, 1, "Asia/Tokyo"), Renewal: date(2026, 4, 1, "Asia/Tokyo"),
+			Start: date(2025, 4, 1, "Asia/Tokyo"), Renewal: new(date(2026, 4, 1, "Asia/Tokyo")),
 			Spend: money.MustParseMoney("30000 USD")},
 	}
 }
@@ -62,7 +62,7 @@ func contracts() []entitlement.Contract {
 func run(w io.Writer, e *rules.Engine, contracts []entitlement.Contract) error {
 	fmt.Fprintln(w, "Looker support moves into Google Cloud Customer Care at each contract's renewal.")
 	for _, c := range contracts {
-		plan, err := e.Plan(c, c.Renewal)
+		plan, err := e.Plan(c, *c.Renewal)
 		if err != nil {
 			return err
 		}

@@ -71,7 +71,7 @@ func eligibility() error {
 	contract := entitlement.Contract{
 		Account: "acme",
 		Tier:    "looker-premier",
-		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 	}
 	el, err := e.Eligibility(contract, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
@@ -129,7 +129,7 @@ func effectiveRule() error {
 	e := rules.Default()
 	contract := entitlement.Contract{
 		Tier:    "looker-premier",
-		Renewal: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC),
+		Renewal: new(time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)),
 		Spend:   money.MustParseMoney("85000 USD"),
 		Zone:    "America/New_York",
 	}

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	zendeskCatalog = "../../examples/zendesk/catalog.yaml"
+	zendeskAudits  = "../../examples/zendesk/audits.json"
+	zendeskEvents  = "../../examples/zendesk/metric_events.json"
+)
+
+var goldenAudit = []goldenCase{
+	{"audit", []string{"audit", zendeskCatalog, zendeskAudits, zendeskEvents}, exitOK},
+	{"audit-json", []string{"audit", "--output", "json", zendeskCatalog, zendeskEvents, zendeskAudits}, exitOK},
+	{"audit-csv", []string{"audit", "--output", "csv", zendeskCatalog, zendeskAudits, zendeskEvents}, exitOK},
+	{"audit-fail-on-disagree", []string{"audit", "--fail-on-disagree", zendeskCatalog, zendeskAudits, zendeskEvents}, exitFail},
+	{"audit-now", []string{"audit", "--now", "2026-07-06T14:00:00Z", zendeskCatalog, zendeskAudits, zendeskEvents}, exitOK},
+	{"audit-bad-events", []string{"audit", zendeskCatalog, zendeskAudits, "testdata/zendesk-bad-events.json"}, exitInput},
+	{"audit-wrong-kind", []string{"audit", zendeskCatalog, zendeskCatalog}, exitInput},
+	{"audit-unknown-tier", []string{"audit", "--tier", "gold", zendeskCatalog, zendeskAudits}, exitUndecidable},
+	{"audit-one-argument", []string{"audit", zendeskCatalog}, exitUsage},
+	{"audit-catalog-flag", []string{"audit", "--builtin", "aws", zendeskCatalog, zendeskAudits}, exitUsage},
+	{"audit-output-yaml", []string{"audit", "--output", "yaml", zendeskCatalog, zendeskAudits}, exitUsage},
+	{"audit-help", []string{"audit", "--help"}, exitOK},
+}
+
+func TestAuditGolden(t *testing.T) { runGolden(t, goldenAudit) }
+
+// The JSON and CSV outputs say what the text says: the example's two
+// disagreements on breaches.
+func TestAuditOutputs(t *testing.T) {
+	stdout, stderr, code := runCmd(t, "audit", "--output", "json", zendeskCatalog, zendeskAudits, zendeskEvents)
+	require.Equal(t, exitOK, code, stderr)
+	var rep struct {
+		Summary struct {
+			Counts           map[string]int
+			RecordedBreaches []struct{ Ticket, Metric string }
+			CatalogBreaches  []struct{ Ticket, Metric string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
+	assert.Equal(t, 5, rep.Summary.Counts["agree"])
+	assert.Equal(t, []struct{ Ticket, Metric string }{{"102", "response"}}, rep.Summary.RecordedBreaches)
+	assert.Equal(t, []struct{ Ticket, Metric string }{{"103", "response"}}, rep.Summary.CatalogBreaches)
+
+	stdout, stderr, code = runCmd(t, "audit", "--output", "csv", zendeskCatalog, zendeskAudits, zendeskEvents)
+	require.Equal(t, exitOK, code, stderr)
+	records, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, records, 9, "a header and 8 rows")
+	assert.Equal(t, []string{"102", "response", "1", "recorded-breach"}, records[4][:4])
+	assert.Equal(t, []string{"103", "total_resolution_time", "1", "agree"}, records[7][:4])
+	assert.Equal(t, []string{"0", "0"}, records[7][10:12], "ended and breached at the same instants on both sides")
+	assert.Equal(t, []string{"0", ""}, records[6][10:12], "both ended at once; only the catalog breached: no due difference to give")
+}

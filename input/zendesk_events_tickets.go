@@ -1,0 +1,348 @@
+package input
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/rules"
+	"github.com/tiercel/tiercel/slo"
+)
+
+// Ticket is one ticket's history as a helpdesk recorded it, ready for
+// rules.Engine.Timeline: the case at its creation (Case.Tier is left for
+// the caller to name) and its events in order.
+//
+// From Zendesk's ticket audits, the smallest documented input that
+// rebuilds a ticket's history
+// (https://developer.zendesk.com/documentation/ticketing/reference-guides/ticket-audit-events-reference/),
+// grouped by ticket_id and ordered by created_at, then id:
+//
+//   - The audit holding "Create" events creates the ticket: Case.Opened is
+//     its created_at, Case.Priority its priority (urgent, high, normal, low
+//     are P1-P4; none leaves 0, which Timeline refuses), and every other
+//     field it sets (type, tags as a list, group_id, organization_id,
+//     brand_id, custom fields by id, ...) is an attribute, case.attrs,
+//     under Zendesk's field name; an integer written as text is an int64.
+//     A status other than new or open is a status event at the opening.
+//     Its comment is the ticket's description: the opening itself.
+//   - Each later audit is at most one event at its created_at: a public
+//     "Comment" is a message, by "customer" when its author is the
+//     requester (requester_id), else by "agent"; a private one is a note.
+//     A "Change" of status or priority sets the event's Status (Zendesk's
+//     names: open, pending, hold, solved, closed) or Priority (a status or
+//     priority event without a comment; a priority removed keeps the last
+//     one); any other change is in the event's attrs (a note without a
+//     comment). Other event types (Notification, ...) are skipped.
+type Ticket struct {
+	ID     string
+	Case   rules.Case
+	Events []rules.Event
+	At     yamlpos.Pos // where the ticket's first audit is written
+}
+
+// ticketPriorities are Zendesk's ticket priorities, urgent to low: P1 to
+// P4.
+var ticketPriorities = []string{"urgent", "high", "normal", "low"}
+
+// ticketPriority reads a Zendesk priority as P1-P4.
+func ticketPriority(s string) (slo.Priority, error) {
+	if i := slices.Index(ticketPriorities, s); i >= 0 {
+		return slo.Priority(i + 1), nil
+	}
+	return 0, fmt.Errorf("unknown priority %q (known: urgent, high, normal, low)", s)
+}
+
+// zendeskAudit is one audit as read.
+type zendeskAudit struct {
+	ticket, author string
+	id             int64
+	at             time.Time
+	pos            yamlpos.Pos
+	create         bool
+	events         []auditEvent
+}
+
+// auditEvent is one event of an audit: a field set or changed, or a
+// comment.
+type auditEvent struct {
+	comment, public bool
+	author          string
+	field           string
+	value           jsonValue    // the value set; its kind '[' for a list
+	list            []any        // a list's strings and numbers, as text
+	voff            int          // the value's offset
+	path            zpath        // the value's path
+	status          string       // a status set
+	priority        slo.Priority // a priority set; 0 when removed
+	attr            any          // another field's value, when isAttr
+	isAttr          bool
+}
+
+// read reads the value of a field set or changed, reporting its errors:
+// false when it is wrong.
+func (ev *auditEvent) read(z *zscan) bool {
+	v := ev.value
+	switch ev.field {
+	case "status":
+		if v.kind != '"' || v.text == "" {
+			z.failAt(ev.voff, ev.path, nil, "must be a status, a non-empty string, got %s", v.kindName())
+			return false
+		}
+		ev.status = v.text
+	case "priority":
+		switch v.kind {
+		case 'n':
+		case '"':
+			p, err := ticketPriority(v.text)
+			if err != nil {
+				z.failAt(ev.voff, ev.path, err, "%v", err)
+				return false
+			}
+			ev.priority = p
+		default:
+			z.failAt(ev.voff, ev.path, nil, "must be urgent, high, normal, low or null, got %s", v.kindName())
+			return false
+		}
+	case "requester_id":
+		ev.author = v.text
+	default:
+		ev.attr, ev.isAttr = auditValue(v, ev.list)
+	}
+	return true
+}
+
+// auditKeys are the keys every audit has.
+var auditKeys = []string{"ticket_id", "created_at"}
+
+// readAudit reads the audit at the current offset of z, at path.
+func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
+	off := z.next()
+	a := zendeskAudit{pos: z.pos(off, path)}
+	ok, seen := true, 0
+	isObject := z.objectAt(path, func(key string, _ int) {
+		p := path.with(key)
+		if i := slices.Index(auditKeys, key); i >= 0 {
+			seen |= 1 << i
+		}
+		good := true
+		switch key {
+		case "ticket_id":
+			a.ticket, good = parsedAt(z, p, ticketID)
+		case "id":
+			a.id, good = parsedAt(z, p, zendeskID)
+		case "author_id":
+			v, _, _ := z.scalarAt()
+			a.author = v.text
+		case "created_at":
+			a.at, good = parsedAt(z, p, rfc3339)
+		case "events":
+			good = z.arrayAt(p, func(i int) { good = readAuditEvent(z, zpath{base: a.pos.Path, event: i}, &a) && good }) && good
+		default:
+			z.value()
+		}
+		ok = good && ok
+	})
+	for i, k := range auditKeys {
+		if isObject && seen&(1<<i) == 0 {
+			z.failAt(off, path, nil, "missing required key %q", k)
+			ok = false
+		}
+	}
+	return a, isObject && ok
+}
+
+// readAuditEvent reads one event of an audit into a.
+func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
+	off := z.next()
+	var ev auditEvent
+	var typ string
+	ok := true
+	ok = z.objectAt(path, func(key string, _ int) {
+		p := path.with(key)
+		switch key {
+		case "type":
+			v, _, _ := z.scalarAt()
+			typ = v.text
+		case "field_name":
+			v, _, _ := z.scalarAt()
+			ev.field = v.text
+		case "author_id":
+			v, _, _ := z.scalarAt()
+			ev.author = v.text
+		case "value":
+			ev.path, ev.voff = p, z.next()
+			if z.ws() == '[' {
+				ev.value.kind = '['
+				z.arrayAt(p, func(int) {
+					if v, _, _ := z.scalarAt(); v.kind == '"' || v.kind == '0' {
+						ev.list = append(ev.list, v.text)
+					}
+				})
+				return
+			}
+			ev.value, _ = z.value()
+		case "public":
+			var good bool
+			ev.public, good = z.boolAt(p)
+			ok = ok && good
+		default:
+			z.value()
+		}
+	}) && ok
+	switch typ {
+	case "Create", "Change":
+		if ev.field == "" {
+			z.failAt(off, path, nil, "a %s event needs a field_name", typ)
+			return false
+		}
+		a.create = a.create || typ == "Create"
+		if !ev.read(z) {
+			return false
+		}
+	case "Comment":
+		ev.comment = true
+		if ev.author == "" {
+			ev.author = a.author
+		}
+	default:
+		return ok
+	}
+	a.events = append(a.events, ev)
+	return ok
+}
+
+// buildTickets groups the audits by ticket, in time order, and builds each
+// ticket's case and events.
+func buildTickets(d *yamlpos.Decoder, audits []zendeskAudit) []Ticket {
+	order := map[string]int{}
+	var groups [][]zendeskAudit
+	for _, a := range audits {
+		i, seen := order[a.ticket]
+		if !seen {
+			i = len(groups)
+			order[a.ticket] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], a)
+	}
+	tickets := make([]Ticket, 0, len(groups))
+	for _, g := range groups {
+		slices.SortStableFunc(g, func(a, b zendeskAudit) int {
+			return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id))
+		})
+		if !g[0].create {
+			at := g[0].pos
+			d.Add(at.Errorf(nil, "ticket %s: its first audit holds no Create event: its history starts before this export", g[0].ticket))
+			continue
+		}
+		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos}}
+		for i := range g {
+			b.audit(&g[i], i == 0)
+		}
+		tickets = append(tickets, b.t)
+	}
+	return tickets
+}
+
+// ticketBuilder builds one ticket from its audits, in order.
+type ticketBuilder struct {
+	t         Ticket
+	requester string
+	status    string
+}
+
+// audit applies one audit: the creation when first is true.
+func (b *ticketBuilder) audit(a *zendeskAudit, first bool) {
+	if first {
+		b.t.Case.Opened = a.at
+		b.t.Case.Attrs = map[string]any{}
+	}
+	ev := rules.Event{At: a.at}
+	commented := false
+	for i := range a.events {
+		x := &a.events[i]
+		switch {
+		case x.comment && first: // the ticket's description: the opening
+		case x.comment:
+			commented = true
+			ev.Type = rules.EventNote
+			if x.public {
+				ev.Type, ev.By = rules.EventMessage, rules.ByAgent
+				if x.author != "" && x.author == b.requester {
+					ev.By = rules.ByCustomer
+				}
+			}
+		default:
+			b.field(x, first, &ev)
+		}
+	}
+	switch {
+	case commented:
+	case ev.Status != "":
+		ev.Type = rules.EventStatus
+	case ev.Priority != 0:
+		ev.Type = rules.EventPriority
+	case len(ev.Attrs) > 0:
+		ev.Type = rules.EventNote
+	default:
+		return
+	}
+	b.t.Events = append(b.t.Events, ev)
+}
+
+// field applies a field set at the creation (to the case) or changed later
+// (to the event).
+func (b *ticketBuilder) field(x *auditEvent, first bool, ev *rules.Event) {
+	switch x.field {
+	case "status":
+		if x.status == b.status {
+			return
+		}
+		b.status = x.status
+		if !first || x.status != "new" && x.status != "open" {
+			ev.Status = x.status
+		}
+	case "priority":
+		switch {
+		case x.priority == 0: // a priority removed keeps the last one
+		case first:
+			b.t.Case.Priority = x.priority
+		default:
+			ev.Priority = x.priority
+		}
+	case "requester_id":
+		b.requester = x.author
+	default:
+		switch {
+		case !x.isAttr:
+		case first:
+			b.t.Case.Attrs[x.field] = x.attr
+		default:
+			if ev.Attrs == nil {
+				ev.Attrs = map[string]any{}
+			}
+			ev.Attrs[x.field] = x.attr
+		}
+	}
+}
+
+// auditValue is a field's value as an attribute: text as AttrValue reads
+// it (a number too), a boolean, a list (tags) of its strings and numbers
+// as text; objects and null are not attributes.
+func auditValue(v jsonValue, list []any) (any, bool) {
+	switch v.kind {
+	case '[':
+		if list == nil {
+			list = []any{}
+		}
+		return list, true
+	case '"', '0':
+		return AttrValue(v.text), true
+	case 't', 'f':
+		return v.kind == 't', true
+	}
+	return nil, false
+}
