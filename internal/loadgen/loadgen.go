@@ -10,13 +10,14 @@ package loadgen
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Request is one request the clients send: a method, a URL and a body
@@ -61,8 +62,9 @@ func (r Result) String() string {
 		r.Requests, r.Elapsed.Round(time.Millisecond), r.PerSecond(), r.P50, r.P99, r.Max, r.Failures)
 }
 
-// ErrConfig is the error of a Config that cannot run.
-var ErrConfig = errors.New("loadgen: invalid config")
+// ErrConfig is the error of a Config that cannot run (class
+// fault.BadRequest).
+var ErrConfig = fault.New(fault.BadRequest, "loadgen: invalid config")
 
 // Run sends the requests round robin from cfg.Clients goroutines, each
 // with its own HTTP client of one keep-alive connection, until
