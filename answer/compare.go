@@ -70,19 +70,25 @@ func NewChanges(changes []slo.Change) []Change {
 			Priority: ch.Priority.String(), From: NewTarget(ch.From), To: NewTarget(ch.To),
 			Change: ch.Kind.String(), CalendarChanged: ch.CalendarChanged(),
 		}
-		if eff := ch.Effect; eff != nil {
-			e := &Effect{
-				Kind: eff.Kind.String(), Reading: eff.String(), Min: NewSigned(eff.Min), Max: NewSigned(eff.Max),
-				Earlier: NewDuration(eff.Earlier), Later: NewDuration(eff.Later),
-			}
-			if eff.Min < 0 {
-				e.MinAt = &Instant{eff.MinAt}
-			}
-			if eff.Max > 0 {
-				e.MaxAt = &Instant{eff.MaxAt}
-			}
-			out[i].Effect = e
-		}
+		out[i].Effect = NewEffect(ch.Effect)
 	}
 	return out
+}
+
+// NewEffect returns eff as an answer, or nil for nil (no effect computed).
+func NewEffect(eff *slo.Effect) *Effect {
+	if eff == nil {
+		return nil
+	}
+	e := &Effect{
+		Kind: eff.Kind.String(), Reading: eff.String(), Min: NewSigned(eff.Min), Max: NewSigned(eff.Max),
+		Earlier: NewDuration(eff.Earlier), Later: NewDuration(eff.Later),
+	}
+	if eff.Min < 0 {
+		e.MinAt = &Instant{eff.MinAt}
+	}
+	if eff.Max > 0 {
+		e.MaxAt = &Instant{eff.MaxAt}
+	}
+	return e
 }

@@ -44,6 +44,7 @@ var sentinels = map[string]struct {
 	"slo.ErrUnknownZone":      {slo.ErrUnknownZone, fault.BadRequest},
 	"slo.ErrTarget":           {slo.ErrTarget, fault.BadRequest},
 	"slo.ErrDurationOverflow": {slo.ErrDurationOverflow, fault.Limit},
+	"slo.ErrExplainLimit":     {slo.ErrExplainLimit, fault.Limit},
 
 	"internal/readfile.ErrNotRegular": {readfile.ErrNotRegular, fault.BadInput},
 	"internal/readfile.ErrTooLarge":   {readfile.ErrTooLarge, fault.Limit},

@@ -110,6 +110,14 @@ func (e *Engine) fillEffects(changes []slo.Change, s *Scope, zone *time.Location
 // effect computes the Effect of one change over [start, end) for an
 // account in zone and country, or finds it in memo.
 func (e *Engine) effect(ch *slo.Change, zone *time.Location, country string, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
+	return effectBetween(e, e, ch, zone, country, start, end, memo)
+}
+
+// effectBetween computes the Effect of one change over [start, end) with
+// ch.From on the calendars of the engine old and ch.To on those of new (one
+// engine for CompareIn, two for Diff), or finds it in memo, which must only
+// hold effects of the same two engines and scope.
+func effectBetween(old, new *Engine, ch *slo.Change, zone *time.Location, country string, start, end time.Time, memo *effectMemo) (slo.Effect, error) {
 	if memo != nil {
 		for _, m := range *memo {
 			if m.from == ch.From && m.to == ch.To {
@@ -117,11 +125,11 @@ func (e *Engine) effect(ch *slo.Change, zone *time.Location, country string, sta
 			}
 		}
 	}
-	a, err := e.clock(ch.From, zone, country)
+	a, err := old.clock(ch.From, zone, country)
 	if err != nil {
 		return slo.Effect{}, err
 	}
-	b, err := e.clock(ch.To, zone, country)
+	b, err := new.clock(ch.To, zone, country)
 	if err != nil {
 		return slo.Effect{}, err
 	}

@@ -6,6 +6,13 @@
 //   - Deadline and Status: a case of priority P1-P4 was opened at T on tier
 //     X; when is the initial response due, on which clock, which rule
 //     decided, and where does the case stand at an instant?
+//   - Explain, ExplainStatus and ExplainTimeline: why is the response due
+//     when it is? Every rule as the decision met it (skipped by its
+//     filters, false, matched), the table row, and the walk on the
+//     calendar: each stretch of open time counted, each closure with its
+//     cause (weekend, outside hours, a holiday by name and country, a
+//     closed date), the pauses and the DST changes crossed; for a
+//     timeline, each cycle's walk and the retargets and restarts it took.
 //   - Timeline: from a case's events (messages, status, priority and tier
 //     changes), every clock of the case: response, next reply, update and
 //     resolution, each cycle with its target, pauses, due instant and
@@ -38,7 +45,11 @@
 // Impact, a function of two engines, replays recorded histories (a case and
 // its events) on both and reports what a catalog change does to them: the
 // cycles newly breached or no longer breached, and the due instants moved
-// later or earlier, per metric, priority and account.
+// later or earlier, per metric, priority and account. Diff, also a function
+// of two engines, reports what changed from one catalog to the other on
+// every surface where an answer can differ, with the effect of each changed
+// target on due instants over a window and the exact fee difference of each
+// changed price version; cosmetic changes apart.
 //
 // Test suites that pin these answers in YAML live in package suite.
 //

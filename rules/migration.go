@@ -111,6 +111,7 @@ func (d *decoder) parseGrants(c field, md *migrationDef) bool {
 // migration is a compiled migrations entry.
 type migration struct {
 	id, description string
+	src             []string    // applies, effective, holdPriceUntil as written ("" when absent), for Diff
 	applies         cel.Program // bool
 	effective       cel.Program // timestamp
 	holdPriceUntil  cel.Program // timestamp; nil when the price is not held
@@ -135,6 +136,7 @@ type move struct {
 // effect, from one instant and optionally until another.
 type grant struct {
 	from, until cel.Program // timestamps; until is nil when open-ended
+	src         [2]string   // from and until as written ("" when absent), for Diff
 	features    entitlement.Features
 }
 
@@ -167,7 +169,8 @@ func (c *compiler) compileMigration(md *migrationDef, tiers map[string]*tier) *m
 		ok = ok && good
 		return p
 	}
-	m := &migration{id: md.id, description: md.description, keep: md.keep}
+	m := &migration{id: md.id, description: md.description, keep: md.keep,
+		src: []string{srcOf(md.applies), srcOf(md.effective), srcOf(md.holdPriceUntil)}}
 	m.applies = prog(md.applies, cel.BoolType)
 	m.effective = prog(md.effective, cel.TimestampType)
 	m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
@@ -176,6 +179,7 @@ func (c *compiler) compileMigration(md *migrationDef, tiers map[string]*tier) *m
 			from:     prog(g.from, cel.TimestampType),
 			until:    prog(g.until, cel.TimestampType),
 			features: g.features,
+			src:      [2]string{srcOf(g.from), srcOf(g.until)},
 		})
 	}
 	m.to = c.targets(md.to, tiers)

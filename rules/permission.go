@@ -53,7 +53,8 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
-	usesNow             bool // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
+	src                 string // allow as written, for Diff
+	usesNow             bool   // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
 }
 
 // compilePermissions checks every permission (actions unique across files,
@@ -71,7 +72,7 @@ func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permiss
 		}
 		perms[pd.action] = &permission{
 			action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-			allow: prg, usesNow: c.usesVariable(pd.allow, "now"),
+			allow: prg, src: pd.allow.src, usesNow: c.usesVariable(pd.allow, "now"),
 		}
 	}
 	return perms

@@ -1,291 +1,229 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"slices"
+	"io"
 	"strings"
-	"time"
 
 	"github.com/tiercel/tiercel/answer"
-	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
-	"github.com/tiercel/tiercel/slo"
 )
 
 var diffCommand = &command{
 	name:     "diff",
-	synopsis: `OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE`,
-	summary:  "what a catalog change does to each tier: response targets and fees at reference spends",
-	help: `Diff reviews a change of catalog before it ships. For every tier of either
-catalog it reports whether the tier was added, removed, changed or left
-alone; for a changed tier, each response target that changed (as compare
-reports it) and the monthly fee at the reference spends 0, 10,000, 85,000,
-250,000 and 1,200,000 in the price's currency where the fee changed.
+	synopsis: `OLD.yaml NEW.yaml | --catalog OLD.yaml NEW.yaml | --builtin NAME NEW.yaml`,
+	summary:  "what changed between two catalogs, on every surface where an answer can differ",
+	help: `Diff reviews a change of catalog before it ships: it compiles both catalogs
+and compares what they answer, surface by surface. Tiers (added, removed,
+aliases, family, legacy, languages, channels, services); every metric's
+target for every priority, as written and through its calendar (hours,
+holidays, closed dates, zone); rules (added, removed, changed, reordered,
+with the tiers, metrics and priorities each can decide); every price
+version (effective date, currency, minimum, maximum, model, bands,
+proration), with the exact fee difference as a function of the spend (its
+smallest and largest value and the spends where they occur, from the band
+limits) and which contracts pay the version; calendars, migrations, the
+lifecycle section, permissions and billing. Changes of names, descriptions
+and sources are listed as cosmetic: they change no answer.
 
-With two files, each tier's newest price version is compared. With one
-file and --from and --to, the same catalog is compared with itself and the
-fees are those of the price versions in force at the two instants (dates
-mean midnight UTC): the review of a price-book version.
+The old catalog is OLD.yaml, or the --catalog files, or the --builtin
+catalog (tiercel diff --builtin default mine.yaml).
 
-Diff reads the catalogs it is given, not --catalog. It exits with status
-1 when anything changed and 0 when nothing did, as diff(1) does, so that a
-script can tell; an error exits with its own status (2 to 6), never 1.`,
-	example: `tiercel diff rules/catalog/default.yaml --from 2025-01-01 --to 2026-07-01
-tiercel diff --output json rules/catalog/default.yaml rules/catalog/default.yaml`,
+With --from and --to, each target that changed also shows its effect on
+due instants for an account (--zone, --country) over the window [--from,
+--to), exactly as compare computes it: the old catalog's clock against the
+new one's.
+
+Diff exits with status 1 when something changed that can change an answer
+and 0 when nothing did (cosmetic changes only), as diff(1) does; an error
+exits with its own status (2 to 6), never 1.`,
+	example: `tiercel diff rules/catalog/default.yaml rules/catalog/default.yaml
+tiercel diff --builtin default rules/catalog/default.yaml --zone America/New_York --country us --from 2026-01-01 --to 2027-01-01
+tiercel diff --output json --builtin aws rules/catalog/aws.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
-		var from, to string
-		fs.StringVar(&from, "from", "", "with one catalog: the old instant, `DATE` or RFC 3339")
-		fs.StringVar(&to, "to", "", "with one catalog: the new instant, `DATE` or RFC 3339")
+		var o scopeFlags
+		fs.StringVar(&o.zone, "zone", "", "the account's IANA time `zone` for the effects (with --from and --to)")
+		fs.StringVar(&o.country, "country", "", "the account's holiday `country` for the effects, e.g. us")
+		fs.StringVar(&o.from, "from", "", "the first opening of the effects' window, a `date` (midnight in --zone) or RFC 3339")
+		fs.StringVar(&o.to, "to", "", "the end of the effects' window, excluded, a `date` or RFC 3339")
 		return func(c *cli, args []string) error {
-			switch {
-			case len(args) == 2 && from == "" && to == "":
-				return c.diff(args[0], args[1], time.Time{}, time.Time{})
-			case len(args) == 1 && from != "" && to != "":
-				f, err := parseInstant("from", from, time.UTC)
-				if err != nil {
-					return err
-				}
-				t, err := parseInstant("to", to, time.UTC)
-				if err != nil {
-					return err
-				}
-				return c.diff(args[0], args[0], f, t)
-			case len(args) == 1:
-				return usagef("with one catalog, give --from and --to (the two instants whose prices to compare)")
+			want := 2
+			if c.customCatalog() {
+				want = 1
 			}
-			return usagef("want two catalogs, or one with --from and --to; got %s", plural(len(args), "argument"))
+			if len(args) != want {
+				if want == 1 {
+					return usagef("with %s as the old catalog, give the new catalog only; got %s", c.catalogFlag(), plural(len(args), "argument"))
+				}
+				return usagef("want two catalogs, OLD and NEW (or --catalog/--builtin and NEW); got %s", plural(len(args), "argument"))
+			}
+			scope, err := o.scope()
+			if err != nil {
+				return err
+			}
+			return c.diff(args, scope)
 		}
 	},
 }
 
-// referenceSpends are the monthly spends, in whole units of the price's
-// currency, at which diff compares fees.
-var referenceSpends = []string{"0", "10000", "85000", "250000", "1200000"}
-
-// feeDiffJSON is the fee of a tier at one reference spend in the old and
-// the new catalog: Old or New is null when that catalog has no price, and
-// NewSpend is the spend in the new price's currency when it differs.
-type feeDiffJSON struct {
-	Spend      money.Money  `json:"spend"`
-	NewSpend   *money.Money `json:"newSpend,omitempty"`
-	Old        *money.Money `json:"old"`
-	New        *money.Money `json:"new"`
-	Difference *money.Money `json:"difference,omitempty"`
-}
-
-type tierDiffJSON struct {
-	Tier     string          `json:"tier"`
-	Status   string          `json:"status"` // added, removed, changed or unchanged
-	Response []answer.Change `json:"response,omitempty"`
-	Fees     []feeDiffJSON   `json:"fees,omitempty"`
-}
-
-type diffJSON struct {
-	Changed bool           `json:"changed"`
-	Tiers   []tierDiffJSON `json:"tiers"`
-}
-
-func (c *cli) diff(oldFile, newFile string, from, to time.Time) error {
-	older, err := rules.Load(oldFile)
+// diff compares the old catalog (the first argument, or --catalog or
+// --builtin) with the new one, the last argument.
+func (c *cli) diff(args []string, scope *rules.Scope) error {
+	var older *rules.Engine
+	var err error
+	if c.customCatalog() {
+		older, err = c.engine()
+	} else {
+		older, err = rules.Load(args[0])
+	}
+	if err != nil {
+		return builtinHint(err, args[:1])
+	}
+	newer, err := rules.Load(args[len(args)-1])
+	if err != nil {
+		return builtinHint(err, args[len(args)-1:])
+	}
+	report, err := rules.Diff(older, newer, rules.DiffOptions{Scope: scope})
+	if errors.Is(err, rules.ErrInvalidScope) {
+		return usagef("%v", err)
+	}
 	if err != nil {
 		return err
 	}
-	newer := older
-	if newFile != oldFile {
-		if newer, err = rules.Load(newFile); err != nil {
-			return err
-		}
-	}
-	var out diffJSON
-	ids := older.Tiers()
-	for _, id := range newer.Tiers() {
-		if _, err := older.Tier(id); err != nil {
-			ids = append(ids, id)
-		}
-	}
-	for _, id := range ids {
-		d, err := diffTier(older, newer, id, from, to)
-		if err != nil {
-			return err
-		}
-		out.Changed = out.Changed || d.Status != "unchanged"
-		out.Tiers = append(out.Tiers, d)
-	}
 	if c.json() {
-		if err := c.writeJSON(out); err != nil {
-			return err
-		}
+		err = c.writeJSON(answer.NewDiff(report, scope))
 	} else {
-		c.writeDiff(&out)
+		writeDiff(c.stdout, &report)
 	}
-	if out.Changed {
+	if err != nil {
+		return err
+	}
+	if report.Changed {
 		return errFailed
 	}
 	return nil
 }
 
-// diffTier compares the tier id of two engines: its response targets and,
-// at the reference spends, the fee of its price in force at from and to
-// (the newest version when they are zero).
-func diffTier(older, newer *rules.Engine, id string, from, to time.Time) (tierDiffJSON, error) {
-	d := tierDiffJSON{Tier: id, Status: "unchanged"}
-	a, errA := older.Tier(id)
-	b, errB := newer.Tier(id)
-	switch {
-	case errA != nil:
-		d.Status = "added"
-		return d, nil
-	case errB != nil:
-		d.Status = "removed"
-		return d, nil
+// writeDiff writes the text report: one block per changed part, surface
+// by surface, then the cosmetic changes and a last line that says whether
+// an answer can change.
+func writeDiff(w io.Writer, r *rules.DiffReport) {
+	for _, t := range r.Tiers {
+		fmt.Fprintf(w, "tier %s: %s\n", t.Tier, t.Status)
+		writeFields(w, t.Fields)
+		for _, g := range t.Targets {
+			writeTarget(w, &g)
+		}
+		for _, p := range t.Prices {
+			writePrice(w, &p)
+		}
 	}
-	d.Response = answer.NewChanges(slices.DeleteFunc(slo.Compare(a.Targets["response"], b.Targets["response"]), func(ch slo.Change) bool {
-		return ch.Kind == slo.Unchanged && !ch.CalendarChanged()
-	}))
-	fees, err := diffFees(priceAt(a, from), priceAt(b, to))
-	if err != nil {
-		return d, fmt.Errorf("tier %q: %w", id, err)
+	writeParts(w, "calendar", r.Calendars)
+	for _, x := range r.Rules {
+		writeRule(w, &x)
 	}
-	d.Fees = fees
-	if len(d.Response) > 0 || len(d.Fees) > 0 {
-		d.Status = "changed"
+	writeParts(w, "migration", r.Migrations)
+	writeSection(w, "lifecycle", r.Lifecycle)
+	writeParts(w, "permission", r.Permissions)
+	writeSection(w, "billing", r.Billing)
+	if len(r.Cosmetic) > 0 {
+		fmt.Fprintln(w, "cosmetic (changes no answer):")
+		writeFields(w, r.Cosmetic)
 	}
-	return d, nil
+	if r.Changed {
+		fmt.Fprintln(w, "answers can change")
+	} else {
+		fmt.Fprintln(w, "no change that can change an answer")
+	}
 }
 
-// priceAt returns the version of t's prices in force at at, the newest
-// when at is zero, and nil when there is none.
-func priceAt(t rules.Tier, at time.Time) *billing.Price {
-	if at.IsZero() || len(t.Prices) == 0 {
-		return t.Price
+// writeFields writes changed fields, one a line: "  path: old -> new".
+func writeFields(w io.Writer, fs []rules.FieldChange) {
+	for _, f := range fs {
+		fmt.Fprintf(w, "  %s: %s -> %s\n", f.Path, orNone(f.Old), orNone(f.New))
 	}
-	if i := t.Prices.Index(at); i >= 0 {
-		return &t.Prices[i].Price
-	}
-	return nil
 }
 
-// diffFees returns the fees of a and b (either may be nil: no price) at the
-// reference spends where they differ. Each price is quoted in its own
-// currency; the difference is given when both are in one currency.
-func diffFees(a, b *billing.Price) ([]feeDiffJSON, error) {
-	if a == nil && b == nil {
-		return nil, nil
-	}
-	var out []feeDiffJSON
-	for _, s := range referenceSpends {
-		var row feeDiffJSON
-		oldFee, oldSpend, err := feeAt(a, s)
-		if err != nil {
-			return nil, err
-		}
-		newFee, newSpend, err := feeAt(b, s)
-		if err != nil {
-			return nil, err
-		}
-		if oldFee == newFee && oldSpend == newSpend {
-			continue
-		}
-		row.Spend, row.Old, row.New = oldSpend, orNull(oldFee), orNull(newFee)
-		switch {
-		case oldSpend == (money.Money{}):
-			row.Spend = newSpend
-		case newSpend != (money.Money{}) && newSpend != oldSpend: // the currency changed
-			row.NewSpend = &newSpend
-		}
-		if oldFee != (money.Money{}) && newFee.Currency() == oldFee.Currency() {
-			diff, err := newFee.Sub(oldFee)
-			if err != nil {
-				return nil, err
-			}
-			row.Difference = &diff
-		}
-		out = append(out, row)
-	}
-	return out, nil
-}
-
-// feeAt returns the fee of p (nil: no price) at the reference spend s in
-// p's currency, and that spend; zero Money for both when p is nil.
-func feeAt(p *billing.Price, s string) (fee, spend money.Money, err error) {
-	if p == nil {
-		return money.Money{}, money.Money{}, nil
-	}
-	if spend, err = money.ParseAmount(s, p.Currency); err != nil {
-		return money.Money{}, money.Money{}, err
-	}
-	fee, err = p.Fee(spend)
-	return fee, spend, err
-}
-
-// orNull returns &m, or nil for the zero Money (no price).
-func orNull(m money.Money) *money.Money {
-	if m == (money.Money{}) {
-		return nil
-	}
-	return &m
-}
-
-// feeText writes a fee, or "-" for no price.
-func feeText(m *money.Money) string {
-	if m == nil {
+// orNone writes an unset value as "-".
+func orNone(s string) string {
+	if s == "" {
 		return "-"
 	}
-	return m.String()
+	return strings.ReplaceAll(s, "\n", " ")
 }
 
-// signed writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD";
-// "" for nil (no difference: the currencies differ or a price is missing).
-func signed(m *money.Money) string {
-	if m == nil {
-		return ""
+func writeParts(w io.Writer, what string, ps []rules.PartDiff) {
+	for _, p := range ps {
+		fmt.Fprintf(w, "%s %s: %s\n", what, p.ID, p.Status)
+		writeFields(w, p.Fields)
 	}
+}
+
+func writeSection(w io.Writer, name string, fs []rules.FieldChange) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s: changed\n", name)
+	writeFields(w, fs)
+}
+
+func writeTarget(w io.Writer, g *rules.TargetDiff) {
+	fmt.Fprintf(w, "  %s %s: %s -> %s (%s)\n", g.Metric, g.Priority, orNone(g.Old), orNone(g.New), g.Kind)
+	if len(g.Calendar) > 0 {
+		what := make([]string, len(g.Calendar))
+		for i, f := range g.Calendar {
+			what[i] = f.Path
+		}
+		cal := g.New[strings.LastIndexByte(g.New, ' ')+1:]
+		fmt.Fprintf(w, "    calendar %s changed: %s\n", cal, strings.Join(what, ", "))
+	}
+	switch {
+	case g.Effect != nil:
+		fmt.Fprintf(w, "    effect: %s\n", g.Effect)
+	case g.EffectError != "":
+		fmt.Fprintf(w, "    effect: not computed: %s\n", g.EffectError)
+	}
+}
+
+func writePrice(w io.Writer, p *rules.PriceDiff) {
+	fmt.Fprintf(w, "  price version %d (effective %s): %s\n", p.Version, p.Effective, p.Status)
+	for _, f := range p.Fields {
+		fmt.Fprintf(w, "    %s: %s -> %s\n", f.Path, orNone(f.Old), orNone(f.New))
+	}
+	if f := p.Fees; f != nil {
+		fmt.Fprintf(w, "    fee difference: smallest %s at spend %s, largest %s at spend %s (spends up to %s)\n",
+			signedMoney(f.Min), f.MinSpend, signedMoney(f.Max), f.MaxSpend, f.Limit)
+	}
+	if p.FeesError != "" {
+		fmt.Fprintf(w, "    fee difference: not computed: %s\n", p.FeesError)
+	}
+	fmt.Fprintf(w, "    paid by: %s\n", p.Paid)
+}
+
+func writeRule(w io.Writer, x *rules.RuleDiff) {
+	status := x.Status
+	if x.Moved {
+		status += fmt.Sprintf(", moved from place %d to %d", x.OldIndex, x.NewIndex)
+	}
+	fmt.Fprintf(w, "rule %s: %s (can decide: tiers %s; %s; %s)\n", x.ID, status,
+		listOrNone(x.Tiers), listOrNone(x.Metrics), listOrNone(x.Priorities))
+	writeFields(w, x.Fields)
+}
+
+func listOrNone(s []string) string {
+	if len(s) == 0 {
+		return "none"
+	}
+	return strings.Join(s, ", ")
+}
+
+// signedMoney writes m with its sign: "+615.00 USD", "-20.00 USD", "0.00 USD".
+func signedMoney(m money.Money) string {
 	if m.Sign() > 0 {
 		return "+" + m.String()
 	}
 	return m.String()
-}
-
-// writeDiff writes the text report: one block per tier that changed, then
-// the tiers left alone on one line.
-func (c *cli) writeDiff(out *diffJSON) {
-	var same []string
-	for _, d := range out.Tiers {
-		if d.Status == "unchanged" {
-			same = append(same, d.Tier)
-			continue
-		}
-		fmt.Fprintf(c.stdout, "%s: %s\n", d.Tier, d.Status)
-		if len(d.Response) == 0 && len(d.Fees) == 0 {
-			continue
-		}
-		t := c.table()
-		for _, r := range d.Response {
-			t.row("  response "+r.Priority, answerTarget(r.From)+" -> "+answerTarget(r.To), r.Change)
-		}
-		for _, f := range d.Fees {
-			spend := f.Spend.String()
-			if f.NewSpend != nil {
-				spend += " / " + f.NewSpend.String()
-			}
-			t.row("  fee at "+spend, feeText(f.Old)+" -> "+feeText(f.New), signed(f.Difference))
-		}
-		t.flush()
-	}
-	if len(same) > 0 {
-		fmt.Fprintf(c.stdout, "unchanged: %s\n", strings.Join(same, ", "))
-	}
-	if !out.Changed {
-		fmt.Fprintln(c.stdout, "no change")
-	}
-}
-
-// answerTarget writes a target of an answer, "-" for none.
-func answerTarget(t *answer.Target) string {
-	if t == nil {
-		return "-"
-	}
-	return t.Text
 }

@@ -2,13 +2,15 @@ package main
 
 import (
 	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tiercel/tiercel/billing"
-	"github.com/tiercel/tiercel/money"
+	"github.com/tiercel/tiercel/answer"
 )
 
 const diffData = "testdata/diff/"
@@ -16,68 +18,72 @@ const diffData = "testdata/diff/"
 var goldenDiff = []goldenCase{
 	{"diff-two-files", []string{"diff", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
 	{"diff-json", []string{"diff", "--output", "json", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
-	{"diff-versions", []string{"diff", diffData + "versions.yaml", "--from", "2026-01-01", "--to", "2026-07-01"}, exitFail},
-	{"diff-same-version", []string{"diff", diffData + "versions.yaml", "--from", "2026-01-01", "--to", "2026-06-30T23:59:59Z"}, exitOK},
+	{"diff-json-effects", []string{"diff", "--output", "json", diffData + "old.yaml", diffData + "new.yaml", "--from", "2026-03-02", "--to", "2026-03-09"}, exitFail},
+	{"diff-catalog", []string{"diff", "--catalog", diffData + "old.yaml", diffData + "new.yaml"}, exitFail},
+	{"diff-versions", []string{"diff", diffData + "versions.yaml", diffData + "versions-new.yaml"}, exitFail},
+	{"diff-builtin", []string{"diff", "--builtin", "default", diffData + "mine.yaml"}, exitFail},
+	{"diff-effects", []string{"diff", "--builtin", "default", diffData + "mine.yaml", "--zone", "America/New_York", "--country", "us", "--from", "2026-01-01", "--to", "2027-01-01"}, exitFail},
+	{"diff-effects-no-zone", []string{"diff", "--builtin", "default", diffData + "mine.yaml", "--from", "2026-01-01", "--to", "2026-02-01"}, exitFail},
 	{"diff-no-change", []string{"diff", diffData + "old.yaml", diffData + "old.yaml"}, exitOK},
+	{"diff-cosmetic", []string{"diff", diffData + "old.yaml", diffData + "old-restyled.yaml"}, exitOK},
 	{"diff-one-file", []string{"diff", diffData + "old.yaml"}, exitUsage},
 	{"diff-three-files", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", diffData + "versions.yaml"}, exitUsage},
-	{"diff-bad-instant", []string{"diff", diffData + "versions.yaml", "--from", "soon", "--to", "2026-07-01"}, exitUsage},
+	{"diff-builtin-two-files", []string{"diff", "--builtin", "default", diffData + "old.yaml", diffData + "new.yaml"}, exitUsage},
+	{"diff-bad-instant", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", "--from", "soon", "--to", "2026-07-01"}, exitUsage},
+	{"diff-empty-window", []string{"diff", diffData + "old.yaml", diffData + "new.yaml", "--from", "2026-07-01", "--to", "2026-07-01"}, exitUsage},
 	{"diff-missing", []string{"diff", diffData + "old.yaml", diffData + "nope.yaml"}, exitInput},
+	{"diff-bad-catalog", []string{"diff", diffData + "old.yaml", "testdata/bad.yaml"}, exitInput},
 	{"diff-help", []string{"diff", "--help"}, exitOK},
 }
 
 func TestDiffGolden(t *testing.T) { runGolden(t, goldenDiff) }
 
-// The JSON report names each tier's status, and the fees of the changed
-// price at the reference spends where they differ.
+// The JSON report is answer.Diff: each tier's status, and for the changed
+// price the exact fee difference.
 func TestDiffJSON(t *testing.T) {
 	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", diffData+"new.yaml")
 	require.Equal(t, exitFail, code, stderr)
-	var out diffJSON
+	var out answer.Diff
 	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
 	assert.True(t, out.Changed)
 	status := map[string]string{}
 	for _, d := range out.Tiers {
 		status[d.Tier] = d.Status
 	}
-	assert.Equal(t, map[string]string{"basic": "unchanged", "plus": "changed", "legacy": "removed", "premium": "added"}, status)
-	plus := out.Tiers[1]
+	assert.Equal(t, map[string]string{"plus": "changed", "legacy": "removed", "premium": "added"}, status)
+	plus := out.Tiers[0]
 	require.Equal(t, "plus", plus.Tier)
-	assert.Equal(t, feeDiffJSON{Spend: usd("85000"), Old: ptr(usd("6150")), New: ptr(usd("6100")), Difference: ptr(usd("-50"))}, plus.Fees[1])
+	require.Len(t, plus.Prices, 1)
+	fees := plus.Prices[0].Fees
+	require.NotNil(t, fees)
+	// 1% less above 80,000 outweighs the 50 more of the minimum from 80,000 + 5,000 on.
+	assert.Equal(t, "+50.00 USD", signedMoney(fees.Max))
+	assert.Equal(t, "0.00 USD", fees.MaxSpend.String())
 }
 
-func TestDiffFees(t *testing.T) {
-	usdPrice := billing.Price{Currency: "USD", Minimum: usd("100")}
-	eurPrice := billing.Price{Currency: "EUR", Minimum: money.MustParseMoney("100 EUR")}
-	tests := []struct {
-		name string
-		a, b *billing.Price
-		want feeDiffJSON // the first row
-		rows int
-	}{
-		{"price added", nil, &usdPrice, feeDiffJSON{Spend: usd("0"), New: ptr(usd("100"))}, 5},
-		{"price removed", &usdPrice, nil, feeDiffJSON{Spend: usd("0"), Old: ptr(usd("100"))}, 5},
-		{"currency changed", &usdPrice, &eurPrice, feeDiffJSON{Spend: usd("0"), NewSpend: ptr(money.MustParseMoney("0 EUR")),
-			Old: ptr(usd("100")), New: ptr(money.MustParseMoney("100 EUR"))}, 5},
-		{"same price", &usdPrice, &usdPrice, feeDiffJSON{}, 0},
+// An error never exits 1: 1 means "answers can change".
+func TestDiffErrorsNeverExitOne(t *testing.T) {
+	for _, tc := range goldenDiff {
+		if tc.code == exitFail {
+			continue
+		}
+		_, _, code := runCmd(t, tc.args...)
+		assert.NotEqual(t, exitFail, code, "%v", tc.args)
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := diffFees(tc.a, tc.b)
-			require.NoError(t, err)
-			require.Len(t, got, tc.rows)
-			if tc.rows > 0 {
-				assert.Equal(t, tc.want, got[0])
-			}
-		})
-	}
-	none, err := diffFees(nil, nil)
-	require.NoError(t, err)
-	assert.Empty(t, none)
 }
 
-// usd returns amount US dollars.
-func usd(amount string) money.Money { return money.MustParseMoney(amount + " USD") }
-
-// ptr returns a pointer to a copy of v.
-func ptr[T any](v T) *T { return &v }
+// A price whose fee overflows at large spends is diffed up to the largest
+// spend it can quote: the limit is part of the answer, not an error.
+func TestDiffHugePrice(t *testing.T) {
+	huge := filepath.Join(t.TempDir(), "huge.yaml")
+	require.NoError(t, os.WriteFile(huge, []byte("tiers:\n  basic:\n    name: Basic\n    response: {P1: 8h 24x7, P2: 24h 24x7}\n"+
+		"    price: {currency: USD, bands: [{upTo: \"1\", flat: \"90000000000000000\", rate: 1%}, {flat: \"90000000000000000\", rate: 100%}]}\n"), 0o600))
+	stdout, stderr, code := runCmd(t, "diff", "--output", "json", diffData+"old.yaml", huge)
+	require.Equal(t, exitFail, code, stderr)
+	var out answer.Diff
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	fees := out.Tiers[0].Prices[0].Fees
+	require.NotNil(t, fees)
+	assert.Less(t, fees.Limit.Minor(), int64(math.MaxInt64), "spends past the limit overflow")
+	assert.Positive(t, fees.Limit.Minor())
+}

@@ -7,6 +7,7 @@
 //	tiercel check [FILE...]                       # exit 1 and file:line:col errors if bad
 //	tiercel test FILE|DIR...                      # run YAML test suites
 //	tiercel deadline --tier T --priority P --opened RFC3339|DATE [--zone Z] [--attr k=v]
+//	tiercel explain deadline|status|timeline ...   # why: rules tried, table row, open stretches, closures
 //	tiercel compare FROM TO                       # per-priority from, to and change
 //	tiercel replay --from TIER --to TIER FILE     # a history of cases decided on another tier
 //	tiercel timeline [--svg FILE] CASE.yaml       # every clock of a case from its events
@@ -14,7 +15,7 @@
 //	tiercel eligibility --tier T --renewal DATE --spend "AMOUNT CUR" [--at RFC3339]
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
-//	tiercel diff OLD.yaml NEW.yaml | CATALOG.yaml --from DATE --to DATE
+//	tiercel diff OLD.yaml NEW.yaml               # exit 1 iff an answer can change; [--from D --to D] effects
 //	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
 //	tiercel export ics CATALOG --calendar ID --from DATE --to DATE
 //	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from

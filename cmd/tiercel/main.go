@@ -33,7 +33,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand, auditCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, explainCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand, auditCommand}
 }
 
 // run executes the command line args (without the program name) and returns

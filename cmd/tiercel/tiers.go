@@ -266,3 +266,11 @@ func closedText(dates []string) string {
 	}
 	return fmt.Sprintf("%s and %d more", strings.Join(dates[:maxClosedShown], ", "), len(dates)-maxClosedShown)
 }
+
+// answerTarget writes a target of an answer, "-" for none.
+func answerTarget(t *answer.Target) string {
+	if t == nil {
+		return "-"
+	}
+	return t.Text
+}
