@@ -18,6 +18,7 @@ import (
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/ics"
+	"github.com/tiercel/tiercel/internal/loadgen"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -102,6 +103,7 @@ var sentinels = map[string]struct {
 	"server.ErrAddress":             {server.ErrAddress, fault.BadRequest},
 	"server.ErrTokenFile":           {server.ErrTokenFile, fault.BadInput},
 	"server.ErrTLSFiles":            {server.ErrTLSFiles, fault.BadInput},
+	"internal/loadgen.ErrConfig":    {loadgen.ErrConfig, fault.BadRequest},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level
