@@ -3,8 +3,8 @@
 // returns as the "result" of a [Decision], {"decisionId", "revision",
 // "result"}, and the constructors that build them from the engine's answers
 // (NewDeadline, NewTimeline, NewCompare, NewReplay, NewQuote, NewInvoice,
-// NewEligibility, NewAllowed, NewImpact, NewAudit, NewDiff), so that both
-// write every value one way.
+// NewEligibility, NewAllowed, NewImpact, NewAudit, NewDiff, NewExplain,
+// NewExplainTimeline, NewCoverage), so that both write every value one way.
 //
 // # One convention
 //

@@ -18,6 +18,7 @@ import (
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/ics"
+	"github.com/tiercel/tiercel/internal/loadgen"
 	"github.com/tiercel/tiercel/internal/readfile"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
@@ -43,6 +44,7 @@ var sentinels = map[string]struct {
 	"slo.ErrUnknownZone":      {slo.ErrUnknownZone, fault.BadRequest},
 	"slo.ErrTarget":           {slo.ErrTarget, fault.BadRequest},
 	"slo.ErrDurationOverflow": {slo.ErrDurationOverflow, fault.Limit},
+	"slo.ErrExplainLimit":     {slo.ErrExplainLimit, fault.Limit},
 
 	"internal/readfile.ErrNotRegular": {readfile.ErrNotRegular, fault.BadInput},
 	"internal/readfile.ErrTooLarge":   {readfile.ErrTooLarge, fault.Limit},
@@ -103,6 +105,7 @@ var sentinels = map[string]struct {
 	"server.ErrAddress":             {server.ErrAddress, fault.BadRequest},
 	"server.ErrTokenFile":           {server.ErrTokenFile, fault.BadInput},
 	"server.ErrTLSFiles":            {server.ErrTLSFiles, fault.BadInput},
+	"internal/loadgen.ErrConfig":    {loadgen.ErrConfig, fault.BadRequest},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

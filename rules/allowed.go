@@ -65,5 +65,8 @@ func (e *Engine) Allowed(action string, p entitlement.Principal, c Case) (entitl
 	if err != nil {
 		return entitlement.Decision{}, err
 	}
+	if e.cov != nil {
+		e.cov.permission(perm, allowed)
+	}
 	return entitlement.Decision{Action: action, Allowed: allowed, Rule: perm.rule}, nil
 }

@@ -124,9 +124,10 @@ func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric, spent *
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
+	var r *rule
 	if d := o.decide[c.Priority]; d != nil {
-		r, err := d.eval(t.id, t.cel, c, spent)
-		if err != nil {
+		var err error
+		if r, err = d.eval(t.id, t.cel, c, spent); err != nil {
 			return resolved{}, err
 		}
 		if r != nil && r.none {
@@ -142,6 +143,9 @@ func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric, spent *
 			}
 			has = has || (r.within > 0 && r.calendar != "")
 		}
+	}
+	if e.cov != nil {
+		e.cov.decided(t, m, c.Priority, r)
 	}
 	if !has || target.Within <= 0 || target.Calendar == "" {
 		return resolved{}, fmt.Errorf("%w: tier %q has none for %s", ErrNoTarget, t.id, c.Priority)

@@ -19,6 +19,9 @@ type decoder struct {
 	// (Load), so paths in it (a calendar's ics) resolve against its
 	// directory; Compile's documents have none.
 	fromFile bool
+	// versions collects where each price version read is written, and its
+	// bands, for Coverage; parseTier takes them after each price.
+	versions []versionAt
 }
 
 func newDecoder(file string, src []byte) *decoder {

@@ -6,6 +6,13 @@
 //   - Deadline and Status: a case of priority P1-P4 was opened at T on tier
 //     X; when is the initial response due, on which clock, which rule
 //     decided, and where does the case stand at an instant?
+//   - Explain, ExplainStatus and ExplainTimeline: why is the response due
+//     when it is? Every rule as the decision met it (skipped by its
+//     filters, false, matched), the table row, and the walk on the
+//     calendar: each stretch of open time counted, each closure with its
+//     cause (weekend, outside hours, a holiday by name and country, a
+//     closed date), the pauses and the DST changes crossed; for a
+//     timeline, each cycle's walk and the retargets and restarts it took.
 //   - Timeline: from a case's events (messages, status, priority and tier
 //     changes), every clock of the case: response, next reply, update and
 //     resolution, each cycle with its target, pauses, due instant and

@@ -105,7 +105,7 @@ func (e *Engine) assess(c *entitlement.Contract, at time.Time, opts PlanOptions)
 	if err := e.input(c, at, &in); err != nil {
 		return nil, err
 	}
-	mv, err := firstMigration(e.migrations, &in.v)
+	mv, err := firstMigration(e.migrations, &in.v, e.cov)
 	if err != nil {
 		return nil, err
 	}

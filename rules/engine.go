@@ -28,6 +28,7 @@ type Engine struct {
 	versionPolicy billing.VersionPolicy
 	lifecycle     *lifecycle         // how events drive the clocks of each metric (Timeline)
 	priorities    [slo.P4 + 1]string // the catalog's wording of each priority, "" for none
+	cov           *Coverage          // records the items decisions touch; nil but on Coverage.Engine's view
 }
 
 // Compile parses, checks and compiles one YAML catalog document. name is the

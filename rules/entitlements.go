@@ -80,7 +80,7 @@ func (e *Engine) entitlements(c *entitlement.Contract, to string, at time.Time) 
 		}
 		target = t
 	}
-	mv, err := firstMigration(e.migrations, &in.v)
+	mv, err := firstMigration(e.migrations, &in.v, e.cov)
 	if err != nil {
 		return Entitlements{}, err
 	}

@@ -220,7 +220,7 @@ func spendRows(n int) string {
 func (iv *invoicing) move(in *contractInput, billed billing.Months) error {
 	c := iv.c
 	iv.from.t = in.t
-	mv, err := firstMigration(iv.e.migrations, &in.v)
+	mv, err := firstMigration(iv.e.migrations, &in.v, iv.e.cov)
 	if err != nil {
 		return err
 	}

@@ -79,6 +79,9 @@ func (iv *invoicing) line(fees []billing.InvoiceLine, pt part, spend money.Money
 		}
 		price = &byDays
 	}
+	if iv.e.cov != nil && version >= 0 {
+		iv.e.cov.priced(p.t, version, spend, true)
+	}
 	l := billing.InvoiceLine{Period: pt.period, Tier: p.t.id, Kind: billing.ChargeFee, Spend: spend}
 	if pt.period.First == 0 && pt.period.Last == 0 {
 		fee, err := price.Fee(spend)

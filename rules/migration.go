@@ -111,6 +111,7 @@ func (d *decoder) parseGrants(c field, md *migrationDef) bool {
 // migration is a compiled migrations entry.
 type migration struct {
 	id, description string
+	at              pos         // the applies expression, for Coverage
 	src             []string    // applies, effective, holdPriceUntil as written ("" when absent), for Diff
 	applies         cel.Program // bool
 	effective       cel.Program // timestamp
@@ -171,6 +172,9 @@ func (c *compiler) compileMigration(md *migrationDef, tiers map[string]*tier) *m
 	}
 	m := &migration{id: md.id, description: md.description, keep: md.keep,
 		src: []string{srcOf(md.applies), srcOf(md.effective), srcOf(md.holdPriceUntil)}}
+	if md.applies != nil {
+		m.at = md.applies.at
+	}
 	m.applies = prog(md.applies, cel.BoolType)
 	m.effective = prog(md.effective, cel.TimestampType)
 	m.holdPriceUntil = prog(md.holdPriceUntil, cel.TimestampType)
@@ -243,11 +247,14 @@ type moving struct {
 
 // firstMigration returns the first of migrations whose applies holds
 // for the variables v, evaluated; nil when none does.
-func firstMigration(migrations []*migration, v *vars) (*moving, error) {
+func firstMigration(migrations []*migration, v *vars, cov *Coverage) (*moving, error) {
 	for _, m := range migrations {
 		ok, err := evalBool(m.applies, v, "migrations."+m.id+".applies")
 		if err != nil {
 			return nil, err
+		}
+		if cov != nil {
+			cov.migration(m, ok)
 		}
 		if !ok {
 			continue

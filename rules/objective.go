@@ -62,6 +62,7 @@ type objective struct {
 	has    [slo.P4 + 1]bool
 	decide [slo.P4 + 1]*decision
 	row    [slo.P4 + 1]string // "tiers.<id>.<metric>.<P>", precomputed
+	at     [slo.P4 + 1]pos    // where each row is written, for Coverage
 }
 
 // compileObjective checks the calendars of a tier's targets of the metric
@@ -78,7 +79,7 @@ func (c *compiler) compileObjective(tierID, name string, od *objectiveDef, calen
 			c.add(r.at.Errorf(nil, "unknown calendar %q", r.target.Calendar))
 			continue
 		}
-		o.target[p], o.has[p] = r.target, true
+		o.target[p], o.has[p], o.at[p] = r.target, true, r.at
 	}
 	return o
 }

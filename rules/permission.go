@@ -53,6 +53,7 @@ type permission struct {
 	action, description string
 	rule                string // "permissions.<action>"
 	allow               cel.Program
+	at                  pos    // the action, for Coverage
 	src                 string // allow as written, for Diff
 	usesNow             bool   // allow reads now, which then needs the case's Now or a non-zero Opened (see Allowed)
 }
@@ -72,7 +73,7 @@ func (c *compiler) compilePermissions(defs []*permissionDef) map[string]*permiss
 		}
 		perms[pd.action] = &permission{
 			action: pd.action, description: pd.description, rule: "permissions." + pd.action,
-			allow: prg, src: pd.allow.src, usesNow: c.usesVariable(pd.allow, "now"),
+			allow: prg, src: pd.allow.src, usesNow: c.usesVariable(pd.allow, "now"), at: pd.at,
 		}
 	}
 	return perms

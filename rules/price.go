@@ -76,7 +76,18 @@ func (d *decoder) priceFields(f field, fields []field) *billing.Price {
 		d.priceError(f, bands, err)
 		return nil
 	}
+	va := versionAt{at: d.At(f.KeyNode, f.Path)}
+	for _, b := range bands {
+		va.bands = append(va.bands, d.At(b.item.Node, b.item.Path))
+	}
+	d.versions = append(d.versions, va)
 	return p
+}
+
+// versionAt is where a price version and each of its bands are written.
+type versionAt struct {
+	at    pos
+	bands []pos
 }
 
 // amount reads an amount of money in currency cur.

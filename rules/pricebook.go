@@ -11,6 +11,7 @@ import (
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/internal/yamlpos"
+	"github.com/tiercel/tiercel/money"
 )
 
 // versionKeys are the keys of one of a tier's prices: when it takes effect
@@ -156,6 +157,9 @@ func (e *Engine) PriceAt(idOrAlias string, c entitlement.Contract, at time.Time)
 	i, err := e.versionOf(t, &c, at, time.Time{})
 	if err != nil {
 		return billing.Price{}, err
+	}
+	if e.cov != nil {
+		e.cov.priced(t, i, money.Money{}, false)
 	}
 	p := t.prices[i].Price
 	p.Bands = slices.Clone(p.Bands)

@@ -27,6 +27,9 @@ func (e *Engine) Quote(idOrAlias string, spend money.Money) (billing.Quote, erro
 	if err != nil {
 		return billing.Quote{}, fmt.Errorf("quote of tier %q: %w", t.id, err)
 	}
+	if e.cov != nil {
+		e.cov.priced(t, len(t.prices)-1, spend, true)
+	}
 	q.Tier = t.id
 	return q, nil
 }
@@ -45,6 +48,9 @@ func (e *Engine) QuotePeriod(idOrAlias string, spend money.Money, period billing
 	q, err := t.price.QuotePeriod(spend, period)
 	if err != nil {
 		return billing.Quote{}, fmt.Errorf("quote of tier %q for %s: %w", t.id, period, err)
+	}
+	if e.cov != nil {
+		e.cov.priced(t, len(t.prices)-1, spend, true)
 	}
 	q.Tier = t.id
 	return q, nil

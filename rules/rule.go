@@ -115,6 +115,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 // applies even where it sets no target).
 type rule struct {
 	id, description string
+	at              pos // the rule's id, for explanations
 	when            *expr
 	prg             cel.Program // the when, compiled once
 	cost            uint64      // the when's estimated worst-case cost
@@ -145,7 +146,7 @@ func (c *compiler) compileRules(defs []*ruleDef, calendarKnown func(string) bool
 			continue
 		}
 		prg, cost, ok := c.compileExprCost(rd.when, cel.BoolType)
-		r := &rule{id: rd.id, description: rd.description, within: rd.within, when: rd.when, prg: prg, cost: cost,
+		r := &rule{id: rd.id, description: rd.description, at: rd.at, within: rd.within, when: rd.when, prg: prg, cost: cost,
 			metric: rd.metric, priorities: rd.priorities, none: rd.none}
 		if rd.calendar != nil {
 			if !calendarKnown(rd.calendar.id) {
@@ -187,6 +188,12 @@ type decision struct {
 // *spent, and a chain the rest of the budget may not cover is not run: the
 // error is errBudgetSpent.
 func (d *decision) eval(tierID string, ct *celTier, c *Case, spent *uint64) (*rule, error) {
+	return d.run(tierID, ct, c, spent, nil)
+}
+
+// run is eval calling visit, when not nil, with each rule evaluated and
+// whether its when held.
+func (d *decision) run(tierID string, ct *celTier, c *Case, spent *uint64, visit func(*rule, bool)) (*rule, error) {
 	if spent != nil && *spent > TimelineCostBudget-runtimeCostLimit {
 		return nil, errBudgetSpent
 	}
@@ -218,6 +225,9 @@ func (d *decision) eval(tierID string, ct *celTier, c *Case, spent *uint64) (*ru
 		holds, ok := out.(types.Bool)
 		if !ok {
 			return nil, fmt.Errorf("%w: rule %s of tier %s: when gave %v, not a bool", ErrEvaluation, r.id, tierID, out)
+		}
+		if visit != nil {
+			visit(r, bool(holds))
 		}
 		if holds {
 			return r, nil

@@ -39,6 +39,7 @@ type tierDef struct {
 	features    entitlement.Features
 	price       *billing.Price
 	prices      billing.PriceBook
+	priceAt     []versionAt // where each of prices is written, for Coverage
 	source      string
 }
 
@@ -70,9 +71,13 @@ func (d *decoder) parseTier(f field) *tierDef {
 		case "aliases":
 			d.parseAliases(c, td)
 		case "price":
+			d.versions = nil
 			td.price = d.parsePrice(c)
+			td.priceAt = d.versions
 		case "prices":
+			d.versions = nil
 			td.prices = d.parsePrices(c)
+			td.priceAt = d.versions
 		default:
 			if m, err := d.metrics.parse(c.Key); err == nil {
 				ok = d.parseObjective(c, d.metrics[m], &td.objectives[m]) && ok
@@ -127,6 +132,7 @@ type tier struct {
 	features                              entitlement.Features
 	price                                 *billing.Price // the newest of prices; nil when the catalog gives none
 	prices                                billing.PriceBook
+	priceAt                               []versionAt // where each of prices is written; nil when unknown
 	cel                                   *celTier
 }
 
@@ -144,6 +150,7 @@ func (c *compiler) compileTiers(defs []*tierDef, ms metricSet, calendarKnown fun
 		t := &tier{
 			id: td.id, name: td.name, description: td.description, family: td.family,
 			legacy: td.legacy, aliases: td.aliases, features: td.features, price: td.price, prices: td.prices, source: td.source,
+			priceAt: td.priceAt,
 		}
 		t.objectives = make([]objective, len(ms))
 		for m := range td.objectives {

@@ -163,6 +163,7 @@ type metricRules struct {
 	name       string                // the metric's name
 	prg        [numConds]cel.Program // the catalog's condition; nil for the default
 	what       [numConds]string      // the path of each catalog condition, naming it in errors
+	at         [numConds]pos         // where each catalog condition is written, for Coverage
 	src        [numConds]string      // each catalog condition as written, for Diff
 	native     [numConds]eventCheck  // the default when prg is nil
 	restart    bool                  // a priority change restarts the cycle (else retargets it)
@@ -292,7 +293,7 @@ func (c *compiler) compileSettings(lc *lifecycle, mr *metricRules, ms *metricSet
 			continue
 		}
 		if prg, ok := c.compileExpr(x, cel.BoolType); ok {
-			mr.prg[k], mr.what[k], mr.src[k] = prg, "lifecycle."+mr.name+"."+condNames[k], x.src
+			mr.prg[k], mr.what[k], mr.src[k], mr.at[k] = prg, "lifecycle."+mr.name+"."+condNames[k], x.src, x.at
 			lc.usesCEL = true
 		}
 	}

@@ -195,7 +195,11 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 // holds evaluates one condition of a metric on the event.
 func (r *run) holds(mr *metricRules, k condition) (bool, error) {
 	if p := mr.prg[k]; p != nil {
-		return r.eval(p, mr.what[k])
+		b, err := r.eval(p, mr.what[k])
+		if err == nil && r.e.cov != nil {
+			r.e.cov.condition(mr, k, b)
+		}
+		return b, err
 	}
 	return mr.native[k](r.lc, &r.ev), nil
 }

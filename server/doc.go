@@ -11,6 +11,7 @@
 //	GET  /readyz         200 while a catalog is loaded and the server is not draining
 //	GET  /metrics        Prometheus metrics
 //	GET  /openapi.json   the OpenAPI document
+//	GET  /               the playground page (off with NoPlayground): not part of the API
 //
 // A decision's body uses the keys of tiercel's input files (a case is a
 // case file's document, in JSON); its response is {"decisionId",

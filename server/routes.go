@@ -43,6 +43,7 @@ func (s *Server) table() []route {
 			route{"OPTIONS /v1/" + q.name, s.cors(http.HandlerFunc(noContent)), false},
 			route{"/v1/" + q.name, methodNotAllowed("POST"), false})
 	}
+	t = append(t, s.playgroundRoutes()...) // the page at /, unless NoPlayground
 	return append(t,
 		route{"GET /v1/catalog", s.cors(s.requireToken(http.HandlerFunc(s.catalog))), true},
 		route{"OPTIONS /v1/catalog", s.cors(http.HandlerFunc(noContent)), false},

@@ -35,6 +35,8 @@ type Config struct {
 	TLSClientCA string // PEM CA bundle: client certificates required and verified (mTLS)
 	CORSOrigin  string // the origin allowed to call from a browser; "": no CORS headers
 
+	NoPlayground bool // no playground page at / (nor its /playground/ routes)
+
 	DecisionLog       io.Writer // JSON lines of decisions; nil: none
 	DecisionLogSample float64   // fraction of decisions logged, 0 < f <= 1; 0: every one
 	Redact            []string  // attribute keys whose values decision logs replace by "[redacted]"

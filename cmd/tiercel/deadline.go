@@ -114,8 +114,14 @@ func (v deadlineView) json() answer.Deadline {
 
 // deadlineTable writes the view as a table of names and values.
 func (c *cli) deadlineTable(v deadlineView) {
-	kase, d, st := v.kase, v.d, v.st
 	t := c.table()
+	v.rows(t)
+	t.flush()
+}
+
+// rows adds the view's names and values to t.
+func (v deadlineView) rows(t *table) {
+	kase, d, st := v.kase, v.d, v.st
 	t.row("tier", v.tier.ID+" ("+v.tier.Name+")")
 	if v.meaning != "" {
 		t.row("priority", kase.Priority.String()+" ("+v.meaning+")")
@@ -135,7 +141,6 @@ func (c *cli) deadlineTable(v deadlineView) {
 			t.row(fmt.Sprintf("%d%% at", w.Fraction), formatInstant(v.in(w.At)))
 		}
 	}
-	t.flush()
 }
 
 // signedDuration formats a remaining time, negative once overdue.

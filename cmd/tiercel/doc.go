@@ -7,6 +7,7 @@
 //	tiercel check [FILE...]                       # exit 1 and file:line:col errors if bad
 //	tiercel test FILE|DIR...                      # run YAML test suites
 //	tiercel deadline --tier T --priority P --opened RFC3339|DATE [--zone Z] [--attr k=v]
+//	tiercel explain deadline|status|timeline ...   # why: rules tried, table row, open stretches, closures
 //	tiercel compare FROM TO                       # per-priority from, to and change
 //	tiercel replay --from TIER --to TIER FILE     # a history of cases decided on another tier
 //	tiercel timeline [--svg FILE] CASE.yaml       # every clock of a case from its events

@@ -33,7 +33,7 @@ type command struct {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, testCommand, deadlineCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, importCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand, auditCommand}
+	commands = []*command{checkCommand, testCommand, deadlineCommand, explainCommand, compareCommand, replayCommand, timelineCommand, quoteCommand, eligibilityCommand, allowedCommand, invoiceCommand, diffCommand, impactCommand, importCommand, exportCommand, catalogCommand, tiersCommand, lintCommand, serveCommand, auditCommand}
 }
 
 // run executes the command line args (without the program name) and returns
@@ -115,6 +115,7 @@ type cli struct {
 	catalogs []string
 	builtin  builtinFlag
 	output   string
+	cover    *coverageRun // test --coverage's collector; nil otherwise
 }
 
 // builtinFlag is --builtin NAME: the name of a catalog shipped with tiercel

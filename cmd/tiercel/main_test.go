@@ -124,7 +124,7 @@ func TestGolden(t *testing.T) { runGolden(t, goldenMain) }
 // allGolden returns the golden cases of every command file.
 func allGolden() []goldenCase {
 	return slices.Concat(goldenMain, goldenCheck, goldenTest, goldenDeadline, goldenCompare, goldenReplay, goldenQuote,
-		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenImpact, goldenExport, goldenExportICS, goldenCatalog, goldenTiers, goldenLint, goldenAudit, goldenImport, goldenExportZendesk)
+		goldenEligibility, goldenAllowed, goldenBuiltin, goldenInvoice, goldenDiff, goldenTimeline, goldenImpact, goldenExport, goldenExportICS, goldenCatalog, goldenTiers, goldenLint, goldenAudit, goldenExplain, goldenCoverage, goldenImport, goldenExportZendesk)
 }
 
 // TestEveryGoldenFileHasACase keeps testdata/golden and the cases of the

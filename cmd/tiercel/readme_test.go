@@ -150,8 +150,14 @@ func checkWorkflow(t *testing.T, line int, src []byte) {
 	found := false
 	for _, r := range runs {
 		words := strings.Fields(r)
-		_, _, code := runCmd(t, words[1], "--help")
+		help, _, code := runCmd(t, words[1], "--help")
 		assert.Equal(t, exitOK, code, "README.md:%d: %s: tiercel has no command %q", line, r, words[1])
+		for _, w := range words[2:] {
+			if name, ok := strings.CutPrefix(w, "--"); ok {
+				name, _, _ = strings.Cut(name, "=")
+				assert.Regexp(t, `(?m)^  -`+regexp.QuoteMeta(name)+`\b`, help, "README.md:%d: %s: tiercel %s has no flag --%s", line, r, words[1], name)
+			}
+		}
 		found = found || strings.HasPrefix(r, "tiercel test --junit ")
 	}
 	assert.True(t, found, "README.md:%d: the job runs the suites with --junit", line)

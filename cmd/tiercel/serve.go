@@ -63,6 +63,7 @@ func serveSetup(fs *flag.FlagSet) func(*cli, []string) error {
 	fs.StringVar(&f.cfg.TLSCert, "tls-cert", "", "PEM certificate `FILE`: serve TLS")
 	fs.StringVar(&f.cfg.TLSKey, "tls-key", "", "PEM private key `FILE`")
 	fs.StringVar(&f.cfg.TLSClientCA, "tls-client-ca", "", "PEM CA `FILE`: require client certificates it signed (mTLS)")
+	fs.BoolVar(&f.cfg.NoPlayground, "no-playground", false, "serve no playground page at /")
 	fs.StringVar(&f.cfg.CORSOrigin, "cors-origin", "", "the browser `origin` allowed to call (CORS off without it)")
 	fs.StringVar(&f.decisionLog, "decision-log", "", "write each decision as a JSON line to `FILE`, or - for stderr")
 	fs.Float64Var(&f.cfg.DecisionLogSample, "decision-log-sample", 1, "fraction of decisions logged, 0 < f <= 1")

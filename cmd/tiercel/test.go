@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/suite"
 )
@@ -37,24 +38,36 @@ one testcase per test with the file as its classname, a failure carrying
 the test's position and its want/got table), as Jenkins, GitLab and
 GitHub read it. --output json prints the results as JSON.
 
+With --coverage, a report follows: for each catalog file, how many of its
+items the tests exercised (table rows that decided a deadline, rules
+matched and false, migrations applying and not, permissions allowed and
+denied, lifecycle conditions true and false, price versions used and
+bands a spend fell inside) and each item left out at file:line:col. Percents are rounded
+down, so 100% means nothing is left out. --threshold N fails the run (exit
+status 1) below N percent; --coverage-out FILE writes every item with its
+hits as JSON. Either turns --coverage on.
+
 Errors go to stderr. Exit status 1 when a test fails, 3 when a suite or a
 catalog does not load.`,
 	example: `tiercel test rules/catalog/default_test.yaml
 tiercel test --run 'looker premier' -v rules/catalog/default_test.yaml
+tiercel test --coverage --threshold 75 rules/catalog/default_test.yaml
 tiercel test --junit /tmp/tiercel-junit.xml rules/catalog/default_test.yaml`,
 	setup: func(fs *flag.FlagSet) func(*cli, []string) error {
 		var o testOptions
 		fs.StringVar(&o.run, "run", "", "run only the tests whose name matches the `regexp`")
 		fs.BoolVar(&o.verbose, "v", false, "list every test, not only failures")
+		o.coverage.flags(fs)
 		fs.StringVar(&o.junit, "junit", "", "also write the results as JUnit XML to `FILE` (for Jenkins, GitLab, GitHub)")
 		return func(c *cli, args []string) error { return c.test(args, o) }
 	},
 }
 
 type testOptions struct {
-	run     string
-	verbose bool
-	junit   string
+	run      string
+	verbose  bool
+	junit    string
+	coverage coverageOptions
 }
 
 // maxRunPattern bounds --run: Go's regexp matches in time linear in the
@@ -73,8 +86,9 @@ type suiteJSON struct {
 
 // testJSON is what test --output json writes.
 type testJSON struct {
-	OK     bool        `json:"ok"`
-	Suites []suiteJSON `json:"suites"`
+	OK       bool             `json:"ok"` // no test failed, every suite loaded, coverage not below --threshold
+	Suites   []suiteJSON      `json:"suites"`
+	Coverage *answer.Coverage `json:"coverage,omitempty"` // with --coverage
 }
 
 type mismatchJSON struct {
@@ -140,6 +154,9 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err // a --catalog that does not load is an error even if no suite uses it
 		}
 	}
+	if o.coverage.enabled() {
+		c.cover = &coverageRun{byEngine: map[*rules.Engine]*rules.Coverage{}}
+	}
 	var junit *os.File
 	if o.junit != "" { // opened first: a file that cannot be written stops the run before it starts
 		if junit, err = os.Create(o.junit); err != nil {
@@ -163,11 +180,18 @@ func (c *cli) test(args []string, o testOptions) error {
 			return err
 		}
 	}
+	cov, below := c.coverage(o.coverage)
 	if c.json() {
-		if err := c.writeJSON(testJSON{!failed && !broken, out}); err != nil {
+		if err := c.writeJSON(testJSON{!failed && !broken && !below, out, cov}); err != nil {
 			return err
 		}
 	}
+	return c.finishCoverage(o.coverage, cov, testOutcome(broken, failed))
+}
+
+// testOutcome is the error of a run in which a suite did not load
+// (broken) or a test failed; nil when neither.
+func testOutcome(broken, failed bool) error {
 	if broken {
 		return errInputFailed
 	}
@@ -260,6 +284,7 @@ func (c *cli) suiteReport(f string, shared *rules.Engine, filter *regexp.Regexp)
 			return suite.Report{File: f, Err: err, Elapsed: time.Since(start)}
 		}
 	}
+	e = c.cover.view(e)
 	var keep func(*suite.Test) bool
 	if filter != nil {
 		keep = func(t *suite.Test) bool { return filter.MatchString(t.Name) }

@@ -1,0 +1,26 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRun measures every scenario for a few requests: both servers answer
+// without a failure, and OPA's table is tiercel's targets.
+func TestRun(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second}))
+	text := out.String()
+	for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
+		assert.Contains(t, text, "| "+name, text)
+	}
+	assert.Equal(t, 4, strings.Count(text, "| 200 | 0 |"), "every scenario answered all its requests: %s", text)
+	assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
+	assert.Positive(t, cpuTime(), "the process's CPU time is measured")
+}

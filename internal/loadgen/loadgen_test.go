@@ -1,0 +1,127 @@
+package loadgen
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestPercentile(t *testing.T) {
+	ms := func(v ...int) []time.Duration {
+		d := make([]time.Duration, len(v))
+		for i, x := range v {
+			d[i] = time.Duration(x) * time.Millisecond
+		}
+		return d
+	}
+	hundred := make([]int, 100)
+	for i := range hundred {
+		hundred[i] = i + 1
+	}
+	tests := []struct {
+		name   string
+		sorted []time.Duration
+		p      int
+		want   time.Duration
+	}{
+		{"none", nil, 50, 0},
+		{"one", ms(7), 99, 7 * time.Millisecond},
+		{"median of four is the second", ms(1, 2, 3, 4), 50, 2 * time.Millisecond},
+		{"median of five is the third", ms(1, 2, 3, 4, 5), 50, 3 * time.Millisecond},
+		{"p99 of 1..100", ms(hundred...), 99, 99 * time.Millisecond},
+		{"p100 is the max", ms(hundred...), 100, 100 * time.Millisecond},
+		{"p99 of ten is the max", ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 99, 10 * time.Millisecond},
+		{"p0 is no percentile", ms(1, 2), 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Percentile(tt.sorted, tt.p))
+		})
+	}
+}
+
+// countingServer answers status to every request and counts requests and
+// the connections they came on.
+func countingServer(t *testing.T, status int, delay time.Duration) (*httptest.Server, *atomic.Int64, *atomic.Int64) {
+	t.Helper()
+	var reqs, conns atomic.Int64
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reqs.Add(1)
+		time.Sleep(delay)
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(`{"ok":true}`))
+	}))
+	ts.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	ts.Start()
+	t.Cleanup(ts.Close)
+	return ts, &reqs, &conns
+}
+
+func TestRunCountBound(t *testing.T) {
+	tests := []struct {
+		name              string
+		status            int
+		wantOK, wantFails int
+	}{
+		{"every request answered", 200, 300, 0},
+		{"every request failing", 500, 0, 300},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts, reqs, conns := countingServer(t, tt.status, 0)
+			r, err := Run(context.Background(), Config{Clients: 8, Requests: 300}, []Request{
+				{Method: "POST", URL: ts.URL + "/a", Body: []byte(`{}`)}, {Method: "GET", URL: ts.URL + "/b"},
+			})
+			require.NoError(t, err)
+			assert.Equal(t, int64(300), reqs.Load(), "exactly the count")
+			assert.Equal(t, tt.wantOK, r.Requests)
+			assert.Equal(t, tt.wantFails, r.Failures)
+			assert.LessOrEqual(t, conns.Load(), int64(16), "keep-alive: a connection a client, redialled rarely, not one a request")
+			if tt.wantFails > 0 {
+				assert.Contains(t, r.Example, "status 500")
+			} else {
+				assert.Positive(t, r.PerSecond())
+				assert.LessOrEqual(t, r.P50, r.P99)
+				assert.LessOrEqual(t, r.P99, r.Max)
+			}
+		})
+	}
+}
+
+func TestRunTimeBound(t *testing.T) {
+	ts, reqs, _ := countingServer(t, 200, 5*time.Millisecond)
+	r, err := Run(context.Background(), Config{Clients: 2, Requests: 1 << 30, Duration: 100 * time.Millisecond}, []Request{{Method: "GET", URL: ts.URL}})
+	require.NoError(t, err)
+	assert.Less(t, reqs.Load(), int64(1<<30), "the duration stopped the run")
+	assert.Zero(t, r.Failures, "requests cut by the time bound are not failures")
+	assert.Positive(t, r.Requests)
+	assert.GreaterOrEqual(t, r.P50, 5*time.Millisecond, "the latency includes the server's delay")
+}
+
+func TestRunInvalidConfig(t *testing.T) {
+	for name, cfg := range map[string]Config{"no clients": {Requests: 1}, "no requests": {Clients: 1}} {
+		t.Run(name, func(t *testing.T) {
+			_, err := Run(context.Background(), cfg, []Request{{Method: "GET", URL: "http://127.0.0.1:1"}})
+			require.ErrorIs(t, err, ErrConfig)
+		})
+	}
+	_, err := Run(context.Background(), Config{Clients: 1, Requests: 1}, nil)
+	require.ErrorIs(t, err, ErrConfig, "no requests to send")
+}
+
+func TestResultString(t *testing.T) {
+	r := Result{Requests: 2000, Elapsed: time.Second / 2, P50: time.Millisecond, P99: 3 * time.Millisecond, Max: 4 * time.Millisecond}
+	assert.Equal(t, "2000 req in 500ms: 4000/s, p50 1ms, p99 3ms, max 4ms, 0 failures", r.String())
+	assert.Zero(t, Result{}.PerSecond())
+}
