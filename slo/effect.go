@@ -259,6 +259,13 @@ func (s *effectSum) add(pos, n, f, slope int64) {
 	if !s.started || hi > s.max {
 		s.max, s.maxAt = hi, hiAt
 	}
+	if sg := sign(f); s.started && n > 0 && sg == s.cur && sign(last) == sg {
+		// The common case: the openings continue the current run (f
+		// keeps its sign from first to last, so it never crosses zero).
+		s.curLen += n
+		s.count(sg, n)
+		return
+	}
 	clamp := func(k int64) int64 { return min(max(k, 0), n) }
 	switch slope {
 	case 0:
