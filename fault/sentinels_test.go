@@ -99,6 +99,7 @@ var sentinels = map[string]struct {
 	"input.ErrInvalidZendesk":       {input.ErrInvalidZendesk, fault.BadInput},
 	"input.ErrInvalidFreshdesk":     {input.ErrInvalidFreshdesk, fault.BadInput},
 	"input.ErrInvalidTime":          {input.ErrInvalidTime, fault.BadRequest},
+	"input.ErrYAMLTooLarge":         {input.ErrYAMLTooLarge, fault.Limit},
 	"input.ErrInvalidZendeskEvents": {input.ErrInvalidZendeskEvents, fault.BadInput},
 	"audit.ErrAudit":                {audit.ErrAudit, fault.BadRequest},
 	"server.ErrInsecure":            {server.ErrInsecure, fault.BadRequest},

@@ -40,6 +40,17 @@ var (
 	ErrInvalidSpends error = &kind{"invalid spends file"}
 )
 
+// MaxYAMLSize is the largest case file or contract written in YAML that
+// the readers take: 4 MiB. yaml.v3 parses about 6 MB of YAML a second, so
+// a 16 MiB YAML document would take several seconds where every other
+// input of that size takes under 2; the same document written as JSON is
+// read by a scanner of this package up to readfile's 16 MiB.
+const MaxYAMLSize = 4 << 20
+
+// ErrYAMLTooLarge is wrapped by the error of a YAML case file or contract
+// over MaxYAMLSize.
+var ErrYAMLTooLarge = fault.New(fault.Limit, "YAML document too large")
+
 // ErrInvalidTime is wrapped by ParseTime's errors: a bad request on the
 // command line, a bad input file when a file holds the instant (its
 // positioned error says so).

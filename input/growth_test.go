@@ -10,7 +10,8 @@ import (
 )
 
 // The growth benchmarks read each kind of file at 1, 4 and 16 MiB (just
-// under readfile.MaxSize): the time per op grows with the size, linearly.
+// under readfile.MaxSize), YAML documents at 1 and 4 MiB (just under
+// MaxYAMLSize): the time per op grows with the size, linearly.
 //
 //	go test -run '^$' -bench 'Growth' -benchmem ./input/
 
@@ -39,9 +40,23 @@ func grow(size int, head, tail string, row func(b *bytes.Buffer, i int)) []byte 
 	return b.Bytes()
 }
 
+// yamlSizes are the sizes the YAML readers are measured at.
+var yamlSizes = []struct {
+	name string
+	size int
+}{{"1MiB", 1 << 20}, {"4MiB", MaxYAMLSize - 4<<10}}
+
 // benchGrowth runs parse on the input make builds at each size.
 func benchGrowth(b *testing.B, make func(size int) []byte, parse func(src []byte) error) {
-	for _, s := range growthSizes {
+	benchSizes(b, growthSizes, make, parse)
+}
+
+// benchSizes runs parse on the input make builds at each of sizes.
+func benchSizes(b *testing.B, sizes []struct {
+	name string
+	size int
+}, make func(size int) []byte, parse func(src []byte) error) {
+	for _, s := range sizes {
 		src := make(s.size)
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
@@ -79,7 +94,7 @@ func caseFileJSON(size int) []byte {
 }
 
 func BenchmarkGrowthCaseFileYAML(b *testing.B) {
-	benchGrowth(b, caseFileYAML, func(src []byte) error { _, err := ParseCaseFile("case.yaml", src); return err })
+	benchSizes(b, yamlSizes, caseFileYAML, func(src []byte) error { _, err := ParseCaseFile("case.yaml", src); return err })
 }
 
 func BenchmarkGrowthCaseFileJSON(b *testing.B) {
@@ -103,8 +118,20 @@ func BenchmarkGrowthJSONL(b *testing.B) {
 	}, func(src []byte) error { _, err := ParseJSONL("h.jsonl", src); return err })
 }
 
-func BenchmarkGrowthContract(b *testing.B) {
+func BenchmarkGrowthContractJSON(b *testing.B) {
 	benchGrowth(b, func(size int) []byte {
+		return grow(size, `{"account": "acme", "tier": "looker-premier", "zone": "Europe/Berlin", "start": "2025-07-15", "renewal": "2026-07-15", "fee": "5000 USD", "attrs": {`+"\n", "}}\n",
+			func(b *bytes.Buffer, i int) {
+				if i > 0 {
+					b.WriteString(",\n")
+				}
+				fmt.Fprintf(b, `"k%d": "v%d"`, i, i)
+			})
+	}, func(src []byte) error { _, err := ParseContract("c.json", src); return err })
+}
+
+func BenchmarkGrowthContract(b *testing.B) {
+	benchSizes(b, yamlSizes, func(size int) []byte {
 		return grow(size, "account: acme\ntier: looker-premier\nzone: Europe/Berlin\nstart: 2025-07-15\nrenewal: 2026-07-15\nfee: 5000 USD\nattrs:\n", "",
 			func(b *bytes.Buffer, i int) { fmt.Fprintf(b, "  k%d: v%d\n", i, i) })
 	}, func(src []byte) error { _, err := ParseContract("c.yaml", src); return err })

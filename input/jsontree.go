@@ -13,13 +13,19 @@ import (
 // too): a document that starts with "{" and is JSON is built by a scanner
 // of its own, several times faster than yaml.v3's parser, into the tree
 // yaml.v3 would build; any other, a YAML flow mapping included, is parsed
-// by yaml.v3.
+// by yaml.v3, if it is at most MaxYAMLSize bytes (ErrYAMLTooLarge, at its
+// first line, otherwise).
 func document(d *yamlpos.Decoder, src []byte) *yaml.Node {
 	if trimmed := bytes.TrimLeft(src, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '{' {
 		t := &jsonTree{jsonScan: jsonScan{b: src}, line: 1, col: 1}
 		if root, ok := t.node(0); ok && t.ws() == 0 {
 			return d.Tree(root)
 		}
+	}
+	if len(src) > MaxYAMLSize {
+		d.Fail(&yaml.Node{Line: 1, Column: 1}, "", ErrYAMLTooLarge,
+			"%d bytes of YAML: the limit is %d MiB (write the file as JSON for up to 16 MiB)", len(src), MaxYAMLSize>>20)
+		return nil
 	}
 	return d.Document()
 }

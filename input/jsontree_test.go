@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"fmt"
 	"testing"
 
@@ -45,4 +46,20 @@ func TestDocumentFallsBackToYAML(t *testing.T) {
 	require.NotNil(t, root)
 	assert.Len(t, root.Content, 4)
 	assert.Empty(t, d.Errors())
+}
+
+// TestYAMLSizeLimit: a YAML case file or contract over MaxYAMLSize is
+// refused with a limit error at its first line, and the same size written
+// as JSON is read.
+func TestYAMLSizeLimit(t *testing.T) {
+	yamlDoc := caseFileYAML(MaxYAMLSize + 1024)
+	_, err := ParseCaseFile("big.yaml", yamlDoc)
+	require.ErrorIs(t, err, ErrYAMLTooLarge)
+	require.ErrorIs(t, err, ErrInvalidCaseFile)
+	assert.Contains(t, err.Error(), "big.yaml:1:1: ")
+	assert.Contains(t, err.Error(), "the limit is 4 MiB (write the file as JSON for up to 16 MiB)")
+	_, err = ParseContract("big.yaml", append([]byte("account: acme\nattrs:\n"), bytes.Repeat([]byte("  k: v\n"), MaxYAMLSize/7+1)...))
+	require.ErrorIs(t, err, ErrYAMLTooLarge)
+	_, err = ParseCaseFile("big.json", caseFileJSON(MaxYAMLSize+1024))
+	require.NoError(t, err, "JSON is read past the YAML limit")
 }
