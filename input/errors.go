@@ -1,6 +1,9 @@
 package input
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/internal/yamlpos"
 )
@@ -88,3 +91,28 @@ func (r rowErrors) addErr(line, col int, path string, cause error, format string
 
 // err returns the sorted, capped list, or nil.
 func (r rowErrors) err() error { return r.d.Errors().Err() }
+
+// Blame returns err, which deciding on what files hold gave (files that
+// read well but disagree with each other or with the catalog), as an error
+// of those files: its message is "file, file: err", it wraps err and
+// ErrInvalidFile, and its class is fault.BadInput unless err's is
+// fault.Undecidable or fault.Limit, which it keeps (as on the command line).
+func Blame(err error, files ...string) error {
+	return &blamed{fmt.Errorf("%s: %w", strings.Join(files, ", "), err), err}
+}
+
+// blamed is the error Blame returns.
+type blamed struct{ msg, cause error }
+
+func (b *blamed) Error() string   { return b.msg.Error() }
+func (b *blamed) Unwrap() []error { return []error{b.cause, ErrInvalidFile} }
+
+// Class returns fault.BadInput, or the cause's class when it is
+// fault.Undecidable or fault.Limit.
+func (b *blamed) Class() fault.Class {
+	switch c := fault.Of(b.cause); c {
+	case fault.Undecidable, fault.Limit:
+		return c
+	}
+	return fault.BadInput
+}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/fault"
 )
 
 // Every kind's sentinel is a bad input file, and reads as its kind alone.
@@ -39,4 +41,14 @@ func TestRowErrors(t *testing.T) {
 	assert.Len(t, list, 3)
 
 	assert.NoError(t, newRowErrors("h.csv", ErrInvalidHistory).err(), "no error, no list")
+}
+
+func TestBlame(t *testing.T) {
+	bad := fmt.Errorf("wrapped: %w", ErrInvalidTime)
+	err := Blame(bad, "c.yaml", "s.csv")
+	assert.EqualError(t, err, "c.yaml, s.csv: wrapped: invalid time")
+	assert.ErrorIs(t, err, ErrInvalidTime)
+	assert.ErrorIs(t, err, ErrInvalidFile)
+	assert.Equal(t, fault.BadInput, fault.Of(err), "a malformed cause is the files' fault")
+	assert.Equal(t, fault.Limit, fault.Of(Blame(ErrYAMLTooLarge, "c.yaml")), "a limit keeps its class")
 }

@@ -4,11 +4,9 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
-	"time"
 
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
-	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/money"
 )
@@ -65,41 +63,13 @@ invoice as one object.`,
 	},
 }
 
-// errInvalidContractFile is wrapped by every error of a contract or
-// spends file, and of the contract they describe: exit status 3 (4 or 5
-// when the catalog cannot decide the contract or a limit is passed).
-var errInvalidContractFile = fault.New(fault.BadInput, "invalid contract file")
-
-// fileError is an error of a contract or spends file whose message already
-// says where (file:line): it reads as its cause and is an
-// errInvalidContractFile.
-type fileError struct{ error }
-
-func (e fileError) Unwrap() []error { return []error{e.error, errInvalidContractFile} }
-
-// Class returns fault.BadInput when the file is at fault (a malformed or
-// unclassified cause); an undecidable contract or a limit passed keeps its
-// cause's class, as it would on the command line.
-func (e fileError) Class() fault.Class {
-	switch c := fault.Of(e.error); c {
-	case fault.Undecidable, fault.Limit:
-		return c
-	}
-	return fault.BadInput
-}
-
-// spanOf returns the months from the first to the last of spends.
-func spanOf(spends []billing.Spend) (billing.Months, error) {
+// invoiceMonths returns the months an invoice without --months bills: the
+// span of the spends (billing.SpanOf).
+func invoiceMonths(spends []billing.Spend) (billing.Months, error) {
 	if len(spends) == 0 {
 		return billing.Months{}, usagef("the spends file has no rows: give --months")
 	}
-	month := func(s billing.Spend) int { return s.Year*12 + int(s.Month) - 1 } // months since January of year 0
-	first, last := month(spends[0]), month(spends[0])
-	for _, s := range spends[1:] {
-		first, last = min(first, month(s)), max(last, month(s))
-	}
-	m := billing.Months{Year: first / 12, Month: time.Month(first%12 + 1), Count: last - first + 1}
-	return m, m.Validate()
+	return billing.SpanOf(spends)
 }
 
 func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
@@ -116,7 +86,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 		if months, err = billing.ParseMonths(monthsText); err != nil {
 			return usagef("--months: %v", err)
 		}
-	} else if months, err = spanOf(spends); err != nil {
+	} else if months, err = invoiceMonths(spends); err != nil {
 		return err
 	}
 	e, err := c.engine()
@@ -125,7 +95,7 @@ func (c *cli) invoice(contractFile, spendsFile, monthsText string) error {
 	}
 	inv, err := e.Invoice(contract, months, spends)
 	if err != nil { // the files disagree with each other or with the catalog
-		return fileError{fmt.Errorf("%s, %s: %w", contractFile, spendsFile, err)}
+		return input.Blame(err, contractFile, spendsFile)
 	}
 	for _, w := range inv.Warnings {
 		fmt.Fprintf(c.stderr, "tiercel invoice: warning: %s\n", w)

@@ -70,7 +70,7 @@ func TestInvoiceJSON(t *testing.T) {
 
 // Without --months, the invoice spans the first to the last month of the
 // spends, in whatever order the rows come.
-func TestSpanOf(t *testing.T) {
+func TestInvoiceMonths(t *testing.T) {
 	spend := func(year int, month time.Month) billing.Spend {
 		return billing.Spend{Year: year, Month: month, Account: "a", Amount: money.MustParseMoney("1 USD")}
 	}
@@ -85,7 +85,7 @@ func TestSpanOf(t *testing.T) {
 		{"no rows", nil, "the spends file has no rows: give --months"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := spanOf(tc.spends)
+			m, err := invoiceMonths(tc.spends)
 			if err != nil {
 				assert.EqualError(t, err, tc.want)
 				return
