@@ -269,3 +269,16 @@ func summarize(rows []Row, tickets int) Summary {
 	}
 	return s
 }
+
+// RunFiles reads the pages of a Zendesk export at paths
+// (input.LoadZendeskExport) and audits them as Run does, with o.Latest the
+// export's latest instant and o.Aliases the names e's built-in metrics take
+// in Zendesk (input.ZendeskAliases).
+func RunFiles(e *rules.Engine, o Options, paths ...string) (Report, error) {
+	x, err := input.LoadZendeskExport(paths...)
+	if err != nil {
+		return Report{}, err
+	}
+	o.Latest, o.Aliases = x.Latest, input.ZendeskAliases(e.Metrics())
+	return Run(e, x.Tickets, x.Recorded, o)
+}

@@ -179,3 +179,14 @@ func TestRunConcurrent(t *testing.T) {
 		assert.Equal(t, want, <-done)
 	}
 }
+
+// RunFiles reads the export and fills Latest and Aliases as the example
+// does by hand: the same report; a file that cannot be read is its error.
+func TestRunFiles(t *testing.T) {
+	e, _, want := example(t)
+	got, err := audit.RunFiles(e, audit.Options{Tier: "zendesk"}, auditsFile, eventsFile)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+	_, err = audit.RunFiles(e, audit.Options{Tier: "zendesk"}, "testdata/missing.json")
+	assert.ErrorIs(t, err, input.ErrInvalidFile)
+}

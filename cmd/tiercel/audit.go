@@ -10,7 +10,6 @@ import (
 
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/audit"
-	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/slo"
 )
 
@@ -86,18 +85,13 @@ tiercel audit --output csv examples/zendesk/catalog.yaml examples/zendesk/audits
 	},
 }
 
-// audit loads the catalog and the export and audits it.
+// audit loads the catalog and audits the export in files.
 func (c *cli) audit(files []string, o audit.Options) (audit.Report, error) {
 	e, err := c.engine()
 	if err != nil {
 		return audit.Report{}, err
 	}
-	x, err := input.LoadZendeskExport(files...)
-	if err != nil {
-		return audit.Report{}, err
-	}
-	o.Latest, o.Aliases = x.Latest, input.ZendeskAliases(e.Metrics())
-	return audit.Run(e, x.Tickets, x.Recorded, o)
+	return audit.RunFiles(e, o, files...)
 }
 
 // printAudit prints the report as --output says.
