@@ -106,12 +106,10 @@ func freshdeskArray(d *yamlpos.Decoder, src []byte, what, mark string) []yamlpos
 func decodeFreshdeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (FreshdeskPolicy, yamlpos.Pos, bool) {
 	p := FreshdeskPolicy{Active: true}
 	pos := d.At(it.Node, it.Path)
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+	fields, object, ok := objectItem(d, it, "id", "name", "sla_target")
+	if !object {
 		return p, pos, false
 	}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	ok := d.Require(it.Node, it.Path, fields, "id", "name", "sla_target")
 	for _, f := range fields {
 		good := true
 		switch f.Key {

@@ -34,12 +34,10 @@ func ParseFreshdeskHours(name string, src []byte) ([]FreshdeskHours, error) {
 
 func decodeFreshdeskHours(d *yamlpos.Decoder, it yamlpos.Item) (FreshdeskHours, bool) {
 	var h FreshdeskHours
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+	fields, object, ok := objectItem(d, it, "id", "name", "time_zone", "business_hours")
+	if !object {
 		return h, false
 	}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	ok := d.Require(it.Node, it.Path, fields, "id", "name", "time_zone", "business_hours")
 	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 	for _, f := range fields {
 		good := true

@@ -146,12 +146,10 @@ func otherKind(fields []yamlpos.Field) string {
 // decodeZendeskPolicy reads one policy.
 func decodeZendeskPolicy(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskPolicy, bool) {
 	p := ZendeskPolicy{at: d.At(it.Node, it.Path)}
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+	fields, object, ok := objectItem(d, it, "id", "title", "position", "policy_metrics")
+	if !object {
 		return p, false
 	}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	ok := d.Require(it.Node, it.Path, fields, "id", "title", "position", "policy_metrics")
 	for _, f := range fields {
 		good := true
 		switch f.Key {
@@ -231,4 +229,17 @@ func decodeZendeskTargets(d *yamlpos.Decoder, f yamlpos.Field) ([]ZendeskTarget,
 		ok = ok && good
 	}
 	return out, ok
+}
+
+// objectItem reads the list element it, which must be a JSON object (else
+// an error at it, and object is false), with the required keys (else an
+// error, and ok is false: the caller goes on reading the fields it has, to
+// report every error at once).
+func objectItem(d *yamlpos.Decoder, it yamlpos.Item, required ...string) (fields []yamlpos.Field, object, ok bool) {
+	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
+		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+		return nil, false, false
+	}
+	fields = d.Mapping(it.Node, it.Path, nil)
+	return fields, true, d.Require(it.Node, it.Path, fields, required...)
 }

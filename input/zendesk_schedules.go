@@ -39,12 +39,10 @@ func ParseZendeskSchedules(name string, src []byte) ([]ZendeskSchedule, error) {
 
 func decodeZendeskSchedule(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskSchedule, bool) {
 	s := ZendeskSchedule{at: d.At(it.Node, it.Path)}
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+	fields, object, ok := objectItem(d, it, "id", "name", "time_zone", "intervals")
+	if !object {
 		return s, false
 	}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	ok := d.Require(it.Node, it.Path, fields, "id", "name", "time_zone", "intervals")
 	for _, f := range fields {
 		good := true
 		switch f.Key {
@@ -152,12 +150,10 @@ func ParseZendeskHolidays(name string, src []byte) ([]ZendeskHoliday, error) {
 
 func decodeZendeskHoliday(d *yamlpos.Decoder, it yamlpos.Item) (ZendeskHoliday, bool) {
 	var h ZendeskHoliday
-	if it.Node == nil || it.Node.Kind != yaml.MappingNode {
-		d.Fail(it.Node, it.Path, nil, "must be an object, got %s", yamlpos.KindNameOr(it.Node))
+	fields, object, ok := objectItem(d, it, "name", "start_date", "end_date")
+	if !object {
 		return h, false
 	}
-	fields := d.Mapping(it.Node, it.Path, nil)
-	ok := d.Require(it.Node, it.Path, fields, "name", "start_date", "end_date")
 	var start, end time.Time
 	for _, f := range fields {
 		good := true
