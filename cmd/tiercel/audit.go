@@ -122,7 +122,7 @@ func (c *cli) auditText(rep *audit.Report, o audit.Options) {
 	tb.row("TICKET", "METRIC", "#", "VERDICT", "TARGET", "DUE", "ENDED", "RECORDED TARGET", "BREACHED", "FULFILLED")
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
-		tb.row(r.Ticket, dash(r.Metric), dash(instance(r)), string(r.Verdict), cycleTarget(r), cycleTime(r, r.Cycle.Due), cycleTime(r, r.Cycle.End),
+		tb.row(r.Ticket, dash(r.Metric), dash(instance(r)), string(r.Verdict), cycleTarget(r), cycleTime(r, r.Cycle.Due, r.Cycle.Target.Within != 0), cycleTime(r, r.Cycle.End, r.Cycle.Ended()),
 			recordedTarget(r), recordedTime(r, r.Recorded.Breached), recordedTime(r, r.Recorded.Fulfilled))
 	}
 	tb.flush()
@@ -152,8 +152,8 @@ func (c *cli) auditCSV(rep *audit.Report) error {
 	_ = w.Write([]string{"ticket", "metric", "instance", "verdict", "target", "due", "ended", "recorded_target", "breached", "fulfilled", "end_diff", "due_diff", "why"})
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
-		_ = w.Write([]string{r.Ticket, r.Metric, strconv.Itoa(r.Instance), string(r.Verdict), blank(cycleTarget(r)), blank(cycleTime(r, r.Cycle.Due)),
-			blank(cycleTime(r, r.Cycle.End)), blank(recordedTarget(r)), blank(recordedTime(r, r.Recorded.Breached)), blank(recordedTime(r, r.Recorded.Fulfilled)),
+		_ = w.Write([]string{r.Ticket, r.Metric, strconv.Itoa(r.Instance), string(r.Verdict), blank(cycleTarget(r)), blank(cycleTime(r, r.Cycle.Due, r.Cycle.Target.Within != 0)),
+			blank(cycleTime(r, r.Cycle.End, r.Cycle.Ended())), blank(recordedTarget(r)), blank(recordedTime(r, r.Recorded.Breached)), blank(recordedTime(r, r.Recorded.Fulfilled)),
 			diff(r.EndDiff, r.HasEndDiff), diff(r.DueDiff, r.HasDueDiff), r.Why})
 	}
 	w.Flush()
@@ -176,11 +176,14 @@ func cycleTarget(r *audit.Row) string {
 	return r.Cycle.Target.String()
 }
 
-func cycleTime(r *audit.Row, t time.Time) string {
-	if !r.HasCycle {
+// cycleTime writes an instant of the computed cycle, "-" when the row has
+// no cycle or the instant is not there (given says: a due instant needs a
+// target, an end an ended cycle, whose end may be 0001-01-01).
+func cycleTime(r *audit.Row, t time.Time, given bool) string {
+	if !r.HasCycle || !given {
 		return "-"
 	}
-	return auditTime(t)
+	return t.Format(time.RFC3339)
 }
 
 func recordedTarget(r *audit.Row) string {

@@ -5,9 +5,13 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/audit"
+	"github.com/tiercel/tiercel/rules"
 )
 
 const (
@@ -59,4 +63,15 @@ func TestAuditOutputs(t *testing.T) {
 	assert.Equal(t, []string{"103", "total_resolution_time", "1", "agree"}, records[7][:4])
 	assert.Equal(t, []string{"0", "0"}, records[7][10:12], "ended and breached at the same instants on both sides")
 	assert.Equal(t, []string{"0", ""}, records[6][10:12], "both ended at once; only the catalog breached: no due difference to give")
+}
+
+// A cycle's end is shown when the cycle ended, even at 0001-01-01 (the
+// zero instant is an instant), and "-" while it runs; a due instant needs
+// a target.
+func TestAuditCycleTime(t *testing.T) {
+	ended := &audit.Row{HasCycle: true, Cycle: rules.Cycle{State: rules.CycleAchieved}}
+	assert.Equal(t, "0001-01-01T00:00:00Z", cycleTime(ended, ended.Cycle.End, ended.Cycle.Ended()))
+	running := &audit.Row{HasCycle: true, Cycle: rules.Cycle{State: rules.CycleRunning}}
+	assert.Equal(t, "-", cycleTime(running, running.Cycle.End, running.Cycle.Ended()))
+	assert.Equal(t, "-", cycleTime(&audit.Row{}, time.Time{}, true), "no cycle")
 }
