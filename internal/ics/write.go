@@ -28,8 +28,12 @@ type Calendar struct {
 // DTSTART;VALUE=DATE, DTEND;VALUE=DATE the next day (exclusive), the day's
 // name as SUMMARY ("Closed" for a day without one) and a UID per event;
 // CRLF line ends and lines folded at 75 octets. Read reads it back to the
-// same days.
+// same days: more than MaxEvents days, which Read would refuse, are an
+// error wrapping ErrTooLarge, and nothing is written.
 func Write(w io.Writer, c Calendar) error {
+	if len(c.Days) > MaxEvents {
+		return fmt.Errorf("%w: %d days: a calendar file holds at most %d events (export a shorter window)", ErrTooLarge, len(c.Days), MaxEvents)
+	}
 	bw := bufio.NewWriter(w)
 	line := func(s string) { writeFolded(bw, s) }
 	line("BEGIN:VCALENDAR")

@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/slo"
 )
 
 func TestWriteRoundTrip(t *testing.T) {
@@ -74,4 +76,24 @@ func TestFold(t *testing.T) {
 			assert.Equal(t, tt.want, buf.String())
 		})
 	}
+}
+
+// More days than Read takes are refused, not written: what Write writes,
+// Read reads back (FuzzICS found a file of 80,000 event days whose export
+// could not be read).
+func TestWriteTooManyDays(t *testing.T) {
+	days := make([]Day, MaxEvents+1)
+	start := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range days {
+		d := start.AddDate(0, 0, i)
+		days[i] = Day{Date: slo.Date{Year: d.Year(), Month: d.Month(), Day: d.Day()}}
+	}
+	var buf bytes.Buffer
+	err := Write(&buf, Calendar{ID: "x", Days: days})
+	require.ErrorIs(t, err, ErrTooLarge)
+	assert.Zero(t, buf.Len())
+	require.NoError(t, Write(&buf, Calendar{ID: "x", Days: days[:MaxEvents]}))
+	back, err := Read("back.ics", buf.Bytes())
+	require.NoError(t, err)
+	assert.Len(t, back, MaxEvents)
 }
