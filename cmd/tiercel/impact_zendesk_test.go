@@ -1,0 +1,155 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/input"
+)
+
+const (
+	zendeskPolicies = "../../examples/zendesk-policies/"
+	zendeskExport   = "../../examples/zendesk/"
+)
+
+// zendeskImpactArgs tries the proposed edit of the imported policies on
+// the example export's tickets.
+var zendeskImpactArgs = []string{"--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json"}
+
+var goldenImpactZendesk = []goldenCase{
+	{"impact-zendesk", append([]string{"impact"}, zendeskImpactArgs...), exitOK},
+	{"impact-zendesk-json", append([]string{"impact", "--output", "json"}, zendeskImpactArgs...), exitOK},
+	// At an earlier --now, what happened after it is left out, as audit
+	// leaves it out: tickets 204 and 206 are not yet opened.
+	{"impact-zendesk-now", append([]string{"impact", "--now", "2026-11-27T00:00:00Z"}, zendeskImpactArgs...), exitOK},
+	{"impact-zendesk-renamed-tier", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", impactData + "old.yaml", zendeskExport + "audits.json"}, exitOK},
+	{"impact-zendesk-bad-page", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/zendesk-bad-events.json"}, exitInput},
+	{"impact-zendesk-bad-audits", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json", impactData + "bad-audits.json"}, exitInput},
+	{"impact-zendesk-not-a-page", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/case.json"}, exitInput},
+	{"impact-zendesk-unknown-tier", []string{"impact", "--zendesk", "--tier", "gold", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json"}, exitUndecidable},
+	{"impact-tier-without-zendesk", []string{"impact", "--tier", "gold", impactData + "old.yaml", impactData + "new.yaml", "testdata/case.yaml"}, exitUsage},
+}
+
+// The impact of an edit over a Zendesk export is the impact over the same
+// tickets written as JSON-lines histories: each ticket, as the audit
+// rebuilds it from its audits, read at the export's latest instant.
+func TestImpactZendeskAgreesWithHistories(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pages []string
+	}{
+		{"the policies' example export", []string{zendeskPolicies + "audits.json"}},
+		{"the audit's example export, metric events too", []string{zendeskExport + "audits.json", zendeskExport + "metric_events.json"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, err := input.LoadZendeskExport(tc.pages...)
+			require.NoError(t, err)
+			jsonl := filepath.Join(t.TempDir(), "tickets.jsonl")
+			require.NoError(t, os.WriteFile(jsonl, ticketsJSONL(t, x), 0o600))
+
+			catalogs := []string{zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml"}
+			fromExport := impactJSON(t, append(append([]string{"--zendesk"}, catalogs...), tc.pages...)...)
+			fromJSONL := impactJSON(t, append(catalogs, jsonl)...)
+			ticketAt := regexp.MustCompile(`^ticket (\d+) \(`)
+			lineAt := regexp.MustCompile(`tickets\.jsonl:(\d+):1$`)
+			renameLargest(t, &fromExport, func(s string) string { return ticketAt.FindStringSubmatch(s)[1] })
+			renameLargest(t, &fromJSONL, func(s string) string {
+				n, err := strconv.Atoi(lineAt.FindStringSubmatch(s)[1])
+				require.NoError(t, err)
+				return x.Tickets[n-1].ID
+			})
+			assert.Equal(t, fromJSONL, fromExport)
+
+			// The edit moves due instants: reported as moved, never as no change.
+			assert.Equal(t, len(x.Tickets), fromExport.Histories)
+			assert.Zero(t, fromExport.Refused)
+			assert.Positive(t, fromExport.Total.Earlier.Count)
+		})
+	}
+}
+
+// An edit that moves no deadline is reported as no move; the edit that does
+// is never: a catalog against itself, then against the proposed edit.
+func TestImpactZendeskMoved(t *testing.T) {
+	pages := zendeskPolicies + "audits.json"
+	same := impactJSON(t, "--zendesk", zendeskPolicies+"catalog.yaml", zendeskPolicies+"catalog.yaml", pages)
+	assert.Zero(t, same.Total.Earlier.Count+same.Total.Later.Count+same.Total.NewlyBreached+same.Total.NoLongerBreached)
+	assert.Positive(t, same.Total.Same)
+
+	moved := impactJSON(t, zendeskImpactArgs...)
+	assert.Equal(t, 4, moved.Total.NewlyBreached, "tickets 201 and 203, each response and first_reply_time")
+	assert.Equal(t, 8, moved.Total.Earlier.Count)
+	require.NotNil(t, moved.Total.Earlier.Largest)
+	l := moved.Total.Earlier.Largest
+	// Ticket 203, vip and high, opened Wednesday 16:00 before Thanksgiving:
+	// 2 business hours end Monday 10:00, 1 ends Wednesday 17:00.
+	assert.Equal(t, -int64((4*24+17)*time.Hour/time.Second), l.By.Seconds)
+	assert.Regexp(t, `^ticket 203 \(.*audits\.json:\d+:\d+\)$`, l.History)
+	assert.Equal(t, "2026-11-30T10:00:00-08:00", l.Old.Format(time.RFC3339))
+	assert.Equal(t, "2026-11-25T17:00:00-08:00", l.New.Format(time.RFC3339))
+}
+
+// impactJSON runs impact with --output json and reads its answer.
+func impactJSON(t *testing.T, args ...string) answer.Impact {
+	t.Helper()
+	stdout, stderr, code := runCmd(t, append([]string{"impact", "--output", "json"}, args...)...)
+	require.Equal(t, exitOK, code, stderr)
+	var out answer.Impact
+	require.NoError(t, json.Unmarshal([]byte(stdout), &out))
+	return out
+}
+
+// renameLargest names the history of every largest shift of r by rename.
+func renameLargest(t *testing.T, r *answer.Impact, rename func(string) string) {
+	t.Helper()
+	groups := append(append(append([]answer.ImpactGroup{r.Total}, r.Metrics...), r.Priorities...), r.Accounts...)
+	for _, g := range groups {
+		for _, s := range []*answer.Shift{g.Later.Largest, g.Earlier.Largest} {
+			if s != nil {
+				s.History = rename(s.History)
+			}
+		}
+	}
+	r.Total = groups[0]
+}
+
+// ticketsJSONL writes the tickets of x as JSON-lines histories, on tier
+// zendesk, read at the export's latest instant.
+func ticketsJSONL(t *testing.T, x *input.ZendeskExport) []byte {
+	t.Helper()
+	type event struct {
+		At       string         `json:"at"`
+		Type     string         `json:"type"`
+		Status   string         `json:"status,omitempty"`
+		By       string         `json:"by,omitempty"`
+		Priority string         `json:"priority,omitempty"`
+		Attrs    map[string]any `json:"attrs,omitempty"`
+	}
+	var out []byte
+	for _, tk := range x.Tickets {
+		events := []event{}
+		for _, ev := range tk.Events {
+			e := event{At: ev.At.Format(time.RFC3339Nano), Type: ev.Type, Status: ev.Status, By: ev.By, Attrs: ev.Attrs}
+			if ev.Priority != 0 {
+				e.Priority = ev.Priority.String()
+			}
+			events = append(events, e)
+		}
+		line, err := json.Marshal(map[string]any{
+			"tier": "zendesk", "priority": tk.Case.Priority.String(), "opened": tk.Case.Opened.Format(time.RFC3339Nano),
+			"attrs": tk.Case.Attrs, "now": x.Latest.Format(time.RFC3339Nano), "events": events,
+		})
+		require.NoError(t, err)
+		out = append(append(out, line...), '\n')
+	}
+	return out
+}
