@@ -13,13 +13,18 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/audit"
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/rules"
 )
 
 const (
 	zendeskPolicies = "../../examples/zendesk-policies/"
 	zendeskExport   = "../../examples/zendesk/"
 )
+
+// ticketAt reads the ticket's id in a history's name.
+var ticketAt = regexp.MustCompile(`^ticket (\d+) \(`)
 
 // zendeskImpactArgs tries the proposed edit of the imported policies on
 // the example export's tickets.
@@ -59,7 +64,6 @@ func TestImpactZendeskAgreesWithHistories(t *testing.T) {
 			catalogs := []string{zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml"}
 			fromExport := impactJSON(t, append(append([]string{"--zendesk"}, catalogs...), tc.pages...)...)
 			fromJSONL := impactJSON(t, append(catalogs, jsonl)...)
-			ticketAt := regexp.MustCompile(`^ticket (\d+) \(`)
 			lineAt := regexp.MustCompile(`tickets\.jsonl:(\d+):1$`)
 			renameLargest(t, &fromExport, func(s string) string { return ticketAt.FindStringSubmatch(s)[1] })
 			renameLargest(t, &fromJSONL, func(s string) string {
@@ -152,4 +156,55 @@ func ticketsJSONL(t *testing.T, x *input.ZendeskExport) []byte {
 		out = append(append(out, line...), '\n')
 	}
 	return out
+}
+
+// Impact reads each ticket as audit reads it, at the same instant: every
+// cycle the audit computes (at the export's latest instant, or at an
+// earlier now that leaves later events and tickets out) is the cycle of
+// the ticket's history as impact replays it.
+func TestImpactZendeskReadsTicketsAsAudit(t *testing.T) {
+	e, err := rules.Load(zendeskExport + "catalog.yaml")
+	require.NoError(t, err)
+	pages := []string{zendeskExport + "audits.json", zendeskExport + "metric_events.json"}
+	x, err := input.LoadZendeskExport(pages...)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		now  time.Time
+	}{
+		{"at the export's latest instant", time.Time{}},
+		{"after the first replies, before the last events", time.Date(2026, 7, 6, 14, 45, 0, 0, time.UTC)},
+		{"before ticket 103 opened", time.Date(2026, 7, 3, 12, 0, 0, 0, time.UTC)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := audit.RunFiles(e, audit.Options{Tier: "zendesk", Now: tc.now}, pages...)
+			require.NoError(t, err)
+			var now *time.Time
+			if !tc.now.IsZero() {
+				now = &tc.now
+			}
+			hs := zendeskHistories(x, "zendesk", now)
+			assert.Equal(t, rep.Now, hs.now)
+			assert.Equal(t, rep.Summary.Tickets, len(hs.histories), "the tickets opened by now")
+			cycles := map[audit.Ref]rules.Cycle{}
+			for i, h := range hs.histories {
+				tl, err := e.Timeline(h.Case, h.Events, *h.Now)
+				require.NoError(t, err)
+				id := ticketAt.FindStringSubmatch(hs.names[i])[1]
+				for _, m := range tl.Metrics {
+					for j, c := range m.Cycles {
+						cycles[audit.Ref{Ticket: id, Metric: m.Metric, Instance: j + 1}] = c
+					}
+				}
+			}
+			compared := 0
+			for _, r := range rep.Rows {
+				if r.HasCycle {
+					assert.Equal(t, r.Cycle, cycles[audit.Ref{Ticket: r.Ticket, Metric: r.Metric, Instance: r.Instance}], "ticket %s %s #%d", r.Ticket, r.Metric, r.Instance)
+					compared++
+				}
+			}
+			assert.Positive(t, compared)
+		})
+	}
 }
