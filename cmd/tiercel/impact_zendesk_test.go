@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -206,5 +208,56 @@ func TestImpactZendeskReadsTicketsAsAudit(t *testing.T) {
 			}
 			assert.Positive(t, compared)
 		})
+	}
+}
+
+// zendeskYear writes the example export's six tickets again and again, n
+// tickets in all, each copy 30 minutes after the last (100,000 tickets
+// span about a year), in pages of 1,000 audits, and returns the pages'
+// paths.
+func zendeskYear(tb testing.TB, n int) []string {
+	tb.Helper()
+	src, err := os.ReadFile(zendeskPolicies + "audits.json")
+	require.NoError(tb, err)
+	var page struct{ Audits []map[string]any }
+	require.NoError(tb, json.Unmarshal(src, &page))
+	const perCopy = 6 // tickets 201-206
+	var audits []map[string]any
+	var paths []string
+	flush := func() {
+		b, err := json.Marshal(map[string]any{"audits": audits})
+		require.NoError(tb, err)
+		path := filepath.Join(tb.TempDir(), "audits-"+strconv.Itoa(len(paths))+".json")
+		require.NoError(tb, os.WriteFile(path, b, 0o600))
+		paths, audits = append(paths, path), audits[:0]
+	}
+	for k := range (n + perCopy - 1) / perCopy {
+		for _, a := range page.Audits {
+			at, err := time.Parse(time.RFC3339, a["created_at"].(string))
+			require.NoError(tb, err)
+			c := maps.Clone(a)
+			c["ticket_id"] = a["ticket_id"].(float64) + float64(k*perCopy)
+			c["created_at"] = at.Add(time.Duration(k) * 30 * time.Minute).Format(time.RFC3339)
+			if audits = append(audits, c); len(audits) == 1000 {
+				flush()
+			}
+		}
+	}
+	if len(audits) > 0 {
+		flush()
+	}
+	return paths
+}
+
+// BenchmarkImpactZendesk reads an export of 100,000 tickets (300,000
+// audits in 300 pages), a year of them, and replays each ticket on the
+// imported policies and on the proposed edit, as the command does.
+func BenchmarkImpactZendesk(b *testing.B) {
+	args := append([]string{"impact", "--zendesk", "--output", "json", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml"}, zendeskYear(b, 100_000)...)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != exitOK {
+			b.Fatalf("exit %d", code)
+		}
 	}
 }
