@@ -146,49 +146,54 @@ func identByte(c byte) bool {
 type shapeKey struct{ shape, want string }
 
 // shaped is the checked expression of the first text of a shape, and
-// which of its nodes hold each literal of the shape. A nil *shaped marks a
-// shape whose literals the expression does not hold one to one.
+// (once a second text of the shape comes) which of its nodes hold each
+// literal of the shape.
 type shaped struct {
 	checked *cel.Ast
+	first   exprShape     // the shape of the text checked
 	nodes   map[int64]int // literal node id -> the index of its literal in the shape
+	mapped  bool          // nodes is built
+	usable  bool          // the literals are held by nodes one to one
 }
 
-// newShaped maps the literal nodes of a, checked from a text of shape sh,
-// to sh's literals by where they start, and checks that every literal is
-// held by at least one node of its value; nil when not.
-func newShaped(a *cel.Ast, sh exprShape) *shaped {
-	native := a.NativeRep()
+// literalNodes maps, the first time it is called, the literal nodes of
+// the checked expression to the literals of its shape by where they start;
+// it reports whether every literal is held by at least one node of its
+// value and no node of another, so that the shape's other texts can be
+// made from it.
+func (s *shaped) literalNodes() bool {
+	if s.mapped {
+		return s.usable
+	}
+	s.mapped = true
+	native := s.checked.NativeRep()
 	info := native.SourceInfo()
-	byOffset := make(map[int32]int, len(sh.at))
-	for k, at := range sh.at {
+	byOffset := make(map[int32]int, len(s.first.at))
+	for k, at := range s.first.at {
 		byOffset[at] = k
 	}
-	s := &shaped{checked: a, nodes: map[int64]int{}}
-	held := make([]bool, len(sh.lits))
-	for _, e := range ast.MatchDescendants(ast.NavigateAST(native), kindMatcher(ast.LiteralKind)) {
+	s.nodes = map[int64]int{}
+	held := make([]bool, len(s.first.lits))
+	good := true
+	ast.PostOrderVisit(native.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if e.Kind() != ast.LiteralKind {
+			return
+		}
 		off, ok := info.GetOffsetRange(e.ID())
 		if !ok {
-			continue
+			return
 		}
-		k, ok := byOffset[off.Start]
-		if !ok {
-			continue
+		if k, ok := byOffset[off.Start]; ok {
+			lit := s.first.lits[k]
+			good = good && e.AsLiteral().Type() == lit.Type() && e.AsLiteral().Equal(lit) == types.True
+			s.nodes[e.ID()], held[k] = k, true
 		}
-		if e.AsLiteral().Equal(sh.lits[k]) != types.True || e.AsLiteral().Type() != sh.lits[k].Type() {
-			return nil
-		}
-		s.nodes[e.ID()], held[k] = k, true
-	}
+	}))
 	for _, h := range held {
-		if !h {
-			return nil
-		}
+		good = good && h
 	}
-	return s
-}
-
-func kindMatcher(k ast.ExprKind) ast.ExprMatcher {
-	return func(e ast.NavigableExpr) bool { return e.Kind() == k }
+	s.usable = good
+	return good
 }
 
 // instantiate returns the checked expression of src, of shape sh: s's
@@ -213,11 +218,11 @@ type literalSwap struct {
 }
 
 func (l literalSwap) Optimize(ctx *cel.OptimizerContext, a *ast.AST) *ast.AST {
-	for _, e := range ast.MatchDescendants(ast.NavigateAST(a), kindMatcher(ast.LiteralKind)) {
-		if k, ok := l.nodes[e.ID()]; ok {
+	ast.PostOrderVisit(a.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+		if k, ok := l.nodes[e.ID()]; ok && e.Kind() == ast.LiteralKind {
 			e.SetKindCase(ctx.NewLiteral(l.lits[k]))
 		}
-	}
+	}))
 	return a
 }
 
@@ -234,7 +239,7 @@ func (c *compiler) compileShaped(x *expr, want *cel.Type) (cel.Program, uint64, 
 		return nil, 0, false
 	}
 	s := c.shapes[shapeKey{sh.key, want.String()}]
-	if s == nil {
+	if s == nil || !s.literalNodes() {
 		return nil, 0, false
 	}
 	a, ok := s.instantiate(c.env, x.src, sh)
@@ -272,5 +277,5 @@ func (c *compiler) noteShape(x *expr, want *cel.Type, a *cel.Ast) {
 	if c.shapes == nil {
 		c.shapes = map[shapeKey]*shaped{}
 	}
-	c.shapes[k] = newShaped(a, sh)
+	c.shapes[k] = &shaped{checked: a, first: sh}
 }
