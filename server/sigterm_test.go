@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -85,10 +86,10 @@ func drive(url string, bodies []string, stop <-chan struct{}, retry bool) []requ
 }
 
 func sendOne(client *http.Client, url, body string, retry bool) request {
-	var gotConn, firstByte bool
+	var gotConn, firstByte atomic.Bool // set by the transport's goroutines
 	trace := &httptrace.ClientTrace{
-		GotConn:              func(httptrace.GotConnInfo) { gotConn = true },
-		GotFirstResponseByte: func() { firstByte = true },
+		GotConn:              func(httptrace.GotConnInfo) { gotConn.Store(true) },
+		GotFirstResponseByte: func() { firstByte.Store(true) },
 	}
 	r := request{sent: time.Now(), retry: retry}
 	req, _ := http.NewRequestWithContext(httptrace.WithClientTrace(context.Background(), trace), http.MethodPost, url, strings.NewReader(body))
@@ -111,11 +112,11 @@ func sendOne(client *http.Client, url, body string, retry bool) request {
 	switch {
 	case err == nil:
 		r.outcome = answered
-	case firstByte:
+	case firstByte.Load():
 		r.outcome = cutResponse
 	case errors.As(err, &op) && op.Op == "dial":
 		r.outcome = refused
-	case gotConn && !firstByte && (strings.Contains(err.Error(), "server closed idle connection") || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)):
+	case gotConn.Load() && (strings.Contains(err.Error(), "server closed idle connection") || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)):
 		r.outcome = closedIdle
 	default:
 		r.outcome = otherError
