@@ -26,7 +26,8 @@ func Example() {
 
 	c := client.New(ts.URL)
 	k := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
-	d, meta, err := c.Deadline(context.Background(), k)
+	var meta client.Meta
+	d, err := c.Deadline(client.WithMeta(context.Background(), &meta), k)
 	if err != nil {
 		panic(err)
 	}
