@@ -45,10 +45,15 @@ type eventBody struct {
 
 // newCaseBody returns c as a request, with now when not nil (else c.Now).
 // A case with Pauses is refused with ErrUnsupported: no request carries
-// them, and dropping them would change the answer.
+// them, and dropping them would change the answer. A priority that is not
+// P1-P4 is refused as the engine refuses it (rules.ErrInvalidCase), where
+// the service would read its text as a bad input document.
 func newCaseBody(c rules.Case, now *time.Time) (caseBody, error) {
 	if len(c.Pauses) > 0 {
 		return caseBody{}, fmt.Errorf("%w: a case's Pauses (send events that pause the clock instead)", ErrUnsupported)
+	}
+	if !c.Priority.Valid() {
+		return caseBody{}, fmt.Errorf("%w: priority %d is not P1-P4", rules.ErrInvalidCase, c.Priority)
 	}
 	b := caseBody{Tier: c.Tier, Priority: c.Priority.String(), Opened: instant(c.Opened), Zone: c.Zone,
 		Language: c.Language, Account: c.Account, Country: c.Country, Attrs: c.Attrs}
