@@ -30,6 +30,8 @@ type Engine interface {
 	Entitlements(ctx context.Context, c entitlement.Contract, at time.Time) (rules.Entitlements, error)
 	MovedEntitlements(ctx context.Context, c entitlement.Contract, to string, at time.Time) (rules.Entitlements, error)
 	Allowed(ctx context.Context, action string, p entitlement.Principal, c rules.Case) (entitlement.Decision, error)
+	Explain(ctx context.Context, c rules.Case) (rules.Explanation, error)
+	ExplainStatus(ctx context.Context, c rules.Case, now time.Time) (rules.Explanation, error)
 }
 
 // The local engine and the remote one are both Engines.
@@ -125,4 +127,14 @@ func (l LocalEngine) MovedEntitlements(ctx context.Context, c entitlement.Contra
 // Allowed is rules.Engine.Allowed.
 func (l LocalEngine) Allowed(ctx context.Context, action string, p entitlement.Principal, c rules.Case) (entitlement.Decision, error) {
 	return ask(ctx, func() (entitlement.Decision, error) { return l.e.Allowed(action, p, c) })
+}
+
+// Explain is rules.Engine.Explain.
+func (l LocalEngine) Explain(ctx context.Context, c rules.Case) (rules.Explanation, error) {
+	return ask(ctx, func() (rules.Explanation, error) { return l.e.Explain(c) })
+}
+
+// ExplainStatus is rules.Engine.ExplainStatus.
+func (l LocalEngine) ExplainStatus(ctx context.Context, c rules.Case, now time.Time) (rules.Explanation, error) {
+	return ask(ctx, func() (rules.Explanation, error) { return l.e.ExplainStatus(c, now) })
 }
