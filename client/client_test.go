@@ -1,15 +1,24 @@
 package client_test
 
 import (
+	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/client"
+	"github.com/tiercel/tiercel/fault"
+	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/server"
+	"github.com/tiercel/tiercel/slo"
 )
 
 // remote serves cfg on 127.0.0.1 and returns a client of it.
@@ -21,4 +30,55 @@ func remote(t *testing.T, cfg server.Config, opts ...client.Option) *client.Clie
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return client.New(ts.URL, opts...)
+}
+
+// TestWithMeta: a call under WithMeta reports the decision id and the
+// revision of the catalog that decided, as Decide returns them; a failed
+// call reports nothing.
+func TestWithMeta(t *testing.T) {
+	c := remote(t, server.Config{})
+	k := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	var meta client.Meta
+	_, err := c.Deadline(client.WithMeta(context.Background(), &meta), k)
+	require.NoError(t, err)
+	assert.Len(t, meta.DecisionID, 16)
+	assert.NotEmpty(t, meta.Revision)
+
+	var again client.Meta
+	var d answer.Deadline
+	got, err := c.Decide(client.WithMeta(context.Background(), &again), "deadline", map[string]any{"tier": "enhanced", "priority": "P2", "opened": "2026-03-06T16:30:00Z"}, &d)
+	require.NoError(t, err)
+	assert.Equal(t, got, again)
+	assert.Equal(t, meta.Revision, again.Revision, "one catalog, one revision")
+	assert.NotEqual(t, meta.DecisionID, again.DecisionID, "one id a decision")
+
+	failed := client.Meta{DecisionID: "before"}
+	k.Tier = "platinum"
+	_, err = c.Deadline(client.WithMeta(context.Background(), &failed), k)
+	require.Error(t, err)
+	assert.Equal(t, client.Meta{DecisionID: "before"}, failed)
+	_, err = c.Deadline(client.WithMeta(context.Background(), nil), rules.Case{Tier: "enhanced", Priority: slo.P1})
+	assert.NoError(t, err, "a nil *Meta is not written")
+}
+
+// TestAnAnswerNotFromTheService: a proxy's page instead of the service's
+// answer is an *Error with the status and the start of the page.
+func TestAnAnswerNotFromTheService(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = w.Write([]byte("<html>" + strings.Repeat("bad gateway ", 50) + "</html>"))
+	}))
+	t.Cleanup(ts.Close)
+	_, err := client.New(ts.URL+"/").Compare(context.Background(), "standard", "enhanced")
+	var e *client.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 502, e.Status)
+	assert.Equal(t, "http", e.Code)
+	assert.Len(t, e.Message, 200)
+	assert.Equal(t, fault.Internal, fault.Of(err))
+
+	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("{not json")) }))
+	t.Cleanup(ok.Close)
+	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")
+	assert.ErrorContains(t, err, "decoding the compare answer")
 }
