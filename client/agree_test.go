@@ -124,12 +124,6 @@ func TestEveryQuestionAgreesWithTheLocalEngine(t *testing.T) {
 				return e.Timeline(ctx, k, nil, k.Opened.Add(50*time.Hour))
 			}})
 	}
-	contract := mustContract(t, "../examples/billing/looker-contract.yaml")
-	zoned := contract
-	zoned.Zone, zoned.Country, zoned.Spend = "America/New_York", "us", money.MustParseMoney("85000 USD")
-	spends, err := input.LoadSpends("../examples/billing/year.csv")
-	require.NoError(t, err)
-	at := date(2026, 5, 1, 0, 0, "")
 	scope := rules.Scope{Zone: "America/New_York", Country: "us", From: date(2026, 3, 2, 0, 0, "America/New_York"), To: date(2026, 3, 16, 0, 0, "America/New_York")}
 	p := entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.techSupportEditor"}}
 	qs = append(qs,
@@ -142,27 +136,47 @@ func TestEveryQuestionAgreesWithTheLocalEngine(t *testing.T) {
 		question{"replay", func(ctx context.Context, e client.Engine) (any, error) {
 			return e.Replay(ctx, cases[1:], "standard", "enhanced")
 		}},
-		question{"quote", func(ctx context.Context, e client.Engine) (any, error) {
-			return e.Quote(ctx, "enhanced", money.MustParseMoney("85000 USD"))
-		}},
-		question{"quotePeriod", func(ctx context.Context, e client.Engine) (any, error) {
-			return e.QuotePeriod(ctx, "premium", money.MustParseMoney("85000 USD"), billing.Period{Year: 2026, Month: 2, First: 10, Last: 28})
-		}},
-		question{"invoice", func(ctx context.Context, e client.Engine) (any, error) {
-			return e.Invoice(ctx, contract, billing.Months{Year: 2026, Month: 1, Count: 12}, spends)
-		}},
-		question{"eligibility", func(ctx context.Context, e client.Engine) (any, error) { return e.Eligibility(ctx, zoned, at) }},
-		question{"plan", func(ctx context.Context, e client.Engine) (any, error) { return e.Plan(ctx, zoned, at) }},
-		question{"plan/no zone", func(ctx context.Context, e client.Engine) (any, error) { return e.Plan(ctx, contract, at) }},
-		question{"entitlements", func(ctx context.Context, e client.Engine) (any, error) { return e.Entitlements(ctx, contract, at) }},
-		question{"movedEntitlements", func(ctx context.Context, e client.Engine) (any, error) {
-			return e.MovedEntitlements(ctx, contract, "enhanced", date(2026, 8, 1, 0, 0, ""))
-		}},
 		question{"allowed", func(ctx context.Context, e client.Engine) (any, error) {
 			return e.Allowed(ctx, "cases.create", p, rules.Case{})
 		}},
+		question{"explain", func(ctx context.Context, e client.Engine) (any, error) { return e.Explain(ctx, cases[2]) }},
 	)
 	agree(t, rules.Default(), c, qs)
+	agree(t, rules.Default(), c, contractQuestions(t))
+}
+
+// contractQuestions are the questions about prices and contracts.
+func contractQuestions(t *testing.T) []question {
+	contract := mustContract(t, "../examples/billing/looker-contract.yaml")
+	zoned := contract
+	zoned.Zone, zoned.Country, zoned.Spend = "America/New_York", "us", money.MustParseMoney("85000 USD")
+	spends, err := input.LoadSpends("../examples/billing/year.csv")
+	require.NoError(t, err)
+	at := date(2026, 5, 1, 0, 0, "")
+	tokyo, err := input.ParseContract("tokyo", []byte("tier: looker-premier\nstart: 2025-07-15\nrenewal: 2026-07-15\nzone: Asia/Tokyo\ncountry: jp\nspend: 85000 USD\n"))
+	require.NoError(t, err)
+	return []question{
+		{"plan/dates in the contract's zone", func(ctx context.Context, e client.Engine) (any, error) { return e.Plan(ctx, tokyo, at) }},
+		{"entitlements/after the move", func(ctx context.Context, e client.Engine) (any, error) {
+			return e.Entitlements(ctx, tokyo, date(2026, 8, 1, 0, 0, "Asia/Tokyo"))
+		}},
+		{"quote", func(ctx context.Context, e client.Engine) (any, error) {
+			return e.Quote(ctx, "enhanced", money.MustParseMoney("85000 USD"))
+		}},
+		{"quotePeriod", func(ctx context.Context, e client.Engine) (any, error) {
+			return e.QuotePeriod(ctx, "premium", money.MustParseMoney("85000 USD"), billing.Period{Year: 2026, Month: 2, First: 10, Last: 28})
+		}},
+		{"invoice", func(ctx context.Context, e client.Engine) (any, error) {
+			return e.Invoice(ctx, contract, billing.Months{Year: 2026, Month: 1, Count: 12}, spends)
+		}},
+		{"eligibility", func(ctx context.Context, e client.Engine) (any, error) { return e.Eligibility(ctx, zoned, at) }},
+		{"plan", func(ctx context.Context, e client.Engine) (any, error) { return e.Plan(ctx, zoned, at) }},
+		{"plan/no zone", func(ctx context.Context, e client.Engine) (any, error) { return e.Plan(ctx, contract, at) }},
+		{"entitlements", func(ctx context.Context, e client.Engine) (any, error) { return e.Entitlements(ctx, contract, at) }},
+		{"movedEntitlements", func(ctx context.Context, e client.Engine) (any, error) {
+			return e.MovedEntitlements(ctx, contract, "enhanced", date(2026, 8, 1, 0, 0, ""))
+		}},
+	}
 }
 
 func mustContract(t *testing.T, path string) entitlement.Contract {

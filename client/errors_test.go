@@ -25,6 +25,41 @@ import (
 // remote error has the status, the class (fault.Of) and, with errors.Is,
 // the sentinel of the local engine's error for the same question.
 func TestErrorsMatchTheLocalOnes(t *testing.T) {
+	for _, tc := range refusals(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			err := tc.ask(ctx, remote(t, tc.cfg))
+			var e *client.Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tc.status, e.Status)
+			assert.ErrorIs(t, err, tc.sentinel)
+			assert.Equal(t, fault.Of(tc.sentinel), fault.Of(err), "the class of the sentinel")
+			for _, other := range []error{rules.ErrUnknownTier, rules.ErrInvalidCase, client.ErrUnauthorized, client.ErrTooLarge, client.ErrUnavailable} {
+				if other != tc.sentinel {
+					assert.NotErrorIs(t, err, other)
+				}
+			}
+			if tc.local {
+				lerr := tc.ask(ctx, client.Local(rules.Default()))
+				assert.ErrorIs(t, lerr, tc.sentinel, "the local engine's error")
+				assert.Equal(t, fault.Of(lerr), fault.Of(err))
+			}
+		})
+	}
+}
+
+// refusal is a question the service refuses with status, its error
+// matching sentinel, as the local engine's does when local.
+type refusal struct {
+	name     string
+	cfg      server.Config
+	ask      func(ctx context.Context, e client.Engine) error
+	status   int
+	sentinel error
+	local    bool
+}
+
+func refusals(t *testing.T) []refusal {
 	tokens := filepath.Join(t.TempDir(), "tokens")
 	require.NoError(t, os.WriteFile(tokens, []byte("s3cret\n"), 0o600))
 	opened := time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)
@@ -33,14 +68,7 @@ func TestErrorsMatchTheLocalOnes(t *testing.T) {
 	for i := range many {
 		many[i] = k
 	}
-	for _, tc := range []struct {
-		name     string
-		cfg      server.Config
-		ask      func(ctx context.Context, e client.Engine) error
-		status   int
-		sentinel error
-		local    bool // the local engine fails with the same sentinel
-	}{
+	return []refusal{
 		{"400 invalid period", server.Config{}, func(ctx context.Context, e client.Engine) error {
 			_, err := e.QuotePeriod(ctx, "enhanced", money.MustParseMoney("85000 USD"), billing.Period{Year: 2026, Month: 2, First: 20, Last: 10})
 			return err
@@ -69,26 +97,6 @@ func TestErrorsMatchTheLocalOnes(t *testing.T) {
 			_, err := e.QuotePeriod(ctx, "enhanced", money.MustParseMoney("85000 USD"), billing.Period{Year: 2026, Month: 2})
 			return err
 		}, 503, client.ErrUnavailable, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := context.Background()
-			err := tc.ask(ctx, remote(t, tc.cfg))
-			var e *client.Error
-			require.ErrorAs(t, err, &e)
-			assert.Equal(t, tc.status, e.Status)
-			assert.ErrorIs(t, err, tc.sentinel)
-			assert.Equal(t, fault.Of(tc.sentinel), fault.Of(err), "the class of the sentinel")
-			for _, other := range []error{rules.ErrUnknownTier, rules.ErrInvalidCase, client.ErrUnauthorized, client.ErrTooLarge, client.ErrUnavailable} {
-				if other != tc.sentinel {
-					assert.NotErrorIs(t, err, other)
-				}
-			}
-			if tc.local {
-				lerr := tc.ask(ctx, client.Local(rules.Default()))
-				assert.ErrorIs(t, lerr, tc.sentinel, "the local engine's error")
-				assert.Equal(t, fault.Of(lerr), fault.Of(err))
-			}
-		})
 	}
 }
 
