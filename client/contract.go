@@ -68,7 +68,7 @@ func (c *Client) Plan(ctx context.Context, k entitlement.Contract, at time.Time)
 	plan := rules.Plan{Contract: k, Eligibility: eligibilityOf(a, contractPlace(k))}
 	for _, o := range a.Options {
 		opt := rules.Option{Tier: o.Tier, Changes: changes(o.Changes, p, &err), KeepsTargets: o.KeepsTargets, Recommended: o.Recommended,
-			PriceHeldUntil: plan.Eligibility.PriceHeldUntil, EffectiveAt: plan.Eligibility.EffectiveAt}
+			PriceHeld: plan.Eligibility.PriceHeld, PriceHeldUntil: plan.Eligibility.PriceHeldUntil, EffectiveAt: plan.Eligibility.EffectiveAt}
 		opt.KeepsDeadlines = o.KeepsTargets && effectsKnown(opt) && neverLater(opt)
 		if err != nil {
 			return rules.Plan{}, err
