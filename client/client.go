@@ -8,6 +8,18 @@
 // engine (Local) for a remote one by changing its constructor. Decide
 // answers any question with package answer's types, the service's JSON.
 //
+// Answers are decoded from the service's JSON (package answer: money as
+// {amount, currency, minor}, durations as {seconds, nanos, text}, RFC 3339
+// instants) back into the engine's types, equal to the local engine's
+// answers (reflect.DeepEqual) with these exceptions, each said where it
+// applies: the service writes an instant at its offset, not in its zone,
+// so a case or contract without a zone whose calendar runs in its own zone
+// gets its instants in a fixed zone of the same offset (the same instants,
+// time.Time.Equal, but not deeply equal); and a few fields the service
+// does not send are zero (a quote's Model and Flat amounts, a plain
+// quote's Proration, an effect's MinAt and MaxAt when no deadline moves
+// that way). Plan asks one quote per option besides the plan.
+//
 // Errors of the service come back as *Error, whose Class is the class of
 // the error the server met (fault.Of gives the same class for a remote
 // decision as for a local one) and which matches, with errors.Is, the

@@ -29,6 +29,8 @@ var (
 // {"code", "message", "field"} of its body, and the decision id of a 500.
 // Its Class is the class of the error the server met, and errors.Is
 // matches it against the sentinel the server's error wrapped (see Is).
+// The zero value is an error of class Internal that matches no sentinel;
+// an *Error is not changed after it is returned.
 type Error struct {
 	Status     int
 	Code       string
@@ -64,7 +66,7 @@ var statusSentinels = map[error]int{
 
 // Is reports whether e is target: ErrUnauthorized, ErrTooLarge and
 // ErrUnavailable by status; any other classed sentinel (fault.New, such
-// as rules.ErrUnknownTier or billing.ErrNoPrice) when its class is e's and
+// as rules.ErrUnknownTier or rules.ErrNoPrice) when its class is e's and
 // the server's message quotes its text, which is how the server's error
 // message begins its wrapped sentinel's part. So errors.Is(err,
 // rules.ErrUnknownTier) holds for the remote error as for the local one.

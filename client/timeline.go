@@ -11,7 +11,7 @@ import (
 
 // Timeline asks the service where every clock of k stands at now after
 // events, as rules.Engine.Timeline answers. Instants are in k's zone (see
-// the package documentation for a case without one).
+// the package documentation for a case without one); Now is now as given.
 func (c *Client) Timeline(ctx context.Context, k rules.Case, events []rules.Event, now time.Time) (rules.Timeline, error) {
 	body, err := newCaseBody(k, &now)
 	if err != nil {
