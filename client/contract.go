@@ -9,6 +9,7 @@ import (
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 )
@@ -84,8 +85,9 @@ func (c *Client) Plan(ctx context.Context, k entitlement.Contract, at time.Time)
 
 // ErrRevisionChanged reports an answer made of several requests (Plan)
 // whose catalog was reloaded between them; asking again gives one
-// revision's answer.
-var ErrRevisionChanged = errors.New("client: the service's catalog changed during the question")
+// revision's answer. Its class is fault.Internal: nothing in the request
+// is at fault.
+var ErrRevisionChanged = fault.New(fault.Internal, "client: the service's catalog changed during the question")
 
 // optionQuote returns the quote of option o of a plan for k, or the error
 // of its quote, or err when asking failed or was decided on another
