@@ -18,7 +18,8 @@
 // time.Time.Equal, but not deeply equal); and a few fields the service
 // does not send are zero (a quote's Model and Flat amounts, a plain
 // quote's Proration, an effect's MinAt and MaxAt when no deadline moves
-// that way). Plan asks one quote per option besides the plan.
+// that way). Plan asks one quote per option besides the plan. A case with
+// Pauses is refused with ErrUnsupported: no request carries them.
 //
 // Errors of the service come back as *Error, whose Class is the class of
 // the error the server met (fault.Of gives the same class for a remote
@@ -52,9 +53,15 @@ type Client struct {
 type Option func(*Client)
 
 // WithHTTPClient makes the Client send its requests with hc (for TLS
-// settings, timeouts, a transport of one's own). The default is a client
-// with a 30 second timeout.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.http = hc } }
+// settings, timeouts, a transport of one's own). The default, also for a
+// nil hc, is a client with a 30 second timeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) {
+		if hc != nil {
+			c.http = hc
+		}
+	}
+}
 
 // WithToken sends "Authorization: Bearer token" with every request.
 func WithToken(token string) Option { return func(c *Client) { c.token = token } }

@@ -77,6 +77,9 @@ func TestAnAnswerNotFromTheService(t *testing.T) {
 	assert.Len(t, e.Message, 200)
 	assert.Equal(t, fault.Internal, fault.Of(err))
 
+	_, err = client.New(ts.URL, client.WithHTTPClient(nil)).Compare(context.Background(), "standard", "enhanced")
+	require.ErrorAs(t, err, &e, "a nil *http.Client keeps the default")
+
 	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("{not json")) }))
 	t.Cleanup(ok.Close)
 	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")

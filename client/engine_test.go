@@ -2,11 +2,15 @@ package client_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/client"
 	"github.com/tiercel/tiercel/entitlement"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/rules"
@@ -40,6 +44,29 @@ func TestAllowedOnACase(t *testing.T) {
 			}
 			require.NoError(t, err)
 			require.Equal(t, want, got)
+		})
+	}
+}
+
+// BenchmarkDeadline asks one deadline over loopback (a keep-alive
+// connection to an httptest server in the same process) and, for scale,
+// of the local engine: the client's own cost is the difference less the
+// server's.
+func BenchmarkDeadline(b *testing.B) {
+	k := rules.Case{Tier: "standard", Priority: slo.P3, Zone: "America/New_York", Opened: time.Date(2026, 3, 6, 15, 0, 0, 0, time.UTC)}
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(b, err)
+	ts := httptest.NewServer(s.Handler())
+	b.Cleanup(ts.Close)
+	for name, e := range map[string]client.Engine{"local": client.Local(rules.Default()), "remote": client.New(ts.URL)} {
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Deadline(ctx, k); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }
