@@ -2,8 +2,10 @@ package client_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -84,4 +86,32 @@ func TestAnAnswerNotFromTheService(t *testing.T) {
 	t.Cleanup(ok.Close)
 	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")
 	assert.ErrorContains(t, err, "decoding the compare answer")
+}
+
+// TestOnTheRealListener asks the service as `tiercel serve` runs it
+// (Server.Serve on a loopback listener, with its timeouts), and asks again
+// once it has shut down: a transport error, not an *Error.
+func TestOnTheRealListener(t *testing.T) {
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+
+	c := client.New("http://" + ln.Addr().String())
+	k := rules.Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	want, err := rules.Default().Deadline(k)
+	require.NoError(t, err)
+	got, err := c.Deadline(context.Background(), k)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	stop()
+	require.NoError(t, <-served)
+	_, err = c.Deadline(context.Background(), k)
+	var e *client.Error
+	require.Error(t, err)
+	assert.False(t, errors.As(err, &e), "no answer of the service: %v", err)
 }

@@ -14,24 +14,47 @@ import (
 // Engine is every question of tiercel's engine with a context: a program
 // written against it asks a local engine (Local) or the service (New)
 // alike, with the same arguments and results as rules.Engine's methods of
-// the same names. Implementations are safe for concurrent use.
+// the same names. It is made of four smaller interfaces, for programs that
+// ask only some questions (a billing system needs Prices and Contracts).
+// Implementations are safe for concurrent use.
 type Engine interface {
+	Cases
+	Tiers
+	Prices
+	Contracts
+}
+
+// Cases are the questions about a support case.
+type Cases interface {
 	Deadline(ctx context.Context, c rules.Case) (rules.Deadline, error)
 	Status(ctx context.Context, c rules.Case, now time.Time) (rules.Progress, error)
 	Timeline(ctx context.Context, c rules.Case, events []rules.Event, now time.Time) (rules.Timeline, error)
+	Explain(ctx context.Context, c rules.Case) (rules.Explanation, error)
+	ExplainStatus(ctx context.Context, c rules.Case, now time.Time) (rules.Explanation, error)
+	Allowed(ctx context.Context, action string, p entitlement.Principal, c rules.Case) (entitlement.Decision, error)
+}
+
+// Tiers are the questions about moving from one tier to another.
+type Tiers interface {
 	Compare(ctx context.Context, from, to string) ([]slo.Change, error)
 	CompareIn(ctx context.Context, from, to string, s rules.Scope) ([]slo.Change, error)
 	Replay(ctx context.Context, history []rules.Case, from, to string) (rules.ReplayReport, error)
+}
+
+// Prices are the questions of a billing run.
+type Prices interface {
 	Quote(ctx context.Context, tier string, spend money.Money) (billing.Quote, error)
 	QuotePeriod(ctx context.Context, tier string, spend money.Money, period billing.Period) (billing.Quote, error)
 	Invoice(ctx context.Context, c entitlement.Contract, months billing.Months, spends []billing.Spend) (billing.Invoice, error)
+}
+
+// Contracts are the questions about a contract: may it move, to what,
+// and what does it have.
+type Contracts interface {
 	Eligibility(ctx context.Context, c entitlement.Contract, at time.Time) (entitlement.Eligibility, error)
 	Plan(ctx context.Context, c entitlement.Contract, at time.Time) (rules.Plan, error)
 	Entitlements(ctx context.Context, c entitlement.Contract, at time.Time) (rules.Entitlements, error)
 	MovedEntitlements(ctx context.Context, c entitlement.Contract, to string, at time.Time) (rules.Entitlements, error)
-	Allowed(ctx context.Context, action string, p entitlement.Principal, c rules.Case) (entitlement.Decision, error)
-	Explain(ctx context.Context, c rules.Case) (rules.Explanation, error)
-	ExplainStatus(ctx context.Context, c rules.Case, now time.Time) (rules.Explanation, error)
 }
 
 // The local engine and the remote one are both Engines.
