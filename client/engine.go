@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
@@ -34,9 +35,10 @@ func (c *Client) Deadline(ctx context.Context, k rules.Case) (rules.Deadline, er
 }
 
 // Status asks the service how far k has run at now, as rules.Engine.Status
-// answers.
+// answers. k.Now, when set, must be now (the service's case has one now):
+// another instant is refused with ErrUnsupported.
 func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules.Progress, error) {
-	body, err := newCaseBody(k, &now)
+	body, err := statusBody(k, now)
 	if err != nil {
 		return rules.Progress{}, err
 	}
@@ -48,10 +50,15 @@ func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules
 }
 
 // Allowed asks the service whether p may take action on k (k may be the
-// zero Case, which is not sent), as rules.Engine.Allowed answers.
+// zero Case, which is not sent), as rules.Engine.Allowed answers. The
+// service's case needs a priority: a case without one (which the engine
+// takes) is refused with ErrUnsupported.
 func (c *Client) Allowed(ctx context.Context, action string, p entitlement.Principal, k rules.Case) (entitlement.Decision, error) {
 	body := map[string]any{"action": action, "principal": map[string]any{"id": p.ID, "roles": p.Roles, "groups": p.Groups, "attrs": p.Attrs}}
-	if k.Tier != "" || !k.Opened.IsZero() {
+	if !zeroCase(k) {
+		if k.Priority == 0 {
+			return entitlement.Decision{}, fmt.Errorf("%w: a case without a priority (the service's case needs one)", ErrUnsupported)
+		}
 		kb, err := newCaseBody(k, nil)
 		if err != nil {
 			return entitlement.Decision{}, err
@@ -63,6 +70,12 @@ func (c *Client) Allowed(ctx context.Context, action string, p entitlement.Princ
 		return entitlement.Decision{}, err
 	}
 	return entitlement.Decision{Action: a.Action, Allowed: a.Allowed, Rule: a.Rule}, nil
+}
+
+// zeroCase reports whether k is the zero Case, which Allowed does not send.
+func zeroCase(k rules.Case) bool {
+	return k.Tier == "" && k.Priority == 0 && k.Opened.IsZero() && k.Zone == "" && k.Language == "" && k.Account == "" &&
+		k.Country == "" && k.Attrs == nil && k.Now == nil && k.Pauses == nil
 }
 
 // deadlineOf reads a deadline decided for a case in zone.

@@ -48,6 +48,16 @@ func TestAllowedOnACase(t *testing.T) {
 	}
 }
 
+func TestAllowedOnACaseWithoutAPriority(t *testing.T) {
+	p := entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.techSupportEditor"}}
+	k := rules.Case{Tier: "premium"}
+	want, err := rules.Default().Allowed("cases.create", p, k)
+	require.NoError(t, err, "the engine takes a case without a priority")
+	require.True(t, want.Allowed)
+	_, err = remote(t, server.Config{}).Allowed(context.Background(), "cases.create", p, k)
+	require.ErrorIs(t, err, client.ErrUnsupported, "the service's case needs one: refused, not guessed")
+}
+
 // BenchmarkDeadline asks one deadline over loopback (a keep-alive
 // connection to an httptest server in the same process) and, for scale,
 // of the local engine: the client's own cost is the difference less the

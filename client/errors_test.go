@@ -111,6 +111,9 @@ func TestRefusedBeforeAsking(t *testing.T) {
 	assert.Equal(t, lerr.Error(), err.Error())
 	_, err = c.Deadline(context.Background(), rules.Case{Tier: "enhanced", Priority: slo.P1, Opened: opened, Pauses: []slo.Interval{{Start: opened, End: opened.Add(time.Hour)}}})
 	assert.ErrorIs(t, err, client.ErrUnsupported)
+	later := opened.Add(time.Hour)
+	_, err = c.Status(context.Background(), rules.Case{Tier: "enhanced", Priority: slo.P1, Opened: opened, Now: &later}, opened.Add(2*time.Hour))
+	assert.ErrorIs(t, err, client.ErrUnsupported, "two nows")
 }
 
 // TestABadEventIsABadInputDocument: the service reads the events of a

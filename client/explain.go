@@ -26,7 +26,7 @@ func (c *Client) Explain(ctx context.Context, k rules.Case) (rules.Explanation, 
 // ExplainStatus asks the service to explain Status at now, as
 // rules.Engine.ExplainStatus answers.
 func (c *Client) ExplainStatus(ctx context.Context, k rules.Case, now time.Time) (rules.Explanation, error) {
-	body, err := newCaseBody(k, &now)
+	body, err := statusBody(k, now)
 	if err != nil {
 		return rules.Explanation{}, err
 	}

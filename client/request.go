@@ -66,6 +66,18 @@ func newCaseBody(c rules.Case, now *time.Time) (caseBody, error) {
 	return b, nil
 }
 
+// statusBody returns c as the request of a status at now. The engine
+// decides with CEL's now at c.Now and measures at now; the service's case
+// has one now for both, so a case whose Now is another instant is refused
+// with ErrUnsupported. (Timeline sets CEL's now itself.)
+func statusBody(c rules.Case, now time.Time) (caseBody, error) {
+	if c.Now != nil && !c.Now.Equal(now) {
+		return caseBody{}, fmt.Errorf("%w: a case whose Now (%s) is not the instant asked about (%s): the service's case has one now",
+			ErrUnsupported, c.Now.Format(time.RFC3339Nano), now.Format(time.RFC3339Nano))
+	}
+	return newCaseBody(c, &now)
+}
+
 // withEvents returns b with events.
 func withEvents(b caseBody, events []rules.Event) caseBody {
 	for _, ev := range events {
