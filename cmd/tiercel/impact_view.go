@@ -24,7 +24,9 @@ func (v *impactView) json() answer.Impact {
 	for i, e := range v.r.Errors {
 		errs[i] = v.refusal(e)
 	}
-	return answer.NewImpact(*v.r, func(i int) string { return v.read.names[i] }, errs)
+	j := answer.NewImpact(*v.r, func(i int) string { return v.read.names[i] }, errs)
+	j.Now, j.LeftOut = answer.AtIf(v.read.now, v.read.zendesk), v.read.leftOut
+	return j
 }
 
 // writeText writes the report: one row per group, then the largest shifts

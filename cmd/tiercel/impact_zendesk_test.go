@@ -73,6 +73,11 @@ func TestImpactZendeskAgreesWithHistories(t *testing.T) {
 				require.NoError(t, err)
 				return x.Tickets[n-1].ID
 			})
+			// The export's one now is reported; the histories each carry theirs.
+			require.NotNil(t, fromExport.Now)
+			assert.True(t, fromExport.Now.Equal(x.Latest), "now %v, the export's latest %v", fromExport.Now, x.Latest)
+			assert.Nil(t, fromJSONL.Now)
+			fromExport.Now = nil
 			assert.Equal(t, fromJSONL, fromExport)
 
 			// The edit moves due instants: reported as moved, never as no change.
