@@ -28,6 +28,7 @@ var questions = []question{
 	{"entitlements", decideEntitlements},
 	{"invoice", decideInvoice},
 	{"allowed", decideAllowed},
+	{"explain", decideExplain},
 }
 
 func decideDeadline(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
