@@ -31,6 +31,7 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -126,6 +127,11 @@ func (c *Client) Decide(ctx context.Context, question string, body, result any) 
 		return Meta{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	// A decision changes nothing on the server, so the request may be sent
+	// again: with this header net/http's Transport resends it on a new
+	// connection when a keep-alive connection the server closed as idle
+	// (or while shutting down) loses it, instead of failing the call.
+	req.Header.Set("Idempotency-Key", rand.Text())
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
