@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -309,8 +310,8 @@ func assertDecidesAsText(t *testing.T, tier string, src []byte, attrs func(*rand
 		c := Case{Tier: tier, Priority: slo.Priority(1 + rng.IntN(4)), Opened: opened, Language: []string{"en", "ja", "de"}[rng.IntN(3)], Attrs: map[string]any{}}
 		attrs(rng, c.Attrs)
 		for m := range shaped.Metrics() {
-			got, gotErr := shaped.resolve(&c, metric(m))
-			want, wantErr := text.resolve(&c, metric(m))
+			got, gotErr := shaped.resolve(context.Background(), &c, metric(m))
+			want, wantErr := text.resolve(context.Background(), &c, metric(m))
 			require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(gotErr), "case %d metric %d", k, m)
 			require.Equal(t, want.target, got.target, "case %d metric %d", k, m)
 			require.Equal(t, want.rule, got.rule, "case %d metric %d", k, m)
