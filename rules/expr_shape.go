@@ -217,6 +217,8 @@ type literalSwap struct {
 	lits  []ref.Val
 }
 
+// Optimize implements cel.ASTOptimizer: it puts the literals in place of
+// the nodes' own, in a (a copy the optimizer made).
 func (l literalSwap) Optimize(ctx *cel.OptimizerContext, a *ast.AST) *ast.AST {
 	ast.PostOrderVisit(a.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
 		if k, ok := l.nodes[e.ID()]; ok && e.Kind() == ast.LiteralKind {
