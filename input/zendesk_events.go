@@ -86,23 +86,25 @@ func ZendeskAliases(metrics []string) map[string]string {
 	return aliases
 }
 
-// recordKey names one instance of one metric of a ticket.
+// recordKey names one instance of one metric of a ticket: the ticket's
+// id, and the instance times 8 plus the metric's index in ZendeskMetrics
+// (ZendeskMetricName maps the pairs one to one).
 type recordKey struct {
-	ticket, metric string
-	instance       int
+	ticket, metricInstance int64
 }
 
 // recorder folds metric events into Recorded instances, across the pages
 // of an export.
 type recorder struct {
 	index  map[recordKey]int // into out
-	out    []Recorded
+	out    chunks[Recorded]
 	latest time.Time
 }
 
 // metricEvent is one ticket metric event as read.
 type metricEvent struct {
 	ticket, metric, typ string
+	id                  int64 // the ticket's
 	instance            int
 	at                  time.Time
 	deleted             bool
@@ -132,15 +134,19 @@ func (r *recorder) event(z *zscan, path zpath) {
 		return
 	}
 	r.latest = later(r.latest, ev.at)
-	metric, instance := ZendeskMetricName(ev.metric, ev.instance)
-	k := recordKey{ev.ticket, metric, instance}
+	k := recordKey{ev.id, int64(ev.instance)<<3 | int64(slices.Index(ZendeskMetrics, ev.metric))}
 	i, seen := r.index[k]
 	if !seen {
-		i = len(r.out)
+		metric, instance := ZendeskMetricName(ev.metric, ev.instance)
+		i = r.out.len()
 		r.index[k] = i
-		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
+		r.out.add(Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
 	}
-	rec := &r.out[i]
+	r.out.at(i).fold(&ev)
+}
+
+// fold folds one event of the instance into rec.
+func (rec *Recorded) fold(ev *metricEvent) {
 	if ev.at.Before(rec.First) {
 		rec.First = ev.at
 	}
@@ -166,23 +172,23 @@ func (ev *metricEvent) field(z *zscan, key string, path zpath) bool {
 	}
 	switch key {
 	case "ticket_id":
-		ev.ticket, ok = parsedAt(z, path, ticketID)
+		ev.id, ev.ticket, ok = z.ticketAt(path)
 	case "instance_id":
 		var n int64
-		n, ok = parsedAt(z, path, instanceID)
+		n, ok = z.instanceAt(path)
 		ev.instance = int(min(n, 1<<31))
 	case "metric":
-		ev.metric, ok = parsedAt(z, path, oneOf("metric", ZendeskMetrics))
+		ev.metric, ok = z.wordAt(path, "metric", ZendeskMetrics)
 	case "type":
-		ev.typ, ok = parsedAt(z, path, oneOf("type", ZendeskEventTypes))
+		ev.typ, ok = z.wordAt(path, "type", ZendeskEventTypes)
 	case "time":
-		ev.at, ok = parsedAt(z, path, rfc3339)
+		ev.at, ok = z.timeAt(path)
 	case "deleted":
 		ev.deleted, ok = z.boolAt(path)
 	case "sla", "group_sla":
 		ev.sla, ok = readSLA(z, path)
 	default:
-		_, ok = z.value()
+		ok = z.skipValue()
 	}
 	return ok
 }
@@ -200,20 +206,19 @@ func readSLA(z *zscan, path zpath) (*Recorded, bool) {
 		p := path.with(key)
 		switch key {
 		case "target":
-			m, good := parsedAt(z, p, zendeskID)
+			m, good := z.idAt(p)
 			sla.Target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
 		case "business_hours":
 			b, good := z.boolAt(p)
 			sla.BusinessHours, ok = b, ok && good
 		case "policy":
 			ok = z.objectAt(p, func(k string, _ int) {
-				v, _, _ := z.scalarAt()
-				if (v.kind == '"' || v.kind == '0') && (k == "title" || k == "id" && sla.Policy == "") {
-					sla.Policy = v.text
+				if v, _, _ := z.valueAt(); v.scalar() && (k == "title" || k == "id" && sla.Policy == "") {
+					sla.Policy = v.string(z)
 				}
 			}) && ok
 		default:
-			z.value()
+			z.skipValue()
 		}
 	})
 	return &sla, isObject && ok

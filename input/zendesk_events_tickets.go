@@ -58,27 +58,39 @@ func ticketPriority(s string) (slo.Priority, error) {
 // zendeskAudit is one audit as read.
 type zendeskAudit struct {
 	ticket, author string
+	tid            int64 // the ticket's id
 	id             int64
 	at             time.Time
-	pos            yamlpos.Pos
+	file           string // where it is written: file, line, col, and index in the list of audits
+	line, col, idx int
 	create         bool
-	events         []auditEvent
+	events         []auditChange
 }
 
-// auditEvent is one event of an audit: a field set or changed, or a
-// comment.
-type auditEvent struct {
+// pos returns where the audit is written.
+func (a *zendeskAudit) pos() yamlpos.Pos {
+	return yamlpos.Pos{File: a.file, Line: a.line, Column: a.col, Path: elemOf("audits", a.idx).String(), Kind: ErrInvalidZendeskEvents}
+}
+
+// auditChange is one event of an audit, as kept: a field set or changed,
+// or a comment.
+type auditChange struct {
 	comment, public bool
 	author          string
 	field           string
-	value           jsonValue    // the value set; its kind '[' for a list
-	list            []any        // a list's strings and numbers, as text
-	voff            int          // the value's offset
-	path            zpath        // the value's path
 	status          string       // a status set
 	priority        slo.Priority // a priority set; 0 when removed
 	attr            any          // another field's value, when isAttr
 	isAttr          bool
+}
+
+// auditEvent is one event of an audit as read.
+type auditEvent struct {
+	auditChange
+	value jsonValue // the value set; its kind '[' for a list
+	list  []any     // a list's strings and numbers, as text
+	voff  int       // the value's offset
+	path  zpath     // the value's path
 }
 
 // read reads the value of a field set or changed, reporting its errors:
@@ -117,11 +129,21 @@ func (ev *auditEvent) read(z *zscan) bool {
 // auditKeys are the keys every audit has.
 var auditKeys = []string{"ticket_id", "created_at"}
 
-// readAudit reads the audit at the current offset of z, at path.
-func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
+// auditReader reads audits, keeping their events in slabs.
+type auditReader struct {
+	scratch []auditChange // the events of the audit being read
+	slab    []auditChange // where the next audit's events are kept
+}
+
+// readAudit reads the audit at the current offset of z, element i of the
+// list of audits.
+func (ar *auditReader) readAudit(z *zscan, i int) (zendeskAudit, bool) {
+	path := elemOf("audits", i)
 	off := z.next()
-	a := zendeskAudit{pos: z.pos(off, path)}
+	line, col := z.lineCol(off)
+	a := zendeskAudit{file: z.name, line: line, col: col, idx: i}
 	ok, seen := true, 0
+	ar.scratch = ar.scratch[:0]
 	isObject := z.objectAt(path, func(key string, _ int) {
 		p := path.with(key)
 		if i := slices.Index(auditKeys, key); i >= 0 {
@@ -130,18 +152,21 @@ func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
 		good := true
 		switch key {
 		case "ticket_id":
-			a.ticket, good = parsedAt(z, p, ticketID)
+			a.tid, a.ticket, good = z.ticketAt(p)
 		case "id":
-			a.id, good = parsedAt(z, p, zendeskID)
+			a.id, good = z.idAt(p)
 		case "author_id":
-			v, _, _ := z.scalarAt()
-			a.author = v.text
+			a.author = z.textAt()
 		case "created_at":
-			a.at, good = parsedAt(z, p, rfc3339)
+			a.at, good = z.timeAt(p)
 		case "events":
-			good = z.arrayAt(p, func(i int) { good = readAuditEvent(z, zpath{base: a.pos.Path, event: i}, &a) && good }) && good
+			good = z.arrayAt(p, func(j int) {
+				ep := path
+				ep.event = j
+				good = ar.readAuditEvent(z, ep, &a) && good
+			}) && good
 		default:
-			z.value()
+			z.skipValue()
 		}
 		ok = good && ok
 	})
@@ -151,11 +176,26 @@ func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
 			ok = false
 		}
 	}
+	a.events = ar.keep()
 	return a, isObject && ok
 }
 
+// keep moves the events read into the slab and returns them.
+func (ar *auditReader) keep() []auditChange {
+	n := len(ar.scratch)
+	if n == 0 {
+		return nil
+	}
+	if cap(ar.slab)-len(ar.slab) < n {
+		ar.slab = make([]auditChange, 0, max(n, 1<<12))
+	}
+	start := len(ar.slab)
+	ar.slab = append(ar.slab, ar.scratch...)
+	return ar.slab[start:len(ar.slab):len(ar.slab)]
+}
+
 // readAuditEvent reads one event of an audit into a.
-func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
+func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
 	off := z.next()
 	var ev auditEvent
 	var typ string
@@ -164,32 +204,30 @@ func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
 		p := path.with(key)
 		switch key {
 		case "type":
-			v, _, _ := z.scalarAt()
-			typ = v.text
+			typ = z.textAt()
 		case "field_name":
-			v, _, _ := z.scalarAt()
-			ev.field = v.text
+			ev.field = z.textAt()
 		case "author_id":
-			v, _, _ := z.scalarAt()
-			ev.author = v.text
+			ev.author = z.textAt()
 		case "value":
 			ev.path, ev.voff = p, z.next()
 			if z.ws() == '[' {
 				ev.value.kind = '['
 				z.arrayAt(p, func(int) {
-					if v, _, _ := z.scalarAt(); v.kind == '"' || v.kind == '0' {
-						ev.list = append(ev.list, v.text)
+					if v, _, _ := z.valueAt(); v.scalar() {
+						ev.list = append(ev.list, v.string(z))
 					}
 				})
 				return
 			}
-			ev.value, _ = z.value()
+			v, _, _ := z.valueAt()
+			ev.value = v.json(z)
 		case "public":
 			var good bool
 			ev.public, good = z.boolAt(p)
 			ok = ok && good
 		default:
-			z.value()
+			z.skipValue()
 		}
 	}) && ok
 	switch typ {
@@ -210,41 +248,68 @@ func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
 	default:
 		return ok
 	}
-	a.events = append(a.events, ev)
+	ar.scratch = append(ar.scratch, ev.auditChange)
 	return ok
 }
 
 // buildTickets groups the audits by ticket, in time order, and builds each
 // ticket's case and events.
-func buildTickets(d *yamlpos.Decoder, audits []zendeskAudit) []Ticket {
-	order := map[string]int{}
-	var groups [][]zendeskAudit
-	for _, a := range audits {
-		i, seen := order[a.ticket]
-		if !seen {
-			i = len(groups)
-			order[a.ticket] = i
-			groups = append(groups, nil)
-		}
-		groups[i] = append(groups[i], a)
-	}
-	tickets := make([]Ticket, 0, len(groups))
-	for _, g := range groups {
-		slices.SortStableFunc(g, func(a, b zendeskAudit) int {
-			return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id))
-		})
+func buildTickets(d *yamlpos.Decoder, audits *chunks[zendeskAudit]) []Ticket {
+	tickets := make([]Ticket, 0, audits.len()/4)
+	groupAudits(audits, func(g []*zendeskAudit) {
 		if !g[0].create {
-			at := g[0].pos
+			at := g[0].pos()
 			d.Add(at.Errorf(nil, "ticket %s: its first audit holds no Create event: its history starts before this export", g[0].ticket))
-			continue
+			return
 		}
-		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos}}
-		for i := range g {
-			b.audit(&g[i], i == 0)
+		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos(), Events: make([]rules.Event, 0, len(g))}}
+		for i, a := range g {
+			b.audit(a, i == 0)
+		}
+		if len(b.t.Events) == 0 {
+			b.t.Events = nil
 		}
 		tickets = append(tickets, b.t)
-	}
+	})
 	return tickets
+}
+
+// groupAudits calls each with the audits of each ticket, in the order
+// each ticket is first written, sorted by created_at then id (stable).
+func groupAudits(audits *chunks[zendeskAudit], each func(g []*zendeskAudit)) {
+	n := audits.len()
+	group := make(map[int64]int32, n/4)
+	of := make([]int32, n) // each audit's group
+	var count []int32      // audits per group
+	for i := range n {
+		tid := audits.at(i).tid
+		g, seen := group[tid]
+		if !seen {
+			g = int32(len(count))
+			group[tid] = g
+			count = append(count, 0)
+		}
+		of[i] = g
+		count[g]++
+	}
+	start := make([]int32, len(count)+1) // a counting sort by group, stable
+	for g, n := range count {
+		start[g+1] = start[g] + n
+	}
+	next := slices.Clone(start[:len(count)])
+	sorted := make([]*zendeskAudit, n)
+	for i := range n {
+		sorted[next[of[i]]] = audits.at(i)
+		next[of[i]]++
+	}
+	byTime := func(a, b *zendeskAudit) int { return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id)) }
+	for g := range count {
+		s := sorted[start[g]:start[g+1]]
+		if !slices.IsSortedFunc(s, byTime) {
+			slices.SortStableFunc(s, byTime)
+		}
+		each(s)
+	}
 }
 
 // ticketBuilder builds one ticket from its audits, in order.
@@ -295,7 +360,7 @@ func (b *ticketBuilder) audit(a *zendeskAudit, first bool) {
 
 // field applies a field set at the creation (to the case) or changed later
 // (to the event).
-func (b *ticketBuilder) field(x *auditEvent, first bool, ev *rules.Event) {
+func (b *ticketBuilder) field(x *auditChange, first bool, ev *rules.Event) {
 	switch x.field {
 	case "status":
 		if x.status == b.status {

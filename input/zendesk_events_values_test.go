@@ -1,0 +1,149 @@
+package input
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// randomInstant returns text close to Zendesk's form of an instant: often
+// exactly it, with fields in and out of range, sometimes a byte changed.
+func randomInstant(rng *rand.Rand) string {
+	s := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", rng.IntN(10000), rng.IntN(14), rng.IntN(33), rng.IntN(26), rng.IntN(62), rng.IntN(62))
+	if rng.IntN(4) == 0 {
+		s = time.Date(rng.IntN(10000), time.Month(1+rng.IntN(12)), 1+rng.IntN(31), rng.IntN(24), rng.IntN(60), rng.IntN(60), 0, time.UTC).Format(time.RFC3339)
+	}
+	switch rng.IntN(8) {
+	case 0:
+		b := []byte(s)
+		b[rng.IntN(len(b))] = "0123456789-:TZtz+. "[rng.IntN(19)]
+		s = string(b)
+	case 1:
+		s = strings.TrimSuffix(s, "Z") + []string{"+02:00", "-00:00", ".5Z", "z", ""}[rng.IntN(5)]
+	}
+	return s
+}
+
+// The fast reading of Zendesk's instants agrees with rfc3339 (time.Parse)
+// wherever it reads one, to the location, and reads the usual form.
+func TestZendeskTimeAgreesWithRFC3339(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 5))
+	fast := 0
+	for range 200_000 {
+		s := randomInstant(rng)
+		got, ok := zendeskTime([]byte(s))
+		if !ok {
+			continue
+		}
+		fast++
+		want, err := rfc3339(s)
+		require.NoError(t, err, s)
+		require.True(t, want == got, "%s: %v, want %v", s, got, want)
+	}
+	assert.Greater(t, fast, 20_000, "the usual form is read fast")
+	for _, s := range []string{"2026-07-02T20:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024-02-29T12:00:00Z"} {
+		_, ok := zendeskTime([]byte(s))
+		assert.True(t, ok, s)
+	}
+	for _, s := range []string{"0000-01-01T00:00:00Z", "2026-02-29T12:00:00Z", "2026-07-02T24:00:00Z", "2026-07-02T20:00:60Z", "2026-07-02t20:00:00Z", "2026-07-02T20:00:00+00:00"} {
+		_, ok := zendeskTime([]byte(s))
+		assert.False(t, ok, s)
+	}
+}
+
+// Every value the fast readers take is read as parsedAt reads it, with the
+// same result or the same error, on random pages.
+func TestZendeskValuesAgreeWithParsedAt(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 6))
+	texts := []string{"0", "7", "12", "007", "+7", "-4", "-0", "1.5", "1e3", "9223372036854775807", "9223372036854775808", "123456789012345678", "1234567890123456789",
+		`"12"`, `"007"`, `" 1"`, `""`, `"reply_time"`, `"re\u0070ly_time"`, `"activate"`, `"x"`, "null", "true", "[1]", `{"a": 1}`}
+	for range 5_000 {
+		v := texts[rng.IntN(len(texts))]
+		if rng.IntN(3) == 0 {
+			v = `"` + randomInstant(rng) + `"`
+		}
+		src := []byte(`{"v": ` + v + `}`)
+		type reading struct {
+			v    any
+			ok   bool
+			errs string
+		}
+		read := func(f func(z *zscan, p zpath) (any, bool)) reading {
+			z := newZscan("p.json", src, newRowErrors("p.json", ErrInvalidZendeskEvents))
+			var out any
+			ok := true
+			z.objectAt(pathOf("e"), func(key string, _ int) { out, ok = f(z, pathOf("e").with(key)) })
+			return reading{out, ok, fmt.Sprint(z.errs.d.Errors())}
+		}
+		pairs := []struct {
+			name       string
+			fast, slow func(z *zscan, p zpath) (any, bool)
+		}{
+			{"id", func(z *zscan, p zpath) (any, bool) { return z.idAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, zendeskID) }},
+			{"instance", func(z *zscan, p zpath) (any, bool) { return z.instanceAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, instanceID) }},
+			{"ticket", func(z *zscan, p zpath) (any, bool) { _, s, ok := z.ticketAt(p); return s, ok }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, ticketID) }},
+			{"metric", func(z *zscan, p zpath) (any, bool) { return z.wordAt(p, "metric", ZendeskMetrics) },
+				func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, oneOf("metric", ZendeskMetrics)) }},
+			{"time", func(z *zscan, p zpath) (any, bool) { return z.timeAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, rfc3339) }},
+		}
+		for _, pr := range pairs {
+			require.Equal(t, read(pr.slow), read(pr.fast), "%s of %s", pr.name, src)
+		}
+	}
+}
+
+// A ticket's id is read to the same text and number however it is written.
+func TestZendeskTicketIDNumber(t *testing.T) {
+	z := newZscan("p.json", []byte(`[12, "12", "+12", 12]`), newRowErrors("p.json", ErrInvalidZendeskEvents))
+	var ids []int64
+	var texts []string
+	z.arrayAt(pathOf("a"), func(int) {
+		n, s, ok := z.ticketAt(pathOf("a"))
+		require.True(t, ok)
+		ids, texts = append(ids, n), append(texts, s)
+	})
+	assert.Equal(t, []int64{12, 12, 12, 12}, ids)
+	assert.Equal(t, []string{"12", "12", "12", "12"}, texts)
+}
+
+func TestChunks(t *testing.T) {
+	var c chunks[int]
+	assert.Nil(t, c.all())
+	first := c.add(0)
+	for i := 1; i < 3*chunkLen+5; i++ {
+		c.add(i)
+	}
+	assert.Equal(t, 0, *first, "a pointer stays valid while the list grows")
+	require.Equal(t, 3*chunkLen+5, c.len())
+	all := c.all()
+	for i, v := range all {
+		require.Equal(t, i, v)
+		require.Equal(t, i, *c.at(i))
+	}
+}
+
+// parsedAt reads a string or a number at path with parse, reporting what
+// is wrong at the value: ok is false then, or on a syntax error. It is the
+// reference the fast readers of values (idAt, ticketAt, timeAt...) agree with.
+func parsedAt[T any](z *zscan, path zpath, parse func(string) (T, error)) (T, bool) {
+	var zero T
+	v, off, ok := z.scalarAt()
+	switch {
+	case !ok:
+		return zero, false
+	case v.kind != '"' && v.kind != '0':
+		z.failAt(off, path, nil, "must be a string or a number, got %s", v.kindName())
+		return zero, false
+	}
+	t, err := parse(v.text)
+	if err != nil {
+		z.failAt(off, path, err, "%v", err)
+		return zero, false
+	}
+	return t, true
+}
