@@ -165,13 +165,14 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	rep := Report{Now: now, Rows: make([]Row, 0, len(recorded)+len(tickets))}
 	seen := make(map[string]bool, len(tickets))
 	audited := 0
+	var recs []input.Recorded
 	for i := range tickets {
 		t := &tickets[i]
 		seen[t.ID] = true
 		if !t.Case.Opened.After(now) {
 			audited++
 		}
-		recs := make([]input.Recorded, 0, len(byTicket[t.ID]))
+		recs = recs[:0] // copied into the rows: one buffer serves every ticket
 		for _, k := range byTicket[t.ID] {
 			if rec := recorded[k]; !rec.First.After(now) { // recorded by now
 				if name, ok := o.Aliases[rec.Metric]; ok {
@@ -212,18 +213,24 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 	for k := range recs { // the recorded instants up to now, in the timeline's zone
 		recs[k].Fulfilled, recs[k].Breached = upTo(recs[k].Fulfilled, now, tl.Location), upTo(recs[k].Breached, now, tl.Location)
 	}
-	used := make([]bool, len(recs))
+	var buf [16]bool // which records a cycle took; a ticket has a few
+	used := buf[:0]
+	if len(recs) > len(buf) {
+		used = make([]bool, 0, len(recs))
+	}
+	used = used[:len(recs)]
 	for _, m := range tl.Metrics {
 		for j := range m.Cycles {
-			r := Row{Ticket: t.ID, Metric: m.Metric, Instance: j + 1, Cycle: m.Cycles[j], HasCycle: true}
+			rows = append(rows, Row{Ticket: t.ID, Metric: m.Metric, Instance: j + 1, Cycle: m.Cycles[j], HasCycle: true}) // built in place: a row is large
+			r := &rows[len(rows)-1]
 			for k := range recs {
 				if !used[k] && recs[k].Metric == m.Metric && recs[k].Instance == j+1 {
 					used[k], r.Recorded, r.HasRecord = true, recs[k], true
 					break
 				}
 			}
-			if judge(&r, o.Tolerance) {
-				rows = append(rows, r)
+			if !judge(r, o.Tolerance) {
+				rows = rows[:len(rows)-1]
 			}
 		}
 	}

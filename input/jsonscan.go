@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
@@ -113,25 +114,40 @@ func (s *jsonScan) str(what string) (string, bool) {
 
 // strEnd reads past a string, without building it: it returns the
 // offset of its opening quote and whether it holds escapes (which only
-// str checks).
+// str checks). Eight bytes are skipped at once while none ends the
+// string, escapes or is a control character.
 func (s *jsonScan) strEnd(what string) (int, bool, bool) {
 	if s.ws() != '"' {
 		return 0, false, s.fail("invalid character %s %s", quoteByte(s), what)
 	}
 	start, escaped := s.i, false
-	for s.i++; s.i < len(s.b); s.i++ {
+	for s.i++; s.i < len(s.b); {
+		if s.i+8 <= len(s.b) && !specialWord(binary.LittleEndian.Uint64(s.b[s.i:])) {
+			s.i += 8
+			continue
+		}
 		switch c := s.b[s.i]; {
 		case c == '\\':
 			escaped = true
-			s.i++
+			s.i += 2
 		case c < 0x20:
 			return 0, false, s.fail("invalid character %s in string literal", quoteByte(s))
 		case c == '"':
 			s.i++
 			return start, escaped, true
+		default:
+			s.i++
 		}
 	}
 	return 0, false, s.fail("")
+}
+
+// specialWord reports whether one of the eight bytes of w may be a quote,
+// a backslash or a control character (never false when one is).
+func specialWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	return zero(w^(ones*'"'))|zero(w^(ones*'\\'))|((w-ones*0x20)&^w&highs) != 0
 }
 
 // digits reads at least one digit.

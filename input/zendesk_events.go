@@ -121,7 +121,7 @@ func (r *recorder) event(z *zscan, path zpath) {
 	off := z.next()
 	var ev metricEvent
 	ok := true
-	if !z.objectAt(path, func(key string, _ int) { ok = ev.field(z, key, path.with(key)) && ok }) {
+	if !z.objectAt(path, func(key string, _ int) { ok = ev.field(z, &path, key) && ok }) {
 		return
 	}
 	for i, k := range metricEventKeys {
@@ -165,28 +165,28 @@ func (rec *Recorded) fold(ev *metricEvent) {
 }
 
 // field reads the value of key into ev; false when it is wrong.
-func (ev *metricEvent) field(z *zscan, key string, path zpath) bool {
+func (ev *metricEvent) field(z *zscan, path *zpath, key string) bool {
 	ok := true
 	if i := slices.Index(metricEventKeys, key); i >= 0 {
 		ev.seen |= 1 << i
 	}
 	switch key {
 	case "ticket_id":
-		ev.id, ev.ticket, ok = z.ticketAt(path)
+		ev.id, ev.ticket, ok = z.ticketAt(path, key)
 	case "instance_id":
 		var n int64
-		n, ok = z.instanceAt(path)
+		n, ok = z.instanceAt(path, key)
 		ev.instance = int(min(n, 1<<31))
 	case "metric":
-		ev.metric, ok = z.wordAt(path, "metric", ZendeskMetrics)
+		ev.metric, ok = z.wordAt(path, key, "metric", ZendeskMetrics)
 	case "type":
-		ev.typ, ok = z.wordAt(path, "type", ZendeskEventTypes)
+		ev.typ, ok = z.wordAt(path, key, "type", ZendeskEventTypes)
 	case "time":
-		ev.at, ok = z.timeAt(path)
+		ev.at, ok = z.timeAt(path, key)
 	case "deleted":
-		ev.deleted, ok = z.boolAt(path)
+		ev.deleted, ok = z.boolAt(path.with(key))
 	case "sla", "group_sla":
-		ev.sla, ok = readSLA(z, path)
+		ev.sla, ok = readSLA(z, path.with(key))
 	default:
 		ok = z.skipValue()
 	}
@@ -206,7 +206,7 @@ func readSLA(z *zscan, path zpath) (*Recorded, bool) {
 		p := path.with(key)
 		switch key {
 		case "target":
-			m, good := z.idAt(p)
+			m, good := z.idAt(&path, key)
 			sla.Target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
 		case "business_hours":
 			b, good := z.boolAt(p)

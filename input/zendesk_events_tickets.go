@@ -145,22 +145,21 @@ func (ar *auditReader) readAudit(z *zscan, i int) (zendeskAudit, bool) {
 	ok, seen := true, 0
 	ar.scratch = ar.scratch[:0]
 	isObject := z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
 		if i := slices.Index(auditKeys, key); i >= 0 {
 			seen |= 1 << i
 		}
 		good := true
 		switch key {
 		case "ticket_id":
-			a.tid, a.ticket, good = z.ticketAt(p)
+			a.tid, a.ticket, good = z.ticketAt(&path, key)
 		case "id":
-			a.id, good = z.idAt(p)
+			a.id, good = z.idAt(&path, key)
 		case "author_id":
 			a.author = z.textAt()
 		case "created_at":
-			a.at, good = z.timeAt(p)
+			a.at, good = z.timeAt(&path, key)
 		case "events":
-			good = z.arrayAt(p, func(j int) {
+			good = z.arrayAt(path.with(key), func(j int) {
 				ep := path
 				ep.event = j
 				good = ar.readAuditEvent(z, ep, &a) && good
@@ -201,7 +200,6 @@ func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) boo
 	var typ string
 	ok := true
 	ok = z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
 		switch key {
 		case "type":
 			typ = z.textAt()
@@ -210,10 +208,10 @@ func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) boo
 		case "author_id":
 			ev.author = z.textAt()
 		case "value":
-			ev.path, ev.voff = p, z.next()
+			ev.path, ev.voff = path.with(key), z.next()
 			if z.ws() == '[' {
 				ev.value.kind = '['
-				z.arrayAt(p, func(int) {
+				z.arrayAt(ev.path, func(int) {
 					if v, _, _ := z.valueAt(); v.scalar() {
 						ev.list = append(ev.list, v.string(z))
 					}
@@ -224,7 +222,7 @@ func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) boo
 			ev.value = v.json(z)
 		case "public":
 			var good bool
-			ev.public, good = z.boolAt(p)
+			ev.public, good = z.boolAt(path.with(key))
 			ok = ok && good
 		default:
 			z.skipValue()

@@ -96,16 +96,19 @@ func (z *zscan) textAt() string {
 	return v.string(z)
 }
 
-// parsedValue is parsedAt for the value v read at off.
-func parsedValue[T any](z *zscan, v zvalue, off int, path zpath, parse func(string) (T, error)) (T, bool) {
+// parsedValue is parsedAt for the value v read at off, the value of key in
+// the object at parent. The path is written out only for an error: most
+// values are read without one (parent and key apart, so that the parent's
+// path stays where it is).
+func parsedValue[T any](z *zscan, v zvalue, off int, parent *zpath, key string, parse func(string) (T, error)) (T, bool) {
 	var zero T
 	if !v.scalar() {
-		z.failAt(off, path, nil, "must be a string or a number, got %s", v.json(z).kindName())
+		z.failAt(off, parent.with(key), nil, "must be a string or a number, got %s", v.json(z).kindName())
 		return zero, false
 	}
 	t, err := parse(v.string(z))
 	if err != nil {
-		z.failAt(off, path, err, "%v", err)
+		z.failAt(off, parent.with(key), err, "%v", err)
 		return zero, false
 	}
 	return t, true
@@ -128,9 +131,9 @@ func plainInt(b []byte) (int64, bool) {
 	return n, true
 }
 
-// idAt reads a non-negative integer (an id, minutes) at path, as
+// idAt reads a non-negative integer (an id, minutes) the value of key at parent, as
 // parsedAt(z, path, zendeskID) does.
-func (z *zscan) idAt(path zpath) (int64, bool) {
+func (z *zscan) idAt(parent *zpath, key string) (int64, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
 		return 0, false
@@ -138,12 +141,12 @@ func (z *zscan) idAt(path zpath) (int64, bool) {
 	if n, plain := plainInt(v.raw); plain && !v.decoded {
 		return n, true
 	}
-	return parsedValue(z, v, off, path, zendeskID)
+	return parsedValue(z, v, off, parent, key, zendeskID)
 }
 
 // instanceAt reads an instance's number at path, as parsedAt(z, path,
 // instanceID) does.
-func (z *zscan) instanceAt(path zpath) (int64, bool) {
+func (z *zscan) instanceAt(parent *zpath, key string) (int64, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
 		return 0, false
@@ -151,19 +154,19 @@ func (z *zscan) instanceAt(path zpath) (int64, bool) {
 	if n, plain := plainInt(v.raw); plain && !v.decoded && n >= 1 {
 		return n, true
 	}
-	return parsedValue(z, v, off, path, instanceID)
+	return parsedValue(z, v, off, parent, key, instanceID)
 }
 
 // ticketAt reads a ticket's id at path, as parsedAt(z, path, ticketID)
 // does, with its number: the text of each id is built once.
-func (z *zscan) ticketAt(path zpath) (int64, string, bool) {
+func (z *zscan) ticketAt(parent *zpath, key string) (int64, string, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
 		return 0, "", false
 	}
 	n, plain := plainInt(v.raw)
 	if !plain || v.decoded {
-		s, good := parsedValue(z, v, off, path, ticketID)
+		s, good := parsedValue(z, v, off, parent, key, ticketID)
 		if !good {
 			return 0, "", false
 		}
@@ -179,7 +182,7 @@ func (z *zscan) ticketAt(path zpath) (int64, string, bool) {
 
 // wordAt reads one of words at path, as parsedAt(z, path, oneOf(what,
 // words)) does.
-func (z *zscan) wordAt(path zpath, what string, words []string) (string, bool) {
+func (z *zscan) wordAt(parent *zpath, key string, what string, words []string) (string, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
 		return "", false
@@ -187,11 +190,11 @@ func (z *zscan) wordAt(path zpath, what string, words []string) (string, bool) {
 	if w, known := z.intern.find(v.raw); known && v.kind == '"' && !v.decoded && slices.Contains(words, w) {
 		return w, true
 	}
-	return parsedValue(z, v, off, path, oneOf(what, words))
+	return parsedValue(z, v, off, parent, key, oneOf(what, words))
 }
 
 // timeAt reads an instant at path, as parsedAt(z, path, rfc3339) does.
-func (z *zscan) timeAt(path zpath) (time.Time, bool) {
+func (z *zscan) timeAt(parent *zpath, key string) (time.Time, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
 		return time.Time{}, false
@@ -201,7 +204,7 @@ func (z *zscan) timeAt(path zpath) (time.Time, bool) {
 			return t, true
 		}
 	}
-	return parsedValue(z, v, off, path, rfc3339)
+	return parsedValue(z, v, off, parent, key, rfc3339)
 }
 
 // zendeskTime reads an instant in the form Zendesk writes every one,

@@ -73,23 +73,26 @@ func TestZendeskValuesAgreeWithParsedAt(t *testing.T) {
 			ok   bool
 			errs string
 		}
-		read := func(f func(z *zscan, p zpath) (any, bool)) reading {
+		read := func(f func(z *zscan, e *zpath, key string) (any, bool)) reading {
 			z := newZscan("p.json", src, newRowErrors("p.json", ErrInvalidZendeskEvents))
 			var out any
 			ok := true
-			z.objectAt(pathOf("e"), func(key string, _ int) { out, ok = f(z, pathOf("e").with(key)) })
+			e := pathOf("e")
+			z.objectAt(e, func(key string, _ int) { out, ok = f(z, &e, key) })
 			return reading{out, ok, fmt.Sprint(z.errs.d.Errors())}
 		}
 		pairs := []struct {
 			name       string
-			fast, slow func(z *zscan, p zpath) (any, bool)
+			fast, slow func(z *zscan, e *zpath, key string) (any, bool)
 		}{
-			{"id", func(z *zscan, p zpath) (any, bool) { return z.idAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, zendeskID) }},
-			{"instance", func(z *zscan, p zpath) (any, bool) { return z.instanceAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, instanceID) }},
-			{"ticket", func(z *zscan, p zpath) (any, bool) { _, s, ok := z.ticketAt(p); return s, ok }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, ticketID) }},
-			{"metric", func(z *zscan, p zpath) (any, bool) { return z.wordAt(p, "metric", ZendeskMetrics) },
-				func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, oneOf("metric", ZendeskMetrics)) }},
-			{"time", func(z *zscan, p zpath) (any, bool) { return z.timeAt(p) }, func(z *zscan, p zpath) (any, bool) { return parsedAt(z, p, rfc3339) }},
+			{"id", func(z *zscan, e *zpath, key string) (any, bool) { return z.idAt(e, key) }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), zendeskID) }},
+			{"instance", func(z *zscan, e *zpath, key string) (any, bool) { return z.instanceAt(e, key) }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), instanceID) }},
+			{"ticket", func(z *zscan, e *zpath, key string) (any, bool) { _, s, ok := z.ticketAt(e, key); return s, ok }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), ticketID) }},
+			{"metric", func(z *zscan, e *zpath, key string) (any, bool) { return z.wordAt(e, key, "metric", ZendeskMetrics) },
+				func(z *zscan, e *zpath, key string) (any, bool) {
+					return parsedAt(z, e.with(key), oneOf("metric", ZendeskMetrics))
+				}},
+			{"time", func(z *zscan, e *zpath, key string) (any, bool) { return z.timeAt(e, key) }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), rfc3339) }},
 		}
 		for _, pr := range pairs {
 			require.Equal(t, read(pr.slow), read(pr.fast), "%s of %s", pr.name, src)
@@ -103,7 +106,8 @@ func TestZendeskTicketIDNumber(t *testing.T) {
 	var ids []int64
 	var texts []string
 	z.arrayAt(pathOf("a"), func(int) {
-		n, s, ok := z.ticketAt(pathOf("a"))
+		a := pathOf("a")
+		n, s, ok := z.ticketAt(&a, "")
 		require.True(t, ok)
 		ids, texts = append(ids, n), append(texts, s)
 	})
