@@ -108,7 +108,7 @@ type metricEvent struct {
 	instance            int
 	at                  time.Time
 	deleted             bool
-	sla                 *Recorded // the target of an apply_sla event; nil for none
+	sla                 slaTarget // the target of an apply_sla event
 	seen                uint8     // the required keys read, bit i for metricEventKeys[i]
 }
 
@@ -158,8 +158,8 @@ func (rec *Recorded) fold(ev *metricEvent) {
 			rec.Breached = ev.at
 		}
 	case "apply_sla", "apply_group_sla":
-		if ev.sla != nil {
-			rec.SLA, rec.Target, rec.BusinessHours, rec.Policy = true, ev.sla.Target, ev.sla.BusinessHours, ev.sla.Policy
+		if ev.sla.set {
+			rec.SLA, rec.Target, rec.BusinessHours, rec.Policy = true, ev.sla.target, ev.sla.business, ev.sla.policy
 		}
 	}
 }
@@ -193,35 +193,42 @@ func (ev *metricEvent) field(z *zscan, path *zpath, key string) bool {
 	return ok
 }
 
+// slaTarget is the sla of an apply_sla event; set is false for none.
+type slaTarget struct {
+	target   time.Duration
+	business bool
+	policy   string // the title, or the id when untitled
+	set      bool
+}
+
 // readSLA reads the sla of an apply_sla event: {target (minutes),
 // business_hours, policy {id, title}}; null applies none.
-func readSLA(z *zscan, path zpath) (*Recorded, bool) {
+func readSLA(z *zscan, path zpath) (slaTarget, bool) {
 	if z.next(); z.ws() == 'n' {
 		_, ok := z.value()
-		return nil, ok
+		return slaTarget{}, ok
 	}
-	var sla Recorded
+	sla := slaTarget{set: true}
 	ok := true
 	isObject := z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
 		switch key {
 		case "target":
 			m, good := z.idAt(&path, key)
-			sla.Target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
+			sla.target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
 		case "business_hours":
-			b, good := z.boolAt(p)
-			sla.BusinessHours, ok = b, ok && good
+			b, good := z.boolAt(path.with(key))
+			sla.business, ok = b, ok && good
 		case "policy":
-			ok = z.objectAt(p, func(k string, _ int) {
-				if v, _, _ := z.valueAt(); v.scalar() && (k == "title" || k == "id" && sla.Policy == "") {
-					sla.Policy = v.string(z)
+			ok = z.objectAt(path.with(key), func(k string, _ int) {
+				if v, _, _ := z.valueAt(); v.scalar() && (k == "title" || k == "id" && sla.policy == "") {
+					sla.policy = v.string(z)
 				}
 			}) && ok
 		default:
 			z.skipValue()
 		}
 	})
-	return &sla, isObject && ok
+	return sla, isObject && ok
 }
 
 // zendeskID reads a non-negative integer (an id, an instance, minutes).

@@ -83,7 +83,10 @@ func (r *ZendeskReader) Add(name string, src []byte) error {
 // its first audit.
 func (r *ZendeskReader) Export() (*ZendeskExport, error) {
 	d := yamlpos.NewDecoder("", nil, ErrInvalidZendeskEvents)
-	tickets := buildTickets(d, &r.audits)
+	if r.tab == nil {
+		r.tab = newZTables()
+	}
+	tickets := buildTickets(d, &r.audits, r.tab)
 	if err := append(r.errs, d.Errors()...).Err(); err != nil {
 		return nil, err
 	}

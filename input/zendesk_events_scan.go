@@ -31,7 +31,7 @@ func newZscan(name string, src []byte, errs rowErrors) *zscan {
 
 // newZTables returns empty tables.
 func newZTables() *zTables {
-	return &zTables{tickets: map[int64]string{}, words: map[string]string{}}
+	return &zTables{tickets: map[int64]string{}, words: map[string]string{}, texts: map[string]any{}, attrs: map[string]any{}, paths: map[pathBlock]string{}}
 }
 
 // zendeskWords are the keys and names an export repeats on every record,
@@ -139,7 +139,13 @@ func (p zpath) with(key string) zpath {
 // pos returns the position of offset off, at path.
 func (z *zscan) pos(off int, path zpath) yamlpos.Pos {
 	line, col := z.lineCol(off)
-	return yamlpos.Pos{File: z.name, Line: line, Column: col, Path: path.String(), Kind: ErrInvalidZendeskEvents}
+	p := yamlpos.Pos{File: z.name, Line: line, Column: col, Kind: ErrInvalidZendeskEvents}
+	if path.indexed && path.event < 0 && path.key == "" {
+		p.Path = z.tab.elemPath(path.base, path.idx)
+	} else {
+		p.Path = path.String()
+	}
+	return p
 }
 
 // failAt reports an error at offset off about path, wrapping cause (nil

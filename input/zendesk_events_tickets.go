@@ -68,8 +68,8 @@ type zendeskAudit struct {
 }
 
 // pos returns where the audit is written.
-func (a *zendeskAudit) pos() yamlpos.Pos {
-	return yamlpos.Pos{File: a.file, Line: a.line, Column: a.col, Path: elemOf("audits", a.idx).String(), Kind: ErrInvalidZendeskEvents}
+func (a *zendeskAudit) pos(tab *zTables) yamlpos.Pos {
+	return yamlpos.Pos{File: a.file, Line: a.line, Column: a.col, Path: tab.elemPath("audits", a.idx), Kind: ErrInvalidZendeskEvents}
 }
 
 // auditChange is one event of an audit, as kept: a field set or changed,
@@ -121,7 +121,7 @@ func (ev *auditEvent) read(z *zscan) bool {
 	case "requester_id":
 		ev.author = v.text
 	default:
-		ev.attr, ev.isAttr = auditValue(v, ev.list)
+		ev.attr, ev.isAttr = auditValue(z.tab, v, ev.list)
 	}
 	return true
 }
@@ -211,11 +211,13 @@ func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) boo
 			ev.path, ev.voff = path.with(key), z.next()
 			if z.ws() == '[' {
 				ev.value.kind = '['
+				list := z.tab.list[:0]
 				z.arrayAt(ev.path, func(int) {
 					if v, _, _ := z.valueAt(); v.scalar() {
-						ev.list = append(ev.list, v.string(z))
+						list = append(list, z.tab.boxed(v.string(z), false))
 					}
 				})
+				ev.list, z.tab.list = append(ev.list, list...), list
 				return
 			}
 			v, _, _ := z.valueAt()
@@ -252,15 +254,15 @@ func (ar *auditReader) readAuditEvent(z *zscan, path zpath, a *zendeskAudit) boo
 
 // buildTickets groups the audits by ticket, in time order, and builds each
 // ticket's case and events.
-func buildTickets(d *yamlpos.Decoder, audits *chunks[zendeskAudit]) []Ticket {
+func buildTickets(d *yamlpos.Decoder, audits *chunks[zendeskAudit], tab *zTables) []Ticket {
 	tickets := make([]Ticket, 0, audits.len()/4)
 	groupAudits(audits, func(g []*zendeskAudit) {
 		if !g[0].create {
-			at := g[0].pos()
+			at := g[0].pos(tab)
 			d.Add(at.Errorf(nil, "ticket %s: its first audit holds no Create event: its history starts before this export", g[0].ticket))
 			return
 		}
-		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos(), Events: make([]rules.Event, 0, len(g))}}
+		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos(tab), Events: make([]rules.Event, 0, len(g))}}
 		for i, a := range g {
 			b.audit(a, i == 0)
 		}
@@ -395,7 +397,7 @@ func (b *ticketBuilder) field(x *auditChange, first bool, ev *rules.Event) {
 // auditValue is a field's value as an attribute: text as AttrValue reads
 // it (a number too), a boolean, a list (tags) of its strings and numbers
 // as text; objects and null are not attributes.
-func auditValue(v jsonValue, list []any) (any, bool) {
+func auditValue(tab *zTables, v jsonValue, list []any) (any, bool) {
 	switch v.kind {
 	case '[':
 		if list == nil {
@@ -403,7 +405,7 @@ func auditValue(v jsonValue, list []any) (any, bool) {
 		}
 		return list, true
 	case '"', '0':
-		return AttrValue(v.text), true
+		return tab.boxed(v.text, true), true
 	case 't', 'f':
 		return v.kind == 't', true
 	}

@@ -25,14 +25,81 @@ type zvalue struct {
 type zTables struct {
 	tickets map[int64]string
 	words   map[string]string
+	texts   map[string]any // short strings boxed, as text
+	attrs   map[string]any // short strings boxed, as AttrValue reads them
+	list    []any          // the elements of the list being read
+	paths   map[pathBlock]string
 }
 
-// Bounds of zTables.words: longer strings and strings past the count are
-// built each time they are read.
+// pathBlock names pathsPerBlock paths of elements of a list, from element
+// block*pathsPerBlock on.
+type pathBlock struct {
+	list  string
+	block int
+}
+
+// pathsPerBlock is how many paths of elements one string holds.
+const pathsPerBlock = 256
+
+// elemPath returns the path of element i of the list (audits[12]). The
+// paths of a block of elements are written in one string, of which each is
+// a part: hundreds of thousands of positions kept cost a few thousand
+// allocations.
+func (t *zTables) elemPath(list string, i int) string {
+	k := pathBlock{list, i / pathsPerBlock}
+	all, ok := t.paths[k]
+	if !ok {
+		var b []byte
+		for j := range pathsPerBlock {
+			b = strconv.AppendInt(append(append(b, list...), '['), int64(k.block*pathsPerBlock+j), 10)
+			b = append(b, ']')
+		}
+		all = string(b)
+		t.paths[k] = all
+	}
+	// Skip the paths before i: each is list, brackets and its index.
+	first := k.block * pathsPerBlock
+	off := (i-first)*(len(list)+2) + digitsBelow(i) - digitsBelow(first)
+	return all[off : off+len(list)+2+digitsBelow(i+1)-digitsBelow(i)]
+}
+
+// digitsBelow returns how many digits the numbers from 0 to n-1 are
+// written with.
+func digitsBelow(n int) int {
+	total := 0
+	for lo, hi, d := 0, 10, 1; lo < n; lo, hi, d = hi, hi*10, d+1 {
+		total += (min(n, hi) - lo) * d
+	}
+	return total
+}
+
+// Bounds of zTables.words, texts and attrs: longer strings and strings
+// past the count are built each time they are read.
 const (
 	maxInternLen   = 64
 	maxInternWords = 1 << 16
 )
+
+// boxed returns s as an attribute's value: as AttrValue reads it when
+// attr is true, else as text. A short string is boxed once: the values of
+// an export's fields repeat.
+func (t *zTables) boxed(s string, attr bool) any {
+	m := t.texts
+	if attr {
+		m = t.attrs
+	}
+	if v, ok := m[s]; ok {
+		return v
+	}
+	var v any = s
+	if attr && s != "" && (s[0] <= '9' || s == "true" || s == "false") { // else AttrValue reads text
+		v = AttrValue(s)
+	}
+	if len(s) <= maxInternLen && len(m) < maxInternWords {
+		m[s] = v
+	}
+	return v
+}
 
 // valueAt reads a value (a composite one is skipped) and returns it with
 // its offset, with the errors value reports.

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/internal/yamlpos"
 )
 
 // randomInstant returns text close to Zendesk's form of an instant: often
@@ -150,4 +152,28 @@ func parsedAt[T any](z *zscan, path zpath, parse func(string) (T, error)) (T, bo
 		return zero, false
 	}
 	return t, true
+}
+
+// The path of an element, cut out of its block's string, is the path
+// written out.
+func TestElemPath(t *testing.T) {
+	tab := newZTables()
+	for _, i := range []int{0, 9, 10, 99, 100, 255, 256, 999, 1000, 1023, 1024, 9999, 10000, 123456, 999999, 1000000} {
+		for _, list := range []string{"audits", "ticket_metric_events"} {
+			require.Equal(t, yamlpos.Index(list, i), tab.elemPath(list, i))
+		}
+	}
+	for i := range 3000 {
+		require.Equal(t, yamlpos.Index("audits", i), tab.elemPath("audits", i))
+	}
+}
+
+// An attribute's value boxed once is the value AttrValue reads; a list's
+// element is its text.
+func TestBoxed(t *testing.T) {
+	tab := newZTables()
+	for _, s := range []string{"12", "-5", "+5", "007", "0", "-0", "true", "false", "True", "incident", "", "1e3", "9223372036854775807", "9223372036854775808", " 1", "é", "12"} {
+		assert.Equal(t, AttrValue(s), tab.boxed(s, true), "%q as an attribute", s)
+		assert.Equal(t, any(s), tab.boxed(s, false), "%q as text", s)
+	}
 }
