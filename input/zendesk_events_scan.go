@@ -67,12 +67,16 @@ func (z *zscan) lineCol(off int) (int, int) {
 }
 
 // runes counts the runes of b as utf8.DecodeRune reads them (an invalid
-// byte is one), eight ASCII bytes at a time.
+// byte is one), 32 or 8 ASCII bytes at a time.
 func runes(b []byte) int {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian.Uint64
 	n := 0
 	for len(b) > 0 {
 		switch {
-		case len(b) >= 8 && binary.LittleEndian.Uint64(b)&0x8080808080808080 == 0:
+		case len(b) >= 32 && (le(b)|le(b[8:])|le(b[16:])|le(b[24:]))&highs == 0:
+			n, b = n+32, b[32:]
+		case len(b) >= 8 && le(b)&highs == 0:
 			n, b = n+8, b[8:]
 		case b[0] < utf8.RuneSelf:
 			n, b = n+1, b[1:]

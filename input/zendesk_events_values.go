@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 	"time"
@@ -8,8 +9,9 @@ import (
 )
 
 // zvalue is a scalar of a Zendesk page read without building its text:
-// raw is a string's bytes between its quotes or a number's text; a string
-// with escapes or invalid UTF-8 is decoded as str decodes it, into text.
+// raw is a string's bytes between its quotes (without escapes, its UTF-8
+// not yet checked) or a number's text; a string with escapes is decoded
+// as str decodes it, into text.
 // Reading the values the reader keeps this way (instants, ids) made reading
 // an export several times cheaper than a string for every value.
 type zvalue struct {
@@ -111,9 +113,8 @@ func (z *zscan) valueAt() (zvalue, int, bool) {
 		if !ok {
 			return zvalue{}, off, false
 		}
-		raw := z.b[start+1 : z.i-1]
-		if !escaped && utf8.Valid(raw) {
-			return zvalue{kind: '"', raw: raw}, off, true
+		if !escaped { // its UTF-8 is checked when its text is built (string)
+			return zvalue{kind: '"', raw: z.b[start+1 : z.i-1]}, off, true
 		}
 		z.i = start
 		t, ok := z.str("")
@@ -133,6 +134,11 @@ func (v zvalue) string(z *zscan) string {
 	}
 	if w, ok := z.intern.find(v.raw); ok {
 		return w
+	}
+	if v.kind == '"' && !utf8.Valid(v.raw) { // as str reads it: each invalid byte is U+FFFD
+		var out string
+		_ = json.Unmarshal(append(append([]byte{'"'}, v.raw...), '"'), &out) // no escapes, no control characters: no error
+		return out
 	}
 	if z.tab == nil || len(v.raw) > maxInternLen {
 		return string(v.raw)

@@ -63,7 +63,8 @@ func TestZendeskTimeAgreesWithRFC3339(t *testing.T) {
 func TestZendeskValuesAgreeWithParsedAt(t *testing.T) {
 	rng := rand.New(rand.NewPCG(19, 6))
 	texts := []string{"0", "7", "12", "007", "+7", "-4", "-0", "1.5", "1e3", "9223372036854775807", "9223372036854775808", "123456789012345678", "1234567890123456789",
-		`"12"`, `"007"`, `" 1"`, `""`, `"reply_time"`, `"re\u0070ly_time"`, `"activate"`, `"x"`, "null", "true", "[1]", `{"a": 1}`}
+		`"12"`, `"007"`, `" 1"`, `""`, `"reply_time"`, `"re\u0070ly_time"`, `"activate"`, `"x"`, "null", "true", "[1]", `{"a": 1}`,
+		"\"\xff12\"", "\"reply\xc3_time\"", "\"2026-07-02T20:00:00\xffZ\""}
 	for range 5_000 {
 		v := texts[rng.IntN(len(texts))]
 		if rng.IntN(3) == 0 {
