@@ -158,39 +158,73 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	if now.IsZero() {
 		now = o.Latest
 	}
-	byTicket := map[string][]int{}
-	for i := range recorded {
-		byTicket[recorded[i].Ticket] = append(byTicket[recorded[i].Ticket], i)
-	}
+	groups := groupRecorded(recorded)
+	seen := make([]bool, len(groups.start)-1) // by group: a ticket with a history has its records
 	rep := Report{Now: now, Rows: make([]Row, 0, len(recorded)+len(tickets))}
-	seen := make(map[string]bool, len(tickets))
 	audited := 0
 	var recs []input.Recorded
 	for i := range tickets {
 		t := &tickets[i]
-		seen[t.ID] = true
 		if !t.Case.Opened.After(now) {
 			audited++
 		}
 		recs = recs[:0] // copied into the rows: one buffer serves every ticket
-		for _, k := range byTicket[t.ID] {
-			if rec := recorded[k]; !rec.First.After(now) { // recorded by now
-				if name, ok := o.Aliases[rec.Metric]; ok {
-					rec.Metric = name
+		if g, ok := groups.of[t.ID]; ok {
+			seen[g] = true
+			for _, k := range groups.idx[groups.start[g]:groups.start[g+1]] {
+				if rec := recorded[k]; !rec.First.After(now) { // recorded by now
+					if name, ok := o.Aliases[rec.Metric]; ok {
+						rec.Metric = name
+					}
+					recs = append(recs, rec)
 				}
-				recs = append(recs, rec)
 			}
 		}
 		rep.Rows = auditTicket(e, t, recs, now, o, rep.Rows)
 	}
 	for i := range recorded {
-		if id := recorded[i].Ticket; !seen[id] {
-			seen[id] = true
-			rep.Rows = append(rep.Rows, Row{Ticket: id, Verdict: NoHistory, Why: "the helpdesk recorded metrics of a ticket whose history is not in the input"})
+		if g := groups.of[recorded[i].Ticket]; !seen[g] {
+			seen[g] = true
+			rep.Rows = append(rep.Rows, Row{Ticket: recorded[i].Ticket, Verdict: NoHistory, Why: "the helpdesk recorded metrics of a ticket whose history is not in the input"})
 		}
 	}
 	rep.Summary = summarize(rep.Rows, audited)
 	return rep, nil
+}
+
+// recordGroups are the indices of records grouped by ticket: group g (of
+// the ticket's id) is idx[start[g]:start[g+1]], in order.
+type recordGroups struct {
+	of         map[string]int32
+	start, idx []int32
+}
+
+// groupRecorded groups the records by ticket, with a counting sort: one map
+// of the ids, none of slices.
+func groupRecorded(recorded []input.Recorded) recordGroups {
+	g := recordGroups{of: make(map[string]int32), idx: make([]int32, len(recorded))}
+	count := []int32{}
+	for i := range recorded {
+		k, ok := g.of[recorded[i].Ticket]
+		if !ok {
+			k = int32(len(count))
+			g.of[recorded[i].Ticket] = k
+			count = append(count, 0)
+		}
+		count[k]++
+		g.idx[i] = k // the group, for now
+	}
+	g.start = make([]int32, len(count)+1)
+	for k, n := range count {
+		g.start[k+1] = g.start[k] + n
+	}
+	next := slices.Clone(g.start[:len(count)])
+	group := slices.Clone(g.idx)
+	for i, k := range group {
+		g.idx[next[k]] = int32(i)
+		next[k]++
+	}
+	return g
 }
 
 // auditTicket appends the rows of one ticket to rows.

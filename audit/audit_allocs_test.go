@@ -43,5 +43,5 @@ func TestAuditAllocationBudget(t *testing.T) {
 	require.Equal(t, tickets, rep.Summary.Tickets)
 	t.Logf("%.1f allocations a ticket reading, %.1f auditing", read/tickets, run/tickets)
 	assert.LessOrEqual(t, read/tickets, 9.0, "reading")
-	assert.LessOrEqual(t, run/tickets, 26.0, "auditing")
+	assert.LessOrEqual(t, run/tickets, 22.0, "auditing")
 }
