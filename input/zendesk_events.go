@@ -86,25 +86,18 @@ func ZendeskAliases(metrics []string) map[string]string {
 	return aliases
 }
 
-// recordKey names one instance of one metric of a ticket: the ticket's
-// id, and the instance times 8 plus the metric's index in ZendeskMetrics
-// (ZendeskMetricName maps the pairs one to one).
-type recordKey struct {
-	ticket, metricInstance int64
-}
-
 // recorder folds metric events into Recorded instances, across the pages
 // of an export.
 type recorder struct {
-	index  map[recordKey]int // into out
 	out    chunks[Recorded]
+	prev   []int32 // by instance: the index of the ticket's instance recorded before it; -1 for none
 	latest time.Time
 }
 
 // metricEvent is one ticket metric event as read.
 type metricEvent struct {
-	ticket, metric, typ string
-	id                  int64 // the ticket's
+	metric, typ         string
+	ticket              *ticketEntry
 	instance            int
 	at                  time.Time
 	deleted             bool
@@ -134,15 +127,17 @@ func (r *recorder) event(z *zscan, path zpath) {
 		return
 	}
 	r.latest = later(r.latest, ev.at)
-	k := recordKey{ev.id, int64(ev.instance)<<3 | int64(slices.Index(ZendeskMetrics, ev.metric))}
-	i, seen := r.index[k]
-	if !seen {
-		metric, instance := ZendeskMetricName(ev.metric, ev.instance)
-		i = r.out.len()
-		r.index[k] = i
-		r.out.add(Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
+	metric, instance := ZendeskMetricName(ev.metric, ev.instance)
+	i := ev.ticket.last // the ticket's instances: a few
+	for i >= 0 && (r.out.at(int(i)).Metric != metric || r.out.at(int(i)).Instance != instance) {
+		i = r.prev[i]
 	}
-	r.out.at(i).fold(&ev)
+	if i < 0 {
+		i = int32(r.out.len())
+		r.out.add(Recorded{Ticket: ev.ticket.text, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
+		r.prev, ev.ticket.last = append(r.prev, ev.ticket.last), i
+	}
+	r.out.at(int(i)).fold(&ev)
 }
 
 // fold folds one event of the instance into rec.
@@ -172,7 +167,7 @@ func (ev *metricEvent) field(z *zscan, path *zpath, key string) bool {
 	}
 	switch key {
 	case "ticket_id":
-		ev.id, ev.ticket, ok = z.ticketAt(path, key)
+		_, ev.ticket, ok = z.ticketAt(path, key)
 	case "instance_id":
 		var n int64
 		n, ok = z.instanceAt(path, key)

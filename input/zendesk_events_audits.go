@@ -104,7 +104,10 @@ func (ar *auditReader) readAudit(z *zscan, i int) (zendeskAudit, bool) {
 		good := true
 		switch key {
 		case "ticket_id":
-			a.tid, a.ticket, good = z.ticketAt(&path, key)
+			var tk *ticketEntry
+			if a.tid, tk, good = z.ticketAt(&path, key); good {
+				a.ticket = tk.text
+			}
 		case "id":
 			a.id, good = z.idAt(&path, key)
 		case "author_id":

@@ -57,7 +57,7 @@ func (r *ZendeskReader) Add(name string, src []byte) error {
 	errs := newRowErrors(name, ErrInvalidZendeskEvents)
 	z := newZscan(name, bytes.TrimPrefix(src, bom), errs)
 	if r.tab == nil {
-		r.tab, r.rec.index = z.tab, map[recordKey]int{}
+		r.tab = z.tab
 	}
 	z.tab = r.tab
 	z.page(func(key string) {

@@ -31,7 +31,7 @@ func newZscan(name string, src []byte, errs rowErrors) *zscan {
 
 // newZTables returns empty tables.
 func newZTables() *zTables {
-	return &zTables{tickets: map[int64]string{}, words: map[string]string{}, texts: map[string]any{}, attrs: map[string]any{}, paths: map[pathBlock]string{}}
+	return &zTables{tickets: map[int64]int32{}, words: map[string]string{}, texts: map[string]any{}, attrs: map[string]any{}, paths: map[pathBlock]string{}}
 }
 
 // zendeskWords are the keys and names an export repeats on every record,

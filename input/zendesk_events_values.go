@@ -25,7 +25,8 @@ type zvalue struct {
 // repeated value once: the text of each ticket id, and the strings of
 // short values (authors, tags, field values, policies).
 type zTables struct {
-	tickets map[int64]string
+	tickets map[int64]int32 // into entries
+	entries chunks[ticketEntry]
 	words   map[string]string
 	texts   map[string]any // short strings boxed, as text
 	attrs   map[string]any // short strings boxed, as AttrValue reads them
@@ -231,26 +232,36 @@ func (z *zscan) instanceAt(parent *zpath, key string) (int64, bool) {
 }
 
 // ticketAt reads a ticket's id at path, as parsedAt(z, path, ticketID)
-// does, with its number: the text of each id is built once.
-func (z *zscan) ticketAt(parent *zpath, key string) (int64, string, bool) {
+// does, with its number and its entry in z.tab.tickets: the text of each
+// id is built once.
+func (z *zscan) ticketAt(parent *zpath, key string) (int64, *ticketEntry, bool) {
 	v, off, ok := z.valueAt()
 	if !ok {
-		return 0, "", false
+		return 0, nil, false
 	}
 	n, plain := plainInt(v.raw)
 	if !plain || v.decoded {
 		s, good := parsedValue(z, v, off, parent, key, ticketID)
 		if !good {
-			return 0, "", false
+			return 0, nil, false
 		}
 		n, _ = strconv.ParseInt(s, 10, 64) // s is an int64 written out
 	}
-	if s, seen := z.tab.tickets[n]; seen {
-		return n, s, true
+	i, seen := z.tab.tickets[n]
+	if !seen {
+		i = int32(z.tab.entries.len())
+		z.tab.tickets[n] = i
+		z.tab.entries.add(ticketEntry{text: strconv.FormatInt(n, 10), last: -1})
 	}
-	s := strconv.FormatInt(n, 10)
-	z.tab.tickets[n] = s
-	return n, s, true
+	return n, z.tab.entries.at(int(i)), true
+}
+
+// ticketEntry is what a reader keeps of each ticket it reads: its id's
+// text, and the ticket's instances recorded (a list through
+// recorder.prev, from the last one recorded).
+type ticketEntry struct {
+	text string
+	last int32 // the index of the last instance in recorder.out; -1 for none
 }
 
 // wordAt reads one of words at path, as parsedAt(z, path, oneOf(what,

@@ -90,7 +90,12 @@ func TestZendeskValuesAgreeWithParsedAt(t *testing.T) {
 		}{
 			{"id", func(z *zscan, e *zpath, key string) (any, bool) { return z.idAt(e, key) }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), zendeskID) }},
 			{"instance", func(z *zscan, e *zpath, key string) (any, bool) { return z.instanceAt(e, key) }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), instanceID) }},
-			{"ticket", func(z *zscan, e *zpath, key string) (any, bool) { _, s, ok := z.ticketAt(e, key); return s, ok }, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), ticketID) }},
+			{"ticket", func(z *zscan, e *zpath, key string) (any, bool) {
+				if _, tk, ok := z.ticketAt(e, key); ok {
+					return tk.text, true
+				}
+				return "", false
+			}, func(z *zscan, e *zpath, key string) (any, bool) { return parsedAt(z, e.with(key), ticketID) }},
 			{"metric", func(z *zscan, e *zpath, key string) (any, bool) { return z.wordAt(e, key, "metric", ZendeskMetrics) },
 				func(z *zscan, e *zpath, key string) (any, bool) {
 					return parsedAt(z, e.with(key), oneOf("metric", ZendeskMetrics))
@@ -110,9 +115,9 @@ func TestZendeskTicketIDNumber(t *testing.T) {
 	var texts []string
 	z.arrayAt(pathOf("a"), func(int) {
 		a := pathOf("a")
-		n, s, ok := z.ticketAt(&a, "")
+		n, tk, ok := z.ticketAt(&a, "")
 		require.True(t, ok)
-		ids, texts = append(ids, n), append(texts, s)
+		ids, texts = append(ids, n), append(texts, tk.text)
 	})
 	assert.Equal(t, []int64{12, 12, 12, 12}, ids)
 	assert.Equal(t, []string{"12", "12", "12", "12"}, texts)
@@ -177,4 +182,69 @@ func TestBoxed(t *testing.T) {
 		assert.Equal(t, AttrValue(s), tab.boxed(s, true), "%q as an attribute", s)
 		assert.Equal(t, any(s), tab.boxed(s, false), "%q as text", s)
 	}
+}
+
+// The instances an export records, against a fold written the simple way
+// (a map of ticket, metric and instance) on random pages of interleaved
+// events: tickets written several ways, every metric and type, instances
+// of one and two, times in any order.
+func TestZendeskRecordedMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 10))
+	base := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+	for page := range 50 {
+		type key struct {
+			ticket, metric string
+			instance       int
+		}
+		var order []key
+		want := map[key]*Recorded{}
+		var b strings.Builder
+		b.WriteString(`{"ticket_metric_events": [`)
+		for i := range 1 + rng.IntN(300) {
+			n := rng.IntN(12)
+			ticket := []string{fmt.Sprint(n), fmt.Sprintf(`"%d"`, n), fmt.Sprintf(`"+%d"`, n)}[rng.IntN(3)]
+			metric, typ := ZendeskMetrics[rng.IntN(len(ZendeskMetrics))], ZendeskEventTypes[rng.IntN(len(ZendeskEventTypes))]
+			instance := 1 + rng.IntN(2)
+			at := base.Add(time.Duration(rng.IntN(5000)) * time.Minute)
+			deleted, sla := rng.IntN(3) == 0, ""
+			if typ == "apply_sla" || typ == "apply_group_sla" {
+				sla = fmt.Sprintf(`, "sla": {"target": %d, "business_hours": %t, "policy": {"id": 3, "title": "P%d"}}`, rng.IntN(500), rng.IntN(2) == 0, rng.IntN(3))
+			}
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			fmt.Fprintf(&b, `{"ticket_id": %s, "metric": %q, "instance_id": %d, "type": %q, "time": %q, "deleted": %t%s}`, ticket, metric, instance, typ, at.Format(time.RFC3339), deleted, sla)
+			name, inst := ZendeskMetricName(metric, instance)
+			k := key{fmt.Sprint(n), name, inst}
+			rec, seen := want[k]
+			if !seen {
+				rec = &Recorded{Ticket: k.ticket, Metric: name, Instance: inst, First: at}
+				want[k], order = rec, append(order, k)
+			}
+			ev := metricEvent{typ: typ, at: at, deleted: deleted}
+			if sla != "" {
+				s, err := readSLAText(sla)
+				require.NoError(t, err)
+				ev.sla = s
+			}
+			rec.fold(&ev)
+		}
+		b.WriteString("]}")
+		x, err := readExport(b.String())
+		require.NoError(t, err)
+		require.Len(t, x.Recorded, len(order), "page %d", page)
+		for i, k := range order {
+			got := x.Recorded[i]
+			got.At = yamlpos.Pos{}
+			require.Equal(t, *want[k], got, "page %d, instance %d", page, i)
+		}
+	}
+}
+
+// readSLAText reads the sla of an event written `, "sla": {...}`.
+func readSLAText(s string) (slaTarget, error) {
+	src := []byte(strings.TrimPrefix(s, `, "sla": `))
+	z := newZscan("s.json", src, newRowErrors("s.json", ErrInvalidZendeskEvents))
+	sla, _ := readSLA(z, pathOf("sla"))
+	return sla, z.errs.d.Errors().Err()
 }
