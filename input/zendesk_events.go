@@ -96,13 +96,13 @@ type recorder struct {
 
 // metricEvent is one ticket metric event as read.
 type metricEvent struct {
-	metric, typ         string
-	ticket              *ticketEntry
-	instance            int
-	at                  time.Time
-	deleted             bool
-	sla                 slaTarget // the target of an apply_sla event
-	seen                uint8     // the required keys read, bit i for metricEventKeys[i]
+	metric, typ string
+	ticket      *ticketEntry
+	instance    int
+	at          time.Time
+	deleted     bool
+	sla         slaTarget // the target of an apply_sla event
+	seen        uint8     // the required keys read, bit i for metricEventKeys[i]
 }
 
 // metricEventKeys are the keys every ticket metric event has.
