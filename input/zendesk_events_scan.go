@@ -57,9 +57,9 @@ func (z *zscan) lineCol(off int) (int, int) {
 		z.line, z.col, z.lineOff = 1, 1, 0
 	}
 	seg := z.b[z.lineOff:off]
-	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
-		z.line += bytes.Count(seg[:nl], []byte{'\n'}) + 1
-		z.col, seg = 1, seg[nl+1:]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 { // a vector count; a page is often one line
+		z.line += n
+		z.col, seg = 1, seg[bytes.LastIndexByte(seg, '\n')+1:]
 	}
 	z.col += runes(seg)
 	z.lineOff = off
