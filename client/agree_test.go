@@ -26,7 +26,8 @@ type question struct {
 
 // agree asks every question of a local engine and of a service serving
 // the same catalog, and requires the same answers (require.Equal: deep
-// equality, Location pointers included) after normalize.
+// equality, Location pointers included; an option's QuoteErr by its
+// text, see normalize).
 func agree(t *testing.T, local *rules.Engine, remote *client.Client, qs []question) {
 	t.Helper()
 	ctx := context.Background()
@@ -44,21 +45,28 @@ func agree(t *testing.T, local *rules.Engine, remote *client.Client, qs []questi
 	}
 }
 
-// normalize clears an option's QuoteErr, whose chain is the engine's
-// locally and an *Error remotely: compared by text and class elsewhere.
-// Nothing else is cleared: every field of every answer is the engine's.
+// normalize returns v with each plan option's QuoteErr, an error chain
+// (the engine's wrapped error locally, the service's sentence remotely),
+// replaced by its text: the one value of an answer not compared deeply.
 func normalize(v any) any {
 	x, ok := v.(rules.Plan)
 	if !ok {
 		return v
 	}
+	texts := make([]string, len(x.Options))
 	opts := make([]rules.Option, len(x.Options))
 	for i, o := range x.Options {
+		if o.QuoteErr != nil {
+			texts[i] = o.QuoteErr.Error()
+		}
 		o.QuoteErr = nil
 		opts[i] = o
 	}
 	x.Options = opts
-	return x
+	return struct {
+		Plan       rules.Plan
+		QuoteTexts []string
+	}{x, texts}
 }
 
 func date(y int, m time.Month, d, h, min int, zone string) time.Time {
