@@ -153,8 +153,8 @@ func TestOpenAPIServed(t *testing.T) {
 // schemas, then the same results spoiled: a field the schema does not
 // name, or a required one left out, is refused, so that the document
 // follows every field of package answer's types (a quote's model,
-// proration and flat amounts, an effect's minAt and maxAt, the zone of a
-// deadline and of a timeline).
+// proration and flat amounts, an effect's minAt and maxAt, a plan's
+// options, the zone of a deadline and of a timeline).
 func TestOpenAPIResultSchemasAreExact(t *testing.T) {
 	doc, _ := loadOpenAPI(t)
 	_, ts := testServer(t, Config{})
@@ -174,6 +174,14 @@ func TestOpenAPIResultSchemasAreExact(t *testing.T) {
 			func(r map[string]any) { line(r, "changes")["effect"].(map[string]any)["colour"] = "red" },
 			func(r map[string]any) { delete(line(r, "changes")["effect"].(map[string]any), "maxAt") },
 			func(r map[string]any) { line(r, "changes")["effect"].(map[string]any)["minAt"] = nil },
+		}},
+		{"a plan with effects", "/v1/plan", `{"contract":{"account":"acme","tier":"looker-premier","zone":"America/New_York","start":"2025-07-15","renewal":"2026-09-01","spend":"85000 USD"},"at":"2026-03-02"}`, "Eligibility", []func(map[string]any){
+			func(r map[string]any) { r["colour"] = "red" },
+			func(r map[string]any) { delete(r, "effectiveAt") },
+			func(r map[string]any) { line(r, "options")["colour"] = "red" },
+			func(r map[string]any) {
+				delete(line(line(r, "options"), "changes")["effect"].(map[string]any), "minAt")
+			},
 		}},
 		{"a deadline without a zone", "/v1/deadline", `{"tier":"enhanced","priority":"P2","opened":"2026-03-05T10:00:00Z"}`, "Deadline", []func(map[string]any){
 			func(r map[string]any) { delete(r, "zone") },
