@@ -190,7 +190,7 @@ func (r *run) evalCond(mr *metricRules, k condition) (bool, error) {
 		return res.holds, nil
 	}
 	r.vars.now = r.ev.At
-	b, cost, err := evalBoolCost(mr.prg[k], &r.vars, mr.what[k])
+	b, cost, err := evalBoolCost(r.ctx, mr.prg[k], &r.vars, mr.what[k])
 	r.spent += cost
 	if err == nil {
 		m.put(key, memoResult{b, cost})

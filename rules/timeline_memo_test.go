@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -115,7 +116,12 @@ func withoutMemo(t testing.TB, src string) (*Engine, *Engine) {
 
 // timelineOf is a timeline as the tests compare it, or its error.
 func timelineOf(e *Engine, c Case, events []Event, now time.Time) (map[string][]string, string) {
-	tl, err := e.Timeline(c, events, now)
+	return timelineIn(context.Background(), e, c, events, now)
+}
+
+// timelineIn is timelineOf under ctx.
+func timelineIn(ctx context.Context, e *Engine, c Case, events []Event, now time.Time) (map[string][]string, string) {
+	tl, err := e.TimelineContext(ctx, c, events, now)
 	if err != nil {
 		return nil, err.Error()
 	}
@@ -134,6 +140,8 @@ func TestTimelineMemoMatchesEvaluation(t *testing.T) {
 	zones := []*time.Location{time.UTC, mustZone(t, "Europe/Berlin"), mustZone(t, "America/New_York")}
 	rng := rand.New(rand.NewPCG(19, 2026))
 	memoized := 0
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
 	for ci := range catalogs {
 		src := memoCatalog(rng, randomSettings(rng))
 		e, plain := withoutMemo(t, src)
@@ -158,6 +166,9 @@ func TestTimelineMemoMatchesEvaluation(t *testing.T) {
 				want, wantErr := timelineOf(plain, x.c, x.events, x.now)
 				got, gotErr := timelineOf(e, x.c, x.events, x.now)
 				require.Equal(t, wantErr, gotErr, "history %d", h)
+				_, wantErr = timelineIn(cancelled, plain, x.c, x.events, x.now)
+				_, gotErr = timelineIn(cancelled, e, x.c, x.events, x.now)
+				require.Equal(t, wantErr, gotErr, "history %d, cancelled", h)
 				if !maps.EqualFunc(got, want, slices.Equal[[]string]) {
 					require.Equal(t, want, got, "history %d: case %+v\ncatalog %s\nevents %s\nnow %s", h, x.c, src, formatEvents(x.events), stamp(x.now))
 				}

@@ -14,10 +14,11 @@ import (
 )
 
 // question is one decision route, POST /v1/{name}: decide reads the body
-// and answers it on one engine.
+// and answers it on one engine, and stops when ctx (the request's
+// deadline) is done, with an error wrapping ctx.Err().
 type question struct {
 	name   string
-	decide func(e *rules.Engine, body []byte) (any, error)
+	decide func(ctx context.Context, e *rules.Engine, body []byte) (any, error)
 }
 
 // newDecisionID returns 16 random hex digits.
@@ -28,8 +29,11 @@ func newDecisionID() string {
 }
 
 // errDeadline is the answer to a request past its deadline before it was
-// decided.
-var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+// decided; errDeadlineMid to one whose deadline passed while it was decided.
+var (
+	errDeadline    = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+	errDeadlineMid = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline while it was decided")}
+)
 
 // decision answers the question q: the body is read within MaxBody, decided
 // on the one snapshot taken when the request arrived (so a reload during
@@ -52,7 +56,10 @@ func (s *Server) decision(q question) http.Handler {
 			if expired(ctx) {
 				err = errDeadline
 			} else {
-				result, err = q.decide(snap.engine, body)
+				result, err = q.decide(ctx, snap.engine, body)
+				if err != nil && cutShort(err) {
+					err = errDeadlineMid
+				}
 			}
 		}
 		var answerJSON []byte
@@ -74,6 +81,12 @@ func (s *Server) decision(q question) http.Handler {
 		entry.result = result
 		s.dlog.write(entry)
 	})
+}
+
+// cutShort reports whether err is a decision stopped by its context: the
+// request's deadline, or a client gone.
+func cutShort(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
 }
 
 // expired reports whether ctx is done or past its deadline (its timer may
