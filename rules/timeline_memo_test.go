@@ -222,3 +222,21 @@ func TestTimelineMemoSpendsTheBudget(t *testing.T) {
 	assert.Equal(t, wantErr, gotErr)
 	assert.Equal(t, want, got)
 }
+
+// A timeline whose conditions are all memoized allocates only its result
+// once the memos hold the events' combinations (476 allocations when every
+// condition was evaluated).
+func TestTimelineMemoAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector allocates")
+	}
+	e, c, events, now := celTimeline(t)
+	_, err := e.Timeline(c, events, now)
+	require.NoError(t, err)
+	allocs := testing.AllocsPerRun(20, func() {
+		if _, err := e.Timeline(c, events, now); err != nil {
+			t.Fatal(err)
+		}
+	})
+	assert.LessOrEqual(t, allocs, 30.0)
+}
