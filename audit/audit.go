@@ -229,18 +229,11 @@ func groupRecorded(recorded []input.Recorded) recordGroups {
 
 // auditTicket appends the rows of one ticket to rows.
 func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now time.Time, o Options, rows []Row) []Row {
-	c := t.Case
-	if c.Tier == "" {
-		c.Tier = o.Tier
-	}
-	if c.Opened.After(now) {
+	h, opened := t.History(o.Tier, now) // the events up to now, as impact replays them
+	if !opened {
 		return rows // not yet opened
 	}
-	events := t.Events
-	if i := slices.IndexFunc(events, func(ev rules.Event) bool { return ev.At.After(now) }); i >= 0 {
-		events = events[:i]
-	}
-	tl, err := e.Timeline(c, events, now)
+	tl, err := e.Timeline(h.Case, h.Events, now)
 	if err != nil {
 		return append(rows, Row{Ticket: t.ID, Verdict: Failed, Err: err, Why: err.Error()})
 	}
