@@ -2,9 +2,6 @@ package server
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
@@ -20,13 +17,6 @@ type question struct {
 	decide func(e *rules.Engine, body []byte) (any, error)
 }
 
-// newDecisionID returns 16 random hex digits.
-func newDecisionID() string {
-	var b [8]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
 // errDeadline is the answer to a request past its deadline before it was
 // decided.
 var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
@@ -34,30 +24,32 @@ var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUn
 // decision answers the question q: the body is read within MaxBody, decided
 // on the one snapshot taken when the request arrived (so a reload during
 // the request never mixes two catalogs) and answered with its decision id
-// and revision, or an error by its class.
+// and revision, or an error by its class. The body and the answer are
+// read and written in pooled buffers, given back once the answer is
+// written and logged.
 func (s *Server) decision(q question) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := r.Header.Get(decisionHeader)
-		w.Header().Set(decisionHeader, id)
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
-		defer cancel()
+		id := decisionID(w)
+		w.Header()[decisionHeader] = []string{id}
 		snap := s.snapshot()
-		body, err := readBody(w, r, s.cfg.MaxBody)
+		in, out := getBuffer(), getBuffer()
+		defer putBuffer(in)
+		defer putBuffer(out)
+		body, err := readBodyTo(in, w, r, s.cfg.MaxBody)
 		if err == nil && s.beforeDecide != nil {
 			s.beforeDecide(r)
 		}
 		var result any
 		if err == nil {
-			if expired(ctx) {
+			if expired(r.Context(), start.Add(s.cfg.RequestTimeout)) {
 				err = errDeadline
 			} else {
 				result, err = q.decide(snap.engine, body)
 			}
 		}
-		var answerJSON []byte
 		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
-			answerJSON, err = json.Marshal(answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
+			err = encodeJSON(out, answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
 		}
 		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
 		if err != nil {
@@ -70,15 +62,15 @@ func (s *Server) decision(q question) http.Handler {
 			s.dlog.write(entry)
 			return
 		}
-		writeBody(w, http.StatusOK, answerJSON)
+		writeBody(w, http.StatusOK, out.Bytes())
 		entry.result = result
 		s.dlog.write(entry)
 	})
 }
 
-// expired reports whether ctx is done or past its deadline (its timer may
-// not have fired yet on a busy machine).
-func expired(ctx context.Context) bool {
-	dl, ok := ctx.Deadline()
-	return ctx.Err() != nil || ok && !time.Now().Before(dl)
+// expired reports whether ctx (the request's: its client went away) is
+// done or deadline has passed. The deadline is checked against the clock
+// rather than by a context timer, which would cost a timer a request.
+func expired(ctx context.Context, deadline time.Time) bool {
+	return ctx.Err() != nil || !time.Now().Before(deadline)
 }

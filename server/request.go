@@ -14,7 +14,14 @@ import (
 // readBody reads the request body, at most limit bytes: a larger body is a
 // 413, an unreadable one (a client that stops sending) a 400.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	return readBodyTo(new(bytes.Buffer), w, r, limit)
+}
+
+// readBodyTo is readBody reading into buf, whose bytes the body is: they
+// are valid until buf is used again.
+func readBodyTo(buf *bytes.Buffer, w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	_, err := buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+	body := buf.Bytes()
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
