@@ -14,13 +14,19 @@ import (
 // TestRun measures every scenario for a few requests: both servers answer
 // without a failure, and OPA's table is tiercel's targets.
 func TestRun(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second}))
-	text := out.String()
-	for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
-		assert.Contains(t, text, "| "+name, text)
+	for client, netHTTP := range map[string]bool{"loadgen's lean HTTP/1.1 client": false, "net/http's client": true} {
+		t.Run(client, func(t *testing.T) {
+			var out bytes.Buffer
+			require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second, netHTTP: netHTTP}))
+			text := out.String()
+			assert.Contains(t, text, "4 clients ("+client+")")
+			for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
+				assert.Contains(t, text, "| "+name, text)
+			}
+			assert.Equal(t, 4, strings.Count(text, "| 200 | 0 |"), "every scenario answered all its requests: %s", text)
+			assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
+			assert.Contains(t, text, "- tiercel deadline p99 < 5.00 ms: ")
+		})
 	}
-	assert.Equal(t, 4, strings.Count(text, "| 200 | 0 |"), "every scenario answered all its requests: %s", text)
-	assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
 	assert.Positive(t, cpuTime(), "the process's CPU time is measured")
 }
