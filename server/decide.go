@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -49,7 +48,7 @@ func (s *Server) decision(q question) http.Handler {
 			}
 		}
 		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
-			err = encodeJSON(out, answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
+			err = encodeAnswer(out, id, snap.revision, result)
 		}
 		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
 		if err != nil {
