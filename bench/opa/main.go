@@ -115,8 +115,8 @@ func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) 
 	}
 	load0 := loadAverage()
 	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d\n\n", o.clients, client, o.requests, o.duration, runtimeProcs())
-	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req | GC cycles |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	rows := make([]row, 0, len(scenarios))
 	for i, sc := range scenarios {
 		r, err := measureOne(ctx, o, sc, i)
@@ -145,11 +145,11 @@ func measureOne(ctx context.Context, o options, sc scenario, n int) (row, error)
 	if err != nil {
 		return row{}, err
 	}
-	cpu0 := cpuTime()
+	cpu0, gc0 := cpuTime(), gcCycles()
 	r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration, NetHTTP: o.netHTTP}, sc.reqs)
-	cpu := cpuTime() - cpu0
+	cpu, gcs := cpuTime()-cpu0, gcCycles()-gc0
 	stopProfile()
-	return row{name: sc.name, Result: r, cpu: cpu / time.Duration(max(r.Requests, 1))}, err
+	return row{name: sc.name, Result: r, cpu: cpu / time.Duration(max(r.Requests, 1)), gcs: gcs}, err
 }
 
 // serve listens on 127.0.0.1:0, runs serveOn on it until ctx is done and

@@ -29,4 +29,5 @@ func TestRun(t *testing.T) {
 		})
 	}
 	assert.Positive(t, cpuTime(), "the process's CPU time is measured")
+	assert.Positive(t, gcCycles(), "and its garbage collections")
 }

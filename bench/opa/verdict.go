@@ -23,12 +23,13 @@ type row struct {
 	name string
 	loadgen.Result
 	cpu time.Duration
+	gcs uint64 // garbage collections during the run
 }
 
 // String is the row of the markdown table.
 func (r row) String() string {
-	return fmt.Sprintf("| %s | %d | %d | %d | %s | %s | %s | %d |", r.name, r.Requests, r.Failures, r.PerSecond(),
-		ms(r.P50), ms(r.P99), ms(r.Max), r.cpu.Microseconds())
+	return fmt.Sprintf("| %s | %d | %d | %d | %s | %s | %s | %d | %d |", r.name, r.Requests, r.Failures, r.PerSecond(),
+		ms(r.P50), ms(r.P99), ms(r.Max), r.cpu.Microseconds(), r.gcs)
 }
 
 // ms writes d in milliseconds with two decimals.

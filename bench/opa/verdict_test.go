@@ -40,6 +40,6 @@ func TestWriteVerdict(t *testing.T) {
 }
 
 func TestRowString(t *testing.T) {
-	r := row{name: "x", Result: loadgen.Result{Requests: 10, Elapsed: time.Second, P50: 1234 * time.Microsecond, P99: 5 * time.Millisecond, Max: 12345678 * time.Nanosecond}, cpu: 53 * time.Microsecond}
-	assert.Equal(t, "| x | 10 | 0 | 10 | 1.23 ms | 5.00 ms | 12.34 ms | 53 |", r.String())
+	r := row{name: "x", Result: loadgen.Result{Requests: 10, Elapsed: time.Second, P50: 1234 * time.Microsecond, P99: 5 * time.Millisecond, Max: 12345678 * time.Nanosecond}, cpu: 53 * time.Microsecond, gcs: 7}
+	assert.Equal(t, "| x | 10 | 0 | 10 | 1.23 ms | 5.00 ms | 12.34 ms | 53 | 7 |", r.String())
 }
