@@ -17,13 +17,15 @@ type metrics struct {
 	registry       *prometheus.Registry
 	requests       *prometheus.CounterVec
 	latency        *prometheus.HistogramVec
-	inFlight       prometheus.Gauge
+	inFlight       prometheus.GaugeFunc
 	reloads        prometheus.Counter
 	reloadFailures prometheus.Counter
 	info           *prometheus.GaugeVec
 }
 
-func newMetrics() *metrics {
+// newMetrics makes the metrics; inFlight reads the decisions being
+// answered when /metrics is scraped.
+func newMetrics(inFlight func() float64) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -33,9 +35,9 @@ func newMetrics() *metrics {
 			Name: "tiercel_http_request_duration_seconds", Help: "Time to answer an HTTP request, by route pattern.",
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
 		}, []string{"route"}),
-		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
+		inFlight: prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "tiercel_http_requests_in_flight", Help: "Decision requests being answered.",
-		}),
+		}, inFlight),
 		reloads: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "tiercel_catalog_reloads_total", Help: "Catalog reloads that succeeded.",
 		}),

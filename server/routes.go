@@ -105,14 +105,12 @@ func (s *Server) limit(next http.Handler) http.Handler {
 			unavailable(w, "the server is shutting down")
 			return
 		}
-		select {
-		case s.sem <- struct{}{}:
-		default:
+		if s.inFlight.Add(1) > int64(s.cfg.MaxInFlight) {
+			s.inFlight.Add(-1)
 			unavailable(w, fmt.Sprintf("over the concurrency limit of %d requests", s.cfg.MaxInFlight))
 			return
 		}
-		s.metrics.inFlight.Inc()
-		defer func() { <-s.sem; s.metrics.inFlight.Dec() }()
+		defer s.inFlight.Add(-1)
 		next.ServeHTTP(w, r)
 	})
 }
