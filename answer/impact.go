@@ -11,6 +11,11 @@ import (
 // messages, and the cycles' changes over all of them and per metric,
 // priority and account.
 type Impact struct {
+	// Now is the one instant every history was replayed at, when they
+	// share one (a helpdesk export's); absent when each history carries
+	// its own now.
+	Now        *Instant      `json:"now,omitempty"`
+	LeftOut    int           `json:"leftOut,omitempty"` // histories opened after Now, left out
 	Histories  int           `json:"histories"`
 	Refused    int           `json:"refused"`
 	Errors     []string      `json:"errors"` // the first refusals' messages

@@ -59,3 +59,32 @@ func ExampleParseCSV() {
 	// 2 P2 2026-03-06T00:00:00+09:00 map[plan:gold]
 	// 3 P1 2026-03-06T09:30:00Z map[]
 }
+
+// A ticket of a Zendesk export, rebuilt from its audits, becomes a History
+// read at an instant: here the export's latest, as tiercel impact reads it.
+func ExampleTicket_History() {
+	page := `{"audits": [
+  {"id": 1, "ticket_id": 7, "created_at": "2026-07-06T13:00:00Z", "author_id": 10,
+   "events": [{"type": "Create", "field_name": "priority", "value": "urgent"},
+              {"type": "Create", "field_name": "requester_id", "value": "10"}]},
+  {"id": 2, "ticket_id": 7, "created_at": "2026-07-06T14:00:00Z", "author_id": 20,
+   "events": [{"type": "Comment", "public": true, "body": "On it"}]}
+]}`
+	var r input.ZendeskReader
+	_ = r.Add("audits.json", []byte(page)) // Export returns every page's errors
+	x, err := r.Export()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range x.Tickets {
+		h, _ := t.History("zendesk", x.Latest)
+		fmt.Println("ticket", t.ID, "at", h.At(), "on", h.Case.Tier, h.Case.Priority, "read at", h.Now.Format(time.RFC3339))
+		for _, ev := range h.Events {
+			fmt.Println(" ", ev.At.Format(time.RFC3339), ev.Type, ev.By)
+		}
+	}
+	// Output:
+	// ticket 7 at audits.json:2:3 on zendesk P1 read at 2026-07-06T14:00:00Z
+	//   2026-07-06T14:00:00Z message agent
+}

@@ -26,7 +26,8 @@ type Option struct {
 	KeepsDeadlines bool          // KeepsTargets, the effects are known and no deadline of the account's first year is later (no Effect degraded or mixed)
 	Quote          billing.Quote // the target's monthly fee at the contract's spend; the zero Quote when QuoteErr is set
 	QuoteErr       error         // why the target could not be priced (wraps ErrNoPrice, money.ErrCurrencyMismatch, ...); nil when Quote is set
-	PriceHeldUntil time.Time     // no price increase before this instant; zero when the migration does not hold the price
+	PriceHeld      bool          // the migration holds the price: PriceHeldUntil is an instant (0001-01-01T00:00:00Z too), as Eligibility.PriceHeld
+	PriceHeldUntil time.Time     // no price increase before this instant, when PriceHeld; zero when the migration does not hold the price
 	EffectiveAt    time.Time     // when the move takes effect
 	Recommended    bool          // the tier is Eligibility.Recommended
 }
@@ -64,6 +65,7 @@ func (e *Engine) PlanWith(c entitlement.Contract, at time.Time, opts PlanOptions
 			KeepsDeadlines: cd.deadlines,
 			Quote:          cd.quote,
 			QuoteErr:       cd.err,
+			PriceHeld:      a.el.PriceHeld,
 			PriceHeldUntil: a.el.PriceHeldUntil,
 			EffectiveAt:    a.el.EffectiveAt,
 			Recommended:    cd.t.id == a.el.Recommended,

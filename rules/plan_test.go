@@ -59,6 +59,7 @@ func TestPlanLooker(t *testing.T) {
 			assert.Equal(t, w.tier, o.Quote.Tier)
 			assert.Equal(t, w.recommend, o.Recommended)
 			assert.True(t, o.EffectiveAt.Equal(*c.Renewal))
+			assert.True(t, o.PriceHeld, "the migration holds the price")
 			assert.True(t, o.PriceHeldUntil.Equal(*c.Renewal))
 		})
 	}
@@ -76,6 +77,7 @@ func TestPlanUnpriced(t *testing.T) {
 	assert.False(t, p.Options[0].Recommended)
 	assert.NoError(t, p.Options[1].QuoteErr)
 	assert.True(t, p.Options[1].Recommended)
+	assert.False(t, p.Options[1].PriceHeld, "the migration does not hold the price")
 	assert.True(t, p.Options[1].PriceHeldUntil.IsZero(), "the migration does not hold the price")
 }
 

@@ -52,7 +52,7 @@ var optionRows = []expectation[rules.Option]{
 	}),
 	expect("changes", (*parser).changes, func(o rules.Option) []slo.Change { return o.Changes }, checks.changes),
 	expect("effectiveAt", (*parser).at, func(o rules.Option) time.Time { return o.EffectiveAt }, checks.instant),
-	expect("priceHeldUntil", (*parser).at, func(o rules.Option) time.Time { return o.PriceHeldUntil }, checks.instant),
+	expect("priceHeldUntil", (*parser).atOrNone, func(o rules.Option) maybeAt { return maybeAt{o.PriceHeldUntil, o.PriceHeld} }, checks.maybeInstant),
 	expect("recommended", (*parser).boolean, func(o rules.Option) bool { return o.Recommended }, sprint[bool]),
 }
 

@@ -52,7 +52,7 @@ func TestPlanRows(t *testing.T) {
 		Options: []rules.Option{
 			{Tier: "standard", KeepsTargets: false, QuoteErr: errors.New("no price"),
 				Changes: []slo.Change{{Priority: slo.P1, Kind: slo.Degraded}}},
-			{Tier: "enhanced", KeepsTargets: true, Recommended: true, PriceHeldUntil: held, EffectiveAt: held},
+			{Tier: "enhanced", KeepsTargets: true, Recommended: true, PriceHeld: true, PriceHeldUntil: held, EffectiveAt: held},
 		},
 	}
 	checkRows(t, planRows, got, []rowsTest{
@@ -68,6 +68,9 @@ func TestPlanRows(t *testing.T) {
 		}},
 		{"a missing option", "{options: {premium: {keepsTargets: true}}}", []Mismatch{
 			{Field: "options.premium", Want: "an option", Got: "none"},
+		}},
+		{"a price not held is none, not year 1", "{options: {standard: {priceHeldUntil: none}, enhanced: {priceHeldUntil: none}}}", []Mismatch{
+			{Field: "options.enhanced.priceHeldUntil", Want: "none", Got: "2027-09-01T00:00:00Z"},
 		}},
 		{"option changes named under the option", "{options: {standard: {changes: {P1: improved}}}}", []Mismatch{
 			{Field: "options.standard.changes.P1", Want: "improved", Got: "degraded"},

@@ -16,7 +16,7 @@
 //	tiercel allowed ACTION [--role R]... [--tier T ...]
 //	tiercel invoice CONTRACT.yaml SPENDS.csv [--months 2026-01..2026-12]
 //	tiercel diff OLD.yaml NEW.yaml               # exit 1 iff an answer can change; [--from D --to D] effects
-//	tiercel impact OLD.yaml NEW.yaml HISTORY...   # what a catalog change does to recorded cases
+//	tiercel impact [--zendesk] OLD.yaml NEW.yaml HISTORY...  # what a catalog change does to recorded cases, or to a Zendesk export's tickets
 //	tiercel import zendesk|freshdesk --policies F [--schedules F] [--holidays [ID=]F]... [--business-hours F]
 //	tiercel export ics|zendesk CATALOG [--calendar ID --from DATE --to DATE] [--dir DIR]
 //	tiercel catalog [--builtin NAME]              # a shipped catalog's YAML, to start your own from

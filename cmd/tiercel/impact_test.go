@@ -14,7 +14,9 @@ const impactData = "testdata/impact/"
 
 var impactArgs = []string{impactData + "old.yaml", impactData + "new.yaml", "--now", "2026-03-10T12:00:00+01:00", impactData + "cases.jsonl", "testdata/case.yaml"}
 
-var goldenImpact = []goldenCase{
+// goldenImpact holds the cases of case files and JSON-lines histories,
+// then those of Zendesk exports (goldenImpactZendesk).
+var goldenImpact = append([]goldenCase{
 	{"impact", append([]string{"impact"}, impactArgs...), exitOK},
 	{"impact-json", append([]string{"impact", "--output", "json"}, impactArgs...), exitOK},
 	{"impact-builtin", []string{"impact", "--builtin", "default", impactData + "mine.yaml", "--now", "2026-03-12T12:00:00-04:00", impactData + "enhanced.jsonl"}, exitOK},
@@ -26,7 +28,7 @@ var goldenImpact = []goldenCase{
 	{"impact-two-args", []string{"impact", impactData + "old.yaml", impactData + "new.yaml"}, exitUsage},
 	{"impact-builtin-one-arg", []string{"impact", "--builtin", "default", impactData + "mine.yaml"}, exitUsage},
 	{"impact-help", []string{"impact", "--help"}, exitOK},
-}
+}, goldenImpactZendesk...)
 
 func TestImpactGolden(t *testing.T) { runGolden(t, goldenImpact) }
 

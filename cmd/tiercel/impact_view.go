@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
-	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/slo"
 )
@@ -15,7 +14,7 @@ import (
 // impactView is an impact report with where its histories are written.
 type impactView struct {
 	r       *rules.ImpactReport
-	srcs    []*input.History // where each history is written
+	read    *impactHistories // the histories and where each is written
 	engines [2]*rules.Engine // old, new
 	newName string           // the new catalog's file name
 }
@@ -25,14 +24,24 @@ func (v *impactView) json() answer.Impact {
 	for i, e := range v.r.Errors {
 		errs[i] = v.refusal(e)
 	}
-	return answer.NewImpact(*v.r, func(i int) string { return v.srcs[i].At() }, errs)
+	j := answer.NewImpact(*v.r, func(i int) string { return v.read.names[i] }, errs)
+	j.Now, j.LeftOut = answer.AtIf(v.read.now, v.read.zendesk), v.read.leftOut
+	return j
 }
 
 // writeText writes the report: one row per group, then the largest shifts
 // and the refused histories.
 func (v *impactView) writeText(w io.Writer) {
 	r := v.r
-	fmt.Fprintf(w, "%d %s replayed on the old catalog and on %s, %d refused\n\n", r.Histories, histories(r.Histories), v.newName, r.Failed)
+	if v.read.zendesk {
+		fmt.Fprintf(w, "%s of the Zendesk export replayed at %s on the old catalog and on %s, %d refused", plural(r.Histories, "ticket"), v.read.now.Format(time.RFC3339Nano), v.newName, r.Failed)
+		if v.read.leftOut > 0 {
+			fmt.Fprintf(w, "; %s opened after then left out", plural(v.read.leftOut, "ticket"))
+		}
+		fmt.Fprint(w, "\n\n")
+	} else {
+		fmt.Fprintf(w, "%d %s replayed on the old catalog and on %s, %d refused\n\n", r.Histories, histories(r.Histories), v.newName, r.Failed)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "GROUP\tCYCLES\tNEWLY BREACHED\tNO LONGER BREACHED\tLATER\tP10/MEDIAN/P90\tEARLIER\tP10/MEDIAN/P90\tSAME\tTARGET +/-\tCYCLES +/-")
 	row := func(name string, g rules.ImpactGroup) {
@@ -66,7 +75,7 @@ func (v *impactView) writeText(w io.Writer) {
 		}
 		l := s.st.Largest
 		fmt.Fprintf(w, "Largest %s: %s, %s %s cycle %d of %s: due %s on the old catalog, %s on the new.\n", s.word, slo.FormatSigned(l.By), l.Metric, l.Priority,
-			l.Cycle+1, v.srcs[l.History].At(), l.Old.Format(time.RFC3339Nano), l.New.Format(time.RFC3339Nano))
+			l.Cycle+1, v.read.names[l.History], l.Old.Format(time.RFC3339Nano), l.New.Format(time.RFC3339Nano))
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintf(w, "refused: %s\n", v.refusal(e))

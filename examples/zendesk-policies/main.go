@@ -8,7 +8,14 @@
 //
 // It prints the first reply due for a few tickets (policies tried in
 // position order, the first that matches applying even where it sets no
-// target) and every Zendesk clock of one ticket from its events.
+// target), every Zendesk clock of one ticket from its events, and what a
+// proposed edit of the policies (proposed.yaml: urgent incidents answered
+// in 5 minutes, VIP tickets in 1 business hour) does to the account's
+// tickets (audits.json, from GET /api/v2/ticket_audits), as
+//
+//	tiercel impact --zendesk examples/zendesk-policies/catalog.yaml examples/zendesk-policies/proposed.yaml examples/zendesk-policies/audits.json
+//
+// prints it.
 package main
 
 import (
@@ -33,6 +40,10 @@ var (
 	schedules []byte
 	//go:embed holidays.json
 	holidays []byte
+	//go:embed proposed.yaml
+	proposed []byte
+	//go:embed audits.json
+	audits []byte
 )
 
 func main() {
@@ -107,7 +118,10 @@ func run(w io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	return timeline(w, e, tickets[0].c)
+	if err := timeline(w, e, tickets[0].c); err != nil {
+		return err
+	}
+	return impact(w, e)
 }
 
 // timeline prints every Zendesk clock of the vip ticket: a public reply on
@@ -137,6 +151,45 @@ func timeline(w io.Writer, e *rules.Engine, c rules.Case) error {
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%t\t%s\t%s\n", m.Metric, target, due, cy.State, cy.Breached, cy.Elapsed, cy.Paused)
 		}
+	}
+	return tw.Flush()
+}
+
+// impact tries the proposed edit on the export's tickets, each rebuilt
+// from its audits and read at the export's latest instant, and prints
+// what it does per metric.
+func impact(w io.Writer, older *rules.Engine) error {
+	newer, err := rules.Compile("proposed.yaml", proposed)
+	if err != nil {
+		return err
+	}
+	var r input.ZendeskReader
+	_ = r.Add("audits.json", audits) // Export returns every page's errors
+	x, err := r.Export()
+	if err != nil {
+		return err
+	}
+	var hs []rules.History
+	var ids []string // each history's ticket
+	for i := range x.Tickets {
+		if h, ok := x.Tickets[i].History("zendesk", x.Latest); ok {
+			hs = append(hs, rules.History{Case: h.Case, Events: h.Events})
+			ids = append(ids, x.Tickets[i].ID)
+		}
+	}
+	rep, err := rules.Impact(older, newer, hs, x.Latest)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "\nThe proposed edit on the %d tickets of audits.json (%d refused):\n", rep.Histories, rep.Failed)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "METRIC\tNEWLY BREACHED\tNO LONGER\tDUE LATER\tDUE EARLIER\tMOST EARLIER\tTICKET")
+	for _, g := range rep.Metrics {
+		most, ticket := "-", "-"
+		if l := g.Earlier.Largest; g.Earlier.Count > 0 {
+			most, ticket = slo.FormatSigned(l.By), ids[l.History]
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%s\t%s\n", g.Key, g.NewlyBreached, g.NoLongerBreached, g.Later.Count, g.Earlier.Count, most, ticket)
 	}
 	return tw.Flush()
 }
