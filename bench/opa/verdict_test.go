@@ -23,6 +23,9 @@ func TestWriteVerdict(t *testing.T) {
 			"throughput: 2.10x", "- tiercel deadline >= 20000/s: 42000/s: met", "p99 < 5.00 ms: 4.00 ms: met",
 			"2x OPA's throughput: 2.10x: met", "tiercel deadline 40 µs, OPA 80 µs (OPA/tiercel 2.00x)", "load average (1, 5, 15 min): 0.10 0.20 0.30 before, 1 2 3 after",
 		}},
+		{"the clock's ratio alone", row{Result: result(30000, time.Millisecond), cpu: 60 * time.Microsecond}, row{Result: result(10000, 0), cpu: 80 * time.Microsecond}, []string{
+			"2x OPA's throughput: 3.00x: met on the clock only: by CPU a request the ratio is 1.33x",
+		}},
 		{"none met", row{Result: result(19999, 5*time.Millisecond), cpu: 50 * time.Microsecond}, row{Result: result(15000, 0), cpu: 70 * time.Microsecond}, []string{
 			"throughput: 1.33x", ">= 20000/s: 19999/s: NOT met", "p99 < 5.00 ms: 5.00 ms: NOT met", "2x OPA's throughput: 1.33x: NOT met", "(OPA/tiercel 1.40x)",
 		}},
