@@ -1,12 +1,31 @@
 // Package client calls tiercel's decision service (package server, run by
-// `tiercel serve`) from Go, with the engine's own types where a remote
-// answer maps back to them (Deadline, Status, Allowed), so that a Go
-// program can swap a local rules.Engine for a remote one; and with package
-// answer's types, the service's JSON, for every question (Decide).
+// `tiercel serve`) from Go with the engine's own types: a *Client answers
+// every question rules.Engine answers (Deadline, Status, Timeline, Compare,
+// CompareIn, Replay, Quote, QuotePeriod, Invoice, Eligibility, Plan,
+// Entitlements, MovedEntitlements, Allowed, Explain, ExplainStatus), with
+// the engine's argument and result types and a context.Context first, so
+// that a Go program written against the Engine interface swaps a local
+// engine (Local) for a remote one by changing its constructor. Decide
+// answers any question with package answer's types, the service's JSON.
+//
+// Answers are decoded from the service's JSON (package answer: money as
+// {amount, currency, minor}, durations as {seconds, nanos, text}, RFC 3339
+// instants) back into the engine's types, equal to the local engine's
+// answers (reflect.DeepEqual) with these exceptions, each said where it
+// applies: the service writes an instant at its offset, not in its zone,
+// so a case or contract without a zone whose calendar runs in its own zone
+// gets its instants in a fixed zone of the same offset (the same instants,
+// time.Time.Equal, but not deeply equal); and a few fields the service
+// does not send are zero (a quote's Model and Flat amounts, a plain
+// quote's Proration, an effect's MinAt and MaxAt when no deadline moves
+// that way). Plan asks one quote per option besides the plan. A case with
+// Pauses is refused with ErrUnsupported: no request carries them.
 //
 // Errors of the service come back as *Error, whose Class is the class of
-// the error the server met: fault.Of gives the same class for a remote
-// decision as for a local one. A Client is safe for concurrent use.
+// the error the server met (fault.Of gives the same class for a remote
+// decision as for a local one) and which matches, with errors.Is, the
+// sentinel the server's error wrapped (rules.ErrUnknownTier, ...). A
+// Client is safe for concurrent use.
 package client
 
 import (
@@ -20,11 +39,10 @@ import (
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
-	"github.com/tiercel/tiercel/fault"
 )
 
 // Client calls one decision service. Make one with New; the zero value is
-// not usable.
+// not usable. A Client is immutable and safe for concurrent use.
 type Client struct {
 	base  string
 	http  *http.Client
@@ -35,9 +53,15 @@ type Client struct {
 type Option func(*Client)
 
 // WithHTTPClient makes the Client send its requests with hc (for TLS
-// settings, timeouts, a transport of one's own). The default is a client
-// with a 30 second timeout.
-func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.http = hc } }
+// settings, timeouts, a transport of one's own). The default, also for a
+// nil hc, is a client with a 30 second timeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Client) {
+		if hc != nil {
+			c.http = hc
+		}
+	}
+}
 
 // WithToken sends "Authorization: Bearer token" with every request.
 func WithToken(token string) Option { return func(c *Client) { c.token = token } }
@@ -53,48 +77,45 @@ func New(baseURL string, opts ...Option) *Client {
 
 // Meta is what the service says of a decision besides its result: its id
 // (in the service's decision log) and the revision of the catalog that
-// decided.
+// decided (a hash of its sources), which lets a billing system record
+// which price book priced an invoice. The zero value means "not known": a
+// local engine (Local) has no decision log and no revision.
 type Meta struct {
 	DecisionID string
 	Revision   string
 }
 
-// Error is an error answer of the service: its HTTP status and the
-// {"code", "message", "field"} of its body, and the decision id of a 500.
-type Error struct {
-	Status     int
-	Code       string
-	Message    string
-	Field      string
-	DecisionID string
+// metaKey is the context key of the *Meta that WithMeta asks to be filled.
+type metaKey struct{}
+
+// WithMeta returns a context under which the next engine-typed call of a
+// Client stores the decision id and revision of its answer in *m (on
+// success only), so that the methods keep the local engine's results:
+//
+//	var meta client.Meta
+//	inv, err := c.Invoice(client.WithMeta(ctx, &meta), contract, months, spends)
+//	// meta.Revision is the revision of the catalog that priced inv
+//
+// m is written by the call, so a context made by WithMeta belongs to one
+// goroutine at a time.
+func WithMeta(ctx context.Context, m *Meta) context.Context {
+	return context.WithValue(ctx, metaKey{}, m)
 }
 
-// Error returns "tiercel service: STATUS CODE: MESSAGE" and the field.
-func (e *Error) Error() string {
-	s := fmt.Sprintf("tiercel service: %d %s: %s", e.Status, e.Code, e.Message)
-	if e.Field != "" {
-		s += " (field " + e.Field + ")"
+// report stores meta where WithMeta asked, if it did.
+func report(ctx context.Context, meta Meta) {
+	if m, ok := ctx.Value(metaKey{}).(*Meta); ok && m != nil {
+		*m = meta
 	}
-	return s
 }
-
-// codeClasses are the classes of the service's error codes.
-var codeClasses = map[string]fault.Class{
-	"bad_request": fault.BadRequest, "bad_input": fault.BadInput, "undecidable": fault.Undecidable,
-	"limit_exceeded": fault.Limit, "too_large": fault.Limit,
-}
-
-// Class returns the class of the error on the server: bad request, bad
-// input, undecidable or limit; Internal for the others (unauthorized,
-// unavailable, internal).
-func (e *Error) Class() fault.Class { return codeClasses[e.Code] }
 
 // Decide posts body (marshalled to JSON) to POST /v1/{question} and
 // decodes the result into result, a pointer to the answer type of the
 // question (answer.Deadline for deadline and status, answer.Timeline,
 // answer.Compare, answer.Replay, answer.Quote, answer.Eligibility for
 // eligibility and plan, server.Entitlements' shape, answer.Invoice,
-// answer.Allowed).
+// answer.Allowed, answer.Explain). It returns the decision's Meta, and
+// also stores it where WithMeta asked.
 func (c *Client) Decide(ctx context.Context, question string, body, result any) (Meta, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
@@ -124,24 +145,7 @@ func (c *Client) Decide(ctx context.Context, question string, body, result any) 
 	if err := json.Unmarshal(raw, &d); err != nil {
 		return Meta{}, fmt.Errorf("client: decoding the %s answer: %w", question, err)
 	}
-	return Meta{DecisionID: d.DecisionID, Revision: d.Revision}, nil
-}
-
-// decodeError reads an error answer; a body that is not one (a proxy's
-// page) gives an Error with the status and the start of the body.
-func decodeError(status int, raw []byte) error {
-	var body struct {
-		Error struct {
-			Code, Message, Field, DecisionID string
-		}
-	}
-	if json.Unmarshal(raw, &body) != nil || body.Error.Code == "" {
-		msg := strings.TrimSpace(string(raw))
-		if len(msg) > 200 {
-			msg = msg[:200]
-		}
-		return &Error{Status: status, Code: "http", Message: msg}
-	}
-	e := body.Error
-	return &Error{Status: status, Code: e.Code, Message: e.Message, Field: e.Field, DecisionID: e.DecisionID}
+	meta := Meta{DecisionID: d.DecisionID, Revision: d.Revision}
+	report(ctx, meta)
+	return meta, nil
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
+	"net/http"
 	"net/http/httptest"
-	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,37 +34,84 @@ func remote(t *testing.T, cfg server.Config, opts ...client.Option) *client.Clie
 	return client.New(ts.URL, opts...)
 }
 
-func TestRemoteErrorsKeepTheirClass(t *testing.T) {
+// TestWithMeta: a call under WithMeta reports the decision id and the
+// revision of the catalog that decided, as Decide returns them; a failed
+// call reports nothing.
+func TestWithMeta(t *testing.T) {
 	c := remote(t, server.Config{})
-	ctx := context.Background()
-	_, _, err := c.Deadline(ctx, rules.Case{Tier: "platinum", Priority: slo.P1, Opened: time.Now()})
-	var e *client.Error
-	require.ErrorAs(t, err, &e)
-	assert.Equal(t, 422, e.Status)
-	assert.Equal(t, fault.Undecidable, fault.Of(err), "the same class as a local rules.ErrUnknownTier")
-	assert.Equal(t, fault.Of(rules.ErrUnknownTier), fault.Of(err))
-
-	var q answer.Quote
-	_, err = c.Decide(ctx, "quote", map[string]any{"tier": "enhanced", "spend": "lots"}, &q)
-	assert.Equal(t, fault.BadRequest, fault.Of(err))
-	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "spend", e.Field)
-
-	_, err = c.Decide(ctx, "quote", map[string]any{"tier": "enhanced", "spend": "85000 USD"}, &q)
+	k := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	var meta client.Meta
+	_, err := c.Deadline(client.WithMeta(context.Background(), &meta), k)
 	require.NoError(t, err)
-	assert.Equal(t, "6150.00 USD", q.Total.String())
+	assert.Len(t, meta.DecisionID, 16)
+	assert.NotEmpty(t, meta.Revision)
+
+	var again client.Meta
+	var d answer.Deadline
+	got, err := c.Decide(client.WithMeta(context.Background(), &again), "deadline", map[string]any{"tier": "enhanced", "priority": "P2", "opened": "2026-03-06T16:30:00Z"}, &d)
+	require.NoError(t, err)
+	assert.Equal(t, got, again)
+	assert.Equal(t, meta.Revision, again.Revision, "one catalog, one revision")
+	assert.NotEqual(t, meta.DecisionID, again.DecisionID, "one id a decision")
+
+	failed := client.Meta{DecisionID: "before"}
+	k.Tier = "platinum"
+	_, err = c.Deadline(client.WithMeta(context.Background(), &failed), k)
+	require.Error(t, err)
+	assert.Equal(t, client.Meta{DecisionID: "before"}, failed)
+	_, err = c.Deadline(client.WithMeta(context.Background(), nil), rules.Case{Tier: "enhanced", Priority: slo.P1})
+	assert.NoError(t, err, "a nil *Meta is not written")
 }
 
-func TestToken(t *testing.T) {
-	dir := t.TempDir()
-	tokens := dir + "/tokens"
-	require.NoError(t, os.WriteFile(tokens, []byte("s3cret\n"), 0o600))
-	ctx := context.Background()
-	k := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
-	_, _, err := remote(t, server.Config{TokenFile: tokens}).Deadline(ctx, k)
+// TestAnAnswerNotFromTheService: a proxy's page instead of the service's
+// answer is an *Error with the status and the start of the page.
+func TestAnAnswerNotFromTheService(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusBadGateway)
+		_, _ = w.Write([]byte("<html>" + strings.Repeat("bad gateway ", 50) + "</html>"))
+	}))
+	t.Cleanup(ts.Close)
+	_, err := client.New(ts.URL+"/").Compare(context.Background(), "standard", "enhanced")
 	var e *client.Error
-	require.True(t, errors.As(err, &e))
-	assert.Equal(t, 401, e.Status)
-	_, _, err = remote(t, server.Config{TokenFile: tokens}, client.WithToken("s3cret")).Deadline(ctx, k)
-	assert.NoError(t, err)
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, 502, e.Status)
+	assert.Equal(t, "http", e.Code)
+	assert.Len(t, e.Message, 200)
+	assert.Equal(t, fault.Internal, fault.Of(err))
+
+	_, err = client.New(ts.URL, client.WithHTTPClient(nil)).Compare(context.Background(), "standard", "enhanced")
+	require.ErrorAs(t, err, &e, "a nil *http.Client keeps the default")
+
+	ok := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte("{not json")) }))
+	t.Cleanup(ok.Close)
+	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")
+	assert.ErrorContains(t, err, "decoding the compare answer")
+}
+
+// TestOnTheRealListener asks the service as `tiercel serve` runs it
+// (Server.Serve on a loopback listener, with its timeouts), and asks again
+// once it has shut down: a transport error, not an *Error.
+func TestOnTheRealListener(t *testing.T) {
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+
+	c := client.New("http://" + ln.Addr().String())
+	k := rules.Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	want, err := rules.Default().Deadline(k)
+	require.NoError(t, err)
+	got, err := c.Deadline(context.Background(), k)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	stop()
+	require.NoError(t, <-served)
+	_, err = c.Deadline(context.Background(), k)
+	var e *client.Error
+	require.Error(t, err)
+	assert.False(t, errors.As(err, &e), "no answer of the service: %v", err)
 }

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/tiercel/tiercel/answer"
@@ -10,92 +11,96 @@ import (
 	"github.com/tiercel/tiercel/slo"
 )
 
-// caseBody is a rules.Case as the service reads it: the keys of a case
-// file, instants in RFC 3339 with nanoseconds.
-type caseBody struct {
-	Tier     string         `json:"tier"`
-	Priority string         `json:"priority"`
-	Opened   string         `json:"opened"`
-	Zone     string         `json:"zone,omitempty"`
-	Language string         `json:"language,omitempty"`
-	Account  string         `json:"account,omitempty"`
-	Country  string         `json:"country,omitempty"`
-	Attrs    map[string]any `json:"attrs,omitempty"`
-	Now      string         `json:"now,omitempty"`
-}
+// The questions about a case. Each method asks the service as the
+// rules.Engine method of the same name answers locally, with the same
+// arguments after ctx and the same results; instants come back in the
+// case's zone (see place for a case without one).
 
-func newCaseBody(c rules.Case, now *time.Time) caseBody {
-	b := caseBody{Tier: c.Tier, Priority: c.Priority.String(), Opened: c.Opened.Format(time.RFC3339Nano), Zone: c.Zone,
-		Language: c.Language, Account: c.Account, Country: c.Country, Attrs: c.Attrs}
-	if now != nil {
-		b.Now = now.Format(time.RFC3339Nano)
-	}
-	return b
-}
+// warningPercents are the shares of a target at which slo.Status warns.
+var warningPercents = [...]int{50, 75, 100}
 
-// Deadline asks the service when the first response to c is due, as
-// rules.Engine.Deadline answers. Pauses are not sent (the service's case
-// has none). The answer's Location is c's zone when it names one, else
-// the fixed offset the service wrote the instant in (UTC when zero).
-func (c *Client) Deadline(ctx context.Context, k rules.Case) (rules.Deadline, Meta, error) {
-	var d answer.Deadline
-	meta, err := c.Decide(ctx, "deadline", newCaseBody(k, k.Now), &d)
+// Deadline asks the service when the first response to k is due, as
+// rules.Engine.Deadline answers. A case with Pauses is refused with
+// ErrUnsupported (no request carries pauses).
+func (c *Client) Deadline(ctx context.Context, k rules.Case) (rules.Deadline, error) {
+	body, err := newCaseBody(k, nil)
 	if err != nil {
-		return rules.Deadline{}, meta, err
+		return rules.Deadline{}, err
 	}
-	out, err := deadlineOf(k, d)
-	return out, meta, err
+	var d answer.Deadline
+	if _, err := c.Decide(ctx, "deadline", body, &d); err != nil {
+		return rules.Deadline{}, err
+	}
+	return deadlineOf(k.Zone, d)
 }
 
-// Status asks the service how far c has run at now, as
-// rules.Engine.Status answers.
-func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules.Progress, Meta, error) {
-	var d answer.Deadline
-	meta, err := c.Decide(ctx, "status", newCaseBody(k, &now), &d)
+// Status asks the service how far k has run at now, as rules.Engine.Status
+// answers. k.Now, when set, must be now (the service's case has one now):
+// another instant is refused with ErrUnsupported.
+func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules.Progress, error) {
+	body, err := statusBody(k, now)
 	if err != nil {
-		return rules.Progress{}, meta, err
+		return rules.Progress{}, err
 	}
-	dl, err := deadlineOf(k, d)
-	if err != nil || d.Status == nil {
-		return rules.Progress{Deadline: dl}, meta, err
+	var d answer.Deadline
+	if _, err := c.Decide(ctx, "status", body, &d); err != nil {
+		return rules.Progress{}, err
 	}
-	st := slo.Status{Due: dl.Due, Elapsed: durationOf(d.Status.Elapsed), Remaining: durationOf(d.Status.Remaining), Breached: d.Status.Breached}
-	for i, w := range d.Status.Warnings {
-		st.Warnings = append(st.Warnings, slo.Warning{Fraction: []int{50, 75, 100}[min(i, 2)], At: w.In(dl.Location), Reached: !now.Before(w.Time)})
-	}
-	return rules.Progress{Deadline: dl, Status: st}, meta, nil
+	return progressOf(k.Zone, d, now)
 }
 
 // Allowed asks the service whether p may take action on k (k may be the
-// zero Case), as rules.Engine.Allowed answers.
-func (c *Client) Allowed(ctx context.Context, action string, p entitlement.Principal, k rules.Case) (entitlement.Decision, Meta, error) {
+// zero Case, which is not sent), as rules.Engine.Allowed answers. The
+// service's case needs a priority: a case without one (which the engine
+// takes) is refused with ErrUnsupported.
+func (c *Client) Allowed(ctx context.Context, action string, p entitlement.Principal, k rules.Case) (entitlement.Decision, error) {
 	body := map[string]any{"action": action, "principal": map[string]any{"id": p.ID, "roles": p.Roles, "groups": p.Groups, "attrs": p.Attrs}}
-	if k.Tier != "" || !k.Opened.IsZero() {
-		body["case"] = newCaseBody(k, k.Now)
+	if !zeroCase(k) {
+		if k.Priority == 0 {
+			return entitlement.Decision{}, fmt.Errorf("%w: a case without a priority (the service's case needs one)", ErrUnsupported)
+		}
+		kb, err := newCaseBody(k, nil)
+		if err != nil {
+			return entitlement.Decision{}, err
+		}
+		body["case"] = kb
 	}
 	var a answer.Allowed
-	meta, err := c.Decide(ctx, "allowed", body, &a)
-	return entitlement.Decision{Action: a.Action, Allowed: a.Allowed, Rule: a.Rule}, meta, err
+	if _, err := c.Decide(ctx, "allowed", body, &a); err != nil {
+		return entitlement.Decision{}, err
+	}
+	return entitlement.Decision{Action: a.Action, Allowed: a.Allowed, Rule: a.Rule}, nil
 }
 
-func deadlineOf(k rules.Case, d answer.Deadline) (rules.Deadline, error) {
-	loc := d.Due.Location()
-	if k.Zone != "" {
-		l, err := slo.LoadZone(k.Zone)
-		if err != nil {
-			return rules.Deadline{}, err
-		}
-		loc = l
-	} else if _, off := d.Due.Zone(); off == 0 {
-		loc = time.UTC
-	}
-	out := rules.Deadline{Due: d.Due.In(loc), Rule: d.Rule, Location: loc}
-	if d.Target != nil {
-		out.Target = slo.Target{Within: durationOf(d.Target.Within), Calendar: d.Target.Calendar}
-	}
-	return out, nil
+// zeroCase reports whether k is the zero Case, which Allowed does not send.
+func zeroCase(k rules.Case) bool {
+	return k.Tier == "" && k.Priority == 0 && k.Opened.IsZero() && k.Zone == "" && k.Language == "" && k.Account == "" &&
+		k.Country == "" && k.Attrs == nil && k.Now == nil && k.Pauses == nil
 }
 
-func durationOf(d answer.Duration) time.Duration {
-	return time.Duration(d.Seconds)*time.Second + time.Duration(d.Nanos)
+// deadlineOf reads a deadline decided for a case in zone.
+func deadlineOf(zone string, d answer.Deadline) (rules.Deadline, error) {
+	p, err := zonePlace(zone)
+	if err != nil {
+		return rules.Deadline{}, err
+	}
+	due := p.at(d.Due)
+	out := rules.Deadline{Due: due, Target: target(d.Target, &err), Rule: d.Rule, Location: p.location(due)}
+	return out, err
+}
+
+// progressOf reads a status decided at now for a case in zone.
+func progressOf(zone string, d answer.Deadline, now time.Time) (rules.Progress, error) {
+	dl, err := deadlineOf(zone, d)
+	if err != nil || d.Status == nil {
+		return rules.Progress{Deadline: dl}, err
+	}
+	p := place{dl.Location}
+	st := slo.Status{Due: dl.Due, Elapsed: span(d.Status.Elapsed, &err), Remaining: span(d.Status.Remaining, &err), Breached: d.Status.Breached,
+		Warnings: make([]slo.Warning, len(d.Status.Warnings))}
+	for i, w := range d.Status.Warnings {
+		at := p.at(w)
+		st.Warnings[i] = slo.Warning{Fraction: warningPercents[min(i, len(warningPercents)-1)], At: at, Reached: !now.Before(at)}
+	}
+	return rules.Progress{Deadline: dl, Status: st}, err
 }

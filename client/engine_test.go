@@ -2,65 +2,81 @@ package client_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tiercel/tiercel/client"
 	"github.com/tiercel/tiercel/entitlement"
+	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/server"
 	"github.com/tiercel/tiercel/slo"
 )
 
-// TestRemoteAgreesWithLocal decides the same cases on a local engine and
-// through the service: the answers are equal.
-func TestRemoteAgreesWithLocal(t *testing.T) {
+// TestAllowedOnACase asks permissions with a case, attributes and groups:
+// the remote decisions are the local ones.
+func TestAllowedOnACase(t *testing.T) {
 	local := rules.Default()
 	c := remote(t, server.Config{})
-	ctx := context.Background()
-	opened := time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)
-	for _, k := range []rules.Case{
-		{Tier: "enhanced", Priority: slo.P2, Opened: opened},
-		{Tier: "standard", Priority: slo.P3, Opened: opened, Zone: "Asia/Tokyo"},
-		{Tier: "looker-premier", Priority: slo.P1, Opened: opened.Add(36 * time.Hour), Zone: "America/New_York", Country: "us"},
-		{Tier: "advanced", Priority: slo.P4, Opened: opened, Zone: "Europe/Berlin"},
+	k := rules.Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC), Account: "acme"}
+	for _, tc := range []struct {
+		name   string
+		action string
+		p      entitlement.Principal
+	}{
+		{"editor creates", "cases.create", entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.techSupportEditor"}}},
+		{"viewer creates", "cases.create", entitlement.Principal{ID: "user:bo@example.com", Roles: []string{"roles/cloudsupport.techSupportViewer"}}},
+		{"nobody", "cases.create", entitlement.Principal{ID: "user:cy@example.com", Groups: []string{"support"}, Attrs: map[string]any{"team": "billing"}}},
+		{"unknown action", "cases.teleport", entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.admin"}}},
 	} {
-		t.Run(k.Tier+"/"+k.Priority.String(), func(t *testing.T) {
-			want, err := local.Deadline(k)
-			require.NoError(t, err)
-			got, meta, err := c.Deadline(ctx, k)
-			require.NoError(t, err)
-			assert.True(t, want.Due.Equal(got.Due), "due %s, remote %s", want.Due, got.Due)
-			assert.Equal(t, want.Target, got.Target)
-			assert.Equal(t, want.Rule, got.Rule)
-			if k.Zone != "" {
-				assert.Equal(t, want.Location.String(), got.Location.String())
+		t.Run(tc.name, func(t *testing.T) {
+			want, wantErr := local.Allowed(tc.action, tc.p, k)
+			got, err := c.Allowed(context.Background(), tc.action, tc.p, k)
+			if wantErr != nil {
+				require.Error(t, err)
+				require.Equal(t, fault.Of(wantErr), fault.Of(err))
+				return
 			}
-			assert.Len(t, meta.DecisionID, 16)
-			assert.NotEmpty(t, meta.Revision)
+			require.NoError(t, err)
+			require.Equal(t, want, got)
+		})
+	}
+}
 
-			now := k.Opened.Add(3 * time.Hour)
-			wantP, err := local.Status(k, now)
-			require.NoError(t, err)
-			gotP, _, err := c.Status(ctx, k, now)
-			require.NoError(t, err)
-			assert.Equal(t, wantP.Status.Elapsed, gotP.Status.Elapsed)
-			assert.Equal(t, wantP.Status.Remaining, gotP.Status.Remaining)
-			assert.Equal(t, wantP.Status.Breached, gotP.Status.Breached)
-			require.Len(t, gotP.Status.Warnings, len(wantP.Status.Warnings))
-			for i, w := range wantP.Status.Warnings {
-				assert.True(t, w.At.Equal(gotP.Status.Warnings[i].At))
-				assert.Equal(t, w.Fraction, gotP.Status.Warnings[i].Fraction)
-				assert.Equal(t, w.Reached, gotP.Status.Warnings[i].Reached)
+func TestAllowedOnACaseWithoutAPriority(t *testing.T) {
+	p := entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.techSupportEditor"}}
+	k := rules.Case{Tier: "premium"}
+	want, err := rules.Default().Allowed("cases.create", p, k)
+	require.NoError(t, err, "the engine takes a case without a priority")
+	require.True(t, want.Allowed)
+	_, err = remote(t, server.Config{}).Allowed(context.Background(), "cases.create", p, k)
+	require.ErrorIs(t, err, client.ErrUnsupported, "the service's case needs one: refused, not guessed")
+}
+
+// BenchmarkDeadline asks one deadline over loopback (a keep-alive
+// connection to an httptest server in the same process) and, for scale,
+// of the local engine: the client's own cost is the difference less the
+// server's.
+func BenchmarkDeadline(b *testing.B) {
+	k := rules.Case{Tier: "standard", Priority: slo.P3, Zone: "America/New_York", Opened: time.Date(2026, 3, 6, 15, 0, 0, 0, time.UTC)}
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(b, err)
+	ts := httptest.NewServer(s.Handler())
+	b.Cleanup(ts.Close)
+	for name, e := range map[string]client.Engine{"local": client.Local(rules.Default()), "remote": client.New(ts.URL)} {
+		b.Run(name, func(b *testing.B) {
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Deadline(ctx, k); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
-	p := entitlement.Principal{ID: "user:ana@example.com", Roles: []string{"roles/cloudsupport.techSupportEditor"}}
-	want, err := local.Allowed("cases.create", p, rules.Case{})
-	require.NoError(t, err)
-	got, _, err := c.Allowed(ctx, "cases.create", p, rules.Case{})
-	require.NoError(t, err)
-	assert.Equal(t, want, got)
 }

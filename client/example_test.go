@@ -8,14 +8,17 @@ import (
 	"net/http/httptest"
 	"time"
 
+	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/client"
+	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/server"
 	"github.com/tiercel/tiercel/slo"
 )
 
 // A remote engine answers as the local one: here a service on 127.0.0.1
-// serving the default catalog.
+// serving the default catalog. WithMeta reports the decision's id and the
+// revision of the catalog that decided.
 func Example() {
 	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
@@ -26,10 +29,56 @@ func Example() {
 
 	c := client.New(ts.URL)
 	k := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
-	d, meta, err := c.Deadline(context.Background(), k)
+	var meta client.Meta
+	d, err := c.Deadline(client.WithMeta(context.Background(), &meta), k)
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(d.Due.Format(time.RFC3339), d.Target, d.Rule, meta.Revision == s.Revision())
 	// Output: 2026-03-06T20:30:00Z 4h 24x7 tiers.enhanced.response.P2 true
+}
+
+// dueAndInvoice is code written against client.Engine: it runs on a local
+// engine or on the service alike.
+func dueAndInvoice(ctx context.Context, e client.Engine) (string, error) {
+	d, err := e.Deadline(ctx, rules.Case{Tier: "standard", Priority: slo.P3, Zone: "America/New_York",
+		Opened: time.Date(2026, 3, 6, 15, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return "", err
+	}
+	contract, err := input.LoadContract("../examples/billing/looker-contract.yaml")
+	if err != nil {
+		return "", err
+	}
+	spends, err := input.LoadSpends("../examples/billing/year.csv")
+	if err != nil {
+		return "", err
+	}
+	inv, err := e.Invoice(ctx, contract, billing.Months{Year: 2026, Month: time.January, Count: 12}, spends)
+	if err != nil {
+		return "", err
+	}
+	return d.Due.Format(time.RFC3339) + " " + inv.Total.String(), nil
+}
+
+// The same code runs on a local engine and on the service: only the
+// constructor changes.
+func Example_swap() {
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		panic(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+
+	for _, e := range []client.Engine{client.Local(rules.Default()), client.New(ts.URL)} {
+		got, err := dueAndInvoice(context.Background(), e)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%T: %s\n", e, got)
+	}
+	// Output:
+	// client.LocalEngine: 2026-03-09T10:00:00-04:00 60000.00 USD
+	// *client.Client: 2026-03-09T10:00:00-04:00 60000.00 USD
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/audit"
 	"github.com/tiercel/tiercel/billing"
+	"github.com/tiercel/tiercel/client"
 	"github.com/tiercel/tiercel/fault"
 	"github.com/tiercel/tiercel/input"
 	"github.com/tiercel/tiercel/internal/ics"
@@ -107,6 +108,11 @@ var sentinels = map[string]struct {
 	"server.ErrTokenFile":           {server.ErrTokenFile, fault.BadInput},
 	"server.ErrTLSFiles":            {server.ErrTLSFiles, fault.BadInput},
 	"internal/loadgen.ErrConfig":    {loadgen.ErrConfig, fault.BadRequest},
+	"client.ErrUnauthorized":        {client.ErrUnauthorized, fault.BadRequest},
+	"client.ErrTooLarge":            {client.ErrTooLarge, fault.Limit},
+	"client.ErrUnavailable":         {client.ErrUnavailable, fault.Internal},
+	"client.ErrUnsupported":         {client.ErrUnsupported, fault.BadRequest},
+	"client.ErrRevisionChanged":     {client.ErrRevisionChanged, fault.Internal},
 }
 
 // exportedSentinels returns "dir.Name" for every exported package-level

@@ -5,7 +5,8 @@
 // Routes (the OpenAPI 3.1 document at GET /openapi.json describes each):
 //
 //	POST /v1/{question}  deadline, status, timeline, compare, replay, quote,
-//	                     eligibility, plan, entitlements, invoice, allowed
+//	                     eligibility, plan, entitlements, invoice, allowed,
+//	                     explain
 //	GET  /v1/catalog     the tiers, revision, load time and sources of the catalog serving
 //	GET  /healthz        200 while the process runs
 //	GET  /readyz         200 while a catalog is loaded and the server is not draining

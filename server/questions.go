@@ -27,6 +27,7 @@ var questions = []question{
 	{"entitlements", decideEntitlements},
 	{"invoice", decideInvoice},
 	{"allowed", decideAllowed},
+	{"explain", decideExplain},
 }
 
 func decideDeadline(e *rules.Engine, body []byte) (any, error) {

@@ -1,0 +1,32 @@
+package server
+
+import (
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/rules"
+)
+
+// decideExplain answers POST /v1/explain, `tiercel explain deadline` and
+// `explain status` as a service: the body is a case (the keys of a case
+// file without events); with now, the explanation says where the case
+// stands at now, as rules.Engine.ExplainStatus, else it is
+// rules.Engine.Explain's.
+func decideExplain(e *rules.Engine, body []byte) (any, error) {
+	h, err := parseCase(bodyName, body, false)
+	if err != nil {
+		return nil, err
+	}
+	var x rules.Explanation
+	if h.Case.Now != nil {
+		x, err = e.ExplainStatus(h.Case, *h.Case.Now)
+	} else {
+		x, err = e.Explain(h.Case)
+	}
+	if err != nil {
+		return nil, err
+	}
+	id := h.Case.Tier
+	if t, err := e.Tier(id); err == nil {
+		id = t.ID
+	}
+	return answer.NewExplain(id, h.Case, x), nil
+}
