@@ -3,6 +3,9 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"net/http"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -47,4 +50,58 @@ func TestBufferPool(t *testing.T) {
 	big.WriteString("big")
 	putBuffer(big)
 	assert.Equal(t, "big", big.String(), "a buffer past the cap is left as it is, not pooled")
+}
+
+// TestPooledBuffersConcurrently sends different decisions at once, with a
+// decision log: every answer and every log line is its own request's, so
+// no pooled body or answer is given back while still in use. Under -race
+// it also fails when a buffer is given back before the decision log has
+// read it (sync.Pool tells the race detector who had a buffer).
+func TestPooledBuffersConcurrently(t *testing.T) {
+	var logs syncBuffer
+	_, ts := testServer(t, Config{DecisionLog: &logs})
+	tiers, priorities := []string{"standard", "enhanced", "premium"}, []string{"P1", "P2", "P3", "P4"}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 40 {
+				tier, p := tiers[(g+i)%3], priorities[i%4]
+				status, v := post(t, ts.URL, "/v1/deadline", `{"tier":"`+tier+`","priority":"`+p+`","opened":"2026-03-05T10:00:00Z","zone":"Europe/Berlin"}`)
+				result, _ := v["result"].(map[string]any)
+				if !assert.Equal(t, http.StatusOK, status, "%v", v) || !assert.Equal(t, tier, result["tier"]) || !assert.Equal(t, p, result["priority"]) {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	require.Len(t, lines, 8*40)
+	for _, line := range lines {
+		var entry struct {
+			Input  struct{ Tier, Priority string }
+			Result struct{ Tier, Priority string }
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &entry))
+		assert.Equal(t, entry.Input.Tier, entry.Result.Tier, line)
+		assert.Equal(t, entry.Input.Priority, entry.Result.Priority, line)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
