@@ -114,7 +114,8 @@ func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) 
 		client = "net/http's client"
 	}
 	load0 := loadAverage()
-	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d\n\n", o.clients, client, o.requests, o.duration, runtimeProcs())
+	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d, GOGC %s (both servers: one process)\n\n",
+		o.clients, client, o.requests, o.duration, runtimeProcs(), gcPercent())
 	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req | GC cycles |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	rows := make([]row, 0, len(scenarios))

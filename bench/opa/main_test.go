@@ -20,6 +20,7 @@ func TestRun(t *testing.T) {
 			require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second, netHTTP: netHTTP}))
 			text := out.String()
 			assert.Contains(t, text, "4 clients ("+client+")")
+			assert.Regexp(t, `GOGC (\d+|off) \(both servers: one process\)`, text)
 			for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
 				assert.Contains(t, text, "| "+name, text)
 			}

@@ -9,9 +9,11 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"runtime/pprof"
 	"sort"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -103,6 +105,16 @@ func postJSON(ctx context.Context, url, body string, v any) error {
 }
 
 func runtimeProcs() int { return runtime.GOMAXPROCS(0) }
+
+// gcPercent returns the collector's GOGC setting, "off" when it is off.
+func gcPercent() string {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	if p < 0 {
+		return "off"
+	}
+	return strconv.Itoa(p)
+}
 
 // cpuTime returns the user and system CPU time the process has used: the
 // servers and the load generator both, whatever else the machine runs.
