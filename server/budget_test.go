@@ -32,9 +32,9 @@ func (w *discardWriter) Write(b []byte) (int, error) { w.n += len(b); return len
 // deadlineAllocBudget is the most allocations one deadline decision may
 // make through the server's handler (routing, limits, metrics, reading,
 // deciding, encoding), the request and the writer aside. It was 67 before
-// the hot path was trimmed (38 after, 25 of them reading the case with
+// the hot path was trimmed (34 after, most of them reading the case with
 // package input); raise it only with a reason in BENCHMARKS.md.
-const deadlineAllocBudget = 40
+const deadlineAllocBudget = 36
 
 func TestDeadlineAllocBudget(t *testing.T) {
 	if raceEnabled {

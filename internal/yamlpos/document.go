@@ -26,17 +26,26 @@ func splitLines(s string) []string {
 	}
 }
 
+// srcLines returns the lines of the source, split when first needed (an
+// error's context): a document read without errors is never split.
+func (d *Decoder) srcLines() []string {
+	if !d.split {
+		d.lines, d.split = splitLines(string(d.src)), true
+	}
+	return d.lines
+}
+
 // lineRunes returns the runes of the 0-based line i, converting each line
 // once.
 func (d *Decoder) lineRunes(i int) []rune {
-	if i < 0 || i >= len(d.lines) {
+	if i < 0 || i >= len(d.srcLines()) {
 		return nil
 	}
 	if d.runes == nil {
-		d.runes = make([][]rune, len(d.lines))
+		d.runes = make([][]rune, len(d.srcLines()))
 	}
 	if d.runes[i] == nil {
-		d.runes[i] = []rune(d.lines[i])
+		d.runes[i] = []rune(d.srcLines()[i])
 	}
 	return d.runes[i]
 }
@@ -125,10 +134,10 @@ func (d *Decoder) yamlError(err error) *Error {
 }
 
 func (d *Decoder) firstColumn(line int) int {
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.srcLines()) {
 		return 1
 	}
-	text := d.lines[line-1]
+	text := d.srcLines()[line-1]
 	trimmed := strings.TrimLeft(text, " \t")
 	return utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
 }
@@ -139,7 +148,7 @@ func (d *Decoder) firstColumn(line int) int {
 // all map back to where the characters are written.
 func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int) {
 	line, col = n.Line, n.Column
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.srcLines()) {
 		return line, col
 	}
 	// Start of the text of the value.
@@ -161,7 +170,7 @@ func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int
 		// (blanks, line breaks, quote escapes).
 		for {
 			if c >= len(cur) {
-				if l+1 >= len(d.lines) {
+				if l+1 >= len(d.srcLines()) {
 					return l + 1, c + 1
 				}
 				l, c, cur = l+1, 0, d.lineRunes(l+1)

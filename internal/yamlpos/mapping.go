@@ -66,6 +66,9 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 		wk.known = &known[0]
 	}
 	again := d.walked[wk]
+	if d.walked == nil {
+		d.walked = map[walkedMapping]bool{}
+	}
 	d.walked[wk] = true
 	keyError := func(kn *yaml.Node, path, format string, args ...any) {
 		if !again {
