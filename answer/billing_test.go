@@ -26,6 +26,25 @@ func TestNewQuote(t *testing.T) {
 	require.NotNil(t, got.Lines[0].UpTo)
 	assert.Equal(t, q.Lines[0].UpTo, *got.Lines[0].UpTo)
 	assert.Nil(t, got.Maximum, "no cap")
+	assert.Equal(t, "graduated", got.Model)
+	assert.Equal(t, "days", got.Proration, "the price's policy, for a whole month too")
+	for i, l := range got.Lines {
+		assert.Equal(t, q.Lines[i].Flat, l.Flat)
+	}
+	assert.Contains(t, string(b), `"flat":{"amount":"0.00","currency":"USD","minor":0}`, "no flat amount: zero in the currency")
+
+	t.Run("a volume price with flat amounts", func(t *testing.T) {
+		p := billing.Price{Currency: "EUR", Model: billing.Volume, Proration: billing.BillFullMonth, Bands: []billing.Band{
+			{UpTo: money.MustParseMoney("10000 EUR"), Rate: money.MustParseRate("10%"), Flat: money.MustParseMoney("50 EUR")},
+			{Unbounded: true, Rate: money.MustParseRate("5%"), Flat: money.MustParseMoney("250 EUR")}}}
+		q, err := p.Quote(money.MustParseMoney("20000 EUR"))
+		require.NoError(t, err)
+		got := NewQuote(q, false)
+		b := marshal(t, got)
+		assert.Equal(t, "volume", got.Model)
+		assert.Equal(t, "full-month", got.Proration)
+		assert.Contains(t, string(b), `"flat":{"amount":"250.00","currency":"EUR","minor":25000},"amount":{"amount":"1250.00","currency":"EUR","minor":125000}`)
+	})
 
 	t.Run("a period", func(t *testing.T) {
 		p, err := billing.ParsePeriod("2026-02-15/2026-02-28")

@@ -35,17 +35,19 @@ type Change struct {
 }
 
 // Effect is how a change moves the deadline of every case opened in a
-// window, exactly: the most a response moves earlier (Min, zero or
-// negative) and later (Max, zero or positive), the first openings at each
-// (null when the deadline never moves that way), and the time of the
-// window during which an opening is due earlier and later.
+// window, exactly: the extremes of the signed move of a deadline over the
+// window (Min, the most earlier when negative, and Max, the most later
+// when positive), the earliest openings at which the move is Min and Max
+// (always given, as [slo.Effect] gives them: with no opening due earlier,
+// MinAt is the first opening whose deadline moves the least), and the
+// time of the window during which an opening is due earlier and later.
 type Effect struct {
 	Kind    string   `json:"kind"`
 	Reading string   `json:"reading"` // "degraded (0, +64h)"
 	Min     Duration `json:"min"`
 	Max     Duration `json:"max"`
-	MinAt   *Instant `json:"minAt"`
-	MaxAt   *Instant `json:"maxAt"`
+	MinAt   Instant  `json:"minAt"`
+	MaxAt   Instant  `json:"maxAt"`
 	Earlier Duration `json:"earlier"`
 	Later   Duration `json:"later"`
 }
@@ -80,15 +82,8 @@ func NewEffect(eff *slo.Effect) *Effect {
 	if eff == nil {
 		return nil
 	}
-	e := &Effect{
+	return &Effect{
 		Kind: eff.Kind.String(), Reading: eff.String(), Min: NewSigned(eff.Min), Max: NewSigned(eff.Max),
-		Earlier: NewDuration(eff.Earlier), Later: NewDuration(eff.Later),
+		MinAt: At(eff.MinAt), MaxAt: At(eff.MaxAt), Earlier: NewDuration(eff.Earlier), Later: NewDuration(eff.Later),
 	}
-	if eff.Min < 0 {
-		e.MinAt = &Instant{eff.MinAt}
-	}
-	if eff.Max > 0 {
-		e.MaxAt = &Instant{eff.MaxAt}
-	}
-	return e
 }

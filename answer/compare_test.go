@@ -29,8 +29,10 @@ func TestNewCompare(t *testing.T) {
 	require.NotNil(t, p1.Effect)
 	assert.Equal(t, Duration{Seconds: -(48*3600 + 45*60), Text: "-48h45m"}, p1.Effect.Min)
 	assert.Equal(t, Duration{Seconds: -2700, Text: "-45m"}, p1.Effect.Max)
-	assert.NotNil(t, p1.Effect.MinAt, "an opening is due earlier")
-	assert.Nil(t, p1.Effect.MaxAt, "no opening is due later")
+	eff := changes[0].Effect
+	assert.Equal(t, eff.MinAt, p1.Effect.MinAt.Time, "the first opening due earliest")
+	assert.Equal(t, eff.MaxAt, p1.Effect.MaxAt.Time, "the first opening due the least earlier: given, though no opening is due later")
+	assert.Contains(t, string(marshal(t, p1.Effect)), `"maxAt":"`+eff.MaxAt.Format(time.RFC3339)+`"`)
 	assert.Equal(t, Duration{Seconds: 0, Text: "0s"}, p1.Effect.Later)
 
 	t.Run("as written", func(t *testing.T) {

@@ -10,6 +10,13 @@ import (
 // Deadline is the answer to "when is the initial response to a case due":
 // the case as decided, the instant due, the target and the rule that
 // decided, and, when asked at an instant, where the case stands.
+//
+// Zone is the IANA name of the zone the case was decided in, in which
+// every instant of the answer is written: the case's zone, else the own
+// zone of the calendar that decided ("Europe/Berlin"), else "UTC". The
+// offsets of the instants say where they are; Zone says which rules of
+// the clock (daylight saving) apply around them, so that a reader can put
+// them back in that zone.
 type Deadline struct {
 	Tier     string  `json:"tier"`
 	Priority string  `json:"priority"`
@@ -35,12 +42,12 @@ type Status struct {
 // NewDeadline returns the answer for case c on the tier whose id is tier,
 // decided as d and, when st is not nil, standing as st at *c.Now (or
 // c.Opened when Now is nil). Instants
-// are shown in the zone of the decision, d.Location (as they are when it is
-// nil).
+// are shown in the zone of the decision, d.Location, which Zone names (as
+// they are, and Zone is c.Zone, when it is nil).
 func NewDeadline(tier string, c rules.Case, d rules.Deadline, st *slo.Status) Deadline {
 	loc := d.Location
 	out := Deadline{
-		Tier: tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: c.Zone,
+		Tier: tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: zoneOf(loc, c.Zone),
 		Due: At(in(d.Due, loc)), Target: NewTarget(d.Target), Rule: d.Rule,
 	}
 	if st != nil {
@@ -65,4 +72,12 @@ func in(t time.Time, loc *time.Location) time.Time {
 		return t
 	}
 	return t.In(loc)
+}
+
+// zoneOf returns the name of loc, or zone when loc is nil.
+func zoneOf(loc *time.Location, zone string) string {
+	if loc == nil {
+		return zone
+	}
+	return loc.String()
 }

@@ -48,3 +48,41 @@ func TestNewDeadline(t *testing.T) {
 		assert.NotContains(t, string(marshal(t, got)), "status")
 	})
 }
+
+// TestZoneOfTheDecision: a case without a zone, decided on a calendar in
+// its own zone, names that zone beside its instants, as does its
+// timeline; without a decision's zone, the case's is kept.
+func TestZoneOfTheDecision(t *testing.T) {
+	e, err := rules.Compile("berlin.yaml", []byte(`
+calendars:
+  office:
+    zone: Europe/Berlin
+    hours: {mon-fri: "09:00-17:00"}
+tiers:
+  gold:
+    name: Gold
+    response: {P2: 2h office}
+`))
+	require.NoError(t, err)
+	c := rules.Case{Tier: "gold", Priority: slo.P2, Opened: time.Date(2026, 3, 6, 8, 0, 0, 0, time.UTC)}
+	d, err := e.Deadline(c)
+	require.NoError(t, err)
+	got := NewDeadline("gold", c, d, nil)
+	assert.Equal(t, "Europe/Berlin", got.Zone)
+	assert.Contains(t, string(marshal(t, got)), `"opened":"2026-03-06T09:00:00+01:00","zone":"Europe/Berlin","due":"2026-03-06T11:00:00+01:00"`)
+
+	tl, err := e.Timeline(c, nil, c.Opened.Add(time.Hour))
+	require.NoError(t, err)
+	gotTL := NewTimeline(c, 0, tl)
+	assert.Equal(t, "Europe/Berlin", gotTL.Zone)
+	assert.Empty(t, gotTL.Case.Zone, "the case as opened names none")
+	assert.Contains(t, string(marshal(t, gotTL)), `"zone":"Europe/Berlin","now":"2026-03-06T10:00:00+01:00"`)
+
+	utc, err := rules.Default().Deadline(rules.Case{Tier: "enhanced", Priority: slo.P1, Opened: c.Opened})
+	require.NoError(t, err)
+	assert.Equal(t, "UTC", NewDeadline("enhanced", c, utc, nil).Zone, "no zone anywhere: UTC, named")
+
+	d.Location = nil
+	c.Zone = "Asia/Tokyo"
+	assert.Equal(t, "Asia/Tokyo", NewDeadline("gold", c, d, nil).Zone, "no decision's zone: the case's")
+}

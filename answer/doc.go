@@ -23,6 +23,9 @@
 //     it has them, in the offset of the zone the answer was computed in
 //     ("2026-03-06T17:00:00+09:00"). An optional instant is null when
 //     absent; a present one is never null (0001-01-01T00:00:00Z included).
+//     An answer about a case names that zone beside its instants
+//     ([Deadline].Zone, [Timeline].Zone: an IANA name), since an offset
+//     alone does not say which daylight-saving rules hold around it.
 //   - A response target is a [Target]: its duration, its calendar and its
 //     text, {"within":{"seconds":3600,"text":"1h"},"calendar":"24x7",
 //     "text":"1h 24x7"}; null when a tier has no target.

@@ -7,9 +7,13 @@ import (
 )
 
 // Timeline is the answer to "where does every clock of a case stand": the
-// case as opened, its state at Now, and the cycles of each metric.
+// case as opened, the zone its instants are written in, its state at Now,
+// and the cycles of each metric. Zone is an IANA name, as
+// [Deadline].Zone: the case's zone, else the own zone of the calendar of
+// its first response cycle, else "UTC".
 type Timeline struct {
 	Case     TimelineCase `json:"case"`
+	Zone     string       `json:"zone,omitempty"`
 	Now      Instant      `json:"now"`
 	Status   string       `json:"status"`
 	Priority string       `json:"priority"`
@@ -69,13 +73,13 @@ type Warning struct {
 }
 
 // NewTimeline returns the answer for the timeline tl of case c, which has
-// events events. Instants are shown in the timeline's zone, tl.Location (as
-// they are when it is nil).
+// events events. Instants are shown in the timeline's zone, tl.Location,
+// which Zone names (as they are, and Zone is c.Zone, when it is nil).
 func NewTimeline(c rules.Case, events int, tl rules.Timeline) Timeline {
 	loc := tl.Location
 	out := Timeline{
 		Case: TimelineCase{Tier: c.Tier, Priority: c.Priority.String(), Opened: At(in(c.Opened, loc)), Zone: c.Zone, Events: events},
-		Now:  At(in(tl.Now, loc)), Status: tl.Status, Priority: tl.Priority.String(), Tier: tl.Tier,
+		Zone: zoneOf(loc, c.Zone), Now: At(in(tl.Now, loc)), Status: tl.Status, Priority: tl.Priority.String(), Tier: tl.Tier,
 		Metrics: make([]Metric, 0, len(tl.Metrics)),
 	}
 	for _, m := range tl.Metrics {

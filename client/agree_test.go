@@ -2,6 +2,7 @@ package client_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -25,8 +26,8 @@ type question struct {
 
 // agree asks every question of a local engine and of a service serving
 // the same catalog, and requires the same answers (require.Equal: deep
-// equality, Location pointers included) after normalize, which clears
-// only what the service does not send (see each method's documentation).
+// equality, Location pointers included; an option's QuoteErr by its
+// text, see normalize).
 func agree(t *testing.T, local *rules.Engine, remote *client.Client, qs []question) {
 	t.Helper()
 	ctx := context.Background()
@@ -44,54 +45,28 @@ func agree(t *testing.T, local *rules.Engine, remote *client.Client, qs []questi
 	}
 }
 
-// normalize clears what the service does not send: a quote's Model, its
-// lines' Flat amounts and, without a period, its Proration (Quote's
-// documentation); an effect's MinAt unless Min is negative and MaxAt
-// unless Max is positive (CompareIn's).
+// normalize returns v with each plan option's QuoteErr, an error chain
+// (the engine's wrapped error locally, the service's sentence remotely),
+// replaced by its text: the one value of an answer not compared deeply.
 func normalize(v any) any {
-	switch x := v.(type) {
-	case billing.Quote:
-		x.Model = 0
-		if x.Period == (billing.Period{}) {
-			x.Proration = 0
-		}
-		lines := make([]billing.Line, len(x.Lines))
-		for i, l := range x.Lines {
-			l.Flat = money.Money{}
-			lines[i] = l
-		}
-		x.Lines = lines
-		return x
-	case []slo.Change:
-		out := make([]slo.Change, len(x))
-		for i, ch := range x {
-			if ch.Effect != nil {
-				eff := *ch.Effect
-				if eff.Min >= 0 {
-					eff.MinAt = time.Time{}
-				}
-				if eff.Max <= 0 {
-					eff.MaxAt = time.Time{}
-				}
-				ch.Effect = &eff
-			}
-			out[i] = ch
-		}
-		return out
-	case rules.Plan:
-		opts := make([]rules.Option, len(x.Options))
-		for i, o := range x.Options {
-			o.Quote = normalize(o.Quote).(billing.Quote)
-			o.Changes = normalize(o.Changes).([]slo.Change)
-			if o.QuoteErr != nil { // an error's chain is the engine's: compared by text and class
-				o.QuoteErr = nil
-			}
-			opts[i] = o
-		}
-		x.Options = opts
-		return x
+	x, ok := v.(rules.Plan)
+	if !ok {
+		return v
 	}
-	return v
+	texts := make([]string, len(x.Options))
+	opts := make([]rules.Option, len(x.Options))
+	for i, o := range x.Options {
+		if o.QuoteErr != nil {
+			texts[i] = o.QuoteErr.Error()
+		}
+		o.QuoteErr = nil
+		opts[i] = o
+	}
+	x.Options = opts
+	return struct {
+		Plan       rules.Plan
+		QuoteTexts []string
+	}{x, texts}
 }
 
 func date(y int, m time.Month, d, h, min int, zone string) time.Time {
@@ -111,6 +86,7 @@ func TestEveryQuestionAgreesWithTheLocalEngine(t *testing.T) {
 		{Tier: "looker-premier", Priority: slo.P1, Opened: opened.Add(36 * time.Hour), Zone: "America/New_York", Country: "us"},
 		{Tier: "advanced", Priority: slo.P4, Opened: opened, Zone: "Europe/Berlin"},
 		{Tier: "premium", Priority: slo.P2, Opened: date(2026, 3, 6, 9, 30, "America/New_York"), Zone: "America/New_York"},
+		{Tier: "looker-premier", Priority: slo.P2, Opened: opened}, // no zone: looker-24x5's own, America/Los_Angeles
 	}
 	var qs []question
 	for _, k := range cases {
@@ -134,7 +110,7 @@ func TestEveryQuestionAgreesWithTheLocalEngine(t *testing.T) {
 			return e.CompareIn(ctx, "looker-premier", "enhanced", scope)
 		}},
 		question{"replay", func(ctx context.Context, e client.Engine) (any, error) {
-			return e.Replay(ctx, cases[1:], "standard", "enhanced")
+			return e.Replay(ctx, cases[1:5], "standard", "enhanced")
 		}},
 		question{"allowed", func(ctx context.Context, e client.Engine) (any, error) {
 			return e.Allowed(ctx, "cases.create", p, rules.Case{})
@@ -184,4 +160,43 @@ func mustContract(t *testing.T, path string) entitlement.Contract {
 	c, err := input.LoadContract(path)
 	require.NoError(t, err)
 	return c
+}
+
+// TestQuotesWithEveryFieldAgree asks quotes of prices with a volume model,
+// flat amounts, a cap and prorations other than the default, whole months
+// and periods: the service's answers are the local engine's, deeply.
+func TestQuotesWithEveryFieldAgree(t *testing.T) {
+	const catalog = "testdata/prices.yaml"
+	local, err := rules.Load(catalog)
+	require.NoError(t, err)
+	c := remote(t, server.Config{Catalogs: []string{catalog}})
+	feb := billing.MonthPeriod(2026, time.February)
+	for _, tc := range []struct {
+		name, tier, spend string
+		period            *billing.Period
+	}{
+		{"volume in the first band", "volume", "500 EUR", nil},
+		{"volume in the second band", "volume", "20000 EUR", nil},
+		{"volume at the cap", "volume", "900000 EUR", nil},
+		{"volume, a period, full month", "volume", "20000 EUR", new(feb.Starting(10))},
+		{"graduated with flat amounts", "graduated", "85000 USD", nil},
+		{"graduated to the month's end", "graduated", "85000 USD", new(feb.Starting(10).Ending(20))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			spend := money.MustParseMoney(tc.spend)
+			var want, got billing.Quote
+			if tc.period == nil {
+				want, err = local.Quote(tc.tier, spend)
+				require.NoError(t, err)
+				got, err = c.Quote(context.Background(), tc.tier, spend)
+			} else {
+				want, err = local.QuotePeriod(tc.tier, spend, *tc.period)
+				require.NoError(t, err)
+				got, err = c.QuotePeriod(context.Background(), tc.tier, spend, *tc.period)
+			}
+			require.NoError(t, err)
+			require.Equal(t, want, got)
+			require.True(t, slices.ContainsFunc(want.Lines, func(l billing.Line) bool { return l.Flat.Minor() > 0 }), "a flat amount is charged")
+		})
+	}
 }

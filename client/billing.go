@@ -17,10 +17,7 @@ type quoteRequest struct {
 }
 
 // Quote asks the service what a month of tier costs at spend, as
-// rules.Engine.Quote answers, except for what the service does not send:
-// the price's Model and each line's Flat amount (in its Amount all the
-// same) are zero, and so is Proration, which the service sends with a
-// period only.
+// rules.Engine.Quote answers.
 func (c *Client) Quote(ctx context.Context, tier string, spend money.Money) (billing.Quote, error) {
 	var a answer.Quote
 	if _, err := c.Decide(ctx, "quote", quoteRequest{Tier: tier, Spend: spend.String()}, &a); err != nil {
@@ -30,8 +27,7 @@ func (c *Client) Quote(ctx context.Context, tier string, spend money.Money) (bil
 }
 
 // QuotePeriod asks the service what period of a month of tier costs at
-// spend, as rules.Engine.QuotePeriod answers, with Quote's exceptions but
-// for Proration, which the service sends with a period.
+// spend, as rules.Engine.QuotePeriod answers.
 func (c *Client) QuotePeriod(ctx context.Context, tier string, spend money.Money, period billing.Period) (billing.Quote, error) {
 	var a answer.Quote
 	if _, err := c.Decide(ctx, "quote", quoteRequest{Tier: tier, Spend: spend.String(), Period: period.String()}, &a); err != nil {
@@ -51,14 +47,14 @@ func quoteOf(a answer.Quote) (billing.Quote, error) {
 	if a.Maximum != nil {
 		q.Maximum = *a.Maximum
 	}
+	q.Model = parsed(billing.ParseModel, a.Model, &err)
+	q.Proration = parsed(billing.ParseProration, a.Proration, &err)
 	if a.Period != "" {
 		q.Period = parsed(billing.ParsePeriod, a.Period, &err)
 	}
-	if a.Proration != "" {
-		q.Proration = parsed(billing.ParseProration, a.Proration, &err)
-	}
 	for _, l := range a.Lines {
-		line := billing.Line{From: l.From, Unbounded: l.UpTo == nil, Spend: l.Spend, Rate: parsed(money.ParseRate, l.Rate, &err), Amount: l.Amount}
+		line := billing.Line{From: l.From, Unbounded: l.UpTo == nil, Spend: l.Spend, Rate: parsed(money.ParseRate, l.Rate, &err),
+			Flat: l.Flat, Amount: l.Amount}
 		if l.UpTo != nil {
 			line.UpTo = *l.UpTo
 		}

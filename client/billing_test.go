@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/billing"
@@ -22,15 +23,38 @@ func TestWholeDays(t *testing.T) {
 	}
 }
 
+// TestQuoteAndInvoiceThatDoNotDecode: each field of a quote or an
+// invoice outside the engine's values is an error, never a silent zero
+// (an unknown or missing model or proration included).
 func TestQuoteAndInvoiceThatDoNotDecode(t *testing.T) {
 	usd := money.MustParseMoney("1 USD")
-	_, err := quoteOf(answer.Quote{Total: usd, Lines: []answer.QuoteLine{{Rate: "lots"}}})
-	assert.ErrorIs(t, err, errAnswer)
-	_, err = quoteOf(answer.Quote{Period: "2026-13"})
-	assert.ErrorIs(t, err, errAnswer)
+	good := func() answer.Quote {
+		return answer.Quote{Model: "volume", Proration: "month-end", Total: usd,
+			Lines: []answer.QuoteLine{{Rate: "7%", UpTo: &usd, Flat: usd}, {Rate: "3%"}}}
+	}
+	q, err := quoteOf(good())
+	require.NoError(t, err)
+	assert.Equal(t, billing.Volume, q.Model)
+	assert.Equal(t, billing.BillToMonthEnd, q.Proration)
+	assert.Equal(t, []billing.Line{{UpTo: usd, Rate: money.MustParseRate("7%"), Flat: usd}, {Unbounded: true, Rate: money.MustParseRate("3%")}}, q.Lines)
+	for _, tc := range []struct {
+		name  string
+		spoil func(a *answer.Quote)
+	}{
+		{"a rate", func(a *answer.Quote) { a.Lines[1].Rate = "lots" }},
+		{"a period", func(a *answer.Quote) { a.Period = "2026-13" }},
+		{"a model", func(a *answer.Quote) { a.Model = "tiered" }},
+		{"no model", func(a *answer.Quote) { a.Model = "" }},
+		{"a proration", func(a *answer.Quote) { a.Proration = "hours" }},
+		{"no proration", func(a *answer.Quote) { a.Proration = "" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := good()
+			tc.spoil(&a)
+			_, err := quoteOf(a)
+			assert.ErrorIs(t, err, errAnswer)
+		})
+	}
 	_, err = invoiceOf(answer.Invoice{Months: "2026-01", Lines: []answer.InvoiceLine{{Period: "2026-01", Kind: "gift"}}})
 	assert.ErrorIs(t, err, errAnswer)
-	q, err := quoteOf(answer.Quote{Total: usd, Lines: []answer.QuoteLine{{Rate: "7%", UpTo: &usd}, {Rate: "3%"}}})
-	assert.NoError(t, err)
-	assert.Equal(t, []billing.Line{{UpTo: usd, Rate: money.MustParseRate("7%")}, {Unbounded: true, Rate: money.MustParseRate("3%")}}, q.Lines)
 }

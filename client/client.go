@@ -11,15 +11,12 @@
 // Answers are decoded from the service's JSON (package answer: money as
 // {amount, currency, minor}, durations as {seconds, nanos, text}, RFC 3339
 // instants) back into the engine's types, equal to the local engine's
-// answers (reflect.DeepEqual) with these exceptions, each said where it
-// applies: the service writes an instant at its offset, not in its zone,
-// so a case or contract without a zone whose calendar runs in its own zone
-// gets its instants in a fixed zone of the same offset (the same instants,
-// time.Time.Equal, but not deeply equal); and a few fields the service
-// does not send are zero (a quote's Model and Flat amounts, a plain
-// quote's Proration, an effect's MinAt and MaxAt when no deadline moves
-// that way). Plan asks one quote per option besides the plan. A case with
-// Pauses is refused with ErrUnsupported: no request carries them.
+// answers (reflect.DeepEqual, time.Location pointers included): the
+// service writes each instant at its offset and names the zone of a case's
+// decision (the case's, else its calendar's own, else UTC), in which the
+// client puts the instants back. Plan asks one quote per option besides
+// the plan. A case with Pauses is refused with ErrUnsupported: no request
+// carries them.
 //
 // Errors of the service come back as *Error, whose Class is the class of
 // the error the server met (fault.Of gives the same class for a remote
@@ -31,6 +28,7 @@ package client
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -126,6 +124,11 @@ func (c *Client) Decide(ctx context.Context, question string, body, result any) 
 		return Meta{}, err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	// A decision changes nothing on the server, so the request may be sent
+	// again: with this header net/http's Transport resends it on a new
+	// connection when a keep-alive connection the server closed as idle
+	// (or while shutting down) loses it, instead of failing the call.
+	req.Header.Set("Idempotency-Key", rand.Text())
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}

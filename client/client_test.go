@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -114,4 +115,47 @@ func TestOnTheRealListener(t *testing.T) {
 	var e *client.Error
 	require.Error(t, err)
 	assert.False(t, errors.As(err, &e), "no answer of the service: %v", err)
+}
+
+// TestResentWhenAKeptConnectionIsLost: the service closes a kept-alive
+// connection as the second request arrives on it (as a server closing idle
+// connections, or shutting down, may), without answering; the client
+// sends the decision again on a new connection rather than failing, and
+// every request carries its own Idempotency-Key.
+func TestResentWhenAKeptConnectionIsLost(t *testing.T) {
+	s, err := server.New(server.Config{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	require.NoError(t, err)
+	var mu sync.Mutex
+	var keys []string
+	requests := 0
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests++
+		n := requests
+		keys = append(keys, r.Header.Get("Idempotency-Key"))
+		mu.Unlock()
+		if n == 2 { // the second request, on the kept connection: dropped unanswered
+			conn, _, err := w.(http.Hijacker).Hijack()
+			if assert.NoError(t, err) {
+				_ = conn.Close()
+			}
+			return
+		}
+		s.Handler().ServeHTTP(w, r)
+	}))
+	t.Cleanup(ts.Close)
+	c := client.New(ts.URL)
+	k := rules.Case{Tier: "premium", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	for i := range 2 {
+		_, err := c.Deadline(context.Background(), k)
+		require.NoError(t, err, "call %d", i+1)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	require.Equal(t, 3, requests, "the lost request is sent once more")
+	for _, k := range keys {
+		assert.NotEmpty(t, k)
+	}
+	assert.Equal(t, keys[1], keys[2], "the resent request is the same request")
+	assert.NotEqual(t, keys[0], keys[1], "each decision has its own key")
 }

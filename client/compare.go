@@ -39,9 +39,7 @@ func (c *Client) Compare(ctx context.Context, from, to string) ([]slo.Change, er
 // CompareIn asks the service how each response target changes for the
 // account and window of s, as rules.Engine.CompareIn answers; the
 // effects' instants are in the location of s.From, as the engine gives
-// them. The service sends an effect's MinAt only when Min is negative
-// (a deadline moves earlier) and MaxAt only when Max is positive: the
-// others, the first openings at a zero or at the least advance, are zero.
+// them.
 func (c *Client) CompareIn(ctx context.Context, from, to string, s rules.Scope) ([]slo.Change, error) {
 	q := compareRequest{From: from, To: to, Scope: &scopeRequest{Zone: s.Zone, Country: s.Country, From: instant(s.From), To: instant(s.To)}}
 	var a answer.Compare

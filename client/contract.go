@@ -55,7 +55,7 @@ func eligibilityOf(a answer.Eligibility, p place) entitlement.Eligibility {
 // request per option, as the engine prices them), and fails, wrapping
 // ErrRevisionChanged, when the catalog was reloaded between the requests.
 // An option's QuoteErr is the *Error of its quote; with no spend it is
-// the service's sentence. Quotes lack what Quote's do.
+// the service's sentence.
 func (c *Client) Plan(ctx context.Context, k entitlement.Contract, at time.Time) (rules.Plan, error) {
 	var a answer.Eligibility
 	meta, err := c.Decide(context.WithValue(ctx, metaKey{}, nil), "plan", contractRequest{Contract: newContractBody(k), At: instant(at)}, &a)

@@ -16,14 +16,15 @@ var errAnswer = fault.New(fault.Internal, "client: the service's answer does not
 
 // place reads the service's instants back into the zone they were
 // decided in. The service writes an instant in its zone's offset
-// ("2026-03-06T17:00:00+09:00"), which loses the zone's name; place puts
-// it back in loc, the zone the request named (the case's or contract's
-// Zone), so that the instant equals the local engine's, Location pointer
-// included (slo.LoadZone caches zones). Without a zone (loc nil) an
-// instant at offset zero is in UTC, as the local engine gives it, and
-// another stays in a fixed zone of its offset: the same instant as the
-// local engine's (time.Time.Equal), written the same, but not the named
-// zone of a calendar's own (which the service does not say).
+// ("2026-03-06T17:00:00+09:00"), which loses the zone's name, and names
+// the zone beside the instants of a case's answers (answer.Deadline.Zone,
+// answer.Timeline.Zone: the case's zone, else its calendar's own, else
+// UTC); place puts them back in that zone, so that an instant equals the
+// local engine's, Location pointer included (slo.LoadZone caches zones).
+// Answers that name no zone are read in the zone the request named (the
+// contract's Zone, a scope's), or, without one (loc nil), at offset zero
+// in UTC, as the local engine gives them, and at another offset in a
+// fixed zone of that offset.
 type place struct{ loc *time.Location }
 
 // zonePlace returns the place of zone, the zone of a request ("" for none).
@@ -33,6 +34,21 @@ func zonePlace(zone string) (place, error) {
 	}
 	loc, err := slo.LoadZone(zone)
 	return place{loc}, err
+}
+
+// decidedPlace returns the place of an answer decided in the zone named
+// decided (its Zone field), else, for an answer that names none, of zone,
+// the request's. A decided zone that does not load is a fault of the
+// answer (errAnswer).
+func decidedPlace(decided, zone string) (place, error) {
+	if decided == "" {
+		return zonePlace(zone)
+	}
+	p, err := zonePlace(decided)
+	if err != nil {
+		return place{}, fmt.Errorf("%w: %w", errAnswer, err)
+	}
+	return p, nil
 }
 
 // at returns the instant a in the place.
@@ -120,7 +136,7 @@ func changes(in []answer.Change, p place, err *error) []slo.Change {
 		out[i] = slo.Change{Priority: priority(ch.Priority, err), From: target(ch.From, err), To: target(ch.To, err)}
 		text(&out[i].Kind, ch.Change, err)
 		if e := ch.Effect; e != nil {
-			eff := &slo.Effect{Min: span(e.Min, err), Max: span(e.Max, err), MinAt: p.atOr(e.MinAt), MaxAt: p.atOr(e.MaxAt),
+			eff := &slo.Effect{Min: span(e.Min, err), Max: span(e.Max, err), MinAt: p.at(e.MinAt), MaxAt: p.at(e.MaxAt),
 				Earlier: span(e.Earlier, err), Later: span(e.Later, err)}
 			text(&eff.Kind, e.Kind, err)
 			out[i].Effect = eff

@@ -47,6 +47,22 @@ func TestPlace(t *testing.T) {
 			assert.Equal(t, wantOff, off)
 		})
 	}
+	berlin, err := slo.LoadZone("Europe/Berlin")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		decided, request string
+		want             *time.Location
+	}{
+		{"Europe/Berlin", "", berlin},
+		{"Europe/Berlin", "Asia/Tokyo", berlin},
+		{"", "Asia/Tokyo", tokyo},
+		{"UTC", "", time.UTC},
+		{"", "", nil},
+	} {
+		p, err := decidedPlace(tc.decided, tc.request)
+		require.NoError(t, err)
+		assert.Same(t, tc.want, p.loc, "the zone the answer names, else the request's")
+	}
 	_, err = zonePlace("Mars/Olympus")
 	assert.ErrorIs(t, err, slo.ErrUnknownZone)
 	assert.True(t, place{}.atOr(nil).IsZero())
@@ -65,6 +81,8 @@ func TestAnswersThatDoNotDecode(t *testing.T) {
 		{"a rule outcome", func(err *error) { byName(rules.RuleFiltered, rules.RuleNotReached, "rule outcome", "maybe", err) }},
 		{"a step kind", func(err *error) { byName(slo.Open, slo.Paused, "step kind", "lunch", err) }},
 		{"a cycle state", func(err *error) { cycleOf(answer.Cycle{Priority: "P1", State: "asleep"}, place{}, err) }},
+		{"a decision's zone", func(err *error) { _, *err = decidedPlace("Mars/Olympus", "Asia/Tokyo") }},
+		{"a quote's model", func(err *error) { _, *err = quoteOf(answer.Quote{Model: "tiered", Proration: "days"}) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error

@@ -14,7 +14,7 @@ import (
 // The questions about a case. Each method asks the service as the
 // rules.Engine method of the same name answers locally, with the same
 // arguments after ctx and the same results; instants come back in the
-// case's zone (see place for a case without one).
+// zone the case was decided in, as the engine gives them (see place).
 
 // warningPercents are the shares of a target at which slo.Status warns.
 var warningPercents = [...]int{50, 75, 100}
@@ -78,9 +78,10 @@ func zeroCase(k rules.Case) bool {
 		k.Country == "" && k.Attrs == nil && k.Now == nil && k.Pauses == nil
 }
 
-// deadlineOf reads a deadline decided for a case in zone.
+// deadlineOf reads a deadline decided for a case in zone, its instants in
+// the zone the answer names (see decidedPlace).
 func deadlineOf(zone string, d answer.Deadline) (rules.Deadline, error) {
-	p, err := zonePlace(zone)
+	p, err := decidedPlace(d.Zone, zone)
 	if err != nil {
 		return rules.Deadline{}, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/tiercel/tiercel/billing"
 	"github.com/tiercel/tiercel/client"
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/money"
 	"github.com/tiercel/tiercel/rules"
 	"github.com/tiercel/tiercel/server"
 	"github.com/tiercel/tiercel/slo"
@@ -81,4 +82,32 @@ func Example_swap() {
 	// Output:
 	// client.LocalEngine: 2026-03-09T10:00:00-04:00 60000.00 USD
 	// *client.Client: 2026-03-09T10:00:00-04:00 60000.00 USD
+}
+
+// A quote from the service explains itself as the engine's does: the
+// pricing model, and on each band the spend, the rate and the flat amount
+// that make its amount, what an invoice's explanation shows.
+func ExampleClient_Quote() {
+	s, err := server.New(server.Config{Catalogs: []string{"testdata/prices.yaml"}, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		panic(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+
+	q, err := client.New(ts.URL).Quote(context.Background(), "volume", money.MustParseMoney("20000 EUR"))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(q.Model, "pricing, partial months:", q.Proration)
+	for _, l := range q.Lines {
+		fmt.Printf("%s at %s + %s flat = %s\n", l.Spend, l.Rate, l.Flat, l.Amount)
+	}
+	fmt.Println("total", q.Total)
+	// Output:
+	// volume pricing, partial months: full-month
+	// 0.00 EUR at 10% + 0.00 EUR flat = 0.00 EUR
+	// 20000.00 EUR at 7% + 250.00 EUR flat = 1650.00 EUR
+	// 0.00 EUR at 5% + 0.00 EUR flat = 0.00 EUR
+	// total 1650.00 EUR
 }

@@ -10,8 +10,9 @@ import (
 )
 
 // Timeline asks the service where every clock of k stands at now after
-// events, as rules.Engine.Timeline answers. Instants are in k's zone (see
-// the package documentation for a case without one); Now is now as given.
+// events, as rules.Engine.Timeline answers: instants are in the timeline's
+// Location, the zone the service names (k's, else its calendar's own,
+// else UTC); Now is now as given.
 func (c *Client) Timeline(ctx context.Context, k rules.Case, events []rules.Event, now time.Time) (rules.Timeline, error) {
 	body, err := newCaseBody(k, &now)
 	if err != nil {
@@ -28,9 +29,10 @@ func (c *Client) Timeline(ctx context.Context, k rules.Case, events []rules.Even
 	return out, err
 }
 
-// timelineOf reads a timeline of a case in zone.
+// timelineOf reads a timeline of a case in zone, its instants in the zone
+// the answer names (see decidedPlace).
 func timelineOf(zone string, tl answer.Timeline) (rules.Timeline, error) {
-	p, err := zonePlace(zone)
+	p, err := decidedPlace(tl.Zone, zone)
 	if err != nil {
 		return rules.Timeline{}, err
 	}

@@ -2,7 +2,6 @@ package client_test
 
 import (
 	"context"
-	"reflect"
 	"testing"
 	"time"
 
@@ -40,12 +39,12 @@ func TestTimelineWithEventsAgrees(t *testing.T) {
 	}
 }
 
-// TestWithoutAZoneInstantsAreEqual asks about a case without a zone on a
-// calendar in its own zone (Europe/Berlin): the service writes instants
-// at their offset, not the calendar's zone, so the remote instants are in
-// fixed zones. They are the same instants (time.Time.Equal), which
-// inUTC compares deeply; the locations alone differ.
-func TestWithoutAZoneInstantsAreEqual(t *testing.T) {
+// TestWithoutAZoneInTheCalendarsZone asks about a case without a zone on
+// a calendar in its own zone (Europe/Berlin): the service names the zone
+// of the decision beside its instants, so the remote answers are the local
+// engine's deeply, Location included, not the same instants in a fixed
+// zone of their offset.
+func TestWithoutAZoneInTheCalendarsZone(t *testing.T) {
 	local, err := rules.Load(lifecycle)
 	require.NoError(t, err)
 	c := remote(t, server.Config{Catalogs: []string{lifecycle}})
@@ -58,57 +57,22 @@ func TestWithoutAZoneInstantsAreEqual(t *testing.T) {
 	got, err := c.Timeline(context.Background(), k, h.Events, h.Now)
 	require.NoError(t, err)
 	require.Equal(t, "Europe/Berlin", want.Location.String())
-	require.NotEqual(t, want.Location, got.Location, "the calendar's zone is not sent")
-	require.Equal(t, inUTC(want), inUTC(got))
+	require.Same(t, want.Location, got.Location, "the calendar's zone, as slo.LoadZone caches it")
+	require.Equal(t, want, got)
 
+	for _, e := range []client.Engine{c, client.Local(local)} {
+		d, err := e.Deadline(context.Background(), k)
+		require.NoError(t, err)
+		require.Equal(t, "Europe/Berlin", d.Location.String())
+	}
 	wantD, err := client.Local(local).Status(context.Background(), k, h.Now)
 	require.NoError(t, err)
 	gotD, err := c.Status(context.Background(), k, h.Now)
 	require.NoError(t, err)
-	require.True(t, wantD.Deadline.Due.Equal(gotD.Deadline.Due))
-	require.Equal(t, inUTC(wantD), inUTC(gotD))
-}
-
-// inUTC returns a deep copy of v with every time.Time in UTC and every
-// *time.Location nil: what compares instants with Equal, deeply.
-func inUTC[T any](v T) T {
-	out := reflect.New(reflect.TypeOf(v)).Elem()
-	copyUTC(out, reflect.ValueOf(v))
-	return out.Interface().(T)
-}
-
-var (
-	timeType = reflect.TypeOf(time.Time{})
-	locType  = reflect.TypeOf((*time.Location)(nil))
-)
-
-func copyUTC(dst, src reflect.Value) {
-	switch {
-	case src.Type() == timeType:
-		dst.Set(reflect.ValueOf(src.Interface().(time.Time).UTC()))
-	case src.Type() == locType:
-	case src.Kind() == reflect.Struct:
-		for i := range src.NumField() {
-			if dst.Field(i).CanSet() {
-				copyUTC(dst.Field(i), src.Field(i))
-			} else {
-				dst.Set(src) // unexported fields: as they are
-				return
-			}
-		}
-	case src.Kind() == reflect.Slice && !src.IsNil():
-		dst.Set(reflect.MakeSlice(src.Type(), src.Len(), src.Len()))
-		for i := range src.Len() {
-			copyUTC(dst.Index(i), src.Index(i))
-		}
-	case src.Kind() == reflect.Array:
-		for i := range src.Len() {
-			copyUTC(dst.Index(i), src.Index(i))
-		}
-	case src.Kind() == reflect.Pointer && !src.IsNil():
-		dst.Set(reflect.New(src.Type().Elem()))
-		copyUTC(dst.Elem(), src.Elem())
-	default:
-		dst.Set(src)
-	}
+	require.Equal(t, wantD, gotD)
+	wantX, err := client.Local(local).ExplainStatus(context.Background(), k, h.Now)
+	require.NoError(t, err)
+	gotX, err := c.ExplainStatus(context.Background(), k, h.Now)
+	require.NoError(t, err)
+	require.Equal(t, wantX, gotX)
 }

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -94,10 +95,16 @@ func decodeQuestion(d *yamlpos.Decoder, f yamlpos.Field, known []string, require
 // case; they wrap the engine's error (rules.ErrInvalidEvent,
 // rules.ErrUnknownTier, ...).
 func (h *History) Timeline(e *rules.Engine) (rules.Timeline, error) {
+	return h.TimelineContext(context.Background(), e)
+}
+
+// TimelineContext is Timeline under ctx (rules.Engine.TimelineContext): it
+// stops when ctx is done, with an error wrapping ctx.Err().
+func (h *History) TimelineContext(ctx context.Context, e *rules.Engine) (rules.Timeline, error) {
 	if err := h.unknownTiers(e); err != nil {
 		return rules.Timeline{}, err
 	}
-	tl, err := e.Timeline(h.Case, h.Events, h.Now)
+	tl, err := e.TimelineContext(ctx, h.Case, h.Events, h.Now)
 	if err != nil {
 		return tl, h.position(err)
 	}

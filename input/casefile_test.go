@@ -1,6 +1,7 @@
 package input
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -279,4 +280,24 @@ func BenchmarkHistory(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestHistoryTimelineContext checks that a history's timeline under a
+// context decides as without one, and stops with the context's error,
+// positioned at the event it stopped before, when the context is done.
+func TestHistoryTimelineContext(t *testing.T) {
+	h, err := ParseCaseFile("case.yaml", []byte(caseFile))
+	require.NoError(t, err)
+	e := lifecycleEngine(t)
+	want, err := h.Timeline(e)
+	require.NoError(t, err)
+	got, err := h.TimelineContext(context.Background(), e)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = h.TimelineContext(ctx, e)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Contains(t, err.Error(), "case.yaml:", "positioned at the event")
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -37,7 +38,15 @@ type Deadline struct {
 // for an invalid priority, and ErrCostLimit or ErrEvaluation
 // when a rule fails to evaluate.
 func (e *Engine) Deadline(c Case) (Deadline, error) {
-	r, err := e.resolve(&c, response)
+	return e.DeadlineContext(context.Background(), c)
+}
+
+// DeadlineContext is Deadline under ctx: the rule chain stops when ctx is
+// done, between rules and inside an expression's comprehensions, with an
+// error wrapping ctx.Err() (context.DeadlineExceeded or context.Canceled).
+// A ctx that is never done (context.Background()) costs nothing.
+func (e *Engine) DeadlineContext(ctx context.Context, c Case) (Deadline, error) {
+	r, err := e.resolve(ctx, &c, response)
 	if err != nil {
 		return Deadline{}, err
 	}
@@ -62,7 +71,12 @@ type Progress struct {
 // not fit in a time.Duration (about 292 years); the due instant and the
 // warnings are in Deadline.Location.
 func (e *Engine) Status(c Case, now time.Time) (Progress, error) {
-	r, err := e.resolve(&c, response)
+	return e.StatusContext(context.Background(), c, now)
+}
+
+// StatusContext is Status under ctx, as DeadlineContext is Deadline.
+func (e *Engine) StatusContext(ctx context.Context, c Case, now time.Time) (Progress, error) {
+	r, err := e.resolve(ctx, &c, response)
 	if err != nil {
 		return Progress{}, err
 	}
@@ -105,7 +119,7 @@ func (e *Engine) caseTier(c *Case) (*tier, error) {
 }
 
 // resolve decides the target of metric m for c, its zone resolved once.
-func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
+func (e *Engine) resolve(ctx context.Context, c *Case, m metric) (resolved, error) {
 	t, err := e.caseTier(c)
 	if err != nil {
 		return resolved{}, err
@@ -114,20 +128,20 @@ func (e *Engine) resolve(c *Case, m metric) (resolved, error) {
 	if err != nil {
 		return resolved{}, err
 	}
-	return e.decide(t, c, zone, m, nil)
+	return e.decide(ctx, t, c, zone, m, nil)
 }
 
 // decide decides the target of metric m for c on tier t, c already checked
 // (see caseTier) and its zone resolved (nil for none): the rule chain, else
 // the table, and the calendar as it runs for the case's account.
-func (e *Engine) decide(t *tier, c *Case, zone *time.Location, m metric, spent *uint64) (resolved, error) {
+func (e *Engine) decide(ctx context.Context, t *tier, c *Case, zone *time.Location, m metric, spent *uint64) (resolved, error) {
 	o := &t.objectives[m]
 	target, has := o.target[c.Priority], o.has[c.Priority]
 	ruleID := o.row[c.Priority]
 	var r *rule
 	if d := o.decide[c.Priority]; d != nil {
 		var err error
-		if r, err = d.eval(t.id, t.cel, c, spent); err != nil {
+		if r, err = d.eval(ctx, t.id, t.cel, c, spent); err != nil {
 			return resolved{}, err
 		}
 		if r != nil && r.none {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -62,7 +63,7 @@ type Explanation struct {
 // instant. It also fails with an error wrapping slo.ErrExplainLimit when
 // the walk takes more than slo.MaxSteps steps.
 func (e *Engine) Explain(c Case) (Explanation, error) {
-	r, err := e.resolve(&c, response)
+	r, err := e.resolve(context.Background(), &c, response)
 	if err != nil {
 		return Explanation{}, err
 	}
@@ -111,7 +112,7 @@ func (e *Engine) explain(c Case, r resolved) (Explanation, error) {
 func (e *Engine) ruleSteps(t *tier, c *Case, m metric) ([]RuleStep, error) {
 	held := map[*rule]bool{}
 	if d := t.objectives[m].decide[c.Priority]; d != nil {
-		if _, err := d.run(t.id, t.cel, c, nil, func(r *rule, h bool) { held[r] = h }); err != nil {
+		if _, err := d.run(context.Background(), t.id, t.cel, c, nil, func(r *rule, h bool) { held[r] = h }); err != nil {
 			return nil, err
 		}
 	}

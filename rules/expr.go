@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -73,7 +74,7 @@ func (c *compiler) claim(seen map[string]pos, kind, id string, at pos) bool {
 }
 
 func (c *compiler) program(ast *cel.Ast) (cel.Program, error) {
-	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit)}, boundedRegexes...)
+	opts := append([]cel.ProgramOption{cel.EvalOptions(cel.OptOptimize), cel.CostLimit(runtimeCostLimit), cel.InterruptCheckFrequency(interruptEvery)}, boundedRegexes...)
 	return c.env.Program(ast, opts...)
 }
 
@@ -221,20 +222,20 @@ func exprOffset(src string, line, col int) int {
 
 // evalBool evaluates a bool expression.
 func evalBool(p cel.Program, v *vars, what string) (bool, error) {
-	b, _, err := evalBoolCost(p, v, what)
+	b, _, err := evalBoolCost(context.Background(), p, v, what)
 	return b, err
 }
 
-// evalBoolCost is evalBool that also returns the evaluation's actual cost
-// (zero when the program does not track it).
-func evalBoolCost(p cel.Program, v *vars, what string) (bool, uint64, error) {
-	out, det, err := p.Eval(v)
+// evalBoolCost is evalBool under ctx (see evalIn) that also returns the
+// evaluation's actual cost (zero when the program does not track it).
+func evalBoolCost(ctx context.Context, p cel.Program, v *vars, what string) (bool, uint64, error) {
+	out, det, err := evalIn(ctx, p, v)
 	var cost uint64
 	if c := det.ActualCost(); c != nil {
 		cost = *c
 	}
 	if err != nil {
-		return false, cost, evalError(what, err)
+		return false, cost, evalErrorIn(ctx, what, err)
 	}
 	b, ok := out.Value().(bool)
 	if !ok {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -53,6 +54,13 @@ type ReplayReport struct {
 // Replay allocates the report and one slice of delays, not per case; it is
 // safe for concurrent use.
 func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
+	return e.ReplayContext(context.Background(), history, from, to)
+}
+
+// ReplayContext is Replay under ctx: it stops when ctx is done, before each
+// case and inside its rule chains, with an error naming the case and
+// wrapping ctx.Err().
+func (e *Engine) ReplayContext(ctx context.Context, history []Case, from, to string) (ReplayReport, error) {
 	a, err := e.tier(from)
 	if err != nil {
 		return ReplayReport{}, err
@@ -77,19 +85,9 @@ func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
 	delays := make([]time.Duration, len(history))
 	for i := range history {
 		c := history[i] // a copy: the caller's history is not modified
-		c.Tier = a.id
-		da, err := e.Deadline(c)
+		d, err := e.replayCase(ctx, c, i, a.id, b.id)
 		if err != nil {
-			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, a.id, err)
-		}
-		c.Tier = b.id
-		db, err := e.Deadline(c)
-		if err != nil {
-			return ReplayReport{}, fmt.Errorf("replay of case %d on %s: %w", i, b.id, err)
-		}
-		d, err := slo.Sub(db.Due, da.Due)
-		if err != nil {
-			return ReplayReport{}, fmt.Errorf("replay of case %d: due on %s minus due on %s: %w", i, b.id, a.id, err)
+			return ReplayReport{}, err
 		}
 		delays[next[c.Priority]] = d
 		next[c.Priority]++
@@ -110,6 +108,29 @@ func (e *Engine) Replay(history []Case, from, to string) (ReplayReport, error) {
 	}
 	r.Delays = summarize(delays)
 	return r, nil
+}
+
+// replayCase returns how much later case c, the i-th of a history, is due
+// on tier to than on tier from.
+func (e *Engine) replayCase(ctx context.Context, c Case, i int, from, to string) (time.Duration, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, fmt.Errorf("replay stopped before case %d: %w", i, err)
+	}
+	c.Tier = from
+	da, err := e.DeadlineContext(ctx, c)
+	if err != nil {
+		return 0, fmt.Errorf("replay of case %d on %s: %w", i, from, err)
+	}
+	c.Tier = to
+	db, err := e.DeadlineContext(ctx, c)
+	if err != nil {
+		return 0, fmt.Errorf("replay of case %d on %s: %w", i, to, err)
+	}
+	d, err := slo.Sub(db.Due, da.Due)
+	if err != nil {
+		return 0, fmt.Errorf("replay of case %d: due on %s minus due on %s: %w", i, to, from, err)
+	}
+	return d, nil
 }
 
 // summarize counts and sorts delays in place and returns their summary.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -187,13 +188,13 @@ type decision struct {
 // With spent non-nil (a Timeline's budget), the chain's cost is added to
 // *spent, and a chain the rest of the budget may not cover is not run: the
 // error is errBudgetSpent.
-func (d *decision) eval(tierID string, ct *celTier, c *Case, spent *uint64) (*rule, error) {
-	return d.run(tierID, ct, c, spent, nil)
+func (d *decision) eval(ctx context.Context, tierID string, ct *celTier, c *Case, spent *uint64) (*rule, error) {
+	return d.run(ctx, tierID, ct, c, spent, nil)
 }
 
 // run is eval calling visit, when not nil, with each rule evaluated and
 // whether its when held.
-func (d *decision) run(tierID string, ct *celTier, c *Case, spent *uint64, visit func(*rule, bool)) (*rule, error) {
+func (d *decision) run(ctx context.Context, tierID string, ct *celTier, c *Case, spent *uint64, visit func(*rule, bool)) (*rule, error) {
 	if spent != nil && *spent > TimelineCostBudget-runtimeCostLimit {
 		return nil, errBudgetSpent
 	}
@@ -210,6 +211,9 @@ func (d *decision) run(tierID string, ct *celTier, c *Case, spent *uint64, visit
 		return nil, fmt.Errorf("%w: %w", ErrEvaluation, err)
 	}
 	defer frame.Close()
+	if err := interruptible(ctx, frame); err != nil {
+		return nil, err
+	}
 	if spent != nil {
 		defer func() {
 			if ct := frame.CostTracker(); ct != nil {
@@ -218,9 +222,12 @@ func (d *decision) run(tierID string, ct *celTier, c *Case, spent *uint64, visit
 		}()
 	}
 	for _, r := range d.rules {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("rule %s of tier %s: %w", r.id, tierID, err)
+		}
 		out, _, err := r.prg.Eval(frame)
 		if err != nil {
-			return nil, evalError("rule "+r.id+" of tier "+tierID, err)
+			return nil, evalErrorIn(ctx, "rule "+r.id+" of tier "+tierID, err)
 		}
 		holds, ok := out.(types.Bool)
 		if !ok {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -145,6 +146,13 @@ func (t *Timeline) Metric(name string) (MetricTimeline, bool) {
 // (a tier without a target for a priority is not one: the cycle has a zero
 // Target).
 func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, error) {
+	return e.TimelineContext(context.Background(), c, events, now)
+}
+
+// TimelineContext is Timeline under ctx: it stops when ctx is done, before
+// each event and inside the catalog's conditions and rules, with an
+// *EventError wrapping ctx.Err() (an error wrapping it at the opening).
+func (e *Engine) TimelineContext(ctx context.Context, c Case, events []Event, now time.Time) (Timeline, error) {
 	t, err := e.caseTier(&c)
 	if err != nil {
 		return Timeline{}, err
@@ -156,7 +164,7 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 	if err != nil {
 		return Timeline{}, err
 	}
-	r := run{e: e, lc: e.lifecycle, c: &c, zone: zone, tier: t, priority: c.Priority, status: OpenStatus}
+	r := run{ctx: ctx, e: e, lc: e.lifecycle, c: &c, zone: zone, tier: t, priority: c.Priority, status: OpenStatus}
 	r.track(t, events)
 	if r.lc.usesCEL {
 		c.cel(t.id, &r.kase, &r.account)
@@ -167,6 +175,9 @@ func (e *Engine) Timeline(c Case, events []Event, now time.Time) (Timeline, erro
 		return Timeline{}, err
 	}
 	for i := range events {
+		if err := ctx.Err(); err != nil {
+			return Timeline{}, &EventError{Index: i, Err: err}
+		}
 		if err := r.step(&events[i]); err != nil {
 			return Timeline{}, &EventError{Index: i, Err: err}
 		}

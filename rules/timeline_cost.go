@@ -43,7 +43,7 @@ func (r *run) eval(p cel.Program, what string) (bool, error) {
 		return false, r.overBudget(what)
 	}
 	r.vars.now = r.ev.At
-	b, cost, err := evalBoolCost(p, &r.vars, what)
+	b, cost, err := evalBoolCost(r.ctx, p, &r.vars, what)
 	r.spent += cost
 	return b, err
 }

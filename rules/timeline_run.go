@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -10,6 +11,7 @@ import (
 
 // run is the state of one Timeline computation.
 type run struct {
+	ctx      context.Context // the evaluation stops when it is done
 	e        *Engine
 	lc       *lifecycle
 	c        *Case
@@ -253,7 +255,7 @@ func (r *run) decide(k *clock, cy *Cycle) error {
 	if o.has[cy.Priority] || o.decide[cy.Priority] != nil { // else skip building the error
 		kc := *r.c
 		kc.Tier, kc.Priority, kc.Now, kc.Pauses = cy.Tier, cy.Priority, &r.ev.At, nil
-		res, err = r.e.decide(t, &kc, r.zone, k.m, &r.spent)
+		res, err = r.e.decide(r.ctx, t, &kc, r.zone, k.m, &r.spent)
 	}
 	if errors.Is(err, ErrNoTarget) {
 		cy.Target, cy.Rule, k.cals[len(k.cals)-1] = slo.Target{}, o.row[cy.Priority], cycleCalendar{}

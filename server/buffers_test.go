@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -104,4 +105,39 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+func TestReadBodyTo(t *testing.T) {
+	tests := []struct {
+		name   string
+		body   string
+		length int64 // -1: unknown (chunked)
+		limit  int64
+		pooled bool // read into the pooled buffer
+		status int  // of the error; 0: none
+	}{
+		{"a known length read into the buffer", `{"a":1}`, 7, 100, true, 0},
+		{"an unknown length read as io.ReadAll reads", `{"a":1}`, -1, 100, false, 0},
+		{"a length past the pooled size read as io.ReadAll reads", strings.Repeat("x", maxPooledBuffer+1), maxPooledBuffer + 1, 1 << 20, false, 0},
+		{"over the limit, length known", strings.Repeat("x", 101), 101, 100, true, http.StatusRequestEntityTooLarge},
+		{"over the limit, length unknown", strings.Repeat("x", 101), -1, 100, false, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodPost, "/v1/deadline", strings.NewReader(tt.body))
+			r.ContentLength = tt.length
+			buf := getBuffer()
+			defer putBuffer(buf)
+			got, err := readBodyTo(buf, httptest.NewRecorder(), r, tt.limit)
+			if tt.status != 0 {
+				var he *httpError
+				require.ErrorAs(t, err, &he)
+				assert.Equal(t, tt.status, he.status)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.body, string(got))
+			assert.Equal(t, tt.pooled, buf.Len() > 0, "read into the pooled buffer")
+		})
+	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"time"
@@ -50,7 +51,7 @@ func readContractRequest(body []byte) (ContractRequest, contractDoc, time.Time, 
 	return q, c, at, nil
 }
 
-func decideEligibility(e *rules.Engine, body []byte) (any, error) {
+func decideEligibility(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	_, c, at, err := readContractRequest(body)
 	if err != nil {
 		return nil, err
@@ -62,7 +63,7 @@ func decideEligibility(e *rules.Engine, body []byte) (any, error) {
 	return answer.NewEligibility(c.Tier, at, plan), nil
 }
 
-func decideEntitlements(e *rules.Engine, body []byte) (any, error) {
+func decideEntitlements(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	q, c, at, err := readContractRequest(body)
 	if err != nil {
 		return nil, err
@@ -96,7 +97,7 @@ type SpendRow struct {
 	Spend   string `json:"spend"`
 }
 
-func decideInvoice(e *rules.Engine, body []byte) (any, error) {
+func decideInvoice(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	var q InvoiceRequest
 	if err := decodeStrict(body, &q); err != nil {
 		return nil, err

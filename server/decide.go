@@ -10,15 +10,19 @@ import (
 )
 
 // question is one decision route, POST /v1/{name}: decide reads the body
-// and answers it on one engine.
+// and answers it on one engine, and stops when ctx (the request's
+// deadline) is done, with an error wrapping ctx.Err().
 type question struct {
 	name   string
-	decide func(e *rules.Engine, body []byte) (any, error)
+	decide func(ctx context.Context, e *rules.Engine, body []byte) (any, error)
 }
 
 // errDeadline is the answer to a request past its deadline before it was
-// decided.
-var errDeadline = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+// decided; errDeadlineMid to one whose deadline passed while it was decided.
+var (
+	errDeadline    = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline before it was decided")}
+	errDeadlineMid = &httpError{status: http.StatusServiceUnavailable, code: CodeUnavailable, err: errors.New("the request passed its deadline while it was decided")}
+)
 
 // decision answers the question q: the body is read within MaxBody, decided
 // on the one snapshot taken when the request arrived (so a reload during
@@ -31,6 +35,8 @@ func (s *Server) decision(q question) http.Handler {
 		start := time.Now()
 		id := decisionID(w)
 		w.Header()[decisionHeader] = []string{id}
+		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
+		defer cancel()
 		snap := s.snapshot()
 		in, out := getBuffer(), getBuffer()
 		defer putBuffer(in)
@@ -41,10 +47,13 @@ func (s *Server) decision(q question) http.Handler {
 		}
 		var result any
 		if err == nil {
-			if expired(r.Context(), start.Add(s.cfg.RequestTimeout)) {
+			if expired(ctx) {
 				err = errDeadline
 			} else {
-				result, err = q.decide(snap.engine, body)
+				result, err = q.decide(ctx, snap.engine, body)
+				if err != nil && cutShort(err) {
+					err = errDeadlineMid
+				}
 			}
 		}
 		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
@@ -67,9 +76,15 @@ func (s *Server) decision(q question) http.Handler {
 	})
 }
 
-// expired reports whether ctx (the request's: its client went away) is
-// done or deadline has passed. The deadline is checked against the clock
-// rather than by a context timer, which would cost a timer a request.
-func expired(ctx context.Context, deadline time.Time) bool {
-	return ctx.Err() != nil || !time.Now().Before(deadline)
+// cutShort reports whether err is a decision stopped by its context: the
+// request's deadline, or a client gone.
+func cutShort(err error) bool {
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
+}
+
+// expired reports whether ctx is done or past its deadline (its timer may
+// not have fired yet on a busy machine).
+func expired(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }

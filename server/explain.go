@@ -1,6 +1,8 @@
 package server
 
 import (
+	"context"
+
 	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 )
@@ -10,7 +12,7 @@ import (
 // file without events); with now, the explanation says where the case
 // stands at now, as rules.Engine.ExplainStatus, else it is
 // rules.Engine.Explain's.
-func decideExplain(e *rules.Engine, body []byte) (any, error) {
+func decideExplain(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	h, err := parseCase(bodyName, body, false)
 	if err != nil {
 		return nil, err

@@ -148,3 +148,72 @@ func TestOpenAPIServed(t *testing.T) {
 	b[0] = 'x'
 	assert.Equal(t, byte('{'), OpenAPI()[0], "OpenAPI returns a copy")
 }
+
+// TestOpenAPIResultSchemasAreExact validates real results against their
+// schemas, then the same results spoiled: a field the schema does not
+// name, or a required one left out, is refused, so that the document
+// follows every field of package answer's types (a quote's model,
+// proration and flat amounts, an effect's minAt and maxAt, a plan's
+// options, the zone of a deadline and of a timeline).
+func TestOpenAPIResultSchemasAreExact(t *testing.T) {
+	doc, _ := loadOpenAPI(t)
+	_, ts := testServer(t, Config{})
+	for _, tc := range []struct {
+		name, path, body, schema string
+		spoil                    []func(r map[string]any)
+	}{
+		{"a quote of a period", "/v1/quote", `{"tier":"standard","spend":"500 USD","period":"2026-02-15/2026-02-28"}`, "Quote", []func(map[string]any){
+			func(r map[string]any) { r["colour"] = "red" },
+			func(r map[string]any) { delete(r, "model") },
+			func(r map[string]any) { delete(r, "proration") },
+			func(r map[string]any) { r["model"] = "tiered" },
+			func(r map[string]any) { line(r, "lines")["colour"] = "red" },
+			func(r map[string]any) { delete(line(r, "lines"), "flat") },
+		}},
+		{"a comparison over a window", "/v1/compare", `{"from":"looker-premier","to":"premium","scope":{"zone":"America/New_York","from":"2026-03-02","to":"2026-03-16"}}`, "Compare", []func(map[string]any){
+			func(r map[string]any) { line(r, "changes")["effect"].(map[string]any)["colour"] = "red" },
+			func(r map[string]any) { delete(line(r, "changes")["effect"].(map[string]any), "maxAt") },
+			func(r map[string]any) { line(r, "changes")["effect"].(map[string]any)["minAt"] = nil },
+		}},
+		{"a plan with effects", "/v1/plan", `{"contract":{"account":"acme","tier":"looker-premier","zone":"America/New_York","start":"2025-07-15","renewal":"2026-09-01","spend":"85000 USD"},"at":"2026-03-02"}`, "Eligibility", []func(map[string]any){
+			func(r map[string]any) { r["colour"] = "red" },
+			func(r map[string]any) { delete(r, "effectiveAt") },
+			func(r map[string]any) { line(r, "options")["colour"] = "red" },
+			func(r map[string]any) {
+				delete(line(line(r, "options"), "changes")["effect"].(map[string]any), "minAt")
+			},
+		}},
+		{"a deadline without a zone", "/v1/deadline", `{"tier":"enhanced","priority":"P2","opened":"2026-03-05T10:00:00Z"}`, "Deadline", []func(map[string]any){
+			func(r map[string]any) { delete(r, "zone") },
+		}},
+		{"a timeline", "/v1/timeline", `{"tier":"premium","priority":"P2","opened":"2026-03-02T09:00:00Z","now":"2026-03-02T20:00:00Z"}`, "Timeline", []func(map[string]any){
+			func(r map[string]any) { delete(r, "zone") },
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, v := post(t, ts.URL, tc.path, tc.body)
+			require.Equal(t, http.StatusOK, status, v)
+			raw, err := json.Marshal(v["result"])
+			require.NoError(t, err)
+			schema := doc.Components.Schemas[tc.schema].Value
+			require.NoError(t, schema.VisitJSON(fresh(t, raw)), "the result fits its schema")
+			for i, spoil := range tc.spoil {
+				r := fresh(t, raw)
+				spoil(r)
+				assert.Error(t, schema.VisitJSON(r), "spoiled result %d is refused", i)
+			}
+		})
+	}
+}
+
+// fresh returns a new decoding of the JSON object raw.
+func fresh(t *testing.T, raw []byte) map[string]any {
+	var r map[string]any
+	require.NoError(t, json.Unmarshal(raw, &r))
+	return r
+}
+
+// line returns the first element of the array r[key].
+func line(r map[string]any, key string) map[string]any {
+	return r[key].([]any)[0].(map[string]any)
+}

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -30,36 +31,36 @@ var questions = []question{
 	{"explain", decideExplain},
 }
 
-func decideDeadline(e *rules.Engine, body []byte) (any, error) {
+func decideDeadline(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
 	h, err := parseCase(bodyName, body, false)
 	if err != nil {
 		return nil, err
 	}
-	d, err := e.Deadline(h.Case)
+	d, err := e.DeadlineContext(ctx, h.Case)
 	if err != nil {
 		return nil, err
 	}
 	return deadlineResult(e, h.Case, d, nil), nil
 }
 
-func decideStatus(e *rules.Engine, body []byte) (any, error) {
+func decideStatus(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
 	h, err := parseCase(bodyName, body, true)
 	if err != nil {
 		return nil, err
 	}
-	p, err := e.Status(h.Case, h.Now)
+	p, err := e.StatusContext(ctx, h.Case, h.Now)
 	if err != nil {
 		return nil, err
 	}
 	return deadlineResult(e, h.Case, p.Deadline, &p.Status), nil
 }
 
-func decideTimeline(e *rules.Engine, body []byte) (any, error) {
+func decideTimeline(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
 	h, err := parseCase(bodyName, body, true)
 	if err != nil {
 		return nil, err
 	}
-	tl, err := h.Timeline(e)
+	tl, err := h.TimelineContext(ctx, e)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +108,7 @@ func (q *ScopeRequest) scope() (rules.Scope, error) {
 	return s, nil
 }
 
-func decideCompare(e *rules.Engine, body []byte) (any, error) {
+func decideCompare(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	var q CompareRequest
 	if err := decodeStrict(body, &q); err != nil {
 		return nil, err
@@ -141,7 +142,7 @@ type ReplayRequest struct {
 	Cases []json.RawMessage `json:"cases"`
 }
 
-func decideReplay(e *rules.Engine, body []byte) (any, error) {
+func decideReplay(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
 	var q ReplayRequest
 	if err := decodeStrict(body, &q); err != nil {
 		return nil, err
@@ -157,7 +158,7 @@ func decideReplay(e *rules.Engine, body []byte) (any, error) {
 		}
 		history[i] = h.Case
 	}
-	r, err := e.Replay(history, q.From, q.To)
+	r, err := e.ReplayContext(ctx, history, q.From, q.To)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +174,7 @@ type QuoteRequest struct {
 	Period string `json:"period,omitempty"`
 }
 
-func decideQuote(e *rules.Engine, body []byte) (any, error) {
+func decideQuote(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	var q QuoteRequest
 	if err := decodeStrict(body, &q); err != nil {
 		return nil, err
@@ -213,7 +214,7 @@ type PrincipalRequest struct {
 	Attrs  map[string]any `json:"attrs,omitempty"`
 }
 
-func decideAllowed(e *rules.Engine, body []byte) (any, error) {
+func decideAllowed(_ context.Context, e *rules.Engine, body []byte) (any, error) {
 	var q AllowedRequest
 	if err := decodeStrict(body, &q); err != nil {
 		return nil, err

@@ -3,15 +3,10 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -78,66 +73,6 @@ func TestRevisionIsTheContent(t *testing.T) {
 type revisionAnswer struct {
 	Revision string
 	Result   struct{ Due time.Time }
-}
-
-// TestNoRequestSeesHalfACatalog rewrites a catalog of two files 200 times
-// while clients decide: each answer must be the one of the revision it
-// names, computed from the files as written together.
-func TestNoRequestSeesHalfACatalog(t *testing.T) {
-	dir := t.TempDir()
-	calPath := filepath.Join(dir, "cal.yaml")
-	tierPath := filepath.Join(dir, "tiers.yaml")
-	write := func(k int) string { // the calendar and the tier name the same k
-		cal := fmt.Sprintf("version: 1\ncalendars:\n  c%d: {zone: UTC, hours: {mon-sun: \"00:00-24:00\"}}\n", k)
-		tier := fmt.Sprintf("version: 1\ntiers:\n  std: {name: S, response: {P1: %dh c%d}}\n", k, k)
-		require.NoError(t, os.WriteFile(calPath, []byte(cal), 0o600))
-		require.NoError(t, os.WriteFile(tierPath, []byte(tier), 0o600))
-		return revision([]string{calPath, tierPath}, [][]byte{[]byte(cal), []byte(tier)})
-	}
-	want := sync.Map{} // revision -> hours
-	want.Store(write(1), 1)
-	s, ts := testServer(t, Config{Catalogs: []string{calPath, tierPath}})
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	var answers, failures sync.Map
-	for w := range 4 {
-		wg.Go(func() {
-			client := &http.Client{Timeout: 5 * time.Second}
-			for i := 0; ctx.Err() == nil; i++ {
-				resp, err := client.Post(ts.URL+"/v1/deadline", "application/json", strings.NewReader(`{"tier":"std","priority":"P1","opened":"2026-03-02T00:00:00Z"}`))
-				if err != nil {
-					failures.Store(fmt.Sprint(w, i), err.Error())
-					continue
-				}
-				var d revisionAnswer
-				err = json.NewDecoder(resp.Body).Decode(&d)
-				resp.Body.Close()
-				if err != nil || resp.StatusCode != 200 {
-					failures.Store(fmt.Sprint(w, i), fmt.Sprint(resp.StatusCode, err))
-					continue
-				}
-				answers.Store(fmt.Sprint(w, i), d)
-			}
-		})
-	}
-	for k := 2; k <= 201; k++ {
-		want.Store(write(k), k)
-		_ = s.Reload() // it may read the pair half rewritten: then it fails, and the last good catalog serves
-	}
-	cancel()
-	wg.Wait()
-	n := 0
-	answers.Range(func(_, v any) bool {
-		d := v.(revisionAnswer)
-		hours, ok := want.Load(d.Revision)
-		require.True(t, ok, "an answer of unknown revision %s", d.Revision)
-		assert.Equal(t, time.Date(2026, 3, 2, hours.(int), 0, 0, 0, time.UTC), d.Result.Due.UTC(), "revision %s", d.Revision)
-		n++
-		return true
-	})
-	failures.Range(func(k, v any) bool { t.Errorf("request %v failed: %v", k, v); return true })
-	assert.Positive(t, n)
-	t.Logf("%d answers across 200 rewrites", n)
 }
 
 func TestWatchReloadsOnWrite(t *testing.T) {

@@ -156,6 +156,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		hs.TLSConfig = s.tls
 		ln = tls.NewListener(ln, s.tls)
 	}
+	// Draining starts once the listener is closed: a client told 503 and
+	// "Connection: close" reconnects, and must then be refused rather than
+	// queued in the listen backlog that closing the listener resets.
+	hs.RegisterOnShutdown(func() { s.draining.Store(true) })
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
@@ -163,7 +167,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	case <-ctx.Done():
 	}
-	s.draining.Store(true)
 	s.log.Info("draining", "timeout", s.cfg.ShutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
 	defer cancel()

@@ -110,3 +110,49 @@ func httpRecorder(t *testing.T, s *Server, path string) int {
 	s.Handler().ServeHTTP(rec, httptest.NewRequest(method, path, strings.NewReader(deadlineBody)))
 	return rec.Code
 }
+
+// drainLog is a log writer that holds the "draining" line until released,
+// and tells when it has it.
+type drainLog struct {
+	held, release chan struct{}
+}
+
+func (d *drainLog) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), "msg=draining") {
+		close(d.held)
+		<-d.release
+	}
+	return len(p), nil
+}
+
+// TestDrainingRefusesNewConnections checks the order of a drain: whenever
+// the server answers as draining (503, /readyz not ready), its listener is
+// already closed, so a client sent away reconnects to a refusal, not into
+// the listen backlog that closing the listener resets. The drain's log
+// line is held to stop the drain between its steps.
+func TestDrainingRefusesNewConnections(t *testing.T) {
+	dl := &drainLog{held: make(chan struct{}), release: make(chan struct{})}
+	s, err := New(Config{Logger: slog.New(slog.NewTextHandler(dl, nil))})
+	require.NoError(t, err)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, stop := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	stop()
+	<-dl.held
+	dialRefused := func() bool {
+		conn, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second)
+		if err == nil {
+			conn.Close()
+		}
+		return err != nil
+	}
+	if s.draining.Load() {
+		assert.True(t, dialRefused(), "draining while the listener still accepts")
+	}
+	close(dl.release)
+	require.Eventually(t, s.draining.Load, 5*time.Second, time.Millisecond)
+	assert.True(t, dialRefused(), "draining: new connections are refused")
+	require.NoError(t, <-served)
+}

@@ -197,7 +197,7 @@ func TestCompareWindowJSON(t *testing.T) {
 	assert.Equal(t, "P3", got.Changes[2].Priority)
 	assert.JSONEq(t, `{"kind": "degraded", "reading": "degraded (0, +64h)",
 		"min": {"seconds": 0, "text": "0"}, "max": {"seconds": 230400, "text": "+64h"},
-		"minAt": null, "maxAt": "2026-03-13T09:00:00.000000001-04:00",
+		"minAt": "2026-03-02T09:00:00-05:00", "maxAt": "2026-03-13T09:00:00.000000001-04:00",
 		"earlier": {"seconds": 0, "text": "0s"}, "later": {"seconds": 1206000, "text": "335h"}}`, string(got.Changes[2].Effect))
 }
 

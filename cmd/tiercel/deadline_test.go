@@ -64,11 +64,11 @@ func TestDeadlineJSON(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	var got answer.Deadline
 	require.NoError(t, json.Unmarshal([]byte(stdout), &got), stdout)
-	assert.Equal(t, "2026-03-06T16:30:00-08:00", got.Opened.Format(time.RFC3339), "instants in the zone of the calendar that counted")
+	assert.Equal(t, "2026-03-06T16:30:00-08:00", got.Opened.Format(time.RFC3339), "instants in the zone of the calendar that counted, which Zone names")
 	assert.Equal(t, "2026-03-08T17:30:00-07:00", got.Due.Format(time.RFC3339))
 	got.Opened, got.Due = answer.Instant{}, answer.Instant{}
 	assert.Equal(t, answer.Deadline{
-		Tier: "looker-premier", Priority: "P1", Rule: "tiers.looker-premier.response.P1",
+		Tier: "looker-premier", Priority: "P1", Zone: "America/Los_Angeles", Rule: "tiers.looker-premier.response.P1",
 		Target: &answer.Target{Within: answer.Duration{Seconds: 3600, Text: "1h"}, Calendar: "looker-24x5", Text: "1h looker-24x5"},
 	}, got)
 }
