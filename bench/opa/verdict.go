@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -62,6 +63,16 @@ func writeVerdict(w io.Writer, tiercel, opa row, load0, load1 string) {
 	fmt.Fprintf(w, "- CPU a request, servers and generator together: tiercel deadline %d µs, OPA %d µs (OPA/tiercel %d.%02dx)\n",
 		tiercel.cpu.Microseconds(), opa.cpu.Microseconds(), cpuRatio/100, cpuRatio%100)
 	fmt.Fprintf(w, "- load average (1, 5, 15 min): %s before, %s after\n", load0, load1)
+	if busy(load0) || busy(load1) {
+		fmt.Fprintln(w, "- the machine was busy (a 1-minute load average of 1 or more): other programs bent req/s, p50 and p99; the CPU a request is the figure to compare")
+	}
+}
+
+// busy reports whether a load average line's 1-minute figure is 1 or more.
+func busy(load string) bool {
+	f, _, _ := strings.Cut(load, " ")
+	v, err := strconv.ParseFloat(f, 64)
+	return err == nil && v >= 1
 }
 
 func met(ok bool) string {

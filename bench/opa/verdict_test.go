@@ -37,9 +37,13 @@ func TestWriteVerdict(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, out.String(), w)
 			}
+			assert.Contains(t, out.String(), "the machine was busy", "1 after the run")
 		})
 	}
 	assert.NotEmpty(t, loadAverage())
+	var quiet bytes.Buffer
+	writeVerdict(&quiet, row{}, row{}, "0.10 0.20 0.30", "0.99 0.5 0.5")
+	assert.NotContains(t, quiet.String(), "busy")
 }
 
 func TestRowString(t *testing.T) {
