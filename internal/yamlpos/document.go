@@ -42,10 +42,10 @@ func (d *Decoder) lineRunes(i int) []rune {
 		return nil
 	}
 	if d.runes == nil {
-		d.runes = make([][]rune, len(d.lines))
+		d.runes = make([][]rune, len(d.textLines()))
 	}
 	if d.runes[i] == nil {
-		d.runes[i] = []rune(d.lines[i])
+		d.runes[i] = []rune(d.textLines()[i])
 	}
 	return d.runes[i]
 }
@@ -137,7 +137,7 @@ func (d *Decoder) firstColumn(line int) int {
 	if line < 1 || line > len(d.textLines()) {
 		return 1
 	}
-	text := d.lines[line-1]
+	text := d.textLines()[line-1]
 	trimmed := strings.TrimLeft(text, " \t")
 	return utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
 }
@@ -170,7 +170,7 @@ func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int
 		// (blanks, line breaks, quote escapes).
 		for {
 			if c >= len(cur) {
-				if l+1 >= len(d.lines) {
+				if l+1 >= len(d.textLines()) {
 					return l + 1, c + 1
 				}
 				l, c, cur = l+1, 0, d.lineRunes(l+1)

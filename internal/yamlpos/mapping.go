@@ -70,8 +70,7 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 	again, looked := false, false
 	keyError := func(kn *yaml.Node, path, format string, args ...any) {
 		if !looked {
-			again, looked = d.walked[wk], true
-			d.walked[wk] = true
+			again, looked = d.walkedBefore(wk), true
 		}
 		if !again {
 			d.Fail(kn, path, nil, format, args...)
@@ -104,6 +103,17 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 		fields = append(fields, f)
 	}
 	return fields
+}
+
+// walkedBefore reports whether the mapping was read with key errors
+// before, and records that it now is.
+func (d *Decoder) walkedBefore(wk walkedMapping) bool {
+	if d.walked == nil {
+		d.walked = map[walkedMapping]bool{}
+	}
+	again := d.walked[wk]
+	d.walked[wk] = true
+	return again
 }
 
 // smallMapping is the number of keys up to which Mapping finds a duplicate

@@ -12,7 +12,7 @@ func (d *Decoder) explainTab(e *Error) {
 	if !strings.Contains(e.Msg, "cannot start any token") || e.Line < 1 || e.Line > len(d.textLines()) {
 		return
 	}
-	text := d.lines[e.Line-1]
+	text := d.textLines()[e.Line-1]
 	indent := text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 	tab := strings.IndexByte(indent, '\t')
 	if tab < 0 {
