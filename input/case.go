@@ -16,7 +16,20 @@ var CaseKeys = slices.DeleteFunc(slices.Clone(CaseFileKeys), func(k string) bool
 // is decided at its opening (rules.Case.Now zero). It is the body of the
 // decision service's deadline question. Errors wrap ErrInvalidCaseFile,
 // an ErrorList positioned in src; name is used in error positions.
+//
+// A JSON document is read first by a lean scanner straight into the case;
+// on anything it is not sure of, the document is read again by the
+// positioned path, which gives the same case or says what is wrong.
 func ParseCase(name string, src []byte) (rules.Case, error) {
+	if c, ok := parseCaseFast(src); ok {
+		return c, nil
+	}
+	return parseCasePositioned(name, src)
+}
+
+// parseCasePositioned is ParseCase through yaml.v3's nodes and the
+// positioned decoder: every document, and every error.
+func parseCasePositioned(name string, src []byte) (rules.Case, error) {
 	d := yamlpos.NewDecoder(name, src, ErrInvalidCaseFile)
 	var c rules.Case
 	if root := document(d, src); root != nil {
