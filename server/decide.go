@@ -35,8 +35,8 @@ func (s *Server) decision(q question) http.Handler {
 		start := time.Now()
 		id := decisionID(w)
 		w.Header()[decisionHeader] = []string{id}
-		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
-		defer cancel()
+		ctx := withDeadline(r.Context(), s.cfg.RequestTimeout)
+		defer ctx.release()
 		snap := s.snapshot()
 		in, out := getBuffer(), getBuffer()
 		defer putBuffer(in)
@@ -47,7 +47,7 @@ func (s *Server) decision(q question) http.Handler {
 		}
 		var result any
 		if err == nil {
-			if expired(ctx) {
+			if ctx.Err() != nil {
 				err = errDeadline
 			} else {
 				result, err = q.decide(ctx, snap.engine, body)
@@ -80,11 +80,4 @@ func (s *Server) decision(q question) http.Handler {
 // request's deadline, or a client gone.
 func cutShort(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled)
-}
-
-// expired reports whether ctx is done or past its deadline (its timer may
-// not have fired yet on a busy machine).
-func expired(ctx context.Context) bool {
-	dl, ok := ctx.Deadline()
-	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }
