@@ -121,6 +121,9 @@ func TestReadBodyTo(t *testing.T) {
 		{"a length past the pooled size read as io.ReadAll reads", strings.Repeat("x", maxPooledBuffer+1), maxPooledBuffer + 1, 1 << 20, false, 0},
 		{"over the limit, length known", strings.Repeat("x", 101), 101, 100, true, http.StatusRequestEntityTooLarge},
 		{"over the limit, length unknown", strings.Repeat("x", 101), -1, 100, false, http.StatusRequestEntityTooLarge},
+		{"longer than declared, under the limit", strings.Repeat("x", 90), 7, 100, true, 0},
+		{"longer than declared, over the limit", strings.Repeat("x", 101), 7, 100, true, http.StatusRequestEntityTooLarge},
+		{"an empty body of length 0", ``, 0, 100, false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

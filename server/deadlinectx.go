@@ -14,7 +14,8 @@ import (
 // the table alone never does). Err reports the deadline as soon as the
 // clock passes it, which may be a little before a Done made earlier closes
 // (its timer fires late on a busy machine). Its methods may be called from
-// several goroutines. The zero value is not usable: see withDeadline.
+// several goroutines. The zero value is not usable: see withDeadline and
+// init.
 type deadlineContext struct {
 	parent   context.Context
 	deadline time.Time // with the monotonic clock reading of time.Now
@@ -36,7 +37,14 @@ type timedContext struct {
 // Done was asked). After release its Err is context.Canceled unless it had
 // another error first.
 func withDeadline(parent context.Context, timeout time.Duration) *deadlineContext {
-	return &deadlineContext{parent: parent, deadline: time.Now().Add(timeout)}
+	return new(deadlineContext).init(parent, time.Now().Add(timeout))
+}
+
+// init sets c, a zero deadlineContext (one held in a larger allocation),
+// to parent with the deadline, a time.Now reading, and returns c.
+func (c *deadlineContext) init(parent context.Context, deadline time.Time) *deadlineContext {
+	c.parent, c.deadline = parent, deadline
+	return c
 }
 
 // Deadline returns the request's deadline.

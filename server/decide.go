@@ -34,8 +34,9 @@ func (s *Server) decision(q question) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := decisionID(w)
-		w.Header()[decisionHeader] = []string{id}
-		ctx := withDeadline(r.Context(), s.cfg.RequestTimeout)
+		x := &exchange{idHeader: [1]string{id}}
+		w.Header()[decisionHeader] = x.idHeader[:]
+		ctx := x.ctx.init(r.Context(), start.Add(s.cfg.RequestTimeout))
 		defer ctx.release()
 		snap := s.snapshot()
 		in, out := getBuffer(), getBuffer()
@@ -74,6 +75,13 @@ func (s *Server) decision(q question) http.Handler {
 		entry.result = result
 		s.dlog.write(entry)
 	})
+}
+
+// exchange is what a decision request allocates once, in one piece: its
+// deadline's context and the value of its decision id header.
+type exchange struct {
+	ctx      deadlineContext
+	idHeader [1]string
 }
 
 // cutShort reports whether err is a decision stopped by its context: the

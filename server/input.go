@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/tiercel/tiercel/input"
+	"github.com/tiercel/tiercel/rules"
 )
 
 // parseCase reads the JSON case document doc, named name in error
@@ -11,13 +12,13 @@ import (
 // events included; without (deadline, replay, allowed), it is a case
 // without events whose now, when absent, is its opening.
 func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
-	if err := checkJSON(name, doc); err != nil {
-		return nil, err
-	}
 	if needNow {
+		if err := checkJSON(name, doc); err != nil {
+			return nil, err
+		}
 		return input.ParseCaseFile(name, doc)
 	}
-	c, err := input.ParseCase(name, doc)
+	c, err := parseOneCase(name, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -26,6 +27,20 @@ func parseCase(name string, doc []byte, needNow bool) (*input.History, error) {
 		now = *c.Now
 	}
 	return &input.History{Case: c, Now: now}, nil
+}
+
+// parseOneCase reads the JSON case document doc without events, as
+// parseCase does: a document input.ParseJSONCase reads is JSON already;
+// any other is checked to be JSON, then read by input.ParseCase, which
+// says what is wrong with it.
+func parseOneCase(name string, doc []byte) (rules.Case, error) {
+	if c, ok := input.ParseJSONCase(doc); ok {
+		return c, nil
+	}
+	if err := checkJSON(name, doc); err != nil {
+		return rules.Case{}, err
+	}
+	return input.ParseCase(name, doc)
 }
 
 // parseContract reads the JSON contract document doc, named name in error

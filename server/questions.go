@@ -32,15 +32,15 @@ var questions = []question{
 }
 
 func decideDeadline(ctx context.Context, e *rules.Engine, body []byte) (any, error) {
-	h, err := parseCase(bodyName, body, false)
+	c, err := parseOneCase(bodyName, body)
 	if err != nil {
 		return nil, err
 	}
-	d, err := e.DeadlineContext(ctx, h.Case)
+	d, err := e.DeadlineContext(ctx, c)
 	if err != nil {
 		return nil, err
 	}
-	return deadlineResult(e, h.Case, d, nil), nil
+	return deadlineResult(e, c, d, nil), nil
 }
 
 func decideStatus(ctx context.Context, e *rules.Engine, body []byte) (any, error) {

@@ -81,6 +81,8 @@ func TestDecisionErrors(t *testing.T) {
 	}{
 		{"malformed JSON", "/v1/compare", `{"from":`, 400, CodeBadRequest, ""},
 		{"not JSON at all", "/v1/deadline", `tier: gold`, 400, CodeBadRequest, ""},
+		{"a YAML flow mapping", "/v1/deadline", `{tier: gold, priority: P1, opened: 2026-03-02}`, 400, CodeBadRequest, ""},
+		{"case duplicate key", "/v1/deadline", `{"tier":"gold","priority":"P1","opened":"2026-03-02T09:00:00Z","tier":"silver"}`, 400, CodeBadInput, "tier"},
 		{"empty body", "/v1/quote", ``, 400, CodeBadRequest, ""},
 		{"two values", "/v1/quote", `{"tier":"silver","spend":"1 EUR"} {}`, 400, CodeBadRequest, ""},
 		{"unknown field", "/v1/compare", `{"from":"silver","to":"gold","zone":"x"}`, 400, CodeBadRequest, "zone"},

@@ -24,22 +24,50 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 func readBodyTo(buf *bytes.Buffer, w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
 	var body []byte
 	var err error
-	if n := r.ContentLength; buf != nil && n >= 0 && n <= maxPooledBuffer {
+	switch n := r.ContentLength; {
+	case buf != nil && n >= 0 && n <= limit && n <= maxPooledBuffer:
+		err = readDeclared(buf, r.Body, n, limit)
+		body = buf.Bytes()
+	case buf != nil && n >= 0 && n <= maxPooledBuffer:
 		buf.Grow(int(n) + bytes.MinRead) // ReadFrom then reads without growing
 		_, err = buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
 		body = buf.Bytes()
-	} else {
+	default:
 		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 	}
+	if err == nil {
+		return body, nil
+	}
 	var tooLarge *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooLarge):
+	if errors.As(err, &tooLarge) {
 		return nil, &httpError{status: http.StatusRequestEntityTooLarge, code: CodeTooLarge,
 			err: fmt.Errorf("the request body is larger than the limit of %d bytes", limit)}
-	case err != nil:
-		return nil, badRequest("", "reading the request body: %v", err)
 	}
-	return body, nil
+	return nil, badRequest("", "reading the request body: %v", err)
+}
+
+// readDeclared reads into buf a body that declares its length n, at most
+// limit, without http.MaxBytesReader: net/http's server ends a body at
+// its declared length. A body longer than it says (a request made in
+// process) is still refused past limit, with http.MaxBytesError.
+func readDeclared(buf *bytes.Buffer, body io.Reader, n, limit int64) error {
+	buf.Grow(int(n) + bytes.MinRead)
+	for {
+		if buf.Available() == 0 {
+			buf.Grow(bytes.MinRead)
+		}
+		free := buf.AvailableBuffer()[:buf.Available()]
+		m, err := body.Read(free)
+		buf.Write(free[:m]) // the bytes are in place: this only extends buf
+		switch {
+		case int64(buf.Len()) > limit:
+			return &http.MaxBytesError{Limit: limit}
+		case err == io.EOF:
+			return nil
+		case err != nil:
+			return err
+		}
+	}
 }
 
 // decodeStrict decodes the JSON document body into v: one JSON value and
