@@ -11,19 +11,27 @@ import (
 // than a few small buffers a handler.
 const maxPooledBuffer = 64 << 10
 
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// bufferPair is a request's two buffers, its body and its answer, pooled
+// together: one Get and one Put a request.
+type bufferPair struct{ in, out bytes.Buffer }
 
-// getBuffer returns an empty buffer from the pool.
-func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+var buffers = sync.Pool{New: func() any { return new(bufferPair) }}
 
-// putBuffer gives b back to the pool, emptied, unless it grew past
-// maxPooledBuffer. No one may use b, or bytes it returned, after.
-func putBuffer(b *bytes.Buffer) {
-	if b.Cap() > maxPooledBuffer {
-		return
+// getBuffers returns two empty buffers from the pool.
+func getBuffers() *bufferPair { return buffers.Get().(*bufferPair) }
+
+// putBuffers gives p back to the pool, emptied; a buffer of p that grew
+// past maxPooledBuffer is dropped (left to the collector) and p holds an
+// empty one instead. No one may use p's buffers, or bytes they returned,
+// after.
+func putBuffers(p *bufferPair) {
+	for _, b := range []*bytes.Buffer{&p.in, &p.out} {
+		if b.Cap() > maxPooledBuffer {
+			*b = bytes.Buffer{}
+		}
+		b.Reset()
 	}
-	b.Reset()
-	buffers.Put(b)
+	buffers.Put(p)
 }
 
 // encodeJSON appends v to buf as json.Marshal writes it (HTML characters

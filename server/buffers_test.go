@@ -43,14 +43,20 @@ func TestEncodeJSON(t *testing.T) {
 }
 
 func TestBufferPool(t *testing.T) {
-	b := getBuffer()
-	b.WriteString("left over")
-	putBuffer(b)
-	assert.Zero(t, getBuffer().Len(), "a buffer comes back empty")
-	big := bytes.NewBuffer(make([]byte, 0, maxPooledBuffer+1))
-	big.WriteString("big")
-	putBuffer(big)
-	assert.Equal(t, "big", big.String(), "a buffer past the cap is left as it is, not pooled")
+	p := getBuffers()
+	p.in.WriteString("left over")
+	p.out.WriteString("left over")
+	putBuffers(p)
+	q := getBuffers()
+	assert.Zero(t, q.in.Len(), "a buffer comes back empty")
+	assert.Zero(t, q.out.Len(), "a buffer comes back empty")
+	q.in.Grow(maxPooledBuffer + 1)
+	big := q.in.AvailableBuffer()
+	q.out.WriteString("small")
+	putBuffers(q)
+	assert.LessOrEqual(t, q.in.Cap(), maxPooledBuffer, "a buffer past the cap is dropped, not pooled")
+	assert.Greater(t, cap(big), maxPooledBuffer, "its bytes are left as they were")
+	assert.Positive(t, q.out.Cap(), "a small buffer is kept")
 }
 
 // TestPooledBuffersConcurrently sends different decisions at once, with a
@@ -129,8 +135,9 @@ func TestReadBodyTo(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(http.MethodPost, "/v1/deadline", strings.NewReader(tt.body))
 			r.ContentLength = tt.length
-			buf := getBuffer()
-			defer putBuffer(buf)
+			bufs := getBuffers()
+			defer putBuffers(bufs)
+			buf := &bufs.in
 			got, err := readBodyTo(buf, httptest.NewRecorder(), r, tt.limit)
 			if tt.status != 0 {
 				var he *httpError

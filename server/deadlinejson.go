@@ -112,14 +112,44 @@ func appendDuration(dst []byte, d answer.Duration) []byte {
 	return append(dst, '}')
 }
 
-// appendInstant appends t as answer.Instant's MarshalJSON writes it.
+// appendInstant appends t as answer.Instant's MarshalJSON writes it, or
+// returns answer.Printable's error for an instant RFC 3339 cannot write.
+// The year and the offset are read from the text written: a year within
+// 0002-9998 and an offset under 100 hours put the instant in UTC within
+// 0001-9999 too, and only other instants are asked of answer.Printable.
 func appendInstant(dst []byte, t answer.Instant) ([]byte, error) {
-	if err := answer.Printable(t.Time); err != nil {
-		return dst, err
-	}
+	n := len(dst)
 	dst = append(dst, '"')
 	dst = t.AppendFormat(dst, time.RFC3339Nano)
+	if !printableText(dst[n+1:]) {
+		if err := answer.Printable(t.Time); err != nil {
+			return dst[:n], err
+		}
+	}
 	return append(dst, '"'), nil
+}
+
+// printableText reports whether b, an instant in RFC 3339, has a year
+// within 0002-9998 and an offset Z or of two-digit hours.
+func printableText(b []byte) bool {
+	if len(b) < len("2006-01-02T15:04:05Z") || b[4] != '-' {
+		return false
+	}
+	year := 0
+	for _, c := range b[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+		year = year*10 + int(c-'0')
+	}
+	if year < 2 || year > 9998 {
+		return false
+	}
+	if b[len(b)-1] == 'Z' {
+		return true
+	}
+	off := b[len(b)-6:]
+	return (off[0] == '+' || off[0] == '-') && off[3] == ':'
 }
 
 // appendJSONString appends s as a JSON string as json.Marshal writes it:

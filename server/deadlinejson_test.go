@@ -113,3 +113,41 @@ func TestEncodeAnswer(t *testing.T) {
 		})
 	}
 }
+
+// appendInstant writes what answer.Instant's MarshalJSON writes, and
+// refuses what it refuses, at the edges of years 0001-9999 in every offset.
+func TestAppendInstant(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		t    time.Time
+	}{
+		{"a usual instant", time.Date(2026, 3, 5, 10, 0, 0, 5, berlin)},
+		{"the first instant of year 1", time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"year 1 here, year 0 in UTC", time.Date(1, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))},
+		{"year 1 here and in UTC", time.Date(1, 1, 1, 0, 30, 0, 0, time.FixedZone("", -3600))},
+		{"year 2 here, year 1 in UTC", time.Date(2, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))},
+		{"year 9999 here, year 10000 in UTC", time.Date(9999, 12, 31, 23, 30, 0, 0, time.FixedZone("", -3600))},
+		{"year 9998 here, year 9999 in UTC", time.Date(9998, 12, 31, 23, 30, 0, 0, time.FixedZone("", -3600))},
+		{"year 10000", time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"year 0", time.Date(0, 6, 1, 0, 0, 0, 0, time.UTC)},
+		{"year -1", time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC)},
+		{"an offset of 200 hours", time.Date(2026, 3, 5, 10, 0, 0, 0, time.FixedZone("", 200*3600))},
+		{"an offset of years", time.Date(9990, 3, 5, 10, 0, 0, 0, time.FixedZone("", -20*365*86400))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want, wantErr := json.Marshal(answer.At(tt.t))
+			got, err := appendInstant([]byte("kept"), answer.At(tt.t))
+			if wantErr != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, answer.ErrUnprintable)
+				assert.Equal(t, "kept", string(got), "nothing appended")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, "kept"+string(want), string(got))
+		})
+	}
+}

@@ -39,9 +39,9 @@ func (s *Server) decision(q question) http.Handler {
 		ctx := x.ctx.init(r.Context(), start.Add(s.cfg.RequestTimeout))
 		defer ctx.release()
 		snap := s.snapshot()
-		in, out := getBuffer(), getBuffer()
-		defer putBuffer(in)
-		defer putBuffer(out)
+		bufs := getBuffers()
+		defer putBuffers(bufs)
+		in, out := &bufs.in, &bufs.out
 		body, err := readBodyTo(in, w, r, s.cfg.MaxBody)
 		if err == nil && s.beforeDecide != nil {
 			s.beforeDecide(r)

@@ -17,17 +17,19 @@ type route struct {
 	documented bool
 }
 
-// routes returns the server's handler: the mux of every route, inside
-// panic recovery and metrics. The mux sets r.Pattern on the request the
-// outer handlers hold, which names the route in metrics.
+// routes returns the server's handler: the mux of every route, behind
+// the decision routes' exact paths (exactRoutes), inside panic recovery
+// and metrics. Both set r.Pattern on the request the outer handlers hold,
+// which names the route in metrics.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	var patterns []string
-	for _, r := range s.table() {
+	table := s.table()
+	for _, r := range table {
 		mux.Handle(r.pattern, r.handler)
 		patterns = append(patterns, r.pattern)
 	}
-	return s.metrics.observe(patterns, s.recover(mux))
+	return s.metrics.observe(patterns, s.recover(newExactRoutes(table, mux)))
 }
 
 // table lists every route of the server.
