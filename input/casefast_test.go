@@ -183,3 +183,28 @@ func TestExampleBodies(t *testing.T) {
 	}
 	assert.Positive(t, read, "the deadline examples are read by the fast path")
 }
+
+func TestParseJSONCase(t *testing.T) {
+	tests := []struct {
+		name, src string
+		ok        bool
+	}{
+		{"a JSON case", fastCaseSeeds[0].src, true},
+		{"a YAML flow mapping ParseCase reads", `{tier: gold, priority: P1, opened: 2026-03-02}`, false},
+		{"YAML", "tier: gold\npriority: P1\nopened: 2026-03-02\n", false},
+		{"a refused case", `{"tier":"gold","priority":"P9","opened":"2026-03-02"}`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, ok := ParseJSONCase([]byte(tt.src))
+			require.Equal(t, tt.ok, ok)
+			if !ok {
+				assert.Zero(t, c)
+				return
+			}
+			want, err := ParseCase("body", []byte(tt.src))
+			require.NoError(t, err)
+			assert.Equal(t, want, c)
+		})
+	}
+}
