@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -105,7 +104,11 @@ func (t Instant) MarshalJSON() ([]byte, error) {
 	if err := Printable(t.Time); err != nil {
 		return nil, err
 	}
-	return json.Marshal(t.Format(time.RFC3339Nano))
+	// RFC 3339 text is digits, letters and "-:.+": nothing JSON escapes.
+	b := make([]byte, 0, len(time.RFC3339Nano)+2)
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"'), nil
 }
 
 // UnmarshalJSON reads an RFC 3339 string, keeping its offset.

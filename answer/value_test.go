@@ -89,6 +89,19 @@ func TestInstant(t *testing.T) {
 			assert.True(t, tt.t.Equal(back.Time))
 		})
 	}
+	t.Run("as json.Marshal writes its RFC 3339 text", func(t *testing.T) {
+		for _, at := range []time.Time{
+			time.Date(2026, 3, 6, 17, 0, 0, 120, tokyo),
+			time.Date(1, 1, 1, 12, 0, 0, 0, time.FixedZone("", -(3*3600+30*60))),
+			time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		} {
+			b, err := json.Marshal(At(at))
+			require.NoError(t, err)
+			want, err := json.Marshal(at.Format(time.RFC3339Nano))
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(b))
+		}
+	})
 	t.Run("outside years 1-9999", func(t *testing.T) {
 		_, err := json.Marshal(At(time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)))
 		require.ErrorIs(t, err, ErrUnprintable)

@@ -2,14 +2,10 @@ package server
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"time"
 
-	"github.com/tiercel/tiercel/answer"
 	"github.com/tiercel/tiercel/rules"
 )
 
@@ -19,13 +15,6 @@ import (
 type question struct {
 	name   string
 	decide func(ctx context.Context, e *rules.Engine, body []byte) (any, error)
-}
-
-// newDecisionID returns 16 random hex digits.
-func newDecisionID() string {
-	var b [8]byte
-	_, _ = rand.Read(b[:])
-	return hex.EncodeToString(b[:])
 }
 
 // errDeadline is the answer to a request past its deadline before it was
@@ -38,16 +27,21 @@ var (
 // decision answers the question q: the body is read within MaxBody, decided
 // on the one snapshot taken when the request arrived (so a reload during
 // the request never mixes two catalogs) and answered with its decision id
-// and revision, or an error by its class.
+// and revision, or an error by its class. The body and the answer are
+// read and written in pooled buffers, given back once the answer is
+// written and logged.
 func (s *Server) decision(q question) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		id := r.Header.Get(decisionHeader)
-		w.Header().Set(decisionHeader, id)
+		id := decisionID(w)
+		w.Header()[decisionHeader] = []string{id}
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.RequestTimeout)
 		defer cancel()
 		snap := s.snapshot()
-		body, err := readBody(w, r, s.cfg.MaxBody)
+		in, out := getBuffer(), getBuffer()
+		defer putBuffer(in)
+		defer putBuffer(out)
+		body, err := readBodyTo(in, w, r, s.cfg.MaxBody)
 		if err == nil && s.beforeDecide != nil {
 			s.beforeDecide(r)
 		}
@@ -62,9 +56,8 @@ func (s *Server) decision(q question) http.Handler {
 				}
 			}
 		}
-		var answerJSON []byte
 		if err == nil { // an answer that cannot be written (an instant past year 9999) is its limit error
-			answerJSON, err = json.Marshal(answer.Decision{DecisionID: id, Revision: snap.revision, Result: result})
+			err = encodeAnswer(out, id, snap.revision, result)
 		}
 		entry := logEntry{id: id, route: q.name, revision: snap.revision, body: body, start: start}
 		if err != nil {
@@ -77,7 +70,7 @@ func (s *Server) decision(q question) http.Handler {
 			s.dlog.write(entry)
 			return
 		}
-		writeBody(w, http.StatusOK, answerJSON)
+		writeBody(w, http.StatusOK, out.Bytes())
 		entry.result = result
 		s.dlog.write(entry)
 	})

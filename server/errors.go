@@ -139,10 +139,22 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	writeBody(w, status, b)
 }
 
-// writeBody writes the JSON document b as the response with status.
+// writeBody writes the JSON document b, then a newline, as the response
+// with status.
 func writeBody(w http.ResponseWriter, status int, b []byte) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	h := w.Header()
+	h["Content-Type"] = contentTypeJSON
+	h["X-Content-Type-Options"] = noSniff
 	w.WriteHeader(status)
-	_, _ = w.Write(append(b, '\n'))
+	_, _ = w.Write(b)
+	_, _ = w.Write(newline)
 }
+
+// The values of the headers of every JSON response, shared by all: net/http
+// only reads them, and a handler that adds a value to one (Header.Add)
+// appends past their length, which copies them.
+var (
+	contentTypeJSON = []string{"application/json"}
+	noSniff         = []string{"nosniff"}
+	newline         = []byte{'\n'}
+)

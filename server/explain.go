@@ -26,9 +26,5 @@ func decideExplain(_ context.Context, e *rules.Engine, body []byte) (any, error)
 	if err != nil {
 		return nil, err
 	}
-	id := h.Case.Tier
-	if t, err := e.Tier(id); err == nil {
-		id = t.ID
-	}
-	return answer.NewExplain(id, h.Case, x), nil
+	return answer.NewExplain(tierID(e, h.Case.Tier), h.Case, x), nil
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -16,13 +17,15 @@ type metrics struct {
 	registry       *prometheus.Registry
 	requests       *prometheus.CounterVec
 	latency        *prometheus.HistogramVec
-	inFlight       prometheus.Gauge
+	inFlight       prometheus.GaugeFunc
 	reloads        prometheus.Counter
 	reloadFailures prometheus.Counter
 	info           *prometheus.GaugeVec
 }
 
-func newMetrics() *metrics {
+// newMetrics makes the metrics; inFlight reads the decisions being
+// answered when /metrics is scraped.
+func newMetrics(inFlight func() float64) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -32,9 +35,9 @@ func newMetrics() *metrics {
 			Name: "tiercel_http_request_duration_seconds", Help: "Time to answer an HTTP request, by route pattern.",
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
 		}, []string{"route"}),
-		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
+		inFlight: prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "tiercel_http_requests_in_flight", Help: "Decision requests being answered.",
-		}),
+		}, inFlight),
 		reloads: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "tiercel_catalog_reloads_total", Help: "Catalog reloads that succeeded.",
 		}),
@@ -63,10 +66,12 @@ func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 
-// statusWriter remembers the status a handler wrote.
+// statusWriter remembers the status a handler wrote and the request's
+// decision id (see decisionID).
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	id     string
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -86,21 +91,62 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// routeMetrics are the series of one route: its latency histogram and its
+// count of 200s, each looked up in its vector once, at the first request
+// that needs it (so that /metrics lists only routes that were asked, as
+// WithLabelValues at every request did), and any other status looked up
+// at each request.
+type routeMetrics struct {
+	route   string
+	ok      func() prometheus.Counter
+	latency func() prometheus.Observer
+	codes   *prometheus.CounterVec
+}
+
+func (m *metrics) route(pattern string) *routeMetrics {
+	return &routeMetrics{
+		route:   pattern,
+		ok:      sync.OnceValue(func() prometheus.Counter { return m.requests.WithLabelValues(pattern, "200") }),
+		latency: sync.OnceValue(func() prometheus.Observer { return m.latency.WithLabelValues(pattern) }),
+		codes:   m.requests,
+	}
+}
+
+func (rm *routeMetrics) observe(status int, took time.Duration) {
+	if status == http.StatusOK {
+		rm.ok().Inc()
+	} else {
+		rm.codes.WithLabelValues(rm.route, strconv.Itoa(status)).Inc()
+	}
+	rm.latency().Observe(took.Seconds())
+}
+
+// unmatched is the route of a request no pattern matched.
+const unmatched = "unmatched"
+
 // observe wraps next to count its requests by route pattern (the mux's
-// pattern, "unmatched" for none) and status, and time them.
-func (m *metrics) observe(next http.Handler) http.Handler {
+// pattern, "unmatched" for none) and status, and time them. patterns are
+// the mux's: their series are found without a lookup by labels.
+func (m *metrics) observe(patterns []string, next http.Handler) http.Handler {
+	routes := make(map[string]*routeMetrics, len(patterns)+1) // read only once built
+	for _, p := range append(patterns, unmatched) {
+		routes[p] = m.route(p)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
 		route := r.Pattern
 		if route == "" {
-			route = "unmatched"
+			route = unmatched
 		}
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
-		m.requests.WithLabelValues(route, strconv.Itoa(sw.status)).Inc()
-		m.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		rm := routes[route]
+		if rm == nil { // a pattern the table did not list: looked up by labels
+			rm = m.route(route)
+		}
+		rm.observe(sw.status, time.Since(start))
 	})
 }

@@ -113,7 +113,7 @@ func (s *Server) timelineSVG(w http.ResponseWriter, r *http.Request) {
 // serving when the request arrived, and writes the SVG document, or the
 // error in the API's shape.
 func (s *Server) drawing(w http.ResponseWriter, r *http.Request, draw func(*rules.Engine, []byte, *bytes.Buffer) error) {
-	id := r.Header.Get(decisionHeader)
+	id := decisionID(w)
 	snap := s.snapshot()
 	body, err := readBody(w, r, s.cfg.MaxBody)
 	var buf bytes.Buffer
@@ -156,7 +156,7 @@ type CatalogError struct {
 func (s *Server) checkCatalog(w http.ResponseWriter, r *http.Request) {
 	body, err := readBody(w, r, s.cfg.MaxBody)
 	if err != nil {
-		writeError(w, classify(err), r.Header.Get(decisionHeader))
+		writeError(w, classify(err), decisionID(w))
 		return
 	}
 	writeJSON(w, http.StatusOK, checkCatalogDoc(body))

@@ -14,7 +14,23 @@ import (
 // readBody reads the request body, at most limit bytes: a larger body is a
 // 413, an unreadable one (a client that stops sending) a 400.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	return readBodyTo(nil, w, r, limit)
+}
+
+// readBodyTo is readBody reading into buf, whose bytes the body is (valid
+// until buf is used again), when the body says its length and it fits in
+// a pooled buffer; a longer body, one of unknown length or a nil buf is
+// read as io.ReadAll reads, which grows its slice more sparingly.
+func readBodyTo(buf *bytes.Buffer, w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	var body []byte
+	var err error
+	if n := r.ContentLength; buf != nil && n >= 0 && n <= maxPooledBuffer {
+		buf.Grow(int(n) + bytes.MinRead) // ReadFrom then reads without growing
+		_, err = buf.ReadFrom(http.MaxBytesReader(w, r.Body, limit))
+		body = buf.Bytes()
+	} else {
+		body, err = io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	}
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):

@@ -13,11 +13,7 @@ import (
 // deadlineResult is the deadline (and, with st, the status) of c on e,
 // its tier named by id, aliases resolved.
 func deadlineResult(e *rules.Engine, c rules.Case, d rules.Deadline, st *slo.Status) answer.Deadline {
-	id := c.Tier
-	if t, err := e.Tier(c.Tier); err == nil {
-		id = t.ID
-	}
-	return answer.NewDeadline(id, c, d, st)
+	return answer.NewDeadline(tierID(e, c.Tier), c, d, st)
 }
 
 // Entitlements is the result of POST /v1/entitlements: the tier whose

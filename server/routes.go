@@ -22,10 +22,12 @@ type route struct {
 // outer handlers hold, which names the route in metrics.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	var patterns []string
 	for _, r := range s.table() {
 		mux.Handle(r.pattern, r.handler)
+		patterns = append(patterns, r.pattern)
 	}
-	return s.metrics.observe(s.recover(mux))
+	return s.metrics.observe(patterns, s.recover(mux))
 }
 
 // table lists every route of the server.
@@ -68,12 +70,11 @@ func methodNotAllowed(allow string) http.Handler {
 }
 
 // recover turns a panic of a handler into a 500 that carries the request's
-// decision id, and logs the panic and its stack with that id. The panic
-// http.ErrAbortHandler is passed on, as net/http expects.
+// decision id (the one the decision handler took, or a new one), and logs
+// the panic and its stack with that id. The panic http.ErrAbortHandler is
+// passed on, as net/http expects.
 func (s *Server) recover(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := newDecisionID()
-		r.Header.Set(decisionHeader, id) // the decision handler reuses it
 		defer func() {
 			v := recover()
 			if v == nil {
@@ -82,6 +83,7 @@ func (s *Server) recover(next http.Handler) http.Handler {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
+			id := decisionID(w)
 			s.log.Error("panic answering a request", "decisionId", id, "route", r.Pattern, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 			writeError(w, &httpError{status: http.StatusInternalServerError, code: CodeInternal, err: errors.New("panic")}, id)
 		}()
@@ -89,8 +91,8 @@ func (s *Server) recover(next http.Handler) http.Handler {
 	})
 }
 
-// decisionHeader carries the decision id of a request, in the request and
-// in the response.
+// decisionHeader carries the decision id of a request in the response; one
+// a client sends is ignored.
 const decisionHeader = "X-Decision-Id"
 
 // limit wraps next with the concurrency limit, the drain and the
@@ -103,14 +105,12 @@ func (s *Server) limit(next http.Handler) http.Handler {
 			unavailable(w, "the server is shutting down")
 			return
 		}
-		select {
-		case s.sem <- struct{}{}:
-		default:
+		if s.inFlight.Add(1) > int64(s.cfg.MaxInFlight) {
+			s.inFlight.Add(-1)
 			unavailable(w, fmt.Sprintf("over the concurrency limit of %d requests", s.cfg.MaxInFlight))
 			return
 		}
-		s.metrics.inFlight.Inc()
-		defer func() { <-s.sem; s.metrics.inFlight.Dec() }()
+		defer s.inFlight.Add(-1)
 		next.ServeHTTP(w, r)
 	})
 }

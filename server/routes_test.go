@@ -111,9 +111,13 @@ func TestConcurrencyLimit(t *testing.T) {
 	assert.Equal(t, CodeUnavailable, errorOf(t, v)["code"])
 	status, _ = get(t, ts.URL, "/healthz")
 	assert.Equal(t, 200, status, "health is not limited")
+	assert.Contains(t, scrape(t, ts.URL), "tiercel_http_requests_in_flight 2", "the refused request is not in flight")
 	close(release)
 	wg.Wait()
 	assert.Equal(t, []int{200, 200}, codes)
+	assert.Contains(t, scrape(t, ts.URL), "tiercel_http_requests_in_flight 0")
+	status, _ = post(t, ts.URL, "/v1/deadline", deadlineBody)
+	assert.Equal(t, http.StatusOK, status, "the refusal gave its place back")
 }
 
 func TestPanicGives500WithDecisionID(t *testing.T) {

@@ -86,7 +86,7 @@ type Server struct {
 	failed   atomic.Pointer[reloadFailure]
 	tokens   atomic.Pointer[[][]byte]
 	draining atomic.Bool
-	sem      chan struct{}
+	inFlight atomic.Int64 // decisions being answered, at most MaxInFlight
 	reloadMu sync.Mutex
 	metrics  *metrics
 	log      *slog.Logger
@@ -101,7 +101,8 @@ type Server struct {
 // server never starts without one.
 func New(cfg Config) (*Server, error) {
 	cfg.defaults()
-	s := &Server{cfg: cfg, metrics: newMetrics(), log: cfg.Logger, sem: make(chan struct{}, cfg.MaxInFlight)}
+	s := &Server{cfg: cfg, log: cfg.Logger}
+	s.metrics = newMetrics(func() float64 { return float64(s.inFlight.Load()) })
 	tc, err := tlsConfig(&cfg)
 	if err != nil {
 		return nil, err

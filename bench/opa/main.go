@@ -5,10 +5,16 @@
 // tier x priority -> response target, written in Rego, from a table taken
 // from tiercel's own answers. Both listen on 127.0.0.1.
 //
+// The generator is loadgen's lean HTTP/1.1 client (-nethttp: net/http's
+// client), the same for both servers. After the table it writes the ratio
+// of the throughputs, whether each goal of issue 21 is met on this run,
+// the CPU a request of both servers and the load average around the run.
+// -cpuprofile writes a CPU profile of each scenario.
+//
 // It is its own module, so OPA never enters tiercel's go.mod. Run it from
 // bench/opa:
 //
-//	go run . -clients 64 -requests 300000 -duration 20s
+//	go run . -clients 64 -requests 300000 -duration 10s
 package main
 
 import (
@@ -34,6 +40,8 @@ type options struct {
 	requests int
 	duration time.Duration
 	warmup   int
+	profile  string // a CPU profile a scenario is written to profile-<n>.prof; "": none
+	netHTTP  bool   // the generator sends with net/http's client, not loadgen's lean one
 }
 
 func main() {
@@ -42,6 +50,8 @@ func main() {
 	flag.IntVar(&o.requests, "requests", 300000, "requests per scenario, at most")
 	flag.DurationVar(&o.duration, "duration", 20*time.Second, "time per scenario, at most")
 	flag.IntVar(&o.warmup, "warmup", 5000, "requests sent before each scenario is measured")
+	flag.BoolVar(&o.netHTTP, "nethttp", false, "send with net/http's client instead of loadgen's lean HTTP/1.1 client")
+	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of each scenario's measured run to `prefix`-<n>.prof")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -87,42 +97,60 @@ func run(ctx context.Context, w io.Writer, o options) error {
 	}
 	scenarios := []scenario{
 		{"tiercel POST /v1/deadline", deadlineRequests(tURL+"/v1/deadline", table, false)},
+		{"OPA POST /v1/data/tiercel/target (rego)", deadlineRequests(oURL+"/v1/data/tiercel/target", table, true)},
 		{"tiercel POST /v1/quote", []loadgen.Request{post(tURL+"/v1/quote", `{"tier":"enhanced","spend":"85000 USD"}`)}},
 		{"tiercel POST /v1/timeline", []loadgen.Request{post(tURL+"/v1/timeline", timelineCase)}},
-		{"OPA POST /v1/data/tiercel/target (rego)", deadlineRequests(oURL+"/v1/data/tiercel/target", table, true)},
 	}
 	return measure(ctx, w, o, scenarios)
 }
 
-// measure runs each scenario after its warm-up and writes the table.
+// measure runs each scenario after its warm-up, writes the table, then
+// the ratio and the verdict on the goals. The first scenario is tiercel's
+// deadline and the second OPA's, measured one after the other so that
+// what else the machine runs bends both alike.
 func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) error {
-	fmt.Fprintf(w, "%d clients, at most %d requests or %s a scenario, GOMAXPROCS %d\n\n", o.clients, o.requests, o.duration, runtimeProcs())
-	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
-	rates := map[string]int64{}
-	for _, sc := range scenarios {
-		if o.warmup > 0 {
-			if _, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.warmup}, sc.reqs); err != nil {
-				return err
-			}
-		}
-		cpu0 := cpuTime()
-		r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration}, sc.reqs)
+	client := "loadgen's lean HTTP/1.1 client"
+	if o.netHTTP {
+		client = "net/http's client"
+	}
+	load0 := loadAverage()
+	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d, GOGC %s (both servers: one process)\n\n",
+		o.clients, client, o.requests, o.duration, runtimeProcs(), gcPercent())
+	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req | GC cycles |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	rows := make([]row, 0, len(scenarios))
+	for i, sc := range scenarios {
+		r, err := measureOne(ctx, o, sc, i)
 		if err != nil {
 			return err
 		}
-		perReq := (cpuTime() - cpu0) / time.Duration(max(r.Requests, 1))
-		fmt.Fprintf(w, "| %s | %d | %d | %d | %s | %s | %s | %d |\n", sc.name, r.Requests, r.Failures, r.PerSecond(), r.P50, r.P99, r.Max, perReq.Microseconds())
+		fmt.Fprintln(w, r)
 		if r.Failures > 0 {
 			return fmt.Errorf("%s: %d failures, e.g. %s", sc.name, r.Failures, r.Example)
 		}
-		rates[sc.name] = r.PerSecond()
+		rows = append(rows, r)
 	}
-	t, p := rates[scenarios[0].name], rates[scenarios[len(scenarios)-1].name]
-	if p > 0 {
-		fmt.Fprintf(w, "\ntiercel deadline / OPA target throughput: %d.%02dx\n", t/p, t*100/p%100)
-	}
+	writeVerdict(w, rows[0], rows[1], load0, loadAverage())
 	return ctx.Err()
+}
+
+// measureOne warms a scenario up, then measures it, with its CPU profile
+// when o asks for one.
+func measureOne(ctx context.Context, o options, sc scenario, n int) (row, error) {
+	if o.warmup > 0 {
+		if _, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.warmup, NetHTTP: o.netHTTP}, sc.reqs); err != nil {
+			return row{}, err
+		}
+	}
+	stopProfile, err := startProfile(o.profile, n)
+	if err != nil {
+		return row{}, err
+	}
+	cpu0, gc0 := cpuTime(), gcCycles()
+	r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration, NetHTTP: o.netHTTP}, sc.reqs)
+	cpu, gcs := cpuTime()-cpu0, gcCycles()-gc0
+	stopProfile()
+	return row{name: sc.name, Result: r, cpu: cpu / time.Duration(max(r.Requests, 1)), gcs: gcs}, err
 }
 
 // serve listens on 127.0.0.1:0, runs serveOn on it until ctx is done and

@@ -3,7 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"strings"
+	"regexp"
+	"runtime"
 	"testing"
 	"time"
 
@@ -14,13 +15,23 @@ import (
 // TestRun measures every scenario for a few requests: both servers answer
 // without a failure, and OPA's table is tiercel's targets.
 func TestRun(t *testing.T) {
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second}))
-	text := out.String()
-	for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
-		assert.Contains(t, text, "| "+name, text)
+	for client, netHTTP := range map[string]bool{"loadgen's lean HTTP/1.1 client": false, "net/http's client": true} {
+		t.Run(client, func(t *testing.T) {
+			var out bytes.Buffer
+			require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second, netHTTP: netHTTP}))
+			text := out.String()
+			assert.Contains(t, text, "4 clients ("+client+")")
+			assert.Regexp(t, `GOGC (\d+|off) \(both servers: one process\)`, text)
+			for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
+				assert.Contains(t, text, "| "+name, text)
+			}
+			assert.Len(t, regexp.MustCompile(`(?m)^\| (tiercel|OPA) POST [^|]+\| 200 \| 0 \|`).FindAllString(text, -1), 4, "every scenario answered all its requests: %s", text)
+			assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
+			assert.Contains(t, text, "- tiercel deadline p99 < 5.00 ms: ")
+		})
 	}
-	assert.Equal(t, 4, strings.Count(text, "| 200 | 0 |"), "every scenario answered all its requests: %s", text)
-	assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
 	assert.Positive(t, cpuTime(), "the process's CPU time is measured")
+	before := gcCycles()
+	runtime.GC()
+	assert.Greater(t, gcCycles(), before, "and its garbage collections")
 }

@@ -33,3 +33,21 @@ func TestOPAHandler(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkOPAHandler is one decision through OPA's handler in process, as
+// server's BenchmarkDeadlineHandler is one deadline through tiercel's: the
+// handlers' own cost, without HTTP on loopback.
+func BenchmarkOPAHandler(b *testing.B) {
+	h, err := opaHandler(context.Background(), targets{"enhanced": {"P2": "4h business"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/v1/data/tiercel/target", strings.NewReader(`{"input":{"tier":"enhanced","priority":"P2"}}`)))
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code, rec.Body.String())
+		}
+	}
+}

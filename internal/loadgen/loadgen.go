@@ -3,18 +3,25 @@
 // a count or a duration runs out, and reports the throughput and the
 // latency percentiles, computed exactly from every latency measured.
 //
-// It drives tiercel's service and its peers in BENCHMARKS.md; traffic is
-// meant for loopback.
+// By default each client is a lean HTTP/1.1 client, as wrk's are: one TCP
+// connection, a request written from bytes built once, and a response read
+// as its status line, its headers and a body of Content-Length bytes (or
+// chunked), so that the generator costs a server's measurement as little
+// CPU as it can. Config.NetHTTP sends with net/http's client instead.
+//
+// It drives tiercel's service and its peers in BENCHMARKS.md; it only
+// sends to loopback addresses.
 package loadgen
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tiercel/tiercel/fault"
@@ -35,6 +42,7 @@ type Config struct {
 	Requests int           // requests sent in all, at most
 	Duration time.Duration // the run stops after it even when requests remain; 0: no time bound
 	Status   int           // the status a request must get to succeed; 0: 200
+	NetHTTP  bool          // send with net/http's client (one Transport a client) instead of the lean client
 }
 
 // Result is what a run measured. Latencies are of successful requests
@@ -67,9 +75,12 @@ func (r Result) String() string {
 var ErrConfig = fault.New(fault.BadRequest, "loadgen: invalid config")
 
 // Run sends the requests round robin from cfg.Clients goroutines, each
-// with its own HTTP client of one keep-alive connection, until
-// cfg.Requests were sent, cfg.Duration passed or ctx is done. It is safe
-// for concurrent use, though concurrent runs measure each other.
+// with its own keep-alive connection, until cfg.Requests were sent,
+// cfg.Duration passed or ctx is done. Every request must be to one
+// loopback address (127.0.0.0/8 or ::1) over http; the lean client also
+// needs them all on one host and port. A request cut short by the time
+// bound or ctx is not counted. It is safe for concurrent use, though
+// concurrent runs measure each other.
 func Run(ctx context.Context, cfg Config, reqs []Request) (Result, error) {
 	if cfg.Clients <= 0 || cfg.Requests <= 0 || len(reqs) == 0 {
 		return Result{}, fmt.Errorf("%w: %d clients, %d requests, %d request kinds", ErrConfig, cfg.Clients, cfg.Requests, len(reqs))
@@ -77,69 +88,106 @@ func Run(ctx context.Context, cfg Config, reqs []Request) (Result, error) {
 	if cfg.Status == 0 {
 		cfg.Status = http.StatusOK
 	}
+	newSender, err := senders(cfg, reqs)
+	if err != nil {
+		return Result{}, err
+	}
 	if cfg.Duration > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cfg.Duration)
 		defer cancel()
 	}
-	var next counter
-	next.limit = int64(cfg.Requests)
+	next := &counter{limit: int64(cfg.Requests)}
 	workers := make([]worker, cfg.Clients)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for i := range workers {
 		w := &workers[i]
-		w.client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxConnsPerHost: 1, DisableCompression: true}}
+		w.latencies = make([]time.Duration, 0, min(cfg.Requests/cfg.Clients+1, 1<<20))
+		w.sender = newSender()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			defer w.client.CloseIdleConnections()
-			w.run(ctx, &next, reqs, cfg.Status)
+			defer w.sender.close()
+			w.run(ctx, next, len(reqs), cfg.Status)
 		}()
 	}
 	wg.Wait()
 	return summarize(workers, time.Since(start)), nil
 }
 
+// sender sends the requests of one client, by their index, and checks
+// that each gets status.
+type sender interface {
+	send(ctx context.Context, i, status int) error
+	close()
+}
+
+// senders checks the requests and returns what makes each client's
+// sender.
+func senders(cfg Config, reqs []Request) (func() sender, error) {
+	for _, rq := range reqs {
+		if err := checkURL(rq.URL); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.NetHTTP {
+		return func() sender { return newHTTPSender(reqs) }, nil
+	}
+	wire, addr, err := buildWire(reqs)
+	if err != nil {
+		return nil, err
+	}
+	return func() sender { return &wireConn{addr: addr, reqs: wire} }, nil
+}
+
+// checkURL returns nil when u is an http URL to a loopback IP address.
+func checkURL(u string) error {
+	p, err := url.Parse(u)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrConfig, err)
+	}
+	if p.Scheme != "http" {
+		return fmt.Errorf("%w: %s: only http is sent", ErrConfig, u)
+	}
+	if ip := net.ParseIP(p.Hostname()); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("%w: %s: only loopback IP addresses are sent to", ErrConfig, u)
+	}
+	return nil
+}
+
 // counter hands out request numbers below limit.
 type counter struct {
-	mu    sync.Mutex
-	n     int64
+	n     atomic.Int64
 	limit int64
 }
 
 func (c *counter) take() (int64, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.n >= c.limit {
-		return 0, false
-	}
-	c.n++
-	return c.n - 1, true
+	n := c.n.Add(1) - 1
+	return n, n < c.limit
 }
 
 // worker is one client and what it measured.
 type worker struct {
-	client    *http.Client
+	sender    sender
 	latencies []time.Duration
 	failures  int
 	example   string
 }
 
-func (w *worker) run(ctx context.Context, next *counter, reqs []Request, status int) {
+func (w *worker) run(ctx context.Context, next *counter, kinds, status int) {
 	for ctx.Err() == nil {
 		n, ok := next.take()
 		if !ok {
 			return
 		}
-		rq := reqs[n%int64(len(reqs))]
 		t0 := time.Now()
-		err := w.send(ctx, rq, status)
+		err := w.sender.send(ctx, int(n%int64(kinds)), status)
 		took := time.Since(t0)
 		switch {
 		case err == nil:
 			w.latencies = append(w.latencies, took)
-		case ctx.Err() != nil: // the time bound cut the request short: not a failure
+		case stopped(ctx): // the time bound cut the request short: not a failure
 			return
 		default:
 			w.failures++
@@ -150,27 +198,11 @@ func (w *worker) run(ctx context.Context, next *counter, reqs []Request, status 
 	}
 }
 
-func (w *worker) send(ctx context.Context, rq Request, status int) error {
-	req, err := http.NewRequestWithContext(ctx, rq.Method, rq.URL, bytes.NewReader(rq.Body))
-	if err != nil {
-		return err
-	}
-	if len(rq.Body) > 0 {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := w.client.Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body) // read whole, so the connection is kept alive
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != status {
-		return fmt.Errorf("%s %s: status %d: %.200s", rq.Method, rq.URL, resp.StatusCode, body)
-	}
-	return nil
+// stopped reports whether ctx is done or past its deadline: a connection
+// whose deadline is ctx's can time out before ctx's own timer fires.
+func stopped(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || ok && !time.Now().Before(dl)
 }
 
 // summarize merges the workers' measures.

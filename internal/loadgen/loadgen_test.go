@@ -68,6 +68,9 @@ func countingServer(t *testing.T, status int, delay time.Duration) (*httptest.Se
 	return ts, &reqs, &conns
 }
 
+// clientModes are the two clients a run can send with.
+var clientModes = map[string]bool{"lean": false, "net/http": true}
+
 func TestRunCountBound(t *testing.T) {
 	tests := []struct {
 		name              string
@@ -77,36 +80,44 @@ func TestRunCountBound(t *testing.T) {
 		{"every request answered", 200, 300, 0},
 		{"every request failing", 500, 0, 300},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ts, reqs, conns := countingServer(t, tt.status, 0)
-			r, err := Run(context.Background(), Config{Clients: 8, Requests: 300}, []Request{
-				{Method: "POST", URL: ts.URL + "/a", Body: []byte(`{}`)}, {Method: "GET", URL: ts.URL + "/b"},
+	for mode, netHTTP := range clientModes {
+		for _, tt := range tests {
+			t.Run(mode+"/"+tt.name, func(t *testing.T) {
+				ts, reqs, conns := countingServer(t, tt.status, 0)
+				r, err := Run(context.Background(), Config{Clients: 8, Requests: 300, NetHTTP: netHTTP}, []Request{
+					{Method: "POST", URL: ts.URL + "/a", Body: []byte(`{}`)}, {Method: "GET", URL: ts.URL + "/b"},
+				})
+				require.NoError(t, err)
+				assert.Equal(t, int64(300), reqs.Load(), "exactly the count")
+				assert.Equal(t, tt.wantOK, r.Requests)
+				assert.Equal(t, tt.wantFails, r.Failures)
+				assert.LessOrEqual(t, conns.Load(), int64(16), "keep-alive: a connection a client, redialled rarely, not one a request")
+				if tt.wantFails > 0 {
+					assert.Contains(t, r.Example, "status 500")
+				} else {
+					assert.Positive(t, r.PerSecond())
+					assert.LessOrEqual(t, r.P50, r.P99)
+					assert.LessOrEqual(t, r.P99, r.Max)
+				}
 			})
-			require.NoError(t, err)
-			assert.Equal(t, int64(300), reqs.Load(), "exactly the count")
-			assert.Equal(t, tt.wantOK, r.Requests)
-			assert.Equal(t, tt.wantFails, r.Failures)
-			assert.LessOrEqual(t, conns.Load(), int64(16), "keep-alive: a connection a client, redialled rarely, not one a request")
-			if tt.wantFails > 0 {
-				assert.Contains(t, r.Example, "status 500")
-			} else {
-				assert.Positive(t, r.PerSecond())
-				assert.LessOrEqual(t, r.P50, r.P99)
-				assert.LessOrEqual(t, r.P99, r.Max)
-			}
-		})
+		}
 	}
 }
 
 func TestRunTimeBound(t *testing.T) {
-	ts, reqs, _ := countingServer(t, 200, 5*time.Millisecond)
-	r, err := Run(context.Background(), Config{Clients: 2, Requests: 1 << 30, Duration: 100 * time.Millisecond}, []Request{{Method: "GET", URL: ts.URL}})
-	require.NoError(t, err)
-	assert.Less(t, reqs.Load(), int64(1<<30), "the duration stopped the run")
-	assert.Zero(t, r.Failures, "requests cut by the time bound are not failures")
-	assert.Positive(t, r.Requests)
-	assert.GreaterOrEqual(t, r.P50, 5*time.Millisecond, "the latency includes the server's delay")
+	for mode, netHTTP := range clientModes {
+		t.Run(mode, func(t *testing.T) {
+			ts, reqs, _ := countingServer(t, 200, 5*time.Millisecond)
+			start := time.Now()
+			r, err := Run(context.Background(), Config{Clients: 2, Requests: 1 << 30, Duration: 100 * time.Millisecond, NetHTTP: netHTTP}, []Request{{Method: "GET", URL: ts.URL}})
+			require.NoError(t, err)
+			assert.Less(t, time.Since(start), 5*time.Second, "the duration stopped the run")
+			assert.Less(t, reqs.Load(), int64(1000), "the duration stopped the run")
+			assert.Zero(t, r.Failures, "requests cut by the time bound are not failures")
+			assert.Positive(t, r.Requests)
+			assert.GreaterOrEqual(t, r.P50, 5*time.Millisecond, "the latency includes the server's delay")
+		})
+	}
 }
 
 func TestRunInvalidConfig(t *testing.T) {

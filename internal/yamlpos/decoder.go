@@ -16,16 +16,16 @@ import (
 // wrap the sentinel of the document's kind given to NewDecoder.
 type Decoder struct {
 	file  string
-	src   []byte
+	text  string   // the document
 	kind  error    // sentinel of the document's kind, wrapped by every error
-	lines []string // src split into lines without their breaks
+	lines []string // text split into lines without their breaks, when first needed (positions of errors)
 	runes [][]rune // runes of lines, converted when first needed
 	errs  ErrorList
 
-	seen     map[errorKey]bool // errors already reported
-	walked   map[walkedMapping]bool
-	kept     int // errors kept in errs, not counting a fatal one or the count of the dropped
-	failures int // every error found, repeated and dropped ones included
+	seen     map[errorKey]bool      // errors already reported; made at the first
+	walked   map[walkedMapping]bool // mappings read with key errors; made at the first
+	kept     int                    // errors kept in errs, not counting a fatal one or the count of the dropped
+	failures int                    // every error found, repeated and dropped ones included
 
 	// visits counts the values walked, aliases expanded; past budget the
 	// decoder stops.
@@ -44,10 +44,7 @@ const (
 // error it reports wraps kind, the sentinel of the document's kind (an
 // invalid catalog, an invalid suite).
 func NewDecoder(file string, src []byte, kind error) *Decoder {
-	return &Decoder{
-		file: file, src: src, kind: kind, lines: splitLines(string(src)),
-		seen: map[errorKey]bool{}, walked: map[walkedMapping]bool{}, budget: minAliasBudget,
-	}
+	return &Decoder{file: file, text: string(src), kind: kind, budget: minAliasBudget}
 }
 
 // File returns the name of the file being decoded.
@@ -114,6 +111,9 @@ func (d *Decoder) Add(e *Error) {
 	d.failures++
 	if d.stopped || d.seen[e.key()] {
 		return
+	}
+	if d.seen == nil {
+		d.seen = map[errorKey]bool{}
 	}
 	d.seen[e.key()] = true
 	if d.kept < MaxErrors {

@@ -52,3 +52,20 @@ func TestDecoderReports(t *testing.T) {
 		})
 	}
 }
+
+// TestDecoderWithoutErrors: a document read without errors is not split
+// into lines (only an error's context needs them), and its empty error
+// list costs nothing; an error still finds its line.
+func TestDecoderWithoutErrors(t *testing.T) {
+	src := []byte("a: 1\nb:\n  c: 2\n")
+	d := NewDecoder("t.yaml", src, errKind)
+	root := d.Document()
+	require.NotNil(t, root)
+	require.NoError(t, d.Errors().Err())
+	assert.Nil(t, d.lines, "no error, no lines")
+	assert.Zero(t, testing.AllocsPerRun(10, func() { _ = d.Errors().Err() }))
+	d.Fail(&yaml.Node{Line: 3, Column: 6}, "b.c", nil, "bad")
+	require.EqualError(t, d.Errors().Err(), "t.yaml:3:6: b.c: bad")
+	assert.Equal(t, 3, d.firstColumn(3), "the lines are split when an error's context needs them")
+	assert.NotNil(t, d.lines)
+}

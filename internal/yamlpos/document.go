@@ -26,17 +26,26 @@ func splitLines(s string) []string {
 	}
 }
 
+// textLines returns the document's lines without their breaks, splitting
+// it when first asked: only positions in errors need them.
+func (d *Decoder) textLines() []string {
+	if d.lines == nil {
+		d.lines = splitLines(d.text)
+	}
+	return d.lines
+}
+
 // lineRunes returns the runes of the 0-based line i, converting each line
 // once.
 func (d *Decoder) lineRunes(i int) []rune {
-	if i < 0 || i >= len(d.lines) {
+	if i < 0 || i >= len(d.textLines()) {
 		return nil
 	}
 	if d.runes == nil {
-		d.runes = make([][]rune, len(d.lines))
+		d.runes = make([][]rune, len(d.textLines()))
 	}
 	if d.runes[i] == nil {
-		d.runes[i] = []rune(d.lines[i])
+		d.runes[i] = []rune(d.textLines()[i])
 	}
 	return d.runes[i]
 }
@@ -44,7 +53,7 @@ func (d *Decoder) lineRunes(i int) []rune {
 // Document decodes src as exactly one YAML document.
 func (d *Decoder) Document() *yaml.Node {
 	var doc yaml.Node
-	dec := yaml.NewDecoder(strings.NewReader(string(d.src)))
+	dec := yaml.NewDecoder(strings.NewReader(d.text))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
 			d.Add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document", Kind: d.kind})
@@ -125,10 +134,10 @@ func (d *Decoder) yamlError(err error) *Error {
 }
 
 func (d *Decoder) firstColumn(line int) int {
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.textLines()) {
 		return 1
 	}
-	text := d.lines[line-1]
+	text := d.textLines()[line-1]
 	trimmed := strings.TrimLeft(text, " \t")
 	return utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
 }
@@ -139,7 +148,7 @@ func (d *Decoder) firstColumn(line int) int {
 // all map back to where the characters are written.
 func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int) {
 	line, col = n.Line, n.Column
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.textLines()) {
 		return line, col
 	}
 	// Start of the text of the value.
@@ -161,7 +170,7 @@ func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int
 		// (blanks, line breaks, quote escapes).
 		for {
 			if c >= len(cur) {
-				if l+1 >= len(d.lines) {
+				if l+1 >= len(d.textLines()) {
 					return l + 1, c + 1
 				}
 				l, c, cur = l+1, 0, d.lineRunes(l+1)

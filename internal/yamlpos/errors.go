@@ -159,6 +159,9 @@ func (l ErrorList) sort() {
 // at one position are reported once; the lists of several files, each
 // possibly capped, are merged and capped again at MaxErrors.
 func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
 	more := 0
 	seen := make(map[errorKey]bool, len(l))
 	out := make(ErrorList, 0, min(len(l), MaxErrors+1))

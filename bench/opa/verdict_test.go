@@ -1,0 +1,52 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/tiercel/tiercel/internal/loadgen"
+)
+
+func TestWriteVerdict(t *testing.T) {
+	result := func(n int, p99 time.Duration) loadgen.Result {
+		return loadgen.Result{Requests: n, Elapsed: time.Second, P99: p99}
+	}
+	tests := []struct {
+		name         string
+		tiercel, opa row
+		want         []string
+	}{
+		{"every goal met", row{Result: result(42000, 4*time.Millisecond), cpu: 40 * time.Microsecond}, row{Result: result(20000, 0), cpu: 80 * time.Microsecond}, []string{
+			"throughput: 2.10x", "- tiercel deadline >= 20000/s: 42000/s: met", "p99 < 5.00 ms: 4.00 ms: met",
+			"2x OPA's throughput: 2.10x: met", "tiercel deadline 40 µs, OPA 80 µs (OPA/tiercel 2.00x)", "load average (1, 5, 15 min): 0.10 0.20 0.30 before, 1 2 3 after",
+		}},
+		{"the clock's ratio alone", row{Result: result(30000, time.Millisecond), cpu: 60 * time.Microsecond}, row{Result: result(10000, 0), cpu: 80 * time.Microsecond}, []string{
+			"2x OPA's throughput: 3.00x: met on the clock only: by CPU a request the ratio is 1.33x",
+		}},
+		{"none met", row{Result: result(19999, 5*time.Millisecond), cpu: 50 * time.Microsecond}, row{Result: result(15000, 0), cpu: 70 * time.Microsecond}, []string{
+			"throughput: 1.33x", ">= 20000/s: 19999/s: NOT met", "p99 < 5.00 ms: 5.00 ms: NOT met", "2x OPA's throughput: 1.33x: NOT met", "(OPA/tiercel 1.40x)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			writeVerdict(&out, tt.tiercel, tt.opa, "0.10 0.20 0.30", "1 2 3")
+			for _, w := range tt.want {
+				assert.Contains(t, out.String(), w)
+			}
+			assert.Contains(t, out.String(), "the machine was busy", "1 after the run")
+		})
+	}
+	assert.NotEmpty(t, loadAverage())
+	var quiet bytes.Buffer
+	writeVerdict(&quiet, row{}, row{}, "0.10 0.20 0.30", "0.99 0.5 0.5")
+	assert.NotContains(t, quiet.String(), "busy")
+}
+
+func TestRowString(t *testing.T) {
+	r := row{name: "x", Result: loadgen.Result{Requests: 10, Elapsed: time.Second, P50: 1234 * time.Microsecond, P99: 5 * time.Millisecond, Max: 12345678 * time.Nanosecond}, cpu: 53 * time.Microsecond, gcs: 7}
+	assert.Equal(t, "| x | 10 | 0 | 10 | 1.23 ms | 5.00 ms | 12.34 ms | 53 | 7 |", r.String())
+}
