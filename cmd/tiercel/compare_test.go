@@ -275,7 +275,7 @@ func TestExtremeText(t *testing.T) {
 	require.NoError(t, err)
 	at := time.Date(2026, 5, 22, 9, 0, 0, 0, ny)
 	tests := []struct {
-		name string
+		name  string
 		t     time.Time
 		given bool
 		want  string
