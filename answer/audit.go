@@ -91,7 +91,7 @@ func NewAudit(rep *audit.Report, tier string, tolerance time.Duration) Audit {
 func newAuditRow(r *audit.Row) AuditRow {
 	row := AuditRow{Ticket: r.Ticket, Metric: r.Metric, Instance: r.Instance, Verdict: string(r.Verdict), Why: r.Why}
 	if r.HasCycle {
-		cy := &r.Cycle
+		cy := &r.Cycle // Due is zero only without a target: with one it is after Start, which is year 1 or later
 		row.Cycle = &AuditCycle{Start: At(cy.Start), State: cy.State.String(), Target: NewTarget(cy.Target), Rule: cy.Rule,
 			Due: AtOrNull(cy.Due), End: AtIf(cy.End, cy.Ended()), Breached: cy.Breached, Overdue: NewDuration(cy.Overdue)}
 	}
