@@ -113,7 +113,9 @@ func report(ctx context.Context, meta Meta) {
 // answer.Compare, answer.Replay, answer.Quote, answer.Eligibility for
 // eligibility and plan, server.Entitlements' shape, answer.Invoice,
 // answer.Allowed, answer.Explain). It returns the decision's Meta, and
-// also stores it where WithMeta asked.
+// also stores it where WithMeta asked. An error answer is an *Error; a
+// 200 answer without a result (not the service's) is an error of class
+// fault.Internal, never a zero result.
 func (c *Client) Decide(ctx context.Context, question string, body, result any) (Meta, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
@@ -144,8 +146,17 @@ func (c *Client) Decide(ctx context.Context, question string, body, result any) 
 	if resp.StatusCode != http.StatusOK {
 		return Meta{}, decodeError(resp.StatusCode, raw)
 	}
-	d := answer.Decision{Result: result}
+	var d struct {
+		answer.Decision
+		Result json.RawMessage `json:"result"`
+	}
 	if err := json.Unmarshal(raw, &d); err != nil {
+		return Meta{}, fmt.Errorf("client: decoding the %s answer: %w", question, err)
+	}
+	if len(d.Result) == 0 || string(d.Result) == "null" { // not a zero answer: none
+		return Meta{}, fmt.Errorf("%w: the %s answer has no result", errAnswer, question)
+	}
+	if err := json.Unmarshal(d.Result, result); err != nil {
 		return Meta{}, fmt.Errorf("client: decoding the %s answer: %w", question, err)
 	}
 	meta := Meta{DecisionID: d.DecisionID, Revision: d.Revision}

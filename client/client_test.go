@@ -87,6 +87,15 @@ func TestAnAnswerNotFromTheService(t *testing.T) {
 	t.Cleanup(ok.Close)
 	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")
 	assert.ErrorContains(t, err, "decoding the compare answer")
+
+	for _, body := range []string{`{"decisionId":"d","revision":"r"}`, `{"decisionId":"d","revision":"r","result":null}`} {
+		none := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }))
+		t.Cleanup(none.Close)
+		_, err = client.New(none.URL).Deadline(context.Background(), rules.Case{Tier: "enhanced", Priority: slo.P1})
+		require.Error(t, err, "a 200 without a result is no answer, not a zero deadline: %s", body)
+		assert.ErrorContains(t, err, "the deadline answer has no result")
+		assert.Equal(t, fault.Internal, fault.Of(err))
+	}
 }
 
 // TestOnTheRealListener asks the service as `tiercel serve` runs it
