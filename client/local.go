@@ -25,6 +25,7 @@ type Engine interface {
 }
 
 // Cases are the questions about a support case.
+// Implementations are safe for concurrent use, as Engine's are.
 type Cases interface {
 	Deadline(ctx context.Context, c rules.Case) (rules.Deadline, error)
 	Status(ctx context.Context, c rules.Case, now time.Time) (rules.Progress, error)
@@ -35,6 +36,7 @@ type Cases interface {
 }
 
 // Tiers are the questions about moving from one tier to another.
+// Implementations are safe for concurrent use, as Engine's are.
 type Tiers interface {
 	Compare(ctx context.Context, from, to string) ([]slo.Change, error)
 	CompareIn(ctx context.Context, from, to string, s rules.Scope) ([]slo.Change, error)
@@ -42,6 +44,7 @@ type Tiers interface {
 }
 
 // Prices are the questions of a billing run.
+// Implementations are safe for concurrent use, as Engine's are.
 type Prices interface {
 	Quote(ctx context.Context, tier string, spend money.Money) (billing.Quote, error)
 	QuotePeriod(ctx context.Context, tier string, spend money.Money, period billing.Period) (billing.Quote, error)
@@ -50,6 +53,7 @@ type Prices interface {
 
 // Contracts are the questions about a contract: may it move, to what,
 // and what does it have.
+// Implementations are safe for concurrent use, as Engine's are.
 type Contracts interface {
 	Eligibility(ctx context.Context, c entitlement.Contract, at time.Time) (entitlement.Eligibility, error)
 	Plan(ctx context.Context, c entitlement.Contract, at time.Time) (rules.Plan, error)
