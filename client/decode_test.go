@@ -82,6 +82,9 @@ func TestAnswersThatDoNotDecode(t *testing.T) {
 		{"a step kind", func(err *error) { byName(slo.Open, slo.Paused, "step kind", "lunch", err) }},
 		{"a cycle state", func(err *error) { cycleOf(answer.Cycle{Priority: "P1", State: "asleep"}, place{}, err) }},
 		{"a decision's zone", func(err *error) { _, *err = decidedPlace("Mars/Olympus", "Asia/Tokyo") }},
+		{"a status without its status", func(err *error) {
+			_, *err = progressOf("", answer.Deadline{Priority: "P1"}, new(time.Date(2026, 3, 6, 0, 0, 0, 0, time.UTC)))
+		}},
 		{"a quote's model", func(err *error) { _, *err = quoteOf(answer.Quote{Model: "tiered", Proration: "days"}) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
