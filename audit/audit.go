@@ -158,72 +158,106 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 	if now.IsZero() {
 		now = o.Latest
 	}
-	byTicket := map[string][]int{}
-	for i := range recorded {
-		byTicket[recorded[i].Ticket] = append(byTicket[recorded[i].Ticket], i)
-	}
+	groups := groupRecorded(recorded)
+	seen := make([]bool, len(groups.start)-1) // by group: a ticket with a history has its records
 	rep := Report{Now: now, Rows: make([]Row, 0, len(recorded)+len(tickets))}
-	seen := make(map[string]bool, len(tickets))
 	audited := 0
+	var recs []input.Recorded
 	for i := range tickets {
 		t := &tickets[i]
-		seen[t.ID] = true
 		if !t.Case.Opened.After(now) {
 			audited++
 		}
-		recs := make([]input.Recorded, 0, len(byTicket[t.ID]))
-		for _, k := range byTicket[t.ID] {
-			if rec := recorded[k]; !rec.First.After(now) { // recorded by now
-				if name, ok := o.Aliases[rec.Metric]; ok {
-					rec.Metric = name
+		recs = recs[:0] // copied into the rows: one buffer serves every ticket
+		if g, ok := groups.of[t.ID]; ok {
+			seen[g] = true
+			for _, k := range groups.idx[groups.start[g]:groups.start[g+1]] {
+				if rec := recorded[k]; !rec.First.After(now) { // recorded by now
+					if name, ok := o.Aliases[rec.Metric]; ok {
+						rec.Metric = name
+					}
+					recs = append(recs, rec)
 				}
-				recs = append(recs, rec)
 			}
 		}
 		rep.Rows = auditTicket(e, t, recs, now, o, rep.Rows)
 	}
 	for i := range recorded {
-		if id := recorded[i].Ticket; !seen[id] {
-			seen[id] = true
-			rep.Rows = append(rep.Rows, Row{Ticket: id, Verdict: NoHistory, Why: "the helpdesk recorded metrics of a ticket whose history is not in the input"})
+		if g := groups.of[recorded[i].Ticket]; !seen[g] {
+			seen[g] = true
+			rep.Rows = append(rep.Rows, Row{Ticket: recorded[i].Ticket, Verdict: NoHistory, Why: "the helpdesk recorded metrics of a ticket whose history is not in the input"})
 		}
 	}
 	rep.Summary = summarize(rep.Rows, audited)
 	return rep, nil
 }
 
+// recordGroups are the indices of records grouped by ticket: group g (of
+// the ticket's id) is idx[start[g]:start[g+1]], in order.
+type recordGroups struct {
+	of         map[string]int32
+	start, idx []int32
+}
+
+// groupRecorded groups the records by ticket, with a counting sort: one map
+// of the ids, none of slices.
+func groupRecorded(recorded []input.Recorded) recordGroups {
+	g := recordGroups{of: make(map[string]int32), idx: make([]int32, len(recorded))}
+	count := []int32{}
+	for i := range recorded {
+		k, ok := g.of[recorded[i].Ticket]
+		if !ok {
+			k = int32(len(count))
+			g.of[recorded[i].Ticket] = k
+			count = append(count, 0)
+		}
+		count[k]++
+		g.idx[i] = k // the group, for now
+	}
+	g.start = make([]int32, len(count)+1)
+	for k, n := range count {
+		g.start[k+1] = g.start[k] + n
+	}
+	next := slices.Clone(g.start[:len(count)])
+	group := slices.Clone(g.idx)
+	for i, k := range group {
+		g.idx[next[k]] = int32(i)
+		next[k]++
+	}
+	return g
+}
+
 // auditTicket appends the rows of one ticket to rows.
 func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now time.Time, o Options, rows []Row) []Row {
-	c := t.Case
-	if c.Tier == "" {
-		c.Tier = o.Tier
-	}
-	if c.Opened.After(now) {
+	h, opened := t.History(o.Tier, now) // the events up to now, as impact replays them
+	if !opened {
 		return rows // not yet opened
 	}
-	events := t.Events
-	if i := slices.IndexFunc(events, func(ev rules.Event) bool { return ev.At.After(now) }); i >= 0 {
-		events = events[:i]
-	}
-	tl, err := e.Timeline(c, events, now)
+	tl, err := e.Timeline(h.Case, h.Events, now)
 	if err != nil {
 		return append(rows, Row{Ticket: t.ID, Verdict: Failed, Err: err, Why: err.Error()})
 	}
 	for k := range recs { // the recorded instants up to now, in the timeline's zone
 		recs[k].Fulfilled, recs[k].Breached = upTo(recs[k].Fulfilled, now, tl.Location), upTo(recs[k].Breached, now, tl.Location)
 	}
-	used := make([]bool, len(recs))
+	var buf [16]bool // which records a cycle took; a ticket has a few
+	used := buf[:0]
+	if len(recs) > len(buf) {
+		used = make([]bool, 0, len(recs))
+	}
+	used = used[:len(recs)]
 	for _, m := range tl.Metrics {
 		for j := range m.Cycles {
-			r := Row{Ticket: t.ID, Metric: m.Metric, Instance: j + 1, Cycle: m.Cycles[j], HasCycle: true}
+			rows = append(rows, Row{Ticket: t.ID, Metric: m.Metric, Instance: j + 1, Cycle: m.Cycles[j], HasCycle: true}) // built in place: a row is large
+			r := &rows[len(rows)-1]
 			for k := range recs {
 				if !used[k] && recs[k].Metric == m.Metric && recs[k].Instance == j+1 {
 					used[k], r.Recorded, r.HasRecord = true, recs[k], true
 					break
 				}
 			}
-			if judge(&r, o.Tolerance) {
-				rows = append(rows, r)
+			if !judge(r, o.Tolerance) {
+				rows = rows[:len(rows)-1]
 			}
 		}
 	}

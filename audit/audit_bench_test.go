@@ -113,6 +113,19 @@ func BenchmarkAudit100k(b *testing.B) {
 	}
 }
 
+// BenchmarkRead100k is the reading alone of the export of 100,000 tickets
+// (ZendeskReader.Add of its 200 pages, then Export).
+func BenchmarkRead100k(b *testing.B) {
+	pages := zendeskPages(benchTickets)
+	b.ReportAllocs()
+	for b.Loop() {
+		x := readPages(b, pages)
+		if len(x.Tickets) != benchTickets || len(x.Recorded) != 4*benchTickets {
+			b.Fatalf("%d tickets, %d recorded", len(x.Tickets), len(x.Recorded))
+		}
+	}
+}
+
 // BenchmarkRun100k is the audit of 100,000 tickets already read.
 func BenchmarkRun100k(b *testing.B) {
 	e, err := rules.Load(catalogFile)

@@ -1,6 +1,7 @@
 package audit_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -189,4 +190,33 @@ func TestRunFiles(t *testing.T) {
 	assert.Equal(t, want, got)
 	_, err = audit.RunFiles(e, audit.Options{Tier: "zendesk"}, "testdata/missing.json")
 	assert.ErrorIs(t, err, input.ErrInvalidFile)
+}
+
+// Records interleaved across tickets are each ticket's, in the order
+// written; the tickets recorded without a history are rows once each, in
+// the order first recorded.
+func TestRunGroupsRecordsByTicket(t *testing.T) {
+	e, err := rules.Load(catalogFile)
+	require.NoError(t, err)
+	opened := at("2026-07-06T13:00:00Z") // Monday 09:00 New York
+	tickets := []input.Ticket{
+		{ID: "8", Case: rules.Case{Priority: slo.P2, Opened: opened}},
+		{ID: "7", Case: rules.Case{Priority: slo.P2, Opened: opened}},
+	}
+	rec := func(ticket, metric string, instance int) input.Recorded {
+		return input.Recorded{Ticket: ticket, Metric: metric, Instance: instance, SLA: true, Target: time.Hour, BusinessHours: true, First: opened}
+	}
+	recorded := []input.Recorded{rec("7", "next_reply_time", 2), rec("9", "first_reply_time", 1), rec("8", "next_reply_time", 1),
+		rec("7", "next_reply_time", 1), rec("10", "first_reply_time", 1), rec("9", "next_reply_time", 1), rec("8", "next_reply_time", 3)}
+	rep, err := audit.Run(e, tickets, recorded, audit.Options{Tier: "zendesk", Latest: opened.Add(time.Hour)})
+	require.NoError(t, err)
+	var got []string
+	for _, r := range rep.Rows {
+		got = append(got, fmt.Sprintf("%s %s %d %s", r.Ticket, r.Metric, r.Instance, r.Verdict))
+	}
+	assert.Equal(t, []string{
+		"8 response 1 unrecorded", "8 requester_wait_time 1 unrecorded", "8 next_reply_time 1 uncomputed", "8 next_reply_time 3 uncomputed",
+		"7 response 1 unrecorded", "7 requester_wait_time 1 unrecorded", "7 next_reply_time 2 uncomputed", "7 next_reply_time 1 uncomputed",
+		"9  0 no-history", "10  0 no-history",
+	}, got)
 }

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"unicode/utf8"
@@ -17,7 +18,7 @@ type jsonScan struct {
 	at  int    // its column
 	// intern, when not nil, holds strings read often (keys, names): a
 	// string found in it is returned without an allocation.
-	intern map[string]string
+	intern *wordTable
 }
 
 // maxDepth bounds the nesting of a skipped value, as encoding/json does.
@@ -90,35 +91,63 @@ func quoteByte(s *jsonScan) string {
 
 // str reads a string.
 func (s *jsonScan) str(what string) (string, bool) {
+	start, escaped, ok := s.strEnd(what)
+	if !ok {
+		return "", false
+	}
+	raw := s.b[start:s.i]
+	if !escaped {
+		if v, ok := s.intern.find(raw[1 : len(raw)-1]); ok {
+			return v, true
+		}
+	}
+	if !escaped && utf8.Valid(raw) {
+		return string(raw[1 : len(raw)-1]), true
+	}
+	var out string
+	if err := json.Unmarshal(raw, &out); err != nil {
+		s.i = start
+		return "", s.fail("invalid string literal: %v", err)
+	}
+	return out, true
+}
+
+// strEnd reads past a string, without building it: it returns the
+// offset of its opening quote and whether it holds escapes (which only
+// str checks). Eight bytes are skipped at once while none ends the
+// string, escapes or is a control character.
+func (s *jsonScan) strEnd(what string) (int, bool, bool) {
 	if s.ws() != '"' {
-		return "", s.fail("invalid character %s %s", quoteByte(s), what)
+		return 0, false, s.fail("invalid character %s %s", quoteByte(s), what)
 	}
 	start, escaped := s.i, false
-	for s.i++; s.i < len(s.b); s.i++ {
+	for s.i++; s.i < len(s.b); {
+		if s.i+8 <= len(s.b) && !specialWord(binary.LittleEndian.Uint64(s.b[s.i:])) {
+			s.i += 8
+			continue
+		}
 		switch c := s.b[s.i]; {
 		case c == '\\':
 			escaped = true
-			s.i++
+			s.i += 2
 		case c < 0x20:
-			return "", s.fail("invalid character %s in string literal", quoteByte(s))
+			return 0, false, s.fail("invalid character %s in string literal", quoteByte(s))
 		case c == '"':
 			s.i++
-			raw := s.b[start:s.i]
-			if !escaped && utf8.Valid(raw) {
-				if v, ok := s.intern[string(raw[1:len(raw)-1])]; ok {
-					return v, true
-				}
-				return string(raw[1 : len(raw)-1]), true
-			}
-			var out string
-			if err := json.Unmarshal(raw, &out); err != nil {
-				s.i = start
-				return "", s.fail("invalid string literal: %v", err)
-			}
-			return out, true
+			return start, escaped, true
+		default:
+			s.i++
 		}
 	}
-	return "", s.fail("")
+	return 0, false, s.fail("")
+}
+
+// specialWord reports whether one of the eight bytes of w may be a quote,
+// a backslash or a control character (never false when one is).
+func specialWord(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) & ^x & highs }
+	return zero(w^(ones*'"'))|zero(w^(ones*'\\'))|((w-ones*0x20)&^w&highs) != 0
 }
 
 // digits reads at least one digit.
@@ -133,18 +162,29 @@ func (s *jsonScan) digits() bool {
 // number reads a number's text.
 func (s *jsonScan) number() (string, bool) {
 	start := s.i
+	if !s.numberEnd() {
+		return "", false
+	}
+	if v, ok := s.intern.find(s.b[start:s.i]); ok {
+		return v, true
+	}
+	return string(s.b[start:s.i]), true
+}
+
+// numberEnd reads past a number, without building its text.
+func (s *jsonScan) numberEnd() bool {
 	if s.b[s.i] == '-' {
 		s.i++
 	}
 	if s.i < len(s.b) && s.b[s.i] == '0' {
 		s.i++
 	} else if !s.digits() {
-		return "", false
+		return false
 	}
 	if s.i < len(s.b) && s.b[s.i] == '.' {
 		s.i++
 		if !s.digits() {
-			return "", false
+			return false
 		}
 	}
 	if s.i < len(s.b) && (s.b[s.i] == 'e' || s.b[s.i] == 'E') {
@@ -153,13 +193,10 @@ func (s *jsonScan) number() (string, bool) {
 			s.i++
 		}
 		if !s.digits() {
-			return "", false
+			return false
 		}
 	}
-	if v, ok := s.intern[string(s.b[start:s.i])]; ok {
-		return v, true
-	}
-	return string(s.b[start:s.i]), true
+	return true
 }
 
 // value reads a scalar, or skips an object or an array, and returns it.
@@ -174,6 +211,11 @@ func (s *jsonScan) value() (jsonValue, bool) {
 	case c == '{' || c == '[':
 		return jsonValue{kind: c}, s.skip(0)
 	}
+	return s.literal()
+}
+
+// literal reads true, false or null.
+func (s *jsonScan) literal() (jsonValue, bool) {
 	for _, lit := range []string{"true", "false", "null"} {
 		if len(s.b)-s.i >= len(lit) && string(s.b[s.i:s.i+len(lit)]) == lit {
 			s.i += len(lit)
@@ -181,6 +223,26 @@ func (s *jsonScan) value() (jsonValue, bool) {
 		}
 	}
 	return jsonValue{}, s.fail("invalid character %s looking for beginning of value", quoteByte(s))
+}
+
+// skipValue reads past a value as value does, with the same errors,
+// building no string unless it holds escapes (which str checks).
+func (s *jsonScan) skipValue() bool {
+	switch c := s.ws(); {
+	case c == '"':
+		start, escaped, ok := s.strEnd("")
+		if ok && escaped {
+			s.i = start
+			_, ok = s.str("")
+		}
+		return ok
+	case c == '-' || c >= '0' && c <= '9':
+		return s.numberEnd()
+	case c == '{' || c == '[':
+		return s.skip(0)
+	}
+	_, ok := s.literal()
+	return ok
 }
 
 // skip reads an object or an array, at depth.
@@ -200,7 +262,7 @@ func (s *jsonScan) skip(depth int) bool {
 	}
 	for {
 		if open == '{' {
-			if _, ok := s.str("looking for beginning of object key string"); !ok || !s.expect(':', "after object key") {
+			if !s.skipKey() || !s.expect(':', "after object key") {
 				return false
 			}
 		}
@@ -208,7 +270,7 @@ func (s *jsonScan) skip(depth int) bool {
 			if !s.skip(depth + 1) {
 				return false
 			}
-		} else if _, ok := s.value(); !ok {
+		} else if !s.skipValue() {
 			return false
 		}
 		if s.ws() == closing {
@@ -219,4 +281,15 @@ func (s *jsonScan) skip(depth int) bool {
 			return false
 		}
 	}
+}
+
+// skipKey reads past an object's key as str does, with the same errors.
+func (s *jsonScan) skipKey() bool {
+	const what = "looking for beginning of object key string"
+	start, escaped, ok := s.strEnd(what)
+	if ok && escaped {
+		s.i = start
+		_, ok = s.str(what)
+	}
+	return ok
 }

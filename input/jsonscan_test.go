@@ -1,6 +1,7 @@
 package input
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -56,5 +57,47 @@ func TestJSONScanErrors(t *testing.T) {
 			assert.Equal(t, tc.want, s.err)
 			assert.Equal(t, tc.at, s.at)
 		})
+	}
+}
+
+// strEndReference is strEnd byte by byte, as it was first written.
+func strEndReference(s *jsonScan) (int, bool, bool) {
+	if s.ws() != '"' {
+		return 0, false, s.fail("invalid character %s %s", quoteByte(s), "")
+	}
+	start, escaped := s.i, false
+	for s.i++; s.i < len(s.b); s.i++ {
+		switch c := s.b[s.i]; {
+		case c == '\\':
+			escaped = true
+			s.i++
+		case c < 0x20:
+			return 0, false, s.fail("invalid character %s in string literal", quoteByte(s))
+		case c == '"':
+			s.i++
+			return start, escaped, true
+		}
+	}
+	return 0, false, s.fail("")
+}
+
+// strEnd, eight bytes at a time, agrees with the byte by byte reading on
+// random strings of quotes, backslashes, control characters and runes.
+func TestStrEndAgreesWithReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 8))
+	alphabet := []byte("ab\"\\\x00\x1f \x7f\xc3\xa9\xff!#[]")
+	for range 100_000 {
+		b := make([]byte, 1+rng.IntN(40))
+		b[0] = '"'
+		for i := 1; i < len(b); i++ {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(2) == 0 {
+				b[i] = 'x'
+			}
+		}
+		fast, ref := jsonScan{b: b}, jsonScan{b: b}
+		s1, e1, ok1 := fast.strEnd("")
+		s2, e2, ok2 := strEndReference(&ref)
+		require.Equal(t, []any{s2, e2, ok2, ref.i, ref.err, ref.at}, []any{s1, e1, ok1, fast.i, fast.err, fast.at}, "%q", b)
 	}
 }

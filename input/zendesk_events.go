@@ -86,28 +86,23 @@ func ZendeskAliases(metrics []string) map[string]string {
 	return aliases
 }
 
-// recordKey names one instance of one metric of a ticket.
-type recordKey struct {
-	ticket, metric string
-	instance       int
-}
-
 // recorder folds metric events into Recorded instances, across the pages
 // of an export.
 type recorder struct {
-	index  map[recordKey]int // into out
-	out    []Recorded
+	out    chunks[Recorded]
+	prev   []int32 // by instance: the index of the ticket's instance recorded before it; -1 for none
 	latest time.Time
 }
 
 // metricEvent is one ticket metric event as read.
 type metricEvent struct {
-	ticket, metric, typ string
-	instance            int
-	at                  time.Time
-	deleted             bool
-	sla                 *Recorded // the target of an apply_sla event; nil for none
-	seen                uint8     // the required keys read, bit i for metricEventKeys[i]
+	metric, typ string
+	ticket      *ticketEntry
+	instance    int
+	at          time.Time
+	deleted     bool
+	sla         slaTarget // the target of an apply_sla event
+	seen        uint8     // the required keys read, bit i for metricEventKeys[i]
 }
 
 // metricEventKeys are the keys every ticket metric event has.
@@ -119,7 +114,7 @@ func (r *recorder) event(z *zscan, path zpath) {
 	off := z.next()
 	var ev metricEvent
 	ok := true
-	if !z.objectAt(path, func(key string, _ int) { ok = ev.field(z, key, path.with(key)) && ok }) {
+	if !z.objectAt(path, func(key string, _ int) { ok = ev.field(z, &path, key) && ok }) {
 		return
 	}
 	for i, k := range metricEventKeys {
@@ -133,14 +128,20 @@ func (r *recorder) event(z *zscan, path zpath) {
 	}
 	r.latest = later(r.latest, ev.at)
 	metric, instance := ZendeskMetricName(ev.metric, ev.instance)
-	k := recordKey{ev.ticket, metric, instance}
-	i, seen := r.index[k]
-	if !seen {
-		i = len(r.out)
-		r.index[k] = i
-		r.out = append(r.out, Recorded{Ticket: ev.ticket, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
+	i := ev.ticket.last // the ticket's instances: a few
+	for i >= 0 && (r.out.at(int(i)).Metric != metric || r.out.at(int(i)).Instance != instance) {
+		i = r.prev[i]
 	}
-	rec := &r.out[i]
+	if i < 0 {
+		i = int32(r.out.len())
+		r.out.add(Recorded{Ticket: ev.ticket.text, Metric: metric, Instance: instance, First: ev.at, At: z.pos(off, path)})
+		r.prev, ev.ticket.last = append(r.prev, ev.ticket.last), i
+	}
+	r.out.at(int(i)).fold(&ev)
+}
+
+// fold folds one event of the instance into rec.
+func (rec *Recorded) fold(ev *metricEvent) {
 	if ev.at.Before(rec.First) {
 		rec.First = ev.at
 	}
@@ -152,71 +153,77 @@ func (r *recorder) event(z *zscan, path zpath) {
 			rec.Breached = ev.at
 		}
 	case "apply_sla", "apply_group_sla":
-		if ev.sla != nil {
-			rec.SLA, rec.Target, rec.BusinessHours, rec.Policy = true, ev.sla.Target, ev.sla.BusinessHours, ev.sla.Policy
+		if ev.sla.set {
+			rec.SLA, rec.Target, rec.BusinessHours, rec.Policy = true, ev.sla.target, ev.sla.business, ev.sla.policy
 		}
 	}
 }
 
 // field reads the value of key into ev; false when it is wrong.
-func (ev *metricEvent) field(z *zscan, key string, path zpath) bool {
+func (ev *metricEvent) field(z *zscan, path *zpath, key string) bool {
 	ok := true
 	if i := slices.Index(metricEventKeys, key); i >= 0 {
 		ev.seen |= 1 << i
 	}
 	switch key {
 	case "ticket_id":
-		ev.ticket, ok = parsedAt(z, path, ticketID)
+		_, ev.ticket, ok = z.ticketAt(path, key)
 	case "instance_id":
 		var n int64
-		n, ok = parsedAt(z, path, instanceID)
+		n, ok = z.instanceAt(path, key)
 		ev.instance = int(min(n, 1<<31))
 	case "metric":
-		ev.metric, ok = parsedAt(z, path, oneOf("metric", ZendeskMetrics))
+		ev.metric, ok = z.wordAt(path, key, "metric", ZendeskMetrics)
 	case "type":
-		ev.typ, ok = parsedAt(z, path, oneOf("type", ZendeskEventTypes))
+		ev.typ, ok = z.wordAt(path, key, "type", ZendeskEventTypes)
 	case "time":
-		ev.at, ok = parsedAt(z, path, rfc3339)
+		ev.at, ok = z.timeAt(path, key)
 	case "deleted":
-		ev.deleted, ok = z.boolAt(path)
+		ev.deleted, ok = z.boolAt(path.with(key))
 	case "sla", "group_sla":
-		ev.sla, ok = readSLA(z, path)
+		ev.sla, ok = readSLA(z, path.with(key))
 	default:
-		_, ok = z.value()
+		ok = z.skipValue()
 	}
 	return ok
 }
 
+// slaTarget is the sla of an apply_sla event; set is false for none.
+type slaTarget struct {
+	target   time.Duration
+	business bool
+	policy   string // the title, or the id when untitled
+	set      bool
+}
+
 // readSLA reads the sla of an apply_sla event: {target (minutes),
 // business_hours, policy {id, title}}; null applies none.
-func readSLA(z *zscan, path zpath) (*Recorded, bool) {
+func readSLA(z *zscan, path zpath) (slaTarget, bool) {
 	if z.next(); z.ws() == 'n' {
 		_, ok := z.value()
-		return nil, ok
+		return slaTarget{}, ok
 	}
-	var sla Recorded
+	sla := slaTarget{set: true}
 	ok := true
 	isObject := z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
 		switch key {
 		case "target":
-			m, good := parsedAt(z, p, zendeskID)
-			sla.Target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
+			m, good := z.idAt(&path, key)
+			sla.target, ok = time.Duration(min(m, 1<<40))*time.Minute, ok && good
 		case "business_hours":
-			b, good := z.boolAt(p)
-			sla.BusinessHours, ok = b, ok && good
+			b, good := z.boolAt(path.with(key))
+			sla.business, ok = b, ok && good
 		case "policy":
-			ok = z.objectAt(p, func(k string, _ int) {
-				v, _, _ := z.scalarAt()
-				if (v.kind == '"' || v.kind == '0') && (k == "title" || k == "id" && sla.Policy == "") {
-					sla.Policy = v.text
+			ok = z.objectAt(path.with(key), func(k string, _ int) {
+				if v, _, _ := z.valueAt(); v.scalar() && (k == "title" || k == "id" && sla.policy == "") {
+					sla.policy = v.string(z)
 				}
 			}) && ok
 		default:
-			z.value()
+			z.skipValue()
 		}
 	})
-	return &sla, isObject && ok
+	return sla, isObject && ok
 }
 
 // zendeskID reads a non-negative integer (an id, an instance, minutes).

@@ -42,7 +42,9 @@ type ZendeskExport struct {
 // use; a ZendeskReader is used by one goroutine.
 type ZendeskReader struct {
 	rec    recorder
-	audits []zendeskAudit
+	audits chunks[zendeskAudit]
+	ar     auditReader
+	tab    *zTables
 	latest time.Time
 	errs   ErrorList
 }
@@ -54,20 +56,20 @@ type ZendeskReader struct {
 func (r *ZendeskReader) Add(name string, src []byte) error {
 	errs := newRowErrors(name, ErrInvalidZendeskEvents)
 	z := newZscan(name, bytes.TrimPrefix(src, bom), errs)
+	if r.tab == nil {
+		r.tab = z.tab
+	}
+	z.tab = r.tab
 	z.page(func(key string) {
 		z.arrayAt(pathOf(key), func(i int) {
-			path := pathOf(yamlpos.Index(key, i))
 			if key == "audits" {
-				if a, ok := readAudit(z, path); ok {
-					r.audits = append(r.audits, a)
+				if a, ok := r.ar.readAudit(z, i); ok {
+					r.audits.add(a)
 					r.latest = later(r.latest, a.at)
 				}
 				return
 			}
-			if r.rec.index == nil {
-				r.rec.index = map[recordKey]int{}
-			}
-			r.rec.event(z, path)
+			r.rec.event(z, elemOf(key, i))
 		})
 	})
 	list := errs.d.Errors()
@@ -81,11 +83,14 @@ func (r *ZendeskReader) Add(name string, src []byte) error {
 // its first audit.
 func (r *ZendeskReader) Export() (*ZendeskExport, error) {
 	d := yamlpos.NewDecoder("", nil, ErrInvalidZendeskEvents)
-	tickets := buildTickets(d, r.audits)
+	if r.tab == nil {
+		r.tab = newZTables()
+	}
+	tickets := buildTickets(d, &r.audits, r.tab)
 	if err := append(r.errs, d.Errors()...).Err(); err != nil {
 		return nil, err
 	}
-	return &ZendeskExport{Tickets: tickets, Recorded: r.rec.out, Latest: later(r.latest, r.rec.latest)}, nil
+	return &ZendeskExport{Tickets: tickets, Recorded: r.rec.out.all(), Latest: later(r.latest, r.rec.latest)}, nil
 }
 
 // LoadZendeskExport reads the pages at paths (see ZendeskReader) and

@@ -1,6 +1,8 @@
 package input
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 
@@ -18,32 +20,33 @@ type zscan struct {
 	name string
 	// line and col are the line and column of offset lineOff.
 	line, col, lineOff int
+	tab                *zTables // shared by the pages of an export
 }
 
+// newZscan returns a reader of the page src, named name, reporting to
+// errs, with tables of its own (set tab to share them).
 func newZscan(name string, src []byte, errs rowErrors) *zscan {
-	return &zscan{jsonLine: jsonLine{jsonScan: jsonScan{b: src, intern: zendeskWords}, errs: errs}, name: name, line: 1, col: 1}
+	return &zscan{jsonLine: jsonLine{jsonScan: jsonScan{b: src, intern: zendeskWords}, errs: errs}, name: name, line: 1, col: 1, tab: newZTables()}
+}
+
+// newZTables returns empty tables.
+func newZTables() *zTables {
+	return &zTables{tickets: map[int64]int32{}, words: map[string]string{}, texts: map[string]any{}, attrs: map[string]any{}, paths: map[pathBlock]string{}}
 }
 
 // zendeskWords are the keys and names an export repeats on every record,
 // read without an allocation.
-var zendeskWords = func() map[string]string {
-	m := map[string]string{}
-	for _, list := range [][]string{
-		ZendeskMetrics, ZendeskEventTypes, ticketPriorities, metricEventKeys, auditKeys,
-		{"ticket_metric_events", "audits", "id", "sla", "group_sla", "deleted", "status", "target", "business_hours", "policy", "title",
+var zendeskWords = func() *wordTable {
+	numbers := make([]string, 100) // instances, targets, ids of schedules and policies
+	for n := range numbers {
+		numbers[n] = strconv.Itoa(n)
+	}
+	return newWordTable(ZendeskMetrics, ZendeskEventTypes, ticketPriorities, metricEventKeys, auditKeys, numbers,
+		[]string{"ticket_metric_events", "audits", "id", "sla", "group_sla", "deleted", "status", "target", "business_hours", "policy", "title",
 			"author_id", "events", "type", "field_name", "value", "previous_value", "public", "body", "html_body", "plain_body", "attachments", "via",
 			"metadata", "Comment", "Create", "Change", "Notification", "new", "open", "pending", "hold", "solved", "closed", "tags", "requester_id",
-			"group_id", "organization_id", "brand_id", "assignee_id", "incident", "problem", "question", "task"},
-	} {
-		for _, w := range list {
-			m[w] = w
-		}
-	}
-	for n := range 100 { // instances, targets, ids of schedules and policies
-		w := strconv.Itoa(n)
-		m[w] = w
-	}
-	return m
+			"group_id", "organization_id", "brand_id", "assignee_id", "incident", "problem", "question", "task", "next_page", "count", "end_time",
+			"created_at", "instance_id", "metric", "time", "ticket_id"})
 }()
 
 // lineCol returns the line and column of offset off, counting on from
@@ -53,20 +56,36 @@ func (z *zscan) lineCol(off int) (int, int) {
 	if off < z.lineOff {
 		z.line, z.col, z.lineOff = 1, 1, 0
 	}
-	for i := z.lineOff; i < off; {
-		c := z.b[i]
-		switch {
-		case c == '\n':
-			z.line, z.col, i = z.line+1, 1, i+1
-		case c < utf8.RuneSelf:
-			z.col, i = z.col+1, i+1
-		default:
-			_, size := utf8.DecodeRune(z.b[i:])
-			z.col, i = z.col+1, i+size
-		}
+	seg := z.b[z.lineOff:off]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 { // a vector count; a page is often one line
+		z.line += n
+		z.col, seg = 1, seg[bytes.LastIndexByte(seg, '\n')+1:]
 	}
+	z.col += runes(seg)
 	z.lineOff = off
 	return z.line, z.col
+}
+
+// runes counts the runes of b as utf8.DecodeRune reads them (an invalid
+// byte is one), 32 or 8 ASCII bytes at a time.
+func runes(b []byte) int {
+	const highs = 0x8080808080808080
+	le := binary.LittleEndian.Uint64
+	n := 0
+	for len(b) > 0 {
+		switch {
+		case len(b) >= 32 && (le(b)|le(b[8:])|le(b[16:])|le(b[24:]))&highs == 0:
+			n, b = n+32, b[32:]
+		case len(b) >= 8 && le(b)&highs == 0:
+			n, b = n+8, b[8:]
+		case b[0] < utf8.RuneSelf:
+			n, b = n+1, b[1:]
+		default:
+			_, size := utf8.DecodeRune(b)
+			n, b = n+1, b[size:]
+		}
+	}
+	return n
 }
 
 // zpath is the path of a value, written out only for an error or a
@@ -74,6 +93,8 @@ func (z *zscan) lineCol(off int) (int, int) {
 // several times slower.
 type zpath struct {
 	base     string // a path written out
+	idx      int    // then "[idx]" when indexed
+	indexed  bool
 	event    int    // then ".events[event]" when not negative
 	key, sub string // then these keys when not ""
 }
@@ -81,9 +102,20 @@ type zpath struct {
 // pathOf returns the path s.
 func pathOf(s string) zpath { return zpath{base: s, event: -1} }
 
+// elemOf returns the path of element i of the list at s.
+func elemOf(s string, i int) zpath { return zpath{base: s, idx: i, indexed: true, event: -1} }
+
 // String writes the path out.
 func (p zpath) String() string {
+	if p.indexed && p.event < 0 && p.key == "" { // an element of a list: one allocation
+		var buf [64]byte
+		b := strconv.AppendInt(append(append(buf[:0], p.base...), '['), int64(p.idx), 10)
+		return string(append(b, ']'))
+	}
 	s := p.base
+	if p.indexed {
+		s = yamlpos.Index(s, p.idx)
+	}
 	if p.event >= 0 {
 		s = yamlpos.Index(yamlpos.Join(s, "events"), p.event)
 	}
@@ -111,7 +143,13 @@ func (p zpath) with(key string) zpath {
 // pos returns the position of offset off, at path.
 func (z *zscan) pos(off int, path zpath) yamlpos.Pos {
 	line, col := z.lineCol(off)
-	return yamlpos.Pos{File: z.name, Line: line, Column: col, Path: path.String(), Kind: ErrInvalidZendeskEvents}
+	p := yamlpos.Pos{File: z.name, Line: line, Column: col, Kind: ErrInvalidZendeskEvents}
+	if path.indexed && path.event < 0 && path.key == "" {
+		p.Path = z.tab.elemPath(path.base, path.idx)
+	} else {
+		p.Path = path.String()
+	}
+	return p
 }
 
 // failAt reports an error at offset off about path, wrapping cause (nil
@@ -187,26 +225,6 @@ func (z *zscan) scalarAt() (jsonValue, int, bool) {
 	off := z.next()
 	v, ok := z.value()
 	return v, off, ok
-}
-
-// parsedAt reads a string or a number at path with parse, reporting what
-// is wrong at the value: ok is false then, or on a syntax error.
-func parsedAt[T any](z *zscan, path zpath, parse func(string) (T, error)) (T, bool) {
-	var zero T
-	v, off, ok := z.scalarAt()
-	switch {
-	case !ok:
-		return zero, false
-	case v.kind != '"' && v.kind != '0':
-		z.failAt(off, path, nil, "must be a string or a number, got %s", v.kindName())
-		return zero, false
-	}
-	t, err := parse(v.text)
-	if err != nil {
-		z.failAt(off, path, err, "%v", err)
-		return zero, false
-	}
-	return t, true
 }
 
 // boolAt reads true or false at path.

@@ -1,9 +1,13 @@
 package input
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // Columns count runes, as yaml.v3 counts them, and a position before the
@@ -47,5 +51,24 @@ func TestZpath(t *testing.T) {
 		t.Run(tt.want, func(t *testing.T) {
 			assert.Equal(t, tt.want, tt.path.String())
 		})
+	}
+}
+
+// runes counts as utf8.DecodeRune reads, rune by rune, on random bytes:
+// ASCII runs, runes of every length and invalid bytes.
+func TestRunes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 9))
+	parts := []string{"a", "abcdefgh", strings.Repeat("x", 40), "é", "€", "😀", "\xff", "\xe2\x82", "\n"}
+	for range 2_000 {
+		var b []byte
+		for range rng.IntN(20) {
+			b = append(b, parts[rng.IntN(len(parts))]...)
+		}
+		want := 0
+		for i := 0; i < len(b); want++ {
+			_, size := utf8.DecodeRune(b[i:])
+			i += size
+		}
+		require.Equal(t, want, runes(b), "%q", b)
 	}
 }

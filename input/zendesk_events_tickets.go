@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/tiercel/tiercel/internal/yamlpos"
 	"github.com/tiercel/tiercel/rules"
@@ -55,196 +54,64 @@ func ticketPriority(s string) (slo.Priority, error) {
 	return 0, fmt.Errorf("unknown priority %q (known: urgent, high, normal, low)", s)
 }
 
-// zendeskAudit is one audit as read.
-type zendeskAudit struct {
-	ticket, author string
-	id             int64
-	at             time.Time
-	pos            yamlpos.Pos
-	create         bool
-	events         []auditEvent
-}
-
-// auditEvent is one event of an audit: a field set or changed, or a
-// comment.
-type auditEvent struct {
-	comment, public bool
-	author          string
-	field           string
-	value           jsonValue    // the value set; its kind '[' for a list
-	list            []any        // a list's strings and numbers, as text
-	voff            int          // the value's offset
-	path            zpath        // the value's path
-	status          string       // a status set
-	priority        slo.Priority // a priority set; 0 when removed
-	attr            any          // another field's value, when isAttr
-	isAttr          bool
-}
-
-// read reads the value of a field set or changed, reporting its errors:
-// false when it is wrong.
-func (ev *auditEvent) read(z *zscan) bool {
-	v := ev.value
-	switch ev.field {
-	case "status":
-		if v.kind != '"' || v.text == "" {
-			z.failAt(ev.voff, ev.path, nil, "must be a status, a non-empty string, got %s", v.kindName())
-			return false
-		}
-		ev.status = v.text
-	case "priority":
-		switch v.kind {
-		case 'n':
-		case '"':
-			p, err := ticketPriority(v.text)
-			if err != nil {
-				z.failAt(ev.voff, ev.path, err, "%v", err)
-				return false
-			}
-			ev.priority = p
-		default:
-			z.failAt(ev.voff, ev.path, nil, "must be urgent, high, normal, low or null, got %s", v.kindName())
-			return false
-		}
-	case "requester_id":
-		ev.author = v.text
-	default:
-		ev.attr, ev.isAttr = auditValue(v, ev.list)
-	}
-	return true
-}
-
-// auditKeys are the keys every audit has.
-var auditKeys = []string{"ticket_id", "created_at"}
-
-// readAudit reads the audit at the current offset of z, at path.
-func readAudit(z *zscan, path zpath) (zendeskAudit, bool) {
-	off := z.next()
-	a := zendeskAudit{pos: z.pos(off, path)}
-	ok, seen := true, 0
-	isObject := z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
-		if i := slices.Index(auditKeys, key); i >= 0 {
-			seen |= 1 << i
-		}
-		good := true
-		switch key {
-		case "ticket_id":
-			a.ticket, good = parsedAt(z, p, ticketID)
-		case "id":
-			a.id, good = parsedAt(z, p, zendeskID)
-		case "author_id":
-			v, _, _ := z.scalarAt()
-			a.author = v.text
-		case "created_at":
-			a.at, good = parsedAt(z, p, rfc3339)
-		case "events":
-			good = z.arrayAt(p, func(i int) { good = readAuditEvent(z, zpath{base: a.pos.Path, event: i}, &a) && good }) && good
-		default:
-			z.value()
-		}
-		ok = good && ok
-	})
-	for i, k := range auditKeys {
-		if isObject && seen&(1<<i) == 0 {
-			z.failAt(off, path, nil, "missing required key %q", k)
-			ok = false
-		}
-	}
-	return a, isObject && ok
-}
-
-// readAuditEvent reads one event of an audit into a.
-func readAuditEvent(z *zscan, path zpath, a *zendeskAudit) bool {
-	off := z.next()
-	var ev auditEvent
-	var typ string
-	ok := true
-	ok = z.objectAt(path, func(key string, _ int) {
-		p := path.with(key)
-		switch key {
-		case "type":
-			v, _, _ := z.scalarAt()
-			typ = v.text
-		case "field_name":
-			v, _, _ := z.scalarAt()
-			ev.field = v.text
-		case "author_id":
-			v, _, _ := z.scalarAt()
-			ev.author = v.text
-		case "value":
-			ev.path, ev.voff = p, z.next()
-			if z.ws() == '[' {
-				ev.value.kind = '['
-				z.arrayAt(p, func(int) {
-					if v, _, _ := z.scalarAt(); v.kind == '"' || v.kind == '0' {
-						ev.list = append(ev.list, v.text)
-					}
-				})
-				return
-			}
-			ev.value, _ = z.value()
-		case "public":
-			var good bool
-			ev.public, good = z.boolAt(p)
-			ok = ok && good
-		default:
-			z.value()
-		}
-	}) && ok
-	switch typ {
-	case "Create", "Change":
-		if ev.field == "" {
-			z.failAt(off, path, nil, "a %s event needs a field_name", typ)
-			return false
-		}
-		a.create = a.create || typ == "Create"
-		if !ev.read(z) {
-			return false
-		}
-	case "Comment":
-		ev.comment = true
-		if ev.author == "" {
-			ev.author = a.author
-		}
-	default:
-		return ok
-	}
-	a.events = append(a.events, ev)
-	return ok
-}
-
 // buildTickets groups the audits by ticket, in time order, and builds each
 // ticket's case and events.
-func buildTickets(d *yamlpos.Decoder, audits []zendeskAudit) []Ticket {
-	order := map[string]int{}
-	var groups [][]zendeskAudit
-	for _, a := range audits {
-		i, seen := order[a.ticket]
-		if !seen {
-			i = len(groups)
-			order[a.ticket] = i
-			groups = append(groups, nil)
-		}
-		groups[i] = append(groups[i], a)
-	}
-	tickets := make([]Ticket, 0, len(groups))
-	for _, g := range groups {
-		slices.SortStableFunc(g, func(a, b zendeskAudit) int {
-			return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id))
-		})
+func buildTickets(d *yamlpos.Decoder, audits *chunks[zendeskAudit], tab *zTables) []Ticket {
+	tickets := make([]Ticket, 0, audits.len()/4)
+	groupAudits(audits, func(g []*zendeskAudit) {
 		if !g[0].create {
-			at := g[0].pos
+			at := g[0].pos(tab)
 			d.Add(at.Errorf(nil, "ticket %s: its first audit holds no Create event: its history starts before this export", g[0].ticket))
-			continue
+			return
 		}
-		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos}}
-		for i := range g {
-			b.audit(&g[i], i == 0)
+		b := ticketBuilder{t: Ticket{ID: g[0].ticket, At: g[0].pos(tab), Events: make([]rules.Event, 0, len(g))}}
+		for i, a := range g {
+			b.audit(a, i == 0)
+		}
+		if len(b.t.Events) == 0 {
+			b.t.Events = nil
 		}
 		tickets = append(tickets, b.t)
-	}
+	})
 	return tickets
+}
+
+// groupAudits calls each with the audits of each ticket, in the order
+// each ticket is first written, sorted by created_at then id (stable).
+func groupAudits(audits *chunks[zendeskAudit], each func(g []*zendeskAudit)) {
+	n := audits.len()
+	group := make(map[int64]int32, n/4)
+	of := make([]int32, n) // each audit's group
+	var count []int32      // audits per group
+	for i := range n {
+		tid := audits.at(i).tid
+		g, seen := group[tid]
+		if !seen {
+			g = int32(len(count))
+			group[tid] = g
+			count = append(count, 0)
+		}
+		of[i] = g
+		count[g]++
+	}
+	start := make([]int32, len(count)+1) // a counting sort by group, stable
+	for g, n := range count {
+		start[g+1] = start[g] + n
+	}
+	next := slices.Clone(start[:len(count)])
+	sorted := make([]*zendeskAudit, n)
+	for i := range n {
+		sorted[next[of[i]]] = audits.at(i)
+		next[of[i]]++
+	}
+	byTime := func(a, b *zendeskAudit) int { return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.id, b.id)) }
+	for g := range count {
+		s := sorted[start[g]:start[g+1]]
+		if !slices.IsSortedFunc(s, byTime) {
+			slices.SortStableFunc(s, byTime)
+		}
+		each(s)
+	}
 }
 
 // ticketBuilder builds one ticket from its audits, in order.
@@ -295,7 +162,7 @@ func (b *ticketBuilder) audit(a *zendeskAudit, first bool) {
 
 // field applies a field set at the creation (to the case) or changed later
 // (to the event).
-func (b *ticketBuilder) field(x *auditEvent, first bool, ev *rules.Event) {
+func (b *ticketBuilder) field(x *auditChange, first bool, ev *rules.Event) {
 	switch x.field {
 	case "status":
 		if x.status == b.status {
@@ -332,7 +199,7 @@ func (b *ticketBuilder) field(x *auditEvent, first bool, ev *rules.Event) {
 // auditValue is a field's value as an attribute: text as AttrValue reads
 // it (a number too), a boolean, a list (tags) of its strings and numbers
 // as text; objects and null are not attributes.
-func auditValue(v jsonValue, list []any) (any, bool) {
+func auditValue(tab *zTables, v jsonValue, list []any) (any, bool) {
 	switch v.kind {
 	case '[':
 		if list == nil {
@@ -340,7 +207,7 @@ func auditValue(v jsonValue, list []any) (any, bool) {
 		}
 		return list, true
 	case '"', '0':
-		return AttrValue(v.text), true
+		return tab.boxed(v.text, true), true
 	case 't', 'f':
 		return v.kind == 't', true
 	}

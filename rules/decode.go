@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"regexp"
-
-	"github.com/tiercel/tiercel/internal/yamlpos"
-)
+import "github.com/tiercel/tiercel/internal/yamlpos"
 
 // decoder reads a catalog document: the positioned YAML decoder, with the
 // catalog's readers as methods. Its errors wrap ErrInvalidCatalog.
@@ -34,10 +30,22 @@ func parsed[T any](d *decoder, f field, parse func(string) (T, error)) (T, bool)
 	return yamlpos.Parsed(d.Decoder, f, parse)
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+// validID reports whether s is an id: it matches ^[a-z0-9][a-z0-9_.-]*$,
+// without a regexp, as every rule, tier and alias id is checked.
+func validID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case i > 0 && (c == '_' || c == '.' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 func (d *decoder) checkID(f field, what string) bool {
-	if !idPattern.MatchString(f.Key) {
+	if !validID(f.Key) {
 		d.Fail(f.KeyNode, f.Path, nil, "invalid %s id %q: use lowercase letters, digits, '-', '_' and '.'", what, f.Key)
 		return false
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,6 +32,18 @@ func TestTabIndentation(t *testing.T) {
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrInvalidCatalog)
 			assert.EqualError(t, err, tt.want)
+		})
+	}
+}
+
+// validID is the pattern ids are documented by, ^[a-z0-9][a-z0-9_.-]*$.
+func TestValidID(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
+	for _, id := range []string{
+		"zendesk-1.response.1", "a", "9", "a_b", "a.b-c", "", "-a", ".a", "_a", "A", "aB", "a b", "é", "a/b", "a\n", "1x", "x:",
+	} {
+		t.Run(id, func(t *testing.T) {
+			assert.Equal(t, pattern.MatchString(id), validID(id))
 		})
 	}
 }

@@ -81,13 +81,17 @@ func compileFiles(names []string, srcs [][]byte) (*Engine, error) {
 
 // compileDocs compiles the documents srcs, named names; fromFiles says
 // they were read from the files so named. It also returns the definitions
-// as written, with their positions (what Lint reads).
-func compileDocs(names []string, srcs [][]byte, fromFiles bool) (*Engine, *catalogFile, error) {
+// as written, with their positions (what Lint reads). Options set up the
+// compiler (tests compile every condition from its text with textOnly).
+func compileDocs(names []string, srcs [][]byte, fromFiles bool, options ...func(*compiler)) (*Engine, *catalogFile, error) {
 	env, err := celEnv()
 	if err != nil {
 		return nil, nil, fmt.Errorf("tiercel: cel environment: %w", err)
 	}
 	c := &compiler{env: env}
+	for _, o := range options {
+		o(c)
+	}
 	var all catalogFile
 	ds := make([]*decoder, len(srcs))
 	roots := make([]*yaml.Node, len(srcs))

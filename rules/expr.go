@@ -47,6 +47,14 @@ type compiler struct {
 	// helpdesk policy's filter, once per metric and target) compiles it
 	// once. A cel.Program is immutable and shared safely.
 	compiled map[exprKey]compiledExpr
+	// shapes holds the first expression compiled of each shape (see
+	// shapeOf), from which the others of the shape are made.
+	shapes map[shapeKey]*shaped
+	// textOnly compiles every expression from its text, none from its
+	// shape: what tests compare the shapes' results with.
+	textOnly bool
+	// fromShapes counts the expressions made from their shape.
+	fromShapes int
 }
 
 // exprKey is an expression's text and the type it must have.
@@ -94,14 +102,18 @@ func (c *compiler) compileExprCost(x *expr, want *cel.Type) (cel.Program, uint64
 			return hit.prg, hit.cost, true
 		}
 	}
-	ast, cost, ok := c.checkExpr(x, want)
+	prg, cost, ok := c.compileShaped(x, want)
 	if !ok {
-		return nil, 0, false
-	}
-	prg, err := c.program(ast)
-	if err != nil {
-		c.add(x.at.Errorf(err, "%v", err))
-		return nil, 0, false
+		var ast *cel.Ast
+		if ast, cost, ok = c.checkExpr(x, want); !ok {
+			return nil, 0, false
+		}
+		var err error
+		if prg, err = c.program(ast); err != nil {
+			c.add(x.at.Errorf(err, "%v", err))
+			return nil, 0, false
+		}
+		c.noteShape(x, want, ast)
 	}
 	if c.compiled == nil {
 		c.compiled = map[exprKey]compiledExpr{}
@@ -124,7 +136,7 @@ func (c *compiler) checkExpr(x *expr, want *cel.Type) (*cel.Ast, uint64, bool) {
 		}
 		return nil, 0, false
 	}
-	if !ast.OutputType().IsExactType(want) && !ast.OutputType().IsExactType(cel.DynType) {
+	if !typeFits(ast, want) {
 		c.add(x.at.Errorf(nil, "must be %s, got %s", typeName(want), typeName(ast.OutputType())))
 		return nil, 0, false
 	}
@@ -151,13 +163,33 @@ func (c *compiler) addIn(x *expr, loc celcommon.Location, cause error, msg strin
 	c.add(at.Errorf(cause, "%s", msg))
 }
 
+// typeFits reports whether the checked expression a has the type want (or
+// dyn, which is checked when it runs).
+func typeFits(a *cel.Ast, want *cel.Type) bool {
+	return a.OutputType().IsExactType(want) || a.OutputType().IsExactType(cel.DynType)
+}
+
 // checkRegexes reports, at the pattern, the constant patterns of matches in
 // a that do not compile or whose program is too large to match in bounded
 // time.
 func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
 	ok := true
-	native := a.NativeRep()
-	ast.PostOrderVisit(native.Expr(), ast.NewExprVisitor(func(e ast.Expr) {
+	info := a.NativeRep().SourceInfo()
+	eachBadRegex(a, func(pat ast.Expr, err error) {
+		var cause error
+		if regexTooLarge(err) {
+			cause = ErrCostLimit
+		}
+		c.addIn(x, info.GetStartLocation(pat.ID()), cause, err.Error())
+		ok = false
+	})
+	return ok
+}
+
+// eachBadRegex calls bad with each constant pattern of matches in a that
+// does not compile or whose program is too large, and the error.
+func eachBadRegex(a *cel.Ast, bad func(pat ast.Expr, err error)) {
+	ast.PostOrderVisit(a.NativeRep().Expr(), ast.NewExprVisitor(func(e ast.Expr) {
 		if e.Kind() != ast.CallKind || e.AsCall().FunctionName() != overloads.Matches || len(e.AsCall().Args()) == 0 {
 			return
 		}
@@ -166,20 +198,12 @@ func (c *compiler) checkRegexes(x *expr, a *cel.Ast) bool {
 		if pat.Kind() != ast.LiteralKind {
 			return
 		}
-		s, isString := pat.AsLiteral().(types.String)
-		if !isString {
-			return
-		}
-		if _, err := compileRegex(string(s)); err != nil {
-			var cause error
-			if regexTooLarge(err) {
-				cause = ErrCostLimit
+		if s, isString := pat.AsLiteral().(types.String); isString {
+			if _, err := compileRegex(string(s)); err != nil {
+				bad(pat, err)
 			}
-			c.addIn(x, native.SourceInfo().GetStartLocation(pat.ID()), cause, err.Error())
-			ok = false
 		}
 	}))
-	return ok
 }
 
 // celTypeNames maps the Go names of the CEL variables' native types to the

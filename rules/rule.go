@@ -66,7 +66,7 @@ func (d *decoder) ruleField(f field, rd *ruleDef) (output, ok bool) {
 	switch f.Key {
 	case "id":
 		id, good := d.Str(f)
-		if good && !idPattern.MatchString(id) {
+		if good && !validID(id) {
 			d.Fail(f.Value, f.Path, nil, "invalid rule id %q: use lowercase letters, digits, '-', '_' and '.'", id)
 			return false, false
 		}

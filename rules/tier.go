@@ -114,7 +114,7 @@ func (d *decoder) parseAliases(c field, td *tierDef) {
 		if !good {
 			continue
 		}
-		if !idPattern.MatchString(s) {
+		if !validID(s) {
 			d.Fail(it.Node, it.Path, nil, "invalid alias %q: use lowercase letters, digits, '-', '_' and '.'", s)
 			continue
 		}
@@ -188,13 +188,17 @@ func (c *compiler) chainRules(ids []string, tiers map[string]*tier, rules []*rul
 	reported := map[*rule]bool{}
 	var key []byte
 	var chain []*rule
+	byMetric := map[metric][]int{} // the rules of each metric, by index
+	for i, r := range rules {
+		byMetric[r.metric] = append(byMetric[r.metric], i)
+	}
 	for _, id := range ids {
 		t := tiers[id]
 		for m := range t.objectives {
 			for p := slo.P1; p <= slo.P4; p++ {
 				key, chain = key[:0], chain[:0]
-				for i, r := range rules {
-					if r.appliesTo(t.id, metric(m), p) {
+				for _, i := range byMetric[metric(m)] {
+					if r := rules[i]; r.appliesTo(t.id, metric(m), p) {
 						key = binary.AppendUvarint(key, uint64(i))
 						chain = append(chain, r)
 					}

@@ -166,6 +166,7 @@ type metricRules struct {
 	at         [numConds]pos         // where each catalog condition is written, for Coverage
 	src        [numConds]string      // each catalog condition as written, for Diff
 	native     [numConds]eventCheck  // the default when prg is nil
+	memo       [numConds]*condMemo   // the results of a catalog's condition that reads only the event's fields; nil for none
 	restart    bool                  // a priority change restarts the cycle (else retargets it)
 	dropPauses bool                  // a retarget counts the time paused before the change
 	continues  bool                  // a reopening continues the last achieved cycle (else starts a new one)
@@ -294,6 +295,7 @@ func (c *compiler) compileSettings(lc *lifecycle, mr *metricRules, ms *metricSet
 		}
 		if prg, ok := c.compileExpr(x, cel.BoolType); ok {
 			mr.prg[k], mr.what[k], mr.src[k], mr.at[k] = prg, "lifecycle."+mr.name+"."+condNames[k], x.src, x.at
+			mr.memo[k] = c.condMemo(x.src)
 			lc.usesCEL = true
 		}
 	}

@@ -93,6 +93,16 @@ func refCatalog(s refSettings) string {
 	return b.String()
 }
 
+// randomSettings returns random lifecycle settings.
+func randomSettings(rng *rand.Rand) refSettings {
+	var s refSettings
+	for m := range numBuiltins {
+		s.restart[m], s.drop[m], s.cont[m] = rng.IntN(2) == 0, rng.IntN(2) == 0, rng.IntN(2) == 0
+	}
+	s.reevaluate = rng.IntN(2) == 0
+	return s
+}
+
 // refBase is the first minute of the reference's window.
 var refBase = time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
 
@@ -454,11 +464,7 @@ func TestTimelineMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 2026))
 	var open map[string][]bool
 	for ci := range catalogs {
-		var s refSettings
-		for m := range numBuiltins {
-			s.restart[m], s.drop[m], s.cont[m] = rng.IntN(2) == 0, rng.IntN(2) == 0, rng.IntN(2) == 0
-		}
-		s.reevaluate = rng.IntN(2) == 0
+		s := randomSettings(rng)
 		e, err := Compile("ref.yaml", []byte(refCatalog(s)))
 		require.NoError(t, err)
 		if open == nil {

@@ -196,8 +196,8 @@ func (r *run) pauseOrResume(k *clock, mr *metricRules) error {
 
 // holds evaluates one condition of a metric on the event.
 func (r *run) holds(mr *metricRules, k condition) (bool, error) {
-	if p := mr.prg[k]; p != nil {
-		b, err := r.eval(p, mr.what[k])
+	if mr.prg[k] != nil {
+		b, err := r.evalCond(mr, k)
 		if err == nil && r.e.cov != nil {
 			r.e.cov.condition(mr, k, b)
 		}

@@ -16,9 +16,9 @@ import (
 // wrap the sentinel of the document's kind given to NewDecoder.
 type Decoder struct {
 	file  string
-	src   []byte
+	text  string   // the document
 	kind  error    // sentinel of the document's kind, wrapped by every error
-	lines []string // src split into lines without their breaks
+	lines []string // text split into lines without their breaks, when first needed (positions of errors)
 	runes [][]rune // runes of lines, converted when first needed
 	errs  ErrorList
 
@@ -45,7 +45,7 @@ const (
 // invalid catalog, an invalid suite).
 func NewDecoder(file string, src []byte, kind error) *Decoder {
 	return &Decoder{
-		file: file, src: src, kind: kind, lines: splitLines(string(src)),
+		file: file, text: string(src), kind: kind,
 		seen: map[errorKey]bool{}, walked: map[walkedMapping]bool{}, budget: minAliasBudget,
 	}
 }

@@ -26,10 +26,19 @@ func splitLines(s string) []string {
 	}
 }
 
+// textLines returns the document's lines without their breaks, splitting
+// it when first asked: only positions in errors need them.
+func (d *Decoder) textLines() []string {
+	if d.lines == nil {
+		d.lines = splitLines(d.text)
+	}
+	return d.lines
+}
+
 // lineRunes returns the runes of the 0-based line i, converting each line
 // once.
 func (d *Decoder) lineRunes(i int) []rune {
-	if i < 0 || i >= len(d.lines) {
+	if i < 0 || i >= len(d.textLines()) {
 		return nil
 	}
 	if d.runes == nil {
@@ -44,7 +53,7 @@ func (d *Decoder) lineRunes(i int) []rune {
 // Document decodes src as exactly one YAML document.
 func (d *Decoder) Document() *yaml.Node {
 	var doc yaml.Node
-	dec := yaml.NewDecoder(strings.NewReader(string(d.src)))
+	dec := yaml.NewDecoder(strings.NewReader(d.text))
 	if err := dec.Decode(&doc); err != nil {
 		if err.Error() == "EOF" {
 			d.Add(&Error{File: d.file, Line: 1, Column: 1, Msg: "empty document", Kind: d.kind})
@@ -125,7 +134,7 @@ func (d *Decoder) yamlError(err error) *Error {
 }
 
 func (d *Decoder) firstColumn(line int) int {
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.textLines()) {
 		return 1
 	}
 	text := d.lines[line-1]
@@ -139,7 +148,7 @@ func (d *Decoder) firstColumn(line int) int {
 // all map back to where the characters are written.
 func (d *Decoder) ExprPos(n *yaml.Node, value string, offset int) (line, col int) {
 	line, col = n.Line, n.Column
-	if line < 1 || line > len(d.lines) {
+	if line < 1 || line > len(d.textLines()) {
 		return line, col
 	}
 	// Start of the text of the value.

@@ -60,19 +60,27 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 		return nil
 	}
 	// A mapping reached again through an alias and read with the same
-	// keys has the same key errors: they were reported the first time.
+	// keys has the same key errors: they were reported the first time. Its
+	// first read with errors records it; a read without errors records
+	// nothing, as a later read of it has none either.
 	wk := walkedMapping{n: n}
 	if len(known) > 0 {
 		wk.known = &known[0]
 	}
-	again := d.walked[wk]
-	d.walked[wk] = true
+	again, looked := false, false
 	keyError := func(kn *yaml.Node, path, format string, args ...any) {
+		if !looked {
+			again, looked = d.walked[wk], true
+			d.walked[wk] = true
+		}
 		if !again {
 			d.Fail(kn, path, nil, format, args...)
 		}
 	}
-	seen := make(map[string]bool, len(n.Content)/2)
+	var seen map[string]bool // the keys before, past smallMapping keys
+	if len(n.Content) > 2*smallMapping {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
 	fields := make([]Field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		kn, vn := Resolve(n.Content[i]), Resolve(n.Content[i+1])
@@ -85,11 +93,10 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 			keyError(kn, path, "merge keys (<<) are not supported")
 			continue
 		}
-		if seen[f.Key] {
+		if keyBefore(n.Content[:i], f.Key, seen) {
 			keyError(kn, f.Path, "duplicate key %q", f.Key)
 			continue
 		}
-		seen[f.Key] = true
 		if known != nil && !slices.Contains(known, f.Key) {
 			keyError(kn, f.Path, "unknown key %q (want one of %s)", f.Key, strings.Join(known, ", "))
 			continue
@@ -97,6 +104,27 @@ func (d *Decoder) Mapping(n *yaml.Node, path string, known []string) []Field {
 		fields = append(fields, f)
 	}
 	return fields
+}
+
+// smallMapping is the number of keys up to which Mapping finds a duplicate
+// key by looking at the keys before it rather than in a map.
+const smallMapping = 16
+
+// keyBefore reports whether key is one of the scalar, non-merge keys of
+// before, the mapping's content before it; with seen (a large mapping) it
+// looks there and adds key.
+func keyBefore(before []*yaml.Node, key string, seen map[string]bool) bool {
+	if seen != nil {
+		dup := seen[key]
+		seen[key] = true
+		return dup
+	}
+	for j := 0; j < len(before); j += 2 {
+		if kn := Resolve(before[j]); kn != nil && kn.Kind == yaml.ScalarNode && kn.Tag != "!!merge" && kn.Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // Require reports each of names missing from fields.

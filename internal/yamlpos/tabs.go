@@ -9,7 +9,7 @@ import (
 // token" when the line it names is indented with a tab: YAML forbids tabs
 // in indentation, and the message then says so and points at the tab.
 func (d *Decoder) explainTab(e *Error) {
-	if !strings.Contains(e.Msg, "cannot start any token") || e.Line < 1 || e.Line > len(d.lines) {
+	if !strings.Contains(e.Msg, "cannot start any token") || e.Line < 1 || e.Line > len(d.textLines()) {
 		return
 	}
 	text := d.lines[e.Line-1]
