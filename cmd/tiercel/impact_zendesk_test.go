@@ -43,6 +43,10 @@ var goldenImpactZendesk = []goldenCase{
 	{"impact-zendesk-bad-audits", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json", impactData + "bad-audits.json"}, exitInput},
 	{"impact-zendesk-not-a-page", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/case.json"}, exitInput},
 	{"impact-zendesk-unknown-tier", []string{"impact", "--zendesk", "--tier", "gold", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json"}, exitUndecidable},
+	// An export without a ticket or an instant is read at no instant: none
+	// is reported, neither 0001-01-01 nor the clock.
+	{"impact-zendesk-empty", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/zendesk-empty-audits.json"}, exitOK},
+	{"impact-zendesk-empty-json", []string{"impact", "--output", "json", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/zendesk-empty-audits.json"}, exitOK},
 	{"impact-tier-without-zendesk", []string{"impact", "--tier", "gold", impactData + "old.yaml", impactData + "new.yaml", "testdata/case.yaml"}, exitUsage},
 }
 
