@@ -91,13 +91,13 @@ func NewAudit(rep *audit.Report, tier string, tolerance time.Duration) Audit {
 func newAuditRow(r *audit.Row) AuditRow {
 	row := AuditRow{Ticket: r.Ticket, Metric: r.Metric, Instance: r.Instance, Verdict: string(r.Verdict), Why: r.Why}
 	if r.HasCycle {
-		cy := &r.Cycle
+		cy := &r.Cycle // Due is zero only without a target: with one it is after Start, which is year 1 or later
 		row.Cycle = &AuditCycle{Start: At(cy.Start), State: cy.State.String(), Target: NewTarget(cy.Target), Rule: cy.Rule,
-			Due: AtOrNull(cy.Due), End: AtOrNull(cy.End), Breached: cy.Breached, Overdue: NewDuration(cy.Overdue)}
+			Due: AtOrNull(cy.Due), End: AtIf(cy.End, cy.Ended()), Breached: cy.Breached, Overdue: NewDuration(cy.Overdue)}
 	}
 	if r.HasRecord {
 		rec := &r.Recorded
-		row.Recorded = &AuditRecorded{BusinessHours: rec.BusinessHours, Policy: rec.Policy, Fulfilled: AtOrNull(rec.Fulfilled), Breached: AtOrNull(rec.Breached)}
+		row.Recorded = &AuditRecorded{BusinessHours: rec.BusinessHours, Policy: rec.Policy, Fulfilled: AtIf(rec.Fulfilled, rec.HasFulfilled), Breached: AtIf(rec.Breached, rec.HasBreached)}
 		if rec.SLA {
 			d := NewDuration(rec.Target)
 			row.Recorded.Target = &d

@@ -30,12 +30,16 @@ type Eligibility struct {
 // response target, its monthly fee at the contract's spend (or why there
 // is none) and how each target changes.
 type Option struct {
-	Tier         string       `json:"tier"`
-	KeepsTargets bool         `json:"keepsTargets"`
-	Recommended  bool         `json:"recommended"`
-	Fee          *money.Money `json:"fee,omitempty"`
-	FeeError     string       `json:"feeError,omitempty"`
-	Changes      []Change     `json:"changes"`
+	Tier         string `json:"tier"`
+	KeepsTargets bool   `json:"keepsTargets"`
+	// KeepsDeadlines is rules.Option.KeepsDeadlines: no target degraded and
+	// no deadline of the account's first year later (false when the
+	// effects are unknown, for a contract without a zone).
+	KeepsDeadlines bool         `json:"keepsDeadlines"`
+	Recommended    bool         `json:"recommended"`
+	Fee            *money.Money `json:"fee,omitempty"`
+	FeeError       string       `json:"feeError,omitempty"`
+	Changes        []Change     `json:"changes"`
 }
 
 // NewEligibility returns the answer for plan, made for a contract on tier
@@ -49,7 +53,7 @@ func NewEligibility(tier string, at time.Time, plan rules.Plan) Eligibility {
 		Options: make([]Option, 0, len(plan.Options)),
 	}
 	for _, opt := range plan.Options {
-		o := Option{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, Recommended: opt.Recommended, Changes: NewChanges(opt.Changes)}
+		o := Option{Tier: opt.Tier, KeepsTargets: opt.KeepsTargets, KeepsDeadlines: opt.KeepsDeadlines, Recommended: opt.Recommended, Changes: NewChanges(opt.Changes)}
 		if opt.QuoteErr != nil {
 			o.FeeError = opt.QuoteErr.Error()
 		} else {

@@ -13,7 +13,7 @@ import (
 type Impact struct {
 	// Now is the one instant every history was replayed at, when they
 	// share one (a helpdesk export's); absent when each history carries
-	// its own now.
+	// its own now, or an export without an instant was given no now.
 	Now        *Instant      `json:"now,omitempty"`
 	LeftOut    int           `json:"leftOut,omitempty"` // histories opened after Now, left out
 	Histories  int           `json:"histories"`

@@ -68,11 +68,13 @@ type Options struct {
 	Tier string
 	// Now is the instant the audit is made at: running cycles are
 	// measured to it, and what happened after it is left out (events,
-	// fulfillments and breaches after it; tickets opened after it). Zero
-	// means Latest; never the wall clock.
-	Now time.Time
+	// fulfillments and breaches after it; tickets opened after it). Nil
+	// means Latest; never the wall clock. 0001-01-01T00:00:00Z is an
+	// instant like any other.
+	Now *time.Time
 	// Latest is the latest instant of the input (the events' and audits'),
-	// the default of Now.
+	// the default of Now. Its zero value is the instant
+	// 0001-01-01T00:00:00Z: an input whose every instant is then.
 	Latest time.Time
 	// Aliases are the catalog's names of recorded metrics, where they
 	// differ (input.ZendeskAliases: first_reply_time is response).
@@ -154,9 +156,9 @@ func Run(e *rules.Engine, tickets []input.Ticket, recorded []input.Recorded, o O
 			return Report{}, err
 		}
 	}
-	now := o.Now
-	if now.IsZero() {
-		now = o.Latest
+	now := o.Latest
+	if o.Now != nil {
+		now = *o.Now
 	}
 	groups := groupRecorded(recorded)
 	seen := make([]bool, len(groups.start)-1) // by group: a ticket with a history has its records
@@ -238,7 +240,9 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 		return append(rows, Row{Ticket: t.ID, Verdict: Failed, Err: err, Why: err.Error()})
 	}
 	for k := range recs { // the recorded instants up to now, in the timeline's zone
-		recs[k].Fulfilled, recs[k].Breached = upTo(recs[k].Fulfilled, now, tl.Location), upTo(recs[k].Breached, now, tl.Location)
+		rec := &recs[k]
+		rec.Fulfilled, rec.HasFulfilled = upTo(rec.Fulfilled, rec.HasFulfilled, now, tl.Location)
+		rec.Breached, rec.HasBreached = upTo(rec.Breached, rec.HasBreached, now, tl.Location)
 	}
 	var buf [16]bool // which records a cycle took; a ticket has a few
 	used := buf[:0]
@@ -272,16 +276,17 @@ func auditTicket(e *rules.Engine, t *input.Ticket, recs []input.Recorded, now ti
 	return rows
 }
 
-// upTo returns t in loc when it is not after now, else the zero time (not
-// yet recorded at now).
-func upTo(t, now time.Time, loc *time.Location) time.Time {
+// upTo returns the recorded instant t (recorded says whether it was) as
+// recorded at now: t in loc, recorded, when it was recorded and is not
+// after now; else the zero time, not recorded (not yet at now).
+func upTo(t time.Time, recorded bool, now time.Time, loc *time.Location) (time.Time, bool) {
 	switch {
-	case t.After(now):
-		return time.Time{}
-	case t.IsZero() || loc == nil:
-		return t
+	case !recorded || t.After(now):
+		return time.Time{}, false
+	case loc == nil:
+		return t, true
 	}
-	return t.In(loc)
+	return t.In(loc), true
 }
 
 // summarize counts rows.

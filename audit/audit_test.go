@@ -2,6 +2,9 @@ package audit_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,7 +109,7 @@ func TestRunOptions(t *testing.T) {
 		require.ErrorIs(t, err, audit.ErrAudit)
 	})
 	t.Run("now given: a running cycle is measured to it", func(t *testing.T) {
-		rep, err := audit.Run(e, tickets, nil, audit.Options{Tier: "zendesk", Now: opened.Add(2 * time.Hour), Latest: opened})
+		rep, err := audit.Run(e, tickets, nil, audit.Options{Tier: "zendesk", Now: new(opened.Add(2 * time.Hour)), Latest: opened})
 		require.NoError(t, err)
 		require.NotEmpty(t, rep.Rows)
 		r := rep.Rows[0]
@@ -143,7 +146,7 @@ func TestRunOptions(t *testing.T) {
 func TestRunEarlierNow(t *testing.T) {
 	e, x, _ := example(t)
 	now := at("2026-07-06T14:00:00Z") // Monday 10:00 New York
-	rep, err := audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: now, Latest: x.Latest, Aliases: input.ZendeskAliases(e.Metrics())})
+	rep, err := audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: &now, Latest: x.Latest, Aliases: input.ZendeskAliases(e.Metrics())})
 	require.NoError(t, err)
 	var got []string
 	for _, r := range rep.Rows {
@@ -158,9 +161,10 @@ func TestRunEarlierNow(t *testing.T) {
 		"103 total_resolution_time agree running",
 		"104  no-history running",
 	}, got, "no next reply yet: the customer's message is at 20:30Z")
-	assert.True(t, rep.Rows[0].Recorded.Fulfilled.IsZero())
+	assert.False(t, rep.Rows[0].Recorded.HasFulfilled)
+	assert.True(t, rep.Rows[0].Recorded.Fulfilled.IsZero(), "not recorded at now: the zero time")
 	assert.Equal(t, 3, rep.Summary.Tickets)
-	rep, err = audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: at("2026-07-03T00:00:00Z"), Latest: x.Latest})
+	rep, err = audit.Run(e, x.Tickets, x.Recorded, audit.Options{Tier: "zendesk", Now: new(at("2026-07-03T00:00:00Z")), Latest: x.Latest})
 	require.NoError(t, err)
 	assert.Equal(t, 2, rep.Summary.Tickets, "ticket 103 opens on the 4th")
 }
@@ -219,4 +223,76 @@ func TestRunGroupsRecordsByTicket(t *testing.T) {
 		"7 response 1 unrecorded", "7 requester_wait_time 1 unrecorded", "7 next_reply_time 2 uncomputed", "7 next_reply_time 1 uncomputed",
 		"9  0 no-history", "10  0 no-history",
 	}, got)
+}
+
+// yearOne is an export of two tickets opened at 0001-01-01T00:00:00Z, an
+// instant like any other: ticket 1's first reply fulfilled then, ticket 2's
+// breached then (both answered 30s later).
+const yearOne = "testdata/year1/"
+
+// yearOnePages writes the pages of yearOne with every instant moved from
+// 0001-01-01T00:mm:ss to the same minute and second of day, and returns
+// their paths.
+func yearOnePages(t *testing.T, day string) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"audits.json", "metric_events.json"} {
+		b, err := os.ReadFile(yearOne + name)
+		require.NoError(t, err)
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(strings.ReplaceAll(string(b), "0001-01-01T00:", day+"T00:")), 0o600))
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// A fulfillment or a breach recorded at 0001-01-01T00:00:00Z is recorded:
+// the audit of tickets opened then gives the verdicts of the same tickets
+// in 2026 (it took the zero instant for "not recorded": ticket 1 "time",
+// the helpdesk recording no fulfillment; ticket 2 "agree", no breach).
+func TestRunYearOne(t *testing.T) {
+	e, err := rules.Load(yearOne + "catalog.yaml")
+	require.NoError(t, err)
+	for _, day := range []string{"0001-01-01", "2026-07-06"} {
+		t.Run(day, func(t *testing.T) {
+			t0 := at(day + "T00:00:00Z")
+			rep, err := audit.RunFiles(e, audit.Options{Tier: "zendesk", Tolerance: time.Minute}, yearOnePages(t, day)...)
+			require.NoError(t, err)
+			assert.Equal(t, t0.Add(30*time.Second), rep.Now, "the latest instant: the replies")
+			require.Len(t, rep.Rows, 2)
+			fulfilled, breached := rep.Rows[0], rep.Rows[1]
+
+			assert.Equal(t, audit.Agree, fulfilled.Verdict, fulfilled.Why)
+			assert.True(t, fulfilled.Recorded.HasFulfilled)
+			assert.Equal(t, t0, fulfilled.Recorded.Fulfilled)
+			assert.False(t, fulfilled.Recorded.HasBreached)
+			assert.True(t, fulfilled.HasEndDiff)
+			assert.Equal(t, 30*time.Second, fulfilled.EndDiff, "the catalog's reply, 30s after the recorded fulfillment")
+
+			assert.Equal(t, audit.RecordedBreach, breached.Verdict, breached.Why)
+			assert.True(t, breached.Recorded.HasBreached)
+			assert.Equal(t, t0, breached.Recorded.Breached)
+			assert.Equal(t, "the helpdesk recorded a breach at "+day+"T00:00:00Z; the catalog says it was met at "+day+"T00:00:30Z (due "+day+"T01:00:00Z)", breached.Why)
+			assert.Equal(t, []audit.Ref{{Ticket: "2", Metric: "response", Instance: 1}}, rep.Summary.RecordedBreaches)
+		})
+	}
+}
+
+// An audit at 0001-01-01T00:00:00Z is at that instant, not at the export's
+// latest: the replies 30s later are left out, the fulfillment and the
+// breach then are in.
+func TestRunNowYearOne(t *testing.T) {
+	e, err := rules.Load(yearOne + "catalog.yaml")
+	require.NoError(t, err)
+	rep, err := audit.RunFiles(e, audit.Options{Tier: "zendesk", Now: new(time.Time{})}, yearOne+"audits.json", yearOne+"metric_events.json")
+	require.NoError(t, err)
+	assert.True(t, rep.Now.IsZero(), "now is 0001-01-01T00:00:00Z, not the latest instant %s", rep.Now)
+	require.Len(t, rep.Rows, 2)
+	for _, r := range rep.Rows {
+		assert.Equal(t, rules.CycleRunning, r.Cycle.State, "no reply yet at now")
+	}
+	assert.True(t, rep.Rows[0].Recorded.HasFulfilled, "fulfilled at now")
+	assert.False(t, rep.Rows[1].Recorded.HasFulfilled, "fulfilled 30s after now: not yet")
+	assert.True(t, rep.Rows[1].Recorded.HasBreached, "breached at now")
 }

@@ -12,7 +12,7 @@ import (
 // cycle: a breach before it was fulfilled, or never fulfilled.
 func recordedBreach(r *Row) bool {
 	rec := &r.Recorded
-	return r.HasRecord && !rec.Breached.IsZero() && (rec.Fulfilled.IsZero() || rec.Breached.Before(rec.Fulfilled))
+	return r.HasRecord && rec.HasBreached && (!rec.HasFulfilled || rec.Breached.Before(rec.Fulfilled))
 }
 
 // hasTarget reports whether the catalog gives the row's cycle a target.
@@ -27,7 +27,7 @@ func judge(r *Row, tol time.Duration) bool {
 		return false
 	}
 	ended := r.HasCycle && r.Cycle.State == rules.CycleAchieved
-	if ended && r.HasRecord && !r.Recorded.Fulfilled.IsZero() {
+	if ended && r.HasRecord && r.Recorded.HasFulfilled {
 		r.EndDiff, r.HasEndDiff = r.Cycle.End.Sub(r.Recorded.Fulfilled), true
 	}
 	if recBreach && calBreach {
@@ -57,7 +57,7 @@ func judge(r *Row, tol time.Duration) bool {
 // timeVerdict compares the instants of a row whose outcome and target
 // agree.
 func timeVerdict(r *Row, ended bool, tol time.Duration) (Verdict, string) {
-	fulfilled := r.HasRecord && !r.Recorded.Fulfilled.IsZero()
+	fulfilled := r.HasRecord && r.Recorded.HasFulfilled
 	switch {
 	case ended && !fulfilled:
 		return TimeDiffers, "the catalog's cycle ended at " + stamp(r.Cycle.End) + "; the helpdesk recorded no fulfillment"

@@ -113,6 +113,17 @@ func FormatEffective(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
+// FormatInstant writes a given instant (a term's from or until, a
+// contract's start) as FormatEffective does, except that
+// 0001-01-01T00:00:00Z is the date 0001-01-01, not "always": a given
+// instant is an instant like any other.
+func FormatInstant(t time.Time) string {
+	if t.IsZero() {
+		return t.Format(time.DateOnly)
+	}
+	return FormatEffective(t)
+}
+
 // VersionPolicy says which [PriceVersion] of a tier's [PriceBook] a
 // contract pays in a billed month. The zero value is [VersionAtContract].
 type VersionPolicy uint8

@@ -116,6 +116,22 @@ func TestParseEffective(t *testing.T) {
 	assert.Equal(t, "always", FormatEffective(time.Time{}))
 }
 
+// A given instant is written as FormatEffective writes it, but
+// 0001-01-01T00:00:00Z is that date, not "always".
+func TestFormatInstant(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"the zero instant", "0001-01-01T00:00:00Z", "0001-01-01"},
+		{"a date", "2026-07-01T00:00:00Z", "2026-07-01"},
+		{"an instant", "2026-07-01T12:30:00Z", "2026-07-01T12:30:00Z"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseEffective(tc.in)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, FormatInstant(got))
+		})
+	}
+}
+
 func TestVersionPolicyAnchor(t *testing.T) {
 	start, renewal := day("2025-07-01"), day("2026-07-01")
 	year1 := time.Time{}

@@ -121,27 +121,30 @@ func nonNegativeIn(what string, m money.Money, cur string) error {
 }
 
 // window checks that from and until are month starts in UTC with from
-// before until; until may be zero unless closed.
+// before until; until may be zero unless closed, for an open window (no
+// until is 0001-01-01, which is not after any from). From is an instant
+// like any other: 0001-01-01 is the first month.
 func window(from, until time.Time, closed bool) error {
 	if !isMonthStart(from) {
-		return fmt.Errorf("from %s is not the first instant of a month in UTC", FormatEffective(from))
+		return fmt.Errorf("from %s is not the first instant of a month in UTC", FormatInstant(from))
 	}
 	if until.IsZero() && !closed {
 		return nil
 	}
 	if !isMonthStart(until) {
-		return fmt.Errorf("until %s is not the first instant of a month in UTC", FormatEffective(until))
+		return fmt.Errorf("until %s is not the first instant of a month in UTC", FormatInstant(until))
 	}
 	if !from.Before(until) {
-		return fmt.Errorf("until %s is not after from %s", FormatEffective(until), FormatEffective(from))
+		return fmt.Errorf("until %s is not after from %s", FormatInstant(until), FormatInstant(from))
 	}
 	return nil
 }
 
-// isMonthStart reports whether t is midnight UTC on the first of a month.
+// isMonthStart reports whether t is midnight UTC on the first of a month,
+// 0001-01-01 too.
 func isMonthStart(t time.Time) bool {
 	u := t.UTC()
-	return !t.IsZero() && u.Day() == 1 && u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0
+	return u.Day() == 1 && u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0
 }
 
 // in reports whether the month starting at m is inside [from, until), a

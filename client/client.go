@@ -11,12 +11,15 @@
 // Answers are decoded from the service's JSON (package answer: money as
 // {amount, currency, minor}, durations as {seconds, nanos, text}, RFC 3339
 // instants) back into the engine's types, equal to the local engine's
-// answers (reflect.DeepEqual, time.Location pointers included): the
-// service writes each instant at its offset and names the zone of a case's
-// decision (the case's, else its calendar's own, else UTC), in which the
-// client puts the instants back. Plan asks one quote per option besides
-// the plan. A case with Pauses is refused with ErrUnsupported: no request
-// carries them.
+// answers (reflect.DeepEqual, time.Location pointers included), except a
+// plan option's QuoteErr, which is the service's *Error (or sentence)
+// where the engine gives its own error: the service writes each instant at
+// its offset and names the zone of a case's decision (the case's, else its
+// calendar's own, else UTC), in which the client puts the instants back.
+// Plan asks one quote per option besides the plan. A question no request
+// can carry as given is refused with ErrUnsupported rather than changed: a
+// case with Pauses, a Status (or ExplainStatus) whose case's Now is not
+// the instant asked about, an Allowed whose case has no priority.
 //
 // Errors of the service come back as *Error, whose Class is the class of
 // the error the server met (fault.Of gives the same class for a remote
@@ -47,7 +50,8 @@ type Client struct {
 	token string
 }
 
-// Option configures a Client.
+// Option configures a Client; it is applied once, by New. A nil Option
+// panics in New.
 type Option func(*Client)
 
 // WithHTTPClient makes the Client send its requests with hc (for TLS
@@ -113,7 +117,9 @@ func report(ctx context.Context, meta Meta) {
 // answer.Compare, answer.Replay, answer.Quote, answer.Eligibility for
 // eligibility and plan, server.Entitlements' shape, answer.Invoice,
 // answer.Allowed, answer.Explain). It returns the decision's Meta, and
-// also stores it where WithMeta asked.
+// also stores it where WithMeta asked. An error answer is an *Error; a
+// 200 answer without a result (not the service's) is an error of class
+// fault.Internal, never a zero result.
 func (c *Client) Decide(ctx context.Context, question string, body, result any) (Meta, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
@@ -144,8 +150,17 @@ func (c *Client) Decide(ctx context.Context, question string, body, result any) 
 	if resp.StatusCode != http.StatusOK {
 		return Meta{}, decodeError(resp.StatusCode, raw)
 	}
-	d := answer.Decision{Result: result}
+	var d struct {
+		answer.Decision
+		Result json.RawMessage `json:"result"`
+	}
 	if err := json.Unmarshal(raw, &d); err != nil {
+		return Meta{}, fmt.Errorf("client: decoding the %s answer: %w", question, err)
+	}
+	if len(d.Result) == 0 || string(d.Result) == "null" { // not a zero answer: none
+		return Meta{}, fmt.Errorf("%w: the %s answer has no result", errAnswer, question)
+	}
+	if err := json.Unmarshal(d.Result, result); err != nil {
 		return Meta{}, fmt.Errorf("client: decoding the %s answer: %w", question, err)
 	}
 	meta := Meta{DecisionID: d.DecisionID, Revision: d.Revision}

@@ -87,6 +87,25 @@ func TestAnAnswerNotFromTheService(t *testing.T) {
 	t.Cleanup(ok.Close)
 	_, err = client.New(ok.URL).Compare(context.Background(), "standard", "enhanced")
 	assert.ErrorContains(t, err, "decoding the compare answer")
+
+	for _, body := range []string{`{"decisionId":"d","revision":"r"}`, `{"decisionId":"d","revision":"r","result":null}`} {
+		none := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(body)) }))
+		t.Cleanup(none.Close)
+		_, err = client.New(none.URL).Deadline(context.Background(), rules.Case{Tier: "enhanced", Priority: slo.P1})
+		require.Error(t, err, "a 200 without a result is no answer, not a zero deadline: %s", body)
+		assert.ErrorContains(t, err, "the deadline answer has no result")
+		assert.Equal(t, fault.Internal, fault.Of(err))
+	}
+
+	const noStatus = `{"decisionId":"d","revision":"r","result":{"tier":"enhanced","priority":"P1","opened":"2026-03-06T16:30:00Z",` +
+		`"zone":"UTC","due":"2026-03-06T17:30:00Z","target":null,"rule":"tiers.enhanced.response.P1"}}`
+	deadlineOnly := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(noStatus)) }))
+	t.Cleanup(deadlineOnly.Close)
+	k := rules.Case{Tier: "enhanced", Priority: slo.P1, Opened: time.Date(2026, 3, 6, 16, 30, 0, 0, time.UTC)}
+	_, err = client.New(deadlineOnly.URL).Status(context.Background(), k, k.Opened.Add(time.Hour))
+	assert.ErrorContains(t, err, "the answer has no status", "a status answer without its status is no answer, not a zero status")
+	_, err = client.New(deadlineOnly.URL).ExplainStatus(context.Background(), k, k.Opened.Add(time.Hour))
+	assert.Error(t, err)
 }
 
 // TestOnTheRealListener asks the service as `tiercel serve` runs it

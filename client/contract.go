@@ -68,9 +68,8 @@ func (c *Client) Plan(ctx context.Context, k entitlement.Contract, at time.Time)
 	}
 	plan := rules.Plan{Contract: k, Eligibility: eligibilityOf(a, contractPlace(k))}
 	for _, o := range a.Options {
-		opt := rules.Option{Tier: o.Tier, Changes: changes(o.Changes, p, &err), KeepsTargets: o.KeepsTargets, Recommended: o.Recommended,
+		opt := rules.Option{Tier: o.Tier, Changes: changes(o.Changes, p, &err), KeepsTargets: o.KeepsTargets, KeepsDeadlines: o.KeepsDeadlines, Recommended: o.Recommended,
 			PriceHeld: plan.Eligibility.PriceHeld, PriceHeldUntil: plan.Eligibility.PriceHeldUntil, EffectiveAt: plan.Eligibility.EffectiveAt}
-		opt.KeepsDeadlines = o.KeepsTargets && effectsKnown(opt) && neverLater(opt)
 		if err != nil {
 			return rules.Plan{}, err
 		}
@@ -110,28 +109,6 @@ func (c *Client) optionQuote(ctx context.Context, k entitlement.Contract, o answ
 	}
 	q, err := quoteOf(a)
 	return q, nil, err
-}
-
-// effectsKnown reports whether the engine computed the effects of o's
-// changes (it does for a contract with a zone).
-func effectsKnown(o rules.Option) bool {
-	for _, ch := range o.Changes {
-		if ch.Effect != nil {
-			return true
-		}
-	}
-	return false
-}
-
-// neverLater reports whether no effect of o's changes makes a deadline
-// later, as the engine's KeepsDeadlines requires.
-func neverLater(o rules.Option) bool {
-	for _, ch := range o.Changes {
-		if ch.Effect != nil && ch.Effect.Max > 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // entitlementsAnswer is the result of POST /v1/entitlements (the shape of

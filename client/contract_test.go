@@ -33,9 +33,9 @@ func TestPlanAcrossAReload(t *testing.T) {
 	reload := false
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.Handler().ServeHTTP(w, r)
-		if reload && r.URL.Path == "/v1/plan" { // a new revision before the quotes are asked
-			require.NoError(t, os.WriteFile(path, append(src, "\n# edited\n"...), 0o600))
-			require.NoError(t, s.Reload())
+		if reload && r.URL.Path == "/v1/plan" { // a new revision before the quotes are asked (assert: not the test's goroutine)
+			assert.NoError(t, os.WriteFile(path, append(src, "\n# edited\n"...), 0o600))
+			assert.NoError(t, s.Reload())
 		}
 	}))
 	t.Cleanup(ts.Close)

@@ -46,7 +46,7 @@ func (c *Client) Status(ctx context.Context, k rules.Case, now time.Time) (rules
 	if _, err := c.Decide(ctx, "status", body, &d); err != nil {
 		return rules.Progress{}, err
 	}
-	return progressOf(k.Zone, d, now)
+	return progressOf(k.Zone, d, &now)
 }
 
 // Allowed asks the service whether p may take action on k (k may be the
@@ -90,11 +90,16 @@ func deadlineOf(zone string, d answer.Deadline) (rules.Deadline, error) {
 	return out, err
 }
 
-// progressOf reads a status decided at now for a case in zone.
-func progressOf(zone string, d answer.Deadline, now time.Time) (rules.Progress, error) {
+// progressOf reads a status decided at *now for a case in zone; with now
+// nil, d is a deadline without a status. An answer without the status
+// asked for is a fault of the answer (errAnswer), not a zero status.
+func progressOf(zone string, d answer.Deadline, now *time.Time) (rules.Progress, error) {
 	dl, err := deadlineOf(zone, d)
-	if err != nil || d.Status == nil {
+	switch {
+	case err != nil || now == nil:
 		return rules.Progress{Deadline: dl}, err
+	case d.Status == nil:
+		return rules.Progress{}, fmt.Errorf("%w: the answer has no status", errAnswer)
 	}
 	p := place{dl.Location}
 	st := slo.Status{Due: dl.Due, Elapsed: span(d.Status.Elapsed, &err), Remaining: span(d.Status.Remaining, &err), Breached: d.Status.Breached,

@@ -40,11 +40,7 @@ func (c *Client) explain(ctx context.Context, k rules.Case, body caseBody, now *
 	if _, err := c.Decide(ctx, "explain", body, &a); err != nil {
 		return rules.Explanation{}, err
 	}
-	var at time.Time
-	if now != nil {
-		at = *now
-	}
-	p, err := progressOf(k.Zone, a.Deadline, at)
+	p, err := progressOf(k.Zone, a.Deadline, now)
 	if err != nil {
 		return rules.Explanation{}, err
 	}

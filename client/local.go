@@ -25,6 +25,7 @@ type Engine interface {
 }
 
 // Cases are the questions about a support case.
+// Implementations are safe for concurrent use, as Engine's are.
 type Cases interface {
 	Deadline(ctx context.Context, c rules.Case) (rules.Deadline, error)
 	Status(ctx context.Context, c rules.Case, now time.Time) (rules.Progress, error)
@@ -35,6 +36,7 @@ type Cases interface {
 }
 
 // Tiers are the questions about moving from one tier to another.
+// Implementations are safe for concurrent use, as Engine's are.
 type Tiers interface {
 	Compare(ctx context.Context, from, to string) ([]slo.Change, error)
 	CompareIn(ctx context.Context, from, to string, s rules.Scope) ([]slo.Change, error)
@@ -42,6 +44,7 @@ type Tiers interface {
 }
 
 // Prices are the questions of a billing run.
+// Implementations are safe for concurrent use, as Engine's are.
 type Prices interface {
 	Quote(ctx context.Context, tier string, spend money.Money) (billing.Quote, error)
 	QuotePeriod(ctx context.Context, tier string, spend money.Money, period billing.Period) (billing.Quote, error)
@@ -50,6 +53,7 @@ type Prices interface {
 
 // Contracts are the questions about a contract: may it move, to what,
 // and what does it have.
+// Implementations are safe for concurrent use, as Engine's are.
 type Contracts interface {
 	Eligibility(ctx context.Context, c entitlement.Contract, at time.Time) (entitlement.Eligibility, error)
 	Plan(ctx context.Context, c entitlement.Contract, at time.Time) (rules.Plan, error)
@@ -64,9 +68,12 @@ var (
 )
 
 // LocalEngine is a *rules.Engine as an Engine: each method returns
-// ctx.Err() when ctx is done before it starts, else the engine's answer
-// (a local decision is not interrupted: every evaluation is bounded before
-// it runs). It reports no Meta. The zero value has no engine and panics;
+// ctx.Err() when ctx is done before it starts, else the engine's answer.
+// Deadline, Status, Timeline, Replay, Explain and ExplainStatus ask the
+// engine's Context forms (rules.Engine.DeadlineContext, ...), so they also
+// stop when ctx is done during the evaluation, with an error wrapping
+// ctx.Err(); the other questions are not interrupted once begun (every
+// evaluation is bounded by the catalog's cost limits). It reports no Meta. The zero value has no engine and panics;
 // make one with Local. Safe for concurrent use, as the engine is.
 type LocalEngine struct{ e *rules.Engine }
 
@@ -82,19 +89,19 @@ func ask[T any](ctx context.Context, f func() (T, error)) (T, error) {
 	return f()
 }
 
-// Deadline is rules.Engine.Deadline.
+// Deadline is rules.Engine.DeadlineContext.
 func (l LocalEngine) Deadline(ctx context.Context, c rules.Case) (rules.Deadline, error) {
-	return ask(ctx, func() (rules.Deadline, error) { return l.e.Deadline(c) })
+	return ask(ctx, func() (rules.Deadline, error) { return l.e.DeadlineContext(ctx, c) })
 }
 
-// Status is rules.Engine.Status.
+// Status is rules.Engine.StatusContext.
 func (l LocalEngine) Status(ctx context.Context, c rules.Case, now time.Time) (rules.Progress, error) {
-	return ask(ctx, func() (rules.Progress, error) { return l.e.Status(c, now) })
+	return ask(ctx, func() (rules.Progress, error) { return l.e.StatusContext(ctx, c, now) })
 }
 
-// Timeline is rules.Engine.Timeline.
+// Timeline is rules.Engine.TimelineContext.
 func (l LocalEngine) Timeline(ctx context.Context, c rules.Case, events []rules.Event, now time.Time) (rules.Timeline, error) {
-	return ask(ctx, func() (rules.Timeline, error) { return l.e.Timeline(c, events, now) })
+	return ask(ctx, func() (rules.Timeline, error) { return l.e.TimelineContext(ctx, c, events, now) })
 }
 
 // Compare is rules.Engine.Compare.
@@ -107,9 +114,9 @@ func (l LocalEngine) CompareIn(ctx context.Context, from, to string, s rules.Sco
 	return ask(ctx, func() ([]slo.Change, error) { return l.e.CompareIn(from, to, s) })
 }
 
-// Replay is rules.Engine.Replay.
+// Replay is rules.Engine.ReplayContext.
 func (l LocalEngine) Replay(ctx context.Context, history []rules.Case, from, to string) (rules.ReplayReport, error) {
-	return ask(ctx, func() (rules.ReplayReport, error) { return l.e.Replay(history, from, to) })
+	return ask(ctx, func() (rules.ReplayReport, error) { return l.e.ReplayContext(ctx, history, from, to) })
 }
 
 // Quote is rules.Engine.Quote.
@@ -152,12 +159,12 @@ func (l LocalEngine) Allowed(ctx context.Context, action string, p entitlement.P
 	return ask(ctx, func() (entitlement.Decision, error) { return l.e.Allowed(action, p, c) })
 }
 
-// Explain is rules.Engine.Explain.
+// Explain is rules.Engine.ExplainContext.
 func (l LocalEngine) Explain(ctx context.Context, c rules.Case) (rules.Explanation, error) {
-	return ask(ctx, func() (rules.Explanation, error) { return l.e.Explain(c) })
+	return ask(ctx, func() (rules.Explanation, error) { return l.e.ExplainContext(ctx, c) })
 }
 
-// ExplainStatus is rules.Engine.ExplainStatus.
+// ExplainStatus is rules.Engine.ExplainStatusContext.
 func (l LocalEngine) ExplainStatus(ctx context.Context, c rules.Case, now time.Time) (rules.Explanation, error) {
-	return ask(ctx, func() (rules.Explanation, error) { return l.e.ExplainStatus(c, now) })
+	return ask(ctx, func() (rules.Explanation, error) { return l.e.ExplainStatusContext(ctx, c, now) })
 }

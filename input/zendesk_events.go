@@ -26,7 +26,10 @@ var ZendeskEventTypes = []string{"activate", "pause", "fulfill", "apply_sla", "a
 
 // Recorded is what a helpdesk recorded for one cycle (an instance) of one
 // SLA metric of a ticket: its target, when it was fulfilled and when it
-// breached. The zero times mean "not recorded".
+// breached. Whether it was fulfilled or breached is said by HasFulfilled
+// and HasBreached, never by a zero time: 0001-01-01T00:00:00Z is an
+// instant an export may record like any other. The zero value records no
+// SLA, no fulfillment and no breach.
 type Recorded struct {
 	Ticket   string // the ticket's id
 	Metric   string // the catalog's name of the metric (first_reply_time, next_reply_time, ...)
@@ -37,11 +40,15 @@ type Recorded struct {
 	SLA           bool
 	Target        time.Duration
 	BusinessHours bool
-	Policy        string      // the policy's title, or its id when untitled
-	First         time.Time   // the instance's first event: when it was first recorded
-	Fulfilled     time.Time   // the last fulfill event: the cycle ended then
-	Breached      time.Time   // the first breach event not deleted: the target passed then
-	At            yamlpos.Pos // where the instance's first event is written
+	// HasFulfilled is true when a fulfill event was recorded (Fulfilled is
+	// then its instant); HasBreached when a breach event not deleted was
+	// (Breached is then its instant).
+	HasFulfilled, HasBreached bool
+	Policy                    string      // the policy's title, or its id when untitled
+	First                     time.Time   // the instance's first event: when it was first recorded
+	Fulfilled                 time.Time   // the last fulfill event, when HasFulfilled: the cycle ended then; else zero
+	Breached                  time.Time   // the first breach event not deleted, when HasBreached: the target passed then; else zero
+	At                        yamlpos.Pos // where the instance's first event is written
 }
 
 // ZendeskMetricName returns the catalog's name of the Zendesk metric of a
@@ -147,10 +154,10 @@ func (rec *Recorded) fold(ev *metricEvent) {
 	}
 	switch ev.typ {
 	case "fulfill":
-		rec.Fulfilled = ev.at
+		rec.Fulfilled, rec.HasFulfilled = ev.at, true
 	case "breach":
-		if !ev.deleted && (rec.Breached.IsZero() || ev.at.Before(rec.Breached)) {
-			rec.Breached = ev.at
+		if !ev.deleted && (!rec.HasBreached || ev.at.Before(rec.Breached)) {
+			rec.Breached, rec.HasBreached = ev.at, true
 		}
 	case "apply_sla", "apply_group_sla":
 		if ev.sla.set {

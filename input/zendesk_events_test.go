@@ -2,6 +2,8 @@ package input
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,15 +36,48 @@ func TestZendeskMetricEvents(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, x.Recorded, 4)
 	assert.Equal(t, Recorded{Ticket: "9", Metric: "first_reply_time", Instance: 1, SLA: true, Target: 8 * time.Hour, BusinessHours: true, Policy: "Incidents",
-		First: time.Date(2026, 7, 2, 20, 0, 0, 0, time.UTC), Fulfilled: time.Date(2026, 7, 6, 15, 0, 0, 0, time.UTC), At: x.Recorded[0].At}, x.Recorded[0], "the deleted breach is no breach")
+		First: time.Date(2026, 7, 2, 20, 0, 0, 0, time.UTC), Fulfilled: time.Date(2026, 7, 6, 15, 0, 0, 0, time.UTC), HasFulfilled: true, At: x.Recorded[0].At}, x.Recorded[0], "the deleted breach is no breach")
 	assert.Equal(t, "p1.json:2:3", x.Recorded[0].At.Short())
 	assert.Equal(t, "next_reply_time", x.Recorded[1].Metric)
 	assert.Equal(t, 1, x.Recorded[1].Instance, "reply_time's second instance is the first next reply")
+	assert.True(t, x.Recorded[1].HasBreached)
 	assert.Equal(t, time.Date(2026, 7, 7, 14, 0, 0, 0, time.UTC), x.Recorded[1].Breached, "the first breach")
 	assert.Equal(t, time.Date(2026, 7, 7, 14, 0, 0, 0, time.UTC), x.Recorded[1].First, "the earliest event, not the first written")
 	assert.Equal(t, Recorded{Ticket: "9", Metric: "total_resolution_time", Instance: 1, SLA: true, Target: 24 * time.Hour, Policy: "26", First: time.Date(2026, 7, 2, 20, 0, 0, 0, time.UTC), At: x.Recorded[2].At}, x.Recorded[2])
 	assert.False(t, x.Recorded[3].SLA, "measured, no SLA")
 	assert.Equal(t, time.Date(2026, 7, 7, 15, 0, 0, 0, time.UTC), x.Latest)
+}
+
+// A fulfillment or a breach at 0001-01-01T00:00:00Z is recorded, the
+// zero instant like any other: the first breach is the earliest, even
+// when written before a later one (the zero time meant "none": a later
+// breach replaced it).
+func TestZendeskMetricEventsYearOne(t *testing.T) {
+	ev := func(ticket int, typ, at string) string {
+		return fmt.Sprintf(`{"ticket_id": %d, "metric": "reply_time", "instance_id": 1, "type": %q, "time": %q}`, ticket, typ, at)
+	}
+	const zero, later = "0001-01-01T00:00:00Z", "2026-07-07T14:00:00Z"
+	x, err := readExport(`{"ticket_metric_events": [` + strings.Join([]string{
+		ev(1, "fulfill", zero), ev(2, "breach", zero), ev(2, "breach", later), ev(3, "activate", later)}, ",\n") + `]}`)
+	require.NoError(t, err)
+	require.Len(t, x.Recorded, 3)
+	tests := []struct {
+		name                      string
+		rec                       Recorded
+		hasFulfilled, hasBreached bool
+	}{
+		{"fulfilled then", x.Recorded[0], true, false},
+		{"breached then, then later", x.Recorded[1], false, true},
+		{"neither", x.Recorded[2], false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.hasFulfilled, tt.rec.HasFulfilled)
+			assert.Equal(t, tt.hasBreached, tt.rec.HasBreached)
+			assert.True(t, tt.rec.Fulfilled.IsZero(), "the instant, or zero when not fulfilled")
+			assert.True(t, tt.rec.Breached.IsZero(), "the instant, or zero when not breached")
+		})
+	}
 }
 
 func TestTicketID(t *testing.T) {

@@ -91,21 +91,14 @@ func (p *timelinePicture) rect(class string, a, b time.Time, y, h float64, fill 
 	p.printf(`<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"/>`+"\n", class, x, y, max(p.x(b)-x, 0), h, fill)
 }
 
-// in is t in the picture's zone; the zero instant stays zero.
-func (p *timelinePicture) in(t time.Time) time.Time {
-	if t.IsZero() {
-		return t
-	}
-	return t.In(p.loc)
-}
+// in is t in the picture's zone, 0001-01-01T00:00:00Z too (an instant
+// like any other).
+func (p *timelinePicture) in(t time.Time) time.Time { return t.In(p.loc) }
 
-// clock writes an instant in the picture's zone, "-" when zero.
-func (p *timelinePicture) clock(t time.Time) string {
-	if t.IsZero() {
-		return "-"
-	}
-	return p.in(t).Format(ClockLayout)
-}
+// clock writes an instant in the picture's zone, 0001-01-01T00:00:00Z
+// too: its callers write only instants that are given (the opening, now,
+// a due instant after now).
+func (p *timelinePicture) clock(t time.Time) string { return p.in(t).Format(ClockLayout) }
 
 // Timeline writes the picture of a case's clocks, tl, to w as a standalone
 // SVG document: one bar per cycle on a time axis from the opening to now

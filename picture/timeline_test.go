@@ -90,6 +90,12 @@ func TestTimeline(t *testing.T) {
 		{"or in the timeline's", func() rules.Timeline { tl := boundedTimeline(1); tl.Location = tokyo; return tl }(),
 			TimelineCase{Case: rules.Case{Priority: slo.P1, Opened: opened}}, 1,
 			[]string{"now Mon 2026-03-02 19:00: status open, P2, tier std; 0 events; times in Asia/Tokyo"}},
+		{"opened at 0001-01-01T00:00:00Z, an instant like any other", func() rules.Timeline {
+			tl := boundedTimeline(1)
+			tl.Now, tl.Metrics[0].Cycles[0].Start, tl.Metrics[0].Cycles[0].End = time.Time{}.Add(time.Hour), time.Time{}, time.Time{}.Add(time.Hour)
+			return tl
+		}(), TimelineCase{Case: rules.Case{Priority: slo.P1}, Location: tokyo}, 1,
+			[]string{"Case clocks:  P1, opened Mon 0001-01-01 09:18", "now Mon 0001-01-01 10:18: status open, P2, tier std; 0 events; times in Asia/Tokyo"}},
 		{"or in the opening's, named as given", boundedTimeline(1), TimelineCase{Case: rules.Case{Priority: slo.P1, Opened: opened.In(tokyo)}, Zone: "JST"}, 1,
 			[]string{"now Mon 2026-03-02 19:00: status open, P2, tier std; 0 events; times in JST"}},
 	}

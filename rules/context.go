@@ -10,7 +10,7 @@ import (
 )
 
 // The ...Context methods (DeadlineContext, StatusContext, TimelineContext,
-// ReplayContext) decide as the methods without the suffix do, and stop when
+// ReplayContext, ExplainContext, ExplainStatusContext) decide as the methods without the suffix do, and stop when
 // their context is done: between rules of a chain, between the events of
 // a timeline and the cases of a replay, and inside an expression every
 // interruptEvery iterations of a comprehension. The error then wraps

@@ -41,6 +41,8 @@ func TestContextStopsEvaluation(t *testing.T) {
 		{"deadline", func(ctx context.Context) error { _, err := e.DeadlineContext(ctx, c); return err }},
 		{"status", func(ctx context.Context) error { _, err := e.StatusContext(ctx, c, now); return err }},
 		{"timeline", func(ctx context.Context) error { _, err := e.TimelineContext(ctx, c, events, now); return err }},
+		{"explain", func(ctx context.Context) error { _, err := e.ExplainContext(ctx, c); return err }},
+		{"explainStatus", func(ctx context.Context) error { _, err := e.ExplainStatusContext(ctx, c, now); return err }},
 		{"replay", func(ctx context.Context) error {
 			_, err := e.ReplayContext(ctx, []Case{c, c, c}, "std", "alt")
 			return err

@@ -22,11 +22,11 @@
 //     (CompareIn) for the deadlines one account sees over a window?
 //   - Replay: a history of cases decided again on another tier; how much
 //     later or earlier would each response have been due?
-//   - DeadlineContext, StatusContext, TimelineContext and ReplayContext:
-//     the same questions under a context.Context, for a caller with a
-//     deadline (a server's request): they stop when it is done, between
-//     rules, events and cases and inside an expression, with an error
-//     wrapping ctx.Err().
+//   - DeadlineContext, StatusContext, TimelineContext, ReplayContext,
+//     ExplainContext and ExplainStatusContext: the same questions under a
+//     context.Context, for a caller with a deadline (a server's request):
+//     they stop when it is done, between rules, events and cases and
+//     inside an expression, with an error wrapping ctx.Err().
 //   - Eligibility, EligibilityWith, Plan and PlanWith: a legacy contract
 //     reaches its renewal; may (or must) it move, to which tiers, from when,
 //     what changes for each, and which tier keeps its targets at the lowest

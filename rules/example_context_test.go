@@ -74,3 +74,30 @@ func ExampleEngine_ReplayContext() {
 	fmt.Printf("%s -> %s: %d case(s), median %s\n", r.From, r.To, r.Cases, slo.FormatSigned(r.Delays.Median))
 	// Output: standard -> enhanced: 1 case(s), median -16h
 }
+
+func ExampleEngine_ExplainContext() {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	c := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)}
+	x, err := rules.Default().ExplainContext(ctx, c)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(x.Row, "due", x.Deadline.Due.Format(time.RFC3339))
+	// Output: tiers.enhanced.response.P2 due 2026-03-05T14:00:00Z
+}
+
+func ExampleEngine_ExplainStatusContext() {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	opened := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	c := rules.Case{Tier: "enhanced", Priority: slo.P2, Opened: opened}
+	x, err := rules.Default().ExplainStatusContext(ctx, c, opened.Add(3*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(x.Row+":", slo.FormatDuration(x.Status.Remaining), "left")
+	// Output: tiers.enhanced.response.P2: 1h left
+}

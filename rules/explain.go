@@ -63,21 +63,34 @@ type Explanation struct {
 // instant. It also fails with an error wrapping slo.ErrExplainLimit when
 // the walk takes more than slo.MaxSteps steps.
 func (e *Engine) Explain(c Case) (Explanation, error) {
-	r, err := e.resolve(context.Background(), &c, response)
+	return e.ExplainContext(context.Background(), c)
+}
+
+// ExplainContext is Explain under ctx, as DeadlineContext is Deadline: the
+// rule chain (decided, then walked rule by rule) stops when ctx is done,
+// with an error wrapping ctx.Err().
+func (e *Engine) ExplainContext(ctx context.Context, c Case) (Explanation, error) {
+	r, err := e.resolve(ctx, &c, response)
 	if err != nil {
 		return Explanation{}, err
 	}
-	return e.explain(c, r)
+	return e.explain(ctx, c, r)
 }
 
 // ExplainStatus explains Status: Explain's path to the due instant, and
 // where the case stands at now (Explanation.Status), with Status' errors.
 func (e *Engine) ExplainStatus(c Case, now time.Time) (Explanation, error) {
-	p, err := e.Status(c, now)
+	return e.ExplainStatusContext(context.Background(), c, now)
+}
+
+// ExplainStatusContext is ExplainStatus under ctx, as ExplainContext is
+// Explain.
+func (e *Engine) ExplainStatusContext(ctx context.Context, c Case, now time.Time) (Explanation, error) {
+	p, err := e.StatusContext(ctx, c, now)
 	if err != nil {
 		return Explanation{}, err
 	}
-	x, err := e.Explain(c)
+	x, err := e.ExplainContext(ctx, c)
 	if err != nil {
 		return Explanation{}, err
 	}
@@ -85,10 +98,10 @@ func (e *Engine) ExplainStatus(c Case, now time.Time) (Explanation, error) {
 	return x, nil
 }
 
-// explain builds the explanation of the decision r about c.
-func (e *Engine) explain(c Case, r resolved) (Explanation, error) {
+// explain builds the explanation of the decision r about c, under ctx.
+func (e *Engine) explain(ctx context.Context, c Case, r resolved) (Explanation, error) {
 	t, _ := e.tier(c.Tier)
-	steps, err := e.ruleSteps(t, &c, response)
+	steps, err := e.ruleSteps(ctx, t, &c, response)
 	if err != nil {
 		return Explanation{}, err
 	}
@@ -108,11 +121,11 @@ func (e *Engine) explain(c Case, r resolved) (Explanation, error) {
 
 // ruleSteps returns every rule of the catalog as the decision of metric m
 // for c on tier t meets it: filtered out, or evaluated in chain order until
-// one matches.
-func (e *Engine) ruleSteps(t *tier, c *Case, m metric) ([]RuleStep, error) {
+// one matches. The chain stops when ctx is done.
+func (e *Engine) ruleSteps(ctx context.Context, t *tier, c *Case, m metric) ([]RuleStep, error) {
 	held := map[*rule]bool{}
 	if d := t.objectives[m].decide[c.Priority]; d != nil {
-		if _, err := d.run(context.Background(), t.id, t.cel, c, nil, func(r *rule, h bool) { held[r] = h }); err != nil {
+		if _, err := d.run(ctx, t.id, t.cel, c, nil, func(r *rule, h bool) { held[r] = h }); err != nil {
 			return nil, err
 		}
 	}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
@@ -93,7 +94,7 @@ func (e *Engine) cycleRules(c Case, x CycleExplanation) ([]RuleStep, error) {
 	if n := len(x.Retargets); n > 0 && !x.Retargets[n-1].Restart {
 		decided = x.Retargets[n-1].At
 	}
-	return e.ruleSteps(t, &c, m)
+	return e.ruleSteps(context.Background(), t, &c, m)
 }
 
 // cycleWalk walks a cycle's target from its start, its pauses excluded.

@@ -177,7 +177,7 @@ func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error)
 	c := iv.c
 	if c.Renewal != nil && c.Renewal.Before(c.Start) {
 		return billing.Months{}, fmt.Errorf("%w: the renewal %s is before the start %s", ErrInvalidContract,
-			instantText(*c.Renewal), instantText(c.Start))
+			billing.FormatInstant(*c.Renewal), billing.FormatInstant(c.Start))
 	}
 	iv.start = iv.dayOf(c.Start)
 	i := iv.start.month - monthNumber(months.Year, months.Month)
@@ -186,7 +186,7 @@ func (iv *invoicing) billedMonths(months billing.Months) (billing.Months, error)
 		return months, nil
 	case i >= months.Count:
 		return billing.Months{}, fmt.Errorf("%w: the invoiced months %s end before the contract's start %s: there is nothing to bill",
-			billing.ErrInvalidPeriod, months, instantText(c.Start))
+			billing.ErrInvalidPeriod, months, billing.FormatInstant(c.Start))
 	}
 	return billing.Months{Year: iv.start.month / 12, Month: time.Month(iv.start.month%12 + 1), Count: months.Count - i}, nil
 }
@@ -199,7 +199,7 @@ func (iv *invoicing) warnBefore(warnings []string, months, billed billing.Months
 		return warnings
 	}
 	early := billing.Months{Year: months.Year, Month: months.Month, Count: months.Count - billed.Count}
-	w := early.String() + ": before the contract's start " + instantText(iv.c.Start) + ", not billed"
+	w := early.String() + ": before the contract's start " + billing.FormatInstant(iv.c.Start) + ", not billed"
 	if before > 0 {
 		w += " (" + spendRows(before) + " ignored)"
 	}

@@ -111,7 +111,7 @@ func (iv *invoicing) line(fees []billing.InvoiceLine, pt part, spend money.Money
 func (iv *invoicing) partReason(pt part) string {
 	text := ""
 	if pt.starts {
-		text = "; the contract starts at " + instantText(iv.c.Start)
+		text = "; the contract starts at " + billing.FormatInstant(iv.c.Start)
 	}
 	switch {
 	case !pt.byDays:
@@ -150,9 +150,9 @@ func (iv *invoicing) priceReason(p *payer, version, why int) string {
 		case whyBilled:
 			text += ", in force when billed"
 		case whyStart:
-			text += ", in force at the contract's start (" + instantText(iv.c.Start) + ") until its renewal"
+			text += ", in force at the contract's start (" + billing.FormatInstant(iv.c.Start) + ") until its renewal"
 		default:
-			text += ", in force at the renewal (" + instantText(*iv.c.Renewal) + ")"
+			text += ", in force at the renewal (" + billing.FormatInstant(*iv.c.Renewal) + ")"
 		}
 	}
 	return text

@@ -177,18 +177,7 @@ func (e *Engine) versionOf(t *tier, c *entitlement.Contract, at, heldUntil time.
 	i := t.prices.Index(anchor)
 	if i < 0 {
 		return 0, fmt.Errorf("%w: tier %q has no price in force at %s (its first price is effective %s)",
-			ErrNoPrice, t.id, instantText(anchor), billing.FormatEffective(t.prices[0].Effective))
+			ErrNoPrice, t.id, billing.FormatInstant(anchor), billing.FormatEffective(t.prices[0].Effective))
 	}
 	return i, nil
-}
-
-// instantText writes an instant of a contract (its start, renewal or a
-// billed instant) as billing.FormatEffective does, except that the zero
-// instant is the date 0001-01-01, not "always": a contract's date is an
-// instant like any other.
-func instantText(t time.Time) string {
-	if t.IsZero() {
-		return t.Format(time.DateOnly)
-	}
-	return billing.FormatEffective(t)
 }

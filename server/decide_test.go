@@ -88,9 +88,6 @@ func TestRequestDeadlineMidEvaluation(t *testing.T) {
 			e := errorOf(t, v)
 			assert.Equal(t, CodeUnavailable, e["code"])
 			assert.Contains(t, e["message"], "while it was decided")
-			if tc.name == "replay" {
-				assert.Less(t, took, cases*one1, "answered near the deadline, not after the whole evaluation (%s an evaluation)", one1)
-			}
 			t.Logf("%s: answered in %s; one evaluation %s", tc.name, took, one1)
 		})
 	}

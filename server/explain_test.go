@@ -1,11 +1,16 @@
 package server
 
 import (
+	"context"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tiercel/tiercel/answer"
+	"github.com/tiercel/tiercel/rules"
 )
 
 // TestExplain asks POST /v1/explain about cases on each kind of calendar,
@@ -43,6 +48,28 @@ func TestExplain(t *testing.T) {
 			assert.NotEmpty(t, x["steps"])
 			_, hasStatus := x["deadline"].(map[string]any)["status"]
 			assert.Equal(t, tc.withStatus, hasStatus)
+		})
+	}
+}
+
+// TestExplainHonoursTheRequestContext: explain stops, as every question
+// does, when the request's context is done, with an error wrapping the
+// context's, where it used to explain the case whole.
+func TestExplainHonoursTheRequestContext(t *testing.T) {
+	e, err := rules.Load("../rules/testdata/slow.yaml")
+	require.NoError(t, err)
+	done, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct{ name, body string }{
+		{"explain", slowCaseJSON()},
+		{"explain status", strings.TrimSuffix(slowCaseJSON(), "}") + `,"now":"2026-03-02T00:30:00Z"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := decideExplain(done, e, []byte(tc.body))
+			require.ErrorIs(t, err, context.Canceled)
+			got, err := decideExplain(context.Background(), e, []byte(tc.body))
+			require.NoError(t, err)
+			assert.Equal(t, "slow", got.(answer.Explain).Deadline.Rule)
 		})
 	}
 }

@@ -255,11 +255,17 @@ func countOutcomes(r *sigtermRound, results [][]request, signalled time.Time) ma
 			r.requests++
 			switch q.outcome {
 			case answered:
-				if q.status == http.StatusOK {
+				switch q.status {
+				case http.StatusOK:
 					r.decided++
 					received[q.id] = true
-				} else if q.status == http.StatusServiceUnavailable {
+				case http.StatusServiceUnavailable:
 					r.drained503++
+				default: // a complete answer of any other status is a failure, not a drain
+					r.other++
+					if r.example == "" {
+						r.example = fmt.Sprintf("status %d", q.status)
+					}
 				}
 				if q.sent.Before(signalled) && q.done.After(signalled) {
 					r.inFlightAtSignal++
@@ -309,4 +315,22 @@ func countLogged(t *testing.T, r *sigtermRound, path string, received map[string
 		}
 	}
 	require.NoError(t, sc.Err(), fmt.Sprintf("reading %s", path))
+}
+
+// TestCountOutcomes: every request a SIGTERM round sent is counted once,
+// and a complete answer that is neither a decision nor a drain's 503 is a
+// failure the round reports.
+func TestCountOutcomes(t *testing.T) {
+	signalled := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	before, after := signalled.Add(-time.Millisecond), signalled.Add(time.Millisecond)
+	results := [][]request{
+		{{sent: before, done: after, outcome: answered, status: 200, id: "a"}, {sent: before, done: before, outcome: answered, status: 503}},
+		{{sent: after, done: after, outcome: answered, status: 500}, {outcome: refused}},
+		{{outcome: closedIdle, retry: true}, {outcome: closedIdle}, {outcome: cutResponse, err: "unexpected EOF"}},
+	}
+	var r sigtermRound
+	received := countOutcomes(&r, results, signalled)
+	assert.Equal(t, map[string]bool{"a": true}, received)
+	assert.Equal(t, sigtermRound{requests: 7, decided: 1, drained503: 1, refused: 1, cut: 1, other: 1, closedIdle: 1, closedIdleRetrying: 1,
+		inFlightAtSignal: 1, example: "status 500"}, r)
 }

@@ -255,7 +255,9 @@ func (c *Calendar) holidayOn(day int64) (name, country string, ok bool) {
 	return "", "", false
 }
 
-// sameDate reports whether t (not zero) falls on the civil date y-m-d.
+// sameDate reports whether t (not zero) falls on the civil date y-m-d. A
+// holiday's zero date is none that year (the years are FirstHolidayYear
+// on, never 0001-01-01).
 func sameDate(t time.Time, y, m, d int64) bool {
 	if t.IsZero() {
 		return false

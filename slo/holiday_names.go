@@ -41,7 +41,7 @@ func Holidays(country string, from, to Date) ([]NamedHoliday, error) {
 	for y := max(from.Year-1, FirstHolidayYear); y <= min(to.Year+1, LastHolidayYear); y++ {
 		for _, h := range hs {
 			actual, observed := h.Calc(y)
-			if actual.IsZero() {
+			if actual.IsZero() { // no holiday that year: years from FirstHolidayYear on, never 0001-01-01
 				continue
 			}
 			ay, am, ad := actual.Date()

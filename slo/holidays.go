@@ -122,7 +122,7 @@ func computeHolidays(hs []*cal.Holiday) []int64 {
 	for y := FirstHolidayYear; y <= LastHolidayYear; y++ {
 		for _, h := range hs {
 			actual, observed := h.Calc(y)
-			if actual.IsZero() {
+			if actual.IsZero() { // no holiday that year: years from FirstHolidayYear on, never 0001-01-01
 				continue
 			}
 			ay, am, ad := actual.Date()

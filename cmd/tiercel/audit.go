@@ -67,7 +67,7 @@ tiercel audit --output csv examples/zendesk/catalog.yaml examples/zendesk/audits
 				if err != nil {
 					return err
 				}
-				o.Now = t
+				o.Now = &t
 			}
 			c.catalogs = args[:1]
 			rep, err := c.audit(args[1:], o)
@@ -117,13 +117,13 @@ func (c *cli) printAudit(rep *audit.Report, o audit.Options) error {
 // auditText prints the rows as a table, then why each disagrees, then the
 // summary.
 func (c *cli) auditText(rep *audit.Report, o audit.Options) {
-	fmt.Fprintf(c.stdout, "Audit of %s on tier %s at %s (tolerance %s)\n\n", plural(rep.Summary.Tickets, "ticket"), o.Tier, auditTime(rep.Now), slo.FormatDuration(o.Tolerance))
+	fmt.Fprintf(c.stdout, "Audit of %s on tier %s at %s (tolerance %s)\n\n", plural(rep.Summary.Tickets, "ticket"), o.Tier, rep.Now.Format(time.RFC3339), slo.FormatDuration(o.Tolerance))
 	tb := c.table()
 	tb.row("TICKET", "METRIC", "#", "VERDICT", "TARGET", "DUE", "ENDED", "RECORDED TARGET", "BREACHED", "FULFILLED")
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
 		tb.row(r.Ticket, dash(r.Metric), dash(instance(r)), string(r.Verdict), cycleTarget(r), cycleTime(r, r.Cycle.Due, r.Cycle.Target.Within != 0), cycleTime(r, r.Cycle.End, r.Cycle.Ended()),
-			recordedTarget(r), recordedTime(r, r.Recorded.Breached), recordedTime(r, r.Recorded.Fulfilled))
+			recordedTarget(r), recordedTime(r, r.Recorded.Breached, r.Recorded.HasBreached), recordedTime(r, r.Recorded.Fulfilled, r.Recorded.HasFulfilled))
 	}
 	tb.flush()
 	if rep.Disagreements() > 0 {
@@ -153,7 +153,8 @@ func (c *cli) auditCSV(rep *audit.Report) error {
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
 		_ = w.Write([]string{r.Ticket, r.Metric, strconv.Itoa(r.Instance), string(r.Verdict), blank(cycleTarget(r)), blank(cycleTime(r, r.Cycle.Due, r.Cycle.Target.Within != 0)),
-			blank(cycleTime(r, r.Cycle.End, r.Cycle.Ended())), blank(recordedTarget(r)), blank(recordedTime(r, r.Recorded.Breached)), blank(recordedTime(r, r.Recorded.Fulfilled)),
+			blank(cycleTime(r, r.Cycle.End, r.Cycle.Ended())), blank(recordedTarget(r)), blank(recordedTime(r, r.Recorded.Breached, r.Recorded.HasBreached)),
+			blank(recordedTime(r, r.Recorded.Fulfilled, r.Recorded.HasFulfilled)),
 			diff(r.EndDiff, r.HasEndDiff), diff(r.DueDiff, r.HasDueDiff), r.Why})
 	}
 	w.Flush()
@@ -197,17 +198,11 @@ func recordedTarget(r *audit.Row) string {
 	return slo.FormatDuration(r.Recorded.Target) + " " + hours
 }
 
-func recordedTime(r *audit.Row, t time.Time) string {
-	if !r.HasRecord {
-		return "-"
-	}
-	return auditTime(t)
-}
-
-// auditTime writes an instant of a row in RFC 3339, "-" for the zero time:
-// an instant a side did not record or reach (not ended, not breached).
-func auditTime(t time.Time) string {
-	if t.IsZero() {
+// recordedTime writes an instant the helpdesk recorded, "-" when the row
+// has no record or the record has not the instant (recorded says: not
+// fulfilled, not breached; 0001-01-01 is an instant like any other).
+func recordedTime(r *audit.Row, t time.Time, recorded bool) string {
+	if !r.HasRecord || !recorded {
 		return "-"
 	}
 	return t.Format(time.RFC3339)

@@ -75,3 +75,55 @@ func TestAuditCycleTime(t *testing.T) {
 	assert.Equal(t, "-", cycleTime(running, running.Cycle.End, running.Cycle.Ended()))
 	assert.Equal(t, "-", cycleTime(&audit.Row{}, time.Time{}, true), "no cycle")
 }
+
+// The audit of tickets opened at 0001-01-01T00:00:00Z writes the instants
+// recorded then, in every output: a fulfillment or a breach at the zero
+// instant is recorded, not null or "-" (it was, before presence was
+// explicit).
+func TestAuditYearOne(t *testing.T) {
+	const dir = "../../audit/testdata/year1/"
+	args := []string{dir + "catalog.yaml", dir + "audits.json", dir + "metric_events.json"}
+	stdout, stderr, code := runCmd(t, append([]string{"audit", "--output", "json"}, args...)...)
+	require.Equal(t, exitOK, code, stderr)
+	var rep struct {
+		Now  string
+		Rows []struct {
+			Ticket, Verdict string
+			Cycle           struct{ End *string }
+			Recorded        struct{ Fulfilled, Breached *string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(stdout), &rep))
+	zero, reply := "0001-01-01T00:00:00Z", "0001-01-01T00:00:30Z"
+	assert.Equal(t, reply, rep.Now)
+	require.Len(t, rep.Rows, 2)
+	assert.Equal(t, "agree", rep.Rows[0].Verdict)
+	assert.Equal(t, &zero, rep.Rows[0].Recorded.Fulfilled)
+	assert.Nil(t, rep.Rows[0].Recorded.Breached, "not breached: null")
+	assert.Equal(t, "recorded-breach", rep.Rows[1].Verdict)
+	assert.Equal(t, &zero, rep.Rows[1].Recorded.Breached)
+	assert.Equal(t, &reply, rep.Rows[1].Recorded.Fulfilled)
+	assert.Equal(t, &reply, rep.Rows[1].Cycle.End)
+
+	stdout, stderr, code = runCmd(t, append([]string{"audit", "--output", "csv"}, args...)...)
+	require.Equal(t, exitOK, code, stderr)
+	records, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, records, 3, "a header and 2 rows")
+	assert.Equal(t, []string{"breached", "fulfilled"}, records[0][8:10])
+	assert.Equal(t, []string{"", zero}, records[1][8:10])
+	assert.Equal(t, []string{zero, reply}, records[2][8:10])
+
+	stdout, stderr, code = runCmd(t, append([]string{"audit", "--now", zero}, args...)...)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "Audit of 2 tickets on tier zendesk at "+zero+" (tolerance 1m)", "--now 0001-01-01T00:00:00Z is that instant")
+}
+
+// A recorded instant is written when the helpdesk recorded it, even at
+// 0001-01-01, and "-" when it did not or the row has no record.
+func TestAuditRecordedTime(t *testing.T) {
+	row := &audit.Row{HasRecord: true}
+	assert.Equal(t, "0001-01-01T00:00:00Z", recordedTime(row, time.Time{}, true))
+	assert.Equal(t, "-", recordedTime(row, time.Time{}, false))
+	assert.Equal(t, "-", recordedTime(&audit.Row{}, time.Time{}, true), "no record")
+}

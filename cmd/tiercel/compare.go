@@ -109,25 +109,20 @@ func (o *scopeFlags) scope() (*rules.Scope, error) {
 }
 
 // extremeAt returns the first openings at which eff's advance and delay
-// are largest, each zero when the deadline never moves that way.
-func extremeAt(eff *slo.Effect) (minAt, maxAt time.Time) {
-	if eff.Min < 0 {
-		minAt = eff.MinAt
-	}
-	if eff.Max > 0 {
-		maxAt = eff.MaxAt
-	}
-	return minAt, maxAt
+// are largest, each with whether the deadline moves that way at all (an
+// opening at 0001-01-01T00:00:00Z, a --from, is an opening like any other).
+func extremeAt(eff *slo.Effect) (minAt time.Time, advances bool, maxAt time.Time, delays bool) {
+	return eff.MinAt, eff.Min < 0, eff.MaxAt, eff.Max > 0
 }
 
 // extremeText is the instant of an extreme as the table shows it: to the
 // second when it is a whole second, "just after" the second when it is
 // the nanosecond after it (the extreme is reached just after a calendar
 // opens or closes, not at that instant), else to the nanosecond; "-" for
-// none.
-func extremeText(t time.Time) string {
+// none (not given).
+func extremeText(t time.Time, given bool) string {
 	switch {
-	case t.IsZero():
+	case !given:
 		return "-"
 	case t.Nanosecond() == 0:
 		return t.Format(time.RFC3339)
@@ -180,8 +175,8 @@ func (c *cli) compare(from, to string, scope *rules.Scope, svg string) error {
 	for _, ch := range changes {
 		cells := []string{ch.Priority.String(), targetOrNone(ch.From), targetOrNone(ch.To), ch.Kind.String()}
 		if eff := ch.Effect; eff != nil {
-			minAt, maxAt := extremeAt(eff)
-			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), extremeText(maxAt), extremeText(minAt))
+			minAt, advances, maxAt, delays := extremeAt(eff)
+			cells = append(cells, eff.String(), picture.Share(eff.Later, window), picture.Share(eff.Earlier, window), extremeText(maxAt, delays), extremeText(minAt, advances))
 		} else {
 			cells = append(cells, "-", "-", "-", "-", "-")
 		}

@@ -275,18 +275,20 @@ func TestExtremeText(t *testing.T) {
 	require.NoError(t, err)
 	at := time.Date(2026, 5, 22, 9, 0, 0, 0, ny)
 	tests := []struct {
-		name string
-		t    time.Time
-		want string
+		name  string
+		t     time.Time
+		given bool
+		want  string
 	}{
-		{"none", time.Time{}, "-"},
-		{"whole second", at, "2026-05-22T09:00:00-04:00"},
-		{"just after", at.Add(time.Nanosecond), "just after 2026-05-22T09:00:00-04:00"},
-		{"other", at.Add(1500 * time.Millisecond), "2026-05-22T09:00:01.5-04:00"},
+		{"none", at, false, "-"},
+		{"0001-01-01 is an instant", time.Time{}, true, "0001-01-01T00:00:00Z"},
+		{"whole second", at, true, "2026-05-22T09:00:00-04:00"},
+		{"just after", at.Add(time.Nanosecond), true, "just after 2026-05-22T09:00:00-04:00"},
+		{"other", at.Add(1500 * time.Millisecond), true, "2026-05-22T09:00:01.5-04:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, extremeText(tt.t))
+			assert.Equal(t, tt.want, extremeText(tt.t, tt.given))
 		})
 	}
 }
@@ -299,4 +301,20 @@ func TestCompareJustAfter(t *testing.T) {
 	require.Equal(t, exitOK, code, stderr)
 	assert.Contains(t, stdout, "mixed (-83h, +88h)")
 	assert.Contains(t, stdout, "just after 2026-05-22T09:00:00-04:00")
+}
+
+// An extreme reached at the first opening of a window from
+// 0001-01-01T00:00:00Z is shown at that instant: a constant delay is
+// largest from the first opening on (it read "-", none, as if the deadline
+// never moved later).
+func TestCompareExtremeAtYearOne(t *testing.T) {
+	catalog := filepath.Join(t.TempDir(), "catalog.yaml")
+	require.NoError(t, os.WriteFile(catalog, []byte("version: 1\ntiers:\n  a: {name: A, response: {P1: 1h 24x7}}\n  b: {name: B, response: {P1: 2h 24x7}}\n"), 0o600))
+	for _, from := range []string{"0001-01-01T00:00:00Z", "2026-01-01T00:00:00Z"} {
+		t.Run(from, func(t *testing.T) {
+			stdout, stderr, code := runCmd(t, "compare", "--catalog", catalog, "a", "b", "--from", from, "--to", from[:8]+"08T00:00:00Z")
+			require.Equal(t, exitOK, code, stderr)
+			assert.Contains(t, stdout, "degraded (+1h, +1h)  100%   0%       "+from+"  -\n", "the largest delay at the first opening; no advance")
+		})
+	}
 }

@@ -143,10 +143,12 @@ type impactHistories struct {
 	histories []rules.History
 	srcs      []*input.History // where each history is written
 	names     []string         // each history's name in the report: where it is written
-	// zendesk is true for the tickets of a Zendesk export, read at now;
+	// zendesk is true for the tickets of a Zendesk export, read at now
+	// when hasNow (an empty export without --now has no instant);
 	// leftOut counts its tickets opened after now.
 	zendesk bool
 	now     time.Time
+	hasNow  bool
 	leftOut int
 }
 

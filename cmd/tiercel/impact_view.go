@@ -25,7 +25,7 @@ func (v *impactView) json() answer.Impact {
 		errs[i] = v.refusal(e)
 	}
 	j := answer.NewImpact(*v.r, func(i int) string { return v.read.names[i] }, errs)
-	j.Now, j.LeftOut = answer.AtIf(v.read.now, v.read.zendesk), v.read.leftOut
+	j.Now, j.LeftOut = answer.AtIf(v.read.now, v.read.zendesk && v.read.hasNow), v.read.leftOut
 	return j
 }
 
@@ -33,15 +33,7 @@ func (v *impactView) json() answer.Impact {
 // and the refused histories.
 func (v *impactView) writeText(w io.Writer) {
 	r := v.r
-	if v.read.zendesk {
-		fmt.Fprintf(w, "%s of the Zendesk export replayed at %s on the old catalog and on %s, %d refused", plural(r.Histories, "ticket"), v.read.now.Format(time.RFC3339Nano), v.newName, r.Failed)
-		if v.read.leftOut > 0 {
-			fmt.Fprintf(w, "; %s opened after then left out", plural(v.read.leftOut, "ticket"))
-		}
-		fmt.Fprint(w, "\n\n")
-	} else {
-		fmt.Fprintf(w, "%d %s replayed on the old catalog and on %s, %d refused\n\n", r.Histories, histories(r.Histories), v.newName, r.Failed)
-	}
+	v.writeHeader(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "GROUP\tCYCLES\tNEWLY BREACHED\tNO LONGER BREACHED\tLATER\tP10/MEDIAN/P90\tEARLIER\tP10/MEDIAN/P90\tSAME\tTARGET +/-\tCYCLES +/-")
 	row := func(name string, g rules.ImpactGroup) {
@@ -99,4 +91,24 @@ func histories(n int) string {
 		return "history"
 	}
 	return "histories"
+}
+
+// writeHeader writes the report's first line: how many histories (the
+// tickets of a Zendesk export, at the instant they were read at when
+// there is one) were replayed and refused.
+func (v *impactView) writeHeader(w io.Writer) {
+	r := v.r
+	if !v.read.zendesk {
+		fmt.Fprintf(w, "%d %s replayed on the old catalog and on %s, %d refused\n\n", r.Histories, histories(r.Histories), v.newName, r.Failed)
+		return
+	}
+	at := ""
+	if v.read.hasNow {
+		at = " at " + v.read.now.Format(time.RFC3339Nano)
+	}
+	fmt.Fprintf(w, "%s of the Zendesk export replayed%s on the old catalog and on %s, %d refused", plural(r.Histories, "ticket"), at, v.newName, r.Failed)
+	if v.read.leftOut > 0 {
+		fmt.Fprintf(w, "; %s opened after then left out", plural(v.read.leftOut, "ticket"))
+	}
+	fmt.Fprint(w, "\n\n")
 }

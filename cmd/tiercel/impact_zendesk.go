@@ -47,11 +47,13 @@ func (s *impactSource) load(older *rules.Engine, files []string) (*impactHistori
 
 // zendeskHistories are the tickets of the export x on tier, each read at
 // now, by default the export's latest instant (as audit reads them): its
-// events up to then; a ticket opened after then is left out.
+// events up to then; a ticket opened after then is left out. An export
+// without an instant (no audit, no event) and no now has no instant to
+// report (hasNow false), and no ticket.
 func zendeskHistories(x *input.ZendeskExport, tier string, now *time.Time) *impactHistories {
-	hs := &impactHistories{zendesk: true, now: x.Latest}
+	hs := &impactHistories{zendesk: true, now: x.Latest, hasNow: !x.Latest.IsZero()}
 	if now != nil {
-		hs.now = *now
+		hs.now, hs.hasNow = *now, true
 	}
 	for i := range x.Tickets {
 		t := &x.Tickets[i]

@@ -43,6 +43,10 @@ var goldenImpactZendesk = []goldenCase{
 	{"impact-zendesk-bad-audits", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json", impactData + "bad-audits.json"}, exitInput},
 	{"impact-zendesk-not-a-page", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/case.json"}, exitInput},
 	{"impact-zendesk-unknown-tier", []string{"impact", "--zendesk", "--tier", "gold", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", zendeskPolicies + "audits.json"}, exitUndecidable},
+	// An export without a ticket or an instant is read at no instant: none
+	// is reported, neither 0001-01-01 nor the clock.
+	{"impact-zendesk-empty", []string{"impact", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/zendesk-empty-audits.json"}, exitOK},
+	{"impact-zendesk-empty-json", []string{"impact", "--output", "json", "--zendesk", zendeskPolicies + "catalog.yaml", zendeskPolicies + "proposed.yaml", "testdata/zendesk-empty-audits.json"}, exitOK},
 	{"impact-tier-without-zendesk", []string{"impact", "--tier", "gold", impactData + "old.yaml", impactData + "new.yaml", "testdata/case.yaml"}, exitUsage},
 }
 
@@ -177,20 +181,16 @@ func TestImpactZendeskReadsTicketsAsAudit(t *testing.T) {
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		name string
-		now  time.Time
+		now  *time.Time // nil: the export's latest instant
 	}{
-		{"at the export's latest instant", time.Time{}},
-		{"after the first replies, before the last events", time.Date(2026, 7, 6, 14, 45, 0, 0, time.UTC)},
-		{"before ticket 103 opened", time.Date(2026, 7, 3, 12, 0, 0, 0, time.UTC)},
+		{"at the export's latest instant", nil},
+		{"after the first replies, before the last events", new(time.Date(2026, 7, 6, 14, 45, 0, 0, time.UTC))},
+		{"before ticket 103 opened", new(time.Date(2026, 7, 3, 12, 0, 0, 0, time.UTC))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := audit.RunFiles(e, audit.Options{Tier: "zendesk", Now: tc.now}, pages...)
 			require.NoError(t, err)
-			var now *time.Time
-			if !tc.now.IsZero() {
-				now = &tc.now
-			}
-			hs := zendeskHistories(x, "zendesk", now)
+			hs := zendeskHistories(x, "zendesk", tc.now)
 			assert.Equal(t, rep.Now, hs.now)
 			assert.Equal(t, rep.Summary.Tickets, len(hs.histories), "the tickets opened by now")
 			cycles := map[audit.Ref]rules.Cycle{}

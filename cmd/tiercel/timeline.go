@@ -146,8 +146,9 @@ func (v *caseView) json() answer.Timeline {
 // clock writes an instant in the view's zone, 0001-01-01T00:00:00Z too.
 func (v *caseView) clock(t time.Time) string { return v.in(t).Format(picture.ClockLayout) }
 
-// clockOrNone writes an optional instant in the view's zone, "-" for the
-// zero time (none: a cycle's due without a target, its end while it runs).
+// clockOrNone writes a cycle's due instant in the view's zone, "-" for the
+// zero time: none, without a target (with one it is after the cycle's
+// start, so never 0001-01-01T00:00:00Z).
 func (v *caseView) clockOrNone(t time.Time) string {
 	if t.IsZero() {
 		return "-"

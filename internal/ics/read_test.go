@@ -60,6 +60,21 @@ func TestReadUSHolidays(t *testing.T) {
 	})
 }
 
+// An UNTIL before DTSTART ends the rule before it starts: no occurrence,
+// UNTIL=00010101 too, a date like any other (its zero instant was taken
+// for "no UNTIL", and the rule ran to LastRecurrenceYear).
+func TestReadUntilBeforeStart(t *testing.T) {
+	for _, until := range []string{"20250101", "00010101"} {
+		t.Run(until, func(t *testing.T) {
+			src := "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20260101\nDTEND;VALUE=DATE:20260102\n" +
+				"RRULE:FREQ=YEARLY;UNTIL=" + until + "\nSUMMARY:New Year's Day\nEND:VEVENT\nEND:VCALENDAR\n"
+			days, err := Read("x.ics", []byte(src))
+			require.NoError(t, err)
+			assert.Empty(t, days)
+		})
+	}
+}
+
 func TestReadErrors(t *testing.T) {
 	cal := func(lines ...string) string {
 		return "BEGIN:VCALENDAR\nVERSION:2.0\n" + strings.Join(lines, "\n") + "\nEND:VCALENDAR\n"

@@ -72,7 +72,8 @@ func (r *reader) expand(ev *component, rules []contentLine, start time.Time, spa
 	if y := start.Year(); y < FirstYear || y > LastRecurrenceYear {
 		return nil, r.fail(p.line, ErrInvalid, "a recurring event must start from %d to %d: DTSTART is in %d", FirstYear, LastRecurrenceYear, y)
 	}
-	if err := r.checkRule(p); err != nil {
+	until, err := r.checkRule(p)
+	if err != nil {
 		return nil, err
 	}
 	opt, err := rrule.StrToROption(strings.ToUpper(p.value)) // RFC 5545 names are case-insensitive
@@ -80,7 +81,12 @@ func (r *reader) expand(ev *component, rules []contentLine, start time.Time, spa
 		return nil, r.fail(p.line, fmt.Errorf("%w: %w", ErrInvalid, err), "RRULE %s: %v", clip(p.value), err)
 	}
 	opt.Dtstart = start
-	if opt.Until.IsZero() || opt.Until.After(lastDay) {
+	switch {
+	case until && opt.Until.Before(start):
+		// No occurrence, as rrule-go expands any UNTIL before DTSTART;
+		// UNTIL=00010101 too, which its zero Until would take for none.
+		return nil, nil
+	case !until || opt.Until.After(lastDay):
 		opt.Until = lastDay // a rule without an end, or ending later, stops at LastRecurrenceYear
 	}
 	if err := r.scan(ev, p, opt); err != nil {
@@ -145,7 +151,8 @@ func everyPeriod(opt *rrule.ROption) bool {
 // checkRule refuses what rrule-go would accept but an all-day event cannot
 // mean: a FREQ other than YEARLY, MONTHLY, WEEKLY or DAILY, times of day
 // (BYHOUR, BYMINUTE, BYSECOND), an UNTIL with a time, a COUNT below 1.
-func (r *reader) checkRule(p contentLine) error {
+// It reports whether the rule gives an UNTIL.
+func (r *reader) checkRule(p contentLine) (until bool, err error) {
 	freq := ""
 	for part := range strings.SplitSeq(p.value, ";") {
 		k, v, _ := strings.Cut(part, "=")
@@ -153,19 +160,20 @@ func (r *reader) checkRule(p contentLine) error {
 		case "FREQ":
 			freq = strings.ToUpper(v)
 		case "BYHOUR", "BYMINUTE", "BYSECOND":
-			return r.fail(p.line, ErrInvalid, "RRULE %s: an all-day event has no times of day", clip(part))
+			return false, r.fail(p.line, ErrInvalid, "RRULE %s: an all-day event has no times of day", clip(part))
 		case "UNTIL":
 			if strings.ContainsAny(v, "Tt") {
-				return r.fail(p.line, ErrInvalid, "RRULE UNTIL=%s has a time of day: an all-day event ends on a date YYYYMMDD", clip(v))
+				return false, r.fail(p.line, ErrInvalid, "RRULE UNTIL=%s has a time of day: an all-day event ends on a date YYYYMMDD", clip(v))
 			}
+			until = true
 		case "COUNT":
 			if n, err := strconv.Atoi(v); err != nil || n < 1 {
-				return r.fail(p.line, ErrInvalid, "RRULE COUNT=%s: want a whole number of at least 1", clip(v))
+				return false, r.fail(p.line, ErrInvalid, "RRULE COUNT=%s: want a whole number of at least 1", clip(v))
 			}
 		}
 	}
 	if !slices.Contains(frequencies, freq) {
-		return r.fail(p.line, ErrInvalid, "RRULE FREQ=%s: want one of %s for an all-day event", clip(freq), strings.Join(frequencies, ", "))
+		return false, r.fail(p.line, ErrInvalid, "RRULE FREQ=%s: want one of %s for an all-day event", clip(freq), strings.Join(frequencies, ", "))
 	}
-	return nil
+	return until, nil
 }
