@@ -30,6 +30,20 @@ const requiredKeys = 1<<keyTier | 1<<keyPriority | 1<<keyOpened
 // attributes are left to the positioned path.
 const maxFastDepth = 64
 
+// caseWords are the string values a case often holds, returned by the
+// scanner without an allocation: the priorities and the IANA zones of
+// Rails' table (the zones helpdesks name), UTC among them.
+var caseWords = newWordTable([]string{"P1", "P2", "P3", "P4", "p1", "p2", "p3", "p4", "UTC", "Etc/UTC"}, railsZoneNames())
+
+// railsZoneNames are the IANA zones of railsZones.
+func railsZoneNames() []string {
+	names := make([]string, len(railsZones))
+	for i, z := range railsZones {
+		names[i] = z[1]
+	}
+	return names
+}
+
 // caseScan reads a JSON case document straight into a rules.Case, with
 // jsonScan's pieces: no yaml.v3 nodes, no positions. Each of its methods
 // returns false on anything the positioned path might read otherwise or
@@ -57,7 +71,7 @@ func ParseJSONCase(src []byte) (rules.Case, bool) { return parseCaseFast(src) }
 // attrs other than an integer of at most 18 digits, and every value
 // ParseCase refuses.
 func parseCaseFast(src []byte) (rules.Case, bool) {
-	s := caseScan{jsonScan: jsonScan{b: src}}
+	s := caseScan{jsonScan: jsonScan{b: src, intern: caseWords}}
 	if s.ws() != '{' || !s.members() || s.ws() != 0 || s.seen&requiredKeys != requiredKeys {
 		return rules.Case{}, false
 	}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"net/http/httptest"
 	"runtime"
 	"testing"
 	"time"
@@ -136,4 +137,18 @@ func TestDeadlineContextAllocs(t *testing.T) {
 		release()
 	})
 	assert.LessOrEqual(t, allocs, 1.0, "the context itself, no timer")
+}
+
+func TestExchangeOf(t *testing.T) {
+	at := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	sw := &statusWriter{ResponseWriter: httptest.NewRecorder(), start: at}
+	x, start := exchangeOf(sw)
+	assert.Same(t, &sw.x, x, "the server's writer holds the exchange")
+	assert.Equal(t, at, start, "and when the request arrived")
+	x.ctx.init(context.Background(), at)
+	again, _ := exchangeOf(sw)
+	assert.NotSame(t, &sw.x, again, "an exchange in use is not handed out twice")
+	other, now := exchangeOf(httptest.NewRecorder())
+	assert.NotNil(t, other)
+	assert.False(t, now.IsZero(), "another writer: a new exchange, now")
 }

@@ -32,9 +32,9 @@ var (
 // written and logged.
 func (s *Server) decision(q question) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
+		x, start := exchangeOf(w)
 		id := decisionID(w)
-		x := &exchange{idHeader: [1]string{id}}
+		x.idHeader[0] = id
 		w.Header()[decisionHeader] = x.idHeader[:]
 		ctx := x.ctx.init(r.Context(), start.Add(s.cfg.RequestTimeout))
 		defer ctx.release()
@@ -77,11 +77,22 @@ func (s *Server) decision(q question) http.Handler {
 	})
 }
 
-// exchange is what a decision request allocates once, in one piece: its
+// exchange is what a decision request needs once, in one piece: its
 // deadline's context and the value of its decision id header.
 type exchange struct {
 	ctx      deadlineContext
 	idHeader [1]string
+}
+
+// exchangeOf returns the exchange of the request w answers and when it
+// arrived: those the server's writer holds (statusWriter), or a new
+// exchange and now for a writer that is not the server's (a handler
+// called alone).
+func exchangeOf(w http.ResponseWriter) (*exchange, time.Time) {
+	if sw, ok := w.(*statusWriter); ok && sw.x.ctx.parent == nil {
+		return &sw.x, sw.start
+	}
+	return new(exchange), time.Now()
 }
 
 // cutShort reports whether err is a decision stopped by its context: the

@@ -66,12 +66,15 @@ func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 
-// statusWriter remembers the status a handler wrote and the request's
-// decision id (see decisionID).
+// statusWriter remembers the status a handler wrote, when the request
+// arrived and its decision id (see decisionID); it holds the decision's
+// exchange too, so that a request allocates one writer for both.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
 	id     string
+	start  time.Time
+	x      exchange
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -134,7 +137,7 @@ func (m *metrics) observe(patterns []string, next http.Handler) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w}
+		sw := &statusWriter{ResponseWriter: w, start: start}
 		next.ServeHTTP(sw, r)
 		route := r.Pattern
 		if route == "" {
