@@ -14,7 +14,10 @@
 // ratios of tiercel's deadline throughput to each OPA's, whether each goal
 // of issue 21 is met on this run against each, the CPU a request of every
 // row and the load average around the run.
-// -cpuprofile writes a CPU profile of each scenario.
+// -cpuprofile writes a CPU profile of each scenario. -opa-log-level is
+// OPA's server's --log-level: info, the command's default, formats an
+// access log line as JSON when a request arrives and when it is answered
+// (the bench discards them, as it does tiercel's log); error turns them off.
 //
 // It is its own module, so OPA never enters tiercel's go.mod. Run it from
 // bench/opa:
