@@ -3,13 +3,21 @@
 // (tiercel's internal/loadgen): tiercel answers deadline, quote and
 // timeline decisions; OPA answers the decision a deadline starts from,
 // tier x priority -> response target, written in Rego, from a table taken
-// from tiercel's own answers. Both listen on 127.0.0.1.
+// from tiercel's own answers, twice: from its own server (the runtime of
+// `opa run --server`, with that command's defaults) and from a lean
+// stand-in, OPA's rego package prepared once behind a hand-written
+// net/http handler of the data API's shape, less work than OPA's server
+// does, so the stricter peer. All listen on 127.0.0.1.
 //
 // The generator is loadgen's lean HTTP/1.1 client (-nethttp: net/http's
-// client), the same for both servers. After the table it writes the ratio
-// of the throughputs, whether each goal of issue 21 is met on this run,
-// the CPU a request of both servers and the load average around the run.
-// -cpuprofile writes a CPU profile of each scenario.
+// client), the same for every server. After the table it writes the
+// ratios of tiercel's deadline throughput to each OPA's, whether each goal
+// of issue 21 is met on this run against each, the CPU a request of every
+// row and the load average around the run.
+// -cpuprofile writes a CPU profile of each scenario. -opa-log-level is
+// OPA's server's --log-level: info, the command's default, formats an
+// access log line as JSON when a request arrives and when it is answered
+// (the bench discards them, as it does tiercel's log); error turns them off.
 //
 // It is its own module, so OPA never enters tiercel's go.mod. Run it from
 // bench/opa:
@@ -18,6 +26,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -42,6 +51,7 @@ type options struct {
 	warmup   int
 	profile  string // a CPU profile a scenario is written to profile-<n>.prof; "": none
 	netHTTP  bool   // the generator sends with net/http's client, not loadgen's lean one
+	opaLog   string // OPA's server's --log-level: info (its default), debug or error
 }
 
 func main() {
@@ -51,6 +61,7 @@ func main() {
 	flag.DurationVar(&o.duration, "duration", 20*time.Second, "time per scenario, at most")
 	flag.IntVar(&o.warmup, "warmup", 5000, "requests sent before each scenario is measured")
 	flag.BoolVar(&o.netHTTP, "nethttp", false, "send with net/http's client instead of loadgen's lean HTTP/1.1 client")
+	flag.StringVar(&o.opaLog, "opa-log-level", "info", "OPA's server's --log-level (info, its default, logs each request; error does not); its log is discarded")
 	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of each scenario's measured run to `prefix`-<n>.prof")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -67,10 +78,11 @@ type scenario struct {
 	reqs []loadgen.Request
 }
 
-// run starts both servers, measures every scenario and writes a markdown
+// run starts the servers, measures every scenario and writes a markdown
 // table of the results (with the CPU time of the whole process a request,
-// a figure less bent by other programs on a shared machine), then the ratio of tiercel's deadline throughput
-// to OPA's.
+// a figure less bent by other programs on a shared machine), then the
+// ratios of tiercel's deadline throughput to OPA's server's and to the
+// rego stand-in's.
 func run(ctx context.Context, w io.Writer, o options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -87,6 +99,10 @@ func run(ctx context.Context, w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
+	opa, err := startOPAServer(ctx, table, cmp.Or(o.opaLog, "info"), nil)
+	if err != nil {
+		return err
+	}
 	h, err := opaHandler(ctx, table)
 	if err != nil {
 		return err
@@ -97,24 +113,28 @@ func run(ctx context.Context, w io.Writer, o options) error {
 	}
 	scenarios := []scenario{
 		{"tiercel POST /v1/deadline", deadlineRequests(tURL+"/v1/deadline", table, false)},
-		{"OPA POST /v1/data/tiercel/target (rego)", deadlineRequests(oURL+"/v1/data/tiercel/target", table, true)},
+		{"OPA POST /v1/data/tiercel/target (opa run --server)", deadlineRequests(opa.url+"/v1/data/tiercel/target", table, true)},
+		{"OPA POST /v1/data/tiercel/target (rego stand-in)", deadlineRequests(oURL+"/v1/data/tiercel/target", table, true)},
 		{"tiercel POST /v1/quote", []loadgen.Request{post(tURL+"/v1/quote", `{"tier":"enhanced","spend":"85000 USD"}`)}},
 		{"tiercel POST /v1/timeline", []loadgen.Request{post(tURL+"/v1/timeline", timelineCase)}},
 	}
-	return measure(ctx, w, o, scenarios)
+	err = measure(ctx, w, o, scenarios)
+	cancel()
+	return errors.Join(err, opa.wait())
 }
 
 // measure runs each scenario after its warm-up, writes the table, then
-// the ratio and the verdict on the goals. The first scenario is tiercel's
-// deadline and the second OPA's, measured one after the other so that
-// what else the machine runs bends both alike.
+// the ratios and the verdict on the goals. The first scenario is tiercel's
+// deadline, the second OPA's server and the third the rego stand-in,
+// measured one after the other so that what else the machine runs bends
+// them alike.
 func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) error {
 	client := "loadgen's lean HTTP/1.1 client"
 	if o.netHTTP {
 		client = "net/http's client"
 	}
 	load0 := loadAverage()
-	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d, GOGC %s (both servers: one process)\n\n",
+	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d, GOGC %s (all servers and the generator: one process)\n\n",
 		o.clients, client, o.requests, o.duration, runtimeProcs(), gcPercent())
 	fmt.Fprintln(w, "| server and decision | answered | failures | req/s | p50 | p99 | max | CPU µs/req | GC cycles |")
 	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -130,7 +150,7 @@ func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) 
 		}
 		rows = append(rows, r)
 	}
-	writeVerdict(w, rows[0], rows[1], load0, loadAverage())
+	writeVerdict(w, rows[0], []peer{{"OPA server", rows[1]}, {"OPA rego stand-in", rows[2]}}, load0, loadAverage())
 	return ctx.Err()
 }
 

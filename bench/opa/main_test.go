@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestRun measures every scenario for a few requests: both servers answer
+// TestRun measures every scenario for a few requests: every server answers
 // without a failure, and OPA's table is tiercel's targets.
 func TestRun(t *testing.T) {
 	for client, netHTTP := range map[string]bool{"loadgen's lean HTTP/1.1 client": false, "net/http's client": true} {
@@ -21,12 +21,14 @@ func TestRun(t *testing.T) {
 			require.NoError(t, run(context.Background(), &out, options{clients: 4, requests: 200, duration: 30 * time.Second, netHTTP: netHTTP}))
 			text := out.String()
 			assert.Contains(t, text, "4 clients ("+client+")")
-			assert.Regexp(t, `GOGC (\d+|off) \(both servers: one process\)`, text)
-			for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline", "OPA POST /v1/data/tiercel/target"} {
+			assert.Regexp(t, `GOGC (\d+|off) \(all servers and the generator: one process\)`, text)
+			for _, name := range []string{"tiercel POST /v1/deadline", "tiercel POST /v1/quote", "tiercel POST /v1/timeline",
+				"OPA POST /v1/data/tiercel/target (opa run --server)", "OPA POST /v1/data/tiercel/target (rego stand-in)"} {
 				assert.Contains(t, text, "| "+name, text)
 			}
-			assert.Len(t, regexp.MustCompile(`(?m)^\| (tiercel|OPA) POST [^|]+\| 200 \| 0 \|`).FindAllString(text, -1), 4, "every scenario answered all its requests: %s", text)
-			assert.Contains(t, text, "tiercel deadline / OPA target throughput: ")
+			assert.Len(t, regexp.MustCompile(`(?m)^\| (tiercel|OPA) POST [^|]+\| 200 \| 0 \|`).FindAllString(text, -1), 5, "every scenario answered all its requests: %s", text)
+			assert.Contains(t, text, "tiercel deadline / OPA server target throughput: ")
+			assert.Contains(t, text, "tiercel deadline / OPA rego stand-in target throughput: ")
 			assert.Contains(t, text, "- tiercel deadline p99 < 5.00 ms: ")
 		})
 	}

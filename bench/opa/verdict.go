@@ -38,35 +38,51 @@ func ms(d time.Duration) string {
 	return fmt.Sprintf("%d.%02d ms", d/time.Millisecond, d%time.Millisecond/(10*time.Microsecond))
 }
 
-// writeVerdict writes the ratio of tiercel's deadline throughput to OPA's,
-// then whether each goal is met on this run, the CPU a request of both,
-// and the load average around the run (a shared machine bends the
-// wall-clock figures, not the CPU ones).
-func writeVerdict(w io.Writer, tiercel, opa row, load0, load1 string) {
-	t, p := tiercel.PerSecond(), opa.PerSecond()
-	ratio := int64(0)
-	if p > 0 {
-		ratio = t * 100 / p
+// peer is an OPA row the verdict compares tiercel's deadline with.
+type peer struct {
+	name string // as the verdict names it: "OPA server", "OPA rego stand-in"
+	row
+}
+
+// writeVerdict writes the ratio of tiercel's deadline throughput to each
+// peer's, then whether each goal is met on this run against each peer,
+// the CPU a request of all, and the load average around the run (a
+// shared machine bends the wall-clock figures, not the CPU ones).
+func writeVerdict(w io.Writer, tiercel row, peers []peer, load0, load1 string) {
+	t := tiercel.PerSecond()
+	fmt.Fprintln(w)
+	for _, p := range peers {
+		fmt.Fprintf(w, "tiercel deadline / %s target throughput: %s\n", p.name, times(ratio(t, p.PerSecond())))
 	}
-	fmt.Fprintf(w, "\ntiercel deadline / OPA target throughput: %d.%02dx\n\n", ratio/100, ratio%100)
-	fmt.Fprintf(w, "- tiercel deadline >= %d/s: %d/s: %s\n", goalRate, t, met(t >= goalRate))
+	fmt.Fprintf(w, "\n- tiercel deadline >= %d/s: %d/s: %s\n", goalRate, t, met(t >= goalRate))
 	fmt.Fprintf(w, "- tiercel deadline p99 < %s: %s: %s\n", ms(goalP99), ms(tiercel.P99), met(tiercel.P99 < goalP99))
-	cpuRatio := int64(0)
-	if tiercel.cpu > 0 {
-		cpuRatio = int64(opa.cpu * 100 / tiercel.cpu)
+	cpu := fmt.Sprintf("tiercel deadline %d µs", tiercel.cpu.Microseconds())
+	for _, p := range peers {
+		byRate, byCPU := ratio(t, p.PerSecond()), ratio(int64(p.cpu), int64(tiercel.cpu))
+		verdict := met(byRate >= goalRatio)
+		if byRate >= goalRatio && byCPU < goalRatio {
+			verdict = fmt.Sprintf("met on the clock only: by CPU a request the ratio is %s, so the machine's load moved between the two runs", times(byCPU))
+		}
+		fmt.Fprintf(w, "- tiercel deadline >= 2x %s's throughput: %s: %s\n", p.name, times(byRate), verdict)
+		cpu += fmt.Sprintf(", %s %d µs (%s/tiercel %s)", p.name, p.cpu.Microseconds(), p.name, times(byCPU))
 	}
-	verdict := met(ratio >= goalRatio)
-	if ratio >= goalRatio && cpuRatio < goalRatio {
-		verdict = fmt.Sprintf("met on the clock only: by CPU a request the ratio is %d.%02dx, so the machine's load moved between the two runs", cpuRatio/100, cpuRatio%100)
-	}
-	fmt.Fprintf(w, "- tiercel deadline >= 2x OPA's throughput: %d.%02dx: %s\n", ratio/100, ratio%100, verdict)
-	fmt.Fprintf(w, "- CPU a request, servers and generator together: tiercel deadline %d µs, OPA %d µs (OPA/tiercel %d.%02dx)\n",
-		tiercel.cpu.Microseconds(), opa.cpu.Microseconds(), cpuRatio/100, cpuRatio%100)
+	fmt.Fprintf(w, "- CPU a request, servers and generator together: %s\n", cpu)
 	fmt.Fprintf(w, "- load average (1, 5, 15 min): %s before, %s after\n", load0, load1)
 	if busy(load0) || busy(load1) {
 		fmt.Fprintln(w, "- the machine was busy (a 1-minute load average of 1 or more): other programs bent req/s, p50 and p99; the CPU a request is the figure to compare")
 	}
 }
+
+// ratio returns a/b in hundredths, 0 when b is not positive.
+func ratio(a, b int64) int64 {
+	if b <= 0 {
+		return 0
+	}
+	return a * 100 / b
+}
+
+// times writes a ratio in hundredths as 2.05x.
+func times(r int64) string { return fmt.Sprintf("%d.%02dx", r/100, r%100) }
 
 // busy reports whether a load average line's 1-minute figure is 1 or more.
 func busy(load string) bool {
