@@ -152,3 +152,24 @@ func TestExchangeOf(t *testing.T) {
 	assert.NotNil(t, other)
 	assert.False(t, now.IsZero(), "another writer: a new exchange, now")
 }
+
+// Done, Err, Value and release may be called at once (run with -race):
+// one timed context is made, and every caller sees the context end.
+func TestDeadlineContextConcurrent(t *testing.T) {
+	ctx := withDeadline(context.Background(), time.Hour)
+	done := make(chan (<-chan struct{}), 8)
+	for range 8 {
+		go func() {
+			_ = ctx.Err()
+			_ = ctx.Value(decisionHeader)
+			done <- ctx.Done()
+		}()
+	}
+	first := <-done
+	ctx.release()
+	for range 7 {
+		assert.Equal(t, first, <-done, "one channel for every caller")
+	}
+	waitDone(t, ctx)
+	assert.ErrorIs(t, ctx.Err(), context.Canceled)
+}

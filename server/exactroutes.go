@@ -37,6 +37,8 @@ func newExactRoutes(table []route, mux http.Handler) exactRoutes {
 	return e
 }
 
+// ServeHTTP sends r to its decision route's handler when r is a POST to
+// one of their paths as sent, and to the mux otherwise.
 func (e exactRoutes) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost && r.URL.RawPath == "" && r.RequestURI != "*" {
 		if rt, ok := e.post[r.URL.Path]; ok {
