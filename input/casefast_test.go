@@ -208,3 +208,17 @@ func TestParseJSONCase(t *testing.T) {
 		})
 	}
 }
+
+// The fast reader knows exactly CaseKeys: a key added to or taken from
+// them is read, or refused, by both paths alike.
+func TestCaseKeysFast(t *testing.T) {
+	seen := map[int]bool{}
+	for _, k := range CaseKeys {
+		bit, ok := caseKey(k)
+		require.True(t, ok, "%s is read by the fast path", k)
+		seen[bit] = true
+	}
+	assert.Len(t, seen, caseKeyCount, "one bit a key, no key the positioned path does not know")
+	_, ok := caseKey("events")
+	assert.False(t, ok)
+}
