@@ -19,10 +19,18 @@
 // access log line as JSON when a request arrives and when it is answered
 // (the bench discards them, as it does tiercel's log); error turns them off.
 //
+// -rate N sends every scenario at a constant N requests a second in all
+// (loadgen's Config.Rate), each latency measured from its request's
+// scheduled send time, so the p99 is the one at that rate, not at
+// saturation; the default, 0, is the closed loop, as fast as each server
+// answers. At a constant rate the throughput ratios say nothing (every
+// server is sent the same rate) and only the CPU a request is compared.
+//
 // It is its own module, so OPA never enters tiercel's go.mod. Run it from
 // bench/opa:
 //
 //	go run . -clients 64 -requests 300000 -duration 10s
+//	go run . -clients 64 -rate 20000 -duration 10s -requests 300000
 package main
 
 import (
@@ -52,6 +60,7 @@ type options struct {
 	profile  string // a CPU profile a scenario is written to profile-<n>.prof; "": none
 	netHTTP  bool   // the generator sends with net/http's client, not loadgen's lean one
 	opaLog   string // OPA's server's --log-level: info (its default), debug or error
+	rate     int    // requests a second each scenario is sent at; 0: the closed loop
 }
 
 func main() {
@@ -60,6 +69,7 @@ func main() {
 	flag.IntVar(&o.requests, "requests", 300000, "requests per scenario, at most")
 	flag.DurationVar(&o.duration, "duration", 20*time.Second, "time per scenario, at most")
 	flag.IntVar(&o.warmup, "warmup", 5000, "requests sent before each scenario is measured")
+	flag.IntVar(&o.rate, "rate", 0, "send each scenario at a constant `N` requests a second (latency from the scheduled send); 0: closed loop, as fast as answered")
 	flag.BoolVar(&o.netHTTP, "nethttp", false, "send with net/http's client instead of loadgen's lean HTTP/1.1 client")
 	flag.StringVar(&o.opaLog, "opa-log-level", "info", "OPA's server's --log-level (info, its default, logs each request; error does not); its log is discarded")
 	flag.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of each scenario's measured run to `prefix`-<n>.prof")
@@ -133,6 +143,9 @@ func measure(ctx context.Context, w io.Writer, o options, scenarios []scenario) 
 	if o.netHTTP {
 		client = "net/http's client"
 	}
+	if o.rate > 0 {
+		client += fmt.Sprintf(", at a constant %d/s, latency from each request's scheduled send", o.rate)
+	}
 	load0 := loadAverage()
 	fmt.Fprintf(w, "%d clients (%s), at most %d requests or %s a scenario, GOMAXPROCS %d, GOGC %s (all servers and the generator: one process)\n\n",
 		o.clients, client, o.requests, o.duration, runtimeProcs(), gcPercent())
@@ -167,7 +180,7 @@ func measureOne(ctx context.Context, o options, sc scenario, n int) (row, error)
 		return row{}, err
 	}
 	cpu0, gc0 := cpuTime(), gcCycles()
-	r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration, NetHTTP: o.netHTTP}, sc.reqs)
+	r, err := loadgen.Run(ctx, loadgen.Config{Clients: o.clients, Requests: o.requests, Duration: o.duration, NetHTTP: o.netHTTP, Rate: o.rate}, sc.reqs)
 	cpu, gcs := cpuTime()-cpu0, gcCycles()-gc0
 	stopProfile()
 	return row{name: sc.name, Result: r, cpu: cpu / time.Duration(max(r.Requests, 1)), gcs: gcs}, err

@@ -59,6 +59,42 @@ func TestWriteVerdict(t *testing.T) {
 	assert.Contains(t, quiet.String(), "OPA server target throughput: 0.00x", "no division by a zero rate")
 }
 
+func TestWriteRateVerdict(t *testing.T) {
+	at := func(rate, n int, p99 time.Duration) loadgen.Result {
+		return loadgen.Result{Requests: n, Elapsed: time.Second, P99: p99, Rate: rate, Scheduled: rate, MaxLag: 1500 * time.Microsecond}
+	}
+	peers := []peer{{"OPA server", row{Result: at(20000, 15000, time.Second), cpu: 90 * time.Microsecond}}}
+	tests := []struct {
+		name    string
+		tiercel row
+		want    []string
+	}{
+		{"met at the goal's rate", row{Result: at(20000, 20000, 3*time.Millisecond), cpu: 30 * time.Microsecond}, []string{
+			"\n- tiercel deadline at a constant 20000/s: 20000 answered of 20000 scheduled, 20000/s achieved, sent at most 1.50 ms after the schedule\n",
+			"- tiercel deadline p99 < 5.00 ms at 20000/s: 3.00 ms: met\n",
+			"- no throughput ratios at a constant rate: every server was sent 20000/s",
+			"- CPU a request, servers and generator together: tiercel deadline 30 µs, OPA server 90 µs (OPA server/tiercel 3.00x)\n",
+		}},
+		{"not met", row{Result: at(20000, 19000, 7*time.Millisecond), cpu: 30 * time.Microsecond}, []string{
+			"19000 answered of 20000 scheduled", "- tiercel deadline p99 < 5.00 ms at 20000/s: 7.00 ms: NOT met\n",
+		}},
+		{"below the goal's rate", row{Result: at(10000, 10000, time.Millisecond)}, []string{
+			"- tiercel deadline p99 < 5.00 ms at 10000/s: 1.00 ms: met (the goal is at 20000/s)\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			writeVerdict(&out, tt.tiercel, peers, "0.10 0.20 0.30", "0.10 0.20 0.30")
+			for _, w := range tt.want {
+				assert.Contains(t, out.String(), w)
+			}
+			assert.NotContains(t, out.String(), "throughput: ", "no throughput ratio or goal")
+			assert.NotContains(t, out.String(), ">= 20000/s")
+		})
+	}
+}
+
 func TestRowString(t *testing.T) {
 	r := row{name: "x", Result: loadgen.Result{Requests: 10, Elapsed: time.Second, P50: 1234 * time.Microsecond, P99: 5 * time.Millisecond, Max: 12345678 * time.Nanosecond}, cpu: 53 * time.Microsecond, gcs: 7}
 	assert.Equal(t, "| x | 10 | 0 | 10 | 1.23 ms | 5.00 ms | 12.34 ms | 53 | 7 |", r.String())
