@@ -46,6 +46,7 @@ const (
 	answered    outcome = iota // a complete response: a decision (200) or 503 while draining
 	refused                    // no connection: the listener was closed
 	closedIdle                 // the server closed the connection as idle before it read the request, and answered nothing
+	closedMidWrite             // the same, while the client was still writing the request (a broken pipe): nothing to resend from
 	cutResponse                // the response began and did not complete: an in-flight request dropped
 	otherError
 )
@@ -118,6 +119,12 @@ func sendOne(client *http.Client, url, body string, retry bool) request {
 		r.outcome = refused
 	case gotConn.Load() && (strings.Contains(err.Error(), "server closed idle connection") || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET)):
 		r.outcome = closedIdle
+	case gotConn.Load() && errors.Is(err, syscall.EPIPE):
+		// The server closed the connection as idle (it had not read the
+		// request) while the body was being written; Go's transport
+		// resends only a request of which nothing was written, whatever
+		// its Idempotency-Key.
+		r.outcome = closedMidWrite
 	default:
 		r.outcome = otherError
 	}
@@ -131,6 +138,7 @@ func sendOne(client *http.Client, url, body string, retry bool) request {
 type sigtermRound struct {
 	requests, decided, drained503, refused, cut, other int
 	closedIdle, closedIdleRetrying                     int // without and with an Idempotency-Key
+	closedMidWrite                                     int // closed idle while the request was being written (never read)
 	inFlightAtSignal                                   int // sent before SIGTERM, answered after it
 	logged, loggedUnanswered                           int // decisions in the server's log; of those, not received
 	drain                                              time.Duration
@@ -168,12 +176,13 @@ func TestFaultSIGTERMUnderLoad(t *testing.T) {
 		total.refused += r.refused
 		total.closedIdle += r.closedIdle
 		total.closedIdleRetrying += r.closedIdleRetrying
+		total.closedMidWrite += r.closedMidWrite
 		total.cut += r.cut
 		total.inFlightAtSignal += r.inFlightAtSignal
 		total.drain = max(total.drain, r.drain)
 	}
-	figures(t, "SIGTERM", "%d round(s) of 64 clients, SIGTERM after %s: %d requests, %d decided (200), %d answered 503 while draining, %d in flight at SIGTERM and answered, %d cut (dropped), %d refused after; written to connections closed idle (never read): %d of the 32 clients without Idempotency-Key, %d of the 32 with it; longest drain %s, exit 0",
-		rounds, run, total.requests, total.decided, total.drained503, total.inFlightAtSignal, total.cut, total.refused, total.closedIdle, total.closedIdleRetrying, total.drain.Round(time.Millisecond))
+	figures(t, "SIGTERM", "%d round(s) of 64 clients, SIGTERM after %s: %d requests, %d decided (200), %d answered 503 while draining, %d in flight at SIGTERM and answered, %d cut (dropped), %d refused after; written to connections closed idle (never read): %d of the 32 clients without Idempotency-Key, %d of the 32 with it, %d more while still being written (broken pipe); longest drain %s, exit 0",
+		rounds, run, total.requests, total.decided, total.drained503, total.inFlightAtSignal, total.cut, total.refused, total.closedIdle, total.closedIdleRetrying, total.closedMidWrite, total.drain.Round(time.Millisecond))
 }
 
 var servingAddr = regexp.MustCompile(`msg=serving addr=(\S+)`)
@@ -272,6 +281,8 @@ func countOutcomes(r *sigtermRound, results [][]request, signalled time.Time) ma
 				}
 			case refused:
 				r.refused++
+			case closedMidWrite:
+				r.closedMidWrite++
 			case closedIdle:
 				if q.retry {
 					r.closedIdleRetrying++
@@ -327,10 +338,11 @@ func TestCountOutcomes(t *testing.T) {
 		{{sent: before, done: after, outcome: answered, status: 200, id: "a"}, {sent: before, done: before, outcome: answered, status: 503}},
 		{{sent: after, done: after, outcome: answered, status: 500}, {outcome: refused}},
 		{{outcome: closedIdle, retry: true}, {outcome: closedIdle}, {outcome: cutResponse, err: "unexpected EOF"}},
+		{{outcome: closedMidWrite, retry: true, err: "write: broken pipe"}},
 	}
 	var r sigtermRound
 	received := countOutcomes(&r, results, signalled)
 	assert.Equal(t, map[string]bool{"a": true}, received)
-	assert.Equal(t, sigtermRound{requests: 7, decided: 1, drained503: 1, refused: 1, cut: 1, other: 1, closedIdle: 1, closedIdleRetrying: 1,
+	assert.Equal(t, sigtermRound{requests: 8, decided: 1, drained503: 1, refused: 1, cut: 1, other: 1, closedIdle: 1, closedIdleRetrying: 1, closedMidWrite: 1,
 		inFlightAtSignal: 1, example: "status 500"}, r)
 }
