@@ -43,11 +43,11 @@ func buildTiercel(t *testing.T) string {
 type outcome int
 
 const (
-	answered    outcome = iota // a complete response: a decision (200) or 503 while draining
-	refused                    // no connection: the listener was closed
-	closedIdle                 // the server closed the connection as idle before it read the request, and answered nothing
-	closedMidWrite             // the same, while the client was still writing the request (a broken pipe): nothing to resend from
-	cutResponse                // the response began and did not complete: an in-flight request dropped
+	answered       outcome = iota // a complete response: a decision (200) or 503 while draining
+	refused                       // no connection: the listener was closed
+	closedIdle                    // the server closed the connection as idle before it read the request, and answered nothing
+	closedMidWrite                // the same, while the client was still writing the request (a broken pipe): nothing to resend from
+	cutResponse                   // the response began and did not complete: an in-flight request dropped
 	otherError
 )
 
