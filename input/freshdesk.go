@@ -60,17 +60,13 @@ var freshdeskAttrs = map[string]string{"company_ids": "company_id", "group_ids":
 func ParseFreshdeskPolicies(name string, src []byte) ([]FreshdeskPolicy, error) {
 	d := yamlpos.NewDecoder(name, src, ErrInvalidFreshdesk)
 	var out []FreshdeskPolicy
-	at := map[int]yamlpos.Pos{}
+	var at []yamlpos.Pos
 	for _, it := range freshdeskArray(d, src, "SLA policies (GET /api/v2/sla_policies)", "sla_target") {
-		p, pos, ok := decodeFreshdeskPolicy(d, it)
-		if ok {
-			if _, dup := at[p.Position]; dup {
-				d.Add(pos.Errorf(nil, "duplicate position %d: two policies would be tried in no defined order", p.Position))
-			}
-			at[p.Position] = pos
-			out = append(out, p)
+		if p, pos, ok := decodeFreshdeskPolicy(d, it); ok {
+			out, at = append(out, p), append(at, pos)
 		}
 	}
+	checkPositions(d, len(out), func(i int) (int, yamlpos.Pos) { return out[i].Position, at[i] })
 	if err := d.Errors().Err(); err != nil {
 		return nil, err
 	}

@@ -93,18 +93,27 @@ func ParseZendeskPolicies(name string, src []byte) ([]ZendeskPolicy, error) {
 			out = append(out, p)
 		}
 	}
-	positions := map[int]bool{}
-	for _, p := range out {
-		if positions[p.Position] {
-			d.Add(p.at.Errorf(nil, "duplicate position %d: two policies would be tried in no defined order", p.Position))
-		}
-		positions[p.Position] = true
-	}
+	checkPositions(d, len(out), func(i int) (int, yamlpos.Pos) { return out[i].Position, out[i].at })
 	if err := d.Errors().Err(); err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b ZendeskPolicy) int { return a.Position - b.Position })
 	return out, nil
+}
+
+// checkPositions reports every policy of n whose position (the order the
+// helpdesk tries policies in: the first that matches applies) another
+// policy before it has, at where it is written; position returns the i-th
+// policy's position and place.
+func checkPositions(d *yamlpos.Decoder, n int, position func(i int) (int, yamlpos.Pos)) {
+	seen := make(map[int]bool, n)
+	for i := range n {
+		p, at := position(i)
+		if seen[p] {
+			d.Add(at.Errorf(nil, "duplicate position %d: two policies would be tried in no defined order", p))
+		}
+		seen[p] = true
+	}
 }
 
 // zendeskList reads the document's root, which must be an object with the
